@@ -1,0 +1,30 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+
+export interface DatabaseOptions {
+  /** Connection pool size; the API and the worker each keep their own pool. */
+  max?: number;
+  /** Shown in `pg_stat_activity`, so an operator can tell which process holds a connection. */
+  applicationName?: string;
+}
+
+/** Opens a pool. Callers own it and must `close()` it on shutdown. */
+export function createDatabase(url: string, options: DatabaseOptions = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: options.applicationName ?? "sigap" },
+  });
+  const db = drizzle({ client: sql, schema, casing: "snake_case" });
+  return {
+    sql,
+    db,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+export type Database = ReturnType<typeof createDatabase>["db"];
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];

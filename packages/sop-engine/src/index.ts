@@ -1,0 +1,2 @@
+// The SOP engine is filled in by its own issue; see README.md.
+export {};
