@@ -28,3 +28,5 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
 
 export type Database = ReturnType<typeof createDatabase>["db"];
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything a query can run on: the pool itself or a transaction (e.g. from `withTenant`). */
+export type Executor = Database | Transaction;

@@ -1,10 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { createDatabase } from "./client.ts";
+import { installJobSchema } from "./jobs.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-/** Applies every pending migration as the owner role. Safe to run on every start. */
+/**
+ * Applies every pending migration, then installs pg-boss's schema, as the owner role.
+ * Safe to run on every start.
+ */
 export async function runMigrations(ownerUrl: string): Promise<void> {
   const database = createDatabase(ownerUrl, { max: 1, applicationName: "sigap-migrate" });
   try {
@@ -12,4 +16,5 @@ export async function runMigrations(ownerUrl: string): Promise<void> {
   } finally {
     await database.close();
   }
+  await installJobSchema(ownerUrl);
 }

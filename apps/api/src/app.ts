@@ -1,0 +1,79 @@
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { HTTPException } from "hono/http-exception";
+import { pingDatabase } from "@sigap/db/queries";
+import type { AppDependencies, AppEnv } from "./http/context.ts";
+import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
+import { createV1App } from "./rest/v1/app.ts";
+import { appRouter } from "./trpc/router.ts";
+
+/** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
+export function createApp({ db, logger }: AppDependencies) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(async (c, next) => {
+    const log = logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await pingDatabase(db);
+      return c.json({ status: "ok", database: "ok" });
+    } catch (error) {
+      c.get("log").error({ err: error }, "health check: database unreachable");
+      return c.json({ status: "unavailable", database: "unreachable" }, 503);
+    }
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      createContext: (_options, c) => ({ db, log: c.get("log"), requestId: c.get("requestId") }),
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error, path }, "trpc procedure failed");
+      },
+    }),
+  );
+
+  app.route("/v1", createV1App(db));
+
+  app.notFound((c) => c.json(errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, c.get("requestId")), 404));
+
+  app.onError((error, c) => {
+    const id = c.get("requestId");
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.message, id, error.issues), statusOf(error.code));
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody(codeForStatus(error.status), error.message, id), error.status);
+    }
+    c.get("log").error({ err: error }, "unhandled error");
+    return c.json(errorBody("INTERNAL_SERVER_ERROR", "Internal error", id), 500);
+  });
+
+  return app;
+}
+
+function errorBody(code: ErrorCode, message: string, requestId: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
+  return { error: { code, message, requestId, ...(issues ? { issues } : {}) } };
+}
+
+/** Hono's own HTTP exceptions (e.g. a malformed body) carry a status; map it into our codes. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 429) return "TOO_MANY_REQUESTS";
+  return "BAD_REQUEST";
+}

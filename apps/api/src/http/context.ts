@@ -1,0 +1,18 @@
+import type { Database } from "@sigap/db/client";
+import type { Logger } from "../logger.ts";
+
+/** What every request handler can reach, set once per request by the app's middleware. */
+export interface AppVariables {
+  requestId: string;
+  log: Logger;
+}
+
+export interface AppDependencies {
+  /** Pool connected as the runtime role `sigap_app`. */
+  db: Database;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

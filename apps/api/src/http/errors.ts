@@ -1,0 +1,64 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+
+/** Every error the API can answer with. Clients branch on `code`, never on message text. */
+export const errorCodes = [
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "TOO_MANY_REQUESTS",
+  "INTERNAL_SERVER_ERROR",
+  "SERVICE_UNAVAILABLE",
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case "BAD_REQUEST":
+      return 400;
+    case "UNAUTHORIZED":
+      return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "NOT_FOUND":
+      return 404;
+    case "CONFLICT":
+      return 409;
+    case "TOO_MANY_REQUESTS":
+      return 429;
+    case "INTERNAL_SERVER_ERROR":
+      return 500;
+    case "SERVICE_UNAVAILABLE":
+      return 503;
+  }
+}
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `contacts.0.phone`. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId: string; issues?: FieldIssue[] };
+}
+
+/** A failure the API reports on purpose; anything else thrown becomes INTERNAL_SERVER_ERROR. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}

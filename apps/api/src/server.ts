@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// The API process: `node apps/api/src/server.ts`.
+import { serve } from "@hono/node-server";
+import { createDatabase } from "@sigap/db/client";
+import { createApp } from "./app.ts";
+import { readEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL, "api");
+const database = createDatabase(env.DATABASE_APP_URL, { max: env.DATABASE_POOL_SIZE, applicationName: "sigap-api" });
+const app = createApp({ db: database.db, logger });
+
+const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
+  logger.info({ port: info.port, host: env.API_HOST }, "api listening");
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "api stopping");
+  server.close(() => {
+    void database.close().then(() => process.exit(0));
+  });
+}
+process.once("SIGINT", () => shutdown("SIGINT"));
+process.once("SIGTERM", () => shutdown("SIGTERM"));

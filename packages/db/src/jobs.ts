@@ -1,0 +1,39 @@
+import { PgBoss } from "pg-boss";
+import postgres from "postgres";
+import { appRoleName } from "./schema/roles.ts";
+
+/** pg-boss keeps its tables in their own schema, next to the application's. */
+export const jobSchema = "pgboss";
+
+/**
+ * Every queue the worker serves. Queues are created here, by the owner during migration, so the
+ * runtime role needs no CREATE privilege. Empty until the first background job lands.
+ */
+export const jobQueues: readonly string[] = [];
+
+/**
+ * Installs or upgrades pg-boss's schema as the owner, creates the declared queues, and lets the
+ * runtime role use (but not alter) them.
+ */
+export async function installJobSchema(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: jobSchema, supervise: false, schedule: false, max: 2 });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    for (const queue of jobQueues) await boss.createQueue(queue);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+
+  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      await tx.unsafe(`grant usage on schema ${jobSchema} to ${appRoleName}`);
+      await tx.unsafe(`grant select, insert, update, delete on all tables in schema ${jobSchema} to ${appRoleName}`);
+      await tx.unsafe(`grant usage, select on all sequences in schema ${jobSchema} to ${appRoleName}`);
+      await tx.unsafe(`grant execute on all functions in schema ${jobSchema} to ${appRoleName}`);
+    });
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./adoption.ts";
+export * from "./health.ts";

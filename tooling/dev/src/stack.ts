@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { childEnv, repoRoot } from "./env.ts";
+
+export interface StackOptions {
+  appUrl: string;
+  apiPort: number;
+  portalPort: number;
+  logLevel?: string;
+  /** Where process output goes: the terminal (prefixed per process) or a log file. */
+  output: "terminal" | { file: string };
+}
+
+export interface RunningStack {
+  portalUrl: string;
+  apiUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the API, the worker and the built portal as child processes and waits until the API's
+ * health check and the portal answer. Used by `npm start` and by the end-to-end tests alike.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  const portalUrl = `http://127.0.0.1:${options.portalPort}`;
+  const shared = { DATABASE_APP_URL: options.appUrl, LOG_LEVEL: options.logLevel ?? "info" };
+  const logFile = typeof options.output === "object" ? createWriteStream(options.output.file, { flags: "a" }) : undefined;
+
+  const processes = [
+    launch("api", ["apps/api/src/server.ts"], { ...shared, API_PORT: String(options.apiPort) }),
+    launch("worker", ["apps/api/src/worker.ts"], shared),
+    launch("portal", ["apps/portal/build/index.js"], {
+      PORT: String(options.portalPort),
+      HOST: "127.0.0.1",
+      ORIGIN: portalUrl,
+      API_URL: apiUrl,
+    }),
+  ];
+
+  function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        if (logFile) logFile.write(`[${name}] ${line}\n`);
+        else process.stdout.write(`[${name}] ${line}\n`);
+      });
+    }
+    return child;
+  }
+
+  async function stop() {
+    await Promise.all(
+      processes.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+            setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+          }),
+      ),
+    );
+    logFile?.end();
+  }
+
+  try {
+    await Promise.all([
+      waitForOk(`${apiUrl}/healthz`, processes),
+      waitForOk(`${portalUrl}/`, processes),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { portalUrl, apiUrl, stop };
+}
+
+/** Polls `url` until it answers 200; fails fast if any of the processes has died. */
+async function waitForOk(url: string, processes: ChildProcess[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const dead = processes.find((child) => child.exitCode !== null);
+    if (dead) throw new Error(`${dead.spawnfile} ${dead.spawnargs.slice(1).join(" ")} exited with code ${dead.exitCode}`);
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

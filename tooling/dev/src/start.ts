@@ -1,0 +1,59 @@
+// `npm start`: database, migrations, seed, build, then api + worker + portal until Ctrl-C.
+import { prepareDatabase } from "./database.ts";
+import { readStartConfig } from "./env.ts";
+import { run, step } from "./run.ts";
+import { startStack } from "./stack.ts";
+
+const config = readStartConfig();
+const database = await prepareDatabase({
+  external: config.externalDatabase,
+  dataDir: config.dataDir,
+  port: config.postgresPort,
+  persistent: true,
+});
+
+let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+let stopping = false;
+async function shutdown(signal: string, exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  step(`${signal}: stopping api, worker, portal and Postgres`);
+  await stack?.stop();
+  await database.stop();
+  step("stopped");
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  step("building the portal (cached after the first run)");
+  await run("pnpm", ["exec", "turbo", "run", "build", "--filter=@sigap/portal", "--output-logs=errors-only", "--log-prefix=none"]);
+  step("starting api, worker and portal");
+  stack = await startStack({
+    appUrl: database.appUrl,
+    apiPort: config.apiPort,
+    portalPort: config.portalPort,
+    logLevel: config.logLevel,
+    output: "terminal",
+  });
+} catch (error) {
+  console.error(`[sigap] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown("error", 1);
+}
+
+if (stack) {
+  console.log(`
+  Sigap 112 is running.
+
+    Portal      ${stack.portalUrl.replace("127.0.0.1", "localhost")}
+    API docs    ${stack.portalUrl.replace("127.0.0.1", "localhost")}/v1/docs
+    API         ${stack.apiUrl} (health: /healthz)
+    Postgres    ${config.externalDatabase ? "DATABASE_URL" : `127.0.0.1:${config.postgresPort} (data in ${config.dataDir})`}
+
+  Demo logins: none yet. Sign-in arrives with the identity issue; the national
+  adoption page needs no login.
+
+  Press Ctrl-C to stop everything.
+`);
+}
