@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { prepareDatabase } from "../database.ts";
+import { freePort } from "./free-port.ts";
+import type {} from "@sigap/tenancy/testing";
+
+/**
+ * One throwaway Postgres for the whole run, on a free port in a temporary directory, so a running
+ * `npm start` (port 5433, .data/) is never touched. Migrated and seeded once; tests create what
+ * else they need with unique names.
+ */
+export default async function setup(project: TestProject) {
+  const dataRoot = await mkdtemp(join(tmpdir(), "sigap-test-pg-"));
+  const database = await prepareDatabase({
+    external: undefined,
+    dataDir: join(dataRoot, "data"),
+    port: await freePort(),
+    persistent: false,
+  });
+  project.provide("databaseUrls", { ownerUrl: database.ownerUrl, appUrl: database.appUrl });
+  return async () => {
+    await database.stop();
+    await rm(dataRoot, { recursive: true, force: true });
+  };
+}
