@@ -17,7 +17,8 @@ const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const issues = error.cause instanceof ZodError ? fieldIssues(error.cause) : undefined;
     return {
-      message: shape.message,
+      // An unexpected failure's own message may hold internals (SQL, hosts); it stays in the log.
+      message: shape.data.code === "INTERNAL_SERVER_ERROR" ? "Internal error" : shape.message,
       code: shape.code,
       data: {
         code: shape.data.code,

@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createRouter } from "./init.ts";
 import { adoptionRouter } from "./routers/adoption.ts";
+import { regionsRouter } from "./routers/regions.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
+  regions: regionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,2 +1,3 @@
 export * from "./adoption.ts";
 export * from "./health.ts";
+export * from "./regions.ts";

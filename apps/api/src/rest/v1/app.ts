@@ -7,6 +7,7 @@ import type { Database } from "@sigap/db/client";
 import { ApiError, fieldIssues } from "../../http/errors.ts";
 import type { AppVariables } from "../../http/context.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
+import { registerRegionSearch } from "./regions-search.ts";
 
 export type V1App = OpenAPIHono<{ Variables: AppVariables & { db: Database } }>;
 
@@ -31,6 +32,7 @@ export function createV1App(db: Database): V1App {
   });
 
   registerNationalAdoption(app);
+  registerRegionSearch(app);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@sigap/tenancy/testing";
+import { errorCodes, statusOf } from "../src/http/errors.ts";
+import { startTestApi } from "./server.ts";
+
+const database = connectTestDatabase();
+let api: Awaited<ReturnType<typeof startTestApi>>;
+
+beforeAll(async () => {
+  api = await startTestApi(database.urls.appUrl);
+});
+afterAll(async () => {
+  await api.close();
+  await database.close();
+});
+
+async function getJson(path: string, init?: RequestInit) {
+  const response = await fetch(`${api.url}${path}`, init);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
+
+const trpcQuery = (procedure: string, input?: unknown) =>
+  getJson(`/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`);
+
+describe("health and errors", () => {
+  it("/healthz checks the database", async () => {
+    expect(await getJson("/healthz")).toMatchObject({ status: 200, body: { status: "ok", database: "ok" } });
+  });
+
+  it("an unknown route is a JSON 404 with the request id", async () => {
+    const { status, headers, body } = await getJson("/nowhere");
+    expect(status).toBe(404);
+    expect(body).toEqual({
+      error: { code: "NOT_FOUND", message: "No route for GET /nowhere", requestId: headers.get("x-request-id") },
+    });
+  });
+
+  it("every error code maps to one HTTP status", () => {
+    const statuses = errorCodes.map(statusOf);
+    expect(Object.fromEntries(errorCodes.map((code, i) => [code, statuses[i]]))).toEqual({
+      BAD_REQUEST: 400,
+      UNAUTHORIZED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      CONFLICT: 409,
+      TOO_MANY_REQUESTS: 429,
+      INTERNAL_SERVER_ERROR: 500,
+      SERVICE_UNAVAILABLE: 503,
+    });
+  });
+
+  it("logs one JSON line per request, carrying the request id", async () => {
+    const { headers } = await getJson("/healthz", { headers: { "X-Request-Id": "test-request-42" } });
+    expect(headers.get("x-request-id")).toBe("test-request-42");
+    const lines = api.logLines.filter((line) => line.requestId === "test-request-42");
+    expect(lines).toEqual([expect.objectContaining({ msg: "request", path: "/healthz", status: 200, level: 30 })]);
+  });
+});
+
+describe("national adoption", () => {
+  it("tRPC and REST report the live count that the database holds", async () => {
+    const [counts] = await database.owner.sql<{ live: number; onboarding: number; regions: number }[]>`
+      select count(*) filter (where status = 'live')::int as live,
+             count(*) filter (where status = 'onboarding')::int as onboarding,
+             (select count(*)::int from regencies) as regions
+        from tenants`;
+    const trpc = await trpcQuery("adoption.national");
+    const rest = await getJson("/v1/adoption/national");
+    const expected = { totalRegions: counts?.regions, live: counts?.live, onboarding: counts?.onboarding };
+    expect(trpc.body).toMatchObject({ result: { data: expected } });
+    expect(rest).toMatchObject({ status: 200, body: expected });
+    expect(rest.body.provinces).toHaveLength(38);
+    expect(expected.totalRegions).toBe(514);
+  });
+});
+
+describe("input validation names the field", () => {
+  it("REST answers 400 with one issue per bad field", async () => {
+    const { status, body } = await getJson("/v1/regions?query=s&limit=0");
+    expect(status).toBe(400);
+    expect(body).toMatchObject({
+      error: {
+        code: "BAD_REQUEST",
+        issues: expect.arrayContaining([
+          { path: "query", message: "query must have at least 2 characters" },
+          expect.objectContaining({ path: "limit" }),
+        ]) as unknown,
+      },
+    });
+  });
+
+  it("tRPC answers 400 with the field paths and no stack trace", async () => {
+    const { status, body } = await trpcQuery("regions.search", { query: "x", provinceCode: "Jawa" });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).not.toContain("stack");
+    expect(body).toMatchObject({
+      error: {
+        data: {
+          code: "BAD_REQUEST",
+          issues: [
+            { path: "query", message: "query must have at least 2 characters" },
+            { path: "provinceCode", message: "provinceCode must be a two-digit province code, e.g. 35" },
+          ],
+        },
+      },
+    });
+  });
+
+  it("a valid search finds regions by name and by code", async () => {
+    const byName = await getJson("/v1/regions?query=sidoarjo");
+    expect(byName.body).toEqual([
+      { code: "35.15", name: "Kabupaten Sidoarjo", kind: "kabupaten", provinceCode: "35", provinceName: "Jawa Timur", timeZone: "Asia/Jakarta" },
+    ]);
+    const byCode = await trpcQuery("regions.search", { query: "91.71" });
+    expect(byCode.body).toMatchObject({ result: { data: [{ name: "Kota Jayapura", kind: "kota", timeZone: "Asia/Jayapura" }] } });
+  });
+});
+
+describe("OpenAPI", () => {
+  it("serves a generated document listing every /v1 route", async () => {
+    const { status, body } = await getJson("/v1/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/regions"]);
+  });
+
+  it("serves a docs page whose script comes from the API itself", async () => {
+    const page = await fetch(`${api.url}/v1/docs`);
+    expect(await page.text()).toContain("/v1/docs/scalar.js");
+    const script = await fetch(`${api.url}/v1/docs/scalar.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toContain("javascript");
+  });
+});
+
+describe("when the database is down", () => {
+  it("health says 503 and a procedure says 500 without internals", async () => {
+    const broken = await startTestApi("postgres://sigap_app:wrong@127.0.0.1:1/sigap");
+    try {
+      const health = await fetch(`${broken.url}/healthz`);
+      expect(health.status).toBe(503);
+      const response = await fetch(`${broken.url}/trpc/adoption.national`);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(response.status).toBe(500);
+      expect(body.error.message).toBe("Internal error");
+      expect(JSON.stringify(body)).not.toMatch(/stack|ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { Writable } from "node:stream";
+import { serve } from "@hono/node-server";
+import { createDatabase } from "@sigap/db/client";
+import { freePort } from "@sigap/dev/free-port";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/logger.ts";
+
+/** The real API on a real port, its JSON log lines collected for assertions. */
+export async function startTestApi(databaseUrl: string) {
+  const logLines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const database = createDatabase(databaseUrl, { max: 2 });
+  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink) });
+  const port = await freePort();
+  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logLines,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
