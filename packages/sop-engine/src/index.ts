@@ -1,2 +1,48 @@
-// The SOP engine is filled in by its own issue; see README.md.
-export {};
+// The SOP engine: pure and deterministic, no I/O. See README.md for the formats and merge semantics.
+export { agencyTypes, isKnownAgencyType, type AgencyTypeCode } from "./catalogue/agency-types.ts";
+export { incidentFlags, severities, type IncidentFlag, type Severity } from "./catalogue/flags.ts";
+export { incidentTypes, type IncidentSubtype, type IncidentType } from "./catalogue/incident-types.ts";
+export { officialRoles, isKnownOfficialRole, type OfficialRoleCode } from "./catalogue/officials.ts";
+export { priorities, type Priority } from "./catalogue/priority.ts";
+export { taxonomyWith, type Taxonomy } from "./catalogue/taxonomy.ts";
+export { compileRuleset, isCompiledRuleset, type CompiledRuleset, type CompileResult } from "./compile.ts";
+export type { ConditionCheck, ConditionName } from "./conditions.ts";
+export {
+  evaluate,
+  type DispatchPlan,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type EvaluationTrace,
+  type RuleOutcome,
+  type RuleTrace,
+} from "./evaluate.ts";
+export { findingCodes, hasErrors, type Finding, type FindingCode, type FindingDocument, type FindingLevel } from "./findings.ts";
+export type { LocalTime } from "./local-time.ts";
+export {
+  mergeFragments,
+  type AgencyContribution,
+  type AgencyRole,
+  type PlanFragment,
+  type PlannedAgency,
+  type PlannedStep,
+  type PlannedText,
+  type PriorityDecision,
+  type RuleRef,
+} from "./merge.ts";
+export { validationContextSchema, type ValidationContext } from "./schema/context.ts";
+export { incidentSchema, type Incident } from "./schema/incident.ts";
+export { rulesetJsonSchema } from "./schema/json-schema.ts";
+export {
+  rulesetFormat,
+  rulesetSchema,
+  type AgencyAction,
+  type AgencyTarget,
+  type Conditions,
+  type EscalationStep,
+  type Rule,
+  type Ruleset,
+  type RulesetInput,
+} from "./schema/ruleset.ts";
+export { nationalTemplate } from "./template/national.ts";
+export { ackDeadlineRange, escalationRange, p1AckTargetMinutes } from "./validate/deadlines.ts";
+export { validateRuleset, type ValidationResult } from "./validate/index.ts";

@@ -1,0 +1,155 @@
+import { isKnownAgencyType } from "../catalogue/agency-types.ts";
+import { isKnownOfficialRole } from "../catalogue/officials.ts";
+import { isNationalSubtype, typeOfSubtype } from "../catalogue/taxonomy.ts";
+import type { Finding } from "../findings.ts";
+import { rulesetFinding, type Check } from "./check.ts";
+import { edgesOnCycles } from "./graph.ts";
+import { targetsOf } from "./targets.ts";
+
+export const checkRuleIds: Check = ({ compiled }) => {
+  const findings: Finding[] = [];
+  const firstIndex = new Map<string, number>();
+  compiled.ruleset.rules.forEach((rule, index) => {
+    const first = firstIndex.get(rule.id);
+    if (first === undefined) firstIndex.set(rule.id, index);
+    else {
+      findings.push(
+        rulesetFinding("error", "duplicate_rule_id", ["rules", index, "id"], `Rule id "${rule.id}" is already used by rule ${first}.`, rule.id),
+      );
+    }
+  });
+  return findings;
+};
+
+export const checkLocalSubtypes: Check = ({ compiled }) => {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  compiled.ruleset.localSubtypes?.forEach((local, index) => {
+    const path = ["localSubtypes", index, "code"];
+    const type = typeOfSubtype(local.code);
+    if (!compiled.taxonomy.hasType(type)) {
+      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${type}" is not a national incident type.`));
+    } else if (isNationalSubtype(local.code)) {
+      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${local.code}" is already a national subtype.`));
+    } else if (seen.has(local.code)) {
+      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${local.code}" is declared twice.`));
+    }
+    seen.add(local.code);
+  });
+  return findings;
+};
+
+export const checkIncidentPatterns: Check = ({ compiled }) => {
+  const { taxonomy } = compiled;
+  const findings: Finding[] = [];
+  compiled.ruleset.rules.forEach((rule, index) => {
+    rule.when.types?.forEach((pattern, patternIndex) => {
+      const type = typeOfSubtype(pattern);
+      const path = ["rules", index, "when", "types", patternIndex];
+      if (!taxonomy.hasType(type)) {
+        findings.push(rulesetFinding("error", "unknown_incident_type", path, `"${type}" is not a national incident type.`, rule.id));
+      } else if (!pattern.endsWith(".*") && !taxonomy.hasSubtype(pattern)) {
+        findings.push(
+          rulesetFinding("error", "unknown_incident_type", path, `"${pattern}" is neither a national nor a local subtype.`, rule.id),
+        );
+      }
+    });
+  });
+  return findings;
+};
+
+export const checkAgencies: Check = ({ compiled, context }) => {
+  const tenantAgencies = context.agencies;
+  const agencyIds = new Set(tenantAgencies?.map((agency) => agency.id));
+  const staffedTypes = new Set(tenantAgencies?.map((agency) => agency.type));
+  const findings: Finding[] = [];
+  compiled.ruleset.rules.forEach((rule, index) => {
+    for (const { target, path } of targetsOf(rule)) {
+      if ("agencyType" in target) {
+        const at = ["rules", index, ...path, "agencyType"];
+        if (!isKnownAgencyType(target.agencyType)) {
+          findings.push(rulesetFinding("error", "unknown_agency_type", at, `"${target.agencyType}" is not a national agency type.`, rule.id));
+        } else if (tenantAgencies !== undefined && !staffedTypes.has(target.agencyType)) {
+          findings.push(
+            rulesetFinding("warning", "agency_type_not_available", at, `This region has no agency of type "${target.agencyType}".`, rule.id),
+          );
+        }
+      } else if (tenantAgencies !== undefined && !agencyIds.has(target.agencyId)) {
+        findings.push(
+          rulesetFinding("error", "unknown_agency", ["rules", index, ...path, "agencyId"], `No agency "${target.agencyId}" in this region.`, rule.id),
+        );
+      }
+    }
+  });
+  return findings;
+};
+
+export const checkOfficials: Check = ({ compiled, context }) => {
+  const contacts = context.officials === undefined ? undefined : new Set(context.officials);
+  const findings: Finding[] = [];
+  compiled.ruleset.rules.forEach((rule, index) => {
+    rule.then.escalation?.forEach((step, stepIndex) => {
+      if (step.action !== "notify_officials") return;
+      step.officials.forEach((official, officialIndex) => {
+        const path = ["rules", index, "then", "escalation", stepIndex, "officials", officialIndex];
+        if (!isKnownOfficialRole(official)) {
+          findings.push(rulesetFinding("error", "unknown_official", path, `"${official}" is not a known official role.`, rule.id));
+        } else if (contacts !== undefined && !contacts.has(official)) {
+          findings.push(rulesetFinding("warning", "unknown_official", path, `No contact is registered for "${official}".`, rule.id));
+        }
+      });
+    });
+  });
+  return findings;
+};
+
+export const checkKecamatan: Check = ({ compiled, context }) => {
+  if (context.kecamatanCodes === undefined) return [];
+  const known = new Set(context.kecamatanCodes);
+  const findings: Finding[] = [];
+  compiled.ruleset.rules.forEach((rule, index) => {
+    for (const part of ["in", "notIn"] as const) {
+      rule.when.kecamatan?.[part]?.forEach((code, codeIndex) => {
+        if (!known.has(code)) {
+          findings.push(
+            rulesetFinding("warning", "unknown_kecamatan", ["rules", index, "when", "kecamatan", part, codeIndex], `Kecamatan ${code} is not in this region.`, rule.id),
+          );
+        }
+      });
+    }
+  });
+  return findings;
+};
+
+export const checkTimeZone: Check = ({ compiled, context }) => {
+  const { timeZone } = compiled.ruleset;
+  if (context.timeZone === undefined || context.timeZone === timeZone) return [];
+  return [
+    rulesetFinding(
+      "error",
+      "time_zone_mismatch",
+      ["timeZone"],
+      `The region is in ${context.timeZone} but the ruleset says ${timeZone}; time windows would be off.`,
+    ),
+  ];
+};
+
+export const checkSuppressions: Check = ({ compiled }) => {
+  const ids = new Set(compiled.ruleset.rules.map((rule) => rule.id));
+  const findings: Finding[] = [];
+  const edges: { from: string; to: string; payload: Finding }[] = [];
+  compiled.ruleset.rules.forEach((rule, index) => {
+    rule.suppresses?.forEach((target, targetIndex) => {
+      const path = ["rules", index, "suppresses", targetIndex];
+      if (target === rule.id) {
+        findings.push(rulesetFinding("error", "invalid_suppression", path, "A rule cannot suppress itself.", rule.id));
+      } else if (!ids.has(target)) {
+        findings.push(rulesetFinding("error", "invalid_suppression", path, `No rule "${target}" to suppress.`, rule.id));
+      } else {
+        const message = `"${rule.id}" and "${target}" suppress each other through a cycle; when all match, none contributes.`;
+        edges.push({ from: rule.id, to: target, payload: rulesetFinding("error", "suppression_cycle", path, message, rule.id) });
+      }
+    });
+  });
+  return [...findings, ...edgesOnCycles(edges)];
+};
