@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { PostgresJsSession } from "drizzle-orm/postgres-js/session";
 import type { Database, Transaction } from "@sigap/db/client";
 import type { TenantId } from "./types.ts";
 
@@ -15,7 +15,17 @@ export async function withTenant<T>(
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-    return fn(tx);
+    if (!(tx.session instanceof PostgresJsSession)) throw new Error("withTenant needs the postgres.js driver");
+    // This runs on every tenant request, so the setting is pipelined rather than awaited: the
+    // driver sends it now, on the transaction's one connection, before `fn` can queue anything,
+    // and Postgres runs a connection's statements in order. Had it failed, the transaction would
+    // be aborted and `fn`'s statements would fail with it; awaiting it below reports why.
+    const tenantSet = tx.session.client`select set_config('app.tenant_id', ${tenantId}, true)`.execute();
+    tenantSet.catch(() => {}); // observed below; keeps an early failure from counting as unhandled
+    try {
+      return await fn(tx);
+    } finally {
+      await tenantSet;
+    }
   });
 }

@@ -20,7 +20,8 @@ export const timestamps = {
  * The tenant of the current transaction, as set by `withTenant` with `set_config(..., true)`.
  * Wrapped in a sub-select so Postgres evaluates it once per query, not once per row.
  */
-export const currentTenantSql = sql`(select nullif(current_setting('app.tenant_id', true), '')::uuid)`;
+export const currentTenantExpression = "(select nullif(current_setting('app.tenant_id', true), '')::uuid)";
+export const currentTenantSql = sql.raw(currentTenantExpression);
 
 /**
  * The one policy every tenant-owned table carries: the runtime role sees and writes only rows of the

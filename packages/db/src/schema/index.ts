@@ -1,4 +1,4 @@
 export * from "./regions.ts";
 export * from "./tenants.ts";
 export { appRoleName, ownerRoleName } from "./roles.ts";
-export { currentTenantSql } from "./columns.ts";
+export { currentTenantExpression, currentTenantSql } from "./columns.ts";
