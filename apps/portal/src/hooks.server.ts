@@ -1,0 +1,16 @@
+import type { Handle } from "@sveltejs/kit/hooks";
+import { API_URL } from "$app/env/private";
+import { localeCookie, resolveLocale } from "#lib/i18n/index.ts";
+import { isApiPath, proxyToApi } from "#lib/server/api-proxy.ts";
+
+export const handle: Handle = async ({ event, resolve }) => {
+  // API traffic is passed through before SvelteKit routing, so no page or endpoint can shadow it.
+  if (isApiPath(event.url.pathname)) return proxyToApi(event, API_URL);
+
+  const locale = resolveLocale(event.cookies.get(localeCookie));
+  event.locals.locale = locale;
+  return resolve(event, {
+    // app.html carries `%lang%`, so screen readers and hyphenation get the page's real language.
+    transformPageChunk: ({ html }) => html.replace("%lang%", locale),
+  });
+};

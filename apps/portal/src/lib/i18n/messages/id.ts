@@ -1,0 +1,48 @@
+/**
+ * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
+ * object, so adding a key here without translating it is a compile error.
+ * Placeholders are written `{name}` and filled by `t()`.
+ */
+export const id = {
+  "app.name": "Sigap 112",
+  "app.tagline": "Satu platform untuk layanan darurat 112 di setiap kabupaten/kota di Indonesia.",
+  "app.metaDescription":
+    "Sigap 112: platform bersama Call Center 112 untuk kabupaten/kota di Indonesia, dengan angka adopsi nasional terkini.",
+  "nav.skipToContent": "Langsung ke konten utama",
+  "nav.home": "Beranda Sigap 112",
+
+  "locale.switchLabel": "English",
+  "locale.switchHint": "Tampilkan halaman dalam bahasa Inggris",
+
+  "adoption.pageTitle": "Adopsi layanan 112 nasional",
+  "adoption.eyebrow": "Adopsi nasional",
+  "adoption.headline": "{live} dari {total} kabupaten/kota telah menjalankan layanan 112",
+  "adoption.onboarding": "{count} kabupaten/kota lainnya sedang dalam proses onboarding.",
+  "adoption.progressLabel": "Kabupaten/kota yang sudah live",
+  "adoption.legendLive": "Live",
+  "adoption.legendOnboarding": "Onboarding",
+  "adoption.legendNotStarted": "Belum bergabung",
+
+  "adoption.table.caption": "Adopsi per provinsi",
+  "adoption.table.province": "Provinsi",
+  "adoption.table.timeZone": "Zona waktu",
+  "adoption.table.regions": "Kab/Kota",
+  "adoption.table.live": "Live",
+  "adoption.table.onboarding": "Onboarding",
+  "adoption.table.percentLive": "% live",
+  "adoption.table.sortHint": "Urutkan menurut {column}",
+  "adoption.table.total": "Indonesia",
+  "adoption.table.empty": "Belum ada data provinsi.",
+
+  "adoption.error.title": "Angka adopsi tidak dapat dimuat",
+  "adoption.error.body":
+    "Layanan data Sigap 112 sedang tidak dapat dihubungi. Layanan 112 di daerah tidak terpengaruh. Silakan muat ulang halaman ini beberapa saat lagi.",
+  "adoption.error.retry": "Muat ulang",
+
+  "error.title": "Terjadi kesalahan",
+  "error.notFound": "Halaman tidak ditemukan.",
+  "error.generic": "Halaman ini tidak dapat ditampilkan saat ini.",
+  "error.backHome": "Kembali ke beranda",
+
+  "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
+} as const;
