@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -15,12 +15,14 @@ export async function startEndToEnd() {
     throw new Error("The portal is not built: run `pnpm exec turbo run build --filter=@sigap/portal` first (npm test does).");
   }
   const { appUrl } = inject("databaseUrls");
+  const logDir = join(repoRoot, ".data");
+  mkdirSync(logDir, { recursive: true });
   const stack = await startStack({
     appUrl,
     apiPort: await freePort(),
     portalPort: await freePort(),
     logLevel: "warn",
-    output: { file: join(repoRoot, ".data", "e2e-stack.log") },
+    output: { file: join(logDir, "e2e-stack.log") },
   });
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await stack.stop();

@@ -34,7 +34,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     launch("portal", ["apps/portal/build/index.js"], {
       PORT: String(options.portalPort),
       HOST: "127.0.0.1",
-      ORIGIN: portalUrl,
       API_URL: apiUrl,
     }),
   ];

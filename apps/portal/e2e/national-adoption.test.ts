@@ -1,0 +1,73 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEndToEnd } from "@sigap/dev/e2e";
+import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+
+const database = connectTestDatabase();
+let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
+let page: Page;
+const created: TestTenant[] = [];
+
+beforeAll(async () => {
+  e2e = await startEndToEnd();
+  page = await e2e.browser.newPage();
+});
+
+afterAll(async () => {
+  await e2e.stop();
+  await deleteTestTenants(database.owner, created);
+  await database.close();
+});
+
+async function liveTenantsInDatabase(): Promise<number> {
+  const [row] = await database.owner.sql<{ live: number }[]>`select count(*)::int as live from tenants where status = 'live'`;
+  return row?.live ?? Number.NaN;
+}
+
+async function shownLiveCount(): Promise<number> {
+  return Number(await page.getByTestId("live-count").textContent());
+}
+
+describe("the national adoption page", () => {
+  it("shows the number of live tenants in the database, in Indonesian", async () => {
+    await page.goto(e2e.portalUrl);
+    expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("id");
+    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/dari 514 kabupaten\/kota/);
+    expect(await page.getByTestId("province-row").count()).toBe(38);
+  });
+
+  it("counts a region the moment it goes live, in its province's row too", async () => {
+    const before = await shownLiveCount();
+    const tenant = await createTestTenant(database.owner, "live");
+    created.push(tenant);
+    const [province] = await database.owner.sql<{ name: string }[]>`
+      select p.name from provinces p join regencies r on r.province_code = p.code where r.code = ${tenant.regionCode}`;
+
+    await page.reload();
+    expect(await shownLiveCount()).toBe(before + 1);
+    expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
+    const row = page.getByTestId("province-row").filter({ hasText: province?.name ?? "?" });
+    await expect.poll(() => row.count()).toBe(1);
+  });
+
+  it("switches to English and back, keeping the figure", async () => {
+    await page.goto(e2e.portalUrl);
+    const live = await shownLiveCount();
+    await page.getByTestId("locale-switch").click();
+    await page.waitForURL(`${e2e.portalUrl}/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByText(/of 514 regencies and cities run the 112 service/).count()).toBe(1);
+    expect(await shownLiveCount()).toBe(live);
+    await page.getByTestId("locale-switch").click();
+    await page.waitForURL(`${e2e.portalUrl}/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("id");
+  });
+
+  it("reaches the API through the portal's own origin", async () => {
+    const response = await page.request.get(`${e2e.portalUrl}/trpc/adoption.national`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { result: { data: { live: number } } };
+    expect(body.result.data.live).toBe(await liveTenantsInDatabase());
+  });
+});
