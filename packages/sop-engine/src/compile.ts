@@ -88,10 +88,12 @@ function indexByType(rules: readonly CompiledRule[]): (incidentType: string) => 
 export function compileParsedRuleset(ruleset: Ruleset): CompiledRuleset {
   const frozen = deepFreeze(ruleset);
   const rules = frozen.rules.map((rule, index) => compileRule(rule, index, frozen.defaults.ackWithinMinutes));
+  // Fragments are built here and typed read-only; freezing the parsed ruleset is what keeps a
+  // cached compiled version identical to the one that was validated.
   const compiled: CompiledRuleset = {
     ruleset: frozen,
     taxonomy: taxonomyWith(frozen.localSubtypes ?? []),
-    rules: deepFreeze(rules),
+    rules: Object.freeze(rules),
     candidatesFor: indexByType(rules),
   };
   compiledRulesets.add(Object.freeze(compiled));

@@ -80,65 +80,133 @@ export function contradictions(when: Conditions): Contradiction[] {
   return found;
 }
 
-function subset<T>(inner: readonly T[] | undefined, outer: readonly T[] | undefined): boolean {
-  if (inner === undefined || outer === undefined) return false;
-  const outerSet = new Set(outer);
-  return inner.every((item) => outerSet.has(item));
+/**
+ * A rule's conditions in the shape implication checks need (sets, minute intervals, matchers),
+ * built once per rule: validation compares many pairs of rules and must stay well under 200 ms.
+ */
+export interface ConditionSummary {
+  readonly types: readonly TypePattern[] | undefined;
+  readonly severity: NumberRange | undefined;
+  readonly casualties: NumberRange | undefined;
+  readonly flags:
+    | { readonly all: ReadonlySet<string>; readonly any: readonly string[] | undefined; readonly none: ReadonlySet<string> }
+    | undefined;
+  readonly kecamatan:
+    | { readonly possible: ReadonlySet<string> | undefined; readonly excluded: ReadonlySet<string>; readonly in: ReadonlySet<string> | undefined; readonly notIn: readonly string[] | undefined }
+    | undefined;
+  readonly time:
+    | {
+        readonly hours: readonly Interval[] | undefined;
+        readonly weekdays: ReadonlySet<string> | undefined;
+        readonly dates: readonly { readonly from: string; readonly to: string }[] | undefined;
+      }
+    | undefined;
+  readonly keywords: { readonly any: readonly KeywordMatcher[] | undefined; readonly none: readonly KeywordMatcher[] } | undefined;
 }
 
-function typesImply(r: Conditions, s: Conditions): boolean {
-  if (s.types === undefined) return true;
-  if (r.types === undefined) return false;
-  const general = s.types;
-  return r.types.every((pattern) =>
-    general.some((candidate) => candidate === pattern || (candidate.endsWith(".*") && pattern.startsWith(candidate.slice(0, -1)))),
-  );
+interface TypePattern {
+  readonly pattern: string;
+  /** `fire.` for `fire.*`, so a subtype pattern is tested with `startsWith` without allocating. */
+  readonly wildcardPrefix: string | undefined;
 }
 
-function rangeImplies(
-  r: { atLeast?: number | undefined; atMost?: number | undefined } | undefined,
-  s: { atLeast?: number | undefined; atMost?: number | undefined } | undefined,
-): boolean {
-  if (s === undefined) return true;
-  // Without a condition of its own, r matches incidents where the fact is unknown; s never does.
-  if (r === undefined) return false;
-  const lowR = r.atLeast ?? 0;
-  const highR = r.atMost ?? Infinity;
-  return lowR >= (s.atLeast ?? 0) && highR <= (s.atMost ?? Infinity);
+interface NumberRange {
+  readonly low: number;
+  readonly high: number;
 }
 
-function severityAsNumbers(range: Conditions["severity"]): { atLeast?: number; atMost?: number } | undefined {
-  if (range === undefined) return undefined;
+export function summarise(when: Conditions): ConditionSummary {
+  const { severity, casualties, flags, kecamatan, time, keywords } = when;
+  const excludedKecamatan = new Set(kecamatan?.notIn);
   return {
-    ...(range.atLeast === undefined ? {} : { atLeast: severityRank(range.atLeast) }),
-    ...(range.atMost === undefined ? {} : { atMost: severityRank(range.atMost) }),
+    types: when.types?.map((pattern) => ({
+      pattern,
+      wildcardPrefix: pattern.endsWith(".*") ? pattern.slice(0, -1) : undefined,
+    })),
+    severity:
+      severity === undefined
+        ? undefined
+        : {
+            low: severity.atLeast === undefined ? 0 : severityRank(severity.atLeast),
+            high: severity.atMost === undefined ? Infinity : severityRank(severity.atMost),
+          },
+    casualties: casualties === undefined ? undefined : { low: casualties.atLeast ?? 0, high: casualties.atMost ?? Infinity },
+    flags: flags === undefined ? undefined : { all: new Set(flags.all), any: flags.any, none: new Set(flags.none) },
+    kecamatan:
+      kecamatan === undefined
+        ? undefined
+        : {
+            possible: kecamatan.in === undefined ? undefined : new Set(kecamatan.in.filter((code) => !excludedKecamatan.has(code))),
+            excluded: excludedKecamatan,
+            in: kecamatan.in === undefined ? undefined : new Set(kecamatan.in),
+            notIn: kecamatan.notIn,
+          },
+    time:
+      time === undefined
+        ? undefined
+        : {
+            hours: time.hours === undefined ? undefined : minuteIntervals(time.hours),
+            weekdays: time.weekdays === undefined ? undefined : new Set(time.weekdays),
+            dates: time.dates,
+          },
+    keywords:
+      keywords === undefined
+        ? undefined
+        : { any: keywords.any?.map(keywordMatcher), none: (keywords.none ?? []).map(keywordMatcher) },
   };
 }
 
-function flagsImply(r: Conditions, s: Conditions): boolean {
-  const general = s.flags;
-  if (general === undefined) return true;
-  const required = r.flags?.all ?? [];
-  const excluded = r.flags?.none ?? [];
-  const requiredSet = new Set(required);
-  const allOk = (general.all ?? []).every((flag) => requiredSet.has(flag));
-  const noneOk = subset(general.none ?? [], excluded);
-  const anyOk =
-    general.any === undefined || general.any.some((flag) => requiredSet.has(flag)) || subset(r.flags?.any, general.any);
-  return allOk && noneOk && anyOk;
+function everyIn(items: Iterable<string>, set: ReadonlySet<string>): boolean {
+  for (const item of items) if (!set.has(item)) return false;
+  return true;
 }
 
-function kecamatanImply(r: Conditions, s: Conditions): boolean {
+function typesImply(r: ConditionSummary, s: ConditionSummary): boolean {
+  if (s.types === undefined) return true;
+  if (r.types === undefined) return false;
+  const general = s.types;
+  return r.types.every(({ pattern }) =>
+    general.some((candidate) =>
+      candidate.wildcardPrefix === undefined ? candidate.pattern === pattern : pattern.startsWith(candidate.wildcardPrefix),
+    ),
+  );
+}
+
+function rangeImplies(r: NumberRange | undefined, s: NumberRange | undefined): boolean {
+  if (s === undefined) return true;
+  // Without a condition of its own, r matches incidents where the fact is unknown; s never does.
+  if (r === undefined) return false;
+  return r.low >= s.low && r.high <= s.high;
+}
+
+const noFlags: ReadonlySet<string> = new Set();
+
+function flagsImply(r: ConditionSummary, s: ConditionSummary): boolean {
+  const general = s.flags;
+  if (general === undefined) return true;
+  const required = r.flags?.all ?? noFlags;
+  const excluded = r.flags?.none ?? noFlags;
+  const specificAny = r.flags?.any;
+  return (
+    everyIn(general.all, required) &&
+    everyIn(general.none, excluded) &&
+    (general.any === undefined ||
+      general.any.some((flag) => required.has(flag)) ||
+      (specificAny !== undefined && specificAny.every((flag) => general.any?.includes(flag) === true)))
+  );
+}
+
+function kecamatanImply(r: ConditionSummary, s: ConditionSummary): boolean {
   const general = s.kecamatan;
   if (general === undefined) return true;
   const specific = r.kecamatan;
   if (specific === undefined) return false;
-  const excludedByR = new Set(specific.notIn);
-  const possible = specific.in?.filter((code) => !excludedByR.has(code));
-  const inOk = general.in === undefined || subset(possible, general.in);
+  const possible = specific.possible;
+  const generalIn = general.in;
+  const inOk = generalIn === undefined || (possible !== undefined && everyIn(possible, generalIn));
   const notInOk =
     general.notIn === undefined ||
-    general.notIn.every((code) => excludedByR.has(code) || (possible !== undefined && !possible.includes(code)));
+    general.notIn.every((code) => specific.excluded.has(code) || (possible !== undefined && !possible.has(code)));
   return inOk && notInOk;
 }
 
@@ -146,15 +214,16 @@ function intervalsContained(inner: readonly Interval[], outer: readonly Interval
   return inner.every((interval) => outer.some((candidate) => candidate.from <= interval.from && interval.to <= candidate.to));
 }
 
-function timeImplies(r: Conditions, s: Conditions): boolean {
+function timeImplies(r: ConditionSummary, s: ConditionSummary): boolean {
   const general = s.time;
   if (general === undefined) return true;
   const specific = r.time;
   if (specific === undefined) return false;
   const hoursOk =
-    general.hours === undefined ||
-    (specific.hours !== undefined && intervalsContained(minuteIntervals(specific.hours), minuteIntervals(general.hours)));
-  const weekdaysOk = general.weekdays === undefined || subset(specific.weekdays, general.weekdays);
+    general.hours === undefined || (specific.hours !== undefined && intervalsContained(specific.hours, general.hours));
+  const weekdaysOk =
+    general.weekdays === undefined ||
+    (specific.weekdays !== undefined && everyIn(specific.weekdays, general.weekdays));
   const datesOk =
     general.dates === undefined ||
     (specific.dates !== undefined &&
@@ -162,33 +231,30 @@ function timeImplies(r: Conditions, s: Conditions): boolean {
   return hoursOk && weekdaysOk && datesOk;
 }
 
-function keywordsImply(r: Conditions, s: Conditions): boolean {
+function keywordsImply(r: ConditionSummary, s: ConditionSummary): boolean {
   const general = s.keywords;
   if (general === undefined) return true;
-  const wanted = r.keywords?.any?.map(keywordMatcher);
-  const forbidden = r.keywords?.none?.map(keywordMatcher) ?? [];
+  const wanted = r.keywords?.any;
+  const forbidden = r.keywords?.none ?? [];
   const anyOk =
     general.any === undefined ||
-    (wanted !== undefined &&
-      wanted.every((keyword) => general.any?.some((candidate) => keywordImplies(keyword, keywordMatcher(candidate)))));
-  const noneOk = (general.none ?? []).every((candidate) => {
-    const matcher = keywordMatcher(candidate);
-    return forbidden.some((excluded) => keywordImplies(matcher, excluded));
-  });
+    (wanted !== undefined && wanted.every((keyword) => general.any?.some((candidate) => keywordImplies(keyword, candidate))));
+  const noneOk = general.none.every((candidate) => forbidden.some((excluded) => keywordImplies(candidate, excluded)));
   return anyOk && noneOk;
 }
 
 /**
  * Whether every incident and moment matching `r` also matches `s`. Sound but not complete: `true`
  * is always right, `false` may miss an implication that needs reasoning across conditions.
+ * Selective checks come first, since most pairs fail.
  */
-export function conditionsImply(r: Conditions, s: Conditions): boolean {
+export function conditionsImply(r: ConditionSummary, s: ConditionSummary): boolean {
   return (
     typesImply(r, s) &&
-    rangeImplies(severityAsNumbers(r.severity), severityAsNumbers(s.severity)) &&
+    kecamatanImply(r, s) &&
+    rangeImplies(r.severity, s.severity) &&
     rangeImplies(r.casualties, s.casualties) &&
     flagsImply(r, s) &&
-    kecamatanImply(r, s) &&
     timeImplies(r, s) &&
     keywordsImply(r, s)
   );

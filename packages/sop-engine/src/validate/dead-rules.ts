@@ -1,9 +1,9 @@
 import { priorityRank } from "../catalogue/priority.ts";
 import type { CompiledRule } from "../compile.ts";
 import type { Finding } from "../findings.ts";
-import { mergeFragments, type PlanFragment } from "../merge.ts";
+import type { PlanFragment } from "../merge.ts";
 import { rulesetFinding, type Check, type CheckInput } from "./check.ts";
-import { conditionsImply, contradictions, type Contradiction } from "./condition-logic.ts";
+import { conditionsImply, contradictions, summarise, type Contradiction } from "./condition-logic.ts";
 
 function outsideRegion(rule: CompiledRule, input: CheckInput): Contradiction[] {
   const codes = input.context.kecamatanCodes;
@@ -25,31 +25,30 @@ function neverMatching(input: CheckInput): Map<CompiledRule, Contradiction[]> {
   return found;
 }
 
-/** Whether `specific` adds nothing to a plan that already holds `general`. */
-function subsumed(specific: PlanFragment, general: PlanFragment): boolean {
-  const priorityOk =
-    specific.priority === null ||
-    (general.priority !== null && priorityRank(general.priority.value) <= priorityRank(specific.priority.value));
-  const agencies = new Map(general.agencies.map((agency) => [agency.key, agency]));
-  const agenciesOk = specific.agencies.every((agency) => {
-    const covering = agencies.get(agency.key);
-    return (
-      covering !== undefined &&
-      (covering.role === "primary" || agency.role === "support") &&
-      covering.ackWithinMinutes <= agency.ackWithinMinutes
-    );
-  });
-  const keys = (items: readonly { key: string }[]) => new Set(items.map((item) => item.key));
-  const within = (inner: readonly { key: string }[], outer: readonly { key: string }[]) => {
-    const outerKeys = keys(outer);
-    return inner.every((item) => outerKeys.has(item.key));
-  };
+/** Whether `specific` adds nothing to a plan that already holds everything in `general`. */
+function subsumed(specific: PlanFragment, general: readonly PlanFragment[]): boolean {
+  if (specific.priority !== null) {
+    const wanted = priorityRank(specific.priority.value);
+    if (!general.some((fragment) => fragment.priority !== null && priorityRank(fragment.priority.value) <= wanted)) return false;
+  }
+  for (const agency of specific.agencies) {
+    let primary = false;
+    let tightest = Infinity;
+    for (const fragment of general) {
+      for (const candidate of fragment.agencies) {
+        if (candidate.key !== agency.key) continue;
+        primary ||= candidate.role === "primary";
+        tightest = Math.min(tightest, candidate.ackWithinMinutes);
+      }
+    }
+    if ((agency.role === "primary" && !primary) || tightest > agency.ackWithinMinutes) return false;
+  }
+  const covered = (pick: (fragment: PlanFragment) => readonly { readonly key: string }[]) =>
+    pick(specific).every((item) => general.some((fragment) => pick(fragment).some((candidate) => candidate.key === item.key)));
   return (
-    priorityOk &&
-    agenciesOk &&
-    within(specific.escalation, general.escalation) &&
-    within(specific.checklist, general.checklist) &&
-    within(specific.advice, general.advice)
+    covered((fragment) => fragment.escalation) &&
+    covered((fragment) => fragment.checklist) &&
+    covered((fragment) => fragment.advice)
   );
 }
 
@@ -81,11 +80,16 @@ export const checkDeadRules: Check = (input) => {
     }
   }
   const suppressed = new Set(input.compiled.rules.flatMap((rule) => rule.rule.suppresses ?? []));
+  const summaries = new Map(input.compiled.rules.map((rule) => [rule, summarise(rule.rule.when)]));
+  const implies = (specific: CompiledRule, general: CompiledRule) => {
+    const r = summaries.get(specific);
+    const s = summaries.get(general);
+    return r !== undefined && s !== undefined && conditionsImply(r, s);
+  };
   for (const rule of input.compiled.rules) {
     if (!rule.rule.enabled || never.has(rule)) continue;
-    const when = rule.rule.when;
     const pool = moreGeneralPool(rule, input).filter(
-      (other) => other !== rule && other.rule.enabled && !never.has(other) && conditionsImply(when, other.rule.when),
+      (other) => other !== rule && other.rule.enabled && !never.has(other) && implies(rule, other),
     );
     const suppressors = pool.filter((other) => other.rule.suppresses?.includes(rule.rule.id) === true);
     if (suppressors.length > 0) {
@@ -106,9 +110,9 @@ export const checkDeadRules: Check = (input) => {
       (other) =>
         !suppressed.has(other.rule.id) &&
         // Of two rules with equivalent conditions, only the later one is reported.
-        !(other.index > rule.index && conditionsImply(other.rule.when, when)),
+        !(other.index > rule.index && implies(other, rule)),
     );
-    if (covering.length > 0 && subsumed(rule.fragment, mergeFragments(covering.map((other) => other.fragment)))) {
+    if (covering.length > 0 && subsumed(rule.fragment, covering.map((other) => other.fragment))) {
       findings.push(
         rulesetFinding(
           "warning",
