@@ -8,10 +8,12 @@ export default defineConfig({
   test: {
     globalSetup: ["tooling/dev/src/vitest/global-setup.ts"],
     projects: [
+      "packages/sop-engine",
       {
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 0 },
           include: ["packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -21,6 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          // After the integration tier: the browser tests change national counts (a region goes
+          // live) that the API tests compare with the database.
+          sequence: { groupOrder: 1 },
           include: ["apps/portal/e2e/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

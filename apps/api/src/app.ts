@@ -6,6 +6,7 @@ import { pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
 import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
+import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
@@ -40,7 +41,9 @@ export function createApp({ db, logger }: AppDependencies) {
       router: appRouter,
       createContext: (_options, c) => ({ db, log: c.get("log"), requestId: c.get("requestId") }),
       onError: ({ error, path, ctx }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error, path }, "trpc procedure failed");
+        // The adapter types the router loosely, so ctx arrives untyped; it is our TrpcContext.
+        const context = ctx as TrpcContext | undefined;
+        if (error.code === "INTERNAL_SERVER_ERROR") context?.log.error({ err: error, path }, "trpc procedure failed");
       },
     }),
   );

@@ -11,6 +11,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+// eslint-disable-next-line no-restricted-properties -- this file is where configuration is read
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {

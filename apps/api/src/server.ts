@@ -21,5 +21,9 @@ function shutdown(signal: string) {
     void database.close().then(() => process.exit(0));
   });
 }
-process.once("SIGINT", () => shutdown("SIGINT"));
-process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => {
+  shutdown("SIGINT");
+});
+process.once("SIGTERM", () => {
+  shutdown("SIGTERM");
+});

@@ -18,7 +18,9 @@ const boss = new PgBoss({
   createSchema: false,
   max: 4,
 });
-boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
+boss.on("error", (error) => {
+  logger.error({ err: error }, "pg-boss error");
+});
 
 await boss.start();
 logger.info({ queues: jobQueues }, "worker started");

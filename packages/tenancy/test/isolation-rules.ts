@@ -1,10 +1,10 @@
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 
 /**
  * Reads the live catalog and lists every breach of DESIGN.md's tenant-isolation rules, one readable
  * line each. Tables are discovered, not listed, so a tenant table added later is checked too.
  */
-export async function findIsolationViolations(sql: Sql): Promise<string[]> {
+export async function findIsolationViolations(sql: Sql | TransactionSql): Promise<string[]> {
   const tables = await sql<
     {
       table: string;

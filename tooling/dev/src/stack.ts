@@ -54,8 +54,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       processes.map(
         (child) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once("exit", () => resolve());
+            if (child.exitCode !== null || child.signalCode !== null) {
+              resolve();
+              return;
+            }
+            child.once("exit", () => {
+              resolve();
+            });
             child.kill("SIGTERM");
             setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
           }),

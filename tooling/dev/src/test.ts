@@ -7,7 +7,7 @@ const passThrough = process.argv.slice(2);
 try {
   await ensureChromium();
   step("typecheck, lint and build (turbo)");
-  await run("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "build", "--output-logs=errors-only", "--log-prefix=task"]);
+  await run("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "build", "--continue", "--output-logs=errors-only", "--log-prefix=task"]);
   step("workspace consistency (sherif)");
   await run("pnpm", ["exec", "sherif"]);
   step("tests: unit, integration (embedded Postgres), end-to-end (headless Chromium)");

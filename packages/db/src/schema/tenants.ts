@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { currentTenantSql, id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { regencies, timeZone } from "./regions.ts";
 import { appRole } from "./roles.ts";

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 import { provinceTimeZones } from "./time-zones.ts";
 
 const dataDir = join(dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")), "data");
@@ -18,7 +18,7 @@ const areaTables = [
  * Loads the national region registry (38 provinces, 514 kabupaten/kota, ~7k kecamatan, ~84k
  * desa/kelurahan) with COPY, inside the caller's transaction. Does nothing if it is already loaded.
  */
-export async function seedRegions(sql: Sql): Promise<boolean> {
+export async function seedRegions(sql: Sql | TransactionSql): Promise<boolean> {
   const [loaded] = await sql<{ count: number }[]>`select count(*)::int as count from provinces`;
   if (loaded && loaded.count > 0) return false;
 
@@ -39,7 +39,7 @@ export async function seedRegions(sql: Sql): Promise<boolean> {
   return true;
 }
 
-async function copyCsv(sql: Sql, table: string, columns: string, file: string): Promise<void> {
+async function copyCsv(sql: Sql | TransactionSql, table: string, columns: string, file: string): Promise<void> {
   const target = await sql
     .unsafe(`copy ${table} (${columns}) from stdin with (format csv, header true)`)
     .writable();
