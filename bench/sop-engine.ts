@@ -24,33 +24,97 @@ const random = seededRandom(112);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const chance = (probability: number) => random() < probability;
 
-const kecamatan = Array.from({ length: 25 }, (_, index) => `35.15.${String(index + 1).padStart(2, "0")}`);
+const kecamatan = Array.from(
+  { length: 25 },
+  (_, index) => `35.15.${String(index + 1).padStart(2, "0")}`,
+);
 
 // 40 agencies, shaped like a large kabupaten: several Damkar posts, Polsek under the Polres, etc.
 const agencyCounts: Record<string, number> = {
-  damkar: 6, psc119: 4, polres: 8, bpbd: 2, satpol_pp: 3, basarnas: 1, pln: 2, pdam: 1,
-  dishub: 2, dinsos: 1, dp3a: 1, pmi: 2, dlh: 2, pupr: 1, rsud: 3, kodim: 1,
+  damkar: 6,
+  psc119: 4,
+  polres: 8,
+  bpbd: 2,
+  satpol_pp: 3,
+  basarnas: 1,
+  pln: 2,
+  pdam: 1,
+  dishub: 2,
+  dinsos: 1,
+  dp3a: 1,
+  pmi: 2,
+  dlh: 2,
+  pupr: 1,
+  rsud: 3,
+  kodim: 1,
 };
 const agencies = Object.entries(agencyCounts).flatMap(([type, count]) =>
   Array.from({ length: count }, (_, index) => ({ id: `${type}-${index + 1}`, type })),
 );
-const agenciesOfType = (type: string) => agencies.filter((agency) => agency.type === type).map((agency) => agency.id);
+const agenciesOfType = (type: string) =>
+  agencies.filter((agency) => agency.type === type).map((agency) => agency.id);
 
 const typesWithLocalPosts: readonly [string, string][] = [
-  ["fire", "damkar"], ["traffic_accident", "polres"], ["medical", "psc119"], ["crime", "polres"],
-  ["brawl", "polres"], ["animal_evacuation", "damkar"], ["public_order", "satpol_pp"], ["fallen_tree", "dlh"],
+  ["fire", "damkar"],
+  ["traffic_accident", "polres"],
+  ["medical", "psc119"],
+  ["crime", "polres"],
+  ["brawl", "polres"],
+  ["animal_evacuation", "damkar"],
+  ["public_order", "satpol_pp"],
+  ["fallen_tree", "dlh"],
 ];
 const subtypes = [
-  "fire.building", "fire.vehicle", "fire.forest_land", "traffic_accident.multi_vehicle", "traffic_accident.pedestrian",
-  "medical.cardiac", "medical.trauma", "medical.birth", "medical.poisoning", "crime.robbery", "crime.assault",
-  "disaster.flood", "disaster.landslide", "disaster.extreme_weather", "electrical_hazard.fallen_power_line",
-  "hazardous_material.gas_leak", "missing_person.drowning", "brawl.students",
+  "fire.building",
+  "fire.vehicle",
+  "fire.forest_land",
+  "traffic_accident.multi_vehicle",
+  "traffic_accident.pedestrian",
+  "medical.cardiac",
+  "medical.trauma",
+  "medical.birth",
+  "medical.poisoning",
+  "crime.robbery",
+  "crime.assault",
+  "disaster.flood",
+  "disaster.landslide",
+  "disaster.extreme_weather",
+  "electrical_hazard.fallen_power_line",
+  "hazardous_material.gas_leak",
+  "missing_person.drowning",
+  "brawl.students",
 ];
-const keywords = ["gas", "elpiji", "pingsan", "tidak sadar*", "darah", "senjata", "celurit", "anak", "lansia", "banjir", "longsor", "terjebak"];
-const flags = ["people_trapped", "hazardous_material", "children_involved", "spreading", "weapons_involved", "large_crowd", "vulnerable_person", "road_blocked", "ongoing"] as const;
+const keywords = [
+  "gas",
+  "elpiji",
+  "pingsan",
+  "tidak sadar*",
+  "darah",
+  "senjata",
+  "celurit",
+  "anak",
+  "lansia",
+  "banjir",
+  "longsor",
+  "terjebak",
+];
+const flags = [
+  "people_trapped",
+  "hazardous_material",
+  "children_involved",
+  "spreading",
+  "weapons_involved",
+  "large_crowd",
+  "vulnerable_person",
+  "road_blocked",
+  "ongoing",
+] as const;
 const checklist = [
   { key: "exact_location", text: "Di mana lokasi persisnya (alamat, patokan, desa/kelurahan)?" },
-  { key: "injured_count", text: "Berapa orang yang terluka, dan apakah mereka sadar dan bernapas?" },
+  {
+    key: "injured_count",
+    text: "Berapa orang yang terluka, dan apakah mereka sadar dan bernapas?",
+  },
   { key: "caller_safe", text: "Apakah Anda sekarang berada di tempat yang aman?" },
 ];
 
@@ -62,7 +126,15 @@ function localPostRules(): RuleInput[] {
         id: `post.${type}.${code}`,
         name: `${type} in ${code}: nearest post`,
         when: { types: [`${type}.*`], kecamatan: { in: [code] } },
-        then: { agencies: [{ agencyId: posts[index % posts.length] ?? "", role: "primary", ackWithinMinutes: 3 + (index % 5) }] },
+        then: {
+          agencies: [
+            {
+              agencyId: posts[index % posts.length] ?? "",
+              role: "primary",
+              ackWithinMinutes: 3 + (index % 5),
+            },
+          ],
+        },
       };
     }),
   );
@@ -73,11 +145,17 @@ function nightRules(): RuleInput[] {
     ["fire", "crime", "brawl", "medical"].map((type): RuleInput => ({
       id: `night.${type}.${code}`,
       name: `${type} at night in ${code}`,
-      when: { types: [`${type}.*`], kecamatan: { in: [code] }, time: { hours: [{ from: "22:00", to: "05:00" }] } },
+      when: {
+        types: [`${type}.*`],
+        kecamatan: { in: [code] },
+        time: { hours: [{ from: "22:00", to: "05:00" }] },
+      },
       then: {
         priority: "P1",
         escalation: [{ action: "notify_supervisor", afterMinutes: 10 }],
-        agencies: [{ agencyType: pick(["satpol_pp", "polres"]), role: "support", ackWithinMinutes: 15 }],
+        agencies: [
+          { agencyType: pick(["satpol_pp", "polres"]), role: "support", ackWithinMinutes: 15 },
+        ],
       },
     })),
   );
@@ -85,14 +163,22 @@ function nightRules(): RuleInput[] {
 
 function generatedRule(index: number): RuleInput {
   const subtype = pick(subtypes);
-  const when: RuleInput["when"] = { types: [chance(0.5) ? subtype : `${subtype.split(".")[0] ?? "fire"}.*`] };
-  if (chance(0.3)) when.flags = { any: [pick(flags), pick(flags)].filter((flag, i, all) => all.indexOf(flag) === i) };
+  const when: RuleInput["when"] = {
+    types: [chance(0.5) ? subtype : `${subtype.split(".")[0] ?? "fire"}.*`],
+  };
+  if (chance(0.3))
+    when.flags = {
+      any: [pick(flags), pick(flags)].filter((flag, i, all) => all.indexOf(flag) === i),
+    };
   if (chance(0.25)) when.casualties = { atLeast: 1 + Math.floor(random() * 10) };
   if (chance(0.2)) when.severity = { atLeast: pick(["medium", "high", "critical"] as const) };
   if (chance(0.25)) when.keywords = { any: [pick(keywords), pick(keywords)] };
   if (chance(0.15)) when.time = { weekdays: ["sat", "sun"] };
   if (chance(0.1)) when.time = { dates: [{ from: "2026-03-13", to: "2026-03-29" }] };
-  if (chance(0.2)) when.kecamatan = { in: [pick(kecamatan), pick(kecamatan)].filter((c, i, all) => all.indexOf(c) === i) };
+  if (chance(0.2))
+    when.kecamatan = {
+      in: [pick(kecamatan), pick(kecamatan)].filter((c, i, all) => all.indexOf(c) === i),
+    };
   const agencyType = pick(Object.keys(agencyCounts));
   return {
     id: `generated.${index}`,
@@ -102,10 +188,24 @@ function generatedRule(index: number): RuleInput {
       ...(chance(0.5) ? { priority: pick(["P1", "P2", "P3"] as const) } : {}),
       agencies: [
         chance(0.3)
-          ? { agencyId: pick(agenciesOfType(agencyType)), role: pick(["primary", "support"] as const), ackWithinMinutes: 5 + Math.floor(random() * 25) }
-          : { agencyType, role: pick(["primary", "support"] as const), ackWithinMinutes: 5 + Math.floor(random() * 25) },
+          ? {
+              agencyId: pick(agenciesOfType(agencyType)),
+              role: pick(["primary", "support"] as const),
+              ackWithinMinutes: 5 + Math.floor(random() * 25),
+            }
+          : {
+              agencyType,
+              role: pick(["primary", "support"] as const),
+              ackWithinMinutes: 5 + Math.floor(random() * 25),
+            },
       ],
-      ...(chance(0.3) ? { escalation: [{ action: "notify_officials" as const, afterMinutes: 30, officials: ["sekda"] }] } : {}),
+      ...(chance(0.3)
+        ? {
+            escalation: [
+              { action: "notify_officials" as const, afterMinutes: 30, officials: ["sekda"] },
+            ],
+          }
+        : {}),
       ...(chance(0.4) ? { checklist: [pick(checklist)] } : {}),
     },
   };
@@ -115,7 +215,10 @@ const fixedRules = [...nationalTemplate.rules, ...localPostRules(), ...nightRule
 const ruleset: RulesetInput = {
   ...nationalTemplate,
   name: "Benchmark region",
-  rules: [...fixedRules, ...Array.from({ length: 1000 - fixedRules.length }, (_, index) => generatedRule(index))],
+  rules: [
+    ...fixedRules,
+    ...Array.from({ length: 1000 - fixedRules.length }, (_, index) => generatedRule(index)),
+  ],
 };
 
 const incidents = Array.from({ length: 500 }, () => {
@@ -127,10 +230,26 @@ const incidents = Array.from({ length: 500 }, () => {
     casualties: Math.floor(random() * random() * 12),
     flags: flags.filter(() => chance(0.15)),
     kecamatan: pick(kecamatan),
-    description: Array.from({ length: 12 }, () => pick([...keywords, "rumah", "jalan", "warga", "api", "di", "dekat", "pasar", "tolong", "cepat"])).join(" "),
+    description: Array.from({ length: 12 }, () =>
+      pick([
+        ...keywords,
+        "rumah",
+        "jalan",
+        "warga",
+        "api",
+        "di",
+        "dekat",
+        "pasar",
+        "tolong",
+        "cepat",
+      ]),
+    ).join(" "),
   };
 });
-const moments = Array.from({ length: 50 }, () => new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 24 * 60) * 60_000));
+const moments = Array.from(
+  { length: 50 },
+  () => new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 24 * 60) * 60_000),
+);
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
@@ -147,7 +266,12 @@ function timeEach(count: number, run: (index: number) => void): number[] {
 }
 
 const format = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(1)} ms`);
-const context = { agencies, kecamatanCodes: kecamatan, officials: ["sekda", "bupati_walikota", "kalaksa_bpbd", "kepala_dinkes", "kapolres", "dandim"], timeZone: "Asia/Jakarta" };
+const context = {
+  agencies,
+  kecamatanCodes: kecamatan,
+  officials: ["sekda", "bupati_walikota", "kalaksa_bpbd", "kepala_dinkes", "kapolres", "dandim"],
+  timeZone: "Asia/Jakarta",
+};
 
 const validationRuns = timeEach(7, () => validateRuleset(ruleset, context));
 const validation = validateRuleset(ruleset, context);
@@ -158,7 +282,10 @@ if (!compiled.ok) throw new Error(JSON.stringify(compiled.findings.slice(0, 5)))
 let matchedTotal = 0;
 let agenciesTotal = 0;
 const evaluateOne = (index: number, explainNonMatches = false) => {
-  const result = evaluate(compiled.compiled, incidents[index % incidents.length], { now: moments[index % moments.length] ?? new Date(0), explainNonMatches });
+  const result = evaluate(compiled.compiled, incidents[index % incidents.length], {
+    now: moments[index % moments.length] ?? new Date(0),
+    explainNonMatches,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.findings));
   matchedTotal += result.trace.rules.filter((rule) => rule.outcome === "matched").length;
   agenciesTotal += result.plan.agencies.length;

@@ -52,7 +52,10 @@ function compileRule(rule: Rule, index: number, defaultAckWithinMinutes: number)
     rule,
     index,
     fragment: fragmentOfRule(rule, index, defaultAckWithinMinutes),
-    hourWindows: time?.hours?.map((window) => ({ from: minuteOfDay(window.from), to: minuteOfDay(window.to) })),
+    hourWindows: time?.hours?.map((window) => ({
+      from: minuteOfDay(window.from),
+      to: minuteOfDay(window.to),
+    })),
     keywordsAny: keywords?.any?.map(keywordMatcher),
     keywordsNone: keywords?.none?.map(keywordMatcher),
   };
@@ -60,10 +63,14 @@ function compileRule(rule: Rule, index: number, defaultAckWithinMinutes: number)
 
 function typesNamedBy(rule: Rule): Set<string> | undefined {
   const patterns = rule.when.types;
-  return patterns === undefined ? undefined : new Set(patterns.map((pattern) => pattern.slice(0, pattern.indexOf("."))));
+  return patterns === undefined
+    ? undefined
+    : new Set(patterns.map((pattern) => pattern.slice(0, pattern.indexOf("."))));
 }
 
-function indexByType(rules: readonly CompiledRule[]): (incidentType: string) => readonly CompiledRule[] {
+function indexByType(
+  rules: readonly CompiledRule[],
+): (incidentType: string) => readonly CompiledRule[] {
   const anyType: CompiledRule[] = [];
   const byType = new Map<string, CompiledRule[]>();
   for (const compiled of rules) {
@@ -87,7 +94,9 @@ function indexByType(rules: readonly CompiledRule[]): (incidentType: string) => 
 
 export function compileParsedRuleset(ruleset: Ruleset): CompiledRuleset {
   const frozen = deepFreeze(ruleset);
-  const rules = frozen.rules.map((rule, index) => compileRule(rule, index, frozen.defaults.ackWithinMinutes));
+  const rules = frozen.rules.map((rule, index) =>
+    compileRule(rule, index, frozen.defaults.ackWithinMinutes),
+  );
   // Fragments are built here and typed read-only; freezing the parsed ruleset is what keeps a
   // cached compiled version identical to the one that was validated.
   const compiled: CompiledRuleset = {

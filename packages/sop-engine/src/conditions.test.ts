@@ -6,8 +6,17 @@ import { mondayMorning, rule, ruleset } from "./testing.ts";
 type When = RulesetInput["rules"][number]["when"];
 
 /** Whether a single rule with these conditions matches the incident at `now`. */
-function matches(when: When, incident: Record<string, unknown>, now = mondayMorning, timeZone: RulesetInput["timeZone"] = "Asia/Jakarta"): boolean {
-  const result = evaluate(ruleset([rule("r", when, { priority: "P1" })], { timeZone }), { type: "fire", ...incident }, { now });
+function matches(
+  when: When,
+  incident: Record<string, unknown>,
+  now = mondayMorning,
+  timeZone: RulesetInput["timeZone"] = "Asia/Jakarta",
+): boolean {
+  const result = evaluate(
+    ruleset([rule("r", when, { priority: "P1" })], { timeZone }),
+    { type: "fire", ...incident },
+    { now },
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.findings));
   return result.trace.rules.some((traced) => traced.ruleId === "r" && traced.outcome === "matched");
 }
@@ -32,7 +41,9 @@ describe("types", () => {
   });
 
   it("matches when any listed pattern does", () => {
-    expect(matches({ types: ["medical.*", "fire.vehicle"] }, { subtype: "fire.vehicle" })).toBe(true);
+    expect(matches({ types: ["medical.*", "fire.vehicle"] }, { subtype: "fire.vehicle" })).toBe(
+      true,
+    );
   });
 });
 
@@ -43,7 +54,9 @@ describe("severity", () => {
     expect(matches({ severity: { atLeast: "high" } }, { severity: "medium" })).toBe(false);
     expect(matches({ severity: { atMost: "medium" } }, { severity: "low" })).toBe(true);
     expect(matches({ severity: { atMost: "medium" } }, { severity: "high" })).toBe(false);
-    expect(matches({ severity: { atLeast: "medium", atMost: "high" } }, { severity: "critical" })).toBe(false);
+    expect(
+      matches({ severity: { atLeast: "medium", atMost: "high" } }, { severity: "critical" }),
+    ).toBe(false);
   });
 
   it("does not match an incident without a severity", () => {
@@ -88,7 +101,9 @@ describe("flags", () => {
 
 describe("kecamatan", () => {
   it("matches codes in `in` and not in `notIn`", () => {
-    expect(matches({ kecamatan: { in: ["35.15.01", "35.15.02"] } }, { kecamatan: "35.15.02" })).toBe(true);
+    expect(
+      matches({ kecamatan: { in: ["35.15.01", "35.15.02"] } }, { kecamatan: "35.15.02" }),
+    ).toBe(true);
     expect(matches({ kecamatan: { in: ["35.15.01"] } }, { kecamatan: "35.15.02" })).toBe(false);
     expect(matches({ kecamatan: { notIn: ["35.15.01"] } }, { kecamatan: "35.15.02" })).toBe(true);
     expect(matches({ kecamatan: { notIn: ["35.15.01"] } }, { kecamatan: "35.15.01" })).toBe(false);
@@ -140,7 +155,9 @@ describe("time, in the ruleset's zone", () => {
   });
 
   it("requires every part given (night and weekend)", () => {
-    const weekendNight: When = { time: { hours: [{ from: "22:00", to: "05:00" }], weekdays: ["sat", "sun"] } };
+    const weekendNight: When = {
+      time: { hours: [{ from: "22:00", to: "05:00" }], weekdays: ["sat", "sun"] },
+    };
     expect(matches(weekendNight, {}, at("2025-06-07T16:00:00Z"))).toBe(true); // Sat 23:00 WIB
     expect(matches(weekendNight, {}, at("2025-06-04T16:00:00Z"))).toBe(false); // Wed 23:00 WIB
   });
@@ -153,19 +170,33 @@ describe("time, in the ruleset's zone", () => {
 describe("keywords", () => {
   it("matches whole words, ignoring case and accents", () => {
     expect(matches({ keywords: { any: ["api"] } }, { description: "Ada API besar" })).toBe(true);
-    expect(matches({ keywords: { any: ["api"] } }, { description: "tapi tidak apa-apa" })).toBe(false);
-    expect(matches({ keywords: { any: ["cafe"] } }, { description: "Kebakaran di Café Mawar" })).toBe(true);
+    expect(matches({ keywords: { any: ["api"] } }, { description: "tapi tidak apa-apa" })).toBe(
+      false,
+    );
+    expect(
+      matches({ keywords: { any: ["cafe"] } }, { description: "Kebakaran di Café Mawar" }),
+    ).toBe(true);
   });
 
   it("matches phrases word by word and a trailing `*` as a word prefix", () => {
-    expect(matches({ keywords: { any: ["tidak sadar"] } }, { description: "pasien TIDAK  sadar!" })).toBe(true);
-    expect(matches({ keywords: { any: ["tidak sadar"] } }, { description: "sadar tidak" })).toBe(false);
-    expect(matches({ keywords: { any: ["terbakar*"] } }, { description: "rumahnya terbakarnya cepat" })).toBe(true);
-    expect(matches({ keywords: { any: ["terbakar"] } }, { description: "terbakarnya" })).toBe(false);
+    expect(
+      matches({ keywords: { any: ["tidak sadar"] } }, { description: "pasien TIDAK  sadar!" }),
+    ).toBe(true);
+    expect(matches({ keywords: { any: ["tidak sadar"] } }, { description: "sadar tidak" })).toBe(
+      false,
+    );
+    expect(
+      matches({ keywords: { any: ["terbakar*"] } }, { description: "rumahnya terbakarnya cepat" }),
+    ).toBe(true);
+    expect(matches({ keywords: { any: ["terbakar"] } }, { description: "terbakarnya" })).toBe(
+      false,
+    );
   });
 
   it("excludes descriptions with a `none` keyword and treats a missing description as empty", () => {
-    expect(matches({ keywords: { none: ["latihan"] } }, { description: "simulasi latihan kebakaran" })).toBe(false);
+    expect(
+      matches({ keywords: { none: ["latihan"] } }, { description: "simulasi latihan kebakaran" }),
+    ).toBe(false);
     expect(matches({ keywords: { none: ["latihan"] } }, {})).toBe(true);
     expect(matches({ keywords: { any: ["gas"] } }, {})).toBe(false);
   });
@@ -173,7 +204,11 @@ describe("keywords", () => {
 
 describe("several conditions", () => {
   it("match only when all hold", () => {
-    const when: When = { types: ["fire.*"], casualties: { atLeast: 1 }, flags: { any: ["spreading"] } };
+    const when: When = {
+      types: ["fire.*"],
+      casualties: { atLeast: 1 },
+      flags: { any: ["spreading"] },
+    };
     expect(matches(when, { casualties: 2, flags: ["spreading"] })).toBe(true);
     expect(matches(when, { casualties: 2 })).toBe(false);
     expect(matches(when, { flags: ["spreading"] })).toBe(false);

@@ -63,7 +63,10 @@ function inRange(value: number, atLeast: number | undefined, atMost: number | un
   return (atLeast === undefined || value >= atLeast) && (atMost === undefined || value <= atMost);
 }
 
-function rangeText(atLeast: string | number | undefined, atMost: string | number | undefined): string {
+function rangeText(
+  atLeast: string | number | undefined,
+  atMost: string | number | undefined,
+): string {
   if (atLeast !== undefined && atMost !== undefined) return `between ${atLeast} and ${atMost}`;
   if (atLeast !== undefined) return `at least ${atLeast}`;
   if (atMost !== undefined) return `at most ${atMost}`;
@@ -105,7 +108,9 @@ function holdsSeverity(when: Conditions, facts: Facts): boolean {
 function explainSeverity(when: Conditions, facts: Facts): string {
   const wanted = rangeText(when.severity?.atLeast, when.severity?.atMost);
   const { severity } = facts.incident;
-  return severity === undefined ? `severity unknown; rule needs ${wanted}` : `severity ${severity}; rule needs ${wanted}`;
+  return severity === undefined
+    ? `severity unknown; rule needs ${wanted}`
+    : `severity ${severity}; rule needs ${wanted}`;
 }
 
 function holdsCasualties(when: Conditions, facts: Facts): boolean {
@@ -118,7 +123,9 @@ function holdsCasualties(when: Conditions, facts: Facts): boolean {
 function explainCasualties(when: Conditions, facts: Facts): string {
   const wanted = rangeText(when.casualties?.atLeast, when.casualties?.atMost);
   const { casualties } = facts.incident;
-  return casualties === undefined ? `casualties unknown; rule needs ${wanted}` : `casualties ${casualties}; rule needs ${wanted}`;
+  return casualties === undefined
+    ? `casualties unknown; rule needs ${wanted}`
+    : `casualties ${casualties}; rule needs ${wanted}`;
 }
 
 function holdsFlags(when: Conditions, facts: Facts): boolean {
@@ -146,7 +153,9 @@ function holdsKecamatan(when: Conditions, facts: Facts): boolean {
   if (condition === undefined) return true;
   const { kecamatan } = facts.incident;
   if (kecamatan === undefined) return false;
-  return (condition.in?.includes(kecamatan) ?? true) && !(condition.notIn?.includes(kecamatan) ?? false);
+  return (
+    (condition.in?.includes(kecamatan) ?? true) && !(condition.notIn?.includes(kecamatan) ?? false)
+  );
 }
 
 function explainKecamatan(when: Conditions, facts: Facts): string {
@@ -178,14 +187,19 @@ function holdsTime(when: Conditions, facts: Facts, compiled: CompiledRule): bool
 function explainTime(when: Conditions, facts: Facts): string {
   const condition = when.time;
   const parts: string[] = [];
-  if (condition?.hours !== undefined) parts.push(`hours ${list(condition.hours.map((w) => `${w.from}-${w.to}`))}`);
+  if (condition?.hours !== undefined)
+    parts.push(`hours ${list(condition.hours.map((w) => `${w.from}-${w.to}`))}`);
   if (condition?.weekdays !== undefined) parts.push(`weekdays ${list(condition.weekdays)}`);
-  if (condition?.dates !== undefined) parts.push(`dates ${list(condition.dates.map((r) => `${r.from}..${r.to}`))}`);
+  if (condition?.dates !== undefined)
+    parts.push(`dates ${list(condition.dates.map((r) => `${r.from}..${r.to}`))}`);
   const { date, clock, weekday, timeZone } = facts.local;
   return `local time ${weekday} ${date} ${clock} (${timeZone}); rule needs ${parts.join(" and ")}`;
 }
 
-function found(matchers: readonly KeywordMatcher[] | undefined, text: readonly string[]): KeywordMatcher[] {
+function found(
+  matchers: readonly KeywordMatcher[] | undefined,
+  text: readonly string[],
+): KeywordMatcher[] {
   return (matchers ?? []).filter((matcher) => containsKeyword(text, matcher));
 }
 
@@ -199,11 +213,15 @@ function holdsKeywords(when: Conditions, facts: Facts, compiled: CompiledRule): 
 }
 
 function explainKeywords(when: Conditions, facts: Facts, compiled: CompiledRule): string {
-  const present = [...found(compiled.keywordsAny, facts.words), ...found(compiled.keywordsNone, facts.words)];
+  const present = [
+    ...found(compiled.keywordsAny, facts.words),
+    ...found(compiled.keywordsNone, facts.words),
+  ];
   const parts: string[] = [];
   if (when.keywords?.any !== undefined) parts.push(`any of ${list(when.keywords.any)}`);
   if (when.keywords?.none !== undefined) parts.push(`none of ${list(when.keywords.none)}`);
-  const foundText = present.length === 0 ? "no listed keyword" : list(present.map((m) => `"${m.keyword}"`));
+  const foundText =
+    present.length === 0 ? "no listed keyword" : list(present.map((m) => `"${m.keyword}"`));
   return `description contains ${foundText}; rule needs ${parts.join(" and ")}`;
 }
 
@@ -236,6 +254,10 @@ export function checkConditions(compiled: CompiledRule, facts: Facts): Condition
     .filter((name) => when[name] !== undefined)
     .map((name) => {
       const { holds, explain } = evaluators[name];
-      return { condition: name, holds: holds(when, facts, compiled), explanation: explain(when, facts, compiled) };
+      return {
+        condition: name,
+        holds: holds(when, facts, compiled),
+        explanation: explain(when, facts, compiled),
+      };
     });
 }

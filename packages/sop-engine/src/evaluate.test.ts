@@ -5,9 +5,24 @@ import { mondayMorning, rule, ruleset } from "./testing.ts";
 
 const fireRules = ruleset(
   [
-    rule("fire", { types: ["fire.*"] }, { priority: "P1", agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 3 }] }),
-    rule("casualties", { types: ["fire.*"], casualties: { atLeast: 1 } }, { agencies: [{ agencyType: "psc119", role: "primary" }] }),
-    rule("medical", { types: ["medical.*"] }, { agencies: [{ agencyType: "psc119", role: "primary" }] }),
+    rule(
+      "fire",
+      { types: ["fire.*"] },
+      {
+        priority: "P1",
+        agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 3 }],
+      },
+    ),
+    rule(
+      "casualties",
+      { types: ["fire.*"], casualties: { atLeast: 1 } },
+      { agencies: [{ agencyType: "psc119", role: "primary" }] },
+    ),
+    rule(
+      "medical",
+      { types: ["medical.*"] },
+      { agencies: [{ agencyType: "psc119", role: "primary" }] },
+    ),
     rule("off", {}, { priority: "P4" }, { enabled: false }),
   ],
   { localSubtypes: [{ code: "fire.market", name: "Kebakaran pasar" }] },
@@ -15,12 +30,23 @@ const fireRules = ruleset(
 
 describe("evaluate", () => {
   it("returns the plan with absolute deadlines and the local time it reasoned with", () => {
-    const result = evaluate(fireRules, { type: "fire", subtype: "fire.building" }, { now: mondayMorning });
+    const result = evaluate(
+      fireRules,
+      { type: "fire", subtype: "fire.building" },
+      { now: mondayMorning },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.agencies.map((a) => [a.key, a.ackDeadline])).toEqual([["type:damkar", "2025-06-02T03:03:00.000Z"]]);
+    expect(result.plan.agencies.map((a) => [a.key, a.ackDeadline])).toEqual([
+      ["type:damkar", "2025-06-02T03:03:00.000Z"],
+    ]);
     expect(result.trace.at).toBe("2025-06-02T03:00:00.000Z");
-    expect(result.trace.localTime).toMatchObject({ date: "2025-06-02", clock: "10:00", weekday: "mon", timeZone: "Asia/Jakarta" });
+    expect(result.trace.localTime).toMatchObject({
+      date: "2025-06-02",
+      clock: "10:00",
+      weekday: "mon",
+      timeZone: "Asia/Jakarta",
+    });
     expect(result.findings).toEqual([]);
   });
 
@@ -48,7 +74,9 @@ describe("evaluate", () => {
     const compiled = compileRuleset(fireRules);
     if (!compiled.ok) throw new Error("expected a valid ruleset");
     const incident = { type: "fire", casualties: 2 };
-    expect(evaluate(compiled.compiled, incident, { now: mondayMorning })).toEqual(evaluate(fireRules, incident, { now: mondayMorning }));
+    expect(evaluate(compiled.compiled, incident, { now: mondayMorning })).toEqual(
+      evaluate(fireRules, incident, { now: mondayMorning }),
+    );
   });
 
   it("does not modify its inputs", () => {
@@ -60,47 +88,84 @@ describe("evaluate", () => {
   });
 
   it("accepts local subtypes and warns about codes it does not know", () => {
-    const local = evaluate(fireRules, { type: "fire", subtype: "fire.market" }, { now: mondayMorning });
+    const local = evaluate(
+      fireRules,
+      { type: "fire", subtype: "fire.market" },
+      { now: mondayMorning },
+    );
     expect(local.findings).toEqual([]);
-    const unknownSubtype = evaluate(fireRules, { type: "fire", subtype: "fire.ship" }, { now: mondayMorning });
+    const unknownSubtype = evaluate(
+      fireRules,
+      { type: "fire", subtype: "fire.ship" },
+      { now: mondayMorning },
+    );
     expect(unknownSubtype.ok).toBe(true);
-    expect(unknownSubtype.findings.map((f) => [f.code, f.path])).toEqual([["unknown_incident_type", "$.subtype"]]);
+    expect(unknownSubtype.findings.map((f) => [f.code, f.path])).toEqual([
+      ["unknown_incident_type", "$.subtype"],
+    ]);
     const unknownType = evaluate(fireRules, { type: "meteor" }, { now: mondayMorning });
-    expect(unknownType.findings.map((f) => f.code)).toEqual(["unknown_incident_type", "no_matching_rule"]);
+    expect(unknownType.findings.map((f) => f.code)).toEqual([
+      "unknown_incident_type",
+      "no_matching_rule",
+    ]);
   });
 
   it("warns when no rule matches or no agency leads", () => {
     const none = evaluate(fireRules, { type: "public_order" }, { now: mondayMorning });
     expect(none.ok && none.plan.priority).toBe("P3");
     expect(none.findings.map((f) => [f.level, f.code])).toEqual([["warning", "no_matching_rule"]]);
-    const supportOnly = evaluate(ruleset([rule("s", {}, { agencies: [{ agencyType: "pmi", role: "support" }] })]), { type: "fire" }, { now: mondayMorning });
+    const supportOnly = evaluate(
+      ruleset([rule("s", {}, { agencies: [{ agencyType: "pmi", role: "support" }] })]),
+      { type: "fire" },
+      { now: mondayMorning },
+    );
     expect(supportOnly.findings.map((f) => f.code)).toEqual(["no_primary_agency"]);
   });
 
   it("returns findings for every invalid input instead of throwing", () => {
-    const result = evaluate({ format: "nope" }, { type: "Fire!", casualties: -1 }, { now: new Date("not a date") });
+    const result = evaluate(
+      { format: "nope" },
+      { type: "Fire!", casualties: -1 },
+      { now: new Date("not a date") },
+    );
     expect(result.ok).toBe(false);
     const documents = new Set(result.findings.map((f) => f.document));
     expect(documents).toEqual(new Set(["ruleset", "incident", "options"]));
     expect(result.findings.every((f) => f.level === "error")).toBe(true);
-    expect(result.findings).toContainEqual(expect.objectContaining({ document: "incident", path: "$.casualties" }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ document: "incident", path: "$.casualties" }),
+    );
   });
 
   it("names the field of a schema error with a JSON path", () => {
-    const broken = ruleset([rule("a", {}, { agencies: [{ agencyType: "damkar", role: "lead" as "primary" }] })]);
+    const broken = ruleset([
+      rule("a", {}, { agencies: [{ agencyType: "damkar", role: "lead" as "primary" }] }),
+    ]);
     const result = evaluate(broken, { type: "fire" }, { now: mondayMorning });
     expect(result.findings).toEqual([
-      expect.objectContaining({ code: "schema", document: "ruleset", path: "$.rules[0].then.agencies[0].role" }),
+      expect.objectContaining({
+        code: "schema",
+        document: "ruleset",
+        path: "$.rules[0].then.agencies[0].role",
+      }),
     ]);
   });
 
   it("rejects a subtype of another type", () => {
-    const result = evaluate(fireRules, { type: "fire", subtype: "medical.birth" }, { now: mondayMorning });
-    expect(result.findings).toEqual([expect.objectContaining({ document: "incident", path: "$.subtype" })]);
+    const result = evaluate(
+      fireRules,
+      { type: "fire", subtype: "medical.birth" },
+      { now: mondayMorning },
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({ document: "incident", path: "$.subtype" }),
+    ]);
   });
 
   it("rejects unknown fields so typos do not pass silently", () => {
     const result = evaluate(fireRules, { type: "fire", casualty: 3 }, { now: mondayMorning });
-    expect(result.findings).toEqual([expect.objectContaining({ path: "$.casualty", message: 'Unknown field "casualty".' })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ path: "$.casualty", message: 'Unknown field "casualty".' }),
+    ]);
   });
 });

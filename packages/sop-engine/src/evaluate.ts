@@ -3,7 +3,13 @@ import { compileRuleset, type CompiledRule, type CompiledRuleset } from "./compi
 import { checkConditions, Facts, ruleMatches, type ConditionCheck } from "./conditions.ts";
 import { schemaFindings, type Finding } from "./findings.ts";
 import type { LocalTime } from "./local-time.ts";
-import { mergeFragments, type PlannedAgency, type PlannedStep, type PlannedText, type RuleRef } from "./merge.ts";
+import {
+  mergeFragments,
+  type PlannedAgency,
+  type PlannedStep,
+  type PlannedText,
+  type RuleRef,
+} from "./merge.ts";
 import { incidentSchema, type Incident } from "./schema/incident.ts";
 
 export interface EvaluateOptions {
@@ -62,7 +68,13 @@ function readOptions(options: unknown): { options: EvaluateOptions } | { finding
   const { now, explainNonMatches } = record;
   const findings: Finding[] = [];
   if (!isValidDate(now)) {
-    findings.push({ level: "error", code: "schema", document: "options", path: "$.now", message: "`now` must be a valid Date." });
+    findings.push({
+      level: "error",
+      code: "schema",
+      document: "options",
+      path: "$.now",
+      message: "`now` must be a valid Date.",
+    });
   }
   if (explainNonMatches !== undefined && typeof explainNonMatches !== "boolean") {
     findings.push({
@@ -156,7 +168,10 @@ function planFindings(plan: DispatchPlan, activeCount: number): Finding[] {
       path: "$",
       message: "No SOP rule matches this incident; choose the agencies by hand.",
     });
-  } else if (plan.agencies.length > 0 && !plan.agencies.some((agency) => agency.role === "primary")) {
+  } else if (
+    plan.agencies.length > 0 &&
+    !plan.agencies.some((agency) => agency.role === "primary")
+  ) {
     findings.push({
       level: "warning",
       code: "no_primary_agency",
@@ -172,7 +187,11 @@ function planFindings(plan: DispatchPlan, activeCount: number): Finding[] {
  * Proposes a dispatch plan for one incident. Pure and deterministic: the same ruleset, incident and
  * `now` always give the same result. Never throws; invalid input yields `ok: false` with findings.
  */
-export function evaluate(ruleset: unknown, incident: unknown, options: EvaluateOptions): EvaluationResult {
+export function evaluate(
+  ruleset: unknown,
+  incident: unknown,
+  options: EvaluateOptions,
+): EvaluationResult {
   const compiledResult = compileRuleset(ruleset);
   const parsedIncident = incidentSchema.safeParse(incident);
   const readResult = readOptions(options);
@@ -181,7 +200,8 @@ export function evaluate(ruleset: unknown, incident: unknown, options: EvaluateO
     ...(parsedIncident.success ? [] : schemaFindings(parsedIncident.error, "incident")),
     ...("findings" in readResult ? readResult.findings : []),
   ];
-  if (!compiledResult.ok || !parsedIncident.success || "findings" in readResult) return { ok: false, findings };
+  if (!compiledResult.ok || !parsedIncident.success || "findings" in readResult)
+    return { ok: false, findings };
 
   const compiled = compiledResult.compiled;
   const { now, explainNonMatches = false } = readResult.options;
@@ -198,8 +218,14 @@ export function evaluate(ruleset: unknown, incident: unknown, options: EvaluateO
   const plan: DispatchPlan = {
     priority: merged.priority?.value ?? rules.defaults.priority,
     priorityFrom: merged.priority?.from ?? [],
-    agencies: merged.agencies.map((agency) => ({ ...agency, ackDeadline: addMinutes(now, agency.ackWithinMinutes) })),
-    escalation: merged.escalation.map((planned) => ({ ...planned, due: addMinutes(now, planned.step.afterMinutes) })),
+    agencies: merged.agencies.map((agency) => ({
+      ...agency,
+      ackDeadline: addMinutes(now, agency.ackWithinMinutes),
+    })),
+    escalation: merged.escalation.map((planned) => ({
+      ...planned,
+      due: addMinutes(now, planned.step.afterMinutes),
+    })),
     checklist: merged.checklist,
     advice: merged.advice,
   };
@@ -211,6 +237,9 @@ export function evaluate(ruleset: unknown, incident: unknown, options: EvaluateO
       localTime: facts.local,
       rules: traceRules(compiled, facts, matched, suppressedBy, explainNonMatches),
     },
-    findings: [...incidentFindings(parsedIncident.data, compiled), ...planFindings(plan, active.length)],
+    findings: [
+      ...incidentFindings(parsedIncident.data, compiled),
+      ...planFindings(plan, active.length),
+    ],
   };
 }

@@ -71,7 +71,10 @@ type Issue = z.core.$ZodIssue;
  * A union reports every branch's complaints; the branch with the fewest is almost always the one
  * the author meant, so only its issues are shown.
  */
-function flattenIssue(issue: Issue, prefix: readonly PathSegment[]): { path: PathSegment[]; message: string }[] {
+function flattenIssue(
+  issue: Issue,
+  prefix: readonly PathSegment[],
+): { path: PathSegment[]; message: string }[] {
   const path = [...prefix, ...issue.path.filter((segment) => typeof segment !== "symbol")];
   if (issue.code === "invalid_union" && issue.errors.length > 0) {
     let best = issue.errors[0] ?? [];

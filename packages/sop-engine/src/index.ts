@@ -1,11 +1,24 @@
 // The SOP engine: pure and deterministic, no I/O. See README.md for the formats and merge semantics.
 export { agencyTypes, isKnownAgencyType, type AgencyTypeCode } from "./catalogue/agency-types.ts";
 export { incidentFlags, severities, type IncidentFlag, type Severity } from "./catalogue/flags.ts";
-export { incidentTypes, type IncidentSubtype, type IncidentType } from "./catalogue/incident-types.ts";
-export { officialRoles, isKnownOfficialRole, type OfficialRoleCode } from "./catalogue/officials.ts";
+export {
+  incidentTypes,
+  type IncidentSubtype,
+  type IncidentType,
+} from "./catalogue/incident-types.ts";
+export {
+  officialRoles,
+  isKnownOfficialRole,
+  type OfficialRoleCode,
+} from "./catalogue/officials.ts";
 export { priorities, type Priority } from "./catalogue/priority.ts";
 export { taxonomyWith, type Taxonomy } from "./catalogue/taxonomy.ts";
-export { compileRuleset, isCompiledRuleset, type CompiledRuleset, type CompileResult } from "./compile.ts";
+export {
+  compileRuleset,
+  isCompiledRuleset,
+  type CompiledRuleset,
+  type CompileResult,
+} from "./compile.ts";
 export type { ConditionCheck, ConditionName } from "./conditions.ts";
 export {
   evaluate,
@@ -16,7 +29,14 @@ export {
   type RuleOutcome,
   type RuleTrace,
 } from "./evaluate.ts";
-export { findingCodes, hasErrors, type Finding, type FindingCode, type FindingDocument, type FindingLevel } from "./findings.ts";
+export {
+  findingCodes,
+  hasErrors,
+  type Finding,
+  type FindingCode,
+  type FindingDocument,
+  type FindingLevel,
+} from "./findings.ts";
 export type { LocalTime } from "./local-time.ts";
 export {
   mergeFragments,

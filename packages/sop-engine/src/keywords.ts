@@ -33,7 +33,8 @@ export function containsKeyword(text: readonly string[], matcher: KeywordMatcher
     for (let offset = 0; offset <= last && matches; offset++) {
       const word = text[start + offset] ?? "";
       const wanted = phrase[offset] ?? "";
-      matches = offset === last && matcher.lastWordIsPrefix ? word.startsWith(wanted) : word === wanted;
+      matches =
+        offset === last && matcher.lastWordIsPrefix ? word.startsWith(wanted) : word === wanted;
     }
     if (matches) return true;
   }

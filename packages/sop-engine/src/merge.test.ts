@@ -3,20 +3,32 @@ import { evaluate, type DispatchPlan, type EvaluationTrace } from "./evaluate.ts
 import type { RulesetInput } from "./schema/ruleset.ts";
 import { mondayMorning, rule, ruleset } from "./testing.ts";
 
-function run(input: RulesetInput, incident: Record<string, unknown> = { type: "fire" }): { plan: DispatchPlan; trace: EvaluationTrace } {
+function run(
+  input: RulesetInput,
+  incident: Record<string, unknown> = { type: "fire" },
+): { plan: DispatchPlan; trace: EvaluationTrace } {
   const result = evaluate(input, incident, { now: mondayMorning });
   if (!result.ok) throw new Error(JSON.stringify(result.findings));
   return result;
 }
 
-const agencySummary = (plan: DispatchPlan) => plan.agencies.map((a) => [a.key, a.role, a.ackWithinMinutes]);
+const agencySummary = (plan: DispatchPlan) =>
+  plan.agencies.map((a) => [a.key, a.role, a.ackWithinMinutes]);
 
 describe("agencies", () => {
   it("unites the agencies of all matching rules", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, { agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 3 }] }),
-        rule("b", {}, { agencies: [{ agencyId: "psc119-sidoarjo", role: "support", ackWithinMinutes: 5 }] }),
+        rule(
+          "a",
+          {},
+          { agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 3 }] },
+        ),
+        rule(
+          "b",
+          {},
+          { agencies: [{ agencyId: "psc119-sidoarjo", role: "support", ackWithinMinutes: 5 }] },
+        ),
       ]),
     );
     expect(agencySummary(plan)).toEqual([
@@ -29,7 +41,11 @@ describe("agencies", () => {
     const { plan } = run(
       ruleset([
         rule("a", {}, { agencies: [{ agencyType: "bpbd", role: "support", ackWithinMinutes: 4 }] }),
-        rule("b", {}, { agencies: [{ agencyType: "bpbd", role: "primary", ackWithinMinutes: 10 }] }),
+        rule(
+          "b",
+          {},
+          { agencies: [{ agencyType: "bpbd", role: "primary", ackWithinMinutes: 10 }] },
+        ),
       ]),
     );
     expect(agencySummary(plan)).toEqual([["type:bpbd", "primary", 4]]);
@@ -40,7 +56,9 @@ describe("agencies", () => {
   });
 
   it("gives an agency without its own deadline the ruleset default", () => {
-    const { plan } = run(ruleset([rule("a", {}, { agencies: [{ agencyType: "polres", role: "primary" }] })]));
+    const { plan } = run(
+      ruleset([rule("a", {}, { agencies: [{ agencyType: "polres", role: "primary" }] })]),
+    );
     expect(plan.agencies[0]?.ackWithinMinutes).toBe(10);
     expect(plan.agencies[0]?.ackDeadline).toBe("2025-06-02T03:10:00.000Z");
   });
@@ -48,13 +66,17 @@ describe("agencies", () => {
   it("orders primary agencies first, then by deadline", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, {
-          agencies: [
-            { agencyType: "dinsos", role: "support", ackWithinMinutes: 1 },
-            { agencyType: "polres", role: "primary", ackWithinMinutes: 9 },
-            { agencyType: "damkar", role: "primary", ackWithinMinutes: 3 },
-          ],
-        }),
+        rule(
+          "a",
+          {},
+          {
+            agencies: [
+              { agencyType: "dinsos", role: "support", ackWithinMinutes: 1 },
+              { agencyType: "polres", role: "primary", ackWithinMinutes: 9 },
+              { agencyType: "damkar", role: "primary", ackWithinMinutes: 3 },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.agencies.map((a) => a.key)).toEqual(["type:damkar", "type:polres", "type:dinsos"]);
@@ -63,12 +85,16 @@ describe("agencies", () => {
   it("keeps an agency type and a specific agency apart: the type resolves later, per region", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, {
-          agencies: [
-            { agencyType: "damkar", role: "primary", ackWithinMinutes: 3 },
-            { agencyId: "damkar-pos-2", role: "primary", ackWithinMinutes: 3 },
-          ],
-        }),
+        rule(
+          "a",
+          {},
+          {
+            agencies: [
+              { agencyType: "damkar", role: "primary", ackWithinMinutes: 3 },
+              { agencyId: "damkar-pos-2", role: "primary", ackWithinMinutes: 3 },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.agencies).toHaveLength(2);
@@ -78,14 +104,20 @@ describe("agencies", () => {
 describe("priority", () => {
   it("takes the most urgent priority and names the rules that set it", () => {
     const { plan } = run(
-      ruleset([rule("a", {}, { priority: "P3" }), rule("b", {}, { priority: "P1" }), rule("c", {}, { priority: "P1" })]),
+      ruleset([
+        rule("a", {}, { priority: "P3" }),
+        rule("b", {}, { priority: "P1" }),
+        rule("c", {}, { priority: "P1" }),
+      ]),
     );
     expect(plan.priority).toBe("P1");
     expect(plan.priorityFrom.map((ref) => ref.ruleId)).toEqual(["b", "c"]);
   });
 
   it("falls back to the ruleset default when no matching rule sets one", () => {
-    const { plan } = run(ruleset([rule("a", {}, {})], { defaults: { priority: "P2", ackWithinMinutes: 5 } }));
+    const { plan } = run(
+      ruleset([rule("a", {}, {})], { defaults: { priority: "P2", ackWithinMinutes: 5 } }),
+    );
     expect(plan.priority).toBe("P2");
     expect(plan.priorityFrom).toEqual([]);
   });
@@ -95,18 +127,31 @@ describe("escalation", () => {
   it("orders steps by time, then renotify, supervisor, backup, officials", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, {
-          escalation: [
-            { action: "notify_officials", afterMinutes: 5, officials: ["sekda"] },
-            { action: "notify_supervisor", afterMinutes: 10 },
-          ],
-        }),
-        rule("b", {}, {
-          escalation: [
-            { action: "renotify", afterMinutes: 5 },
-            { action: "notify_backup_agency", afterMinutes: 5, for: { agencyType: "damkar" }, backup: { agencyType: "bpbd" } },
-          ],
-        }),
+        rule(
+          "a",
+          {},
+          {
+            escalation: [
+              { action: "notify_officials", afterMinutes: 5, officials: ["sekda"] },
+              { action: "notify_supervisor", afterMinutes: 10 },
+            ],
+          },
+        ),
+        rule(
+          "b",
+          {},
+          {
+            escalation: [
+              { action: "renotify", afterMinutes: 5 },
+              {
+                action: "notify_backup_agency",
+                afterMinutes: 5,
+                for: { agencyType: "damkar" },
+                backup: { agencyType: "bpbd" },
+              },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.escalation.map((s) => [s.step.afterMinutes, s.step.action])).toEqual([
@@ -121,25 +166,57 @@ describe("escalation", () => {
   it("plans a step named by several rules once, whatever the order of officials", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, { escalation: [{ action: "notify_officials", afterMinutes: 20, officials: ["sekda", "bupati_walikota"] }] }),
-        rule("b", {}, { escalation: [{ action: "notify_officials", afterMinutes: 20, officials: ["bupati_walikota", "sekda", "sekda"] }] }),
+        rule(
+          "a",
+          {},
+          {
+            escalation: [
+              {
+                action: "notify_officials",
+                afterMinutes: 20,
+                officials: ["sekda", "bupati_walikota"],
+              },
+            ],
+          },
+        ),
+        rule(
+          "b",
+          {},
+          {
+            escalation: [
+              {
+                action: "notify_officials",
+                afterMinutes: 20,
+                officials: ["bupati_walikota", "sekda", "sekda"],
+              },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.escalation).toHaveLength(1);
-    expect(plan.escalation[0]?.step).toEqual({ action: "notify_officials", afterMinutes: 20, officials: ["bupati_walikota", "sekda"] });
+    expect(plan.escalation[0]?.step).toEqual({
+      action: "notify_officials",
+      afterMinutes: 20,
+      officials: ["bupati_walikota", "sekda"],
+    });
     expect(plan.escalation[0]?.from.map((ref) => ref.ruleId)).toEqual(["a", "b"]);
   });
 
   it("keeps steps for different agencies apart", () => {
     const { plan } = run(
       ruleset([
-        rule("a", {}, {
-          escalation: [
-            { action: "renotify", afterMinutes: 3, for: { agencyType: "damkar" } },
-            { action: "renotify", afterMinutes: 3, for: { agencyType: "psc119" } },
-            { action: "renotify", afterMinutes: 3 },
-          ],
-        }),
+        rule(
+          "a",
+          {},
+          {
+            escalation: [
+              { action: "renotify", afterMinutes: 3, for: { agencyType: "damkar" } },
+              { action: "renotify", afterMinutes: 3, for: { agencyType: "psc119" } },
+              { action: "renotify", afterMinutes: 3 },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.escalation).toHaveLength(3);
@@ -150,8 +227,26 @@ describe("checklist and advice", () => {
   it("asks each key once, in ruleset order, with the earliest rule's text", () => {
     const { plan } = run(
       ruleset([
-        rule("first", {}, { checklist: [{ key: "where", text: "Di mana?" }, { key: "who", text: "Siapa?" }] }),
-        rule("second", {}, { checklist: [{ key: "how-many", text: "Berapa?" }, { key: "where", text: "Lokasi?" }] }),
+        rule(
+          "first",
+          {},
+          {
+            checklist: [
+              { key: "where", text: "Di mana?" },
+              { key: "who", text: "Siapa?" },
+            ],
+          },
+        ),
+        rule(
+          "second",
+          {},
+          {
+            checklist: [
+              { key: "how-many", text: "Berapa?" },
+              { key: "where", text: "Lokasi?" },
+            ],
+          },
+        ),
       ]),
     );
     expect(plan.checklist.map((item) => [item.key, item.text])).toEqual([
@@ -164,7 +259,10 @@ describe("checklist and advice", () => {
 
   it("merges advice the same way", () => {
     const { plan } = run(
-      ruleset([rule("a", {}, { advice: [{ key: "calm", text: "Tetap tenang." }] }), rule("b", {}, { advice: [{ key: "calm", text: "Tenang." }] })]),
+      ruleset([
+        rule("a", {}, { advice: [{ key: "calm", text: "Tetap tenang." }] }),
+        rule("b", {}, { advice: [{ key: "calm", text: "Tenang." }] }),
+      ]),
     );
     expect(plan.advice.map((item) => item.text)).toEqual(["Tetap tenang."]);
   });
@@ -174,8 +272,17 @@ describe("exclusions", () => {
   it("drops the contribution of a matched rule that another matched rule suppresses", () => {
     const { plan, trace } = run(
       ruleset([
-        rule("generic", {}, { priority: "P2", agencies: [{ agencyType: "damkar", role: "primary" }] }),
-        rule("local-post", { types: ["fire.*"] }, { agencies: [{ agencyId: "damkar-pos-2", role: "primary" }] }, { suppresses: ["generic"] }),
+        rule(
+          "generic",
+          {},
+          { priority: "P2", agencies: [{ agencyType: "damkar", role: "primary" }] },
+        ),
+        rule(
+          "local-post",
+          { types: ["fire.*"] },
+          { agencies: [{ agencyId: "damkar-pos-2", role: "primary" }] },
+          { suppresses: ["generic"] },
+        ),
       ]),
     );
     expect(plan.agencies.map((a) => a.key)).toEqual(["agency:damkar-pos-2"]);
@@ -210,7 +317,12 @@ describe("exclusions", () => {
   it("ignores disabled rules entirely", () => {
     const { plan } = run(
       ruleset([
-        rule("off", {}, { priority: "P1", agencies: [{ agencyType: "damkar", role: "primary" }] }, { enabled: false }),
+        rule(
+          "off",
+          {},
+          { priority: "P1", agencies: [{ agencyType: "damkar", role: "primary" }] },
+          { enabled: false },
+        ),
         rule("off-suppressor", {}, {}, { enabled: false, suppresses: ["on"] }),
         rule("on", {}, { agencies: [{ agencyType: "polres", role: "primary" }] }),
       ]),

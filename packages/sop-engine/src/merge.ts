@@ -61,7 +61,13 @@ export interface PlannedText {
   readonly from: readonly TextSource[];
 }
 
-export const emptyFragment: PlanFragment = { priority: null, agencies: [], escalation: [], checklist: [], advice: [] };
+export const emptyFragment: PlanFragment = {
+  priority: null,
+  agencies: [],
+  escalation: [],
+  checklist: [],
+  advice: [],
+};
 
 export function targetKey(target: AgencyTarget): string {
   return "agencyType" in target ? `type:${target.agencyType}` : `agency:${target.agencyId}`;
@@ -87,14 +93,28 @@ export function canonicalStep(step: EscalationStep): EscalationStep {
     case "notify_supervisor":
       return { action: step.action, ...base, ...forTarget };
     case "notify_backup_agency":
-      return { action: step.action, ...base, for: canonicalTarget(step.for), backup: canonicalTarget(step.backup) };
+      return {
+        action: step.action,
+        ...base,
+        for: canonicalTarget(step.for),
+        backup: canonicalTarget(step.backup),
+      };
     case "notify_officials":
-      return { action: step.action, ...base, ...forTarget, officials: [...new Set(step.officials)].sort() };
+      return {
+        action: step.action,
+        ...base,
+        ...forTarget,
+        officials: [...new Set(step.officials)].sort(),
+      };
   }
 }
 
 export function stepKey(step: EscalationStep): string {
-  const parts: string[] = [String(step.afterMinutes).padStart(4, "0"), String(actionOrder[step.action]), step.action];
+  const parts: string[] = [
+    String(step.afterMinutes).padStart(4, "0"),
+    String(actionOrder[step.action]),
+    step.action,
+  ];
   parts.push(step.for === undefined ? "*" : targetKey(step.for));
   if (step.action === "notify_backup_agency") parts.push(targetKey(step.backup));
   if (step.action === "notify_officials") parts.push([...new Set(step.officials)].sort().join(","));
@@ -102,11 +122,19 @@ export function stepKey(step: EscalationStep): string {
 }
 
 function textItems(items: readonly TextItem[] | undefined, ref: RuleRef): PlannedText[] {
-  return (items ?? []).map((item, position) => ({ key: item.key, text: item.text, from: [{ ...ref, position }] }));
+  return (items ?? []).map((item, position) => ({
+    key: item.key,
+    text: item.text,
+    from: [{ ...ref, position }],
+  }));
 }
 
 /** A rule's own contribution; duplicates inside one rule collapse like duplicates across rules. */
-export function fragmentOfRule(rule: Rule, ruleIndex: number, defaultAckWithinMinutes: number): PlanFragment {
+export function fragmentOfRule(
+  rule: Rule,
+  ruleIndex: number,
+  defaultAckWithinMinutes: number,
+): PlanFragment {
   const ref: RuleRef = { ruleId: rule.id, ruleIndex };
   const actions = rule.then;
   return mergeFragments([
@@ -142,7 +170,11 @@ function compareStrings(a: string, b: string): number {
 }
 
 /** Sorted and without duplicates, so equal sets of sources are equal arrays. */
-function uniqueSorted<T>(items: readonly T[], identity: (item: T) => string, compare: (a: T, b: T) => number): T[] {
+function uniqueSorted<T>(
+  items: readonly T[],
+  identity: (item: T) => string,
+  compare: (a: T, b: T) => number,
+): T[] {
   const byIdentity = new Map<string, T>();
   for (const item of items) byIdentity.set(identity(item), item);
   return [...byIdentity.values()].sort(compare);
@@ -153,10 +185,13 @@ const refIdentity = (ref: RuleRef) => `${ref.ruleIndex}|${ref.ruleId}`;
 function mergePriority(fragments: readonly PlanFragment[]): PriorityDecision | null {
   let value: Priority | null = null;
   for (const fragment of fragments) {
-    if (fragment.priority !== null) value = value === null ? fragment.priority.value : mostUrgent(value, fragment.priority.value);
+    if (fragment.priority !== null)
+      value = value === null ? fragment.priority.value : mostUrgent(value, fragment.priority.value);
   }
   if (value === null) return null;
-  const from = fragments.flatMap((fragment) => (fragment.priority?.value === value ? fragment.priority.from : []));
+  const from = fragments.flatMap((fragment) =>
+    fragment.priority?.value === value ? fragment.priority.from : [],
+  );
   return { value, from: uniqueSorted(from, refIdentity, compareRefs) };
 }
 
@@ -165,7 +200,8 @@ function mergeAgencies(fragments: readonly PlanFragment[]): PlannedAgency[] {
   for (const fragment of fragments) {
     for (const agency of fragment.agencies) {
       const entry = byKey.get(agency.key);
-      if (entry === undefined) byKey.set(agency.key, { target: agency.target, from: [...agency.from] });
+      if (entry === undefined)
+        byKey.set(agency.key, { target: agency.target, from: [...agency.from] });
       else entry.from.push(...agency.from);
     }
   }
@@ -173,7 +209,10 @@ function mergeAgencies(fragments: readonly PlanFragment[]): PlannedAgency[] {
     const contributions = uniqueSorted(
       from,
       (c) => `${refIdentity(c)}|${c.role}|${c.ackWithinMinutes}`,
-      (a, b) => compareRefs(a, b) || compareStrings(a.role, b.role) || a.ackWithinMinutes - b.ackWithinMinutes,
+      (a, b) =>
+        compareRefs(a, b) ||
+        compareStrings(a.role, b.role) ||
+        a.ackWithinMinutes - b.ackWithinMinutes,
     );
     return {
       key,
@@ -197,13 +236,18 @@ function mergeSteps(fragments: readonly PlanFragment[]): PlannedStep[] {
   for (const fragment of fragments) {
     for (const planned of fragment.escalation) {
       const entry = byKey.get(planned.key);
-      if (entry === undefined) byKey.set(planned.key, { step: planned.step, from: [...planned.from] });
+      if (entry === undefined)
+        byKey.set(planned.key, { step: planned.step, from: [...planned.from] });
       else entry.from.push(...planned.from);
     }
   }
   // The key starts with the zero-padded minutes and the action's rank, so key order is time order.
   return [...byKey]
-    .map(([key, { step, from }]) => ({ key, step, from: uniqueSorted(from, refIdentity, compareRefs) }))
+    .map(([key, { step, from }]) => ({
+      key,
+      step,
+      from: uniqueSorted(from, refIdentity, compareRefs),
+    }))
     .sort((a, b) => compareStrings(a.key, b.key));
 }
 
@@ -230,13 +274,15 @@ function mergeTexts(lists: readonly (readonly PlannedText[])[]): PlannedText[] {
   const merged = [...byKey].map(([key, { from, texts }]): PlannedText => {
     const sources = uniqueSorted(from, (s) => `${refIdentity(s)}|${s.position}`, compareSources);
     const first = sources[0];
-    const text = first === undefined ? "" : (texts.get(`${refIdentity(first)}|${first.position}`) ?? "");
+    const text =
+      first === undefined ? "" : (texts.get(`${refIdentity(first)}|${first.position}`) ?? "");
     return { key, text, from: sources };
   });
   return merged.sort((a, b) => {
     const firstA = a.from[0];
     const firstB = b.from[0];
-    const bySource = firstA !== undefined && firstB !== undefined ? compareSources(firstA, firstB) : 0;
+    const bySource =
+      firstA !== undefined && firstB !== undefined ? compareSources(firstA, firstB) : 0;
     return bySource || compareStrings(a.key, b.key);
   });
 }

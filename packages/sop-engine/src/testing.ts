@@ -3,7 +3,12 @@ import { rulesetFormat, type RulesetInput } from "./schema/ruleset.ts";
 
 type RuleInput = RulesetInput["rules"][number];
 
-export function rule(id: string, when: RuleInput["when"], then: RuleInput["then"], extra: Partial<RuleInput> = {}): RuleInput {
+export function rule(
+  id: string,
+  when: RuleInput["when"],
+  then: RuleInput["then"],
+  extra: Partial<RuleInput> = {},
+): RuleInput {
   return { id, name: id, when, then, ...extra };
 }
 

@@ -20,7 +20,10 @@ export interface IncidentType {
   readonly subtypes: readonly IncidentSubtype[];
 }
 
-function subtypes(type: string, entries: readonly (readonly [string, string, string])[]): IncidentSubtype[] {
+function subtypes(
+  type: string,
+  entries: readonly (readonly [string, string, string])[],
+): IncidentSubtype[] {
   return entries.map(([code, name, nameEn]) => ({ code: `${type}.${code}`, name, nameEn }));
 }
 
@@ -109,7 +112,11 @@ export const incidentTypes: readonly IncidentType[] = [
       ["poisoning", "Keracunan", "Poisoning"],
       ["breathing", "Sesak napas", "Breathing difficulty"],
       ["unconscious", "Tidak sadarkan diri", "Unconscious person"],
-      ["mental_crisis", "Krisis kejiwaan / percobaan bunuh diri", "Mental health crisis or suicide attempt"],
+      [
+        "mental_crisis",
+        "Krisis kejiwaan / percobaan bunuh diri",
+        "Mental health crisis or suicide attempt",
+      ],
     ]),
   },
   {

@@ -26,7 +26,11 @@ export function typeOfSubtype(code: string): string {
 /** Local subtypes of unknown types or that repeat a national code are left out; validation reports them. */
 export function taxonomyWith(localSubtypes: readonly LocalSubtype[]): Taxonomy {
   const subtypesByType = new Map<string, string[]>();
-  for (const type of incidentTypes) subtypesByType.set(type.code, type.subtypes.map((subtype) => subtype.code));
+  for (const type of incidentTypes)
+    subtypesByType.set(
+      type.code,
+      type.subtypes.map((subtype) => subtype.code),
+    );
   for (const local of localSubtypes) {
     const list = subtypesByType.get(typeOfSubtype(local.code));
     if (list !== undefined && !list.includes(local.code)) list.push(local.code);

@@ -22,7 +22,8 @@ const io: CliIo = {
   now: () => new Date("2025-06-02T03:00:00Z"),
 };
 
-const json = (stdout: string): Record<string, unknown> => JSON.parse(stdout) as Record<string, unknown>;
+const json = (stdout: string): Record<string, unknown> =>
+  JSON.parse(stdout) as Record<string, unknown>;
 
 describe("sop validate", () => {
   it("prints the findings and exits 0 for a valid ruleset", () => {
@@ -34,21 +35,31 @@ describe("sop validate", () => {
   it("exits 1 when the ruleset has errors, here against a context", () => {
     const outcome = runCli(["validate", "template.json", "--context", "context.json"], io);
     expect(outcome.exitCode).toBe(1);
-    expect(json(outcome.stdout).findings).toEqual([expect.objectContaining({ code: "time_zone_mismatch" })]);
+    expect(json(outcome.stdout).findings).toEqual([
+      expect.objectContaining({ code: "time_zone_mismatch" }),
+    ]);
   });
 
   it("exits 1 with an invalid_json finding for a file that is not JSON", () => {
     const outcome = runCli(["validate", "broken.json"], io);
     expect(outcome.exitCode).toBe(1);
-    expect(json(outcome.stdout).findings).toEqual([expect.objectContaining({ code: "invalid_json", document: "ruleset" })]);
+    expect(json(outcome.stdout).findings).toEqual([
+      expect.objectContaining({ code: "invalid_json", document: "ruleset" }),
+    ]);
   });
 });
 
 describe("sop evaluate", () => {
   it("prints the plan for the moment given with --at", () => {
-    const outcome = runCli(["evaluate", "template.json", "fire.json", "--at", "2025-08-17T21:30:00+07:00"], io);
+    const outcome = runCli(
+      ["evaluate", "template.json", "fire.json", "--at", "2025-08-17T21:30:00+07:00"],
+      io,
+    );
     expect(outcome.exitCode).toBe(0);
-    const result = json(outcome.stdout) as { plan: { agencies: { key: string; ackDeadline: string }[] }; trace: { at: string } };
+    const result = json(outcome.stdout) as {
+      plan: { agencies: { key: string; ackDeadline: string }[] };
+      trace: { at: string };
+    };
     expect(result.trace.at).toBe("2025-08-17T14:30:00.000Z");
     expect(result.plan.agencies.map((a) => a.key)).toEqual(["type:damkar", "type:psc119"]);
   });
@@ -63,7 +74,9 @@ describe("sop evaluate", () => {
   it("exits 1 with findings for an invalid incident", () => {
     const outcome = runCli(["evaluate", "template.json", "bad-incident.json"], io);
     expect(outcome.exitCode).toBe(1);
-    expect(json(outcome.stdout).findings).toEqual([expect.objectContaining({ document: "incident", path: "$.casualties" })]);
+    expect(json(outcome.stdout).findings).toEqual([
+      expect.objectContaining({ document: "incident", path: "$.casualties" }),
+    ]);
   });
 
   it("exits 2 on wrong usage: a time without an offset, missing files, unknown commands", () => {
@@ -84,18 +97,34 @@ describe("sop evaluate", () => {
 
 describe("the sop executable", () => {
   const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
-  const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+  const example = (name: string) =>
+    fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 
   it("runs on Node's type stripping and evaluates the README example", () => {
-    const stdout = execFileSync(process.execPath, [cli, "evaluate", example("ruleset.json"), example("incident.json"), "--at", "2025-08-17T21:30:00+07:00"], {
-      encoding: "utf8",
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        cli,
+        "evaluate",
+        example("ruleset.json"),
+        example("incident.json"),
+        "--at",
+        "2025-08-17T21:30:00+07:00",
+      ],
+      {
+        encoding: "utf8",
+      },
+    );
     const result = JSON.parse(stdout) as { ok: boolean; plan: { priority: string } };
     expect(result).toMatchObject({ ok: true, plan: { priority: "P1" } });
   });
 
   it("exits non-zero when validation finds errors", () => {
-    const run = spawnSync(process.execPath, [cli, "validate", example("ruleset.json"), "--context", example("context.json")], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [cli, "validate", example("ruleset.json"), "--context", example("context.json")],
+      { encoding: "utf8" },
+    );
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false });
   });

@@ -35,7 +35,11 @@ interface ParsedArgs {
   readonly options: ReadonlyMap<string, string | true>;
 }
 
-function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+function parseArgs(
+  args: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let index = 0; index < args.length; index++) {
@@ -56,7 +60,9 @@ function print(value: unknown, exitCode: 0 | 1): CliOutcome {
   return { exitCode, stdout: `${JSON.stringify(value, null, 2)}\n`, stderr: "" };
 }
 
-type Loaded = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly finding: Finding };
+type Loaded =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly finding: Finding };
 
 function loadJson(io: CliIo, path: string, document: FindingDocument): Loaded {
   let text: string;
@@ -69,17 +75,30 @@ function loadJson(io: CliIo, path: string, document: FindingDocument): Loaded {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "not JSON";
-    return { ok: false, finding: { level: "error", code: "invalid_json", document, path: "$", message: `${path}: ${reason}` } };
+    return {
+      ok: false,
+      finding: {
+        level: "error",
+        code: "invalid_json",
+        document,
+        path: "$",
+        message: `${path}: ${reason}`,
+      },
+    };
   }
 }
 
 function runValidate(args: readonly string[], io: CliIo): CliOutcome {
   const { positional, options } = parseArgs(args, ["--context"], []);
   const [rulesetPath] = positional;
-  if (rulesetPath === undefined || positional.length !== 1) throw new UsageError("validate takes one ruleset file.");
+  if (rulesetPath === undefined || positional.length !== 1)
+    throw new UsageError("validate takes one ruleset file.");
   const contextPath = options.get("--context");
   const ruleset = loadJson(io, rulesetPath, "ruleset");
-  const context = typeof contextPath === "string" ? loadJson(io, contextPath, "context") : ({ ok: true, value: {} } as const);
+  const context =
+    typeof contextPath === "string"
+      ? loadJson(io, contextPath, "context")
+      : ({ ok: true, value: {} } as const);
   const unreadable = [ruleset, context].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
   if (!ruleset.ok || !context.ok) return print({ ok: false, findings: unreadable }, 1);
   const result = validateRuleset(ruleset.value, context.value);
@@ -94,14 +113,19 @@ function runEvaluate(args: readonly string[], io: CliIo): CliOutcome {
   }
   const at = options.get("--at");
   if (typeof at === "string" && (!isoInstant.test(at) || Number.isNaN(Date.parse(at)))) {
-    throw new UsageError(`--at needs an ISO-8601 instant with an offset, e.g. 2025-08-17T21:30:00+07:00; got "${at}".`);
+    throw new UsageError(
+      `--at needs an ISO-8601 instant with an offset, e.g. 2025-08-17T21:30:00+07:00; got "${at}".`,
+    );
   }
   const now = typeof at === "string" ? new Date(at) : io.now();
   const ruleset = loadJson(io, rulesetPath, "ruleset");
   const incident = loadJson(io, incidentPath, "incident");
   const unreadable = [ruleset, incident].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
   if (!ruleset.ok || !incident.ok) return print({ ok: false, findings: unreadable }, 1);
-  const result = evaluate(ruleset.value, incident.value, { now, explainNonMatches: options.has("--explain") });
+  const result = evaluate(ruleset.value, incident.value, {
+    now,
+    explainNonMatches: options.has("--explain"),
+  });
   return print(result, result.ok ? 0 : 1);
 }
 
@@ -111,10 +135,14 @@ export function runCli(args: readonly string[], io: CliIo): CliOutcome {
     if (command === "validate") return runValidate(rest, io);
     if (command === "evaluate") return runEvaluate(rest, io);
     if (command === "template" && rest.length === 0) return print(nationalTemplate, 0);
-    if (command === "--help" || command === "help") return { exitCode: 0, stdout: usage, stderr: "" };
-    throw new UsageError(command === undefined ? "Missing command." : `Unknown command "${command}".`);
+    if (command === "--help" || command === "help")
+      return { exitCode: 0, stdout: usage, stderr: "" };
+    throw new UsageError(
+      command === undefined ? "Missing command." : `Unknown command "${command}".`,
+    );
   } catch (error) {
-    if (error instanceof UsageError) return { exitCode: 2, stdout: "", stderr: `${error.message}\n\n${usage}` };
+    if (error instanceof UsageError)
+      return { exitCode: 2, stdout: "", stderr: `${error.message}\n\n${usage}` };
     throw error;
   }
 }

@@ -1,10 +1,22 @@
 import { z } from "zod";
-import { agencyIdSchema, agencyTypeCodeSchema, kecamatanCodeSchema, officialRoleSchema, timeZoneSchema } from "./primitives.ts";
+import {
+  agencyIdSchema,
+  agencyTypeCodeSchema,
+  kecamatanCodeSchema,
+  officialRoleSchema,
+  timeZoneSchema,
+} from "./primitives.ts";
 
 /** What validation knows about the tenant; each part is optional and its checks are skipped without it. */
 export const validationContextSchema = z.strictObject({
   agencies: z
-    .array(z.strictObject({ id: agencyIdSchema, type: agencyTypeCodeSchema, name: z.string().optional() }))
+    .array(
+      z.strictObject({
+        id: agencyIdSchema,
+        type: agencyTypeCodeSchema,
+        name: z.string().optional(),
+      }),
+    )
     .max(1000)
     .optional(),
   kecamatanCodes: z.array(kecamatanCodeSchema).max(10000).optional(),

@@ -18,9 +18,14 @@ export const incidentSchema = z
     kecamatan: kecamatanCodeSchema.optional(),
     description: z.string().max(10000).optional(),
   })
-  .refine((incident) => incident.subtype === undefined || incident.subtype.startsWith(`${incident.type}.`), {
-    message: "The subtype must belong to the type, e.g. type 'fire' with subtype 'fire.building'.",
-    path: ["subtype"],
-  });
+  .refine(
+    (incident) =>
+      incident.subtype === undefined || incident.subtype.startsWith(`${incident.type}.`),
+    {
+      message:
+        "The subtype must belong to the type, e.g. type 'fire' with subtype 'fire.building'.",
+      path: ["subtype"],
+    },
+  );
 
 export type Incident = z.output<typeof incidentSchema>;

@@ -4,7 +4,9 @@ import { rulesetJsonSchema } from "./json-schema.ts";
 
 describe("ruleset.schema.json", () => {
   it("is the committed output of the zod schema (run `pnpm schema:write` after changing it)", () => {
-    const committed: unknown = JSON.parse(readFileSync(new URL("../../ruleset.schema.json", import.meta.url), "utf8"));
+    const committed: unknown = JSON.parse(
+      readFileSync(new URL("../../ruleset.schema.json", import.meta.url), "utf8"),
+    );
     expect(committed).toEqual(JSON.parse(JSON.stringify(rulesetJsonSchema())));
   });
 

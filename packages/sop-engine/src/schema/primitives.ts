@@ -9,11 +9,16 @@ export const ruleIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, "Use 1-80 lowercase letters, digits, '.', '_' or '-'.");
 
-export const incidentTypeCodeSchema = z.string().regex(new RegExp(`^${codePattern}$`), "Use a lower_snake code.");
+export const incidentTypeCodeSchema = z
+  .string()
+  .regex(new RegExp(`^${codePattern}$`), "Use a lower_snake code.");
 
 export const incidentSubtypeCodeSchema = z
   .string()
-  .regex(new RegExp(`^${codePattern}\\.${codePattern}$`), "Use '<type>.<subtype>', e.g. 'fire.building'.");
+  .regex(
+    new RegExp(`^${codePattern}\\.${codePattern}$`),
+    "Use '<type>.<subtype>', e.g. 'fire.building'.",
+  );
 
 export const incidentPatternSchema = z
   .string()
@@ -21,7 +26,10 @@ export const incidentPatternSchema = z
     new RegExp(`^${codePattern}\\.(${codePattern}|\\*)$`),
     "Use '<type>.*' for every subtype or '<type>.<subtype>' for one, e.g. 'fire.*'.",
   )
-  .meta({ description: "'<type>.*' matches the type with any or no subtype; '<type>.<subtype>' matches one subtype." });
+  .meta({
+    description:
+      "'<type>.*' matches the type with any or no subtype; '<type>.<subtype>' matches one subtype.",
+  });
 
 export const kecamatanCodeSchema = z
   .string()
@@ -33,7 +41,9 @@ export const agencyTypeCodeSchema = z
 
 export const agencyIdSchema = z.string().min(1).max(100);
 
-export const officialRoleSchema = z.string().regex(new RegExp(`^${codePattern}$`), "Use an official role code, e.g. 'sekda'.");
+export const officialRoleSchema = z
+  .string()
+  .regex(new RegExp(`^${codePattern}$`), "Use an official role code, e.g. 'sekda'.");
 
 export const textKeySchema = z
   .string()

@@ -28,21 +28,31 @@ const severityRange = z
 
 const casualtiesRange = z
   .strictObject({ atLeast: z.int().min(0).optional(), atMost: z.int().min(0).optional() })
-  .meta({ description: "Both bounds inclusive. An incident without a casualty count does not match." });
+  .meta({
+    description: "Both bounds inclusive. An incident without a casualty count does not match.",
+  });
 
 const flagsCondition = z.strictObject({
   all: nonEmptyList(incidentFlagSchema).optional().meta({ description: "Every flag must be set." }),
-  any: nonEmptyList(incidentFlagSchema).optional().meta({ description: "At least one flag must be set." }),
+  any: nonEmptyList(incidentFlagSchema)
+    .optional()
+    .meta({ description: "At least one flag must be set." }),
   none: nonEmptyList(incidentFlagSchema).optional().meta({ description: "No flag may be set." }),
 });
 
 const kecamatanCondition = z
-  .strictObject({ in: nonEmptyList(kecamatanCodeSchema).optional(), notIn: nonEmptyList(kecamatanCodeSchema).optional() })
+  .strictObject({
+    in: nonEmptyList(kecamatanCodeSchema).optional(),
+    notIn: nonEmptyList(kecamatanCodeSchema).optional(),
+  })
   .meta({ description: "An incident without a kecamatan matches neither `in` nor `notIn`." });
 
 const hourWindow = z
   .strictObject({ from: clockTimeSchema, to: clockTimeSchema })
-  .meta({ description: "Local time, `from` inclusive, `to` exclusive; wraps past midnight when `to` < `from` (night: 18:00-06:00)." });
+  .meta({
+    description:
+      "Local time, `from` inclusive, `to` exclusive; wraps past midnight when `to` < `from` (night: 18:00-06:00).",
+  });
 
 const dateRange = z
   .strictObject({ from: localDateSchema, to: localDateSchema })
@@ -54,17 +64,27 @@ const timeCondition = z
     weekdays: nonEmptyList(weekdaySchema).optional(),
     dates: nonEmptyList(dateRange).optional(),
   })
-  .meta({ description: "In the ruleset's time zone. Each part given must hold; within a part any entry may." });
+  .meta({
+    description:
+      "In the ruleset's time zone. Each part given must hold; within a part any entry may.",
+  });
 
 const keywordSchema = z
   .string()
   .min(1)
   .max(100)
-  .meta({ description: "Whole words, case- and accent-insensitive; a trailing '*' matches any word ending." });
+  .meta({
+    description:
+      "Whole words, case- and accent-insensitive; a trailing '*' matches any word ending.",
+  });
 
 const keywordsCondition = z.strictObject({
-  any: nonEmptyList(keywordSchema).optional().meta({ description: "The description contains at least one." }),
-  none: nonEmptyList(keywordSchema).optional().meta({ description: "The description contains none." }),
+  any: nonEmptyList(keywordSchema)
+    .optional()
+    .meta({ description: "The description contains at least one." }),
+  none: nonEmptyList(keywordSchema)
+    .optional()
+    .meta({ description: "The description contains none." }),
 });
 
 export const conditionsSchema = z
@@ -77,14 +97,19 @@ export const conditionsSchema = z
     time: timeCondition.optional(),
     keywords: keywordsCondition.optional(),
   })
-  .meta({ description: "Every condition given must hold. No conditions: the rule matches every incident." });
+  .meta({
+    description: "Every condition given must hold. No conditions: the rule matches every incident.",
+  });
 
 const byAgencyType = { agencyType: agencyTypeCodeSchema };
 const byAgencyId = { agencyId: agencyIdSchema };
 
 export const agencyTargetSchema = z
   .xor([z.strictObject(byAgencyType), z.strictObject(byAgencyId)])
-  .meta({ description: "An agency type (whichever agency of that type the tenant has) or one specific agency." });
+  .meta({
+    description:
+      "An agency type (whichever agency of that type the tenant has) or one specific agency.",
+  });
 
 const agencyRole = z.enum(["primary", "support"]);
 const ackWithinMinutes = minutesSchema
@@ -97,11 +122,15 @@ export const agencyActionSchema = z.xor([
 ]);
 
 const stepBase = {
-  afterMinutes: minutesSchema.meta({ description: "Minutes after dispatch without acknowledgement." }),
+  afterMinutes: minutesSchema.meta({
+    description: "Minutes after dispatch without acknowledgement.",
+  }),
 };
 const optionalFor = agencyTargetSchema
   .optional()
-  .meta({ description: "Only when this agency has not acknowledged; omitted: any dispatched agency." });
+  .meta({
+    description: "Only when this agency has not acknowledged; omitted: any dispatched agency.",
+  });
 
 export const escalationStepSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("renotify"), ...stepBase, for: optionalFor }),
@@ -121,7 +150,9 @@ export const escalationStepSchema = z.discriminatedUnion("action", [
 ]);
 
 const textItemSchema = z.strictObject({
-  key: textKeySchema.meta({ description: "Identifies the item across rules: the same key is asked or said once." }),
+  key: textKeySchema.meta({
+    description: "Identifies the item across rules: the same key is asked or said once.",
+  }),
   text: z.string().min(1).max(1000),
 });
 
@@ -129,8 +160,16 @@ export const actionsSchema = z.strictObject({
   priority: prioritySchema.optional(),
   agencies: z.array(agencyActionSchema).max(100).optional(),
   escalation: z.array(escalationStepSchema).max(100).optional(),
-  checklist: z.array(textItemSchema).max(100).optional().meta({ description: "Questions the call-taker asks." }),
-  advice: z.array(textItemSchema).max(100).optional().meta({ description: "What the call-taker tells the caller while help comes." }),
+  checklist: z
+    .array(textItemSchema)
+    .max(100)
+    .optional()
+    .meta({ description: "Questions the call-taker asks." }),
+  advice: z
+    .array(textItemSchema)
+    .max(100)
+    .optional()
+    .meta({ description: "What the call-taker tells the caller while help comes." }),
 });
 
 export const ruleSchema = z.strictObject({
@@ -142,7 +181,10 @@ export const ruleSchema = z.strictObject({
   then: actionsSchema,
   suppresses: nonEmptyList(ruleIdSchema)
     .optional()
-    .meta({ description: "When this rule matches, the listed rules contribute nothing (see README: exclusions)." }),
+    .meta({
+      description:
+        "When this rule matches, the listed rules contribute nothing (see README: exclusions).",
+    }),
 });
 
 export const localSubtypeSchema = z.strictObject({
@@ -161,7 +203,10 @@ export const rulesetSchema = z
     localSubtypes: z.array(localSubtypeSchema).max(500).optional(),
     rules: z.array(ruleSchema).max(5000),
   })
-  .meta({ title: "Sigap 112 SOP ruleset", description: "A region's dispatch rules; see packages/sop-engine/README.md." });
+  .meta({
+    title: "Sigap 112 SOP ruleset",
+    description: "A region's dispatch rules; see packages/sop-engine/README.md.",
+  });
 
 /** What an author writes (defaults may be omitted). */
 export type RulesetInput = z.input<typeof rulesetSchema>;

@@ -10,7 +10,9 @@ const evening = new Date("2025-06-02T12:00:00Z"); // 19:00 WIB, Monday
 function agenciesFor(incident: Record<string, unknown>, now = evening): Record<string, string> {
   const result = evaluate(nationalTemplate, incident, { now });
   if (!result.ok) throw new Error(JSON.stringify(result.findings));
-  return Object.fromEntries(result.plan.agencies.map((agency) => [agency.key.replace("type:", ""), agency.role]));
+  return Object.fromEntries(
+    result.plan.agencies.map((agency) => [agency.key.replace("type:", ""), agency.role]),
+  );
 }
 
 function priorityFor(incident: Record<string, unknown>, now = evening): string {
@@ -32,47 +34,83 @@ describe("national template", () => {
 
   it("sends Damkar to a fire, BPBD when it spreads and PSC 119 when there are casualties", () => {
     expect(agenciesFor({ type: "fire", subtype: "fire.building" })).toEqual({ damkar: "primary" });
-    expect(agenciesFor({ type: "fire", flags: ["spreading"], casualties: 2 })).toEqual({ damkar: "primary", psc119: "primary", bpbd: "support" });
+    expect(agenciesFor({ type: "fire", flags: ["spreading"], casualties: 2 })).toEqual({
+      damkar: "primary",
+      psc119: "primary",
+      bpbd: "support",
+    });
   });
 
   it("sends Polres and PSC 119 to a traffic accident with casualties, and Damkar when someone is trapped", () => {
-    expect(agenciesFor({ type: "traffic_accident", casualties: 1 })).toMatchObject({ polres: "primary", psc119: "primary" });
-    expect(agenciesFor({ type: "traffic_accident", casualties: 1, flags: ["people_trapped"] })).toMatchObject({ damkar: "primary" });
+    expect(agenciesFor({ type: "traffic_accident", casualties: 1 })).toMatchObject({
+      polres: "primary",
+      psc119: "primary",
+    });
+    expect(
+      agenciesFor({ type: "traffic_accident", casualties: 1, flags: ["people_trapped"] }),
+    ).toMatchObject({ damkar: "primary" });
     expect(priorityFor({ type: "traffic_accident", casualties: 1 })).toBe("P1");
     expect(priorityFor({ type: "traffic_accident", casualties: 0 })).toBe("P2");
   });
 
   it("sends Polres and Satpol PP to a brawl, Kodim when it is large, and raises night brawls to P1", () => {
     expect(agenciesFor({ type: "brawl" })).toEqual({ polres: "primary", satpol_pp: "support" });
-    expect(agenciesFor({ type: "brawl", flags: ["large_crowd"] })).toMatchObject({ kodim: "support" });
+    expect(agenciesFor({ type: "brawl", flags: ["large_crowd"] })).toMatchObject({
+      kodim: "support",
+    });
     expect(priorityFor({ type: "brawl" })).toBe("P2");
     expect(priorityFor({ type: "brawl" }, new Date("2025-06-02T17:00:00Z"))).toBe("P1"); // 00:00 WIB
   });
 
   it("sends BPBD, Basarnas and Dinas Sosial to floods and landslides", () => {
     for (const subtype of ["disaster.flood", "disaster.landslide"]) {
-      expect(agenciesFor({ type: "disaster", subtype })).toEqual({ bpbd: "primary", basarnas: "support", dinsos: "support" });
+      expect(agenciesFor({ type: "disaster", subtype })).toEqual({
+        bpbd: "primary",
+        basarnas: "support",
+        dinsos: "support",
+      });
     }
   });
 
   it("sends PLN and Damkar to an electrical hazard, and PSC 119 to an electrocution", () => {
-    expect(agenciesFor({ type: "electrical_hazard", subtype: "electrical_hazard.fallen_power_line" })).toEqual({ pln: "primary", damkar: "support" });
-    expect(agenciesFor({ type: "electrical_hazard", subtype: "electrical_hazard.electrocution" })).toMatchObject({ psc119: "primary" });
+    expect(
+      agenciesFor({ type: "electrical_hazard", subtype: "electrical_hazard.fallen_power_line" }),
+    ).toEqual({ pln: "primary", damkar: "support" });
+    expect(
+      agenciesFor({ type: "electrical_hazard", subtype: "electrical_hazard.electrocution" }),
+    ).toMatchObject({ psc119: "primary" });
   });
 
   it("sends Polres and Basarnas to a missing person, Basarnas first for a drowning", () => {
-    expect(agenciesFor({ type: "missing_person" })).toEqual({ polres: "primary", basarnas: "support" });
-    expect(agenciesFor({ type: "missing_person", subtype: "missing_person.drowning" })).toMatchObject({ basarnas: "primary" });
+    expect(agenciesFor({ type: "missing_person" })).toEqual({
+      polres: "primary",
+      basarnas: "support",
+    });
+    expect(
+      agenciesFor({ type: "missing_person", subtype: "missing_person.drowning" }),
+    ).toMatchObject({ basarnas: "primary" });
   });
 
   it("asks about gas cylinders when the caller mentions them", () => {
-    const result = evaluate(nationalTemplate, { type: "fire", description: "Dapur terbakar, ada tabung elpiji" }, { now: evening });
+    const result = evaluate(
+      nationalTemplate,
+      { type: "fire", description: "Dapur terbakar, ada tabung elpiji" },
+      { now: evening },
+    );
     expect(result.ok && result.plan.checklist.map((item) => item.key)).toContain("gas_cylinder");
   });
 
   it("escalates a critical incident to the Sekda and the Bupati/Wali Kota", () => {
-    const result = evaluate(nationalTemplate, { type: "disaster", subtype: "disaster.earthquake", severity: "critical" }, { now: evening });
-    const officials = result.ok ? result.plan.escalation.flatMap((s) => (s.step.action === "notify_officials" ? s.step.officials : [])) : [];
+    const result = evaluate(
+      nationalTemplate,
+      { type: "disaster", subtype: "disaster.earthquake", severity: "critical" },
+      { now: evening },
+    );
+    const officials = result.ok
+      ? result.plan.escalation.flatMap((s) =>
+          s.step.action === "notify_officials" ? s.step.officials : [],
+        )
+      : [];
     expect(officials).toEqual(expect.arrayContaining(["sekda", "bupati_walikota"]));
   });
 });

@@ -5,7 +5,11 @@ import { rulesetFormat, type RulesetInput } from "../schema/ruleset.ts";
 // regulation; it names agencies by type so it works in every region unchanged. Texts are in Bahasa
 // Indonesia because operators read them aloud to callers.
 
-type AgencyEntry = { agencyType: AgencyTypeCode; role: "primary" | "support"; ackWithinMinutes: number };
+type AgencyEntry = {
+  agencyType: AgencyTypeCode;
+  role: "primary" | "support";
+  ackWithinMinutes: number;
+};
 
 const primary = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEntry => ({
   agencyType,
@@ -20,13 +24,31 @@ const support = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEn
 
 /** Shared wording: the same key must read the same in every rule that asks it. */
 const ask = {
-  address: { key: "exact_location", text: "Di mana lokasi persisnya (alamat, patokan, desa/kelurahan)?" },
-  trapped: { key: "people_trapped", text: "Apakah ada orang yang terjebak? Berapa orang dan di mana?" },
-  injured: { key: "injured_count", text: "Berapa orang yang terluka, dan apakah mereka sadar dan bernapas?" },
-  burning: { key: "what_is_burning", text: "Apa yang terbakar (rumah, toko, gudang, kendaraan, lahan)?" },
-  gas: { key: "gas_cylinder", text: "Apakah ada tabung gas LPG atau bahan mudah meledak di dekat lokasi?" },
+  address: {
+    key: "exact_location",
+    text: "Di mana lokasi persisnya (alamat, patokan, desa/kelurahan)?",
+  },
+  trapped: {
+    key: "people_trapped",
+    text: "Apakah ada orang yang terjebak? Berapa orang dan di mana?",
+  },
+  injured: {
+    key: "injured_count",
+    text: "Berapa orang yang terluka, dan apakah mereka sadar dan bernapas?",
+  },
+  burning: {
+    key: "what_is_burning",
+    text: "Apa yang terbakar (rumah, toko, gudang, kendaraan, lahan)?",
+  },
+  gas: {
+    key: "gas_cylinder",
+    text: "Apakah ada tabung gas LPG atau bahan mudah meledak di dekat lokasi?",
+  },
   vehicles: { key: "vehicles_involved", text: "Berapa kendaraan yang terlibat dan jenisnya apa?" },
-  perpetrator: { key: "perpetrator_present", text: "Apakah pelaku masih di lokasi? Ciri-cirinya dan arah kaburnya?" },
+  perpetrator: {
+    key: "perpetrator_present",
+    text: "Apakah pelaku masih di lokasi? Ciri-cirinya dan arah kaburnya?",
+  },
   weapons: { key: "weapons_seen", text: "Apakah terlihat senjata tajam atau senjata api?" },
   crowd: { key: "crowd_size", text: "Kira-kira berapa orang yang terlibat?" },
   lastSeen: { key: "last_seen", text: "Kapan dan di mana terakhir terlihat, memakai pakaian apa?" },
@@ -34,20 +56,50 @@ const ask = {
   age: { key: "patient_age", text: "Berapa usia pasien dan apakah ada riwayat penyakit?" },
   water: { key: "water_level", text: "Berapa ketinggian air atau luas area terdampak?" },
   children: { key: "children_present", text: "Berapa anak yang terlibat dan berapa usianya?" },
-  substance: { key: "substance", text: "Zat atau makanan apa yang diduga menyebabkan keracunan, dan berapa orang yang mengalami gejala?" },
+  substance: {
+    key: "substance",
+    text: "Zat atau makanan apa yang diduga menyebabkan keracunan, dan berapa orang yang mengalami gejala?",
+  },
   safeNow: { key: "caller_safe", text: "Apakah Anda sekarang berada di tempat yang aman?" },
 } as const;
 
 const say = {
-  leaveBuilding: { key: "leave_building", text: "Segera keluar dari bangunan, jangan gunakan lift, dan jangan kembali masuk." },
-  gasSafety: { key: "gas_safety", text: "Jangan menyalakan atau mematikan saklar listrik, jangan ada api; buka pintu dan jendela bila aman." },
-  dontMoveInjured: { key: "dont_move_injured", text: "Jangan memindahkan korban kecuali ada bahaya api atau kendaraan lain." },
-  keepDistance: { key: "keep_distance", text: "Jaga jarak aman dan jangan mencoba menangani sendiri." },
-  cpr: { key: "cpr", text: "Bila pasien tidak bernapas, tekan dada di tengah dengan kuat dan cepat, 100-120 kali per menit, sampai petugas datang." },
-  birth: { key: "birth", text: "Siapkan kain bersih dan hangat; jangan menarik bayi atau memotong tali pusat." },
-  electricity: { key: "power_line_distance", text: "Jauhi kabel listrik minimal 10 meter dan jangan menyentuh orang yang masih tersengat." },
-  evacuate: { key: "evacuate_high_ground", text: "Ikuti arahan evakuasi dan menuju tempat yang lebih tinggi atau titik kumpul." },
-  stayOnLine: { key: "stay_on_line", text: "Tetap di telepon dan kabari kami bila keadaan berubah." },
+  leaveBuilding: {
+    key: "leave_building",
+    text: "Segera keluar dari bangunan, jangan gunakan lift, dan jangan kembali masuk.",
+  },
+  gasSafety: {
+    key: "gas_safety",
+    text: "Jangan menyalakan atau mematikan saklar listrik, jangan ada api; buka pintu dan jendela bila aman.",
+  },
+  dontMoveInjured: {
+    key: "dont_move_injured",
+    text: "Jangan memindahkan korban kecuali ada bahaya api atau kendaraan lain.",
+  },
+  keepDistance: {
+    key: "keep_distance",
+    text: "Jaga jarak aman dan jangan mencoba menangani sendiri.",
+  },
+  cpr: {
+    key: "cpr",
+    text: "Bila pasien tidak bernapas, tekan dada di tengah dengan kuat dan cepat, 100-120 kali per menit, sampai petugas datang.",
+  },
+  birth: {
+    key: "birth",
+    text: "Siapkan kain bersih dan hangat; jangan menarik bayi atau memotong tali pusat.",
+  },
+  electricity: {
+    key: "power_line_distance",
+    text: "Jauhi kabel listrik minimal 10 meter dan jangan menyentuh orang yang masih tersengat.",
+  },
+  evacuate: {
+    key: "evacuate_high_ground",
+    text: "Ikuti arahan evakuasi dan menuju tempat yang lebih tinggi atau titik kumpul.",
+  },
+  stayOnLine: {
+    key: "stay_on_line",
+    text: "Tetap di telepon dan kabari kami bila keadaan berubah.",
+  },
 } as const;
 
 export const nationalTemplate = {
@@ -81,8 +133,19 @@ export const nationalTemplate = {
       when: { casualties: { atLeast: 10 } },
       then: {
         priority: "P1",
-        agencies: [primary("psc119", 5), support("rsud", 10), support("pmi", 15), support("bpbd", 10)],
-        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kepala_dinkes", "kalaksa_bpbd"] }],
+        agencies: [
+          primary("psc119", 5),
+          support("rsud", 10),
+          support("pmi", 15),
+          support("bpbd", 10),
+        ],
+        escalation: [
+          {
+            action: "notify_officials",
+            afterMinutes: 15,
+            officials: ["kepala_dinkes", "kalaksa_bpbd"],
+          },
+        ],
         checklist: [ask.injured],
       },
     },
@@ -102,7 +165,11 @@ export const nationalTemplate = {
       id: "any.hazardous-material",
       name: "Ada bahan berbahaya",
       when: { flags: { any: ["hazardous_material"] } },
-      then: { priority: "P1", agencies: [primary("damkar", 5), support("bpbd", 10)], advice: [say.keepDistance] },
+      then: {
+        priority: "P1",
+        agencies: [primary("damkar", 5), support("bpbd", 10)],
+        advice: [say.keepDistance],
+      },
     },
     {
       id: "any.cross-region",
@@ -123,7 +190,12 @@ export const nationalTemplate = {
         escalation: [
           { action: "renotify", afterMinutes: 3, for: { agencyType: "damkar" } },
           { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } },
-          { action: "notify_backup_agency", afterMinutes: 10, for: { agencyType: "damkar" }, backup: { agencyType: "bpbd" } },
+          {
+            action: "notify_backup_agency",
+            afterMinutes: 10,
+            for: { agencyType: "damkar" },
+            backup: { agencyType: "bpbd" },
+          },
         ],
         checklist: [ask.address, ask.burning, ask.trapped],
         advice: [say.leaveBuilding, say.stayOnLine],
@@ -133,7 +205,10 @@ export const nationalTemplate = {
       id: "fire.spreading",
       name: "Kebakaran meluas",
       when: { types: ["fire.*"], flags: { any: ["spreading"] } },
-      then: { agencies: [support("bpbd", 10)], escalation: [{ action: "notify_officials", afterMinutes: 30, officials: ["kalaksa_bpbd"] }] },
+      then: {
+        agencies: [support("bpbd", 10)],
+        escalation: [{ action: "notify_officials", afterMinutes: 30, officials: ["kalaksa_bpbd"] }],
+      },
     },
     {
       id: "fire.casualties",
@@ -158,8 +233,15 @@ export const nationalTemplate = {
       name: "Kebakaran hutan dan lahan (karhutla)",
       when: { types: ["fire.forest_land"] },
       then: {
-        agencies: [primary("bpbd", 10), support("dlh", 30), support("kodim", 30), support("polres", 30)],
-        escalation: [{ action: "notify_officials", afterMinutes: 60, officials: ["kalaksa_bpbd", "sekda"] }],
+        agencies: [
+          primary("bpbd", 10),
+          support("dlh", 30),
+          support("kodim", 30),
+          support("polres", 30),
+        ],
+        escalation: [
+          { action: "notify_officials", afterMinutes: 60, officials: ["kalaksa_bpbd", "sekda"] },
+        ],
       },
     },
 
@@ -171,7 +253,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("polres", 5), support("dishub", 15)],
-        escalation: [{ action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } }],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } },
+        ],
         checklist: [ask.address, ask.vehicles, ask.injured],
         advice: [say.dontMoveInjured, say.stayOnLine],
       },
@@ -183,14 +267,24 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [primary("psc119", 5)],
-        escalation: [{ action: "notify_backup_agency", afterMinutes: 10, for: { agencyType: "psc119" }, backup: { agencyType: "pmi" } }],
+        escalation: [
+          {
+            action: "notify_backup_agency",
+            afterMinutes: 10,
+            for: { agencyType: "psc119" },
+            backup: { agencyType: "pmi" },
+          },
+        ],
       },
     },
     {
       id: "traffic.public-transport",
       name: "Kecelakaan angkutan umum",
       when: { types: ["traffic_accident.public_transport"] },
-      then: { priority: "P1", agencies: [primary("psc119", 5), support("bpbd", 15), support("basarnas", 15)] },
+      then: {
+        priority: "P1",
+        agencies: [primary("psc119", 5), support("bpbd", 15), support("basarnas", 15)],
+      },
     },
 
     // Crime and violence
@@ -201,7 +295,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("polres", 5)],
-        escalation: [{ action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } }],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } },
+        ],
         checklist: [ask.address, ask.perpetrator, ask.weapons, ask.safeNow],
         advice: [say.keepDistance, say.stayOnLine],
       },
@@ -210,7 +306,10 @@ export const nationalTemplate = {
       id: "crime.violent",
       name: "Kejahatan bersenjata atau sedang berlangsung",
       when: { types: ["crime.*"], flags: { any: ["weapons_involved", "ongoing"] } },
-      then: { priority: "P1", escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kapolres"] }] },
+      then: {
+        priority: "P1",
+        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kapolres"] }],
+      },
     },
     {
       id: "crime.injured",
@@ -231,7 +330,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("polres", 5), support("satpol_pp", 15)],
-        escalation: [{ action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } }],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } },
+        ],
         checklist: [ask.address, ask.crowd, ask.weapons, ask.injured],
         advice: [say.keepDistance],
       },
@@ -250,7 +351,9 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [support("kodim", 15)],
-        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kapolres", "dandim"] }],
+        escalation: [
+          { action: "notify_officials", afterMinutes: 15, officials: ["kapolres", "dandim"] },
+        ],
       },
     },
     {
@@ -316,7 +419,12 @@ export const nationalTemplate = {
       when: { types: ["missing_person.drowning"] },
       then: {
         priority: "P1",
-        agencies: [primary("basarnas", 5), support("bpbd", 10), support("damkar", 10), support("psc119", 10)],
+        agencies: [
+          primary("basarnas", 5),
+          support("bpbd", 10),
+          support("damkar", 10),
+          support("psc119", 10),
+        ],
       },
     },
 
@@ -330,7 +438,12 @@ export const nationalTemplate = {
         agencies: [primary("bpbd", 5)],
         escalation: [
           { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "bpbd" } },
-          { action: "notify_backup_agency", afterMinutes: 20, for: { agencyType: "bpbd" }, backup: { agencyType: "basarnas" } },
+          {
+            action: "notify_backup_agency",
+            afterMinutes: 20,
+            for: { agencyType: "bpbd" },
+            backup: { agencyType: "basarnas" },
+          },
           { action: "notify_officials", afterMinutes: 30, officials: ["kalaksa_bpbd"] },
         ],
         checklist: [ask.address, ask.trapped, ask.injured],
@@ -360,8 +473,20 @@ export const nationalTemplate = {
       name: "Gempa bumi, tsunami, erupsi",
       when: { types: ["disaster.earthquake", "disaster.tsunami", "disaster.volcanic_eruption"] },
       then: {
-        agencies: [support("basarnas", 15), support("kodim", 15), support("polres", 15), support("dinsos", 30), support("pmi", 30)],
-        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["bupati_walikota", "sekda", "kalaksa_bpbd"] }],
+        agencies: [
+          support("basarnas", 15),
+          support("kodim", 15),
+          support("polres", 15),
+          support("dinsos", 30),
+          support("pmi", 30),
+        ],
+        escalation: [
+          {
+            action: "notify_officials",
+            afterMinutes: 15,
+            officials: ["bupati_walikota", "sekda", "kalaksa_bpbd"],
+          },
+        ],
       },
     },
     {
@@ -381,7 +506,12 @@ export const nationalTemplate = {
         agencies: [primary("psc119", 3)],
         escalation: [
           { action: "renotify", afterMinutes: 3, for: { agencyType: "psc119" } },
-          { action: "notify_backup_agency", afterMinutes: 10, for: { agencyType: "psc119" }, backup: { agencyType: "pmi" } },
+          {
+            action: "notify_backup_agency",
+            afterMinutes: 10,
+            for: { agencyType: "psc119" },
+            backup: { agencyType: "pmi" },
+          },
         ],
         checklist: [ask.address, ask.conscious, ask.age],
         advice: [say.stayOnLine],
@@ -411,7 +541,9 @@ export const nationalTemplate = {
       when: { types: ["medical.poisoning"], casualties: { atLeast: 5 } },
       then: {
         agencies: [support("rsud", 10)],
-        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kepala_dinkes"] }],
+        escalation: [
+          { action: "notify_officials", afterMinutes: 15, officials: ["kepala_dinkes"] },
+        ],
       },
     },
     {
@@ -480,7 +612,12 @@ export const nationalTemplate = {
       id: "animal.base",
       name: "Evakuasi hewan",
       when: { types: ["animal_evacuation.*"] },
-      then: { priority: "P3", agencies: [primary("damkar", 15)], checklist: [ask.address], advice: [say.keepDistance] },
+      then: {
+        priority: "P3",
+        agencies: [primary("damkar", 15)],
+        checklist: [ask.address],
+        advice: [say.keepDistance],
+      },
     },
     {
       id: "fallen-tree.base",

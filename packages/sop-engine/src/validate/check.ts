@@ -1,5 +1,11 @@
 import type { CompiledRuleset } from "../compile.ts";
-import { formatPath, type Finding, type FindingCode, type FindingLevel, type PathSegment } from "../findings.ts";
+import {
+  formatPath,
+  type Finding,
+  type FindingCode,
+  type FindingLevel,
+  type PathSegment,
+} from "../findings.ts";
 import type { ParsedValidationContext } from "../schema/context.ts";
 
 /** What every validation check reads: the compiled ruleset and what is known about the tenant. */
@@ -17,5 +23,12 @@ export function rulesetFinding(
   message: string,
   ruleId?: string,
 ): Finding {
-  return { level, code, document: "ruleset", path: formatPath(path), message, ...(ruleId === undefined ? {} : { ruleId }) };
+  return {
+    level,
+    code,
+    document: "ruleset",
+    path: formatPath(path),
+    message,
+    ...(ruleId === undefined ? {} : { ruleId }),
+  };
 }

@@ -25,7 +25,9 @@ interface Interval {
 }
 
 /** Local-time windows as sorted, merged, non-wrapping minute intervals. */
-function minuteIntervals(windows: readonly { readonly from: string; readonly to: string }[]): Interval[] {
+function minuteIntervals(
+  windows: readonly { readonly from: string; readonly to: string }[],
+): Interval[] {
   const raw: Interval[] = [];
   for (const window of windows) {
     const from = minuteOfDay(window.from);
@@ -37,7 +39,8 @@ function minuteIntervals(windows: readonly { readonly from: string; readonly to:
   const merged: Interval[] = [];
   for (const interval of raw) {
     const last = merged.at(-1);
-    if (last !== undefined && interval.from <= last.to) merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, interval.to) };
+    if (last !== undefined && interval.from <= last.to)
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, interval.to) };
     else merged.push(interval);
   }
   return merged;
@@ -46,16 +49,33 @@ function minuteIntervals(windows: readonly { readonly from: string; readonly to:
 export function contradictions(when: Conditions): Contradiction[] {
   const found: Contradiction[] = [];
   const { severity, casualties, flags, kecamatan, time, keywords } = when;
-  if (severity?.atLeast !== undefined && severity.atMost !== undefined && severityRank(severity.atLeast) > severityRank(severity.atMost)) {
-    found.push({ path: ["severity"], reason: `severity cannot be at least ${severity.atLeast} and at most ${severity.atMost}` });
+  if (
+    severity?.atLeast !== undefined &&
+    severity.atMost !== undefined &&
+    severityRank(severity.atLeast) > severityRank(severity.atMost)
+  ) {
+    found.push({
+      path: ["severity"],
+      reason: `severity cannot be at least ${severity.atLeast} and at most ${severity.atMost}`,
+    });
   }
-  if (casualties?.atLeast !== undefined && casualties.atMost !== undefined && casualties.atLeast > casualties.atMost) {
-    found.push({ path: ["casualties"], reason: `casualties cannot be at least ${casualties.atLeast} and at most ${casualties.atMost}` });
+  if (
+    casualties?.atLeast !== undefined &&
+    casualties.atMost !== undefined &&
+    casualties.atLeast > casualties.atMost
+  ) {
+    found.push({
+      path: ["casualties"],
+      reason: `casualties cannot be at least ${casualties.atLeast} and at most ${casualties.atMost}`,
+    });
   }
   const excludedFlags = new Set(flags?.none);
   const requiredAndExcluded = flags?.all?.filter((flag) => excludedFlags.has(flag)) ?? [];
   if (requiredAndExcluded.length > 0) {
-    found.push({ path: ["flags"], reason: `flags ${requiredAndExcluded.join(", ")} are both required and excluded` });
+    found.push({
+      path: ["flags"],
+      reason: `flags ${requiredAndExcluded.join(", ")} are both required and excluded`,
+    });
   }
   if (flags?.any?.every((flag) => excludedFlags.has(flag)) === true) {
     found.push({ path: ["flags", "any"], reason: "every flag in `any` is also in `none`" });
@@ -65,7 +85,10 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({ path: ["kecamatan"], reason: "every kecamatan in `in` is also in `notIn`" });
   }
   if (time?.hours !== undefined && minuteIntervals(time.hours).length === 0) {
-    found.push({ path: ["time", "hours"], reason: "every hour window is empty (`from` equals `to`)" });
+    found.push({
+      path: ["time", "hours"],
+      reason: "every hour window is empty (`from` equals `to`)",
+    });
   }
   if (time?.dates?.every((range) => range.from > range.to) === true) {
     found.push({ path: ["time", "dates"], reason: "every date range ends before it starts" });
@@ -73,9 +96,18 @@ export function contradictions(when: Conditions): Contradiction[] {
   const wanted = keywords?.any?.map(keywordMatcher);
   const forbidden = keywords?.none?.map(keywordMatcher) ?? [];
   if (wanted?.every((matcher) => matcher.words.length === 0) === true) {
-    found.push({ path: ["keywords", "any"], reason: "no keyword in `any` contains a letter or digit" });
-  } else if (wanted?.every((matcher) => forbidden.some((excluded) => keywordImplies(matcher, excluded))) === true) {
-    found.push({ path: ["keywords"], reason: "every keyword in `any` contains a keyword from `none`" });
+    found.push({
+      path: ["keywords", "any"],
+      reason: "no keyword in `any` contains a letter or digit",
+    });
+  } else if (
+    wanted?.every((matcher) => forbidden.some((excluded) => keywordImplies(matcher, excluded))) ===
+    true
+  ) {
+    found.push({
+      path: ["keywords"],
+      reason: "every keyword in `any` contains a keyword from `none`",
+    });
   }
   return found;
 }
@@ -89,10 +121,19 @@ export interface ConditionSummary {
   readonly severity: NumberRange | undefined;
   readonly casualties: NumberRange | undefined;
   readonly flags:
-    | { readonly all: ReadonlySet<string>; readonly any: readonly string[] | undefined; readonly none: ReadonlySet<string> }
+    | {
+        readonly all: ReadonlySet<string>;
+        readonly any: readonly string[] | undefined;
+        readonly none: ReadonlySet<string>;
+      }
     | undefined;
   readonly kecamatan:
-    | { readonly possible: ReadonlySet<string> | undefined; readonly excluded: ReadonlySet<string>; readonly in: ReadonlySet<string> | undefined; readonly notIn: readonly string[] | undefined }
+    | {
+        readonly possible: ReadonlySet<string> | undefined;
+        readonly excluded: ReadonlySet<string>;
+        readonly in: ReadonlySet<string> | undefined;
+        readonly notIn: readonly string[] | undefined;
+      }
     | undefined;
   readonly time:
     | {
@@ -101,7 +142,12 @@ export interface ConditionSummary {
         readonly dates: readonly { readonly from: string; readonly to: string }[] | undefined;
       }
     | undefined;
-  readonly keywords: { readonly any: readonly KeywordMatcher[] | undefined; readonly none: readonly KeywordMatcher[] } | undefined;
+  readonly keywords:
+    | {
+        readonly any: readonly KeywordMatcher[] | undefined;
+        readonly none: readonly KeywordMatcher[];
+      }
+    | undefined;
 }
 
 interface TypePattern {
@@ -130,13 +176,22 @@ export function summarise(when: Conditions): ConditionSummary {
             low: severity.atLeast === undefined ? 0 : severityRank(severity.atLeast),
             high: severity.atMost === undefined ? Infinity : severityRank(severity.atMost),
           },
-    casualties: casualties === undefined ? undefined : { low: casualties.atLeast ?? 0, high: casualties.atMost ?? Infinity },
-    flags: flags === undefined ? undefined : { all: new Set(flags.all), any: flags.any, none: new Set(flags.none) },
+    casualties:
+      casualties === undefined
+        ? undefined
+        : { low: casualties.atLeast ?? 0, high: casualties.atMost ?? Infinity },
+    flags:
+      flags === undefined
+        ? undefined
+        : { all: new Set(flags.all), any: flags.any, none: new Set(flags.none) },
     kecamatan:
       kecamatan === undefined
         ? undefined
         : {
-            possible: kecamatan.in === undefined ? undefined : new Set(kecamatan.in.filter((code) => !excludedKecamatan.has(code))),
+            possible:
+              kecamatan.in === undefined
+                ? undefined
+                : new Set(kecamatan.in.filter((code) => !excludedKecamatan.has(code))),
             excluded: excludedKecamatan,
             in: kecamatan.in === undefined ? undefined : new Set(kecamatan.in),
             notIn: kecamatan.notIn,
@@ -152,7 +207,10 @@ export function summarise(when: Conditions): ConditionSummary {
     keywords:
       keywords === undefined
         ? undefined
-        : { any: keywords.any?.map(keywordMatcher), none: (keywords.none ?? []).map(keywordMatcher) },
+        : {
+            any: keywords.any?.map(keywordMatcher),
+            none: (keywords.none ?? []).map(keywordMatcher),
+          },
   };
 }
 
@@ -167,7 +225,9 @@ function typesImply(r: ConditionSummary, s: ConditionSummary): boolean {
   const general = s.types;
   return r.types.every(({ pattern }) =>
     general.some((candidate) =>
-      candidate.wildcardPrefix === undefined ? candidate.pattern === pattern : pattern.startsWith(candidate.wildcardPrefix),
+      candidate.wildcardPrefix === undefined
+        ? candidate.pattern === pattern
+        : pattern.startsWith(candidate.wildcardPrefix),
     ),
   );
 }
@@ -192,7 +252,8 @@ function flagsImply(r: ConditionSummary, s: ConditionSummary): boolean {
     everyIn(general.none, excluded) &&
     (general.any === undefined ||
       general.any.some((flag) => required.has(flag)) ||
-      (specificAny !== undefined && specificAny.every((flag) => general.any?.includes(flag) === true)))
+      (specificAny !== undefined &&
+        specificAny.every((flag) => general.any?.includes(flag) === true)))
   );
 }
 
@@ -206,12 +267,16 @@ function kecamatanImply(r: ConditionSummary, s: ConditionSummary): boolean {
   const inOk = generalIn === undefined || (possible !== undefined && everyIn(possible, generalIn));
   const notInOk =
     general.notIn === undefined ||
-    general.notIn.every((code) => specific.excluded.has(code) || (possible !== undefined && !possible.has(code)));
+    general.notIn.every(
+      (code) => specific.excluded.has(code) || (possible !== undefined && !possible.has(code)),
+    );
   return inOk && notInOk;
 }
 
 function intervalsContained(inner: readonly Interval[], outer: readonly Interval[]): boolean {
-  return inner.every((interval) => outer.some((candidate) => candidate.from <= interval.from && interval.to <= candidate.to));
+  return inner.every((interval) =>
+    outer.some((candidate) => candidate.from <= interval.from && interval.to <= candidate.to),
+  );
 }
 
 function timeImplies(r: ConditionSummary, s: ConditionSummary): boolean {
@@ -220,14 +285,17 @@ function timeImplies(r: ConditionSummary, s: ConditionSummary): boolean {
   const specific = r.time;
   if (specific === undefined) return false;
   const hoursOk =
-    general.hours === undefined || (specific.hours !== undefined && intervalsContained(specific.hours, general.hours));
+    general.hours === undefined ||
+    (specific.hours !== undefined && intervalsContained(specific.hours, general.hours));
   const weekdaysOk =
     general.weekdays === undefined ||
     (specific.weekdays !== undefined && everyIn(specific.weekdays, general.weekdays));
   const datesOk =
     general.dates === undefined ||
     (specific.dates !== undefined &&
-      specific.dates.every((range) => general.dates?.some((outer) => outer.from <= range.from && range.to <= outer.to)));
+      specific.dates.every((range) =>
+        general.dates?.some((outer) => outer.from <= range.from && range.to <= outer.to),
+      ));
   return hoursOk && weekdaysOk && datesOk;
 }
 
@@ -238,8 +306,13 @@ function keywordsImply(r: ConditionSummary, s: ConditionSummary): boolean {
   const forbidden = r.keywords?.none ?? [];
   const anyOk =
     general.any === undefined ||
-    (wanted !== undefined && wanted.every((keyword) => general.any?.some((candidate) => keywordImplies(keyword, candidate))));
-  const noneOk = general.none.every((candidate) => forbidden.some((excluded) => keywordImplies(candidate, excluded)));
+    (wanted !== undefined &&
+      wanted.every((keyword) =>
+        general.any?.some((candidate) => keywordImplies(keyword, candidate)),
+      ));
+  const noneOk = general.none.every((candidate) =>
+    forbidden.some((excluded) => keywordImplies(candidate, excluded)),
+  );
   return anyOk && noneOk;
 }
 

@@ -24,12 +24,18 @@ export const checkP1Coverage: Check = ({ compiled }) => {
     const candidates = compiled.candidatesFor(type.code).filter(dispatches);
     const unconditional = candidates.some(
       (rule) =>
-        onlyTypeCondition(rule.rule.when) && (rule.rule.when.types === undefined || rule.rule.when.types.includes(`${type.code}.*`)),
+        onlyTypeCondition(rule.rule.when) &&
+        (rule.rule.when.types === undefined || rule.rule.when.types.includes(`${type.code}.*`)),
     );
     if (unconditional) continue;
     findings.push(
       candidates.length === 0
-        ? rulesetFinding("error", "uncovered_p1_type", ["rules"], `No rule dispatches any agency for ${type.code} (${type.name}), a P1 incident type.`)
+        ? rulesetFinding(
+            "error",
+            "uncovered_p1_type",
+            ["rules"],
+            `No rule dispatches any agency for ${type.code} (${type.name}), a P1 incident type.`,
+          )
         : rulesetFinding(
             "warning",
             "conditionally_covered_p1_type",

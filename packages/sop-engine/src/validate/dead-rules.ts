@@ -3,7 +3,12 @@ import type { CompiledRule } from "../compile.ts";
 import type { Finding } from "../findings.ts";
 import type { PlanFragment } from "../merge.ts";
 import { rulesetFinding, type Check, type CheckInput } from "./check.ts";
-import { conditionsImply, contradictions, summarise, type Contradiction } from "./condition-logic.ts";
+import {
+  conditionsImply,
+  contradictions,
+  summarise,
+  type Contradiction,
+} from "./condition-logic.ts";
 
 function outsideRegion(rule: CompiledRule, input: CheckInput): Contradiction[] {
   const codes = input.context.kecamatanCodes;
@@ -29,7 +34,12 @@ function neverMatching(input: CheckInput): Map<CompiledRule, Contradiction[]> {
 function subsumed(specific: PlanFragment, general: readonly PlanFragment[]): boolean {
   if (specific.priority !== null) {
     const wanted = priorityRank(specific.priority.value);
-    if (!general.some((fragment) => fragment.priority !== null && priorityRank(fragment.priority.value) <= wanted)) return false;
+    if (
+      !general.some(
+        (fragment) => fragment.priority !== null && priorityRank(fragment.priority.value) <= wanted,
+      )
+    )
+      return false;
   }
   for (const agency of specific.agencies) {
     let primary = false;
@@ -44,7 +54,9 @@ function subsumed(specific: PlanFragment, general: readonly PlanFragment[]): boo
     if ((agency.role === "primary" && !primary) || tightest > agency.ackWithinMinutes) return false;
   }
   const covered = (pick: (fragment: PlanFragment) => readonly { readonly key: string }[]) =>
-    pick(specific).every((item) => general.some((fragment) => pick(fragment).some((candidate) => candidate.key === item.key)));
+    pick(specific).every((item) =>
+      general.some((fragment) => pick(fragment).some((candidate) => candidate.key === item.key)),
+    );
   return (
     covered((fragment) => fragment.escalation) &&
     covered((fragment) => fragment.checklist) &&
@@ -75,7 +87,13 @@ export const checkDeadRules: Check = (input) => {
   for (const [rule, reasons] of never) {
     for (const { path, reason } of reasons) {
       findings.push(
-        rulesetFinding("warning", "never_matches", ["rules", rule.index, "when", ...path], `This rule never matches: ${reason}.`, rule.rule.id),
+        rulesetFinding(
+          "warning",
+          "never_matches",
+          ["rules", rule.index, "when", ...path],
+          `This rule never matches: ${reason}.`,
+          rule.rule.id,
+        ),
       );
     }
   }
@@ -91,7 +109,9 @@ export const checkDeadRules: Check = (input) => {
     const pool = moreGeneralPool(rule, input).filter(
       (other) => other !== rule && other.rule.enabled && !never.has(other) && implies(rule, other),
     );
-    const suppressors = pool.filter((other) => other.rule.suppresses?.includes(rule.rule.id) === true);
+    const suppressors = pool.filter(
+      (other) => other.rule.suppresses?.includes(rule.rule.id) === true,
+    );
     if (suppressors.length > 0) {
       findings.push(
         rulesetFinding(
@@ -112,7 +132,13 @@ export const checkDeadRules: Check = (input) => {
         // Of two rules with equivalent conditions, only the later one is reported.
         !(other.index > rule.index && implies(other, rule)),
     );
-    if (covering.length > 0 && subsumed(rule.fragment, covering.map((other) => other.fragment))) {
+    if (
+      covering.length > 0 &&
+      subsumed(
+        rule.fragment,
+        covering.map((other) => other.fragment),
+      )
+    ) {
       findings.push(
         rulesetFinding(
           "warning",

@@ -10,7 +10,10 @@ export const escalationRange = { min: 1, max: 240 } as const;
 /** The national response-time target; a P1 primary agency must acknowledge well within it. */
 export const p1AckTargetMinutes = 15;
 
-function outOfRange(minutes: number, range: { readonly min: number; readonly max: number }): boolean {
+function outOfRange(
+  minutes: number,
+  range: { readonly min: number; readonly max: number },
+): boolean {
   return minutes < range.min || minutes > range.max;
 }
 
@@ -43,10 +46,17 @@ export const checkDeadlines: Check = ({ compiled }) => {
         );
       }
     });
-    const effectiveAck = (rule.then.agencies ?? []).map((agency) => agency.ackWithinMinutes ?? ruleset.defaults.ackWithinMinutes);
+    const effectiveAck = (rule.then.agencies ?? []).map(
+      (agency) => agency.ackWithinMinutes ?? ruleset.defaults.ackWithinMinutes,
+    );
     rule.then.agencies?.forEach((agency, agencyIndex) => {
       const ack = effectiveAck[agencyIndex] ?? 0;
-      if (rule.then.priority === "P1" && agency.role === "primary" && ack > p1AckTargetMinutes && !outOfRange(ack, ackDeadlineRange)) {
+      if (
+        rule.then.priority === "P1" &&
+        agency.role === "primary" &&
+        ack > p1AckTargetMinutes &&
+        !outOfRange(ack, ackDeadlineRange)
+      ) {
         findings.push(
           rulesetFinding(
             "warning",

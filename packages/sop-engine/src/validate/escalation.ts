@@ -21,7 +21,13 @@ export const checkEscalationLoops: Check = ({ compiled }) => {
       edges.push({
         from,
         to,
-        payload: rulesetFinding("error", "escalation_loop", ["rules", index, "then", "escalation", stepIndex], message, rule.id),
+        payload: rulesetFinding(
+          "error",
+          "escalation_loop",
+          ["rules", index, "then", "escalation", stepIndex],
+          message,
+          rule.id,
+        ),
       });
     });
   });
@@ -30,11 +36,16 @@ export const checkEscalationLoops: Check = ({ compiled }) => {
 
 export const checkEscalationTiming: Check = ({ compiled }) => {
   const { ruleset } = compiled;
-  const dispatched = new Set(ruleset.rules.flatMap((rule) => (rule.then.agencies ?? []).map((agency) => targetKey(agency))));
+  const dispatched = new Set(
+    ruleset.rules.flatMap((rule) => (rule.then.agencies ?? []).map((agency) => targetKey(agency))),
+  );
   const findings: Finding[] = [];
   ruleset.rules.forEach((rule, index) => {
     const ackByTarget = new Map(
-      (rule.then.agencies ?? []).map((agency) => [targetKey(agency), agency.ackWithinMinutes ?? ruleset.defaults.ackWithinMinutes]),
+      (rule.then.agencies ?? []).map((agency) => [
+        targetKey(agency),
+        agency.ackWithinMinutes ?? ruleset.defaults.ackWithinMinutes,
+      ]),
     );
     const earliestAck = Math.min(...ackByTarget.values());
     rule.then.escalation?.forEach((step, stepIndex) => {
@@ -42,7 +53,13 @@ export const checkEscalationTiming: Check = ({ compiled }) => {
       const forKey = step.for === undefined ? undefined : targetKey(step.for);
       if (forKey !== undefined && !dispatched.has(forKey)) {
         findings.push(
-          rulesetFinding("warning", "escalation_target_never_dispatched", [...path, "for"], `No rule dispatches ${forKey}, so this step never runs.`, rule.id),
+          rulesetFinding(
+            "warning",
+            "escalation_target_never_dispatched",
+            [...path, "for"],
+            `No rule dispatches ${forKey}, so this step never runs.`,
+            rule.id,
+          ),
         );
       }
       const deadline = forKey === undefined ? earliestAck : ackByTarget.get(forKey);

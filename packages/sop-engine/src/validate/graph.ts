@@ -26,5 +26,7 @@ export function edgesOnCycles<T>(edges: readonly Edge<T>[]): T[] {
     reachableFrom.set(start, seen);
     return seen;
   };
-  return edges.filter((edge) => edge.from === edge.to || reach(edge.to).has(edge.from)).map((edge) => edge.payload);
+  return edges
+    .filter((edge) => edge.from === edge.to || reach(edge.to).has(edge.from))
+    .map((edge) => edge.payload);
 }

@@ -47,7 +47,9 @@ const checks: readonly Check[] = [
  */
 export function validateRuleset(ruleset: unknown, context: unknown = {}): ValidationResult {
   const parsedContext = validationContextSchema.safeParse(context ?? {});
-  const contextFindings = parsedContext.success ? [] : schemaFindings(parsedContext.error, "context");
+  const contextFindings = parsedContext.success
+    ? []
+    : schemaFindings(parsedContext.error, "context");
   const usableContext: ParsedValidationContext = parsedContext.success ? parsedContext.data : {};
   const compiled = compileRuleset(ruleset);
   if (!compiled.ok) return { ok: false, findings: [...contextFindings, ...compiled.findings] };

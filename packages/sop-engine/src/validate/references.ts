@@ -14,7 +14,13 @@ export const checkRuleIds: Check = ({ compiled }) => {
     if (first === undefined) firstIndex.set(rule.id, index);
     else {
       findings.push(
-        rulesetFinding("error", "duplicate_rule_id", ["rules", index, "id"], `Rule id "${rule.id}" is already used by rule ${first}.`, rule.id),
+        rulesetFinding(
+          "error",
+          "duplicate_rule_id",
+          ["rules", index, "id"],
+          `Rule id "${rule.id}" is already used by rule ${first}.`,
+          rule.id,
+        ),
       );
     }
   });
@@ -28,11 +34,32 @@ export const checkLocalSubtypes: Check = ({ compiled }) => {
     const path = ["localSubtypes", index, "code"];
     const type = typeOfSubtype(local.code);
     if (!compiled.taxonomy.hasType(type)) {
-      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${type}" is not a national incident type.`));
+      findings.push(
+        rulesetFinding(
+          "error",
+          "invalid_local_subtype",
+          path,
+          `"${type}" is not a national incident type.`,
+        ),
+      );
     } else if (isNationalSubtype(local.code)) {
-      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${local.code}" is already a national subtype.`));
+      findings.push(
+        rulesetFinding(
+          "error",
+          "invalid_local_subtype",
+          path,
+          `"${local.code}" is already a national subtype.`,
+        ),
+      );
     } else if (seen.has(local.code)) {
-      findings.push(rulesetFinding("error", "invalid_local_subtype", path, `"${local.code}" is declared twice.`));
+      findings.push(
+        rulesetFinding(
+          "error",
+          "invalid_local_subtype",
+          path,
+          `"${local.code}" is declared twice.`,
+        ),
+      );
     }
     seen.add(local.code);
   });
@@ -47,10 +74,24 @@ export const checkIncidentPatterns: Check = ({ compiled }) => {
       const type = typeOfSubtype(pattern);
       const path = ["rules", index, "when", "types", patternIndex];
       if (!taxonomy.hasType(type)) {
-        findings.push(rulesetFinding("error", "unknown_incident_type", path, `"${type}" is not a national incident type.`, rule.id));
+        findings.push(
+          rulesetFinding(
+            "error",
+            "unknown_incident_type",
+            path,
+            `"${type}" is not a national incident type.`,
+            rule.id,
+          ),
+        );
       } else if (!pattern.endsWith(".*") && !taxonomy.hasSubtype(pattern)) {
         findings.push(
-          rulesetFinding("error", "unknown_incident_type", path, `"${pattern}" is neither a national nor a local subtype.`, rule.id),
+          rulesetFinding(
+            "error",
+            "unknown_incident_type",
+            path,
+            `"${pattern}" is neither a national nor a local subtype.`,
+            rule.id,
+          ),
         );
       }
     });
@@ -68,15 +109,35 @@ export const checkAgencies: Check = ({ compiled, context }) => {
       if ("agencyType" in target) {
         const at = ["rules", index, ...path, "agencyType"];
         if (!isKnownAgencyType(target.agencyType)) {
-          findings.push(rulesetFinding("error", "unknown_agency_type", at, `"${target.agencyType}" is not a national agency type.`, rule.id));
+          findings.push(
+            rulesetFinding(
+              "error",
+              "unknown_agency_type",
+              at,
+              `"${target.agencyType}" is not a national agency type.`,
+              rule.id,
+            ),
+          );
         } else if (tenantAgencies !== undefined && !staffedTypes.has(target.agencyType)) {
           findings.push(
-            rulesetFinding("warning", "agency_type_not_available", at, `This region has no agency of type "${target.agencyType}".`, rule.id),
+            rulesetFinding(
+              "warning",
+              "agency_type_not_available",
+              at,
+              `This region has no agency of type "${target.agencyType}".`,
+              rule.id,
+            ),
           );
         }
       } else if (tenantAgencies !== undefined && !agencyIds.has(target.agencyId)) {
         findings.push(
-          rulesetFinding("error", "unknown_agency", ["rules", index, ...path, "agencyId"], `No agency "${target.agencyId}" in this region.`, rule.id),
+          rulesetFinding(
+            "error",
+            "unknown_agency",
+            ["rules", index, ...path, "agencyId"],
+            `No agency "${target.agencyId}" in this region.`,
+            rule.id,
+          ),
         );
       }
     }
@@ -93,9 +154,25 @@ export const checkOfficials: Check = ({ compiled, context }) => {
       step.officials.forEach((official, officialIndex) => {
         const path = ["rules", index, "then", "escalation", stepIndex, "officials", officialIndex];
         if (!isKnownOfficialRole(official)) {
-          findings.push(rulesetFinding("error", "unknown_official", path, `"${official}" is not a known official role.`, rule.id));
+          findings.push(
+            rulesetFinding(
+              "error",
+              "unknown_official",
+              path,
+              `"${official}" is not a known official role.`,
+              rule.id,
+            ),
+          );
         } else if (contacts !== undefined && !contacts.has(official)) {
-          findings.push(rulesetFinding("warning", "unknown_official", path, `No contact is registered for "${official}".`, rule.id));
+          findings.push(
+            rulesetFinding(
+              "warning",
+              "unknown_official",
+              path,
+              `No contact is registered for "${official}".`,
+              rule.id,
+            ),
+          );
         }
       });
     });
@@ -112,7 +189,13 @@ export const checkKecamatan: Check = ({ compiled, context }) => {
       rule.when.kecamatan?.[part]?.forEach((code, codeIndex) => {
         if (!known.has(code)) {
           findings.push(
-            rulesetFinding("warning", "unknown_kecamatan", ["rules", index, "when", "kecamatan", part, codeIndex], `Kecamatan ${code} is not in this region.`, rule.id),
+            rulesetFinding(
+              "warning",
+              "unknown_kecamatan",
+              ["rules", index, "when", "kecamatan", part, codeIndex],
+              `Kecamatan ${code} is not in this region.`,
+              rule.id,
+            ),
           );
         }
       });
@@ -142,12 +225,32 @@ export const checkSuppressions: Check = ({ compiled }) => {
     rule.suppresses?.forEach((target, targetIndex) => {
       const path = ["rules", index, "suppresses", targetIndex];
       if (target === rule.id) {
-        findings.push(rulesetFinding("error", "invalid_suppression", path, "A rule cannot suppress itself.", rule.id));
+        findings.push(
+          rulesetFinding(
+            "error",
+            "invalid_suppression",
+            path,
+            "A rule cannot suppress itself.",
+            rule.id,
+          ),
+        );
       } else if (!ids.has(target)) {
-        findings.push(rulesetFinding("error", "invalid_suppression", path, `No rule "${target}" to suppress.`, rule.id));
+        findings.push(
+          rulesetFinding(
+            "error",
+            "invalid_suppression",
+            path,
+            `No rule "${target}" to suppress.`,
+            rule.id,
+          ),
+        );
       } else {
         const message = `"${rule.id}" and "${target}" suppress each other through a cycle; when all match, none contributes.`;
-        edges.push({ from: rule.id, to: target, payload: rulesetFinding("error", "suppression_cycle", path, message, rule.id) });
+        edges.push({
+          from: rule.id,
+          to: target,
+          payload: rulesetFinding("error", "suppression_cycle", path, message, rule.id),
+        });
       }
     });
   });

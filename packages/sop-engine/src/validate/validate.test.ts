@@ -20,9 +20,19 @@ const coverage: RuleInput[] = [
   "hazardous_material",
   "electrical_hazard",
   "domestic_violence",
-].map((type) => rule(`${type}.base`, { types: [`${type}.*`] }, { agencies: [{ agencyType: "polres", role: "primary" }] }));
+].map((type) =>
+  rule(
+    `${type}.base`,
+    { types: [`${type}.*`] },
+    { agencies: [{ agencyType: "polres", role: "primary" }] },
+  ),
+);
 
-function findingsFor(rules: RuleInput[], context?: unknown, overrides: Partial<RulesetInput> = {}): Finding[] {
+function findingsFor(
+  rules: RuleInput[],
+  context?: unknown,
+  overrides: Partial<RulesetInput> = {},
+): Finding[] {
   return [...validateRuleset(ruleset([...coverage, ...rules], overrides), context).findings];
 }
 
@@ -36,11 +46,21 @@ describe("validateRuleset", () => {
   });
 
   it("reports schema errors with JSON paths and stops there", () => {
-    const result = validateRuleset({ ...ruleset([]), timeZone: "Europe/Paris", rules: [{ id: "X" }] });
+    const result = validateRuleset({
+      ...ruleset([]),
+      timeZone: "Europe/Paris",
+      rules: [{ id: "X" }],
+    });
     expect(result.ok).toBe(false);
     expect(result.findings.every((f) => f.code === "schema" && f.level === "error")).toBe(true);
     expect(result.findings.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["$.timeZone", "$.rules[0].id", "$.rules[0].name", "$.rules[0].when", "$.rules[0].then"]),
+      expect.arrayContaining([
+        "$.timeZone",
+        "$.rules[0].id",
+        "$.rules[0].name",
+        "$.rules[0].when",
+        "$.rules[0].then",
+      ]),
     );
   });
 
@@ -51,9 +71,13 @@ describe("validateRuleset", () => {
   });
 
   it("reports duplicate rule ids", () => {
-    expect(summary(findingsFor([rule("dup", {}, {}), rule("dup", {}, {})]).filter((f) => f.code === "duplicate_rule_id"))).toEqual([
-      ["error", "duplicate_rule_id", at(1, ".id")],
-    ]);
+    expect(
+      summary(
+        findingsFor([rule("dup", {}, {}), rule("dup", {}, {})]).filter(
+          (f) => f.code === "duplicate_rule_id",
+        ),
+      ),
+    ).toEqual([["error", "duplicate_rule_id", at(1, ".id")]]);
   });
 
   it("reports unknown incident types and subtypes, and accepts local subtypes", () => {
@@ -86,30 +110,51 @@ describe("validateRuleset", () => {
 
   it("reports unknown agency types, and with the tenant's agencies unknown agencies and missing types", () => {
     const rules = [
-      rule("a", {}, {
-        agencies: [
-          { agencyType: "ghostbusters", role: "primary" },
-          { agencyType: "basarnas", role: "support" },
-          { agencyId: "damkar-pos-9", role: "support" },
-          { agencyId: "damkar-pos-1", role: "primary" },
-        ],
-      }),
+      rule(
+        "a",
+        {},
+        {
+          agencies: [
+            { agencyType: "ghostbusters", role: "primary" },
+            { agencyType: "basarnas", role: "support" },
+            { agencyId: "damkar-pos-9", role: "support" },
+            { agencyId: "damkar-pos-1", role: "primary" },
+          ],
+        },
+      ),
     ];
-    const context = { agencies: [{ id: "damkar-pos-1", type: "damkar" }, { id: "polres-1", type: "polres" }] };
+    const context = {
+      agencies: [
+        { id: "damkar-pos-1", type: "damkar" },
+        { id: "polres-1", type: "polres" },
+      ],
+    };
     expect(summary(findingsFor(rules, context))).toEqual([
       ["error", "unknown_agency_type", at(0, ".then.agencies[0].agencyType")],
       ["warning", "agency_type_not_available", at(0, ".then.agencies[1].agencyType")],
       ["error", "unknown_agency", at(0, ".then.agencies[2].agencyId")],
     ]);
-    expect(summary(findingsFor(rules))).toEqual([["error", "unknown_agency_type", at(0, ".then.agencies[0].agencyType")]]);
+    expect(summary(findingsFor(rules))).toEqual([
+      ["error", "unknown_agency_type", at(0, ".then.agencies[0].agencyType")],
+    ]);
   });
 
   it("reports unknown officials, and officials without a contact", () => {
     const rules = [
-      rule("a", {}, {
-        agencies: [damkar],
-        escalation: [{ action: "notify_officials", afterMinutes: 30, officials: ["presiden", "sekda", "dandim"] }],
-      }),
+      rule(
+        "a",
+        {},
+        {
+          agencies: [damkar],
+          escalation: [
+            {
+              action: "notify_officials",
+              afterMinutes: 30,
+              officials: ["presiden", "sekda", "dandim"],
+            },
+          ],
+        },
+      ),
     ];
     expect(summary(findingsFor(rules, { officials: ["sekda"] }))).toEqual([
       ["error", "unknown_official", at(0, ".then.escalation[0].officials[0]")],
@@ -130,14 +175,21 @@ describe("validateRuleset", () => {
   });
 
   it("reports a ruleset written for another time zone", () => {
-    expect(summary(findingsFor([], { timeZone: "Asia/Makassar" }))).toEqual([["error", "time_zone_mismatch", "$.timeZone"]]);
+    expect(summary(findingsFor([], { timeZone: "Asia/Makassar" }))).toEqual([
+      ["error", "time_zone_mismatch", "$.timeZone"],
+    ]);
   });
 
   it("reports suppression of itself, of unknown rules, and cycles", () => {
     const rules = [
       rule("a", { types: ["fire.*"] }, { agencies: [damkar] }, { suppresses: ["a", "nobody"] }),
       rule("b", { types: ["medical.*"] }, { agencies: [damkar] }, { suppresses: ["c"] }),
-      rule("c", { types: ["medical.*"], severity: { atLeast: "high" } }, { priority: "P1" }, { suppresses: ["b"] }),
+      rule(
+        "c",
+        { types: ["medical.*"], severity: { atLeast: "high" } },
+        { priority: "P1" },
+        { suppresses: ["b"] },
+      ),
     ];
     const findings = findingsFor(rules).filter((f) => f.code.includes("suppression"));
     expect(summary(findings)).toEqual([
@@ -150,17 +202,23 @@ describe("validateRuleset", () => {
 
   it("reports deadlines out of range and slow P1 deadlines", () => {
     const rules = [
-      rule("a", {}, {
-        priority: "P1",
-        agencies: [
-          { agencyType: "damkar", role: "primary", ackWithinMinutes: 90 },
-          { agencyType: "bpbd", role: "primary", ackWithinMinutes: 20 },
-          { agencyType: "pmi", role: "support", ackWithinMinutes: 20 },
-        ],
-        escalation: [{ action: "notify_supervisor", afterMinutes: 600 }],
-      }),
+      rule(
+        "a",
+        {},
+        {
+          priority: "P1",
+          agencies: [
+            { agencyType: "damkar", role: "primary", ackWithinMinutes: 90 },
+            { agencyType: "bpbd", role: "primary", ackWithinMinutes: 20 },
+            { agencyType: "pmi", role: "support", ackWithinMinutes: 20 },
+          ],
+          escalation: [{ action: "notify_supervisor", afterMinutes: 600 }],
+        },
+      ),
     ];
-    const findings = findingsFor(rules, undefined, { defaults: { priority: "P3", ackWithinMinutes: 120 } });
+    const findings = findingsFor(rules, undefined, {
+      defaults: { priority: "P3", ackWithinMinutes: 120 },
+    });
     expect(summary(findings.filter((f) => f.code.includes("deadline")))).toEqual([
       ["error", "deadline_out_of_range", "$.defaults.ackWithinMinutes"],
       ["error", "deadline_out_of_range", at(0, ".then.agencies[0].ackWithinMinutes")],
@@ -171,14 +229,37 @@ describe("validateRuleset", () => {
 
   it("reports escalation loops through backup agencies, including an agency backing itself up", () => {
     const backup = (from: string, to: string, afterMinutes = 10) =>
-      ({ action: "notify_backup_agency", afterMinutes, for: { agencyType: from }, backup: { agencyType: to } }) as const;
+      ({
+        action: "notify_backup_agency",
+        afterMinutes,
+        for: { agencyType: from },
+        backup: { agencyType: to },
+      }) as const;
     const rules = [
-      rule("a", { types: ["fire.*"] }, { agencies: [damkar], escalation: [backup("damkar", "bpbd")] }),
-      rule("b", { types: ["disaster.*"] }, {
-        agencies: [{ agencyType: "bpbd", role: "primary" }, { agencyType: "basarnas", role: "support" }],
-        escalation: [backup("bpbd", "basarnas"), backup("basarnas", "damkar")],
-      }),
-      rule("c", { types: ["medical.*"] }, { agencies: [{ agencyType: "psc119", role: "primary" }], escalation: [backup("psc119", "psc119"), backup("psc119", "pmi")] }),
+      rule(
+        "a",
+        { types: ["fire.*"] },
+        { agencies: [damkar], escalation: [backup("damkar", "bpbd")] },
+      ),
+      rule(
+        "b",
+        { types: ["disaster.*"] },
+        {
+          agencies: [
+            { agencyType: "bpbd", role: "primary" },
+            { agencyType: "basarnas", role: "support" },
+          ],
+          escalation: [backup("bpbd", "basarnas"), backup("basarnas", "damkar")],
+        },
+      ),
+      rule(
+        "c",
+        { types: ["medical.*"] },
+        {
+          agencies: [{ agencyType: "psc119", role: "primary" }],
+          escalation: [backup("psc119", "psc119"), backup("psc119", "pmi")],
+        },
+      ),
     ];
     expect(summary(findingsFor(rules).filter((f) => f.code === "escalation_loop"))).toEqual([
       ["error", "escalation_loop", at(0, ".then.escalation[0]")],
@@ -190,14 +271,18 @@ describe("validateRuleset", () => {
 
   it("reports escalation steps that run before the deadline or wait on an agency nobody dispatches", () => {
     const rules = [
-      rule("a", { types: ["fire.*"] }, {
-        agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 5 }],
-        escalation: [
-          { action: "renotify", afterMinutes: 3, for: { agencyType: "damkar" } },
-          { action: "notify_supervisor", afterMinutes: 2 },
-          { action: "renotify", afterMinutes: 10, for: { agencyType: "kodim" } },
-        ],
-      }),
+      rule(
+        "a",
+        { types: ["fire.*"] },
+        {
+          agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 5 }],
+          escalation: [
+            { action: "renotify", afterMinutes: 3, for: { agencyType: "damkar" } },
+            { action: "notify_supervisor", afterMinutes: 2 },
+            { action: "renotify", afterMinutes: 10, for: { agencyType: "kodim" } },
+          ],
+        },
+      ),
     ];
     expect(summary(findingsFor(rules))).toEqual([
       ["warning", "escalation_before_deadline", at(0, ".then.escalation[0].afterMinutes")],
@@ -210,43 +295,95 @@ describe("validateRuleset", () => {
     const cases: [string, RuleInput["when"], string][] = [
       ["severity bounds cross", { severity: { atLeast: "high", atMost: "low" } }, ".when.severity"],
       ["casualty bounds cross", { casualties: { atLeast: 5, atMost: 1 } }, ".when.casualties"],
-      ["a flag is required and excluded", { flags: { all: ["spreading"], none: ["spreading"] } }, ".when.flags"],
-      ["every `any` flag is excluded", { flags: { any: ["spreading"], none: ["spreading", "ongoing"] } }, ".when.flags.any"],
-      ["every kecamatan is excluded", { kecamatan: { in: ["35.15.01"], notIn: ["35.15.01"] } }, ".when.kecamatan"],
-      ["the hour window is empty", { time: { hours: [{ from: "10:00", to: "10:00" }] } }, ".when.time.hours"],
-      ["the date range is reversed", { time: { dates: [{ from: "2025-05-01", to: "2025-04-01" }] } }, ".when.time.dates"],
+      [
+        "a flag is required and excluded",
+        { flags: { all: ["spreading"], none: ["spreading"] } },
+        ".when.flags",
+      ],
+      [
+        "every `any` flag is excluded",
+        { flags: { any: ["spreading"], none: ["spreading", "ongoing"] } },
+        ".when.flags.any",
+      ],
+      [
+        "every kecamatan is excluded",
+        { kecamatan: { in: ["35.15.01"], notIn: ["35.15.01"] } },
+        ".when.kecamatan",
+      ],
+      [
+        "the hour window is empty",
+        { time: { hours: [{ from: "10:00", to: "10:00" }] } },
+        ".when.time.hours",
+      ],
+      [
+        "the date range is reversed",
+        { time: { dates: [{ from: "2025-05-01", to: "2025-04-01" }] } },
+        ".when.time.dates",
+      ],
       ["a keyword has no letters", { keywords: { any: ["!!!"] } }, ".when.keywords.any"],
-      ["every keyword is excluded", { keywords: { any: ["rumah terbakar"], none: ["terbakar"] } }, ".when.keywords"],
+      [
+        "every keyword is excluded",
+        { keywords: { any: ["rumah terbakar"], none: ["terbakar"] } },
+        ".when.keywords",
+      ],
     ];
     it.each(cases)("when %s", (_name, when, path) => {
-      expect(summary(findingsFor([rule("a", when, { agencies: [damkar] })]))).toEqual([["warning", "never_matches", at(0, path)]]);
+      expect(summary(findingsFor([rule("a", when, { agencies: [damkar] })]))).toEqual([
+        ["warning", "never_matches", at(0, path)],
+      ]);
     });
 
     it("does not report a prefix keyword whose longer words escape the exclusion", () => {
-      expect(findingsFor([rule("a", { keywords: { any: ["terbakar*"], none: ["terbakar"] } }, { agencies: [damkar] })])).toEqual([]);
+      expect(
+        findingsFor([
+          rule(
+            "a",
+            { keywords: { any: ["terbakar*"], none: ["terbakar"] } },
+            { agencies: [damkar] },
+          ),
+        ]),
+      ).toEqual([]);
     });
   });
 
   describe("shadowed rules", () => {
-    const general = rule("general", { types: ["fire.*"] }, {
-      priority: "P1",
-      agencies: [damkar, { agencyType: "bpbd", role: "support", ackWithinMinutes: 10 }],
-      checklist: [{ key: "where", text: "Di mana?" }],
-    });
+    const general = rule(
+      "general",
+      { types: ["fire.*"] },
+      {
+        priority: "P1",
+        agencies: [damkar, { agencyType: "bpbd", role: "support", ackWithinMinutes: 10 }],
+        checklist: [{ key: "where", text: "Di mana?" }],
+      },
+    );
 
     it("reports a narrower rule whose actions the general rule already plans", () => {
-      const narrow = rule("narrow", { types: ["fire.building"], casualties: { atLeast: 1 } }, {
-        priority: "P2",
-        agencies: [{ agencyType: "bpbd", role: "support", ackWithinMinutes: 15 }],
-        checklist: [{ key: "where", text: "Di mana?" }],
-      });
-      expect(summary(findingsFor([general, narrow]))).toEqual([["warning", "shadowed_rule", at(1)]]);
+      const narrow = rule(
+        "narrow",
+        { types: ["fire.building"], casualties: { atLeast: 1 } },
+        {
+          priority: "P2",
+          agencies: [{ agencyType: "bpbd", role: "support", ackWithinMinutes: 15 }],
+          checklist: [{ key: "where", text: "Di mana?" }],
+        },
+      );
+      expect(summary(findingsFor([general, narrow]))).toEqual([
+        ["warning", "shadowed_rule", at(1)],
+      ]);
     });
 
     it("reports a rule covered only by several rules together", () => {
       const a = rule("a", { types: ["fire.*"] }, { agencies: [damkar] });
-      const b = rule("b", { flags: { any: ["spreading"] } }, { agencies: [{ agencyType: "bpbd", role: "support" }] });
-      const c = rule("c", { types: ["fire.building"], flags: { all: ["spreading", "ongoing"] } }, { agencies: [damkar, { agencyType: "bpbd", role: "support" }] });
+      const b = rule(
+        "b",
+        { flags: { any: ["spreading"] } },
+        { agencies: [{ agencyType: "bpbd", role: "support" }] },
+      );
+      const c = rule(
+        "c",
+        { types: ["fire.building"], flags: { all: ["spreading", "ongoing"] } },
+        { agencies: [damkar, { agencyType: "bpbd", role: "support" }] },
+      );
       const findings = findingsFor([a, b, c]);
       expect(summary(findings)).toEqual([["warning", "shadowed_rule", at(2)]]);
       expect(findings[0]?.message).toContain('"a", "b"');
@@ -262,24 +399,42 @@ describe("validateRuleset", () => {
       ];
       for (const then of cases) {
         const narrow = rule("narrow", { types: ["fire.building"] }, then);
-        expect(findingsFor([general, narrow]).filter((f) => f.code === "shadowed_rule")).toEqual([]);
+        expect(findingsFor([general, narrow]).filter((f) => f.code === "shadowed_rule")).toEqual(
+          [],
+        );
       }
     });
 
     it("does not report a rule that the other matches only sometimes", () => {
-      const conditional = rule("conditional", { types: ["fire.*"], time: { weekdays: ["sat", "sun"] } }, { agencies: [damkar] });
+      const conditional = rule(
+        "conditional",
+        { types: ["fire.*"], time: { weekdays: ["sat", "sun"] } },
+        { agencies: [damkar] },
+      );
       const always = rule("always", { types: ["fire.vehicle"] }, { agencies: [damkar] });
       expect(findingsFor([conditional, always])).toEqual([]);
     });
 
     it("reports only the later of two identical rules", () => {
-      const twin = (id: string) => rule(id, { types: ["fire.*"], flags: { any: ["spreading"] } }, { agencies: [damkar] });
-      expect(summary(findingsFor([twin("first"), twin("second")]))).toEqual([["warning", "shadowed_rule", at(1)]]);
+      const twin = (id: string) =>
+        rule(id, { types: ["fire.*"], flags: { any: ["spreading"] } }, { agencies: [damkar] });
+      expect(summary(findingsFor([twin("first"), twin("second")]))).toEqual([
+        ["warning", "shadowed_rule", at(1)],
+      ]);
     });
 
     it("reports a rule that is always suppressed", () => {
-      const suppressor = rule("suppressor", { types: ["fire.*"] }, { agencies: [damkar] }, { suppresses: ["victim"] });
-      const victim = rule("victim", { types: ["fire.vehicle"] }, { agencies: [{ agencyType: "polres", role: "support" }] });
+      const suppressor = rule(
+        "suppressor",
+        { types: ["fire.*"] },
+        { agencies: [damkar] },
+        { suppresses: ["victim"] },
+      );
+      const victim = rule(
+        "victim",
+        { types: ["fire.vehicle"] },
+        { agencies: [{ agencyType: "polres", role: "support" }] },
+      );
       const findings = findingsFor([suppressor, victim]);
       expect(summary(findings)).toEqual([["warning", "shadowed_rule", at(1)]]);
       expect(findings[0]?.message).toContain("suppress");
@@ -288,27 +443,41 @@ describe("validateRuleset", () => {
     it("does not count on a rule that may itself be suppressed", () => {
       const a = rule("a", { types: ["fire.*"] }, { agencies: [damkar] });
       const b = rule("b", { types: ["fire.building"] }, { agencies: [damkar] });
-      const c = rule("c", { types: ["fire.*"], flags: { any: ["ongoing"] } }, { priority: "P1" }, { suppresses: ["a"] });
+      const c = rule(
+        "c",
+        { types: ["fire.*"], flags: { any: ["ongoing"] } },
+        { priority: "P1" },
+        { suppresses: ["a"] },
+      );
       expect(findingsFor([a, b, c])).toEqual([]);
     });
   });
 
   describe("P1 coverage", () => {
     const withoutFire = coverage.filter((r) => r.id !== "fire.base");
-    const result = (rules: RuleInput[]) => summary(validateRuleset(ruleset([...withoutFire, ...rules])).findings);
+    const result = (rules: RuleInput[]) =>
+      summary(validateRuleset(ruleset([...withoutFire, ...rules])).findings);
 
     it("is an error when no rule dispatches anyone for a P1 type", () => {
       expect(result([])).toEqual([["error", "uncovered_p1_type", "$.rules"]]);
-      expect(result([rule("checklist-only", { types: ["fire.*"] }, { priority: "P1" })])).toEqual([["error", "uncovered_p1_type", "$.rules"]]);
+      expect(result([rule("checklist-only", { types: ["fire.*"] }, { priority: "P1" })])).toEqual([
+        ["error", "uncovered_p1_type", "$.rules"],
+      ]);
     });
 
     it("is a warning when only some incidents of the type get agencies", () => {
-      expect(result([rule("night", { types: ["fire.*"], time: { hours: [{ from: "18:00", to: "06:00" }] } }, { agencies: [damkar] })])).toEqual([
-        ["warning", "conditionally_covered_p1_type", "$.rules"],
-      ]);
-      expect(result([rule("building", { types: ["fire.building"] }, { agencies: [damkar] })])).toEqual([
-        ["warning", "conditionally_covered_p1_type", "$.rules"],
-      ]);
+      expect(
+        result([
+          rule(
+            "night",
+            { types: ["fire.*"], time: { hours: [{ from: "18:00", to: "06:00" }] } },
+            { agencies: [damkar] },
+          ),
+        ]),
+      ).toEqual([["warning", "conditionally_covered_p1_type", "$.rules"]]);
+      expect(
+        result([rule("building", { types: ["fire.building"] }, { agencies: [damkar] })]),
+      ).toEqual([["warning", "conditionally_covered_p1_type", "$.rules"]]);
     });
 
     it("is satisfied by a rule without conditions", () => {
@@ -318,14 +487,37 @@ describe("validateRuleset", () => {
 
   it("reports checklist keys worded differently across rules", () => {
     const rules = [
-      rule("a", { types: ["fire.*"] }, { agencies: [damkar], checklist: [{ key: "where", text: "Di mana?" }] }),
-      rule("b", { types: ["medical.*"] }, { agencies: [damkar], checklist: [{ key: "where", text: "Lokasi?" }], advice: [{ key: "where", text: "x" }] }),
+      rule(
+        "a",
+        { types: ["fire.*"] },
+        { agencies: [damkar], checklist: [{ key: "where", text: "Di mana?" }] },
+      ),
+      rule(
+        "b",
+        { types: ["medical.*"] },
+        {
+          agencies: [damkar],
+          checklist: [{ key: "where", text: "Lokasi?" }],
+          advice: [{ key: "where", text: "x" }],
+        },
+      ),
     ];
-    expect(summary(findingsFor(rules))).toEqual([["warning", "conflicting_text", at(1, ".then.checklist[0].text")]]);
+    expect(summary(findingsFor(rules))).toEqual([
+      ["warning", "conflicting_text", at(1, ".then.checklist[0].text")],
+    ]);
   });
 
   it("never throws on hostile JSON", () => {
-    const hostile: unknown[] = [null, undefined, 42, "rules", [], { rules: null }, { __proto__: { rules: [] } }, JSON.parse('{"__proto__": {"x": 1}}')];
+    const hostile: unknown[] = [
+      null,
+      undefined,
+      42,
+      "rules",
+      [],
+      { rules: null },
+      { __proto__: { rules: [] } },
+      JSON.parse('{"__proto__": {"x": 1}}'),
+    ];
     for (const value of hostile) {
       expect(() => validateRuleset(value, value)).not.toThrow();
       expect(validateRuleset(value).ok).toBe(false);
