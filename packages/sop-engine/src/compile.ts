@@ -92,7 +92,7 @@ function indexByType(
   return (incidentType) => byType.get(incidentType) ?? anyType;
 }
 
-export function compileParsedRuleset(ruleset: Ruleset): CompiledRuleset {
+function compileParsedRuleset(ruleset: Ruleset): CompiledRuleset {
   const frozen = deepFreeze(ruleset);
   const rules = frozen.rules.map((rule, index) =>
     compileRule(rule, index, frozen.defaults.ackWithinMinutes),

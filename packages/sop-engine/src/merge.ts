@@ -61,14 +61,6 @@ export interface PlannedText {
   readonly from: readonly TextSource[];
 }
 
-export const emptyFragment: PlanFragment = {
-  priority: null,
-  agencies: [],
-  escalation: [],
-  checklist: [],
-  advice: [],
-};
-
 export function targetKey(target: AgencyTarget): string {
   return "agencyType" in target ? `type:${target.agencyType}` : `agency:${target.agencyId}`;
 }
@@ -85,7 +77,7 @@ const actionOrder: Readonly<Record<EscalationStep["action"], number>> = {
 };
 
 /** Equal keys mean equal steps, so a step named by two rules is planned once. */
-export function canonicalStep(step: EscalationStep): EscalationStep {
+function canonicalStep(step: EscalationStep): EscalationStep {
   const base = { afterMinutes: step.afterMinutes };
   const forTarget = step.for === undefined ? {} : { for: canonicalTarget(step.for) };
   switch (step.action) {
@@ -109,7 +101,7 @@ export function canonicalStep(step: EscalationStep): EscalationStep {
   }
 }
 
-export function stepKey(step: EscalationStep): string {
+function stepKey(step: EscalationStep): string {
   const parts: string[] = [
     String(step.afterMinutes).padStart(4, "0"),
     String(actionOrder[step.action]),

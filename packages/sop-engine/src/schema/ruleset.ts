@@ -47,12 +47,10 @@ const kecamatanCondition = z
   })
   .meta({ description: "An incident without a kecamatan matches neither `in` nor `notIn`." });
 
-const hourWindow = z
-  .strictObject({ from: clockTimeSchema, to: clockTimeSchema })
-  .meta({
-    description:
-      "Local time, `from` inclusive, `to` exclusive; wraps past midnight when `to` < `from` (night: 18:00-06:00).",
-  });
+const hourWindow = z.strictObject({ from: clockTimeSchema, to: clockTimeSchema }).meta({
+  description:
+    "Local time, `from` inclusive, `to` exclusive; wraps past midnight when `to` < `from` (night: 18:00-06:00).",
+});
 
 const dateRange = z
   .strictObject({ from: localDateSchema, to: localDateSchema })
@@ -69,14 +67,9 @@ const timeCondition = z
       "In the ruleset's time zone. Each part given must hold; within a part any entry may.",
   });
 
-const keywordSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .meta({
-    description:
-      "Whole words, case- and accent-insensitive; a trailing '*' matches any word ending.",
-  });
+const keywordSchema = z.string().min(1).max(100).meta({
+  description: "Whole words, case- and accent-insensitive; a trailing '*' matches any word ending.",
+});
 
 const keywordsCondition = z.strictObject({
   any: nonEmptyList(keywordSchema)
@@ -126,11 +119,9 @@ const stepBase = {
     description: "Minutes after dispatch without acknowledgement.",
   }),
 };
-const optionalFor = agencyTargetSchema
-  .optional()
-  .meta({
-    description: "Only when this agency has not acknowledged; omitted: any dispatched agency.",
-  });
+const optionalFor = agencyTargetSchema.optional().meta({
+  description: "Only when this agency has not acknowledged; omitted: any dispatched agency.",
+});
 
 export const escalationStepSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("renotify"), ...stepBase, for: optionalFor }),
@@ -179,12 +170,10 @@ export const ruleSchema = z.strictObject({
   enabled: z.boolean().default(true),
   when: conditionsSchema,
   then: actionsSchema,
-  suppresses: nonEmptyList(ruleIdSchema)
-    .optional()
-    .meta({
-      description:
-        "When this rule matches, the listed rules contribute nothing (see README: exclusions).",
-    }),
+  suppresses: nonEmptyList(ruleIdSchema).optional().meta({
+    description:
+      "When this rule matches, the listed rules contribute nothing (see README: exclusions).",
+  }),
 });
 
 export const localSubtypeSchema = z.strictObject({
