@@ -71,8 +71,9 @@ writeFileSync(join(binDir, "node"), `#!/bin/sh\nexec "${node}" "$@"\n`, { mode: 
 const env = { ...process.env, PATH: `${binDir}:${process.env.PATH}`, npm_config_loglevel: "error" };
 
 run(join(binDir, "pnpm"), ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"], { env });
-// The task itself owns Ctrl-C handling (it stops servers and Postgres cleanly); this process only
-// passes signals on and leaves with the task's exit code.
-const task = spawn(node, [...script, ...rest], { stdio: "inherit", cwd: root, env });
+// This process only passes signals on and leaves with the task's exit code. `start` runs in its own
+// process group: a Ctrl-C in the terminal then reaches only us, and `start` stops the servers
+// before Postgres instead of every process getting the signal at once.
+const task = spawn(node, [...script, ...rest], { stdio: "inherit", cwd: root, env, detached: commandName === "start" });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => task.kill(signal));
 task.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -18,14 +18,20 @@ const boss = new PgBoss({
   createSchema: false,
   max: 4,
 });
-boss.on("error", (error) => {
-  logger.error({ err: error }, "pg-boss error");
+let stopping = false;
+boss.on("error", (error: Error & { code?: string }) => {
+  // Connections dropped while we shut down are expected, not news. The error object also carries
+  // pg's whole client state, so only its message and code are logged.
+  if (stopping) return;
+  logger.error({ error: error.message, code: error.code }, "pg-boss error");
 });
 
 await boss.start();
 logger.info({ queues: jobQueues }, "worker started");
 
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   logger.info({ signal }, "worker stopping");
   await boss.stop({ graceful: true, timeout: 10_000 });
   process.exit(0);

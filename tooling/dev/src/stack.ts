@@ -39,7 +39,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   ];
 
   function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    // Detached, so a Ctrl-C in the terminal reaches only `npm start`, which stops the processes
+    // in order (servers first, then Postgres) instead of all of them at once.
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         if (logFile) logFile.write(`[${name}] ${line}\n`);

@@ -1,5 +1,8 @@
 // `npm test`: static checks, the portal build, then every test tier against throwaway Postgres.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { ensureChromium } from "./chromium.ts";
+import { repoRoot } from "./env.ts";
 import { run, step } from "./run.ts";
 
 const passThrough = process.argv.slice(2);
@@ -11,7 +14,14 @@ try {
   step("workspace consistency (sherif)");
   await run("pnpm", ["exec", "sherif"]);
   step("tests: unit, integration (embedded Postgres), end-to-end (headless Chromium)");
-  await run("pnpm", ["exec", "vitest", "run", ...passThrough]);
+  const reportFile = join(repoRoot, ".data", "vitest-report.json");
+  const outcome = await run("pnpm", [
+    "exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...passThrough,
+  ]).then(() => undefined, (error: unknown) => error);
+  // One plain closing line, whichever tier failed, for people and CI logs alike.
+  const report = JSON.parse(await readFile(reportFile, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  if (outcome) throw outcome;
 } catch (error) {
   console.error(`[sigap] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
