@@ -15,13 +15,16 @@ try {
   await run("pnpm", ["exec", "sherif"]);
   step("tests: unit, integration (embedded Postgres), end-to-end (headless Chromium)");
   const reportFile = join(repoRoot, ".data", "vitest-report.json");
-  const outcome = await run("pnpm", [
+  const failure = await run("pnpm", [
     "exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...passThrough,
-  ]).then(() => undefined, (error: unknown) => error);
+  ]).then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
   // One plain closing line, whichever tier failed, for people and CI logs alike.
   const report = JSON.parse(await readFile(reportFile, "utf8")) as { numPassedTests: number; numFailedTests: number };
   console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed`);
-  if (outcome) throw outcome;
+  if (failure) throw failure;
 } catch (error) {
   console.error(`[sigap] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
