@@ -4,10 +4,11 @@
 import {
   compileRuleset,
   evaluate,
+  incidentFlags,
   nationalTemplate,
   validateRuleset,
   type RulesetInput,
-} from "../packages/sop-engine/src/index.ts";
+} from "@sigap/sop-engine";
 
 type RuleInput = RulesetInput["rules"][number];
 
@@ -98,17 +99,7 @@ const keywords = [
   "longsor",
   "terjebak",
 ];
-const flags = [
-  "people_trapped",
-  "hazardous_material",
-  "children_involved",
-  "spreading",
-  "weapons_involved",
-  "large_crowd",
-  "vulnerable_person",
-  "road_blocked",
-  "ongoing",
-] as const;
+const flags = incidentFlags;
 const checklist = [
   { key: "exact_location", text: "Di mana lokasi persisnya (alamat, patokan, desa/kelurahan)?" },
   {

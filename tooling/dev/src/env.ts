@@ -40,9 +40,6 @@ export function readStartConfig() {
   };
 }
 
-/** True inside CI, where installs must not prompt and output must stay plain. */
-export const isCi = optional("CI") === "true";
-
 /** The environment children inherit, plus overrides. */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   // eslint-disable-next-line no-restricted-properties -- children inherit PATH etc.

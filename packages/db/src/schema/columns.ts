@@ -27,11 +27,11 @@ export const currentTenantSql = sql.raw(currentTenantExpression);
  * The one policy every tenant-owned table carries: the runtime role sees and writes only rows of the
  * transaction's tenant, and nothing at all when no tenant is set.
  */
-export const tenantIsolationPolicy = (column = sql`tenant_id`) =>
+export const tenantIsolationPolicy = () =>
   pgPolicy("tenant_isolation", {
     as: "permissive",
     for: "all",
     to: appRole,
-    using: sql`${column} = ${currentTenantSql}`,
-    withCheck: sql`${column} = ${currentTenantSql}`,
+    using: sql`tenant_id = ${currentTenantSql}`,
+    withCheck: sql`tenant_id = ${currentTenantSql}`,
   });
