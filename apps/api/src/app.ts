@@ -1,11 +1,15 @@
 import { trpcServer } from "@hono/trpc-server";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
 import { HTTPException } from "hono/http-exception";
 import { pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
 import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./auth/cookies.ts";
+import { validateSessionToken } from "./auth/sessions.ts";
+import { rejectCrossSiteMutations } from "./http/csrf.ts";
+import { clientIp } from "./http/client-ip.ts";
 import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
@@ -35,11 +39,31 @@ export function createApp({ db, logger }: AppDependencies) {
     }
   });
 
+  app.use("/trpc/*", rejectCrossSiteMutations);
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
-      createContext: (_options, c) => ({ db, log: c.get("log"), requestId: c.get("requestId") }),
+      createContext: async (_options, untyped): Promise<TrpcContext> => {
+        // The adapter hands over Hono's context untyped; it is this app's.
+        const c = untyped as Context<AppEnv>;
+        const token = readSessionCookie(c);
+        return {
+          db,
+          log: c.get("log"),
+          requestId: c.get("requestId"),
+          meta: { requestId: c.get("requestId"), ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null },
+          auth: token ? await validateSessionToken(db, token) : null,
+          cookie: {
+            set: (value) => {
+              writeSessionCookie(c, value);
+            },
+            clear: () => {
+              clearSessionCookie(c);
+            },
+          },
+        };
+      },
       onError: ({ error, path, ctx }) => {
         // The adapter types the router loosely, so ctx arrives untyped; it is our TrpcContext.
         const context = ctx as TrpcContext | undefined;

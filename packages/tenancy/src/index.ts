@@ -1,2 +1,15 @@
 export { withTenant } from "./with-tenant.ts";
 export { asTenantId, type TenantContext, type TenantId } from "./types.ts";
+export {
+  actions,
+  can,
+  membershipRoles,
+  permissions,
+  platformRoles,
+  roles,
+  twoFactorRequiredRoles,
+  type Action,
+  type MembershipRole,
+  type PlatformRole,
+  type Role,
+} from "./permissions.ts";

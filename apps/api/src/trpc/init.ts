@@ -1,40 +1,197 @@
-import { initTRPC } from "@trpc/server";
-import { ZodError } from "zod";
-import type { Database } from "@sigap/db/client";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z, ZodError } from "zod";
+import type { Database, Transaction } from "@sigap/db/client";
+import {
+  appendPlatformAudit,
+  appendTenantAudit,
+  findTenantBySlug,
+  listUserTenants,
+  type UserTenant,
+} from "@sigap/db/queries";
+import { asTenantId, can, twoFactorRequiredRoles, withTenant, type Action, type Role } from "@sigap/tenancy";
+import { RetryAfter } from "../auth/errors.ts";
+import { redactSecrets } from "../auth/redact.ts";
+import type { ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
 
-/** Built per request by the `/trpc` handler. */
-export interface TrpcContext {
+/** Where a request came from, for sessions and the audit trail. */
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Sets or clears the session cookie on the response being built. */
+export interface SessionCookie {
+  set: (token: string) => void;
+  clear: () => void;
+}
+
+/** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
+export type TrpcContext = {
   db: Database;
   log: Logger;
   requestId: string;
+  meta: RequestMeta;
+  /** The signed-in person and session, or null. */
+  auth: ValidSession | null;
+  cookie: SessionCookie;
+};
+
+/** Who may call a procedure; the security tests read it to know what to expect. */
+export interface ProcedureMeta {
+  access: "public" | "pendingSecondFactor" | "signedIn" | "tenant" | "platform" | "ministry";
+  action?: Action;
 }
 
-const t = initTRPC.context<TrpcContext>().create({
-  // Never send stack traces; add the request id and, for bad input, the offending fields.
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const issues = error.cause instanceof ZodError ? fieldIssues(error.cause) : undefined;
-    return {
-      // An unexpected failure's own message may hold internals (SQL, hosts); it stays in the log.
-      message: shape.data.code === "INTERNAL_SERVER_ERROR" ? "Internal error" : shape.message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        requestId: ctx?.requestId,
-        issues,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces; add the request id and, for bad input, the offending fields.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const issues = error.cause instanceof ZodError ? fieldIssues(error.cause) : undefined;
+      const retryAfterSeconds = error.cause instanceof RetryAfter ? error.cause.seconds : undefined;
+      return {
+        // An unexpected failure's own message may hold internals (SQL, hosts); it stays in the log.
+        message: shape.data.code === "INTERNAL_SERVER_ERROR" ? "Internal error" : shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId,
+          issues,
+          retryAfterSeconds,
+        },
+      };
+    },
+  });
 
 export const createRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** What an audited action records besides who, where and when. */
+export interface AuditInput {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInput) {
+  return {
+    actorUserId: ctx.auth?.user.id ?? null,
+    actorRole,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    diff: entry.before === undefined && entry.after === undefined ? null : redactSecrets({ before: entry.before, after: entry.after }),
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent,
+    requestId: ctx.requestId,
+  };
+}
 
 /**
- * Anyone, signed in or not. Only for data that is public by nature, such as the national
- * adoption figures (counts, never personal data).
+ * Anyone, signed in or not. Only for what is public by nature (national adoption counts) or what
+ * must work before sign-in (sign-in itself, invitation and reset links).
  */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(({ ctx, next }) =>
+  next({
+    ctx: {
+      /** Records a platform-level audit event for an action taken without a tenant. */
+      audit: (entry: AuditInput) => appendPlatformAudit(ctx.db, auditFields(ctx, ctx.auth?.user.platformRole ?? "anonymous", entry)),
+    },
+  }),
+);
+
+/** Per request, the tenants the signed-in person works in (read once, on first use). */
+function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
+  let memberships: Promise<UserTenant[]> | undefined;
+  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.user.id));
+}
+
+/** Whether this person must prove a second factor: enrolled, or holding a role that requires it. */
+export function needsSecondFactor(
+  user: Pick<ValidSession["user"], "totpKeyEncrypted" | "platformRole">,
+  memberships: UserTenant[],
+): boolean {
+  if (user.totpKeyEncrypted) return true;
+  const heldRoles: Role[] = [...(user.platformRole ? [user.platformRole] : []), ...memberships.map((m) => m.role)];
+  return heldRoles.some((role) => twoFactorRequiredRoles.includes(role));
+}
+
+/**
+ * Signed in with a password, second factor possibly still owed: only for finishing sign-in
+ * (TOTP challenge, first enrolment), reading one's own status, and signing out.
+ */
+export const pendingSecondFactorProcedure = t.procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const auth = ctx.auth;
+  const memberships = membershipsOnce({ ...ctx, auth });
+  return next({
+    ctx: {
+      auth,
+      memberships,
+      audit: (entry: AuditInput) => appendPlatformAudit(ctx.db, auditFields(ctx, auth.user.platformRole ?? "user", entry)),
+    },
+  });
+});
+
+/** Any signed-in person who has also passed the second factor where one is owed. */
+export const signedInProcedure = pendingSecondFactorProcedure.meta({ access: "signedIn" }).use(async ({ ctx, next }) => {
+  if (!ctx.auth.session.twoFactorVerifiedAt && needsSecondFactor(ctx.auth.user, await ctx.memberships())) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Second factor required" });
+  }
+  return next();
+});
+
+const tenantInput = z.object({ tenantSlug: z.string().min(1).max(100) });
+
+/**
+ * A member of the tenant named by `tenantSlug` (or platform staff, for support) whose role may
+ * perform `action`. The handler runs inside `withTenant`: `ctx.tx` sees that tenant's rows only,
+ * and `ctx.audit` appends to that tenant's audit log in the same transaction. Someone outside the
+ * tenant gets NOT_FOUND, never a hint that the tenant exists.
+ */
+export function tenantProcedure(action: Action) {
+  return signedInProcedure
+    .meta({ access: "tenant", action })
+    .input(tenantInput)
+    .use(async ({ ctx, input, next }) => {
+      const membership = (await ctx.memberships()).find((m) => m.slug === input.tenantSlug);
+      const supportAccess = !membership && ctx.auth.user.platformRole === "platform_admin";
+      const tenant = membership ?? (supportAccess ? await findTenantBySlug(ctx.db, input.tenantSlug) : undefined);
+      if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "No such tenant" });
+      const role: Role = membership ? membership.role : "platform_admin";
+      if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+
+      const tenantId = asTenantId(tenant.tenantId);
+      return withTenant(ctx.db, tenantId, async (tx: Transaction) => {
+        const result = await next({
+          ctx: {
+            tx,
+            tenant: { id: tenantId, slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone },
+            role,
+            audit: (entry: AuditInput) => appendTenantAudit(tx, tenantId, auditFields(ctx, role, entry)),
+          },
+        });
+        // A failed handler must not commit what it wrote before failing.
+        if (!result.ok) throw result.error;
+        return result;
+      });
+    });
+}
+
+/** Platform staff whose platform role may perform `action` (tenant creation, support, billing). */
+export function platformProcedure(action: Action) {
+  return signedInProcedure.meta({ access: "platform", action }).use(({ ctx, next }) => {
+    const role = ctx.auth.user.platformRole;
+    if (!role || !can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+    return next({ ctx: { platformRole: role } });
+  });
+}

@@ -1,10 +1,12 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createRouter } from "./init.ts";
 import { adoptionRouter } from "./routers/adoption.ts";
+import { authRouter } from "./routers/auth.ts";
 import { regionsRouter } from "./routers/regions.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
+  auth: authRouter,
   regions: regionsRouter,
 });
 

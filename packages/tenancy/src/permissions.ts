@@ -1,0 +1,41 @@
+/**
+ * Who may do what: the one permission matrix the API enforces and the portal reads to decide what
+ * to show. Each action lists the roles allowed; everything not listed is refused. Later issues add
+ * their actions here, and the exhaustive test in test/permissions.test.ts must then say, for every
+ * role, whether it may.
+ */
+
+export const platformRoles = ["platform_admin", "ministry_viewer"] as const;
+export const membershipRoles = ["tenant_admin", "supervisor", "operator", "agency_responder"] as const;
+export const roles = [...platformRoles, ...membershipRoles] as const;
+
+export type PlatformRole = (typeof platformRoles)[number];
+export type MembershipRole = (typeof membershipRoles)[number];
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  /** See the people of a tenant and their roles. */
+  "users.view": ["platform_admin", "tenant_admin"],
+  /** Invite someone to a tenant, in a role. */
+  "users.invite": ["platform_admin", "tenant_admin"],
+  /** Change someone's role in a tenant. */
+  "users.changeRole": ["platform_admin", "tenant_admin"],
+  /** Deactivate someone's membership (their sessions end at once). */
+  "users.deactivate": ["platform_admin", "tenant_admin"],
+  /** Read and export a tenant's audit log. */
+  "audit.view": ["platform_admin", "tenant_admin"],
+  /** Read the platform audit log and every tenant's. */
+  "audit.viewAll": ["platform_admin"],
+  /** National adoption and KPIs: aggregates only, never personal data. */
+  "national.view": ["platform_admin", "ministry_viewer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+export const actions = Object.keys(permissions) as Action[];
+
+export function can(role: Role, action: Action): boolean {
+  return (permissions[action] as readonly Role[]).includes(role);
+}
+
+/** Roles that must use a second factor: those that can change a whole tenant or the platform. */
+export const twoFactorRequiredRoles: readonly Role[] = ["platform_admin", "tenant_admin"];

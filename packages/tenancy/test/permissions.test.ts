@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { actions, can, roles, type Action, type Role } from "../src/permissions.ts";
+
+// The expected answer for every role × action, written out in full: changing the matrix means
+// changing this table on purpose. (PA platform_admin, MV ministry_viewer, TA tenant_admin,
+// SV supervisor, OP operator, AR agency_responder.)
+const expected: Record<Action, Record<Role, boolean>> = {
+  "users.view": row("PA TA"),
+  "users.invite": row("PA TA"),
+  "users.changeRole": row("PA TA"),
+  "users.deactivate": row("PA TA"),
+  "audit.view": row("PA TA"),
+  "audit.viewAll": row("PA"),
+  "national.view": row("PA MV"),
+};
+
+function row(allowed: string): Record<Role, boolean> {
+  const short: Record<Role, string> = {
+    platform_admin: "PA",
+    ministry_viewer: "MV",
+    tenant_admin: "TA",
+    supervisor: "SV",
+    operator: "OP",
+    agency_responder: "AR",
+  };
+  const set = new Set(allowed.split(" "));
+  return Object.fromEntries(roles.map((role) => [role, set.has(short[role])])) as Record<Role, boolean>;
+}
+
+describe("the permission matrix", () => {
+  it("has an expected answer for every action", () => {
+    expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+  });
+
+  for (const action of actions) {
+    for (const role of roles) {
+      it(`${role} ${expected[action][role] ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(expected[action][role]);
+      });
+    }
+  }
+});
