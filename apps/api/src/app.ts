@@ -14,7 +14,7 @@ import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
-export function createApp({ db, logger }: AppDependencies) {
+export function createApp({ db, logger, config }: AppDependencies) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId({ headerName: "X-Request-Id" }));
@@ -50,6 +50,7 @@ export function createApp({ db, logger }: AppDependencies) {
         const token = readSessionCookie(c);
         return {
           db,
+          config,
           log: c.get("log"),
           requestId: c.get("requestId"),
           meta: { requestId: c.get("requestId"), ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null },

@@ -7,6 +7,20 @@ const envSchema = z.object({
   API_HOST: z.string().default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Where people reach the portal; links in emails start with it. */
+  PUBLIC_URL: z.url({ error: "PUBLIC_URL must be the portal's URL, e.g. https://sigap112.id" }).default("http://localhost:3000"),
+  /** smtp(s)://user:pass@host:port; without it mail is kept in Postgres for the outbox page. */
+  SMTP_URL: z.url({ error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().default("Sigap 112 <no-reply@sigap112.id>"),
+  /** Shows stored mail to anyone at /dev/outbox. Development only: npm start and npm test set it. */
+  SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /**
+   * Keys for secrets at rest (TOTP keys, trunk credentials): `id:base64key[,id:base64key…]`, each
+   * 32 bytes. The first encrypts; all decrypt, so a key can be rotated in without a migration.
+   */
+  SIGAP_SECRET_KEYS: z
+    .string({ error: "SIGAP_SECRET_KEYS is required: id:base64 32-byte key, e.g. k1:$(openssl rand -base64 32)" })
+    .regex(/^[a-z0-9]+:[A-Za-z0-9+/]{43}=(,[a-z0-9]+:[A-Za-z0-9+/]{43}=)*$/, "SIGAP_SECRET_KEYS must be id:base64key pairs of 32-byte keys, comma-separated"),
 });
 
 export type Env = z.infer<typeof envSchema>;

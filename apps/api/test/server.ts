@@ -2,8 +2,17 @@ import { Writable } from "node:stream";
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@sigap/db/client";
 import { freePort } from "@sigap/dev/free-port";
+import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
+import { parseSecretKeys } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
+
+/** What tests run the API with: mail kept in the outbox, a fixed secret key. */
+export const testConfig = {
+  publicUrl: "http://localhost:3000",
+  mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
+  secretKeys: parseSecretKeys(testSecretKeys),
+};
 
 /** The real API on a real port, its JSON log lines collected for assertions. */
 export async function startTestApi(databaseUrl: string) {
@@ -15,7 +24,7 @@ export async function startTestApi(databaseUrl: string) {
     },
   });
   const database = createDatabase(databaseUrl, { max: 2 });
-  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink) });
+  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: testConfig });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
   return {

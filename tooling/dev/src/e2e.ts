@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { repoRoot } from "./env.ts";
+import { testSecretKeys } from "./secret-keys.ts";
 import { startStack } from "./stack.ts";
 import { freePort } from "./vitest/free-port.ts";
 
@@ -22,6 +23,7 @@ export async function startEndToEnd() {
     apiPort: await freePort(),
     portalPort: await freePort(),
     logLevel: "warn",
+    secretKeys: testSecretKeys,
     output: { file: join(logDir, "e2e-stack.log") },
   });
   const browser = await launchBrowser().catch(async (error: unknown) => {

@@ -37,6 +37,7 @@ export function readStartConfig() {
     dataDir: optional("SIGAP_DATA_DIR") ?? join(repoRoot, ".data", "postgres"),
     externalDatabase: ownerUrl && appUrl ? { ownerUrl, appUrl } : undefined,
     logLevel: optional("LOG_LEVEL") ?? "info",
+    secretKeys: optional("SIGAP_SECRET_KEYS"),
   };
 }
 

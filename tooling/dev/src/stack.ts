@@ -8,6 +8,8 @@ export interface StackOptions {
   apiPort: number;
   portalPort: number;
   logLevel?: string;
+  /** SIGAP_SECRET_KEYS for the API and worker (see apps/api/src/env.ts). */
+  secretKeys: string;
   /** Where process output goes: the terminal (prefixed per process) or a log file. */
   output: "terminal" | { file: string };
 }
@@ -25,7 +27,14 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
   const portalUrl = `http://127.0.0.1:${options.portalPort}`;
-  const shared = { DATABASE_APP_URL: options.appUrl, LOG_LEVEL: options.logLevel ?? "info" };
+  const shared = {
+    DATABASE_APP_URL: options.appUrl,
+    LOG_LEVEL: options.logLevel ?? "info",
+    SIGAP_SECRET_KEYS: options.secretKeys,
+    PUBLIC_URL: portalUrl.replace("127.0.0.1", "localhost"),
+    // Local stacks keep mail in Postgres and show it at /dev/outbox; never set in production.
+    SIGAP_DEV_OUTBOX: "true",
+  };
   const logFile = typeof options.output === "object" ? createWriteStream(options.output.file, { flags: "a" }) : undefined;
 
   const processes = [

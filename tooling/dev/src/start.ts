@@ -1,7 +1,9 @@
 // `npm start`: database, migrations, seed, build, then api + worker + portal until Ctrl-C.
+import { dirname, join } from "node:path";
 import { prepareDatabase } from "./database.ts";
 import { readStartConfig } from "./env.ts";
 import { run, step } from "./run.ts";
+import { localSecretKeys } from "./secret-keys.ts";
 import { startStack } from "./stack.ts";
 
 const config = readStartConfig();
@@ -35,6 +37,7 @@ try {
     apiPort: config.apiPort,
     portalPort: config.portalPort,
     logLevel: config.logLevel,
+    secretKeys: config.secretKeys ?? localSecretKeys(join(dirname(config.dataDir), "secret-keys")),
     output: "terminal",
   });
 } catch (error) {

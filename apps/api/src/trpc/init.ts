@@ -28,9 +28,18 @@ export interface SessionCookie {
   clear: () => void;
 }
 
+/** Process-wide settings procedures need (from env.ts; tests pass their own). */
+export interface AppConfig {
+  publicUrl: string;
+  mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
+  /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
+  secretKeys: { id: string; key: Uint8Array }[];
+}
+
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
 export type TrpcContext = {
   db: Database;
+  config: AppConfig;
   log: Logger;
   requestId: string;
   meta: RequestMeta;

@@ -1,0 +1,18 @@
+import type { Env } from "./env.ts";
+import type { AppConfig } from "./trpc/init.ts";
+
+/** Turns validated environment into what the app needs. */
+export function appConfig(env: Env): AppConfig {
+  return {
+    publicUrl: env.PUBLIC_URL.replace(/\/$/, ""),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, devOutbox: env.SIGAP_DEV_OUTBOX },
+    secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
+  };
+}
+
+export function parseSecretKeys(value: string): AppConfig["secretKeys"] {
+  return value.split(",").map((entry) => {
+    const [id = "", key = ""] = entry.split(":");
+    return { id, key: Uint8Array.from(Buffer.from(key, "base64")) };
+  });
+}
