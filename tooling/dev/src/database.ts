@@ -38,8 +38,8 @@ export async function prepareDatabase(options: {
     step("applying migrations");
     await runMigrations(database.ownerUrl);
     const seeded = await seedDemo(database.ownerUrl);
-    if (seeded.regionsLoaded || seeded.tenantsCreated > 0) {
-      step(`seeded the region registry and ${seeded.tenantsCreated} demo tenants`);
+    if (seeded.regionsLoaded || seeded.tenantsCreated > 0 || seeded.usersCreated > 0) {
+      step(`seeded the region registry, ${seeded.tenantsCreated} demo tenants and ${seeded.usersCreated} demo users`);
     }
   } catch (error) {
     await database.stop();

@@ -1,5 +1,6 @@
 // `npm start`: database, migrations, seed, build, then api + worker + portal until Ctrl-C.
 import { dirname, join } from "node:path";
+import { demoPassword, demoUsers } from "@sigap/db/seed";
 import { prepareDatabase } from "./database.ts";
 import { readStartConfig } from "./env.ts";
 import { run, step } from "./run.ts";
@@ -46,16 +47,25 @@ try {
 }
 
 if (stack) {
+  const portal = stack.portalUrl.replace("127.0.0.1", "localhost");
+  const logins = demoUsers
+    .map((user) => {
+      const where = user.platformRole ?? user.memberships.map((m) => `${m.role} @ ${m.slug}`).join(", ");
+      return `    ${user.email.padEnd(36)} ${where}`;
+    })
+    .join("\n");
   console.log(`
   Sigap 112 is running.
 
-    Portal      ${stack.portalUrl.replace("127.0.0.1", "localhost")}
-    API docs    ${stack.portalUrl.replace("127.0.0.1", "localhost")}/v1/docs
+    Portal      ${portal}
+    API docs    ${portal}/v1/docs
+    Dev outbox  ${portal}/dev/outbox   (invitation and reset emails land here)
     API         ${stack.apiUrl} (health: /healthz)
     Postgres    ${config.externalDatabase ? "DATABASE_URL" : `127.0.0.1:${config.postgresPort} (data in ${config.dataDir})`}
 
-  Demo logins: none yet. Sign-in arrives with the identity issue; the national
-  adoption page needs no login.
+  Demo logins (password for all: ${demoPassword}); admins set up two-factor
+  sign-in with an authenticator app the first time:
+${logins}
 
   Press Ctrl-C to stop everything.
 `);

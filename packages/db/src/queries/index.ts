@@ -5,3 +5,8 @@ export * from "./sessions.ts";
 export * from "./users.ts";
 export * from "./audit.ts";
 export * from "./throttles.ts";
+export * from "./memberships.ts";
+export * from "./invitations.ts";
+export * from "./password-resets.ts";
+export * from "./mail.ts";
+export * from "./account.ts";

@@ -1,13 +1,17 @@
 import postgres from "postgres";
 import { demoTenants } from "./demo-tenants.ts";
+import { demoPasswordHash, demoUsers } from "./demo-users.ts";
 import { seedRegions } from "./regions.ts";
 
 export { seedRegions } from "./regions.ts";
+export { demoPassword, demoUsers } from "./demo-users.ts";
 
 export interface SeedResult {
   regionsLoaded: boolean;
   tenantsCreated: number;
+  usersCreated: number;
 }
+
 
 /**
  * Loads reference data and the demo tenants, as the owner role, in one transaction: either all of
@@ -31,7 +35,24 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
         insert into tenant_settings (tenant_id, key, value)
         select id, 'default_locale', 'id' from tenants
         on conflict do nothing`;
-      return { regionsLoaded, tenantsCreated: created.length };
+      const users = await tx<{ id: string }[]>`
+        insert into users (email, display_name, platform_role, password_hash)
+        select u.email, u.display_name, u.platform_role::platform_role, ${demoPasswordHash}
+          from jsonb_to_recordset(${tx.json(demoUsers.map((u) => ({ email: u.email, display_name: u.displayName, platform_role: u.platformRole })))})
+            as u(email text, display_name text, platform_role text)
+        on conflict do nothing
+        returning id`;
+      const memberships = demoUsers.flatMap((u) =>
+        u.memberships.map((m) => ({ email: u.email, slug: m.slug, role: m.role, agency_id: "agencyId" in m ? m.agencyId : null })),
+      );
+      await tx`
+        insert into memberships (tenant_id, user_id, role, agency_id)
+        select t.id, u.id, m.role::membership_role, m.agency_id
+          from jsonb_to_recordset(${tx.json(memberships)}) as m(email text, slug text, role text, agency_id uuid)
+          join users u on u.email = m.email
+          join tenants t on t.slug = m.slug
+        on conflict do nothing`;
+      return { regionsLoaded, tenantsCreated: created.length, usersCreated: users.length };
     });
   } finally {
     await sql.end();
