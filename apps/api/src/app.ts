@@ -6,7 +6,7 @@ import { pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
 import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./auth/cookies.ts";
+import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/sessions.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
 import { clientIp } from "./http/client-ip.ts";
@@ -44,7 +44,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
     "/trpc/*",
     trpcServer({
       router: appRouter,
-      createContext: async (_options, untyped): Promise<TrpcContext> => {
+      createContext: async (options, untyped): Promise<TrpcContext> => {
         // The adapter hands over Hono's context untyped; it is this app's.
         const c = untyped as Context<AppEnv>;
         const token = readSessionCookie(c);
@@ -55,12 +55,13 @@ export function createApp({ db, logger, config }: AppDependencies) {
           requestId: c.get("requestId"),
           meta: { requestId: c.get("requestId"), ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null },
           auth: token ? await validateSessionToken(db, token) : null,
+          // tRPC builds the response itself; cookies go through its response headers.
           cookie: {
             set: (value) => {
-              writeSessionCookie(c, value);
+              options.resHeaders.append("set-cookie", sessionCookieHeader(c, value));
             },
             clear: () => {
-              clearSessionCookie(c);
+              options.resHeaders.append("set-cookie", clearedSessionCookieHeader(c));
             },
           },
         };

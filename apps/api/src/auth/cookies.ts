@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
+import { serialize } from "hono/utils/cookie";
 import { absoluteLifetimeMs } from "./sessions.ts";
 
 export const sessionCookieName = "sigap_session";
@@ -14,8 +15,9 @@ export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, sessionCookieName);
 }
 
-export function writeSessionCookie(c: Context, token: string): void {
-  setCookie(c, sessionCookieName, token, {
+/** The Set-Cookie value that stores `token` (HttpOnly, SameSite=Lax, Path=/, Secure off localhost). */
+export function sessionCookieHeader(c: Context, token: string): string {
+  return serialize(sessionCookieName, token, {
     httpOnly: true,
     secure: !isLocalhost(c),
     sameSite: "Lax",
@@ -24,6 +26,7 @@ export function writeSessionCookie(c: Context, token: string): void {
   });
 }
 
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, sessionCookieName, { path: "/", secure: !isLocalhost(c), httpOnly: true, sameSite: "Lax" });
+/** The Set-Cookie value that removes the session cookie. */
+export function clearedSessionCookieHeader(c: Context): string {
+  return serialize(sessionCookieName, "", { httpOnly: true, secure: !isLocalhost(c), sameSite: "Lax", path: "/", maxAge: 0 });
 }

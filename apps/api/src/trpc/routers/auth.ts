@@ -40,14 +40,14 @@ export const authRouter = createRouter({
     // A session presented before sign-in is never promoted (fixation); it simply ends.
     if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
     const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-    const { token, session } = await createSession(
+    const { token } = await createSession(
       ctx.db,
       user.id,
       { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, twoFactorVerified: !secondFactorOwed },
       now,
     );
     ctx.cookie.set(token);
-    await ctx.audit({ action: "auth.signIn", targetType: "session", targetId: session.id });
+    await ctx.audit({ action: "auth.signIn", targetType: "user", targetId: user.id });
     const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
     return { next };
   }),

@@ -1,0 +1,212 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "@sigap/db/seed";
+import { connectTestDatabase } from "@sigap/tenancy/testing";
+import { callProcedure, sessionCookieFrom } from "./client.ts";
+import { createTestPerson, deleteTestPeople, testPassword, type TestPerson } from "./people.ts";
+import { startTestApi } from "./server.ts";
+
+const database = connectTestDatabase();
+let api: Awaited<ReturnType<typeof startTestApi>>;
+const people: TestPerson[] = [];
+
+beforeAll(async () => {
+  api = await startTestApi(database.urls.appUrl);
+});
+afterAll(async () => {
+  await api.close();
+  await deleteTestPeople(database.owner, people);
+  await database.close();
+});
+
+/** Each test signs in from its own address, so the per-address back-off of one never meets another. */
+function fromAddress() {
+  return { "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+}
+
+async function person() {
+  const created = await createTestPerson(database.owner);
+  people.push(created);
+  return created;
+}
+
+const signIn = (email: string, password: string, headers: Record<string, string> = fromAddress(), cookie?: string) =>
+  callProcedure(api.url, "mutation", "auth.signIn", { email, password }, { headers, ...(cookie ? { cookie } : {}) });
+const me = (cookie: string) => callProcedure(api.url, "query", "auth.me", undefined, { cookie });
+
+describe("signing in", () => {
+  it("starts a session with a safe cookie, and the person can see who they are", async () => {
+    const result = await signIn("operator@sigap112.test", demoPassword);
+    expect(result.data).toEqual({ next: "done" });
+    expect(result.setCookie).toMatch(/^sigap_session=[a-z2-7]+\.[a-z2-7]+;/);
+    expect(result.setCookie).toMatch(/HttpOnly/);
+    expect(result.setCookie).toMatch(/SameSite=Lax/);
+    expect(result.setCookie).toMatch(/Path=\//);
+    // Plain-http localhost is the one place the cookie goes without Secure.
+    expect(result.setCookie).not.toMatch(/Secure/);
+    const self = await me(sessionCookieFrom(result.setCookie));
+    expect(self.data).toMatchObject({
+      user: { email: "operator@sigap112.test" },
+      secondFactor: "done",
+      tenants: expect.arrayContaining([
+        expect.objectContaining({ slug: "sidoarjo", role: "operator" }),
+        expect.objectContaining({ slug: "denpasar", role: "operator" }),
+      ]) as unknown,
+    });
+  });
+
+  it("marks the cookie Secure anywhere but localhost", async () => {
+    const result = await signIn("operator@sigap112.test", demoPassword, { ...fromAddress(), "x-forwarded-host": "sigap112.id" });
+    expect(result.setCookie).toMatch(/Secure/);
+  });
+
+  it("says the same thing for a wrong password and an unknown account", async () => {
+    const wrong = await signIn("operator@sigap112.test", "not the password");
+    const unknown = await signIn(`nobody-${randomUUID()}@sigap112.test`, "not the password");
+    expect(wrong.code).toBe("UNAUTHORIZED");
+    expect({ code: unknown.code, message: unknown.error?.message }).toEqual({ code: wrong.code, message: wrong.error?.message });
+  });
+
+  it("names the bad field", async () => {
+    const result = await signIn("not-an-email", "");
+    expect(result.code).toBe("BAD_REQUEST");
+    expect(result.error?.data.issues).toEqual([
+      { path: "email", message: "email must be an email address" },
+      { path: "password", message: "password is required" },
+    ]);
+  });
+
+  it("asks admins for their second factor before anything else", async () => {
+    const result = await signIn("admin.sidoarjo@sigap112.test", demoPassword);
+    expect(result.data).toEqual({ next: "enrol" });
+    const cookie = sessionCookieFrom(result.setCookie);
+    expect((await me(cookie)).data).toMatchObject({ secondFactor: "enrol" });
+    const blocked = await callProcedure(api.url, "mutation", "auth.signOutEverywhere", undefined, { cookie });
+    expect(blocked.code).toBe("UNAUTHORIZED");
+  });
+
+  it("records every sign-in and failed attempt in the platform audit log", async () => {
+    const target = await person();
+    await signIn(target.email, "wrong password here");
+    await signIn(target.email, testPassword);
+    const rows = await database.owner.sql<{ action: string }[]>`
+      select action from platform_audit_log
+       where target_id in (${target.email}, ${target.id})
+       order by occurred_at`;
+    expect(rows.map((row) => row.action)).toEqual(["auth.signInFailed", "auth.signIn"]);
+  });
+});
+
+describe("throttling", () => {
+  it("backs off after repeated failures, says when to retry, and refuses even the right password meanwhile", async () => {
+    const target = await person();
+    const address = fromAddress();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await signIn(target.email, "wrong password here", address)).code).toBe("UNAUTHORIZED");
+    }
+    const locked = await signIn(target.email, testPassword, address);
+    expect(locked.code).toBe("TOO_MANY_REQUESTS");
+    expect(locked.error?.data.retryAfterSeconds).toBeGreaterThan(0);
+    const [row] = await database.owner.sql<{ failures: number }[]>`
+      select failures::int from login_throttles where key = ${`account:${target.email}`}`;
+    expect(row?.failures).toBe(5);
+  });
+
+  it("forgives an account's mistakes after a successful sign-in", async () => {
+    const target = await person();
+    await signIn(target.email, "wrong password here");
+    expect((await signIn(target.email, testPassword)).data).toEqual({ next: "done" });
+    const rows = await database.owner.sql`select 1 from login_throttles where key = ${`account:${target.email}`}`;
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe("sessions", () => {
+  it("never promotes a session presented at sign-in (fixation)", async () => {
+    const target = await person();
+    const before = target.cookie;
+    const result = await signIn(target.email, testPassword, fromAddress(), before);
+    const after = sessionCookieFrom(result.setCookie);
+    expect(after).not.toBe(before);
+    expect((await me(before)).code).toBe("UNAUTHORIZED");
+    expect((await me(after)).code).toBeUndefined();
+  });
+
+  it("ends at sign-out, for good", async () => {
+    const target = await person();
+    await callProcedure(api.url, "mutation", "auth.signOut", undefined, { cookie: target.cookie });
+    expect((await me(target.cookie)).code).toBe("UNAUTHORIZED");
+  });
+
+  it("ends everywhere on request", async () => {
+    const target = await person();
+    const second = sessionCookieFrom((await signIn(target.email, testPassword)).setCookie);
+    const result = await callProcedure(api.url, "mutation", "auth.signOutEverywhere", undefined, { cookie: target.cookie });
+    expect(result.data).toEqual({ ended: 2 });
+    expect((await me(second)).code).toBe("UNAUTHORIZED");
+  });
+
+  it("expires at its absolute end", async () => {
+    const target = await person();
+    await database.owner.sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${target.id}`;
+    expect((await me(target.cookie)).code).toBe("UNAUTHORIZED");
+  });
+
+  it("expires after 12 hours idle, and slides while in use", async () => {
+    const idle = await person();
+    await database.owner.sql`update sessions set last_seen_at = now() - interval '13 hours' where user_id = ${idle.id}`;
+    expect((await me(idle.cookie)).code).toBe("UNAUTHORIZED");
+    expect(await database.owner.sql`select 1 from sessions where user_id = ${idle.id}`).toHaveLength(0);
+
+    const active = await person();
+    await database.owner.sql`update sessions set last_seen_at = now() - interval '11 hours' where user_id = ${active.id}`;
+    expect((await me(active.cookie)).code).toBeUndefined();
+    const [row] = await database.owner.sql<{ idle: boolean }[]>`
+      select last_seen_at > now() - interval '1 minute' as idle from sessions where user_id = ${active.id}`;
+    expect(row?.idle).toBe(true);
+  });
+
+  it("refuses a token whose secret is wrong", async () => {
+    const target = await person();
+    const [id] = target.cookie.replace("sigap_session=", "").split(".");
+    expect((await me(`sigap_session=${id ?? ""}.${"a".repeat(32)}`)).code).toBe("UNAUTHORIZED");
+  });
+
+  it("ends when the person is deactivated", async () => {
+    const target = await person();
+    await database.owner.sql`update users set deactivated_at = now() where id = ${target.id}`;
+    expect((await me(target.cookie)).code).toBe("UNAUTHORIZED");
+  });
+
+  it("stores only a hash of the secret", async () => {
+    const target = await person();
+    const secret = target.cookie.split(".")[1] ?? "";
+    const rows = await database.owner.sql`select 1 from sessions where secret_hash = ${secret} or id = ${secret}`;
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe("cross-site request forgery", () => {
+  const mutate = (headers: Record<string, string>) =>
+    fetch(`${api.url}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ email: "operator@sigap112.test", password: demoPassword }),
+    });
+
+  it("refuses a mutation a browser sent from another site", async () => {
+    expect((await mutate({ "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status).toBe(403);
+    expect((await mutate({ origin: "https://evil.example" })).status).toBe(403);
+  });
+
+  it("refuses a mutation that says nothing of its origin", async () => {
+    const response = await mutate({});
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
+  });
+
+  it("accepts same-origin mutations, by Sec-Fetch-Site or by Origin", async () => {
+    expect((await mutate({ "sec-fetch-site": "same-origin", ...fromAddress() })).status).toBe(200);
+    expect((await mutate({ origin: api.url, ...fromAddress() })).status).toBe(200);
+  });
+});

@@ -1,0 +1,23 @@
+import type { AnyProcedure } from "@trpc/server";
+import { appRouter } from "../../src/trpc/router.ts";
+import type { ProcedureMeta } from "../../src/trpc/init.ts";
+
+export interface ProcedureInfo {
+  path: string;
+  type: "query" | "mutation";
+  meta: ProcedureMeta;
+}
+
+/** Every procedure of the app router, read from the router itself: nothing to keep in sync. */
+export function allProcedures(): ProcedureInfo[] {
+  // At run time tRPC keeps every procedure in one flat record keyed by dotted path; its type
+  // describes the nested router instead, hence the cast.
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+  return Object.entries(procedures).map(([path, procedure]) => {
+    const meta = procedure._def.meta as ProcedureMeta | undefined;
+    if (!meta) throw new Error(`${path} has no access metadata: build it from a procedure type in trpc/init.ts`);
+    const type = procedure._def.type;
+    if (type !== "query" && type !== "mutation") throw new Error(`${path} is a ${type}; the security walk knows queries and mutations`);
+    return { path, type, meta };
+  });
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, membershipRoles, platformRoles, type MembershipRole, type PlatformRole } from "@sigap/tenancy";
+import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { callProcedure } from "../client.ts";
+import { createTestPerson, deleteTestPeople, type TestPerson } from "../people.ts";
+import { startTestApi } from "../server.ts";
+import { allProcedures } from "./procedures.ts";
+
+// Walks the whole tRPC router. For every procedure, by its access metadata: anonymous callers get
+// UNAUTHORIZED, callers whose role the permission matrix refuses get FORBIDDEN, and callers naming
+// a tenant they do not belong to get NOT_FOUND. A procedure added later is walked too.
+
+const database = connectTestDatabase();
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let home: TestTenant;
+let elsewhere: TestTenant;
+const members = new Map<MembershipRole, TestPerson>();
+const staff = new Map<PlatformRole | "none", TestPerson>();
+
+beforeAll(async () => {
+  api = await startTestApi(database.urls.appUrl);
+  home = await createTestTenant(database.owner);
+  elsewhere = await createTestTenant(database.owner);
+  for (const role of membershipRoles) {
+    members.set(role, await createTestPerson(database.owner, { memberships: [{ tenantId: home.id, role }] }));
+  }
+  for (const role of platformRoles) staff.set(role, await createTestPerson(database.owner, { platformRole: role }));
+  staff.set("none", await createTestPerson(database.owner));
+});
+
+afterAll(async () => {
+  await api.close();
+  await deleteTestPeople(database.owner, [...members.values(), ...staff.values()]);
+  await deleteTestTenants(database.owner, [home, elsewhere]);
+  await database.close();
+});
+
+const procedures = allProcedures();
+const call = (procedure: (typeof procedures)[number], input: unknown, cookie?: string) =>
+  callProcedure(api.url, procedure.type, procedure.path, input, cookie ? { cookie } : {});
+
+describe("every procedure is walked", () => {
+  it("finds the router's procedures, each with access metadata", () => {
+    expect(procedures.length).toBeGreaterThan(3);
+  });
+});
+
+describe.each(procedures.filter((p) => p.meta.access !== "public"))("$path ($meta.access)", (procedure) => {
+  const tenantInput = () => ({ tenantSlug: home.slug });
+
+  it("refuses anonymous callers with UNAUTHORIZED", async () => {
+    const result = await call(procedure, procedure.meta.access === "tenant" ? tenantInput() : undefined);
+    expect(result.code).toBe("UNAUTHORIZED");
+    expect(result.status).toBe(401);
+  });
+
+  if (procedure.meta.access === "tenant") {
+    const action = procedure.meta.action;
+    if (!action) throw new Error(`${procedure.path} is a tenant procedure without an action`);
+    const refused = membershipRoles.filter((role) => !can(role, action));
+    const allowed = membershipRoles.filter((role) => can(role, action));
+
+    it.each(refused)("refuses a %s of the tenant with FORBIDDEN", async (role) => {
+      const result = await call(procedure, tenantInput(), members.get(role)?.cookie);
+      expect(result.code).toBe("FORBIDDEN");
+    });
+
+    it.each(allowed)("answers NOT_FOUND to a %s naming another tenant", async (role) => {
+      const result = await call(procedure, { tenantSlug: elsewhere.slug }, members.get(role)?.cookie);
+      expect(result.code).toBe("NOT_FOUND");
+    });
+
+    it("answers NOT_FOUND for a tenant that does not exist, exactly as for one that does", async () => {
+      const role = allowed[0] ?? "tenant_admin";
+      const missing = await call(procedure, { tenantSlug: "no-such-region" }, members.get(role)?.cookie);
+      const foreign = await call(procedure, { tenantSlug: elsewhere.slug }, members.get(role)?.cookie);
+      expect({ code: missing.code, message: missing.error?.message }).toEqual({ code: foreign.code, message: foreign.error?.message });
+    });
+  }
+
+  if (procedure.meta.access === "platform" || procedure.meta.access === "ministry") {
+    const action = procedure.meta.action;
+    if (!action) throw new Error(`${procedure.path} is a ${procedure.meta.access} procedure without an action`);
+    const refused = [...platformRoles.filter((role) => !can(role, action)), "none" as const];
+
+    it.each(refused)("refuses platform role %s with FORBIDDEN", async (role) => {
+      const result = await call(procedure, undefined, staff.get(role)?.cookie);
+      expect(result.code).toBe("FORBIDDEN");
+    });
+
+    it.each(membershipRoles)("refuses a tenant %s with FORBIDDEN", async (role) => {
+      const result = await call(procedure, undefined, members.get(role)?.cookie);
+      expect(result.code).toBe("FORBIDDEN");
+    });
+  }
+});
+
+describe("REST routes", () => {
+  // Every /v1 operation either requires credentials or is listed here as public on purpose.
+  const publicOperations = ["GET /adoption/national", "GET /regions"];
+
+  it("are all either public on purpose or closed to anonymous callers", async () => {
+    const document = (await (await fetch(`${api.url}/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const operation of operations.filter((op) => !publicOperations.includes(op))) {
+      const [method = "GET", path = "/"] = operation.split(" ");
+      const response = await fetch(`${api.url}/v1${path}`, { method, headers: { origin: api.url } });
+      expect({ operation, status: response.status }).toEqual({ operation, status: 401 });
+    }
+    expect(operations).toEqual(expect.arrayContaining(publicOperations));
+  });
+});
