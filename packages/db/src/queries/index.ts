@@ -10,3 +10,4 @@ export * from "./invitations.ts";
 export * from "./password-resets.ts";
 export * from "./mail.ts";
 export * from "./account.ts";
+export * from "./two-factor.ts";
