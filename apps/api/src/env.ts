@@ -10,7 +10,10 @@ const envSchema = z.object({
   /** Where people reach the portal; links in emails start with it. */
   PUBLIC_URL: z.url({ error: "PUBLIC_URL must be the portal's URL, e.g. https://sigap112.id" }).default("http://localhost:3000"),
   /** smtp(s)://user:pass@host:port; without it mail is kept in Postgres for the outbox page. */
-  SMTP_URL: z.url({ error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  ),
   MAIL_FROM: z.string().default("Sigap 112 <no-reply@sigap112.id>"),
   /** Shows stored mail to anyone at /dev/outbox. Development only: npm start and npm test set it. */
   SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
