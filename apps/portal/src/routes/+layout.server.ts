@@ -1,3 +1,3 @@
 import type { LayoutServerLoad } from "./$types";
 
-export const load = (({ locals }) => ({ locale: locals.locale })) satisfies LayoutServerLoad;
+export const load = (({ locals }) => ({ locale: locals.locale, me: locals.me })) satisfies LayoutServerLoad;

@@ -1,4 +1,5 @@
 import type { Translation } from "../types.ts";
+import { authEn } from "./en/auth.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -41,6 +42,8 @@ export const en = {
   "error.notFound": "Page not found.",
   "error.generic": "This page cannot be shown right now.",
   "error.backHome": "Back to the home page",
+
+  ...authEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

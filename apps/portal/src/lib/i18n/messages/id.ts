@@ -1,3 +1,5 @@
+import { authId } from "./id/auth.ts";
+
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
  * object, so adding a key here without translating it is a compile error.
@@ -43,6 +45,8 @@ export const id = {
   "error.notFound": "Halaman tidak ditemukan.",
   "error.generic": "Halaman ini tidak dapat ditampilkan saat ini.",
   "error.backHome": "Kembali ke beranda",
+
+  ...authId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;
