@@ -4,12 +4,22 @@ import { adoptionRouter } from "./routers/adoption.ts";
 import { authRouter } from "./routers/auth.ts";
 import { regionsRouter } from "./routers/regions.ts";
 import { twoFactorRouter } from "./routers/two-factor.ts";
+import { accountRouter } from "./routers/account.ts";
+import { invitationsRouter } from "./routers/invitations.ts";
+import { outboxRouter } from "./routers/outbox.ts";
+import { passwordResetRouter } from "./routers/password-reset.ts";
+import { usersRouter } from "./routers/users.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
   auth: authRouter,
   regions: regionsRouter,
   twoFactor: twoFactorRouter,
+  account: accountRouter,
+  invitations: invitationsRouter,
+  outbox: outboxRouter,
+  passwordReset: passwordResetRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

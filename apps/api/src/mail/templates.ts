@@ -1,0 +1,109 @@
+import type { MailMessage } from "./send.ts";
+
+// The recipient has no locale we know of yet (an invitee has no account; a reset may be asked for
+// by anyone), so every message is Bahasa Indonesia first with the English text below it.
+
+const roleNames = {
+  tenant_admin: { id: "Admin", en: "Administrator" },
+  supervisor: { id: "Supervisor", en: "Supervisor" },
+  operator: { id: "Operator", en: "Operator" },
+  agency_responder: { id: "Petugas instansi", en: "Agency responder" },
+} as const;
+
+export type InvitedRole = keyof typeof roleNames;
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
+}
+
+function dateTime(value: Date, locale: "id-ID" | "en-GB", timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(value);
+}
+
+interface Paragraphs {
+  to: string;
+  subject: string;
+  id: string[];
+  en: string[];
+  link: string;
+  button: { id: string; en: string };
+}
+
+function render({ to, subject, id, en, link, button }: Paragraphs): MailMessage {
+  const text = `${id.join("\n\n")}\n\n${link}\n\n---\n\n${en.join("\n\n")}\n\n${link}\n`;
+  const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n");
+  const anchor = (label: string) =>
+    `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#b91c1c;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(label)}</a></p>`;
+  const html = `<!doctype html>
+<html lang="id">
+<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:560px">
+${paragraphs(id)}
+${anchor(button.id)}
+<hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
+<div lang="en" style="color:#444">
+${paragraphs(en)}
+${anchor(button.en)}
+</div>
+<p style="color:#666;font-size:12px">${escapeHtml(link)}</p>
+</body>
+</html>`;
+  return { to, subject, text, html };
+}
+
+/** `timeZone` is the tenant's, so the expiry reads in the invitee's local time. */
+export function invitationMail(input: {
+  to: string;
+  tenantName: string;
+  role: InvitedRole;
+  link: string;
+  expiresAt: Date;
+  timeZone: string;
+}): MailMessage {
+  const role = roleNames[input.role];
+  return render({
+    to: input.to,
+    subject: `Undangan Sigap 112: ${input.tenantName} / Invitation to Sigap 112`,
+    id: [
+      "Halo,",
+      `Anda diundang bergabung dengan ${input.tenantName} di Sigap 112 sebagai ${role.id}.`,
+      `Buka tautan berikut untuk menerima undangan dan mengatur kata sandi Anda. Tautan hanya dapat dipakai sekali dan berlaku sampai ${dateTime(input.expiresAt, "id-ID", input.timeZone)}.`,
+      "Jika Anda tidak mengharapkan undangan ini, abaikan email ini.",
+    ],
+    en: [
+      `You have been invited to join ${input.tenantName} on Sigap 112 as ${role.en}.`,
+      `Open the link below to accept and set your password. It works once and until ${dateTime(input.expiresAt, "en-GB", input.timeZone)}.`,
+      "If you did not expect this invitation, ignore this email.",
+    ],
+    link: input.link,
+    button: { id: "Terima undangan", en: "Accept the invitation" },
+  });
+}
+
+/** We do not know where the person is; the expiry is given in WIB, the zone most people use. */
+export function passwordResetMail(input: { to: string; link: string; expiresAt: Date }): MailMessage {
+  return render({
+    to: input.to,
+    subject: "Atur ulang kata sandi Sigap 112 / Reset your Sigap 112 password",
+    id: [
+      "Halo,",
+      `Seseorang meminta pengaturan ulang kata sandi akun Sigap 112 Anda. Buka tautan berikut untuk memilih kata sandi baru. Tautan hanya dapat dipakai sekali dan berlaku sampai ${dateTime(input.expiresAt, "id-ID", "Asia/Jakarta")}.`,
+      "Setelah kata sandi diganti, semua sesi Anda berakhir dan Anda perlu masuk kembali.",
+      "Jika Anda tidak memintanya, abaikan email ini; kata sandi Anda tidak berubah.",
+    ],
+    en: [
+      `Someone asked to reset the password of your Sigap 112 account. Open the link below to choose a new one. It works once and until ${dateTime(input.expiresAt, "en-GB", "Asia/Jakarta")}.`,
+      "Once the password is changed, all your sessions end and you sign in again.",
+      "If you did not ask for this, ignore this email; your password stays as it is.",
+    ],
+    link: input.link,
+    button: { id: "Atur ulang kata sandi", en: "Reset the password" },
+  });
+}

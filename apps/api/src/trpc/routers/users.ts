@@ -1,0 +1,156 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import {
+  deactivateMembership,
+  deleteUserSessions,
+  findActiveMemberByEmail,
+  findMembership,
+  insertInvitation,
+  listMembers,
+  listPendingInvitations,
+  lockActiveAdmins,
+  revokeInvitation,
+  revokePendingInvitations,
+  updateMembershipRole,
+} from "@sigap/db/queries";
+import { membershipRoles } from "@sigap/tenancy";
+import { hashToken, randomToken } from "../../auth/tokens.ts";
+import { invitationMail } from "../../mail/templates.ts";
+import { sendMail } from "../../mail/send.ts";
+import { createRouter, tenantProcedure } from "../init.ts";
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+/** A role, and the agency it is bound to: required for an agency responder, refused for others. */
+const roleAssignment = z
+  .object({
+    role: z.enum(membershipRoles, { error: `role must be one of ${membershipRoles.join(", ")}` }),
+    agencyId: z.uuid({ error: "agencyId must be an agency id" }).optional(),
+  })
+  .refine((value) => (value.role === "agency_responder") === (value.agencyId !== undefined), {
+    path: ["agencyId"],
+    message: "agencyId is required for an agency_responder and only for one",
+  });
+
+const memberInput = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
+
+export const usersRouter = createRouter({
+  /** The tenant's members (deactivated ones too) and its pending invitations. */
+  list: tenantProcedure("users.view").query(async ({ ctx }) => {
+    const [members, invitations] = await Promise.all([listMembers(ctx.tx), listPendingInvitations(ctx.tx, new Date())]);
+    return { members, invitations };
+  }),
+
+  /**
+   * Invites someone by email into a role; they get a single-use link valid for seven days. A newer
+   * invitation replaces (revokes) any pending one for the same email.
+   */
+  invite: tenantProcedure("users.invite")
+    .input(z.object({ email: z.email({ error: "email must be an email address" }).max(320) }))
+    .input(roleAssignment)
+    .mutation(async ({ ctx, input }) => {
+      const email = input.email.trim().toLowerCase();
+      if (await findActiveMemberByEmail(ctx.tx, email)) {
+        throw new TRPCError({ code: "CONFLICT", message: `${email} is already an active member of this tenant` });
+      }
+      const now = new Date();
+      const replaced = await revokePendingInvitations(ctx.tx, email, now);
+      const token = randomToken();
+      const invitation = await insertInvitation(ctx.tx, {
+        tenantId: ctx.tenant.id,
+        email,
+        role: input.role,
+        agencyId: input.agencyId ?? null,
+        tokenHash: hashToken(token),
+        invitedBy: ctx.auth.user.id,
+        expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+      });
+      // Recorded in the tenant's transaction: no mail for an invitation that was rolled back.
+      await sendMail(
+        { db: ctx.tx, config: ctx.config, log: ctx.log },
+        invitationMail({
+          to: email,
+          tenantName: ctx.tenant.displayName,
+          role: input.role,
+          link: `${ctx.config.publicUrl}/invite/${token}`,
+          expiresAt: invitation.expiresAt,
+          timeZone: ctx.tenant.timeZone,
+        }),
+      );
+      await ctx.audit({
+        action: "users.invite",
+        targetType: "invitation",
+        targetId: invitation.id,
+        after: { email, role: invitation.role, agencyId: invitation.agencyId, expiresAt: invitation.expiresAt, replaced },
+      });
+      return { invitationId: invitation.id, expiresAt: invitation.expiresAt };
+    }),
+
+  /** Withdraws a pending invitation; its link stops working. */
+  revokeInvitation: tenantProcedure("users.invite")
+    .input(z.object({ invitationId: z.uuid({ error: "invitationId must be an invitation id" }) }))
+    .mutation(async ({ ctx, input }) => {
+      const revoked = await revokeInvitation(ctx.tx, input.invitationId, new Date());
+      if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No pending invitation with that id" });
+      await ctx.audit({
+        action: "users.revokeInvitation",
+        targetType: "invitation",
+        targetId: revoked.id,
+        before: { email: revoked.email, role: revoked.role, revokedAt: null },
+        after: { revokedAt: revoked.revokedAt },
+      });
+      return { revoked: true };
+    }),
+
+  /** Changes a member's role. The tenant's last active admin cannot be demoted. */
+  changeRole: tenantProcedure("users.changeRole")
+    .input(memberInput)
+    .input(roleAssignment)
+    .mutation(async ({ ctx, input }) => {
+      const admins = await lockActiveAdmins(ctx.tx);
+      const before = await findMembership(ctx.tx, input.userId);
+      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such member" });
+      if (input.role !== "tenant_admin" && admins.length === 1 && admins[0] === input.userId) {
+        throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
+      }
+      const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId: input.agencyId ?? null });
+      await ctx.audit({
+        action: "users.changeRole",
+        targetType: "user",
+        targetId: input.userId,
+        before: { role: before.role, agencyId: before.agencyId },
+        after: { role: after?.role, agencyId: after?.agencyId },
+      });
+      return { userId: input.userId, role: input.role, agencyId: input.agencyId ?? null };
+    }),
+
+  /**
+   * Deactivates a member and ends every session of theirs at once: their next request is refused.
+   * Nobody deactivates themselves, and the tenant's last active admin stays.
+   */
+  deactivate: tenantProcedure("users.deactivate")
+    .input(memberInput)
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.auth.user.id) {
+        throw new TRPCError({ code: "CONFLICT", message: "You cannot deactivate yourself; ask another admin" });
+      }
+      const admins = await lockActiveAdmins(ctx.tx);
+      const before = await findMembership(ctx.tx, input.userId);
+      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such member" });
+      if (before.deactivatedAt) throw new TRPCError({ code: "CONFLICT", message: "This member is already deactivated" });
+      if (admins.length === 1 && admins[0] === input.userId) {
+        throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
+      }
+      const now = new Date();
+      await deactivateMembership(ctx.tx, input.userId, now);
+      const endedSessions = await deleteUserSessions(ctx.tx, input.userId);
+      await ctx.audit({
+        action: "users.deactivate",
+        targetType: "user",
+        targetId: input.userId,
+        before: { role: before.role, deactivatedAt: null },
+        after: { deactivatedAt: now, endedSessions },
+      });
+      return { userId: input.userId, deactivatedAt: now, endedSessions };
+    }),
+});
