@@ -4,6 +4,7 @@ import { adoptionRouter } from "./routers/adoption.ts";
 import { authRouter } from "./routers/auth.ts";
 import { regionsRouter } from "./routers/regions.ts";
 import { twoFactorRouter } from "./routers/two-factor.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { accountRouter } from "./routers/account.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { outboxRouter } from "./routers/outbox.ts";
@@ -15,6 +16,7 @@ export const appRouter = createRouter({
   auth: authRouter,
   regions: regionsRouter,
   twoFactor: twoFactorRouter,
+  audit: auditRouter,
   account: accountRouter,
   invitations: invitationsRouter,
   outbox: outboxRouter,

@@ -11,3 +11,4 @@ export * from "./password-resets.ts";
 export * from "./mail.ts";
 export * from "./account.ts";
 export * from "./two-factor.ts";
+export * from "./audit-views.ts";

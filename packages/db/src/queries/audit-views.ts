@@ -1,0 +1,156 @@
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { auditLog } from "../schema/audit.ts";
+import { users } from "../schema/users.ts";
+
+/** What an audit list can be narrowed by. Dates are whole days (`YYYY-MM-DD`) in `timeZone`. */
+export interface AuditFilters {
+  /** A user id, or part of an email address. */
+  actor?: string;
+  /** An action or its prefix: `twoFactor.` finds every two-factor event. */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  fromDate?: string;
+  /** Inclusive: the whole of this day. */
+  toDate?: string;
+  timeZone: string;
+}
+
+/** Where the previous page ended: newest first, so the next page is everything before this. */
+export interface AuditCursor {
+  /** UTC with microseconds, as Postgres stores it; a JS Date would round and skip rows. */
+  occurredAt: string;
+  id: string;
+}
+
+export interface AuditViewRow {
+  id: string;
+  occurredAt: Date;
+  cursor: AuditCursor;
+  /** Null for the platform's own log. */
+  tenantSlug: string | null;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  actorDisplayName: string | null;
+  actorRole: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  diff: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** At most this many rows are read at once (an export's 10,000 plus one to tell it was cut). */
+export const auditReadLimit = 10_001;
+
+const startOfDay = (date: string, timeZone: string) => sql`(${date}::date::timestamp at time zone ${timeZone})`;
+const endOfDay = (date: string, timeZone: string) => sql`((${date}::date + 1)::timestamp at time zone ${timeZone})`;
+const cursorTime = (column: SQL | typeof auditLog.occurredAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * One page of the current tenant's audit log, newest first, with each actor's email and name.
+ * Call inside `withTenant`: row-level security limits it to that tenant.
+ */
+export async function listTenantAudit(
+  tx: Executor,
+  filters: AuditFilters,
+  page: { before?: AuditCursor; limit: number },
+): Promise<AuditViewRow[]> {
+  const { actor, action, targetType, targetId, fromDate, toDate, timeZone } = filters;
+  const rows = await tx
+    .select({
+      id: auditLog.id,
+      occurredAt: auditLog.occurredAt,
+      cursorTime: cursorTime(auditLog.occurredAt),
+      actorUserId: auditLog.actorUserId,
+      actorEmail: users.email,
+      actorDisplayName: users.displayName,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      diff: auditLog.diff,
+      ip: auditLog.ip,
+      userAgent: auditLog.userAgent,
+      requestId: auditLog.requestId,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        actor ? or(sql`${auditLog.actorUserId}::text = ${actor}`, sql`strpos(${users.email}, lower(${actor})) > 0`) : undefined,
+        action ? sql`starts_with(${auditLog.action}, ${action})` : undefined,
+        targetType ? eq(auditLog.targetType, targetType) : undefined,
+        targetId ? eq(auditLog.targetId, targetId) : undefined,
+        fromDate ? sql`${auditLog.occurredAt} >= ${startOfDay(fromDate, timeZone)}` : undefined,
+        toDate ? sql`${auditLog.occurredAt} < ${endOfDay(toDate, timeZone)}` : undefined,
+        page.before
+          ? sql`(${auditLog.occurredAt}, ${auditLog.id}) < (${page.before.occurredAt}::timestamptz, ${page.before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+    .limit(Math.min(page.limit, auditReadLimit));
+  return rows.map(({ cursorTime: time, ...row }) => ({ ...row, tenantSlug: null, cursor: { occurredAt: time, id: row.id } }));
+}
+
+/**
+ * One page of the platform's log and every tenant's, newest first, through `audit_log_all()`.
+ * Only for callers already checked to hold `audit.viewAll`: it reads across tenants.
+ */
+export async function listAllAudit(
+  db: Executor,
+  filters: AuditFilters,
+  page: { before?: AuditCursor; limit: number },
+): Promise<AuditViewRow[]> {
+  const { actor, action, targetType, targetId, fromDate, toDate, timeZone } = filters;
+  const rows = await db.execute<{
+    id: string;
+    cursor_time: string;
+    tenant_slug: string | null;
+    actor_user_id: string | null;
+    actor_email: string | null;
+    actor_display_name: string | null;
+    actor_role: string;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    diff: unknown;
+    ip: string | null;
+    user_agent: string | null;
+    request_id: string | null;
+  }>(sql`
+    select e.*, ${cursorTime(sql`e.occurred_at`)} as cursor_time
+      from audit_log_all(
+        ${fromDate ? startOfDay(fromDate, timeZone) : null}::timestamptz,
+        ${toDate ? endOfDay(toDate, timeZone) : null}::timestamptz,
+        ${action ?? null}::text,
+        ${actor ?? null}::text,
+        ${targetType ?? null}::text,
+        ${targetId ?? null}::text,
+        ${page.before?.occurredAt ?? null}::timestamptz,
+        ${page.before?.id ?? null}::uuid,
+        ${Math.min(page.limit, auditReadLimit)}::int
+      ) e`);
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: new Date(row.cursor_time),
+    cursor: { occurredAt: row.cursor_time, id: row.id },
+    tenantSlug: row.tenant_slug,
+    actorUserId: row.actor_user_id,
+    actorEmail: row.actor_email,
+    actorDisplayName: row.actor_display_name,
+    actorRole: row.actor_role,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    diff: row.diff,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    requestId: row.request_id,
+  }));
+}
