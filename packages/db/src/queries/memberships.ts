@@ -71,6 +71,8 @@ export async function lockActiveAdmins(tx: Executor): Promise<string[]> {
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.role, "tenant_admin"), isNull(memberships.deactivatedAt)))
+    // One lock order for everyone, so two such transactions queue instead of deadlocking.
+    .orderBy(asc(memberships.userId))
     .for("update");
   return rows.map((row) => row.userId);
 }

@@ -68,7 +68,7 @@ export const accountRouter = createRouter({
         await retireUserPasswordResets(tx, user.id, now);
         return deleteUserSessions(tx, user.id, session.id);
       });
-      await ctx.audit({ action: "account.changePassword", targetType: "user", targetId: user.id, after: { passwordChanged: true, endedSessions } });
+      await ctx.audit({ action: "account.changePassword", targetType: "user", targetId: user.id, after: { endedSessions } });
       return { endedSessions };
     }),
 

@@ -96,7 +96,7 @@ export const passwordResetRouter = createRouter({
         return deleteUserSessions(tx, user.id);
       });
       if (ctx.auth?.user.id === user.id) ctx.cookie.clear();
-      await ctx.audit({ action: "passwordReset.complete", targetType: "user", targetId: user.id, after: { passwordChanged: true, endedSessions } });
+      await ctx.audit({ action: "passwordReset.complete", targetType: "user", targetId: user.id, after: { endedSessions } });
       return { passwordChanged: true as const };
     }),
 });
