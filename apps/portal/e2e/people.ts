@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import type { connectTestDatabase } from "@sigap/tenancy/testing";
+// The API's own hashing, so the arranged password is checked exactly as a real one would be.
+import { hashPassword } from "../../api/src/auth/passwords.ts";
+
+type Pool = ReturnType<typeof connectTestDatabase>["owner"];
+
+export const knownPassword = "Gunung-Bromo sunrise 4 ojek";
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@sigap112.test`;
+}
+
+/** A person with `knownPassword` and one membership, arranged directly in the database. */
+export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "operator", displayName: string) {
+  const email = uniqueEmail(role.replace("_", "-"));
+  const [user] = await owner.sql<{ id: string }[]>`
+    insert into users (email, display_name, password_hash)
+    values (${email}, ${displayName}, ${await hashPassword(knownPassword)})
+    returning id`;
+  if (!user) throw new Error("could not create a user");
+  await owner.sql`insert into memberships (tenant_id, user_id, role) values (${tenantId}, ${user.id}, ${role})`;
+  return { id: user.id, email, displayName, password: knownPassword };
+}
+
+export async function deleteUsers(owner: Pool, emails: string[]): Promise<void> {
+  if (emails.length > 0) await owner.sql`delete from users where email = any(${emails})`;
+}
