@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { connectTestDatabase } from "@sigap/tenancy/testing";
 // The API's own hashing, so the arranged password is checked exactly as a real one would be.
 import { hashPassword } from "../../api/src/auth/passwords.ts";
+import { createSession } from "../../api/src/auth/sessions.ts";
 
 type Pool = ReturnType<typeof connectTestDatabase>["owner"];
 
@@ -25,4 +26,10 @@ export async function createMember(owner: Pool, tenantId: string, role: "tenant_
 
 export async function deleteUsers(owner: Pool, emails: string[]): Promise<void> {
   if (emails.length > 0) await owner.sql`delete from users where email = any(${emails})`;
+}
+
+/** A session cookie for `userId` with the second factor already passed, as if they had signed in. */
+export async function signedInCookie(owner: Pool, userId: string): Promise<string> {
+  const { token } = await createSession(owner.db, userId, { ip: null, userAgent: "e2e", twoFactorVerified: true });
+  return `sigap_session=${token}`;
 }

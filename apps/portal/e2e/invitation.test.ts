@@ -1,0 +1,78 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEndToEnd } from "@sigap/dev/e2e";
+import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { createMember, deleteUsers, signedInCookie, uniqueEmail } from "./people.ts";
+
+const database = connectTestDatabase();
+let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
+let page: Page;
+let tenant: TestTenant;
+const inviteeEmail = uniqueEmail("invitee");
+const emails = [inviteeEmail];
+
+beforeAll(async () => {
+  e2e = await startEndToEnd();
+  tenant = await createTestTenant(database.owner);
+  const admin = await createMember(database.owner, tenant.id, "tenant_admin", "Admin Undangan");
+  emails.push(admin.email);
+
+  // The admin invites through the API, as the users page would (same origin, through the proxy).
+  const response = await fetch(`${e2e.portalUrl}/trpc/users.invite`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: e2e.portalUrl, cookie: await signedInCookie(database.owner, admin.id) },
+    body: JSON.stringify({ tenantSlug: tenant.slug, email: inviteeEmail, role: "operator" }),
+  });
+  if (!response.ok) throw new Error(`users.invite answered ${response.status}: ${await response.text()}`);
+
+  // Mail links use the API's PUBLIC_URL (localhost), so the invitee browses there: one cookie jar.
+  const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await e2e.stop();
+  await deleteTestTenants(database.owner, [tenant]);
+  await deleteUsers(database.owner, emails);
+  await database.close();
+});
+
+describe("accepting an invitation from the dev outbox", () => {
+  it("finds the invitation mail and follows its link", async () => {
+    await page.goto("/dev/outbox");
+    const row = page.getByTestId("outbox-row").filter({ hasText: inviteeEmail });
+    await row.getByRole("link").click();
+    await page.getByTestId("message-body").waitFor();
+    await page.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().click();
+    await page.waitForURL("**/invite/**");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(`Tenant ${tenant.slug}`);
+    expect(await page.getByText(inviteeEmail).count()).toBeGreaterThan(0);
+    expect(await page.getByText("Operator").count()).toBeGreaterThan(0);
+  });
+
+  it("explains why a weak password is refused, beside the field", async () => {
+    await page.getByLabel("Nama lengkap").fill("Budi Operator");
+    await page.getByLabel("Kata sandi baru").fill("password123");
+    await page.getByTestId("accept-submit").click();
+    await expect.poll(() => page.getByTestId("field-error-password").textContent()).toBeTruthy();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("password");
+  });
+
+  it("creates the account, signs the invitee in and lands in the tenant", async () => {
+    await page.getByLabel("Kata sandi baru").fill("Kopi tubruk di Malioboro 1945");
+    await page.getByTestId("accept-submit").click();
+    await page.waitForURL(`**/t/${tenant.slug}`);
+    expect(await page.getByTestId("signed-in-as").textContent()).toContain("Budi Operator");
+
+    const [membership] = await database.owner.sql<{ role: string }[]>`
+      select m.role from memberships m join users u on u.id = m.user_id
+       where u.email = ${inviteeEmail} and m.tenant_id = ${tenant.id}`;
+    expect(membership?.role).toBe("operator");
+  });
+
+  it("refuses the same link a second time", async () => {
+    await page.goBack();
+    await page.reload();
+    expect(await page.getByText("Undangan ini sudah dipakai").count()).toBe(1);
+  });
+});
