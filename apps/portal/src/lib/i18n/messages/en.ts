@@ -1,5 +1,7 @@
 import type { Translation } from "../types.ts";
 import { authEn } from "./en/auth.ts";
+import { accountPagesEn } from "./en/account.ts";
+import { tenantPagesEn } from "./en/tenant.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -44,6 +46,8 @@ export const en = {
   "error.backHome": "Back to the home page",
 
   ...authEn,
+  ...accountPagesEn,
+  ...tenantPagesEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

@@ -1,4 +1,6 @@
 import { authId } from "./id/auth.ts";
+import { accountPagesId } from "./id/account.ts";
+import { tenantPagesId } from "./id/tenant.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -47,6 +49,8 @@ export const id = {
   "error.backHome": "Kembali ke beranda",
 
   ...authId,
+  ...accountPagesId,
+  ...tenantPagesId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;

@@ -1,0 +1,85 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEndToEnd } from "@sigap/dev/e2e";
+import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { createMember, deleteUsers } from "./people.ts";
+
+const database = connectTestDatabase();
+let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
+let page: Page;
+let first: TestTenant;
+let second: TestTenant;
+let elsewhere: TestTenant;
+let person: Awaited<ReturnType<typeof createMember>>;
+
+beforeAll(async () => {
+  e2e = await startEndToEnd();
+  page = await (await e2e.browser.newContext({ baseURL: e2e.portalUrl })).newPage();
+  [first, second, elsewhere] = await Promise.all([
+    createTestTenant(database.owner),
+    createTestTenant(database.owner),
+    createTestTenant(database.owner),
+  ]);
+  // Operator in one region, supervisor in another: neither role requires a second factor.
+  person = await createMember(database.owner, first.id, "operator", "Dewi Operator");
+  await database.owner.sql`insert into memberships (tenant_id, user_id, role) values (${second.id}, ${person.id}, 'supervisor')`;
+});
+
+afterAll(async () => {
+  await e2e.stop();
+  await deleteTestTenants(database.owner, [first, second, elsewhere]);
+  await deleteUsers(database.owner, [person.email]);
+  await database.close();
+});
+
+async function tenantName(tenant: TestTenant): Promise<string> {
+  const [row] = await database.owner.sql<{ display_name: string }[]>`select display_name from tenants where id = ${tenant.id}`;
+  return row?.display_name ?? "?";
+}
+
+describe("working in several regions", () => {
+  it("signs in and switches between the person's regions with the header's switcher", async () => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Kata sandi").fill(person.password);
+    await page.getByTestId("sign-in-submit").click();
+    await page.getByTestId("signed-in-as").waitFor();
+
+    const switcher = page.getByTestId("tenant-switcher");
+    await switcher.locator("summary").click();
+    expect(await switcher.getByTestId("tenant-option").count()).toBe(2);
+    await switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(first) }).click();
+    await page.waitForURL(`**/t/${first.slug}`);
+    expect(await page.getByTestId("current-tenant").textContent()).toBe(await tenantName(first));
+    expect(await page.getByTestId("your-role").textContent()).toContain("Operator");
+
+    // By keyboard: open the disclosure, Tab to the other region, follow it.
+    await switcher.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    const other = switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(second) });
+    await other.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/t/${second.slug}`);
+    expect(await page.getByTestId("current-tenant").textContent()).toBe(await tenantName(second));
+    expect(await page.getByTestId("your-role").textContent()).toContain("Supervisor");
+    expect(await switcher.getAttribute("open")).toBeNull();
+  });
+
+  it("answers a region the person does not belong to with the plain Indonesian 404", async () => {
+    const response = await page.goto(`/t/${elsewhere.slug}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByText("Halaman tidak ditemukan.").count()).toBe(1);
+    expect(await page.content()).not.toContain(await tenantName(elsewhere));
+    // An unknown slug looks exactly the same: the URL confirms nothing.
+    const unknown = await page.goto("/t/no-such-region");
+    expect(unknown?.status()).toBe(404);
+  });
+
+  it("sends a signed-out visitor to sign-in and back", async () => {
+    const visitor = await e2e.browser.newPage();
+    await visitor.goto(`${e2e.portalUrl}/t/${first.slug}/users`);
+    expect(new URL(visitor.url()).pathname).toBe("/sign-in");
+    expect(new URL(visitor.url()).searchParams.get("redirect")).toBe(`/t/${first.slug}/users`);
+    await visitor.close();
+  });
+});

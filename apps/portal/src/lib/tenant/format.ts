@@ -1,0 +1,21 @@
+import type { Locale } from "#lib/i18n/index.ts";
+
+const intlTags: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+/**
+ * A moment as the tenant's staff read it: in the tenant's time zone (storage is UTC), with the
+ * zone named, since a region in WITA reads the same instant an hour later than one in WIB. A
+ * fixed zone also makes the server's rendering match the browser's.
+ */
+export function formatDateTime(locale: Locale, value: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlTags[locale], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(value));
+}
+
+export function formatDate(locale: Locale, value: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone }).format(new Date(value));
+}

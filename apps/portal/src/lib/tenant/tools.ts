@@ -1,0 +1,21 @@
+import { can, type Action, type Role } from "@sigap/tenancy/permissions";
+import type { PlainKey } from "#lib/i18n/index.ts";
+
+/** A page inside a tenant, shown to the roles the permission matrix lets use it. */
+export interface TenantTool {
+  /** Below `/t/{slug}`. */
+  page: "users" | "audit";
+  label: PlainKey;
+  description: PlainKey;
+  action: Action;
+}
+
+const tools: readonly TenantTool[] = [
+  { page: "users", label: "tenant.nav.users", description: "tenant.overview.usersDescription", action: "users.view" },
+  { page: "audit", label: "tenant.nav.audit", description: "tenant.overview.auditDescription", action: "audit.view" },
+];
+
+/** The tenant pages this role may open, in menu order; the API enforces the same matrix. */
+export function toolsFor(role: Role): TenantTool[] {
+  return tools.filter((tool) => can(role, tool.action));
+}

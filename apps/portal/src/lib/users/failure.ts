@@ -1,0 +1,20 @@
+import type { ApiFailure } from "#lib/auth/api-error.ts";
+import { commonFailureMessage } from "#lib/auth/failure-message.ts";
+import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+
+/** Codes whose meaning depends on the action (CONFLICT: last admin, already a member…). */
+export type FailureOverrides = Partial<Record<string, PlainKey>>;
+
+const byCode: Record<string, PlainKey> = {
+  BAD_REQUEST: "failure.BAD_REQUEST",
+  UNAUTHORIZED: "failure.UNAUTHORIZED",
+  FORBIDDEN: "failure.FORBIDDEN",
+  NOT_FOUND: "failure.NOT_FOUND",
+  CONFLICT: "failure.CONFLICT",
+};
+
+/** The sentence a signed-in page shows for a failed call: the action's own meaning first. */
+export function failureMessage(i18n: Translator, failure: ApiFailure, overrides: FailureOverrides = {}): string {
+  const key = overrides[failure.code] ?? byCode[failure.code];
+  return key ? i18n.t(key) : commonFailureMessage(i18n, failure);
+}
