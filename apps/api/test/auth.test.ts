@@ -1,38 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "@sigap/db/seed";
-import { connectTestDatabase } from "@sigap/tenancy/testing";
-import { callProcedure, sessionCookieFrom } from "./client.ts";
-import { createTestPerson, deleteTestPeople, testPassword, type TestPerson } from "./people.ts";
-import { startTestApi } from "./server.ts";
+import { sessionCookieFrom, testAddress, testClient, type TestClient } from "./client.ts";
+import { useTestApi } from "./harness.ts";
+import { createTestPerson, deleteTestPeople, testPassword, type SignedInTestPerson } from "./people.ts";
 
-const database = connectTestDatabase();
-let api: Awaited<ReturnType<typeof startTestApi>>;
-const people: TestPerson[] = [];
+const { api, database } = useTestApi();
+const people: SignedInTestPerson[] = [];
 
-beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
-});
 afterAll(async () => {
-  await api.close();
   await deleteTestPeople(database.owner, people);
-  await database.close();
 });
-
-/** Each test signs in from its own address, so the per-address back-off of one never meets another. */
-function fromAddress() {
-  return { "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
-}
 
 async function person() {
-  const created = await createTestPerson(database.owner);
+  const created = await createTestPerson(database.owner, { signedIn: true });
   people.push(created);
   return created;
 }
 
-const signIn = (email: string, password: string, headers: Record<string, string> = fromAddress(), cookie?: string) =>
-  callProcedure(api.url, "mutation", "auth.signIn", { email, password }, { headers, ...(cookie ? { cookie } : {}) });
-const me = (cookie: string) => callProcedure(api.url, "query", "auth.me", undefined, { cookie });
+const signIn = (email: string, password: string, client: TestClient = testClient(api.url)) =>
+  client.call("mutation", "auth.signIn", { email, password });
+const me = (cookie: string) => testClient(api.url, { cookie }).call("query", "auth.me");
 
 describe("signing in", () => {
   it("starts a session with a safe cookie, and the person can see who they are", async () => {
@@ -56,7 +44,7 @@ describe("signing in", () => {
   });
 
   it("marks the cookie Secure anywhere but localhost", async () => {
-    const result = await signIn("operator@sigap112.test", demoPassword, { ...fromAddress(), "x-forwarded-host": "sigap112.id" });
+    const result = await signIn("operator@sigap112.test", demoPassword, testClient(api.url, { headers: { "x-forwarded-host": "sigap112.id" } }));
     expect(result.setCookie).toMatch(/Secure/);
   });
 
@@ -81,7 +69,7 @@ describe("signing in", () => {
     expect(result.data).toEqual({ next: "enrol" });
     const cookie = sessionCookieFrom(result.setCookie);
     expect((await me(cookie)).data).toMatchObject({ secondFactor: "enrol" });
-    const blocked = await callProcedure(api.url, "mutation", "auth.signOutEverywhere", undefined, { cookie });
+    const blocked = await testClient(api.url, { cookie }).call("mutation", "auth.signOutEverywhere");
     expect(blocked.code).toBe("UNAUTHORIZED");
   });
 
@@ -100,11 +88,11 @@ describe("signing in", () => {
 describe("throttling", () => {
   it("backs off after repeated failures, says when to retry, and refuses even the right password meanwhile", async () => {
     const target = await person();
-    const address = fromAddress();
+    const client = testClient(api.url);
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await signIn(target.email, "wrong password here", address)).code).toBe("UNAUTHORIZED");
+      expect((await signIn(target.email, "wrong password here", client)).code).toBe("UNAUTHORIZED");
     }
-    const locked = await signIn(target.email, testPassword, address);
+    const locked = await signIn(target.email, testPassword, client);
     expect(locked.code).toBe("TOO_MANY_REQUESTS");
     expect(locked.error?.data.retryAfterSeconds).toBeGreaterThan(0);
     const [row] = await database.owner.sql<{ failures: number }[]>`
@@ -125,7 +113,7 @@ describe("sessions", () => {
   it("never promotes a session presented at sign-in (fixation)", async () => {
     const target = await person();
     const before = target.cookie;
-    const result = await signIn(target.email, testPassword, fromAddress(), before);
+    const result = await signIn(target.email, testPassword, testClient(api.url, { cookie: before }));
     const after = sessionCookieFrom(result.setCookie);
     expect(after).not.toBe(before);
     expect((await me(before)).code).toBe("UNAUTHORIZED");
@@ -134,14 +122,14 @@ describe("sessions", () => {
 
   it("ends at sign-out, for good", async () => {
     const target = await person();
-    await callProcedure(api.url, "mutation", "auth.signOut", undefined, { cookie: target.cookie });
+    await testClient(api.url, { cookie: target.cookie }).call("mutation", "auth.signOut");
     expect((await me(target.cookie)).code).toBe("UNAUTHORIZED");
   });
 
   it("ends everywhere on request", async () => {
     const target = await person();
     const second = sessionCookieFrom((await signIn(target.email, testPassword)).setCookie);
-    const result = await callProcedure(api.url, "mutation", "auth.signOutEverywhere", undefined, { cookie: target.cookie });
+    const result = await testClient(api.url, { cookie: target.cookie }).call("mutation", "auth.signOutEverywhere");
     expect(result.data).toEqual({ ended: 2 });
     expect((await me(second)).code).toBe("UNAUTHORIZED");
   });
@@ -206,7 +194,7 @@ describe("cross-site request forgery", () => {
   });
 
   it("accepts same-origin mutations, by Sec-Fetch-Site or by Origin", async () => {
-    expect((await mutate({ "sec-fetch-site": "same-origin", ...fromAddress() })).status).toBe(200);
-    expect((await mutate({ origin: api.url, ...fromAddress() })).status).toBe(200);
+    expect((await mutate({ "sec-fetch-site": "same-origin", "x-forwarded-for": testAddress() })).status).toBe(200);
+    expect((await mutate({ origin: api.url, "x-forwarded-for": testAddress() })).status).toBe(200);
   });
 });

@@ -1,54 +1,88 @@
-/** A small tRPC-over-HTTP caller for tests: what a browser on the portal's origin would send. */
+/** A field the API named as wrong, as its error formatter sends it. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** A tRPC error as the API's error formatter sends it. */
+export interface TrpcError {
+  message: string;
+  data: { code: string; issues?: Issue[]; retryAfterSeconds?: number };
+}
+
 export interface CallResult {
   status: number;
-  code: string | undefined;
   data: unknown;
-  error: { message: string; data: Record<string, unknown> } | undefined;
+  error: TrpcError | undefined;
+  /** The error's code, message and issues again, for short assertions. */
+  code: string | undefined;
+  message: string | undefined;
+  issues: Issue[] | undefined;
   setCookie: string | null;
 }
 
-export interface CallOptions {
-  cookie?: string;
-  headers?: Record<string, string>;
+/**
+ * One browser on the portal's origin: its mutations are same-origin, it comes from its own
+ * address (so the per-address sign-in back-off of one test never meets another's), and it keeps
+ * the session cookie the API sets or clears.
+ */
+export interface TestClient {
+  readonly address: string;
+  cookie: string | undefined;
+  call: (type: "query" | "mutation", path: string, input?: unknown) => Promise<CallResult>;
 }
 
-export async function callProcedure(
-  baseUrl: string,
-  type: "query" | "mutation",
-  path: string,
-  input: unknown,
-  options: CallOptions = {},
-): Promise<CallResult> {
-  const headers: Record<string, string> = {
-    ...(options.cookie ? { cookie: options.cookie } : {}),
-    ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}),
-    ...options.headers,
+/** A made-up client address, sent as X-Forwarded-For as the portal's proxy would. */
+export function testAddress(): string {
+  const octet = () => String(Math.floor(Math.random() * 250) + 1);
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+export function testClient(
+  apiUrl: string,
+  options: { cookie?: string | undefined; address?: string; headers?: Record<string, string> } = {},
+): TestClient {
+  const client: TestClient = {
+    address: options.address ?? testAddress(),
+    cookie: options.cookie,
+    async call(type, path, input) {
+      const headers: Record<string, string> = {
+        "x-forwarded-for": client.address,
+        ...(client.cookie ? { cookie: client.cookie } : {}),
+        ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}),
+        ...options.headers,
+      };
+      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const response =
+        type === "query"
+          ? await fetch(`${apiUrl}/trpc/${path}${query}`, { headers })
+          : await fetch(`${apiUrl}/trpc/${path}`, { method: "POST", headers, body: JSON.stringify(input ?? null) });
+      const body = (await response.json()) as { result?: { data: unknown }; error?: TrpcError };
+      const setCookie = response.headers.get("set-cookie");
+      const token = sessionTokenIn(setCookie);
+      if (token !== undefined) client.cookie = token ? `sigap_session=${token}` : undefined;
+      return {
+        status: response.status,
+        data: body.result?.data,
+        error: body.error,
+        code: body.error?.data.code,
+        message: body.error?.message,
+        issues: body.error?.data.issues,
+        setCookie,
+      };
+    },
   };
-  const url =
-    type === "query"
-      ? `${baseUrl}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`
-      : `${baseUrl}/trpc/${path}`;
-  const response = await fetch(url, {
-    method: type === "query" ? "GET" : "POST",
-    headers,
-    ...(type === "mutation" ? { body: JSON.stringify(input ?? null) } : {}),
-  });
-  const body = (await response.json()) as {
-    result?: { data: unknown };
-    error?: { message: string; data: Record<string, unknown> };
-  };
-  return {
-    status: response.status,
-    code: body.error?.data.code as string | undefined,
-    data: body.result?.data,
-    error: body.error,
-    setCookie: response.headers.get("set-cookie"),
-  };
+  return client;
 }
 
 /** `sigap_session=<token>` from a Set-Cookie header, ready to send back. */
 export function sessionCookieFrom(setCookie: string | null): string {
-  const match = /sigap_session=([^;]*)/.exec(setCookie ?? "");
-  if (!match?.[1]) throw new Error(`no session cookie in ${String(setCookie)}`);
-  return `sigap_session=${match[1]}`;
+  const token = sessionTokenIn(setCookie);
+  if (!token) throw new Error(`no session cookie in ${String(setCookie)}`);
+  return `sigap_session=${token}`;
+}
+
+/** The token a Set-Cookie header sets: "" when it clears the cookie, undefined when it says nothing of it. */
+function sessionTokenIn(setCookie: string | null): string | undefined {
+  return /sigap_session=([^;]*)/.exec(setCookie ?? "")?.[1];
 }

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@sigap/tenancy/testing";
+import { describe, expect, it } from "vitest";
 import { errorCodes, statusOf } from "../src/http/errors.ts";
+import { useTestApi } from "./harness.ts";
 import { startTestApi } from "./server.ts";
 
-const database = connectTestDatabase();
-let api: Awaited<ReturnType<typeof startTestApi>>;
-
-beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
-});
-afterAll(async () => {
-  await api.close();
-  await database.close();
-});
+const { api, database } = useTestApi();
 
 async function getJson(path: string, init?: RequestInit) {
   const response = await fetch(`${api.url}${path}`, init);

@@ -3,31 +3,52 @@ import type { createDatabase } from "@sigap/db/client";
 import type { MembershipRole, PlatformRole } from "@sigap/tenancy";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { createSession } from "../src/auth/sessions.ts";
+import { testClient, type TestClient } from "./client.ts";
 
 type Pool = ReturnType<typeof createDatabase>;
 
-export const testPassword = "correct horse battery staple 112";
-const sharedHash = hashPassword(testPassword);
+/** Strong enough for the API's password judge, so it also serves where a new password is set. */
+export const testPassword = "Gunung-Bromo sunrise 4 ojek";
+const testPasswordHash = hashPassword(testPassword);
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@sigap112.test`;
+}
 
 export interface TestPerson {
   id: string;
   email: string;
+  displayName: string;
+  password: string;
+}
+
+export interface SignedInTestPerson extends TestPerson {
   /** A ready `Cookie` header for a session that has passed any second factor. */
   cookie: string;
 }
 
+interface PersonOptions {
+  email?: string;
+  displayName?: string;
+  password?: string;
+  platformRole?: PlatformRole;
+  memberships?: { tenantId: string; role: MembershipRole }[];
+}
+
 /**
- * A person with the given platform role and memberships, and a signed-in session that has passed
- * its second factor, arranged directly in the database (what sign-in would have produced).
+ * A person with the given platform role and memberships, arranged directly in the database; with
+ * `signedIn`, also a session that has passed its second factor (what sign-in would have produced).
  */
-export async function createTestPerson(
-  owner: Pool,
-  options: { platformRole?: PlatformRole; memberships?: { tenantId: string; role: MembershipRole }[] } = {},
-): Promise<TestPerson> {
-  const email = `person-${randomUUID().slice(0, 8)}@sigap112.test`;
+export function createTestPerson(owner: Pool, options: PersonOptions & { signedIn: true }): Promise<SignedInTestPerson>;
+export function createTestPerson(owner: Pool, options?: PersonOptions): Promise<TestPerson>;
+export async function createTestPerson(owner: Pool, options: PersonOptions & { signedIn?: boolean } = {}): Promise<TestPerson | SignedInTestPerson> {
+  const email = options.email ?? uniqueEmail("person");
+  const displayName = options.displayName ?? `Test ${email}`;
+  const password = options.password ?? testPassword;
+  const passwordHash = await (options.password === undefined ? testPasswordHash : hashPassword(options.password));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash, platform_role)
-    values (${email}, ${`Test ${email}`}, ${await sharedHash}, ${options.platformRole ?? null})
+    values (${email}, ${displayName}, ${passwordHash}, ${options.platformRole ?? null})
     returning id`;
   if (!user) throw new Error("could not create a test person");
   for (const membership of options.memberships ?? []) {
@@ -36,11 +57,44 @@ export async function createTestPerson(
       values (${membership.tenantId}, ${user.id}, ${membership.role},
               ${membership.role === "agency_responder" ? randomUUID() : null})`;
   }
+  const person: TestPerson = { id: user.id, email, displayName, password };
+  if (!options.signedIn) return person;
   const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
-  return { id: user.id, email, cookie: `sigap_session=${token}` };
+  return { ...person, cookie: `sigap_session=${token}` };
 }
 
-export async function deleteTestPeople(owner: Pool, people: TestPerson[]): Promise<void> {
+export async function deleteTestPeople(owner: Pool, people: { id: string }[]): Promise<void> {
   const ids = people.map((person) => person.id);
   if (ids.length > 0) await owner.sql`delete from users where id = any(${ids})`;
+}
+
+/**
+ * Signs in over HTTP like the portal does, from a browser of its own, and throws unless that
+ * worked. The session is then marked as having passed the second factor (with the owner pool), so
+ * tests of roles that require 2FA need no authenticator.
+ */
+export async function signInAs(api: { url: string }, owner: Pool, credentials: { email: string; password: string }): Promise<TestClient> {
+  const client = testClient(api.url);
+  const reply = await client.call("mutation", "auth.signIn", { email: credentials.email, password: credentials.password });
+  if (reply.status !== 200) throw new Error(`sign-in as ${credentials.email} failed: ${String(reply.status)} ${String(reply.message)}`);
+  const sessionId = client.cookie?.replace("sigap_session=", "").split(".")[0];
+  if (!sessionId) throw new Error("sign-in set no session cookie");
+  await owner.sql`update sessions set two_factor_verified_at = now() where id = ${sessionId}`;
+  return client;
+}
+
+/** The newest stored mail to `to`, and the token of the link in it that starts with `linkPrefix`. */
+export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
+  const [mail] = await owner.sql<{ subject: string; text: string; html: string; transport: string }[]>`
+    select subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
+  if (!mail) throw new Error(`no mail to ${to}`);
+  const escaped = linkPrefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const token = new RegExp(`${escaped}([a-z0-9]+)`).exec(mail.text)?.[1];
+  if (!token) throw new Error(`no ${linkPrefix} link in the mail to ${to}`);
+  return { ...mail, token };
+}
+
+export async function auditRows(owner: Pool, table: "audit_log" | "platform_audit_log", action: string, targetId: string) {
+  return owner.sql<{ actor_user_id: string | null; actor_role: string; diff: unknown; tenant_id?: string }[]>`
+    select * from ${owner.sql(table)} where action = ${action} and target_id = ${targetId}`;
 }

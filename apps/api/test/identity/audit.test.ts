@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@sigap/tenancy";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { startTestApi } from "../server.ts";
-import { browser, createPerson, deletePeople, verifiedSessionCookie, type Caller, type Person } from "./fixtures.ts";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { testClient, type TestClient } from "../client.ts";
+import { useTestApi } from "../harness.ts";
+import { createTestPerson, deleteTestPeople, uniqueEmail, type SignedInTestPerson } from "../people.ts";
 
-const database = connectTestDatabase();
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const { api, database } = useTestApi();
 let tenantA: TestTenant;
 let tenantB: TestTenant;
 let zoneA: string;
-let adminA: Person;
-let adminB: Person;
-let operatorA: Person;
-let platformAdmin: Person;
-const clients = new Map<Person, Caller>();
+let adminA: SignedInTestPerson;
+let adminB: SignedInTestPerson;
+let operatorA: SignedInTestPerson;
+let platformAdmin: SignedInTestPerson;
+const clients = new Map<SignedInTestPerson, TestClient>();
 // Other test files write audit rows too; this run's actions carry their own prefix.
 const tag = `t${randomUUID().slice(0, 6)}`;
 
@@ -33,7 +33,7 @@ interface Page {
   nextCursor: string | null;
 }
 
-async function insertTenantRow(tenant: TestTenant, row: { at: string; actor?: Person; action: string; target?: [string, string]; diff?: unknown }) {
+async function insertTenantRow(tenant: TestTenant, row: { at: string; actor?: SignedInTestPerson; action: string; target?: [string, string]; diff?: unknown }) {
   await database.owner.sql`
     insert into audit_log (tenant_id, occurred_at, actor_user_id, actor_role, action, target_type, target_id, diff, ip, user_agent)
     values (${tenant.id}, ${row.at}::timestamptz, ${row.actor?.id ?? null}, 'tenant_admin', ${`${tag}.${row.action}`},
@@ -42,18 +42,18 @@ async function insertTenantRow(tenant: TestTenant, row: { at: string; actor?: Pe
 }
 
 beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
   tenantA = await createTestTenant(database.owner);
   tenantB = await createTestTenant(database.owner);
   const [zone] = await database.owner.sql<{ time_zone: string }[]>`select time_zone from tenants where id = ${tenantA.id}`;
   zoneA = zone?.time_zone ?? "Asia/Jakarta";
-  adminA = await createPerson(database.owner, { memberships: [{ tenantId: tenantA.id, role: "tenant_admin" }] });
-  adminB = await createPerson(database.owner, { memberships: [{ tenantId: tenantB.id, role: "tenant_admin" }] });
-  operatorA = await createPerson(database.owner, { memberships: [{ tenantId: tenantA.id, role: "operator" }] });
-  platformAdmin = await createPerson(database.owner, { platformRole: "platform_admin" });
-  for (const person of [adminA, adminB, operatorA, platformAdmin]) {
-    clients.set(person, browser(api.url, undefined, await verifiedSessionCookie(database.owner, person)));
-  }
+  // Labelled addresses: the actor filter below is given the start of one, which must name only that person.
+  const member = (label: string, tenant: TestTenant, role: "tenant_admin" | "operator") =>
+    createTestPerson(database.owner, { email: uniqueEmail(label), memberships: [{ tenantId: tenant.id, role }], signedIn: true });
+  adminA = await member("admin-a", tenantA, "tenant_admin");
+  adminB = await member("admin-b", tenantB, "tenant_admin");
+  operatorA = await member("operator-a", tenantA, "operator");
+  platformAdmin = await createTestPerson(database.owner, { platformRole: "platform_admin", signedIn: true });
+  for (const person of [adminA, adminB, operatorA, platformAdmin]) clients.set(person, testClient(api.url, { cookie: person.cookie }));
 
   // Local midnight in A's zone separates the first two rows; two rows share one instant.
   const localA = (wallClock: string) => database.owner.sql<{ at: string }[]>`
@@ -76,18 +76,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.owner.sql`delete from platform_audit_log where starts_with(action, ${tag})`;
-  await deletePeople(database.owner, [adminA, adminB, operatorA, platformAdmin]);
+  await deleteTestPeople(database.owner, [adminA, adminB, operatorA, platformAdmin]);
   await deleteTestTenants(database.owner, [tenantA, tenantB]);
-  await api.close();
-  await database.close();
 });
 
-const as = (person: Person) => {
+const as = (person: SignedInTestPerson) => {
   const client = clients.get(person);
   if (!client) throw new Error("no client");
   return client;
 };
-async function list(person: Person, input: Record<string, unknown>, path = "audit.list"): Promise<Page> {
+async function list(person: SignedInTestPerson, input: Record<string, unknown>, path = "audit.list"): Promise<Page> {
   const answer = await as(person).call("query", path, input);
   expect(answer.error).toBeUndefined();
   return answer.data as Page;
@@ -102,7 +100,7 @@ describe("audit.list", () => {
     expect(page.rows.find((row) => row.action.endsWith("users.invite"))?.actor).toEqual({
       userId: adminA.id,
       email: adminA.email,
-      displayName: `Uji ${adminA.email}`,
+      displayName: adminA.displayName,
     });
     expect(page.rows.find((row) => row.action.endsWith("invitations.accept"))?.actor).toBeNull();
     expect(page.nextCursor).toBeNull();
@@ -164,7 +162,7 @@ describe("audit.exportCsv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
     const offset = { "Asia/Jakarta": "+07:00", "Asia/Makassar": "+08:00", "Asia/Jayapura": "+09:00" }[zoneA];
     expect(csv).toContain(
-      `2025-03-09T23:30:00${offset ?? ""},${adminA.email},Uji ${adminA.email},tenant_admin,${tag}.users.invite,user,u-1,,10.1.2.3,"'=HYPERLINK(""http://evil"")",\r\n`,
+      `2025-03-09T23:30:00${offset ?? ""},${adminA.email},${adminA.displayName},tenant_admin,${tag}.users.invite,user,u-1,,10.1.2.3,"'=HYPERLINK(""http://evil"")",\r\n`,
     );
     // A quoted field keeps its commas and quotes.
     expect(csv).toContain(`"{""after"":{""note"":""Banjir, \\""siaga 1\\""\\nKec. Buduran""}}"`);

@@ -1,38 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { startTestApi } from "../server.ts";
-import { addMembership, auditRows, call, cookieFrom, createUser, latestMail, strongPassword, uniqueEmail } from "./helpers.ts";
-import { signInAs } from "./sign-in.ts";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { sessionCookieFrom, testClient, type TestClient } from "../client.ts";
+import { useTestApi } from "../harness.ts";
+import { auditRows, createTestPerson, latestMail, signInAs, testPassword, uniqueEmail } from "../people.ts";
 
-const database = connectTestDatabase();
+const { api, database } = useTestApi();
 const { owner } = database;
-let api: Awaited<ReturnType<typeof startTestApi>>;
 let tenant: TestTenant;
-let adminCookie: string;
+let admin: TestClient;
 
 beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
   tenant = await createTestTenant(owner);
-  const admin = await createUser(owner);
-  await addMembership(owner, tenant.id, admin.id, "tenant_admin");
-  adminCookie = await signInAs(api, owner, admin);
+  admin = await signInAs(api, owner, await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "tenant_admin" }] }));
 });
 afterAll(async () => {
   await deleteTestTenants(owner, [tenant]);
-  await api.close();
-  await database.close();
 });
 
 async function invite(email: string, role = "operator", extra: Record<string, unknown> = {}) {
-  const reply = await call(api, "mutation", "users.invite", { tenantSlug: tenant.slug, email, role, ...extra }, adminCookie);
+  const reply = await admin.call("mutation", "users.invite", { tenantSlug: tenant.slug, email, role, ...extra });
   expect(reply.status, reply.message).toBe(200);
   const mail = await latestMail(owner, email.toLowerCase(), "http://localhost:3000/invite/");
   return { invitationId: (reply.data as { invitationId: string }).invitationId, token: mail.token, mail };
 }
 
 const accept = (token: string, input: Record<string, unknown> = {}) =>
-  call(api, "mutation", "invitations.accept", { token, displayName: "Siti Rahma", password: strongPassword, ...input });
-const preview = (token: string) => call(api, "query", "invitations.preview", { token });
+  testClient(api.url).call("mutation", "invitations.accept", { token, displayName: "Siti Rahma", password: testPassword, ...input });
+const preview = (token: string) => testClient(api.url).call("query", "invitations.preview", { token });
 
 describe("inviting and accepting", () => {
   it("mails a link whose acceptance creates the account, the membership and a session", async () => {
@@ -54,7 +48,7 @@ describe("inviting and accepting", () => {
     const accepted = await accept(token);
     expect(accepted.status, accepted.message).toBe(200);
     expect(accepted.data).toEqual({ next: "done", tenantSlug: tenant.slug });
-    const me = await call(api, "query", "auth.me", undefined, cookieFrom(accepted));
+    const me = await testClient(api.url, { cookie: sessionCookieFrom(accepted.setCookie) }).call("query", "auth.me");
     expect(me.data).toMatchObject({ user: { email, displayName: "Siti Rahma" }, tenants: [{ slug: tenant.slug, role: "operator" }] });
 
     expect(await auditRows(owner, "audit_log", "users.invite", invitationId)).toEqual([
@@ -90,7 +84,7 @@ describe("inviting and accepting", () => {
 
   it("is refused once revoked, by an admin or by a newer invitation", async () => {
     const { invitationId, token } = await invite(uniqueEmail("withdrawn"));
-    const revoked = await call(api, "mutation", "users.revokeInvitation", { tenantSlug: tenant.slug, invitationId }, adminCookie);
+    const revoked = await admin.call("mutation", "users.revokeInvitation", { tenantSlug: tenant.slug, invitationId });
     expect(revoked.status).toBe(200);
     expect(await auditRows(owner, "audit_log", "users.revokeInvitation", invitationId)).toHaveLength(1);
     expect((await preview(token)).data).toMatchObject({ status: "revoked" });
@@ -116,7 +110,7 @@ describe("inviting and accepting", () => {
   });
 
   it("lets an existing account join with its current password, and only with it", async () => {
-    const person = await createUser(owner);
+    const person = await createTestPerson(owner);
     const { invitationId, token } = await invite(person.email, "supervisor");
     expect((await preview(token)).data).toMatchObject({ hasAccount: true });
     const wrong = await accept(token, { password: "not the password at all 42" });
@@ -135,11 +129,10 @@ describe("inviting and accepting", () => {
   });
 
   it("refuses to invite an active member, and an agency responder without an agency", async () => {
-    const member = await createUser(owner);
-    await addMembership(owner, tenant.id, member.id, "operator");
-    const again = await call(api, "mutation", "users.invite", { tenantSlug: tenant.slug, email: member.email, role: "supervisor" }, adminCookie);
+    const member = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "operator" }] });
+    const again = await admin.call("mutation", "users.invite", { tenantSlug: tenant.slug, email: member.email, role: "supervisor" });
     expect(again).toMatchObject({ status: 409, code: "CONFLICT", message: `${member.email} is already an active member of this tenant` });
-    const responder = await call(api, "mutation", "users.invite", { tenantSlug: tenant.slug, email: uniqueEmail("r"), role: "agency_responder" }, adminCookie);
+    const responder = await admin.call("mutation", "users.invite", { tenantSlug: tenant.slug, email: uniqueEmail("r"), role: "agency_responder" });
     expect(responder.issues?.map((issue) => issue.path)).toEqual(["agencyId"]);
   });
 

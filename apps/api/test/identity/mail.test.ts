@@ -8,8 +8,8 @@ import { createApp } from "../../src/app.ts";
 import { createLogger } from "../../src/logger.ts";
 import { sendMail } from "../../src/mail/send.ts";
 import { invitationMail, passwordResetMail } from "../../src/mail/templates.ts";
+import { uniqueEmail } from "../people.ts";
 import { testConfig } from "../server.ts";
-import { uniqueEmail } from "./helpers.ts";
 
 const database = connectTestDatabase();
 const { owner } = database;

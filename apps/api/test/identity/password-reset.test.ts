@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase } from "@sigap/tenancy/testing";
-import { startTestApi } from "../server.ts";
-import { auditRows, call, createUser, latestMail, uniqueEmail } from "./helpers.ts";
-import { signInAs } from "./sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { testClient } from "../client.ts";
+import { useTestApi } from "../harness.ts";
+import { auditRows, createTestPerson, latestMail, signInAs, uniqueEmail } from "../people.ts";
 
-const database = connectTestDatabase();
+const { api, database } = useTestApi();
 const { owner } = database;
-let api: Awaited<ReturnType<typeof startTestApi>>;
-
-beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
-});
-afterAll(async () => {
-  await api.close();
-  await database.close();
-});
 
 const newPassword = "Kopi tubruk di Malioboro 1998";
-const request = (email: string) => call(api, "mutation", "passwordReset.request", { email });
-const complete = (token: string, password = newPassword) => call(api, "mutation", "passwordReset.complete", { token, password });
+const request = (email: string) => testClient(api.url).call("mutation", "passwordReset.request", { email });
+const complete = (token: string, password = newPassword) => testClient(api.url).call("mutation", "passwordReset.complete", { token, password });
 
 async function mailCount(to: string): Promise<number> {
   const [row] = await owner.sql<{ n: number }[]>`select count(*)::int as n from mail_outbox where "to" = ${to}`;
@@ -27,7 +17,7 @@ async function mailCount(to: string): Promise<number> {
 
 describe("password reset", () => {
   it("answers the same for an unknown email and mails nothing", async () => {
-    const person = await createUser(owner);
+    const person = await createTestPerson(owner);
     const unknown = uniqueEmail("nobody");
     const [known, stranger] = await Promise.all([request(person.email), request(unknown)]);
     expect(stranger.status).toBe(known.status);
@@ -41,8 +31,8 @@ describe("password reset", () => {
   });
 
   it("sets the password once, ends every session, and does not sign in", async () => {
-    const person = await createUser(owner);
-    const cookie = await signInAs(api, owner, person);
+    const person = await createTestPerson(owner);
+    const client = await signInAs(api, owner, person);
     expect((await request(person.email)).status).toBe(200);
     const mail = await latestMail(owner, person.email, "http://localhost:3000/reset-password/");
     expect(mail.subject).toContain("Atur ulang kata sandi");
@@ -52,7 +42,7 @@ describe("password reset", () => {
     const done = await complete(mail.token);
     expect(done).toMatchObject({ status: 200, data: { passwordChanged: true } });
     expect(done.setCookie ?? "").not.toContain("sigap_session=");
-    expect(await call(api, "query", "auth.me", undefined, cookie)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(await client.call("query", "auth.me")).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
     await expect(signInAs(api, owner, person)).rejects.toThrow();
     await signInAs(api, owner, { email: person.email, password: newPassword });
 
@@ -63,7 +53,7 @@ describe("password reset", () => {
   });
 
   it("refuses an expired link, a weak password (naming the field) and an unknown token", async () => {
-    const person = await createUser(owner);
+    const person = await createTestPerson(owner);
     await request(person.email);
     const { token } = await latestMail(owner, person.email, "http://localhost:3000/reset-password/");
     const weak = await complete(token, "1234567890");
@@ -74,7 +64,7 @@ describe("password reset", () => {
   });
 
   it("mails at most one link a minute to the same account", async () => {
-    const person = await createUser(owner);
+    const person = await createTestPerson(owner);
     await request(person.email);
     await request(person.email);
     expect(await mailCount(person.email)).toBe(1);

@@ -1,35 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { startTestApi } from "../server.ts";
-import { browser, createPerson, deletePeople, password, type Caller, type Person } from "./fixtures.ts";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { testClient, type TestClient } from "../client.ts";
+import { useTestApi } from "../harness.ts";
+import { createTestPerson, deleteTestPeople, type TestPerson } from "../people.ts";
 
-const database = connectTestDatabase();
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const { api, database } = useTestApi();
 let tenant: TestTenant;
-const people: Person[] = [];
+const people: TestPerson[] = [];
 
 beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
   tenant = await createTestTenant(database.owner);
 });
 afterAll(async () => {
-  await deletePeople(database.owner, people);
+  await deleteTestPeople(database.owner, people);
   await deleteTestTenants(database.owner, [tenant]);
-  await api.close();
-  await database.close();
 });
 
-async function person(role: "tenant_admin" | "operator"): Promise<Person> {
-  const created = await createPerson(database.owner, { memberships: [{ tenantId: tenant.id, role }] });
+async function person(role: "tenant_admin" | "operator"): Promise<TestPerson> {
+  const created = await createTestPerson(database.owner, { memberships: [{ tenantId: tenant.id, role }] });
   people.push(created);
   return created;
 }
 
-async function signIn(who: Person): Promise<{ client: Caller; next: unknown }> {
-  const client = browser(api.url);
-  const answer = await client.call("mutation", "auth.signIn", { email: who.email, password });
+async function signIn(who: TestPerson): Promise<{ client: TestClient; next: unknown }> {
+  const client = testClient(api.url);
+  const answer = await client.call("mutation", "auth.signIn", { email: who.email, password: who.password });
   expect(answer.status).toBe(200);
   return { client, next: (answer.data as { next: unknown }).next };
 }
@@ -47,7 +44,7 @@ function wrongCode(key: Uint8Array): string {
 }
 
 /** Enrols through the API; returns the key the authenticator app would hold and the recovery codes. */
-async function enrol(client: Caller) {
+async function enrol(client: TestClient) {
   const begun = await client.call("mutation", "twoFactor.beginEnrolment");
   const { otpauthUri } = begun.data as { otpauthUri: string };
   const key = decodeBase32IgnorePadding(new URL(otpauthUri).searchParams.get("secret") ?? "");

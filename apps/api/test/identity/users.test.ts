@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { startTestApi } from "../server.ts";
-import { addMembership, auditRows, call, createUser, uniqueEmail } from "./helpers.ts";
-import { signInAs } from "./sign-in.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { useTestApi } from "../harness.ts";
+import { auditRows, createTestPerson, signInAs, uniqueEmail } from "../people.ts";
 
-const database = connectTestDatabase();
+const { api, database } = useTestApi();
 const { owner } = database;
-let api: Awaited<ReturnType<typeof startTestApi>>;
 const tenants: TestTenant[] = [];
 
-beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
-});
 afterAll(async () => {
   await deleteTestTenants(owner, tenants);
-  await api.close();
-  await database.close();
 });
 
 type Role = "tenant_admin" | "supervisor" | "operator" | "agency_responder";
@@ -25,9 +18,8 @@ async function arrangeTenant() {
   const tenant = await createTestTenant(owner);
   tenants.push(tenant);
   const member = async (role: Role) => {
-    const person = await createUser(owner);
-    await addMembership(owner, tenant.id, person.id, role);
-    return { ...person, cookie: await signInAs(api, owner, person) };
+    const person = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role }] });
+    return { ...person, client: await signInAs(api, owner, person) };
   };
   return { tenant, admin: await member("tenant_admin"), member };
 }
@@ -43,23 +35,23 @@ describe("user management", () => {
     const b = await arrangeTenant();
     const operator = await a.member("operator");
     const email = uniqueEmail("pending");
-    await call(api, "mutation", "users.invite", { tenantSlug: a.tenant.slug, email, role: "operator" }, a.admin.cookie);
+    await a.admin.client.call("mutation", "users.invite", { tenantSlug: a.tenant.slug, email, role: "operator" });
 
-    const listing = (await call(api, "query", "users.list", { tenantSlug: a.tenant.slug }, a.admin.cookie)).data as Listing;
+    const listing = (await a.admin.client.call("query", "users.list", { tenantSlug: a.tenant.slug })).data as Listing;
     expect(listing.members.map((m) => m.userId).sort()).toEqual([a.admin.id, operator.id].sort());
     expect(listing.members.find((m) => m.userId === operator.id)).toMatchObject({ role: "operator", deactivatedAt: null, twoFactorEnabled: false });
     expect(listing.invitations).toEqual([expect.objectContaining({ email })]);
 
-    expect(await call(api, "query", "users.list", { tenantSlug: b.tenant.slug }, a.admin.cookie)).toMatchObject({ status: 404, code: "NOT_FOUND" });
-    expect(await call(api, "query", "users.list", { tenantSlug: a.tenant.slug }, operator.cookie)).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect(await a.admin.client.call("query", "users.list", { tenantSlug: b.tenant.slug })).toMatchObject({ status: 404, code: "NOT_FOUND" });
+    expect(await operator.client.call("query", "users.list", { tenantSlug: a.tenant.slug })).toMatchObject({ status: 403, code: "FORBIDDEN" });
     // Another tenant's people and invitations cannot be touched through one's own tenant either.
     const [bInvitation] = await owner.sql<{ id: string }[]>`
       insert into invitations (tenant_id, email, role, token_hash, expires_at)
       values (${b.tenant.id}, ${uniqueEmail("b")}, 'operator', 'x', now() + interval '1 day') returning id`;
     const foreign = [
-      call(api, "mutation", "users.changeRole", { tenantSlug: a.tenant.slug, userId: b.admin.id, role: "operator" }, a.admin.cookie),
-      call(api, "mutation", "users.deactivate", { tenantSlug: a.tenant.slug, userId: b.admin.id }, a.admin.cookie),
-      call(api, "mutation", "users.revokeInvitation", { tenantSlug: a.tenant.slug, invitationId: bInvitation?.id }, a.admin.cookie),
+      a.admin.client.call("mutation", "users.changeRole", { tenantSlug: a.tenant.slug, userId: b.admin.id, role: "operator" }),
+      a.admin.client.call("mutation", "users.deactivate", { tenantSlug: a.tenant.slug, userId: b.admin.id }),
+      a.admin.client.call("mutation", "users.revokeInvitation", { tenantSlug: a.tenant.slug, invitationId: bInvitation?.id }),
     ];
     for (const reply of await Promise.all(foreign)) expect(reply).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
@@ -67,7 +59,7 @@ describe("user management", () => {
   it("changes a role, audited with before and after", async () => {
     const { tenant, admin, member } = await arrangeTenant();
     const operator = await member("operator");
-    const changed = await call(api, "mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "supervisor" }, admin.cookie);
+    const changed = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "supervisor" });
     expect(changed).toMatchObject({ status: 200, data: { role: "supervisor" } });
     expect(await auditRows(owner, "audit_log", "users.changeRole", operator.id)).toEqual([
       expect.objectContaining({
@@ -76,22 +68,22 @@ describe("user management", () => {
         diff: { before: { role: "operator", agencyId: null }, after: { role: "supervisor", agencyId: null } },
       }),
     ]);
-    const noAgency = await call(api, "mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "agency_responder" }, admin.cookie);
+    const noAgency = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "agency_responder" });
     expect(noAgency).toMatchObject({ status: 400, issues: [{ path: "agencyId" }] });
   });
 
   it("never leaves a tenant without an active admin", async () => {
     const { tenant, admin, member } = await arrangeTenant();
-    const demoteSelf = await call(api, "mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" }, admin.cookie);
+    const demoteSelf = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" });
     expect(demoteSelf).toMatchObject({ status: 409, code: "CONFLICT" });
-    const deactivateSelf = await call(api, "mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: admin.id }, admin.cookie);
+    const deactivateSelf = await admin.client.call("mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: admin.id });
     expect(deactivateSelf).toMatchObject({ status: 409, code: "CONFLICT" });
 
     // Two admins demoting each other at the same moment: exactly one succeeds.
     const second = await member("tenant_admin");
     const replies = await Promise.all([
-      call(api, "mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: second.id, role: "operator" }, admin.cookie),
-      call(api, "mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" }, second.cookie),
+      admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: second.id, role: "operator" }),
+      second.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" }),
     ]);
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
     const [admins] = await owner.sql<{ n: number }[]>`
@@ -102,18 +94,18 @@ describe("user management", () => {
   it("deactivation ends the person's sessions at once", async () => {
     const { tenant, admin, member } = await arrangeTenant();
     const operator = await member("operator");
-    expect(await call(api, "query", "auth.me", undefined, operator.cookie)).toMatchObject({ status: 200 });
+    expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 200 });
 
-    const reply = await call(api, "mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: operator.id }, admin.cookie);
+    const reply = await admin.client.call("mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: operator.id });
     expect(reply).toMatchObject({ status: 200, data: { userId: operator.id, endedSessions: 1 } });
-    expect(await call(api, "query", "auth.me", undefined, operator.cookie)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
 
-    const listing = (await call(api, "query", "users.list", { tenantSlug: tenant.slug }, admin.cookie)).data as Listing;
+    const listing = (await admin.client.call("query", "users.list", { tenantSlug: tenant.slug })).data as Listing;
     expect(listing.members.find((m) => m.userId === operator.id)?.deactivatedAt).not.toBeNull();
     const [audit] = await auditRows(owner, "audit_log", "users.deactivate", operator.id);
     expect(audit).toMatchObject({ actor_user_id: admin.id, diff: { before: { role: "operator" }, after: { endedSessions: 1 } } });
     // Signed in again, the person no longer finds the tenant.
     const again = await signInAs(api, owner, operator);
-    expect((await call(api, "query", "auth.me", undefined, again)).data).toMatchObject({ tenants: [] });
+    expect((await again.call("query", "auth.me")).data).toMatchObject({ tenants: [] });
   });
 });

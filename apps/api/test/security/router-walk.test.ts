@@ -1,43 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, membershipRoles, platformRoles, type MembershipRole, type PlatformRole } from "@sigap/tenancy";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { callProcedure } from "../client.ts";
-import { createTestPerson, deleteTestPeople, type TestPerson } from "../people.ts";
-import { startTestApi } from "../server.ts";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { testClient } from "../client.ts";
+import { useTestApi } from "../harness.ts";
+import { createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
 import { allProcedures } from "./procedures.ts";
 
 // Walks the whole tRPC router. For every procedure, by its access metadata: anonymous callers get
 // UNAUTHORIZED, callers whose role the permission matrix refuses get FORBIDDEN, and callers naming
 // a tenant they do not belong to get NOT_FOUND. A procedure added later is walked too.
 
-const database = connectTestDatabase();
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const { api, database } = useTestApi();
 let home: TestTenant;
 let elsewhere: TestTenant;
-const members = new Map<MembershipRole, TestPerson>();
-const staff = new Map<PlatformRole | "none", TestPerson>();
+const members = new Map<MembershipRole, SignedInTestPerson>();
+const staff = new Map<PlatformRole | "none", SignedInTestPerson>();
 
 beforeAll(async () => {
-  api = await startTestApi(database.urls.appUrl);
   home = await createTestTenant(database.owner);
   elsewhere = await createTestTenant(database.owner);
   for (const role of membershipRoles) {
-    members.set(role, await createTestPerson(database.owner, { memberships: [{ tenantId: home.id, role }] }));
+    members.set(role, await createTestPerson(database.owner, { memberships: [{ tenantId: home.id, role }], signedIn: true }));
   }
-  for (const role of platformRoles) staff.set(role, await createTestPerson(database.owner, { platformRole: role }));
-  staff.set("none", await createTestPerson(database.owner));
+  for (const role of platformRoles) staff.set(role, await createTestPerson(database.owner, { platformRole: role, signedIn: true }));
+  staff.set("none", await createTestPerson(database.owner, { signedIn: true }));
 });
 
 afterAll(async () => {
-  await api.close();
   await deleteTestPeople(database.owner, [...members.values(), ...staff.values()]);
   await deleteTestTenants(database.owner, [home, elsewhere]);
-  await database.close();
 });
 
 const procedures = allProcedures();
 const call = (procedure: (typeof procedures)[number], input: unknown, cookie?: string) =>
-  callProcedure(api.url, procedure.type, procedure.path, input, cookie ? { cookie } : {});
+  testClient(api.url, { cookie }).call(procedure.type, procedure.path, input);
 
 describe("every procedure is walked", () => {
   it("finds the router's procedures, each with access metadata", () => {
