@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
@@ -89,5 +90,24 @@ describe("deactivating a member", () => {
     await expect
       .poll(() => dialog.getByRole("alert").textContent())
       .toBe("Daerah ini harus tetap memiliki setidaknya satu admin daerah yang aktif.");
+  });
+
+  it("shows the deactivation in the audit log, filtered through the URL, and downloads it as CSV", async () => {
+    const adminPage = adminContext.pages()[0] ?? (await adminContext.newPage());
+    await adminPage.goto(`/t/${tenant.slug}/audit`);
+    await adminPage.getByLabel("Tindakan").fill("users.deactivate");
+    await adminPage.getByRole("button", { name: "Terapkan" }).click();
+    await adminPage.waitForURL(`**/t/${tenant.slug}/audit?action=users.deactivate`);
+    const rows = adminPage.getByTestId("audit-row");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute("data-action")).toBe("users.deactivate");
+    expect(await rows.first().textContent()).toContain(admin.displayName);
+
+    const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByTestId("audit-export").click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = await readFile(await download.path(), "utf8");
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("users.deactivate");
   });
 });

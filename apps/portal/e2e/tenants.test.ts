@@ -82,4 +82,20 @@ describe("working in several regions", () => {
     expect(new URL(visitor.url()).searchParams.get("redirect")).toBe(`/t/${first.slug}/users`);
     await visitor.close();
   });
+
+  it("lists the person's regions and devices on the account page, and signs out everywhere after confirming", async () => {
+    await page.goto(`/t/${first.slug}`);
+    await page.getByTestId("account-link").click();
+    await page.waitForURL("**/account");
+    expect(await page.getByRole("link", { name: await tenantName(second) }).count()).toBe(1);
+    const current = page.locator('[data-testid="session-row"][data-current="true"]');
+    expect(await current.textContent()).toContain("Perangkat ini");
+
+    await page.getByTestId("sign-out-everywhere").click();
+    await page.getByTestId("confirm-dialog").getByTestId("confirm-button").click();
+    await page.waitForURL("**/sign-in");
+    const [sessions] = await database.owner.sql<{ count: number }[]>`
+      select count(*)::int as count from sessions where user_id = ${person.id}`;
+    expect(sessions?.count).toBe(0);
+  });
 });

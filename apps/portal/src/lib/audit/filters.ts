@@ -13,13 +13,12 @@ export function filtersFromUrl(url: URL): AuditFilters {
   return filters;
 }
 
-/** The query string for a set of filters ("" for none), in a stable order. */
+/** The query string (without "?") for a set of filters, "" for none, in a stable order. */
 export function filtersToQuery(filters: AuditFilters): string {
   const params = new URLSearchParams();
   for (const name of filterNames) {
     const value = filters[name]?.trim();
     if (value) params.set(name, value);
   }
-  const query = params.toString();
-  return query ? `?${query}` : "";
+  return params.toString();
 }

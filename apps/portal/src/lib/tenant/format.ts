@@ -9,8 +9,12 @@ const intlTags: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
  */
 export function formatDateTime(locale: Locale, value: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat(intlTags[locale], {
-    dateStyle: "medium",
-    timeStyle: "short",
+    // dateStyle/timeStyle cannot be combined with timeZoneName, hence the fields one by one.
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone,
     timeZoneName: "short",
   }).format(new Date(value));
