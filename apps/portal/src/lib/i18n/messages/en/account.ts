@@ -80,7 +80,6 @@ export const accountPagesEn = {
   "account.twoFactor.disabled": "Two-step verification is off.",
 
   "dialog.cancel": "Cancel",
-  "dialog.close": "Close",
   "common.loading": "Loading…",
   "common.saving": "Saving…",
 
@@ -89,7 +88,6 @@ export const accountPagesEn = {
   "failure.FORBIDDEN": "Your role does not allow this.",
   "failure.NOT_FOUND": "This was not found. Someone else may have changed or removed it.",
   "failure.CONFLICT": "This conflicts with the current data.",
-  "failure.requestId": "Request id: {requestId}",
   "failure.loadTitle": "The data could not be loaded",
   "failure.retry": "Try again",
 } as const satisfies Pick<Translation, keyof typeof accountPagesId>;

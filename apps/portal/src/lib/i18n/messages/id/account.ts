@@ -79,7 +79,6 @@ export const accountPagesId = {
   "account.twoFactor.disabled": "Verifikasi dua langkah dinonaktifkan.",
 
   "dialog.cancel": "Batal",
-  "dialog.close": "Tutup",
   "common.loading": "Memuat…",
   "common.saving": "Menyimpan…",
 
@@ -88,7 +87,6 @@ export const accountPagesId = {
   "failure.FORBIDDEN": "Peran Anda tidak mengizinkan tindakan ini.",
   "failure.NOT_FOUND": "Data ini tidak ditemukan. Mungkin sudah diubah atau dihapus orang lain.",
   "failure.CONFLICT": "Tindakan ini bertentangan dengan data saat ini.",
-  "failure.requestId": "Kode permintaan: {requestId}",
   "failure.loadTitle": "Data tidak dapat dimuat",
   "failure.retry": "Coba lagi",
 } as const;
