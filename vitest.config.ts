@@ -26,6 +26,9 @@ export default defineConfig({
           // After the integration tier: the browser tests change national counts (a region goes
           // live) that the API tests compare with the database.
           sequence: { groupOrder: 1 },
+          // Each file starts its own api, worker, portal and browser; on a small machine several
+          // at once starve each other into timeouts, so the files take turns.
+          fileParallelism: false,
           include: ["apps/portal/e2e/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

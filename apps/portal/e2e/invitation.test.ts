@@ -46,8 +46,8 @@ describe("accepting an invitation from the dev outbox", () => {
     await page.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().click();
     await page.waitForURL("**/invite/**");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(`Tenant ${tenant.slug}`);
-    expect(await page.getByText(inviteeEmail).count()).toBeGreaterThan(0);
-    expect(await page.getByText("Operator").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(inviteeEmail).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Operator").count()).toBeGreaterThan(0);
   });
 
   it("explains why a weak password is refused, beside the field", async () => {
@@ -73,6 +73,6 @@ describe("accepting an invitation from the dev outbox", () => {
   it("refuses the same link a second time", async () => {
     await page.goBack();
     await page.reload();
-    expect(await page.getByText("Undangan ini sudah dipakai").count()).toBe(1);
+    await expect.poll(() => page.getByText("Undangan ini sudah dipakai").count()).toBe(1);
   });
 });

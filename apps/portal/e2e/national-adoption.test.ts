@@ -34,7 +34,7 @@ describe("the national adoption page", () => {
     expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("id");
     expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/dari 514 kabupaten\/kota/);
-    expect(await page.getByTestId("province-row").count()).toBe(38);
+    await expect.poll(() => page.getByTestId("province-row").count()).toBe(38);
   });
 
   it("counts a region the moment it goes live, in its province's row too", async () => {
@@ -64,7 +64,7 @@ describe("the national adoption page", () => {
     await page.getByTestId("locale-switch").click();
     await page.waitForURL(`${e2e.portalUrl}/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.getByText(/of 514 regencies and cities run the 112 service/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/of 514 regencies and cities run the 112 service/).count()).toBe(1);
     expect(await shownLiveCount()).toBe(live);
     await page.getByTestId("locale-switch").click();
     await page.waitForURL(`${e2e.portalUrl}/`);

@@ -51,8 +51,8 @@ describe("signing in with two-step verification", () => {
   it("makes a tenant admin enrol first, shows recovery codes once, then lands in their tenant", async () => {
     await signIn(admin.password);
     await page.waitForURL("**/sign-in/enrol");
-    expect(await page.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
-    expect(await page.locator("svg").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
+    await expect.poll(() => page.locator("svg").count()).toBeGreaterThan(0);
 
     const manualKey = (await page.getByTestId("manual-key").textContent()) ?? "";
     totpKey = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ""));
@@ -60,7 +60,7 @@ describe("signing in with two-step verification", () => {
     await page.getByTestId("enrol-submit").click();
 
     await page.getByTestId("recovery-codes").waitFor();
-    expect(await page.getByTestId("recovery-code").count()).toBe(10);
+    await expect.poll(() => page.getByTestId("recovery-code").count()).toBe(10);
     expect(await page.getByTestId("enrol-continue").isDisabled()).toBe(true);
     await page.getByTestId("codes-saved").check();
     await page.getByTestId("enrol-continue").click();

@@ -47,7 +47,7 @@ describe("working in several regions", () => {
 
     const switcher = page.getByTestId("tenant-switcher");
     await switcher.locator("summary").click();
-    expect(await switcher.getByTestId("tenant-option").count()).toBe(2);
+    await expect.poll(() => switcher.getByTestId("tenant-option").count()).toBe(2);
     await switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(first) }).click();
     await page.waitForURL(`**/t/${first.slug}`);
     expect(await page.getByTestId("current-tenant").textContent()).toBe(await tenantName(first));
@@ -68,7 +68,7 @@ describe("working in several regions", () => {
   it("answers a region the person does not belong to with the plain Indonesian 404", async () => {
     const response = await page.goto(`/t/${elsewhere.slug}`);
     expect(response?.status()).toBe(404);
-    expect(await page.getByText("Halaman tidak ditemukan.").count()).toBe(1);
+    await expect.poll(() => page.getByText("Halaman tidak ditemukan.").count()).toBe(1);
     expect(await page.content()).not.toContain(await tenantName(elsewhere));
     // An unknown slug looks exactly the same: the URL confirms nothing.
     const unknown = await page.goto("/t/no-such-region");
@@ -87,7 +87,8 @@ describe("working in several regions", () => {
     await page.goto(`/t/${first.slug}`);
     await page.getByTestId("account-link").click();
     await page.waitForURL("**/account");
-    expect(await page.getByRole("link", { name: await tenantName(second) }).count()).toBe(1);
+    const secondName = await tenantName(second);
+    await expect.poll(() => page.getByRole("link", { name: secondName }).count()).toBe(1);
     const current = page.locator('[data-testid="session-row"][data-current="true"]');
     expect(await current.textContent()).toContain("Perangkat ini");
 
