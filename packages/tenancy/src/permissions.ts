@@ -28,6 +28,28 @@ export const permissions = {
   "audit.viewAll": ["platform_admin"],
   /** National adoption and KPIs: aggregates only, never personal data. */
   "national.view": ["platform_admin", "ministry_viewer"],
+  /** Create a tenant for a region and invite its first admin. */
+  "tenants.create": ["platform_admin"],
+  /** See the onboarding checklist of a tenant. */
+  "onboarding.view": ["platform_admin", "tenant_admin"],
+  /** Change the tenant's name, logo and colours. */
+  "branding.edit": ["platform_admin", "tenant_admin"],
+  /** See the tenant's agencies and how to reach them. */
+  "agencies.view": ["platform_admin", "tenant_admin", "supervisor", "operator"],
+  /** Add, change and retire agencies and their contacts. */
+  "agencies.edit": ["platform_admin", "tenant_admin"],
+  /** See phone trunks and DIDs. */
+  "trunks.view": ["platform_admin", "tenant_admin"],
+  /** Add and change phone trunks, their DIDs and credentials. */
+  "trunks.edit": ["platform_admin", "tenant_admin"],
+  /** Download the PBX/SBC configuration generated from the trunks. */
+  "telephony.export": ["platform_admin", "tenant_admin"],
+  /** Choose the SOP template the region starts from. */
+  "sop.choose": ["platform_admin", "tenant_admin"],
+  /** Take the tenant live once its checklist passes. */
+  "tenant.goLive": ["platform_admin", "tenant_admin"],
+  /** Take a tenant live with its checklist unmet, with a written reason. */
+  "tenant.goLiveOverride": ["platform_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -12,6 +12,17 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "audit.view": row("PA TA"),
   "audit.viewAll": row("PA"),
   "national.view": row("PA MV"),
+  "tenants.create": row("PA"),
+  "onboarding.view": row("PA TA"),
+  "branding.edit": row("PA TA"),
+  "agencies.view": row("PA TA SV OP"),
+  "agencies.edit": row("PA TA"),
+  "trunks.view": row("PA TA"),
+  "trunks.edit": row("PA TA"),
+  "telephony.export": row("PA TA"),
+  "sop.choose": row("PA TA"),
+  "tenant.goLive": row("PA TA"),
+  "tenant.goLiveOverride": row("PA"),
 };
 
 function row(allowed: string): Record<Role, boolean> {

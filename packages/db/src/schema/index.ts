@@ -6,3 +6,6 @@ export * from "./users.ts";
 export * from "./memberships.ts";
 export * from "./audit.ts";
 export * from "./mail.ts";
+export * from "./agencies.ts";
+export * from "./trunks.ts";
+export * from "./onboarding.ts";
