@@ -12,3 +12,4 @@ export * from "./mail.ts";
 export * from "./account.ts";
 export * from "./two-factor.ts";
 export * from "./audit-views.ts";
+export * from "./trunks.ts";
