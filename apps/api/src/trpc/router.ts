@@ -10,6 +10,7 @@ import { invitationsRouter } from "./routers/invitations.ts";
 import { outboxRouter } from "./routers/outbox.ts";
 import { passwordResetRouter } from "./routers/password-reset.ts";
 import { usersRouter } from "./routers/users.ts";
+import { agenciesRouter } from "./routers/agencies.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -22,6 +23,7 @@ export const appRouter = createRouter({
   outbox: outboxRouter,
   passwordReset: passwordResetRouter,
   users: usersRouter,
+  agencies: agenciesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,3 +13,4 @@ export * from "./account.ts";
 export * from "./two-factor.ts";
 export * from "./audit-views.ts";
 export * from "./trunks.ts";
+export * from "./agencies.ts";
