@@ -11,6 +11,7 @@ import { outboxRouter } from "./routers/outbox.ts";
 import { passwordResetRouter } from "./routers/password-reset.ts";
 import { usersRouter } from "./routers/users.ts";
 import { agenciesRouter } from "./routers/agencies.ts";
+import { telephonyRouter, trunksRouter } from "./routers/trunks.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -24,6 +25,8 @@ export const appRouter = createRouter({
   passwordReset: passwordResetRouter,
   users: usersRouter,
   agencies: agenciesRouter,
+  trunks: trunksRouter,
+  telephony: telephonyRouter,
 });
 
 export type AppRouter = typeof appRouter;
