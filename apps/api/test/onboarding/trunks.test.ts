@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { isAddressOrCidr, isHostName } from "../../src/validation/network.ts";
 import { testClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
 import { auditRows, createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
@@ -240,5 +241,21 @@ describe("phone trunks", () => {
     expect((await b.call("query", "get", { trunkId: trunkB.id })).data).toMatchObject({ name: "Milik B", dids: [] });
     // Naming the other tenant outright is no better.
     expect(await a.client.call("query", "trunks.list", { tenantSlug: b.tenant.slug })).toMatchObject({ status: 404 });
+  });
+});
+
+describe("network validators", () => {
+  it("tell host names from mistyped addresses", () => {
+    for (const good of ["sip.telkomsel.example", "SIP-1.contoh.co.id", "pbx", "sip.example."]) expect(isHostName(good)).toBe(true);
+    for (const bad of ["", "sip..example", "-sip.example", "sip-.example", "10.0.0.300", `${"a".repeat(64)}.example`, "sip_1.example", "sip example"]) {
+      expect(isHostName(bad)).toBe(false);
+    }
+  });
+
+  it("accept IPv4/IPv6 addresses and CIDR ranges whose prefix fits the family", () => {
+    for (const good of ["203.0.113.7", "203.0.113.0/24", "0.0.0.0/0", "2001:db8::1", "2001:db8::/128"]) expect(isAddressOrCidr(good)).toBe(true);
+    for (const bad of ["203.0.113.0/33", "2001:db8::/129", "203.0.113.0/", "203.0.113.0/24/8", "203.0.113", "sip.example", "203.0.113.0/+8"]) {
+      expect(isAddressOrCidr(bad)).toBe(false);
+    }
   });
 });
