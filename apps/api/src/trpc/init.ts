@@ -91,7 +91,11 @@ export interface AuditInput {
   after?: unknown;
 }
 
-function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInput) {
+/**
+ * An audit row's fields for `entry`, as every `ctx.audit` writes them (secrets redacted). Exported
+ * for the one handler that must audit into a tenant created in its own transaction (tenants.create).
+ */
+export function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInput) {
   return {
     actorUserId: ctx.auth?.user.id ?? null,
     actorRole,

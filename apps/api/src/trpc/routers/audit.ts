@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listAllAudit, listTenantAudit, type AuditCursor, type AuditFilters, type AuditViewRow } from "@sigap/db/queries";
-import { auditCsv, auditExportLimit, dateInZone } from "../../audit/csv.ts";
+import { auditCsv, auditExportLimit } from "../../audit/csv.ts";
+import { dateInZone } from "../../csv.ts";
 import { createRouter, platformProcedure, tenantProcedure } from "../init.ts";
 
 const optionalText = (name: string, max: number) =>

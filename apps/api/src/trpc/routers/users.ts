@@ -5,21 +5,15 @@ import {
   deleteUserSessions,
   findActiveMemberByEmail,
   findMembership,
-  insertInvitation,
   listMembers,
   listPendingInvitations,
   lockActiveAdmins,
   revokeInvitation,
-  revokePendingInvitations,
   updateMembershipRole,
 } from "@sigap/db/queries";
 import { membershipRoles } from "@sigap/tenancy";
-import { hashToken, randomToken } from "../../auth/tokens.ts";
-import { invitationMail } from "../../mail/templates.ts";
-import { sendMail } from "../../mail/send.ts";
+import { inviteMember } from "../../invitations/invite.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
-
-export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 /** A role, and the agency it is bound to: required for an agency responder, refused for others. */
 const roleAssignment = z
@@ -53,29 +47,9 @@ export const usersRouter = createRouter({
       if (await findActiveMemberByEmail(ctx.tx, email)) {
         throw new TRPCError({ code: "CONFLICT", message: `${email} is already an active member of this tenant` });
       }
-      const now = new Date();
-      const replaced = await revokePendingInvitations(ctx.tx, email, now);
-      const token = randomToken();
-      const invitation = await insertInvitation(ctx.tx, {
-        tenantId: ctx.tenant.id,
-        email,
-        role: input.role,
-        agencyId: input.agencyId ?? null,
-        tokenHash: hashToken(token),
-        invitedBy: ctx.auth.user.id,
-        expiresAt: new Date(now.getTime() + invitationLifetimeMs),
-      });
-      // Recorded in the tenant's transaction: no mail for an invitation that was rolled back.
-      await sendMail(
-        { db: ctx.tx, config: ctx.config, log: ctx.log },
-        invitationMail({
-          to: email,
-          tenantName: ctx.tenant.displayName,
-          role: input.role,
-          link: `${ctx.config.publicUrl}/invite/${token}`,
-          expiresAt: invitation.expiresAt,
-          timeZone: ctx.tenant.timeZone,
-        }),
+      const { invitation, replaced } = await inviteMember(
+        { tx: ctx.tx, config: ctx.config, log: ctx.log },
+        { tenant: ctx.tenant, email, role: input.role, agencyId: input.agencyId ?? null, invitedBy: ctx.auth.user.id },
       );
       await ctx.audit({
         action: "users.invite",
