@@ -12,6 +12,10 @@ import { passwordResetRouter } from "./routers/password-reset.ts";
 import { usersRouter } from "./routers/users.ts";
 import { agenciesRouter } from "./routers/agencies.ts";
 import { telephonyRouter, trunksRouter } from "./routers/trunks.ts";
+import { tenantsRouter } from "./routers/tenants.ts";
+import { brandingRouter } from "./routers/branding.ts";
+import { onboardingRouter } from "./routers/onboarding.ts";
+import { nationalRouter } from "./routers/national.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -27,6 +31,10 @@ export const appRouter = createRouter({
   agencies: agenciesRouter,
   trunks: trunksRouter,
   telephony: telephonyRouter,
+  tenants: tenantsRouter,
+  branding: brandingRouter,
+  onboarding: onboardingRouter,
+  national: nationalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,3 +14,7 @@ export * from "./two-factor.ts";
 export * from "./audit-views.ts";
 export * from "./trunks.ts";
 export * from "./agencies.ts";
+export * from "./tenants-admin.ts";
+export * from "./branding.ts";
+export * from "./onboarding.ts";
+export * from "./national.ts";

@@ -8,6 +8,7 @@ import { ApiError, fieldIssues } from "../../http/errors.ts";
 import type { AppVariables } from "../../http/context.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
 import { registerRegionSearch } from "./regions-search.ts";
+import { registerTenantLogo } from "./tenant-logo.ts";
 
 export type V1App = OpenAPIHono<{ Variables: AppVariables & { db: Database } }>;
 
@@ -33,6 +34,7 @@ export function createV1App(db: Database): V1App {
 
   registerNationalAdoption(app);
   registerRegionSearch(app);
+  registerTenantLogo(app);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

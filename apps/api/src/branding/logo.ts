@@ -1,0 +1,193 @@
+import DOMPurify from "dompurify";
+import { JSDOM } from "jsdom";
+
+// An uploaded logo is judged by its bytes, never by the name or type the browser claimed: PNG and
+// JPEG by their signatures and headers (read here: each format fixes where the size is, so a
+// decoder library would only add surface), SVG by its text, then sanitised, because the portal and
+// emails show it and an SVG can carry script.
+
+export const maxLogoBytes = 512 * 1024;
+export const maxLogoSide = 2048;
+
+export type LogoMimeType = "image/png" | "image/jpeg" | "image/svg+xml";
+
+export interface CheckedLogo {
+  /** What to store: the upload itself for PNG/JPEG, the sanitised document for SVG. */
+  data: Buffer;
+  mimeType: LogoMimeType;
+  /** Pixels for PNG/JPEG; for SVG the declared size (or viewBox), null when it declares none. */
+  width: number | null;
+  height: number | null;
+  /** Elements and attributes taken out of an SVG (scripts, handlers, external references). */
+  removedFromSvg: number;
+}
+
+export type LogoCheck = { ok: true; logo: CheckedLogo } | { ok: false; message: string };
+
+const kib = (bytes: number) => `${String(Math.ceil(bytes / 1024))} KiB`;
+
+export function checkLogo(data: Buffer): LogoCheck {
+  if (data.length === 0) return { ok: false, message: "logo is empty" };
+  if (data.length > maxLogoBytes) {
+    return { ok: false, message: `logo is ${kib(data.length)}; at most ${kib(maxLogoBytes)} is allowed` };
+  }
+  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return raster(data, "image/png", pngSize(data));
+  if (startsWith(data, [0xff, 0xd8, 0xff])) return raster(data, "image/jpeg", jpegSize(data));
+  const svg = svgText(data);
+  if (svg?.withDtd) return { ok: false, message: "logo is an SVG with its own DTD (entity declarations), which is not accepted" };
+  if (svg) return sanitisedSvg(svg.text);
+  return { ok: false, message: "logo must be a PNG, JPEG or SVG image; the file's content is none of these" };
+}
+
+function startsWith(data: Buffer, signature: number[]): boolean {
+  return signature.every((byte, index) => data[index] === byte);
+}
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+function raster(data: Buffer, mimeType: "image/png" | "image/jpeg", size: Size | undefined): LogoCheck {
+  const format = mimeType === "image/png" ? "PNG" : "JPEG";
+  if (!size || size.width === 0 || size.height === 0) return { ok: false, message: `logo is not a readable ${format} image` };
+  if (size.width > maxLogoSide || size.height > maxLogoSide) {
+    const limit = `${String(maxLogoSide)}×${String(maxLogoSide)}`;
+    return { ok: false, message: `logo is ${String(size.width)}×${String(size.height)} pixels; at most ${limit} is allowed` };
+  }
+  return { ok: true, logo: { data, mimeType, width: size.width, height: size.height, removedFromSvg: 0 } };
+}
+
+/** PNG: the first chunk must be IHDR, whose data opens with width and height (PNG spec 11.2.2). */
+function pngSize(data: Buffer): Size | undefined {
+  if (data.length < 24 || data.toString("latin1", 12, 16) !== "IHDR") return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/**
+ * JPEG: walk the marker segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC),
+ * which holds precision, height and width (ITU T.81 B.2.2).
+ */
+function jpegSize(data: Buffer): Size | undefined {
+  let offset = 2;
+  while (offset + 4 <= data.length) {
+    if (data[offset] !== 0xff) return undefined;
+    const marker = data[offset + 1] ?? 0;
+    if (marker === 0xff) {
+      offset += 1; // fill byte before a marker
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+      offset += 2; // markers without a length
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return undefined; // image data reached without a frame header
+    const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrameHeader) {
+      if (offset + 9 > data.length) return undefined;
+      return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
+    }
+    offset += 2 + data.readUInt16BE(offset + 2);
+  }
+  return undefined;
+}
+
+/**
+ * The document from its `<svg` element on, when the bytes are UTF-8 text whose first element is
+ * `<svg>` (after an XML declaration, comments and a plain doctype). `withDtd` flags a doctype with
+ * an internal subset, whose entities could smuggle content past the checks.
+ */
+function svgText(data: Buffer): { text: string; withDtd: boolean } | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return undefined;
+  }
+  const prolog = /^(?:\s+|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE\s+svg\b[^>[]*>)*/i.exec(text)?.[0] ?? "";
+  const rest = text.slice(prolog.length);
+  if (/^<!DOCTYPE\s+svg\b/i.test(rest)) return { text: rest, withDtd: true };
+  return /^<svg[\s>/]/.test(rest) ? { text: rest, withDtd: false } : undefined;
+}
+
+/** A reference that leaves the document: CSS `url(...)` not pointing at `#id`, or `@import`. */
+const externalCss = /url\s*\(\s*['"]?\s*(?!#)|@import/i;
+/** What an `href` may point at: an element of the same document, or an embedded raster image. */
+const internalHref = /^\s*(?:#|data:image\/(?:png|jpeg|gif|webp);base64,)/i;
+
+interface SvgTools {
+  purify: ReturnType<typeof DOMPurify>;
+  serializer: XMLSerializer;
+}
+
+let tools: SvgTools | undefined;
+let removedByHooks = 0;
+
+/**
+ * DOMPurify with its SVG profile drops scripts, event handlers, `javascript:` links and
+ * `<foreignObject>`; these hooks also drop what would make a viewer fetch something from elsewhere
+ * (remote `href`s, CSS `url()` and `@import`), so a logo shown in an email cannot track its reader.
+ * Built once: a jsdom window costs tens of milliseconds.
+ */
+function svgTools(): SvgTools {
+  if (tools) return tools;
+  const window = new JSDOM("").window;
+  const purify = DOMPurify(window);
+  purify.addHook("uponSanitizeElement", (node, data) => {
+    if (data.tagName === "style" && externalCss.test(node.textContent ?? "")) {
+      node.textContent = "";
+      removedByHooks += 1;
+    }
+  });
+  purify.addHook("afterSanitizeAttributes", (node) => {
+    for (const attribute of [...node.attributes]) {
+      const external = attribute.localName === "href" ? !internalHref.test(attribute.value) : externalCss.test(attribute.value);
+      if (external) {
+        node.removeAttributeNode(attribute);
+        removedByHooks += 1;
+      }
+    }
+  });
+  tools = { purify, serializer: new window.XMLSerializer() };
+  return tools;
+}
+
+function sanitisedSvg(svg: string): LogoCheck {
+  const { purify, serializer } = svgTools();
+  removedByHooks = 0;
+  const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true });
+  const root = fragment.firstElementChild;
+  if (root?.localName !== "svg" || root.namespaceURI !== "http://www.w3.org/2000/svg") {
+    return { ok: false, message: "logo is an SVG with nothing left to show once unsafe content is removed" };
+  }
+  // Serialised as XML, not HTML: the result is served as image/svg+xml, which must be well formed.
+  const data = Buffer.from(serializer.serializeToString(root));
+  const size = svgSize(root);
+  return {
+    ok: true,
+    logo: {
+      data,
+      mimeType: "image/svg+xml",
+      width: size?.width ?? null,
+      height: size?.height ?? null,
+      removedFromSvg: purify.removed.length + removedByHooks,
+    },
+  };
+}
+
+/** The size the SVG declares: width and height in plain or pixel units, else its viewBox. */
+function svgSize(root: Element): Size | undefined {
+  const length = (value: string | null) => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/.exec(value ?? "");
+    return match ? Math.round(Number(match[1])) : undefined;
+  };
+  const width = length(root.getAttribute("width"));
+  const height = length(root.getAttribute("height"));
+  if (width && height) return { width, height };
+  const box = (root.getAttribute("viewBox") ?? "").trim().split(/[\s,]+/).map(Number);
+  const [, , boxWidth, boxHeight] = box;
+  if (box.length === 4 && boxWidth && boxHeight && boxWidth > 0 && boxHeight > 0) {
+    return { width: Math.round(boxWidth), height: Math.round(boxHeight) };
+  }
+  return undefined;
+}

@@ -1,0 +1,155 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { chooseSopTemplate, getChecklistFacts, getOnboarding, getTenantStatus, recordGoLiveOverride, setTenantStatus, type ChecklistFacts } from "@sigap/db/queries";
+import { agencyTypes, nationalTemplate } from "@sigap/sop-engine";
+import { can } from "@sigap/tenancy";
+import { createRouter, tenantProcedure } from "../init.ts";
+
+/**
+ * The SOP templates a region may start from. The national template carries no id or version of
+ * its own, so this code names it; its rule format says which engine reads it.
+ */
+const sopTemplates = [{ code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format }] as const;
+const sopTemplateCodes = sopTemplates.map((template) => template.code);
+
+/** Agency types the national SOP dispatches as primary: the region needs a reachable one of each. */
+export const requiredAgencyTypes: string[] = [
+  ...new Set(
+    nationalTemplate.rules.flatMap((rule) =>
+      ("agencies" in rule.then ? (rule.then.agencies ?? []) : []).filter((entry) => entry.role === "primary").map((entry) => entry.agencyType),
+    ),
+  ),
+].sort();
+
+const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
+
+export const checklistKeys = ["branding", "trunk", "agencies", "operators", "supervisor", "sop"] as const;
+
+export interface ChecklistItem {
+  key: (typeof checklistKeys)[number];
+  ok: boolean;
+  detail: string;
+}
+
+/** The go-live checklist, computed from the tenant's data; each item says what is missing. */
+export function checklist(facts: ChecklistFacts): ChecklistItem[] {
+  const missingTypes = requiredAgencyTypes.filter((type) => !facts.reachableAgencyTypes.includes(type));
+  const brandingMissing = [...(facts.brandingSaved ? [] : ["colours"]), ...(facts.hasLogo ? [] : ["logo"])];
+  return [
+    {
+      key: "branding",
+      ok: brandingMissing.length === 0 && facts.displayName.trim().length > 0,
+      detail: brandingMissing.length === 0 ? `Name, colours and logo set (${facts.displayName})` : `Missing: ${brandingMissing.join(", ")}`,
+    },
+    {
+      key: "trunk",
+      ok: facts.activeTrunks >= 1,
+      detail: `${String(facts.activeTrunks)} active phone trunk(s); at least 1 needed`,
+    },
+    {
+      key: "agencies",
+      ok: missingTypes.length === 0,
+      detail:
+        missingTypes.length === 0
+          ? `An active agency with a contact for each of the ${String(requiredAgencyTypes.length)} types the SOP dispatches`
+          : `No active agency with a contact for: ${missingTypes.map((type) => `${type} (${agencyTypeNames.get(type) ?? type})`).join(", ")}`,
+    },
+    {
+      key: "operators",
+      ok: facts.activeOperators >= 2,
+      detail: `${String(facts.activeOperators)} active operator(s); at least 2 needed`,
+    },
+    {
+      key: "supervisor",
+      ok: facts.activeSupervisors >= 1,
+      detail: `${String(facts.activeSupervisors)} active supervisor(s); at least 1 needed`,
+    },
+    {
+      key: "sop",
+      ok: facts.sopTemplate !== null,
+      detail: facts.sopTemplate === null ? "No SOP template chosen" : `SOP template ${facts.sopTemplate} chosen`,
+    },
+  ];
+}
+
+export const onboardingRouter = createRouter({
+  /** The templates `chooseSop` accepts. */
+  sopTemplates: tenantProcedure("onboarding.view").query(() => sopTemplates),
+
+  /** Records the SOP template the region starts from (the SOP editor later turns it into a draft). */
+  chooseSop: tenantProcedure("sop.choose")
+    .input(z.object({ templateCode: z.enum(sopTemplateCodes, { error: `templateCode must be one of ${sopTemplateCodes.join(", ")}` }) }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await getOnboarding(ctx.tx);
+      const after = await chooseSopTemplate(ctx.tx, ctx.tenant.id, input.templateCode, new Date());
+      await ctx.audit({
+        action: "onboarding.chooseSop",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        before: { sopTemplate: before?.sopTemplate ?? null },
+        after: { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt },
+      });
+      return { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt };
+    }),
+
+  /** Where the tenant stands: status, launch date, each checklist item, and whether it may go live. */
+  checklist: tenantProcedure("onboarding.view").query(async ({ ctx }) => {
+    const [status, facts, onboarding] = await Promise.all([getTenantStatus(ctx.tx), getChecklistFacts(ctx.tx), getOnboarding(ctx.tx)]);
+    const items = checklist(facts);
+    return {
+      status: status.status,
+      launchedAt: status.launchedAt,
+      items,
+      ready: items.every((item) => item.ok),
+      sopChosenAt: onboarding?.sopChosenAt ?? null,
+      goLiveOverrideReason: onboarding?.goLiveOverrideReason ?? null,
+    };
+  }),
+
+  /**
+   * Takes the tenant live once every checklist item passes. A platform admin may take it live with
+   * items failing by writing why (`overrideReason`), kept with the tenant and in the audit log.
+   */
+  goLive: tenantProcedure("tenant.goLive")
+    .input(
+      z.object({
+        overrideReason: z
+          .string({ error: "overrideReason must be text" })
+          .trim()
+          .min(1, { error: "overrideReason must not be empty" })
+          .max(1000, { error: "overrideReason must have at most 1000 characters" })
+          .optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const platformRole = ctx.auth.user.platformRole;
+      if (input.overrideReason !== undefined && !(platformRole && can(platformRole, "tenant.goLiveOverride"))) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Only a platform admin may take a tenant live with its checklist unmet" });
+      }
+      // Locked: of two concurrent go-lives, the second sees the first's result.
+      const before = await getTenantStatus(ctx.tx, { lock: true });
+      if (before.status !== "onboarding") {
+        throw new TRPCError({ code: "CONFLICT", message: `The tenant is ${before.status}; only a tenant in onboarding can go live` });
+      }
+      const failing = checklist(await getChecklistFacts(ctx.tx))
+        .filter((item) => !item.ok)
+        .map((item) => item.key);
+      if (failing.length > 0 && input.overrideReason === undefined) {
+        throw new TRPCError({ code: "CONFLICT", message: `The go-live checklist is not met: ${failing.join(", ")}` });
+      }
+      if (input.overrideReason !== undefined) await recordGoLiveOverride(ctx.tx, ctx.tenant.id, input.overrideReason);
+      const after = await setTenantStatus(ctx.tx, "live");
+      await ctx.audit({
+        action: "tenant.goLive",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        before: { status: before.status, launchedAt: before.launchedAt },
+        after: {
+          status: after.status,
+          launchedAt: after.launchedAt,
+          ...(input.overrideReason === undefined ? {} : { overrideReason: input.overrideReason, failingChecks: failing }),
+        },
+      });
+      return { status: after.status, launchedAt: after.launchedAt, overridden: input.overrideReason !== undefined, failing };
+    }),
+});

@@ -1,0 +1,64 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor, Transaction } from "../client.ts";
+import { provinces, regencies } from "../schema/regions.ts";
+import { listTenantDirectory } from "./national.ts";
+import { searchRegions, type RegionSearch } from "./regions.ts";
+
+// Platform administration of tenants: the runtime role creates them only through create_tenant().
+
+/** Regions matching a search, each with the tenant that already holds it (a region holds one). */
+export async function searchRegionsForTenancy(db: Executor, search: RegionSearch) {
+  const [regions, directory] = await Promise.all([searchRegions(db, search), listTenantDirectory(db)]);
+  const holders = new Map(directory.map((tenant) => [tenant.regionCode, tenant]));
+  return regions.map((region) => {
+    const holder = holders.get(region.code);
+    return { ...region, tenant: holder ? { slug: holder.slug, status: holder.status } : null };
+  });
+}
+
+export function findRegion(db: Executor, code: string) {
+  return db
+    .select({ code: regencies.code, name: regencies.name, provinceName: provinces.name, timeZone: provinces.timeZone })
+    .from(regencies)
+    .innerJoin(provinces, eq(provinces.code, regencies.provinceCode))
+    .where(eq(regencies.code, code))
+    .then((rows) => rows[0]);
+}
+
+export type CreateTenantResult = { created: true; tenantId: string } | { created: false; taken: "regionCode" | "slug" | null };
+
+/**
+ * Creates a tenant in `onboarding` through create_tenant() and makes it the tenant of `tx`
+ * (`app.tenant_id`, transaction-local, as `withTenant` sets it), so the first admin's invitation
+ * and the tenant's first audit row are written in the same transaction: a failure leaves no tenant
+ * behind. `taken` says which unique field collided; null means the region does not exist.
+ */
+export async function createTenantIn(
+  tx: Transaction,
+  tenant: { regionCode: string; slug: string; displayName: string },
+): Promise<CreateTenantResult> {
+  let tenantId: string | null | undefined;
+  try {
+    const rows = await tx.execute<{ id: string | null }>(
+      sql`select create_tenant(${tenant.regionCode}, ${tenant.slug}, ${tenant.displayName}) as id`,
+    );
+    tenantId = rows[0]?.id;
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === "tenants_regionCode_unique") return { created: false, taken: "regionCode" };
+    if (constraint === "tenants_slug_unique") return { created: false, taken: "slug" };
+    throw error;
+  }
+  if (!tenantId) return { created: false, taken: null };
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  return { created: true, tenantId };
+}
+
+/** The constraint a unique violation (23505) names, looking through Drizzle's wrapping error. */
+function uniqueViolation(error: unknown): string | undefined {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const fields = cause as Error & { code?: unknown; constraint_name?: unknown };
+    if (fields.code === "23505" && typeof fields.constraint_name === "string") return fields.constraint_name;
+  }
+  return undefined;
+}
