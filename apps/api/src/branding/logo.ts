@@ -1,5 +1,4 @@
-import DOMPurify from "dompurify";
-import { JSDOM } from "jsdom";
+import type DOMPurify from "dompurify";
 
 // An uploaded logo is judged by its bytes, never by the name or type the browser claimed: PNG and
 // JPEG by their signatures and headers (read here: each format fixes where the size is, so a
@@ -26,7 +25,7 @@ export type LogoCheck = { ok: true; logo: CheckedLogo } | { ok: false; message: 
 
 const kib = (bytes: number) => `${String(Math.ceil(bytes / 1024))} KiB`;
 
-export function checkLogo(data: Buffer): LogoCheck {
+export async function checkLogo(data: Buffer): Promise<LogoCheck> {
   if (data.length === 0) return { ok: false, message: "logo is empty" };
   if (data.length > maxLogoBytes) {
     return { ok: false, message: `logo is ${kib(data.length)}; at most ${kib(maxLogoBytes)} is allowed` };
@@ -120,19 +119,26 @@ interface SvgTools {
   serializer: XMLSerializer;
 }
 
-let tools: SvgTools | undefined;
+let tools: Promise<SvgTools> | undefined;
+/** Counts the hooks' removals during one (synchronous) sanitize call. */
 let removedByHooks = 0;
 
 /**
  * DOMPurify with its SVG profile drops scripts, event handlers, `javascript:` links and
  * `<foreignObject>`; these hooks also drop what would make a viewer fetch something from elsewhere
  * (remote `href`s, CSS `url()` and `@import`), so a logo shown in an email cannot track its reader.
- * Built once: a jsdom window costs tens of milliseconds.
+ * Loaded on the first SVG and built once: importing jsdom alone takes about 300 ms, which every
+ * API start (and every test file) would pay otherwise.
  */
-function svgTools(): SvgTools {
-  if (tools) return tools;
+function svgTools(): Promise<SvgTools> {
+  tools ??= buildSvgTools();
+  return tools;
+}
+
+async function buildSvgTools(): Promise<SvgTools> {
+  const [{ default: createPurifier }, { JSDOM }] = await Promise.all([import("dompurify"), import("jsdom")]);
   const window = new JSDOM("").window;
-  const purify = DOMPurify(window);
+  const purify = createPurifier(window);
   purify.addHook("uponSanitizeElement", (node, data) => {
     if (data.tagName === "style" && externalCss.test(node.textContent ?? "")) {
       node.textContent = "";
@@ -148,12 +154,11 @@ function svgTools(): SvgTools {
       }
     }
   });
-  tools = { purify, serializer: new window.XMLSerializer() };
-  return tools;
+  return { purify, serializer: new window.XMLSerializer() };
 }
 
-function sanitisedSvg(svg: string): LogoCheck {
-  const { purify, serializer } = svgTools();
+async function sanitisedSvg(svg: string): Promise<LogoCheck> {
+  const { purify, serializer } = await svgTools();
   removedByHooks = 0;
   const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true });
   const root = fragment.firstElementChild;

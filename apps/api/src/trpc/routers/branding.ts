@@ -60,7 +60,7 @@ export const brandingRouter = createRouter({
       }
       let logo: CheckedLogo | undefined;
       if (input.logoBase64 !== undefined) {
-        const checked = checkLogo(Buffer.from(input.logoBase64, "base64"));
+        const checked = await checkLogo(Buffer.from(input.logoBase64, "base64"));
         if (!checked.ok) throw fieldError("logoBase64", checked.message);
         logo = checked.logo;
       }
