@@ -2,6 +2,8 @@ import type { Translation } from "../types.ts";
 import { authEn } from "./en/auth.ts";
 import { accountPagesEn } from "./en/account.ts";
 import { tenantPagesEn } from "./en/tenant.ts";
+import { nationalPagesEn } from "./en/national.ts";
+import { platformPagesEn } from "./en/platform.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -48,6 +50,8 @@ export const en = {
   ...authEn,
   ...accountPagesEn,
   ...tenantPagesEn,
+  ...nationalPagesEn,
+  ...platformPagesEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

@@ -1,6 +1,8 @@
 import { authId } from "./id/auth.ts";
 import { accountPagesId } from "./id/account.ts";
 import { tenantPagesId } from "./id/tenant.ts";
+import { nationalPagesId } from "./id/national.ts";
+import { platformPagesId } from "./id/platform.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -51,6 +53,8 @@ export const id = {
   ...authId,
   ...accountPagesId,
   ...tenantPagesId,
+  ...nationalPagesId,
+  ...platformPagesId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;
