@@ -4,13 +4,14 @@ import type { PlainKey } from "#lib/i18n/index.ts";
 /** A page inside a tenant, shown to the roles the permission matrix lets use it. */
 export interface TenantTool {
   /** Below `/t/{slug}`. */
-  page: "users" | "audit";
+  page: "onboarding" | "users" | "audit";
   label: PlainKey;
   description: PlainKey;
   action: Action;
 }
 
 const tools: readonly TenantTool[] = [
+  { page: "onboarding", label: "onboarding.nav", description: "onboarding.navDescription", action: "onboarding.view" },
   { page: "users", label: "tenant.nav.users", description: "tenant.overview.usersDescription", action: "users.view" },
   { page: "audit", label: "tenant.nav.audit", description: "tenant.overview.auditDescription", action: "audit.view" },
 ];

@@ -4,6 +4,7 @@ import { accountPagesEn } from "./en/account.ts";
 import { tenantPagesEn } from "./en/tenant.ts";
 import { nationalPagesEn } from "./en/national.ts";
 import { platformPagesEn } from "./en/platform.ts";
+import { onboardingEn } from "./en/onboarding.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -52,6 +53,7 @@ export const en = {
   ...tenantPagesEn,
   ...nationalPagesEn,
   ...platformPagesEn,
+  ...onboardingEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

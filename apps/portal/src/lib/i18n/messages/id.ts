@@ -3,6 +3,7 @@ import { accountPagesId } from "./id/account.ts";
 import { tenantPagesId } from "./id/tenant.ts";
 import { nationalPagesId } from "./id/national.ts";
 import { platformPagesId } from "./id/platform.ts";
+import { onboardingId } from "./id/onboarding.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -55,6 +56,7 @@ export const id = {
   ...tenantPagesId,
   ...nationalPagesId,
   ...platformPagesId,
+  ...onboardingId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;

@@ -1,0 +1,12 @@
+import type { RouterOutputs } from "#lib/api/client.ts";
+import { apiForRequest } from "#lib/server/session.ts";
+import { loadFromApi } from "#lib/tenant/load.ts";
+import type { PageServerLoad } from "./$types";
+
+export const load = (async (event) => {
+  const { tenant } = await event.parent();
+  const users = await loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () =>
+    apiForRequest(event).users.list.query({ tenantSlug: tenant.slug }),
+  );
+  return { users };
+}) satisfies PageServerLoad;
