@@ -4,6 +4,8 @@ import { accountPagesEn } from "./en/account.ts";
 import { tenantPagesEn } from "./en/tenant.ts";
 import { nationalPagesEn } from "./en/national.ts";
 import { platformPagesEn } from "./en/platform.ts";
+import { agenciesPagesEn } from "./en/agencies.ts";
+import { trunksPagesEn } from "./en/trunks.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
@@ -51,6 +53,8 @@ export const en = {
   ...authEn,
   ...accountPagesEn,
   ...tenantPagesEn,
+  ...agenciesPagesEn,
+  ...trunksPagesEn,
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,

@@ -3,6 +3,8 @@ import { accountPagesId } from "./id/account.ts";
 import { tenantPagesId } from "./id/tenant.ts";
 import { nationalPagesId } from "./id/national.ts";
 import { platformPagesId } from "./id/platform.ts";
+import { agenciesPagesId } from "./id/agencies.ts";
+import { trunksPagesId } from "./id/trunks.ts";
 import { onboardingId } from "./id/onboarding.ts";
 
 /**
@@ -54,6 +56,8 @@ export const id = {
   ...authId,
   ...accountPagesId,
   ...tenantPagesId,
+  ...agenciesPagesId,
+  ...trunksPagesId,
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,

@@ -1,0 +1,75 @@
+import { plainValue, type HistoryEntry } from "#lib/agencies/changes.ts";
+import { formatPhone } from "#lib/agencies/phone.ts";
+import type { RouterOutputs } from "#lib/api/client.ts";
+import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+import { carriers, codecNames, codecs, statuses, type Codec } from "./types.ts";
+
+type TrunkHistoryRow = RouterOutputs["trunks"]["history"][number];
+
+export function trunkHistoryEntries(rows: TrunkHistoryRow[]): HistoryEntry[] {
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurredAt,
+    actorName: row.actor ? (row.actor.displayName ?? row.actor.email) : null,
+    actorRole: row.actorRole,
+    action: row.action,
+    diff: row.diff,
+  }));
+}
+
+const actions: Record<string, PlainKey> = {
+  "trunks.create": "trunks.action.create",
+  "trunks.update": "trunks.action.update",
+  "trunks.setDids": "trunks.action.setDids",
+  "trunks.remove": "trunks.action.remove",
+};
+
+const fields: Record<string, PlainKey> = {
+  name: "trunks.form.name",
+  carrier: "trunks.form.carrier",
+  sipHost: "trunks.form.sipHost",
+  sipPort: "trunks.form.sipPort",
+  transport: "trunks.form.transport",
+  maxChannels: "trunks.form.maxChannels",
+  codecs: "trunks.form.codecs",
+  status: "trunks.form.status",
+  "auth.kind": "trunks.form.auth",
+  "auth.username": "trunks.form.username",
+  "auth.addresses": "trunks.form.addresses",
+  "auth.replaced": "trunks.history.passwordReplaced",
+  dids: "trunks.dids.title",
+};
+
+function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return (list as readonly unknown[]).includes(value);
+}
+
+/** How a trunk's history names actions and fields and shows values, in the page's language. */
+export function trunkHistoryView(i18n: Translator) {
+  return {
+    actionLabel: (action: string) => {
+      const key = actions[action];
+      return key ? i18n.t(key) : action;
+    },
+    fieldLabel: (path: string) => {
+      const key = fields[path];
+      return key ? i18n.t(key) : path;
+    },
+    formatValue: (path: string, value: unknown): string => {
+      if (path === "carrier" && oneOf(carriers, value)) return i18n.t(`trunks.carrier.${value}`);
+      if (path === "status" && oneOf(statuses, value)) return i18n.t(`trunks.status.${value}`);
+      if (path === "auth.kind") {
+        if (value === "digest") return i18n.t("trunks.auth.digest");
+        if (value === "ip_allow_list") return i18n.t("trunks.auth.ipAllowList");
+      }
+      if (path === "transport" && typeof value === "string") return value.toUpperCase();
+      if (path === "codecs" && Array.isArray(value)) {
+        return value.map((codec) => (oneOf<Codec>(codecs, codec) ? codecNames[codec] : String(codec))).join(", ");
+      }
+      if (path === "dids" && Array.isArray(value)) {
+        return value.length === 0 ? i18n.t("trunks.dids.none") : value.map((did) => (typeof did === "string" ? formatPhone(did) : String(did))).join(", ");
+      }
+      return plainValue(i18n, value);
+    },
+  };
+}
