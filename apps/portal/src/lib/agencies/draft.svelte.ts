@@ -10,7 +10,11 @@ export class AgencyDraft {
   // Choosing "weekly" starts from one working day to copy onward.
   windows: WeeklyWindow[] = $state([{ day: 1, from: "07:00", to: "16:00" }]);
 
-  constructor(catalogue: readonly AgencyType[], agency?: Agency) {
+  /** The saved version this copy started from (blank for a new agency). */
+  readonly version: string;
+
+  constructor(version: string, catalogue: readonly AgencyType[], agency?: Agency) {
+    this.version = version;
     if (!agency) return;
     this.agencyType = catalogue.find((type) => type.code === agency.agencyType)?.code ?? "";
     this.name = agency.name;

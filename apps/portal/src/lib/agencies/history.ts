@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
-import { plainValue, type HistoryEntry } from "./changes.ts";
+import { plainValue, type FieldChange, type HistoryEntry } from "./changes.ts";
 import { coverageSummary } from "./coverage.ts";
 import { asHours, hoursSummary } from "./hours.ts";
 import { formatPhone } from "./phone.ts";
@@ -46,6 +46,9 @@ const fields: Record<string, PlainKey> = {
 function isKind(value: unknown): value is ContactKind {
   return (contactKinds as readonly unknown[]).includes(value);
 }
+
+/** A contact's row names its agency for the audit log's sake; on the agency's own page that is noise. */
+export const agencyHistoryShown = (change: FieldChange) => change.path !== "agencyId";
 
 /** How an agency's history names actions and fields and shows values, in the page's language. */
 export function agencyHistoryView(i18n: Translator, catalogue: readonly AgencyType[]) {

@@ -29,7 +29,11 @@ export class TrunkDraft {
   addresses = $state("");
   status: TrunkStatus = $state("provisioning");
 
-  constructor(trunk?: Trunk) {
+  /** The saved version this copy started from (blank for a new trunk). */
+  readonly version: string;
+
+  constructor(version: string, trunk?: Trunk) {
+    this.version = version;
     if (!trunk) return;
     this.name = trunk.name;
     this.carrier = trunk.carrier;

@@ -1,4 +1,4 @@
-import { plainValue, type HistoryEntry } from "#lib/agencies/changes.ts";
+import { plainValue, type FieldChange, type HistoryEntry } from "#lib/agencies/changes.ts";
 import { formatPhone } from "#lib/agencies/phone.ts";
 import type { RouterOutputs } from "#lib/api/client.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
@@ -43,6 +43,9 @@ const fields: Record<string, PlainKey> = {
 function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return (list as readonly unknown[]).includes(value);
 }
+
+/** Every digest update records whether the password was replaced; only a replacement is news. */
+export const trunkHistoryShown = (change: FieldChange) => change.path !== "auth.replaced" || change.after === true;
 
 /** How a trunk's history names actions and fields and shows values, in the page's language. */
 export function trunkHistoryView(i18n: Translator) {
