@@ -4,7 +4,8 @@ export type RegionKind = "kabupaten" | "kota";
 
 /**
  * The agencies nearly every kabupaten/kota dispatches to, in the order a 112 operator thinks of
- * them, with the short name each office goes by locally. Only the police differ: a kota is served
+ * them, with the short name each office goes by locally. It holds every type the national SOP
+ * dispatches as primary, so a region that starts from it can pass the go-live checklist. Only the police differ: a kota is served
  * by a Polresta, a kabupaten by a Polres.
  */
 const standardAgencies: readonly { type: AgencyTypeCode; label: (kind: RegionKind) => string }[] = [
@@ -22,6 +23,9 @@ const standardAgencies: readonly { type: AgencyTypeCode; label: (kind: RegionKin
   { type: "dinsos", label: () => "Dinas Sosial" },
   { type: "dp3a", label: () => "DP3A" },
   { type: "pmi", label: () => "PMI" },
+  // Fallen trees and landslides on roads go to these two in the national SOP.
+  { type: "dlh", label: () => "DLH" },
+  { type: "pupr", label: () => "Dinas PUPR" },
 ];
 
 /** The standard set for a region, named after it: "Damkar Kabupaten Sidoarjo". */

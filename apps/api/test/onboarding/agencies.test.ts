@@ -273,7 +273,7 @@ describe("agencies", () => {
     const { created, skipped } = first.data as { created: Agency[]; skipped: string[] };
     expect(skipped).toEqual(["damkar"]);
     expect(created.map((a) => a.agencyType)).toEqual([
-      "bpbd", "psc119", "rsud", "satpol_pp", "polres", "kodim", "basarnas", "pln", "pdam", "dishub", "dinsos", "dp3a", "pmi",
+      "bpbd", "psc119", "rsud", "satpol_pp", "polres", "kodim", "basarnas", "pln", "pdam", "dishub", "dinsos", "dp3a", "pmi", "dlh", "pupr",
     ]);
     expect(created.find((a) => a.agencyType === "bpbd")?.name).toBe(`BPBD ${t.region.name}`);
     expect(created.find((a) => a.agencyType === "polres")?.name).toBe(`${t.region.kind === "kota" ? "Polresta" : "Polres"} ${t.region.name}`);
@@ -281,9 +281,9 @@ describe("agencies", () => {
 
     const again = await t.call("mutation", "applyStandardSet", { kind: t.region.kind === "kota" ? "kabupaten" : "kota" });
     expect(again).toMatchObject({ status: 200, data: { created: [] } });
-    expect((again.data as { skipped: string[] }).skipped).toHaveLength(14);
+    expect((again.data as { skipped: string[] }).skipped).toHaveLength(16);
     const listed = (await t.call("query", "list")).data as Agency[];
-    expect(listed).toHaveLength(14);
+    expect(listed).toHaveLength(16);
     expect(listed.find((a) => a.agencyType === "damkar")?.id).toBe(own.id);
 
     // The kind can be chosen: a kota is served by a Polresta. Concurrent runs add each type once.
@@ -294,12 +294,12 @@ describe("agencies", () => {
     ]);
     expect(runs.map((r) => r.status)).toEqual([200, 200]);
     const otherList = (await other.call("query", "list")).data as Agency[];
-    expect(otherList).toHaveLength(14);
+    expect(otherList).toHaveLength(16);
     expect(otherList.find((a) => a.agencyType === "polres")?.name).toBe(`Polresta ${other.region.name}`);
     expect(otherList.find((a) => a.agencyType === "damkar")?.name).toBe(`Damkar ${other.region.name}`);
     const [audited] = await owner.sql<{ n: number }[]>`
       select count(*)::int as n from audit_log where tenant_id = ${other.tenant.id} and action = 'agencies.applyStandardSet'`;
-    expect(audited?.n).toBe(14);
+    expect(audited?.n).toBe(16);
     expect(await other.call("mutation", "applyStandardSet", {}, other.operator.client)).toMatchObject({ status: 403 });
   });
 
