@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
+import { historyLabels, plainValue, type FieldChange, type HistoryEntry } from "#lib/audit/change-history.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
-import { plainValue, type FieldChange, type HistoryEntry } from "./changes.ts";
 import { coverageSummary } from "./coverage.ts";
 import { asHours, hoursSummary } from "./hours.ts";
 import { formatPhone } from "./phone.ts";
@@ -53,14 +53,7 @@ export const agencyHistoryShown = (change: FieldChange) => change.path !== "agen
 /** How an agency's history names actions and fields and shows values, in the page's language. */
 export function agencyHistoryView(i18n: Translator, catalogue: readonly AgencyType[]) {
   return {
-    actionLabel: (action: string) => {
-      const key = actions[action];
-      return key ? i18n.t(key) : action;
-    },
-    fieldLabel: (path: string) => {
-      const key = fields[path];
-      return key ? i18n.t(key) : path;
-    },
+    ...historyLabels(i18n, actions, fields),
     formatValue: (path: string, value: unknown): string => {
       if (path === "agencyType" && typeof value === "string") return typeName(catalogue, value);
       if (path === "coverageDistrictCodes" && (value === null || Array.isArray(value))) {

@@ -1,6 +1,6 @@
-import { plainValue, type FieldChange, type HistoryEntry } from "#lib/agencies/changes.ts";
 import { formatPhone } from "#lib/agencies/phone.ts";
 import type { RouterOutputs } from "#lib/api/client.ts";
+import { historyLabels, plainValue, type FieldChange, type HistoryEntry } from "#lib/audit/change-history.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 import { carriers, codecNames, codecs, statuses, type Codec } from "./types.ts";
 
@@ -50,14 +50,7 @@ export const trunkHistoryShown = (change: FieldChange) => change.path !== "auth.
 /** How a trunk's history names actions and fields and shows values, in the page's language. */
 export function trunkHistoryView(i18n: Translator) {
   return {
-    actionLabel: (action: string) => {
-      const key = actions[action];
-      return key ? i18n.t(key) : action;
-    },
-    fieldLabel: (path: string) => {
-      const key = fields[path];
-      return key ? i18n.t(key) : path;
-    },
+    ...historyLabels(i18n, actions, fields),
     formatValue: (path: string, value: unknown): string => {
       if (path === "carrier" && oneOf(carriers, value)) return i18n.t(`trunks.carrier.${value}`);
       if (path === "status" && oneOf(statuses, value)) return i18n.t(`trunks.status.${value}`);

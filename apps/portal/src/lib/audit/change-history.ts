@@ -1,4 +1,4 @@
-import type { Translator } from "#lib/i18n/index.ts";
+import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 
 /** One field of an audited change: what it was and what it became (undefined: not there). */
 export interface FieldChange {
@@ -53,4 +53,18 @@ export function plainValue(i18n: Translator, value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? i18n.t("agencies.history.none") : value.map((item) => plainValue(i18n, item)).join(", ");
   if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return String(value);
   return JSON.stringify(value);
+}
+
+/** Names actions and fields by their messages; one the portal has no message for reads as recorded. */
+export function historyLabels(i18n: Translator, actions: Record<string, PlainKey>, fields: Record<string, PlainKey>) {
+  return {
+    actionLabel: (action: string) => {
+      const key = actions[action];
+      return key ? i18n.t(key) : action;
+    },
+    fieldLabel: (path: string) => {
+      const key = fields[path];
+      return key ? i18n.t(key) : path;
+    },
+  };
 }
