@@ -29,6 +29,9 @@ export default defineConfig({
           // Each file starts its own api, worker, portal and browser; on a small machine several
           // at once starve each other into timeouts, so the files take turns.
           fileParallelism: false,
+          // The browser waits on real servers: a poll may need more than vitest's 1 s default when
+          // a cold stack answers its first request, without that meaning anything is wrong.
+          expect: { poll: { timeout: 10_000 } },
           include: ["apps/portal/e2e/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
