@@ -4,7 +4,7 @@ import type { z } from "zod";
 export type FindingLevel = "error" | "warning";
 
 /** Which input a finding points into; `path` is relative to that document. */
-export type FindingDocument = "ruleset" | "incident" | "context" | "options";
+export type FindingDocument = "ruleset" | "incident" | "context" | "options" | "test_case";
 
 export const findingCodes = [
   "invalid_json",

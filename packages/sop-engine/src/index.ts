@@ -49,6 +49,14 @@ export {
   type PriorityDecision,
   type RuleRef,
 } from "./merge.ts";
+export {
+  diffPlans,
+  type AgencyDiff,
+  type AgencyTerms,
+  type KeyedDiff,
+  type PlanChange,
+  type PlanDiff,
+} from "./plan-diff.ts";
 export { validationContextSchema, type ValidationContext } from "./schema/context.ts";
 export { incidentSchema, type Incident } from "./schema/incident.ts";
 export { rulesetJsonSchema } from "./schema/json-schema.ts";
@@ -64,5 +72,15 @@ export {
   type RulesetInput,
 } from "./schema/ruleset.ts";
 export { nationalTemplate } from "./template/national.ts";
+export {
+  runTestCase,
+  runTestCases,
+  testCaseSchema,
+  type TestCase,
+  type TestCaseInput,
+  type TestCaseResult,
+  type TestFailure,
+  type TestRun,
+} from "./test-cases.ts";
 export { ackDeadlineRange, escalationRange, p1AckTargetMinutes } from "./validate/deadlines.ts";
 export { validateRuleset, type ValidationResult } from "./validate/index.ts";

@@ -157,7 +157,8 @@ function compareRefs(a: RuleRef, b: RuleRef): number {
   return a.ruleIndex - b.ruleIndex || compareStrings(a.ruleId, b.ruleId);
 }
 
-function compareStrings(a: string, b: string): number {
+/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

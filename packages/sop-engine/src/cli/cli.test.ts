@@ -11,6 +11,24 @@ const files: Record<string, string> = {
   "broken.json": "{ not json",
   "bad-incident.json": JSON.stringify({ type: "fire", casualties: "many" }),
   "context.json": JSON.stringify({ timeZone: "Asia/Jayapura" }),
+  "cases.json": JSON.stringify([
+    {
+      name: "fire with a casualty",
+      incident: { type: "fire", casualties: 1 },
+      at: "2025-06-02T10:00:00+07:00",
+      expect: { priority: "P1", notify: [{ agencyType: "psc119", role: "primary" }] },
+    },
+  ]),
+  "failing-cases.json": JSON.stringify([
+    {
+      name: "fire without casualties",
+      incident: { type: "fire" },
+      at: "2025-06-02T10:00:00+07:00",
+      expect: { notify: [{ agencyType: "psc119" }] },
+    },
+    { name: "unfinished" },
+  ]),
+  "not-a-list.json": JSON.stringify({ name: "one case" }),
 };
 
 const io: CliIo = {
@@ -85,6 +103,7 @@ describe("sop evaluate", () => {
       ["evaluate", "template.json"],
       ["validate", "missing.json"],
       ["validate", "template.json", "--strict"],
+      ["test", "template.json"],
       ["publish"],
       [],
     ]) {
@@ -92,6 +111,39 @@ describe("sop evaluate", () => {
       expect(outcome.exitCode, args.join(" ")).toBe(2);
       expect(outcome.stderr).toContain("Usage:");
     }
+  });
+});
+
+describe("sop test", () => {
+  it("prints every result with the counts and exits 0 when all cases pass", () => {
+    const outcome = runCli(["test", "template.json", "cases.json"], io);
+    expect(outcome.exitCode).toBe(0);
+    expect(json(outcome.stdout)).toMatchObject({
+      results: [{ status: "passed" }],
+      passed: 1,
+      failed: 0,
+      errors: 0,
+    });
+  });
+
+  it("exits 1 when a case fails or is invalid", () => {
+    const outcome = runCli(["test", "template.json", "failing-cases.json"], io);
+    expect(outcome.exitCode).toBe(1);
+    const run = json(outcome.stdout) as {
+      results: { status: string; failures?: { path: string }[] }[];
+    };
+    expect(run.results.map((result) => result.status)).toEqual(["failed", "error"]);
+    expect(run.results[0]?.failures?.map((failure) => failure.path)).toEqual([
+      "$.expect.notify[0]",
+    ]);
+  });
+
+  it("exits 1 with a finding when the file is not a list of test cases", () => {
+    const outcome = runCli(["test", "template.json", "not-a-list.json"], io);
+    expect(outcome.exitCode).toBe(1);
+    expect(json(outcome.stdout).findings).toEqual([
+      expect.objectContaining({ code: "schema", document: "test_case", path: "$" }),
+    ]);
   });
 });
 
@@ -117,6 +169,16 @@ describe("the sop executable", () => {
     );
     const result = JSON.parse(stdout) as { ok: boolean; plan: { priority: string } };
     expect(result).toMatchObject({ ok: true, plan: { priority: "P1" } });
+  });
+
+  it("runs the example test cases against the example ruleset", () => {
+    const run = spawnSync(
+      process.execPath,
+      [cli, "test", example("ruleset.json"), example("test-cases.json")],
+      { encoding: "utf8" },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ passed: 2, failed: 0, errors: 0 });
   });
 
   it("exits non-zero when validation finds errors", () => {

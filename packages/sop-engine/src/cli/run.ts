@@ -1,5 +1,6 @@
 import { evaluate } from "../evaluate.ts";
 import { nationalTemplate } from "../template/national.ts";
+import { runTestCases } from "../test-cases.ts";
 import type { Finding, FindingDocument } from "../findings.ts";
 import { validateRuleset } from "../validate/index.ts";
 
@@ -20,9 +21,11 @@ export interface CliOutcome {
 export const usage = `Usage:
   sop validate RULESET.json [--context CONTEXT.json]
   sop evaluate RULESET.json INCIDENT.json [--at ISO-8601] [--explain]
+  sop test RULESET.json TESTCASES.json   (TESTCASES.json: a JSON array of test cases)
   sop template            (prints the national default SOP to start a region's ruleset from)
 
-Prints JSON. Exit status: 0 valid, 1 invalid input (see findings), 2 usage or file error.
+Prints JSON. Exit status: 0 valid, 1 invalid input (see findings) or a failing test case,
+2 usage or file error.
 `;
 
 // An instant needs an explicit offset; otherwise the plan would depend on the machine's zone.
@@ -129,11 +132,36 @@ function runEvaluate(args: readonly string[], io: CliIo): CliOutcome {
   return print(result, result.ok ? 0 : 1);
 }
 
+function runTest(args: readonly string[], io: CliIo): CliOutcome {
+  const { positional } = parseArgs(args, [], []);
+  const [rulesetPath, testCasesPath] = positional;
+  if (rulesetPath === undefined || testCasesPath === undefined || positional.length !== 2) {
+    throw new UsageError("test takes a ruleset file and a test case file.");
+  }
+  const ruleset = loadJson(io, rulesetPath, "ruleset");
+  const testCases = loadJson(io, testCasesPath, "test_case");
+  const unreadable = [ruleset, testCases].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
+  if (!ruleset.ok || !testCases.ok) return print({ ok: false, findings: unreadable }, 1);
+  if (!Array.isArray(testCases.value)) {
+    const finding: Finding = {
+      level: "error",
+      code: "schema",
+      document: "test_case",
+      path: "$",
+      message: `${testCasesPath}: expected a JSON array of test cases.`,
+    };
+    return print({ ok: false, findings: [finding] }, 1);
+  }
+  const run = runTestCases(ruleset.value, testCases.value);
+  return print(run, run.failed === 0 && run.errors === 0 ? 0 : 1);
+}
+
 export function runCli(args: readonly string[], io: CliIo): CliOutcome {
   const [command, ...rest] = args;
   try {
     if (command === "validate") return runValidate(rest, io);
     if (command === "evaluate") return runEvaluate(rest, io);
+    if (command === "test") return runTest(rest, io);
     if (command === "template" && rest.length === 0) return print(nationalTemplate, 0);
     if (command === "--help" || command === "help")
       return { exitCode: 0, stdout: usage, stderr: "" };
