@@ -44,8 +44,14 @@ export const permissions = {
   "trunks.edit": ["platform_admin", "tenant_admin"],
   /** Download the PBX/SBC configuration generated from the trunks. */
   "telephony.export": ["platform_admin", "tenant_admin"],
-  /** Choose the SOP template the region starts from. */
+  /** Choose the SOP template the region starts from (it becomes the first draft). */
   "sop.choose": ["platform_admin", "tenant_admin"],
+  /** Read the SOP, its versions and test cases, and simulate incidents against it. */
+  "sop.view": ["platform_admin", "tenant_admin", "supervisor"],
+  /** Edit the SOP draft and the test cases. */
+  "sop.edit": ["platform_admin", "tenant_admin"],
+  /** Publish the draft, or roll back to an earlier version, after validation and every test case pass. */
+  "sop.publish": ["platform_admin", "tenant_admin"],
   /** Take the tenant live once its checklist passes. */
   "tenant.goLive": ["platform_admin", "tenant_admin"],
   /** Take a tenant live with its checklist unmet, with a written reason. */

@@ -21,6 +21,9 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "trunks.edit": row("PA TA"),
   "telephony.export": row("PA TA"),
   "sop.choose": row("PA TA"),
+  "sop.view": row("PA TA SV"),
+  "sop.edit": row("PA TA"),
+  "sop.publish": row("PA TA"),
   "tenant.goLive": row("PA TA"),
   "tenant.goLiveOverride": row("PA"),
 };

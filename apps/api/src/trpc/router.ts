@@ -16,6 +16,7 @@ import { tenantsRouter } from "./routers/tenants.ts";
 import { brandingRouter } from "./routers/branding.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { nationalRouter } from "./routers/national.ts";
+import { sopRouter } from "./routers/sop.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -35,6 +36,7 @@ export const appRouter = createRouter({
   branding: brandingRouter,
   onboarding: onboardingRouter,
   national: nationalRouter,
+  sop: sopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -141,7 +141,7 @@ describe("the go-live checklist", () => {
     expect((await passing()).supervisor).toBe(true);
   });
 
-  it("passes the SOP item once a template is chosen", async () => {
+  it("turns the chosen template into the first draft, and passes the SOP item once a version is published", async () => {
     const templates = await admin.call("query", "onboarding.sopTemplates", { tenantSlug: tenant.slug });
     expect(templates.data).toEqual([expect.objectContaining({ code: "national-default", format: "sigap.sop/1" })]);
     expect((await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "regional-custom" })).issues).toEqual([
@@ -149,9 +149,25 @@ describe("the go-live checklist", () => {
     ]);
     const chosen = await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
     expect(chosen.status, chosen.message).toBe(200);
+    expect(chosen.data).toMatchObject({ sopTemplate: "national-default", draftCreated: true });
     const [row] = await owner.sql<{ sop_template: string }[]>`select sop_template from tenant_onboarding where tenant_id = ${tenant.id}`;
     expect(row?.sop_template).toBe("national-default");
     expect(await auditRows(owner, "audit_log", "onboarding.chooseSop", tenant.id)).toHaveLength(1);
+    expect((await checklist()).items.find((item) => item.key === "sop")).toEqual({
+      key: "sop",
+      ok: false,
+      detail: "SOP template national-default chosen; publish a first version",
+    });
+
+    const again = await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
+    expect(again.data).toMatchObject({ draftCreated: false });
+
+    const workspace = await admin.call("query", "sop.workspace", { tenantSlug: tenant.slug });
+    const draft = (workspace.data as { draft: { updatedAt: string; ruleset: { timeZone: string } } }).draft;
+    expect(draft.ruleset.timeZone).toBe("Asia/Jakarta");
+    const published = await admin.call("mutation", "sop.publish", { tenantSlug: tenant.slug, note: "Versi pertama dari templat nasional", updatedAt: draft.updatedAt });
+    expect(published.data).toMatchObject({ published: true, number: 1 });
+    expect((await passing()).sop).toBe(true);
   });
 
   it("goes live once everything passes, setting launched_at once", async () => {

@@ -18,3 +18,5 @@ export * from "./tenants-admin.ts";
 export * from "./branding.ts";
 export * from "./onboarding.ts";
 export * from "./national.ts";
+export * from "./sop.ts";
+export { uniqueViolation } from "./errors.ts";

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { provinces, regencies } from "../schema/regions.ts";
+import { districts, provinces, regencies } from "../schema/regions.ts";
 
 export interface RegionSearch {
   /** Part of the name ("sidoarjo") or the start of the Kemendagri code ("35.1"). */
@@ -31,4 +31,9 @@ export function searchRegions(db: Executor, search: RegionSearch) {
     )
     .orderBy(asc(regencies.code))
     .limit(search.limit);
+}
+
+/** The kecamatan of a kabupaten/kota, by code: for coverage pickers and SOP location conditions. */
+export function listRegionDistricts(db: Executor, regencyCode: string) {
+  return db.select({ code: districts.code, name: districts.name }).from(districts).where(eq(districts.regencyCode, regencyCode)).orderBy(asc(districts.code));
 }

@@ -3,6 +3,7 @@ import type { Executor, Transaction } from "../client.ts";
 import { provinces, regencies } from "../schema/regions.ts";
 import { listTenantDirectory } from "./national.ts";
 import { searchRegions, type RegionSearch } from "./regions.ts";
+import { uniqueViolation } from "./errors.ts";
 
 // Platform administration of tenants: the runtime role creates them only through create_tenant().
 
@@ -52,13 +53,4 @@ export async function createTenantIn(
   if (!tenantId) return { created: false, taken: null };
   await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
   return { created: true, tenantId };
-}
-
-/** The constraint a unique violation (23505) names, looking through Drizzle's wrapping error. */
-function uniqueViolation(error: unknown): string | undefined {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const fields = cause as Error & { code?: unknown; constraint_name?: unknown };
-    if (fields.code === "23505" && typeof fields.constraint_name === "string") return fields.constraint_name;
-  }
-  return undefined;
 }

@@ -3,6 +3,7 @@ import type { Executor } from "../client.ts";
 import { currentTenantSql } from "../schema/columns.ts";
 import { tenants } from "../schema/tenants.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
+import { uniqueViolation } from "./errors.ts";
 
 // Every function here runs inside `withTenant`: row-level security (and, for DIDs, the
 // security-definer functions) confine it to that tenant.
@@ -52,15 +53,6 @@ export async function listTenantDids(tx: Executor): Promise<TenantDid[]> {
   return rows.map((row) => ({ did: row.did, trunkId: row.trunk_id }));
 }
 
-/** The error behind a failed query: Drizzle wraps the driver's error in its own. */
-function databaseCode(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const code: unknown = Reflect.get(current, "code");
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
 /**
  * Claims `did` for a trunk of the tenant (or moves it to that trunk). `taken` when another tenant
  * holds the number; the claim runs in a savepoint, so the transaction goes on and the caller can
@@ -73,7 +65,7 @@ export async function claimDid(tx: Executor, did: string, trunkId: string): Prom
     });
     return "claimed";
   } catch (error) {
-    if (databaseCode(error) === "23505") return "taken";
+    if (uniqueViolation(error) !== undefined) return "taken";
     throw error;
   }
 }

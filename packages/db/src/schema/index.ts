@@ -9,3 +9,4 @@ export * from "./mail.ts";
 export * from "./agencies.ts";
 export * from "./trunks.ts";
 export * from "./onboarding.ts";
+export * from "./sop.ts";

@@ -1,8 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { chooseSopTemplate, getChecklistFacts, getOnboarding, getTenantStatus, recordGoLiveOverride, setTenantStatus, type ChecklistFacts } from "@sigap/db/queries";
+import {
+  chooseSopTemplate,
+  findCurrentSopVersion,
+  findSopDraft,
+  getChecklistFacts,
+  getOnboarding,
+  getTenantStatus,
+  recordGoLiveOverride,
+  saveSopDraft,
+  setTenantStatus,
+  type ChecklistFacts,
+} from "@sigap/db/queries";
+import type { Transaction } from "@sigap/db/client";
 import { agencyTypes, nationalTemplate } from "@sigap/sop-engine";
 import { can } from "@sigap/tenancy";
+import { primaryAgencyTypes } from "../../sop/required-agencies.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 /**
@@ -12,14 +25,8 @@ import { createRouter, tenantProcedure } from "../init.ts";
 const sopTemplates = [{ code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format }] as const;
 const sopTemplateCodes = sopTemplates.map((template) => template.code);
 
-/** Agency types the national SOP dispatches as primary: the region needs a reachable one of each. */
-export const requiredAgencyTypes: string[] = [
-  ...new Set(
-    nationalTemplate.rules.flatMap((rule) =>
-      ("agencies" in rule.then ? (rule.then.agencies ?? []) : []).filter((entry) => entry.role === "primary").map((entry) => entry.agencyType),
-    ),
-  ),
-].sort();
+/** Agency types the national SOP dispatches as primary: what a region starting from it needs. */
+export const requiredAgencyTypes = primaryAgencyTypes(nationalTemplate);
 
 const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
 
@@ -31,9 +38,24 @@ export interface ChecklistItem {
   detail: string;
 }
 
-/** The go-live checklist, computed from the tenant's data; each item says what is missing. */
-export function checklist(facts: ChecklistFacts): ChecklistItem[] {
-  const missingTypes = requiredAgencyTypes.filter((type) => !facts.reachableAgencyTypes.includes(type));
+/** The SOP a region would go live with: the published version in force, else the draft being prepared. */
+export interface SopFacts {
+  publishedNumber: number | null;
+  ruleset: unknown;
+}
+
+async function getSopFacts(tx: Transaction): Promise<SopFacts> {
+  const [current, draft] = await Promise.all([findCurrentSopVersion(tx), findSopDraft(tx)]);
+  return { publishedNumber: current?.number ?? null, ruleset: current?.ruleset ?? draft?.ruleset ?? nationalTemplate };
+}
+
+/**
+ * The go-live checklist, computed from the tenant's data; each item says what is missing. The
+ * agencies needed are those the region's own SOP dispatches as primary.
+ */
+export function checklist(facts: ChecklistFacts, sop: SopFacts): ChecklistItem[] {
+  const required = primaryAgencyTypes(sop.ruleset);
+  const missingTypes = required.filter((type) => !facts.reachableAgencyTypes.includes(type));
   const brandingMissing = [...(facts.brandingSaved ? [] : ["colours"]), ...(facts.hasLogo ? [] : ["logo"])];
   return [
     {
@@ -51,7 +73,7 @@ export function checklist(facts: ChecklistFacts): ChecklistItem[] {
       ok: missingTypes.length === 0,
       detail:
         missingTypes.length === 0
-          ? `An active agency with a contact for each of the ${String(requiredAgencyTypes.length)} types the SOP dispatches`
+          ? `An active agency with a contact for each of the ${String(required.length)} types the SOP dispatches`
           : `No active agency with a contact for: ${missingTypes.map((type) => `${type} (${agencyTypeNames.get(type) ?? type})`).join(", ")}`,
     },
     {
@@ -66,8 +88,13 @@ export function checklist(facts: ChecklistFacts): ChecklistItem[] {
     },
     {
       key: "sop",
-      ok: facts.sopTemplate !== null,
-      detail: facts.sopTemplate === null ? "No SOP template chosen" : `SOP template ${facts.sopTemplate} chosen`,
+      ok: sop.publishedNumber !== null,
+      detail:
+        sop.publishedNumber !== null
+          ? `SOP version ${String(sop.publishedNumber)} published`
+          : facts.sopTemplate === null
+            ? "No SOP template chosen"
+            : `SOP template ${facts.sopTemplate} chosen; publish a first version`,
     },
   ];
 }
@@ -76,26 +103,35 @@ export const onboardingRouter = createRouter({
   /** The templates `chooseSop` accepts. */
   sopTemplates: tenantProcedure("onboarding.view").query(() => sopTemplates),
 
-  /** Records the SOP template the region starts from (the SOP editor later turns it into a draft). */
+  /**
+   * Records the SOP template the region starts from and, when the region has no SOP draft yet,
+   * clones the template into its first draft (in the tenant's time zone). An existing draft is kept:
+   * choosing again never throws work away.
+   */
   chooseSop: tenantProcedure("sop.choose")
     .input(z.object({ templateCode: z.enum(sopTemplateCodes, { error: `templateCode must be one of ${sopTemplateCodes.join(", ")}` }) }))
     .mutation(async ({ ctx, input }) => {
       const before = await getOnboarding(ctx.tx);
       const after = await chooseSopTemplate(ctx.tx, ctx.tenant.id, input.templateCode, new Date());
+      const draftCreated = !(await findSopDraft(ctx.tx, { forUpdate: true }));
+      if (draftCreated) {
+        const ruleset = { ...nationalTemplate, name: `SOP Call Center 112 ${ctx.tenant.displayName}`, timeZone: ctx.tenant.timeZone };
+        await saveSopDraft(ctx.tx, ctx.tenant.id, { ruleset, authorId: ctx.auth.user.id, basedOnNumber: null });
+      }
       await ctx.audit({
         action: "onboarding.chooseSop",
         targetType: "tenant",
         targetId: ctx.tenant.id,
         before: { sopTemplate: before?.sopTemplate ?? null },
-        after: { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt },
+        after: { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt, draftCreated },
       });
-      return { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt };
+      return { sopTemplate: after.sopTemplate, sopChosenAt: after.sopChosenAt, draftCreated };
     }),
 
   /** Where the tenant stands: status, launch date, each checklist item, and whether it may go live. */
   checklist: tenantProcedure("onboarding.view").query(async ({ ctx }) => {
-    const [status, facts, onboarding] = await Promise.all([getTenantStatus(ctx.tx), getChecklistFacts(ctx.tx), getOnboarding(ctx.tx)]);
-    const items = checklist(facts);
+    const [status, facts, sop, onboarding] = await Promise.all([getTenantStatus(ctx.tx), getChecklistFacts(ctx.tx), getSopFacts(ctx.tx), getOnboarding(ctx.tx)]);
+    const items = checklist(facts, sop);
     return {
       status: status.status,
       launchedAt: status.launchedAt,
@@ -131,7 +167,7 @@ export const onboardingRouter = createRouter({
       if (before.status !== "onboarding") {
         throw new TRPCError({ code: "CONFLICT", message: `The tenant is ${before.status}; only a tenant in onboarding can go live` });
       }
-      const failing = checklist(await getChecklistFacts(ctx.tx))
+      const failing = checklist(await getChecklistFacts(ctx.tx), await getSopFacts(ctx.tx))
         .filter((item) => !item.ok)
         .map((item) => item.key);
       if (failing.length > 0 && input.overrideReason === undefined) {

@@ -1,0 +1,27 @@
+import type { Transaction } from "@sigap/db/client";
+import { findTenantRegion, listAgencies, listRegionDistricts } from "@sigap/db/queries";
+import type { ValidationContext } from "@sigap/sop-engine";
+
+/**
+ * What SOP validation knows about the tenant: its agencies (so a rule naming one that does not
+ * exist is an error), its kecamatan (so a location condition can match) and its time zone.
+ */
+export async function loadValidationContext(tx: Transaction, tenant: { id: string; timeZone: string }): Promise<ValidationContext> {
+  return validationContext(await loadSopReferences(tx, tenant.id), tenant.timeZone);
+}
+
+export function validationContext(references: SopReferences, timeZone: string): ValidationContext {
+  // tenants.time_zone is an enum of exactly the engine's zones (WIB, WITA, WIT), typed as text upstream.
+  return { agencies: references.agencies, kecamatanCodes: references.districts.map((district) => district.code), timeZone: timeZone as TimeZone };
+}
+
+type TimeZone = NonNullable<ValidationContext["timeZone"]>;
+
+export type SopReferences = Awaited<ReturnType<typeof loadSopReferences>>;
+
+/** The tenant's agencies and kecamatan as SOP editors name them (agency ids and types, Kemendagri codes). */
+export async function loadSopReferences(tx: Transaction, tenantId: string) {
+  const region = await findTenantRegion(tx, tenantId);
+  const [agencies, districts] = await Promise.all([listAgencies(tx), listRegionDistricts(tx, region.code)]);
+  return { agencies: agencies.map((agency) => ({ id: agency.id, type: agency.agencyType, name: agency.name })), districts };
+}
