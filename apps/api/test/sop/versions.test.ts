@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@sigap/tenancy";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { sql } from "drizzle-orm";
+import { validateRuleset } from "@sigap/sop-engine";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
 import { createTestPerson, deleteTestPeople, type TestPerson } from "../people.ts";
@@ -209,6 +210,26 @@ describe("SOP drafts, publishing and rollback", () => {
     expect(new Set(rows.map((row) => row.action))).toEqual(new Set(["sop.saveDraft", "sop.discardDraft", "sop.publish", "sop.rollback", "sop.testCases.create"]));
     expect(rows.filter((row) => row.action === "sop.publish").map((row) => row.target_id)).toEqual(["1", "2", "3"]);
     expect(rows.find((row) => row.action === "sop.rollback")).toMatchObject({ target_id: "4", diff: { after: { number: 4, restores: 1, note: "Nama lama lebih jelas" } } });
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives every launched demo region a valid published SOP in its own time zone, and a draft of it", async () => {
+    const rows = await owner.sql<{ slug: string; time_zone: string; status: string; number: number | null; ruleset: unknown }[]>`
+      select t.slug, t.time_zone, v.status, v.number, v.ruleset
+        from tenants t join sop_versions v on v.tenant_id = t.id
+       where t.slug in ('sidoarjo', 'jakarta-pusat', 'denpasar', 'semarang')
+       order by t.slug, v.status`;
+    expect(rows.map((row) => [row.slug, row.status, row.number])).toEqual(
+      ["denpasar", "jakarta-pusat", "semarang", "sidoarjo"].flatMap((slug) => [
+        [slug, "draft", null],
+        [slug, "published", 1],
+      ]),
+    );
+    for (const row of rows) {
+      expect((row.ruleset as { timeZone: string }).timeZone).toBe(row.time_zone);
+      expect(validateRuleset(row.ruleset).ok, row.slug).toBe(true);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { nationalTemplate } from "@sigap/sop-engine";
 import { demoTenants } from "./demo-tenants.ts";
 import { demoPasswordHash, demoUsers } from "./demo-users.ts";
 import { seedRegions } from "./regions.ts";
@@ -34,6 +35,25 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
       await tx`
         insert into tenant_settings (tenant_id, key, value)
         select id, 'default_locale', 'id' from tenants
+        on conflict do nothing`;
+      // Launched demo regions dispatch with the national SOP as their version 1 (and a draft of it).
+      for (const status of ["published", "draft"] as const) {
+        await tx`
+          insert into sop_versions (tenant_id, status, number, based_on_number, ruleset, note, published_at)
+          select t.id, ${status}::sop_version_status,
+                 case when ${status} = 'published' then 1 end, case when ${status} = 'draft' then 1 end,
+                 ${tx.json(nationalTemplate)}::jsonb
+                   || jsonb_build_object('timeZone', t.time_zone::text, 'name', 'SOP ' || t.display_name),
+                 case when ${status} = 'published' then 'Versi pertama dari templat nasional' end,
+                 case when ${status} = 'published' then t.launched_at end
+            from tenants t
+           where t.slug in ${tx(demoTenants.map((tenant) => tenant.slug))} and t.launched_at is not null
+          on conflict do nothing`;
+      }
+      await tx`
+        insert into tenant_onboarding (tenant_id, sop_template, sop_chosen_at)
+        select t.id, 'national-default', t.launched_at from tenants t
+         where t.slug in ${tx(demoTenants.map((tenant) => tenant.slug))} and t.launched_at is not null
         on conflict do nothing`;
       const users = await tx<{ id: string }[]>`
         insert into users (email, display_name, platform_role, password_hash)
