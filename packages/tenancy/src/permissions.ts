@@ -32,6 +32,8 @@ export const permissions = {
   "tenants.create": ["platform_admin"],
   /** See the onboarding checklist of a tenant. */
   "onboarding.view": ["platform_admin", "tenant_admin"],
+  /** See the tenant's name, logo and colours: every page of the tenant is dressed in them. */
+  "branding.view": ["platform_admin", "tenant_admin", "supervisor", "operator", "agency_responder"],
   /** Change the tenant's name, logo and colours. */
   "branding.edit": ["platform_admin", "tenant_admin"],
   /** See the tenant's agencies and how to reach them. */

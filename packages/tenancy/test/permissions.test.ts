@@ -22,6 +22,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "telephony.export": row("PA TA"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),
+  "branding.view": row("PA TA SV OP AR"),
   "sop.edit": row("PA TA"),
   "sop.publish": row("PA TA"),
   "tenant.goLive": row("PA TA"),

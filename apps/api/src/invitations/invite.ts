@@ -1,5 +1,5 @@
 import type { Executor } from "@sigap/db/client";
-import { insertInvitation, revokePendingInvitations, type InvitationRow } from "@sigap/db/queries";
+import { getBranding, insertInvitation, revokePendingInvitations, type InvitationRow } from "@sigap/db/queries";
 import type { MembershipRole } from "@sigap/tenancy";
 import { hashToken, randomToken } from "../auth/tokens.ts";
 import type { Logger } from "../logger.ts";
@@ -10,7 +10,7 @@ import type { AppConfig } from "../trpc/init.ts";
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 export interface Invitation {
-  tenant: { id: string; displayName: string; timeZone: string };
+  tenant: { id: string; slug: string; displayName: string; timeZone: string };
   email: string;
   role: MembershipRole;
   agencyId: string | null;
@@ -38,9 +38,15 @@ export async function inviteMember(
     invitedBy: invite.invitedBy,
     expiresAt: new Date(now.getTime() + invitationLifetimeMs),
   });
+  const branding = await getBranding(deps.tx);
   await sendMail(
     { db: deps.tx, config: deps.config, log: deps.log },
     invitationMail({
+      brand: {
+        name: branding.displayName,
+        color: branding.primaryColor,
+        logoUrl: branding.logo ? `${deps.config.publicUrl}/v1/tenants/${invite.tenant.slug}/logo` : null,
+      },
       to: invite.email,
       tenantName: invite.tenant.displayName,
       role: invite.role,

@@ -28,7 +28,21 @@ function dateTime(value: Date, locale: "id-ID" | "en-GB", timeZone: string): str
   }).format(value);
 }
 
+/**
+ * How a tenant's mail looks: its name and logo above the message, its primary colour on the button
+ * (the API only accepts primaries that carry white text legibly). Platform mail uses the default.
+ */
+export interface MailBrand {
+  name: string;
+  color: string;
+  /** Public, because mail clients fetch images without credentials. */
+  logoUrl: string | null;
+}
+
+const platformColor = "#b91c1c";
+
 interface Paragraphs {
+  brand?: MailBrand | undefined;
   to: string;
   subject: string;
   id: string[];
@@ -37,14 +51,15 @@ interface Paragraphs {
   button: { id: string; en: string };
 }
 
-function render({ to, subject, id, en, link, button }: Paragraphs): MailMessage {
+function render({ brand, to, subject, id, en, link, button }: Paragraphs): MailMessage {
   const text = `${id.join("\n\n")}\n\n${link}\n\n---\n\n${en.join("\n\n")}\n\n${link}\n`;
   const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n");
   const anchor = (label: string) =>
-    `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#b91c1c;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(label)}</a></p>`;
+    `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:${brand?.color ?? platformColor};color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(label)}</a></p>`;
   const html = `<!doctype html>
 <html lang="id">
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:560px">
+${brand ? header(brand) : ""}
 ${paragraphs(id)}
 ${anchor(button.id)}
 <hr style="border:none;border-top:1px solid #ddd;margin:24px 0">
@@ -58,8 +73,14 @@ ${anchor(button.en)}
   return { to, subject, text, html };
 }
 
-/** `timeZone` is the tenant's, so the expiry reads in the invitee's local time. */
+function header(brand: MailBrand): string {
+  const logo = brand.logoUrl ? `<img src="${escapeHtml(brand.logoUrl)}" alt="" height="48" style="height:48px;vertical-align:middle;margin-right:12px">` : "";
+  return `<div style="border-bottom:4px solid ${brand.color};padding-bottom:12px;margin-bottom:16px">${logo}<strong style="font-size:18px;vertical-align:middle">${escapeHtml(brand.name)}</strong></div>`;
+}
+
+/** `timeZone` is the tenant's, so the expiry reads in the invitee's local time; `brand` dresses it as the tenant. */
 export function invitationMail(input: {
+  brand?: MailBrand | undefined;
   to: string;
   tenantName: string;
   role: InvitedRole;
@@ -69,6 +90,7 @@ export function invitationMail(input: {
 }): MailMessage {
   const role = roleNames[input.role];
   return render({
+    brand: input.brand,
     to: input.to,
     subject: `Undangan Sigap 112: ${input.tenantName} / Invitation to Sigap 112`,
     id: [

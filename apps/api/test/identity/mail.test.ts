@@ -119,6 +119,19 @@ describe("the mail module", () => {
     expect(invitation.text).toContain(link);
     expect(invitation.html).toContain(`href="${link}"`);
     expect(invitation.html).toContain("Kota &#60;Surabaya&#62;");
+    expect(invitation.html).toContain("background:#b91c1c");
+    const branded = invitationMail({
+      brand: { name: "Call Center 112 Kota Surabaya", color: "#0f766e", logoUrl: "http://localhost:3000/v1/tenants/surabaya/logo" },
+      to: "a@b.test",
+      tenantName: "Kota Surabaya",
+      role: "operator",
+      link,
+      expiresAt: new Date("2030-01-08T03:00:00Z"),
+      timeZone: "Asia/Jakarta",
+    });
+    expect(branded.html).toContain("background:#0f766e");
+    expect(branded.html).toContain('<img src="http://localhost:3000/v1/tenants/surabaya/logo"');
+    expect(branded.html).toContain("<strong style=\"font-size:18px;vertical-align:middle\">Call Center 112 Kota Surabaya</strong>");
     const reset = passwordResetMail({ to: "a@b.test", link: "http://localhost:3000/reset-password/xyz", expiresAt: new Date() });
     expect(reset.text).toContain("http://localhost:3000/reset-password/xyz");
     expect(reset.text).toContain("If you did not ask for this");

@@ -9,6 +9,7 @@ const { owner } = database;
 let tenant: TestTenant;
 let admin: SignedInTestPerson;
 let client: TestClient;
+const people: SignedInTestPerson[] = [];
 
 beforeAll(async () => {
   tenant = await createTestTenant(owner);
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await deleteTestTenants(owner, [tenant]);
-  await deleteTestPeople(owner, [admin]);
+  await deleteTestPeople(owner, [admin, ...people]);
 });
 
 /** A PNG signature and IHDR chunk: all the checks read. `padding` makes the file larger. */
@@ -181,5 +182,24 @@ describe("reading", () => {
     expect((await upload(png(32, 16))).status).toBe(200);
     const reply = await client.call("query", "branding.get", { tenantSlug: tenant.slug });
     expect(reply.data).toMatchObject({ displayName: "Call Center 112 Kabupaten Uji", primaryColor: "#0f766e", accentColor: "#1e3a8a", saved: true, logo: { mimeType: "image/png", width: 32, height: 16, bytes: png(32, 16).length } });
+  });
+
+  it("dresses the tenant's invitation mail in its name, colour and logo", async () => {
+    const email = `branded-${String(Date.now())}@sigap112.test`;
+    const reply = await client.call("mutation", "users.invite", { tenantSlug: tenant.slug, email, role: "operator" });
+    expect(reply.status, reply.message).toBe(200);
+    const [mail] = await owner.sql<{ html: string }[]>`select html from mail_outbox where "to" = ${email}`;
+    expect(mail?.html).toContain("background:#0f766e");
+    expect(mail?.html).toContain(`/v1/tenants/${tenant.slug}/logo"`);
+    expect(mail?.html).toContain("Call Center 112 Kabupaten Uji");
+  });
+
+  it("lets every member read it, so the tenant's pages look like the tenant to operators too", async () => {
+    const operator = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "operator" }], signedIn: true });
+    people.push(operator);
+    const reply = await testClient(api.url, { cookie: operator.cookie }).call("query", "branding.get", { tenantSlug: tenant.slug });
+    expect(reply.data).toMatchObject({ displayName: "Call Center 112 Kabupaten Uji", primaryColor: "#0f766e" });
+    const edit = await testClient(api.url, { cookie: operator.cookie }).call("mutation", "branding.update", { tenantSlug: tenant.slug, primaryColor: "#1d4ed8" });
+    expect(edit.code).toBe("FORBIDDEN");
   });
 });

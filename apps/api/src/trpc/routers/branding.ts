@@ -39,11 +39,8 @@ function logoSummary(logo: CheckedLogo) {
 }
 
 export const brandingRouter = createRouter({
-  /**
-   * The tenant's display name, colours and logo description. Guarded by `onboarding.view`, which
-   * every role that may edit branding also holds: the wizard reads it before editing.
-   */
-  get: tenantProcedure("onboarding.view").query(({ ctx }) => getBranding(ctx.tx)),
+  /** The tenant's display name, colours and logo description: no secrets, so every member may read it. */
+  get: tenantProcedure("branding.view").query(({ ctx }) => getBranding(ctx.tx)),
 
   /**
    * Changes what is given. Colours must carry white text legibly (WCAG 2.1: 4.5:1 on the primary,

@@ -46,7 +46,7 @@ export const tenantsRouter = createRouter({
           throw fieldError("regionCode", `${region.name} (${region.code}) already has a tenant; a region holds one tenant only`, "CONFLICT");
         }
         const { tenantId } = result;
-        const tenant = { id: tenantId, displayName: region.name, timeZone: region.timeZone };
+        const tenant = { id: tenantId, slug: input.slug, displayName: region.name, timeZone: region.timeZone };
         const { invitation } = await inviteMember(
           { tx, config: ctx.config, log: ctx.log },
           { tenant, email: input.adminEmail, role: "tenant_admin", agencyId: null, invitedBy: ctx.auth.user.id },

@@ -13,7 +13,6 @@ export const load = (async (event) => {
   const me = requireSignedIn(event.locals.me, event.url);
   const tenant = tenantAccess(me, event.params.slug);
   if (!tenant) error(404);
-  // The API lets only the roles that edit branding read it; the others see the platform's look.
-  const branding = can(tenant.role, "onboarding.view") ? await brandingForLayout(event, tenant.slug) : null;
+  const branding = can(tenant.role, "branding.view") ? await brandingForLayout(event, tenant.slug) : null;
   return { tenant, branding };
 }) satisfies LayoutServerLoad;
