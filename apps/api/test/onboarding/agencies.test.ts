@@ -88,6 +88,17 @@ describe("agencies", () => {
     expect(reply.data).toEqual(agencyTypes.map(({ code, name }) => ({ code, name })));
   });
 
+  it("lists the kecamatan of the tenant's own region, by code, for coverage", async () => {
+    const t = await arrangeTenant();
+    const reply = await t.call("query", "districts", {}, t.operator.client);
+    expect(reply.status, reply.message).toBe(200);
+    const districts = reply.data as { code: string; name: string }[];
+    const [count] = await owner.sql<{ n: number }[]>`select count(*)::int as n from districts where regency_code = ${t.tenant.regionCode}`;
+    expect(districts).toHaveLength(count?.n ?? -1);
+    expect(districts.slice(0, 3).map((district) => district.code)).toEqual(t.districtCodes);
+    expect(districts.every((district) => district.code.startsWith(`${t.tenant.regionCode}.`) && district.name.length > 0)).toBe(true);
+  });
+
   it("creates, lists, reads and updates an agency; operators may look, not change", async () => {
     const t = await arrangeTenant();
     const hours = { weekly: [{ day: 6, from: "08:00", to: "12:00" }, { day: 1, from: "07:00", to: "24:00" }] };

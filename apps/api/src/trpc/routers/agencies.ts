@@ -15,6 +15,7 @@ import {
   insertContact,
   listAgencies,
   listAgencyHistory,
+  listRegionDistricts,
   lockAgencyList,
   updateAgency,
   updateContact,
@@ -76,6 +77,12 @@ async function checkedCoverage(tx: Transaction, tenantId: string, codes: string[
 export const agenciesRouter = createRouter({
   /** The national catalogue of agency types an agency can be. */
   catalogue: tenantProcedure("agencies.view").query(() => agencyTypes.map(({ code, name }) => ({ code, name }))),
+
+  /** The kecamatan of the tenant's kabupaten/kota, by code: what an agency's coverage may list. */
+  districts: tenantProcedure("agencies.view").query(async ({ ctx }) => {
+    const region = await findTenantRegion(ctx.tx, ctx.tenant.id);
+    return listRegionDistricts(ctx.tx, region.code);
+  }),
 
   /** The tenant's agencies with their contacts; a webhook shows `hasSigningSecret`, never the secret. */
   list: tenantProcedure("agencies.view").query(async ({ ctx }) => {

@@ -9,6 +9,9 @@ export class AgencyDraft {
   hoursMode: "always" | "weekly" = $state("always");
   // Choosing "weekly" starts from one working day to copy onward.
   windows: WeeklyWindow[] = $state([{ day: 1, from: "07:00", to: "16:00" }]);
+  /** The whole kabupaten/kota (the default), or only the kecamatan in `districtCodes`. */
+  coverageMode: "whole" | "districts" = $state("whole");
+  districtCodes: string[] = $state([]);
 
   /** The saved version this copy started from (blank for a new agency). */
   readonly version: string;
@@ -19,6 +22,10 @@ export class AgencyDraft {
     this.agencyType = catalogue.find((type) => type.code === agency.agencyType)?.code ?? "";
     this.name = agency.name;
     this.active = agency.active;
+    if (agency.coverageDistrictCodes && agency.coverageDistrictCodes.length > 0) {
+      this.coverageMode = "districts";
+      this.districtCodes = [...agency.coverageDistrictCodes];
+    }
     if ("weekly" in agency.operatingHours) {
       this.hoursMode = "weekly";
       this.windows = agency.operatingHours.weekly.map((window) => ({ ...window }));
@@ -33,6 +40,11 @@ export class AgencyDraft {
 
   removeWindow(index: number): void {
     this.windows.splice(index, 1);
+  }
+
+  /** Coverage as the API takes it: an empty list is the whole region. */
+  coverage(): string[] {
+    return this.coverageMode === "whole" ? [] : [...this.districtCodes];
   }
 
   hours(): OperatingHours {

@@ -20,3 +20,4 @@ export const contactKinds = ["phone", "whatsapp", "email", "webhook"] as const s
 export function typeName(catalogue: readonly AgencyType[], code: string): string {
   return catalogue.find((type) => type.code === code)?.name ?? code;
 }
+export type District = RouterOutputs["agencies"]["districts"][number];

@@ -22,10 +22,13 @@ export const agenciesPagesEn = {
   "agencies.status.inactive": "Inactive",
 
   "agencies.coverage.whole": "The whole region",
+  "agencies.coverage.wholeOption": "The whole kabupaten/kota",
+  "agencies.coverage.districtsOption": "Only some kecamatan",
+  "agencies.coverage.filter": "Search kecamatan",
+  "agencies.coverage.selected": "{count} kecamatan selected",
+  "agencies.coverage.noMatch": "No kecamatan matches.",
+  "agencies.coverage.pickOne": "Pick at least one kecamatan, or the whole kabupaten/kota.",
   "agencies.coverage.count": "{count} kecamatan",
-  "agencies.coverage.districts": "{count} kecamatan: {codes}",
-  "agencies.coverage.readOnlyHint":
-    "New agencies cover the whole region. Kecamatan cannot be chosen in the portal yet; coverage already stored stays as it is when you save.",
 
   "agencies.standardSet.button": "Fill in the standard set",
   "agencies.standardSet.title": "Add the standard set of agencies?",

@@ -20,10 +20,13 @@ export const agenciesPagesId = {
   "agencies.status.inactive": "Tidak aktif",
 
   "agencies.coverage.whole": "Seluruh wilayah",
+  "agencies.coverage.wholeOption": "Seluruh kabupaten/kota",
+  "agencies.coverage.districtsOption": "Hanya kecamatan tertentu",
+  "agencies.coverage.filter": "Cari kecamatan",
+  "agencies.coverage.selected": "{count} kecamatan dipilih",
+  "agencies.coverage.noMatch": "Tidak ada kecamatan yang cocok.",
+  "agencies.coverage.pickOne": "Pilih minimal satu kecamatan, atau pilih seluruh kabupaten/kota.",
   "agencies.coverage.count": "{count} kecamatan",
-  "agencies.coverage.districts": "{count} kecamatan: {codes}",
-  "agencies.coverage.readOnlyHint":
-    "Instansi baru mencakup seluruh wilayah. Pemilihan kecamatan belum dapat dilakukan dari portal; cakupan yang sudah tersimpan tidak berubah saat Anda menyimpan.",
 
   "agencies.standardSet.button": "Isi set standar",
   "agencies.standardSet.title": "Isi set instansi standar?",

@@ -9,6 +9,7 @@ type AgencyPage = {
   agency: RouterOutputs["agencies"]["get"];
   catalogue: RouterOutputs["agencies"]["catalogue"];
   history: RouterOutputs["agencies"]["history"];
+  districts: RouterOutputs["agencies"]["districts"];
 };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,12 +21,13 @@ export const load = (async (event) => {
   const api = apiForRequest(event);
   const input = { tenantSlug: tenant.slug, agencyId: event.params.agencyId };
   const page = await loadFromApi<AgencyPage>(event.url, "agencies.get", async () => {
-    const [agency, catalogue, history] = await Promise.all([
+    const [agency, catalogue, history, districts] = await Promise.all([
       api.agencies.get.query(input),
       api.agencies.catalogue.query({ tenantSlug: tenant.slug }),
       api.agencies.history.query(input),
+      api.agencies.districts.query({ tenantSlug: tenant.slug }),
     ]);
-    return { agency, catalogue, history };
+    return { agency, catalogue, history, districts };
   });
   return { page };
 }) satisfies PageServerLoad;
