@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase } from "@sigap/tenancy/testing";
 import { knownPassword, signedInCookie, uniqueEmail } from "./people.ts";
+import { publishFirstSopVersion } from "./sop.ts";
 
 // The issue's whole path, in one browser: a platform admin creates a tenant for a region, its first
 // admin accepts the invitation from the outbox and enrols two-step verification, completes the
@@ -133,6 +134,20 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("contact-value").fill("0812-3456-7890");
     await admin.getByTestId("contact-save").click();
     await expect.poll(() => admin.getByTestId("contact-row").count()).toBe(1);
+    // …corrects the number, and narrows the agency to one kecamatan.
+    await admin.getByTestId("contact-edit").click();
+    await admin.getByTestId("contact-value").fill("0812 3456 7891");
+    await admin.getByTestId("contact-save").click();
+    const agencyId = admin.url().split("/").at(-1) ?? "";
+    await expect
+      .poll(async () => (await database.owner.sql<{ value: string }[]>`select value from agency_contacts where agency_id = ${agencyId}`).map((row) => row.value))
+      .toEqual(["+6281234567891"]);
+    await admin.getByTestId("agency-coverage-districts").check();
+    await admin.locator('input[type="checkbox"][data-testid^="agency-coverage-"]').first().check();
+    await admin.getByTestId("agency-save").click();
+    await expect
+      .poll(async () => (await database.owner.sql<{ codes: string[] | null }[]>`select coverage_district_codes as codes from agencies where id = ${agencyId}`)[0]?.codes?.length)
+      .toBe(1);
     // …and the others through the same API the page uses, from the signed-in browser.
     const tenantId = await tenantIdOf(slug);
     const bare = await database.owner.sql<{ id: string }[]>`
@@ -169,6 +184,7 @@ describe("from a region without a tenant to a live 112 service", () => {
 
     await admin.goto(`/t/${slug}/onboarding/sop`);
     await admin.getByTestId("sop-choose-national").click();
+    await publishFirstSopVersion(admin);
     await expect.poll(() => admin.getByTestId("onboarding-step-sop").getAttribute("data-done")).toBe("true");
 
     for (const role of ["operator", "operator", "supervisor"] as const) {

@@ -1,8 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { createMember, deleteUsers, signedInCookie } from "./people.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { publishFirstSopVersion } from "./sop.ts";
+import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 // A 1×1 PNG: the smallest logo the API accepts.
 const png = Buffer.from(
@@ -10,27 +9,7 @@ const png = Buffer.from(
   "base64",
 );
 
-const database = connectTestDatabase();
-let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
-let context: BrowserContext;
-let tenant: TestTenant;
-let admin: Awaited<ReturnType<typeof createMember>>;
-
-beforeAll(async () => {
-  e2e = await startEndToEnd();
-  tenant = await createTestTenant(database.owner, "onboarding");
-  admin = await createMember(database.owner, tenant.id, "tenant_admin", "Sari Admin");
-  context = await e2e.browser.newContext({ baseURL: e2e.portalUrl });
-  const [name, value] = (await signedInCookie(database.owner, admin.id)).split("=") as [string, string];
-  await context.addCookies([{ name, value, url: e2e.portalUrl }]);
-});
-
-afterAll(async () => {
-  await e2e.stop();
-  await deleteTestTenants(database.owner, [tenant]);
-  await deleteUsers(database.owner, [admin.email]);
-  await database.close();
-});
+const arranged = useTenantAdminBrowser();
 
 async function stepDone(page: Page, key: string): Promise<string | null> {
   return page.getByTestId(`onboarding-step-${key}`).getAttribute("data-done");
@@ -38,6 +17,7 @@ async function stepDone(page: Page, key: string): Promise<string | null> {
 
 describe("the onboarding wizard", () => {
   it("leads from the overview card to branding, refuses a faint colour, saves name, colours and logo into the header", async () => {
+    const { context, tenant } = arranged;
     const page = await context.newPage();
     await page.goto(`/t/${tenant.slug}`);
     await page.getByTestId("onboarding-card-link").click();
@@ -65,9 +45,11 @@ describe("the onboarding wizard", () => {
   });
 
   it("records the national SOP, resumes at the first open step, and keeps go-live shut while the checklist fails", async () => {
+    const { context, tenant } = arranged;
     const page = await context.newPage();
     await page.goto(`/t/${tenant.slug}/onboarding/sop`);
     await page.getByTestId("sop-choose-national").click();
+    await publishFirstSopVersion(page);
     await expect.poll(() => stepDone(page, "sop")).toBe("true");
 
     await page.goto(`/t/${tenant.slug}/onboarding`);
@@ -84,6 +66,7 @@ describe("the onboarding wizard", () => {
   });
 
   it("lets a platform admin take it live over the failing checklist only with a written reason, after confirming", async () => {
+    const { context, tenant, admin, database } = arranged;
     // The admin's membership stays; a platform role on top is what allows the override.
     await database.owner.sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
     const page = await context.newPage();

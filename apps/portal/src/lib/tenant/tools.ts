@@ -4,7 +4,7 @@ import type { PlainKey } from "#lib/i18n/index.ts";
 /** A page inside a tenant, shown to the roles the permission matrix lets use it. */
 export interface TenantTool {
   /** Below `/t/{slug}`. */
-  page: "onboarding" | "agencies" | "trunks" | "users" | "audit";
+  page: "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
   label: PlainKey;
   description: PlainKey;
   action: Action;
@@ -14,6 +14,7 @@ const tools: readonly TenantTool[] = [
   { page: "onboarding", label: "onboarding.nav", description: "onboarding.navDescription", action: "onboarding.view" },
   { page: "agencies", label: "agencies.nav", description: "agencies.navDescription", action: "agencies.view" },
   { page: "trunks", label: "trunks.nav", description: "trunks.navDescription", action: "trunks.view" },
+  { page: "sop", label: "sop.nav", description: "sop.navDescription", action: "sop.view" },
   { page: "users", label: "tenant.nav.users", description: "tenant.overview.usersDescription", action: "users.view" },
   { page: "audit", label: "tenant.nav.audit", description: "tenant.overview.auditDescription", action: "audit.view" },
 ];

@@ -7,6 +7,8 @@ import { platformPagesEn } from "./en/platform.ts";
 import { agenciesPagesEn } from "./en/agencies.ts";
 import { trunksPagesEn } from "./en/trunks.ts";
 import { onboardingEn } from "./en/onboarding.ts";
+import { sopPagesEn } from "./en/sop.ts";
+import { sopLabEn } from "./en/sop-lab.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -58,6 +60,8 @@ export const en = {
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,
+  ...sopPagesEn,
+  ...sopLabEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

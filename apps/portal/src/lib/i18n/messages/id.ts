@@ -6,6 +6,8 @@ import { platformPagesId } from "./id/platform.ts";
 import { agenciesPagesId } from "./id/agencies.ts";
 import { trunksPagesId } from "./id/trunks.ts";
 import { onboardingId } from "./id/onboarding.ts";
+import { sopPagesId } from "./id/sop.ts";
+import { sopLabId } from "./id/sop-lab.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -61,6 +63,8 @@ export const id = {
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,
+  ...sopPagesId,
+  ...sopLabId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;

@@ -34,13 +34,17 @@ export const onboardingEn = {
   "onboarding.trunks.intro": "The carrier phone lines that bring 112 calls into your region's call centre.",
   "onboarding.trunks.open": "Manage phone trunks",
   "onboarding.sop.intro":
-    "The SOP decides which agencies are dispatched for each kind of incident. Start from the national template; its editor comes later.",
+    "The SOP decides which agencies are assigned to each kind of incident. Start from the national template: it is copied into your region's SOP draft, which you can adapt, test and then publish.",
   "onboarding.sop.noneChosen": "No SOP template chosen yet.",
   "onboarding.sop.chosenAt": "SOP template chosen on {date}.",
-  "onboarding.sop.templateHint": "Drawn up nationally; can be adapted to the region once the SOP editor is available.",
+  "onboarding.sop.templateHint": "Drawn up nationally; a copy becomes your region's SOP draft.",
   "onboarding.sop.choose": "Use {name}",
   "onboarding.sop.chosen": "{name} chosen as the region's SOP.",
   "onboarding.sop.empty": "No SOP templates are available yet.",
+  "onboarding.sop.draftReady": "The region's SOP draft has been created from the template. Review and adapt it in the SOP editor, or publish its first version now.",
+  "onboarding.sop.published": "SOP version {number} is published and used for dispatch.",
+  "onboarding.sop.openEditor": "Open the SOP editor",
+  "onboarding.sop.publishFirst": "Publish the first version…",
   "onboarding.staff.intro":
     "Invite operators, supervisors and agency responders. Going live needs at least two active operators and one active supervisor.",
   "onboarding.staff.caption": "Staff by role",
@@ -63,7 +67,7 @@ export const onboardingEn = {
   "onboarding.check.supervisor": "Supervisor",
   "onboarding.check.supervisorRule": "At least one active supervisor.",
   "onboarding.check.sop": "SOP",
-  "onboarding.check.sopRule": "An SOP template is chosen.",
+  "onboarding.check.sopRule": "An SOP version is published.",
 
   "onboarding.goLive.intro":
     "Going live marks your region's 112 service as running and adds it to the national adoption count at once. Every item below must be met.",

@@ -33,13 +33,17 @@ export const onboardingId = {
   "onboarding.trunks.intro": "Saluran telepon operator seluler yang membawa panggilan 112 ke pusat panggilan daerah Anda.",
   "onboarding.trunks.open": "Kelola trunk telepon",
   "onboarding.sop.intro":
-    "SOP menentukan instansi mana yang ditugaskan untuk setiap jenis kejadian. Mulailah dari templat nasional; penyuntingnya menyusul.",
+    "SOP menentukan instansi mana yang ditugaskan untuk setiap jenis kejadian. Mulailah dari templat nasional: templat disalin menjadi draf SOP daerah yang dapat Anda sesuaikan, uji, lalu terbitkan.",
   "onboarding.sop.noneChosen": "Belum ada templat SOP yang dipilih.",
   "onboarding.sop.chosenAt": "Templat SOP dipilih pada {date}.",
-  "onboarding.sop.templateHint": "Disusun secara nasional; dapat disesuaikan dengan daerah setelah editor SOP tersedia.",
+  "onboarding.sop.templateHint": "Disusun secara nasional; salinannya menjadi draf SOP daerah Anda.",
   "onboarding.sop.choose": "Gunakan {name}",
   "onboarding.sop.chosen": "{name} dipilih sebagai SOP daerah.",
   "onboarding.sop.empty": "Belum ada templat SOP yang tersedia.",
+  "onboarding.sop.draftReady": "Draf SOP daerah sudah dibuat dari templat. Tinjau dan sesuaikan di editor SOP, atau terbitkan versi pertamanya sekarang.",
+  "onboarding.sop.published": "SOP versi {number} sudah diterbitkan dan dipakai untuk dispatch.",
+  "onboarding.sop.openEditor": "Buka editor SOP",
+  "onboarding.sop.publishFirst": "Terbitkan versi pertama…",
   "onboarding.staff.intro":
     "Undang operator, supervisor, dan petugas instansi. Go live memerlukan minimal dua operator aktif dan satu supervisor aktif.",
   "onboarding.staff.caption": "Staf menurut peran",
@@ -62,7 +66,7 @@ export const onboardingId = {
   "onboarding.check.supervisor": "Supervisor",
   "onboarding.check.supervisorRule": "Minimal satu supervisor aktif.",
   "onboarding.check.sop": "SOP",
-  "onboarding.check.sopRule": "Templat SOP sudah dipilih.",
+  "onboarding.check.sopRule": "Satu versi SOP sudah diterbitkan.",
 
   "onboarding.goLive.intro":
     "Go live menandai layanan 112 daerah Anda berjalan dan langsung menambah angka adopsi nasional. Semua syarat di bawah harus terpenuhi.",

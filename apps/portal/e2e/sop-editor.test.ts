@@ -1,0 +1,75 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { publishFirstSopVersion } from "./sop.ts";
+import { useTenantAdminBrowser } from "./tenant-admin.ts";
+
+// The SOP's life in the browser: a rule edited into an error the editor shows at its field, fixed,
+// saved, simulated against the live version, and published as the next version number.
+
+const arranged = useTenantAdminBrowser();
+
+const liveVersion = (page: Page) => page.getByTestId("sop-live-version").getAttribute("data-number");
+
+describe("the SOP editor", () => {
+  it("edits a rule into an error, fixes it, simulates the change and publishes the next version", async () => {
+    const { context, tenant } = arranged;
+    const page = await context.newPage();
+    await page.goto(`/t/${tenant.slug}/onboarding/sop`);
+    await page.getByTestId("sop-choose-national").click();
+    await publishFirstSopVersion(page);
+
+    await page.goto(`/t/${tenant.slug}/sop`);
+    expect(await liveVersion(page)).toBe("1");
+    expect(await page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
+
+    await page.getByLabel("Cari aturan").fill("fire.base");
+    const card = page.locator('[data-testid="rule-card"][data-rule-id="fire.base"]');
+    await card.getByTestId("rule-toggle").click();
+
+    // A type that is no pattern: the editor validates as the author types, beside the field.
+    await card.getByTestId("rule-types").fill("kebakaran");
+    await card.getByTestId("rule-types").press("Tab");
+    await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("1");
+    expect(await card.getByTestId("rule-errors").textContent()).toBe("1 galat");
+    expect(await card.getByTestId("field-findings").first().textContent()).toContain("fire.*");
+
+    await card.getByTestId("rule-types").fill("fire.*");
+    await card.getByTestId("rule-types").press("Tab");
+    await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
+
+    // The real change: PMI supports every fire.
+    await card.getByTestId("rule-agency-add").click();
+    const added = card.getByTestId("rule-agency").last();
+    await added.locator("select").first().selectOption("type:pmi");
+    await added.locator("select").nth(1).selectOption("support");
+    expect(await page.getByTestId("sop-publish").isDisabled()).toBe(true);
+    await page.getByTestId("sop-save").click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Draf disimpan.");
+    await expect.poll(() => page.getByTestId("sop-draft-state").textContent()).toContain("berbeda");
+
+    // The simulator plans a building fire with the draft and the live version side by side.
+    await page.getByRole("link", { name: "Simulator" }).click();
+    await page.waitForURL(`**/t/${tenant.slug}/sop/simulator`);
+    await page.getByTestId("sim-type").selectOption("fire");
+    await page.getByTestId("sim-subtype").selectOption("fire.building");
+    await page.getByTestId("sim-run").click();
+    const pmi = page.getByTestId("sim-plan-draft").locator('[data-testid="sim-agency"][data-key="type:pmi"]');
+    await expect.poll(() => pmi.getAttribute("data-change")).toBe("added");
+    expect(await page.getByTestId("sim-plan-published").locator('[data-testid="sim-agency"][data-key="type:damkar"]').count()).toBe(1);
+
+    await page.getByRole("link", { name: "Editor draf" }).click();
+    await page.waitForURL(`**/t/${tenant.slug}/sop`);
+    await page.getByTestId("sop-publish").click();
+    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("true");
+    await page.getByTestId("sop-publish-confirm").click();
+    await expect.poll(() => page.getByTestId("sop-publish-note").getAttribute("aria-invalid")).toBe("true");
+    await page.getByTestId("sop-publish-note").fill("PMI mendukung setiap kebakaran");
+    await page.getByTestId("sop-publish-confirm").click();
+    await expect.poll(() => liveVersion(page)).toBe("2");
+    expect(await page.getByTestId("notice").textContent()).toBe("Versi 2 diterbitkan dan kini dipakai untuk dispatch.");
+    await expect.poll(() => page.getByTestId("sop-draft-state").textContent()).toContain("sama");
+
+    await page.getByRole("link", { name: "Versi", exact: true }).click();
+    await expect.poll(() => page.getByTestId("sop-version-row").count()).toBe(2);
+  });
+});

@@ -1,0 +1,38 @@
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startEndToEnd } from "@sigap/dev/e2e";
+import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { createMember, deleteUsers, signedInCookie } from "./people.ts";
+
+export interface TenantAdminBrowser {
+  e2e: Awaited<ReturnType<typeof startEndToEnd>>;
+  database: ReturnType<typeof connectTestDatabase>;
+  /** A browser context signed in (second factor passed) as `admin`. */
+  context: BrowserContext;
+  tenant: TestTenant;
+  admin: Awaited<ReturnType<typeof createMember>>;
+}
+
+/**
+ * The arrangement most portal tests start from: the whole stack running, a fresh tenant in
+ * onboarding, and a browser signed in as its admin. Call it at a file's top level: it registers the
+ * hooks that arrange and clean up; the fields are set once `beforeAll` has run.
+ */
+export function useTenantAdminBrowser(): TenantAdminBrowser {
+  const arranged = { database: connectTestDatabase() } as TenantAdminBrowser;
+  beforeAll(async () => {
+    arranged.e2e = await startEndToEnd();
+    arranged.tenant = await createTestTenant(arranged.database.owner, "onboarding");
+    arranged.admin = await createMember(arranged.database.owner, arranged.tenant.id, "tenant_admin", "Sari Admin");
+    arranged.context = await arranged.e2e.browser.newContext({ baseURL: arranged.e2e.portalUrl });
+    const [name, value] = (await signedInCookie(arranged.database.owner, arranged.admin.id)).split("=") as [string, string];
+    await arranged.context.addCookies([{ name, value, url: arranged.e2e.portalUrl }]);
+  });
+  afterAll(async () => {
+    await arranged.e2e.stop();
+    await deleteTestTenants(arranged.database.owner, [arranged.tenant]);
+    await deleteUsers(arranged.database.owner, [arranged.admin.email]);
+    await arranged.database.close();
+  });
+  return arranged;
+}

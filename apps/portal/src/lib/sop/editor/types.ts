@@ -1,0 +1,45 @@
+import type { Finding, RulesetInput } from "@sigap/sop-engine";
+import type { Translator } from "#lib/i18n/index.ts";
+
+export type RuleInput = RulesetInput["rules"][number];
+export type ConditionsInput = RuleInput["when"];
+export type ActionsInput = RuleInput["then"];
+export type AgencyActionInput = NonNullable<ActionsInput["agencies"]>[number];
+export type EscalationStepInput = NonNullable<ActionsInput["escalation"]>[number];
+export type TextItemInput = NonNullable<ActionsInput["checklist"]>[number];
+export type AgencyTargetInput = { agencyType: string } | { agencyId: string };
+
+/** What the editor knows of the tenant: its agencies (for rules naming one) and kecamatan. */
+export interface EditorReferences {
+  agencies: readonly { id: string; type: string; name?: string | undefined }[];
+  districts: readonly { code: string; name: string }[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether the form can show a ruleset: the shape it walks (rules with `when` and `then` objects,
+ * defaults) must be there. Anything else — a half-typed JSON edit — stays in the JSON view, where
+ * validation says what is wrong.
+ */
+export function isFormEditable(value: unknown): value is RulesetInput {
+  return (
+    isRecord(value) &&
+    isRecord(value.defaults) &&
+    Array.isArray(value.rules) &&
+    value.rules.every((rule) => isRecord(rule) && isRecord(rule.when) && isRecord(rule.then))
+  );
+}
+
+/** What the parts of a rule card that edit its actions (agencies, escalation) are given. */
+export interface ActionsPartProps {
+  i18n: Translator;
+  /** The rule's `then`, edited in place. */
+  then: ActionsInput;
+  ruleIndex: number;
+  references: EditorReferences;
+  /** Ruleset findings by path, for the messages under each field. */
+  byPath: Map<string, Finding[]>;
+}
