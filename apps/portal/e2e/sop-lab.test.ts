@@ -1,25 +1,18 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { createMember, deleteUsers, signedInCookie } from "./people.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
-const database = connectTestDatabase();
-let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
-let context: BrowserContext;
-let tenant: TestTenant;
-let admin: Awaited<ReturnType<typeof createMember>>;
-let cookie: string;
+const arranged = useTenantAdminBrowser();
 
 /** The admin's own call to the API through the portal's proxy, as the SOP editor would make it. */
 async function api<T>(procedure: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const url = `${e2e.portalUrl}/trpc/${procedure}`;
+  const url = `${arranged.e2e.portalUrl}/trpc/${procedure}`;
   const response =
     kind === "query"
-      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
+      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: arranged.cookie } })
       : await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: e2e.portalUrl, cookie },
+          headers: { "content-type": "application/json", origin: arranged.e2e.portalUrl, cookie: arranged.cookie },
           body: JSON.stringify(input),
         });
   const body = (await response.json()) as { result?: { data: T } };
@@ -31,25 +24,11 @@ interface Workspace {
   draft: { ruleset: { rules: { id: string; then: Record<string, unknown> }[] }; updatedAt: string };
 }
 
-const workspace = () => api<Workspace>("sop.workspace", { tenantSlug: tenant.slug }, "query");
+const workspace = () => api<Workspace>("sop.workspace", { tenantSlug: arranged.tenant.slug }, "query");
 
 beforeAll(async () => {
-  e2e = await startEndToEnd();
-  tenant = await createTestTenant(database.owner, "onboarding");
-  admin = await createMember(database.owner, tenant.id, "tenant_admin", "Rina Admin SOP");
-  cookie = await signedInCookie(database.owner, admin.id);
-  context = await e2e.browser.newContext({ baseURL: e2e.portalUrl });
-  const [name, value] = cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: e2e.portalUrl }]);
   // The region starts from the national SOP, as the onboarding step does.
-  await api("onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
-});
-
-afterAll(async () => {
-  await e2e.stop();
-  await deleteTestTenants(database.owner, [tenant]);
-  await deleteUsers(database.owner, [admin.email]);
-  await database.close();
+  await api("onboarding.chooseSop", { tenantSlug: arranged.tenant.slug, templateCode: "national-default" });
 });
 
 async function simulateBuildingFire(page: Page): Promise<void> {
@@ -64,8 +43,8 @@ const agencyRow = (page: Page, side: "draft" | "published", key: string) =>
 
 describe("the SOP simulator and test cases", () => {
   it("plans a building fire with Damkar leading, explains the rules, and says no version is published yet", async () => {
-    const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/sop/simulator`);
+    const page = await arranged.context.newPage();
+    await page.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
     expect(await page.getByTestId("sim-empty").count()).toBe(1);
     await simulateBuildingFire(page);
 
@@ -96,7 +75,7 @@ describe("the SOP simulator and test cases", () => {
   it("marks what the draft changes against published version 1", async () => {
     const before = await workspace();
     const published = await api<{ published: boolean; number?: number }>("sop.publish", {
-      tenantSlug: tenant.slug,
+      tenantSlug: arranged.tenant.slug,
       note: "Versi pertama dari templat nasional",
       updatedAt: before.draft.updatedAt,
     });
@@ -113,10 +92,10 @@ describe("the SOP simulator and test cases", () => {
       { agencyType: "polres", role: "support", ackWithinMinutes: 10 },
     ];
     fire.then.escalation = (fire.then.escalation as { action: string }[]).filter((step) => step.action !== "renotify");
-    await api("sop.saveDraft", { tenantSlug: tenant.slug, ruleset, updatedAt: draft.draft.updatedAt });
+    await api("sop.saveDraft", { tenantSlug: arranged.tenant.slug, ruleset, updatedAt: draft.draft.updatedAt });
 
-    const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/sop/simulator`);
+    const page = await arranged.context.newPage();
+    await page.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
     await simulateBuildingFire(page);
 
     expect(await page.getByTestId("sim-plan-published").getByRole("heading").first().textContent()).toBe("Versi 1");
@@ -142,8 +121,8 @@ describe("the SOP simulator and test cases", () => {
   });
 
   it("creates a test case that fails against the draft, fixes it to pass, and deletes it after confirming", async () => {
-    const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/sop/tests`);
+    const page = await arranged.context.newPage();
+    await page.goto(`/t/${arranged.tenant.slug}/sop/tests`);
     expect(await page.getByTestId("test-case-empty").count()).toBe(1);
     await page.getByTestId("test-case-new-empty").click();
 
@@ -173,8 +152,8 @@ describe("the SOP simulator and test cases", () => {
     expect(await page.getByTestId("notice").textContent()).toContain("disimpan");
 
     // The simulator offers the case as a scenario.
-    const simulator = await context.newPage();
-    await simulator.goto(`/t/${tenant.slug}/sop/simulator`);
+    const simulator = await arranged.context.newPage();
+    await simulator.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
     await simulator.getByTestId("sim-type").selectOption("medical");
     await simulator.getByTestId("sim-scenario").selectOption({ label: name });
     expect(await simulator.getByTestId("sim-type").inputValue()).toBe("fire");
@@ -197,8 +176,8 @@ describe("the SOP simulator and test cases", () => {
     await dialog.getByTestId("confirm-button").click();
     await expect.poll(() => page.getByTestId("test-case-row").count()).toBe(0);
     expect(await page.getByTestId("test-case-empty").count()).toBe(1);
-    const [stored] = await database.owner.sql<{ count: number }[]>`
-      select count(*)::int as count from sop_test_cases where tenant_id = ${tenant.id}`;
+    const [stored] = await arranged.database.owner.sql<{ count: number }[]>`
+      select count(*)::int as count from sop_test_cases where tenant_id = ${arranged.tenant.id}`;
     expect(stored?.count).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ export interface TenantAdminBrowser {
   database: ReturnType<typeof connectTestDatabase>;
   /** A browser context signed in (second factor passed) as `admin`. */
   context: BrowserContext;
+  /** The same session as a `Cookie` header, for calls made outside the browser. */
+  cookie: string;
   tenant: TestTenant;
   admin: Awaited<ReturnType<typeof createMember>>;
 }
@@ -25,7 +27,8 @@ export function useTenantAdminBrowser(): TenantAdminBrowser {
     arranged.tenant = await createTestTenant(arranged.database.owner, "onboarding");
     arranged.admin = await createMember(arranged.database.owner, arranged.tenant.id, "tenant_admin", "Sari Admin");
     arranged.context = await arranged.e2e.browser.newContext({ baseURL: arranged.e2e.portalUrl });
-    const [name, value] = (await signedInCookie(arranged.database.owner, arranged.admin.id)).split("=") as [string, string];
+    arranged.cookie = await signedInCookie(arranged.database.owner, arranged.admin.id);
+    const [name, value] = arranged.cookie.split("=") as [string, string];
     await arranged.context.addCookies([{ name, value, url: arranged.e2e.portalUrl }]);
   });
   afterAll(async () => {
