@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase } from "@sigap/tenancy/testing";
 import { knownPassword, signedInCookie, uniqueEmail } from "./people.ts";
+import { openPage } from "./navigation.ts";
 import { publishFirstSopVersion } from "./sop.ts";
 
 // The issue's whole path, in one browser: a platform admin creates a tenant for a region, its first
@@ -182,7 +183,7 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("trunk-dids-save").click();
     await expect.poll(async () => (await database.owner.sql`select 1 from did_routes where owner_tenant_id = ${tenantId}`).length).toBe(1);
 
-    await admin.goto(`/t/${slug}/onboarding/sop`);
+    await openPage(admin, `/t/${slug}/onboarding/sop`);
     await admin.getByTestId("sop-choose-national").click();
     await publishFirstSopVersion(admin);
     await expect.poll(() => admin.getByTestId("onboarding-step-sop").getAttribute("data-done")).toBe("true");

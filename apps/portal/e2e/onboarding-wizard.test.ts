@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { openPage } from "./navigation.ts";
 import { publishFirstSopVersion } from "./sop.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
@@ -47,7 +48,7 @@ describe("the onboarding wizard", () => {
   it("records the national SOP, resumes at the first open step, and keeps go-live shut while the checklist fails", async () => {
     const { context, tenant } = arranged;
     const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/onboarding/sop`);
+    await openPage(page, `/t/${tenant.slug}/onboarding/sop`);
     await page.getByTestId("sop-choose-national").click();
     await publishFirstSopVersion(page);
     await expect.poll(() => stepDone(page, "sop")).toBe("true");

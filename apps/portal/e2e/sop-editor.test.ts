@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { openPage } from "./navigation.ts";
 import { publishFirstSopVersion } from "./sop.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
@@ -14,11 +15,11 @@ describe("the SOP editor", () => {
   it("edits a rule into an error, fixes it, simulates the change and publishes the next version", async () => {
     const { context, tenant } = arranged;
     const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/onboarding/sop`);
+    await openPage(page, `/t/${tenant.slug}/onboarding/sop`);
     await page.getByTestId("sop-choose-national").click();
     await publishFirstSopVersion(page);
 
-    await page.goto(`/t/${tenant.slug}/sop`);
+    await openPage(page, `/t/${tenant.slug}/sop`);
     expect(await liveVersion(page)).toBe("1");
     expect(await page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
 

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openPage } from "./navigation.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 const arranged = useTenantAdminBrowser();
@@ -44,7 +45,7 @@ const agencyRow = (page: Page, side: "draft" | "published", key: string) =>
 describe("the SOP simulator and test cases", () => {
   it("plans a building fire with Damkar leading, explains the rules, and says no version is published yet", async () => {
     const page = await arranged.context.newPage();
-    await page.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
+    await openPage(page, `/t/${arranged.tenant.slug}/sop/simulator`);
     expect(await page.getByTestId("sim-empty").count()).toBe(1);
     await simulateBuildingFire(page);
 
@@ -95,7 +96,7 @@ describe("the SOP simulator and test cases", () => {
     await api("sop.saveDraft", { tenantSlug: arranged.tenant.slug, ruleset, updatedAt: draft.draft.updatedAt });
 
     const page = await arranged.context.newPage();
-    await page.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
+    await openPage(page, `/t/${arranged.tenant.slug}/sop/simulator`);
     await simulateBuildingFire(page);
 
     expect(await page.getByTestId("sim-plan-published").getByRole("heading").first().textContent()).toBe("Versi 1");
@@ -122,7 +123,7 @@ describe("the SOP simulator and test cases", () => {
 
   it("creates a test case that fails against the draft, fixes it to pass, and deletes it after confirming", async () => {
     const page = await arranged.context.newPage();
-    await page.goto(`/t/${arranged.tenant.slug}/sop/tests`);
+    await openPage(page, `/t/${arranged.tenant.slug}/sop/tests`);
     expect(await page.getByTestId("test-case-empty").count()).toBe(1);
     await page.getByTestId("test-case-new-empty").click();
 
@@ -153,7 +154,7 @@ describe("the SOP simulator and test cases", () => {
 
     // The simulator offers the case as a scenario.
     const simulator = await arranged.context.newPage();
-    await simulator.goto(`/t/${arranged.tenant.slug}/sop/simulator`);
+    await openPage(simulator, `/t/${arranged.tenant.slug}/sop/simulator`);
     await simulator.getByTestId("sim-type").selectOption("medical");
     await simulator.getByTestId("sim-scenario").selectOption({ label: name });
     expect(await simulator.getByTestId("sim-type").inputValue()).toBe("fire");
