@@ -40,6 +40,7 @@ export {
 export type { LocalTime } from "./local-time.ts";
 export {
   mergeFragments,
+  targetKey,
   type AgencyContribution,
   type AgencyRole,
   type PlanFragment,

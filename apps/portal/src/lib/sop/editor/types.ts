@@ -1,5 +1,7 @@
 import type { Finding, RulesetInput } from "@sigap/sop-engine";
 import type { Translator } from "#lib/i18n/index.ts";
+import { isRecord } from "../json.ts";
+import type { District, TenantAgency } from "../lab/types.ts";
 
 export type RuleInput = RulesetInput["rules"][number];
 export type ConditionsInput = RuleInput["when"];
@@ -11,12 +13,8 @@ export type AgencyTargetInput = { agencyType: string } | { agencyId: string };
 
 /** What the editor knows of the tenant: its agencies (for rules naming one) and kecamatan. */
 export interface EditorReferences {
-  agencies: readonly { id: string; type: string; name?: string | undefined }[];
-  districts: readonly { code: string; name: string }[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  agencies: readonly TenantAgency[];
+  districts: readonly District[];
 }
 
 /**

@@ -1,5 +1,6 @@
-import { agencyTypes, incidentTypes, officialRoles } from "@sigap/sop-engine";
+import { agencyTypes, incidentTypes, officialRoles, targetKey } from "@sigap/sop-engine";
 import type { Locale } from "#lib/i18n/index.ts";
+import { isRecord } from "../json.ts";
 import type { ChoiceGroup, TenantAgency } from "./types.ts";
 
 /** A region's own subtype, declared in its ruleset (`fire.market`). */
@@ -13,10 +14,6 @@ export interface TypeOption {
   code: string;
   name: string;
   subtypes: { code: string; name: string }[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -66,11 +63,10 @@ const officialNames = new Map<string, string>(officialRoles.map((role) => [role.
 
 export type AgencyTarget = { agencyType: string } | { agencyId: string };
 
-/** The plan's key for an agency: `type:<code>` or `agency:<id>`, as in the engine. */
-export function targetKey(target: AgencyTarget): string {
-  return "agencyType" in target ? `type:${target.agencyType}` : `agency:${target.agencyId}`;
-}
+// The plan's key for an agency (`type:<code>` or `agency:<id>`) is the engine's `targetKey`.
+export { targetKey };
 
+/** The target a plan key names: the inverse of `targetKey`. */
 export function targetOfKey(key: string): AgencyTarget {
   return key.startsWith("agency:") ? { agencyId: key.slice("agency:".length) } : { agencyType: key.slice("type:".length) };
 }
