@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { standardSet } from "../src/agencies/standard-set.ts";
-import { requiredAgencyTypes } from "../src/trpc/routers/onboarding.ts";
+import { templatePrimaryAgencyTypes as requiredAgencyTypes } from "../src/sop/required-agencies.ts";
 
 describe("the standard set of agencies", () => {
   it("holds every agency type the national SOP dispatches as primary (so go-live can pass)", () => {

@@ -1,4 +1,12 @@
-import { nationalTemplate, rulesetSchema } from "@sigap/sop-engine";
+import { nationalTemplate, rulesetSchema, type Rule } from "@sigap/sop-engine";
+
+function primaryTypesOf(rules: readonly Rule[]): string[] {
+  const types = rules.flatMap((rule) => (rule.then.agencies ?? []).flatMap((action) => (action.role === "primary" && "agencyType" in action ? [action.agencyType] : [])));
+  return [...new Set(types)].sort();
+}
+
+/** What the national template dispatches as primary: what a region starting from it needs. */
+export const templatePrimaryAgencyTypes = primaryTypesOf(rulesetSchema.parse(nationalTemplate).rules);
 
 /**
  * Agency types a ruleset dispatches as primary: the region needs a reachable agency of each before
@@ -6,7 +14,5 @@ import { nationalTemplate, rulesetSchema } from "@sigap/sop-engine";
  */
 export function primaryAgencyTypes(ruleset: unknown): string[] {
   const parsed = rulesetSchema.safeParse(ruleset);
-  const rules = parsed.success ? parsed.data.rules : rulesetSchema.parse(nationalTemplate).rules;
-  const types = rules.flatMap((rule) => (rule.then.agencies ?? []).flatMap((action) => (action.role === "primary" && "agencyType" in action ? [action.agencyType] : [])));
-  return [...new Set(types)].sort();
+  return parsed.success ? primaryTypesOf(parsed.data.rules) : templatePrimaryAgencyTypes;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asTenantId } from "@sigap/tenancy";
 import { deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { requiredAgencyTypes } from "../../src/trpc/routers/onboarding.ts";
+import { templatePrimaryAgencyTypes as requiredAgencyTypes } from "../../src/sop/required-agencies.ts";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
 import { auditRows, createTestPerson, deleteTestPeople, uniqueEmail, type TestPerson, type SignedInTestPerson } from "../people.ts";

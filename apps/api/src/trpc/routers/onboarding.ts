@@ -25,9 +25,6 @@ import { createRouter, tenantProcedure } from "../init.ts";
 const sopTemplates = [{ code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format }] as const;
 const sopTemplateCodes = sopTemplates.map((template) => template.code);
 
-/** Agency types the national SOP dispatches as primary: what a region starting from it needs. */
-export const requiredAgencyTypes = primaryAgencyTypes(nationalTemplate);
-
 const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
 
 export const checklistKeys = ["branding", "trunk", "agencies", "operators", "supervisor", "sop"] as const;
