@@ -1,7 +1,8 @@
 import { agencyTypes, incidentTypes, officialRoles, targetKey } from "@sigap/sop-engine";
 import type { Locale } from "#lib/i18n/index.ts";
 import { isRecord } from "../json.ts";
-import type { ChoiceGroup, TenantAgency } from "./types.ts";
+import type { ChoiceGroup } from "#lib/forms/choices.ts";
+import type { TenantAgency } from "./types.ts";
 
 /** A region's own subtype, declared in its ruleset (`fire.market`). */
 export interface LocalSubtype {

@@ -20,15 +20,3 @@ export type TestCaseResult = NonNullable<StoredTestCase["result"]>;
 export type TestCaseInput = inferRouterInputs<AppRouter>["sop"]["testCases"]["create"]["testCase"];
 export type IncidentInput = TestCaseInput["incident"];
 export type Expectations = TestCaseInput["expect"];
-
-/** One option of a select. */
-export interface Choice {
-  value: string;
-  label: string;
-}
-
-/** Options under one heading; a group without a label is plain options. */
-export interface ChoiceGroup {
-  label?: string | undefined;
-  choices: readonly Choice[];
-}
