@@ -1,5 +1,5 @@
 import type { Transaction } from "@sigap/db/client";
-import { findTenantRegion, listAgencies, listRegionDistricts } from "@sigap/db/queries";
+import { findTenantRegion, listAgencyTargets, listRegionDistricts } from "@sigap/db/queries";
 import type { ValidationContext } from "@sigap/sop-engine";
 
 /**
@@ -22,6 +22,6 @@ export type SopReferences = Awaited<ReturnType<typeof loadSopReferences>>;
 /** The tenant's agencies and kecamatan as SOP editors name them (agency ids and types, Kemendagri codes). */
 export async function loadSopReferences(tx: Transaction, tenantId: string) {
   const region = await findTenantRegion(tx, tenantId);
-  const [agencies, districts] = await Promise.all([listAgencies(tx), listRegionDistricts(tx, region.code)]);
-  return { agencies: agencies.map((agency) => ({ id: agency.id, type: agency.agencyType, name: agency.name })), districts };
+  const [agencies, districts] = await Promise.all([listAgencyTargets(tx), listRegionDistricts(tx, region.code)]);
+  return { agencies, districts };
 }

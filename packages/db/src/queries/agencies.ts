@@ -58,6 +58,11 @@ export async function listAgencies(tx: Executor) {
   return rows.map((agency) => ({ ...agency, contacts: contacts.filter((contact) => contact.agencyId === agency.id) }));
 }
 
+/** The tenant's agencies as SOP rules name them: id, type and name, without contacts. */
+export function listAgencyTargets(tx: Executor) {
+  return tx.select({ id: agencies.id, type: agencies.agencyType, name: agencies.name }).from(agencies).orderBy(asc(agencies.name), asc(agencies.id));
+}
+
 export async function findAgency(tx: Executor, agencyId: string): Promise<AgencyRow | undefined> {
   const [row] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
   return row;
