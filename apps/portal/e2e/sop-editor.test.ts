@@ -5,7 +5,7 @@ import { publishFirstSopVersion } from "./sop.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 // The SOP's life in the browser: a rule edited into an error the editor shows at its field, fixed,
-// saved, simulated against the live version, and published as the next version number.
+// saved, simulated against the live version, published as the next version number, then rolled back.
 
 const arranged = useTenantAdminBrowser();
 
@@ -72,5 +72,14 @@ describe("the SOP editor", () => {
 
     await page.getByRole("link", { name: "Versi", exact: true }).click();
     await expect.poll(() => page.getByTestId("sop-version-row").count()).toBe(2);
+
+    // Back to version 1, published again as version 3 with a note.
+    await page.locator('[data-testid="sop-version-row"][data-number="1"]').getByTestId("sop-rollback").click();
+    await page.getByTestId("sop-rollback-confirm").click();
+    await expect.poll(() => page.getByTestId("sop-rollback-note").getAttribute("aria-invalid")).toBe("true");
+    await page.getByTestId("sop-rollback-note").fill("PMI ternyata ditangani lewat PSC 119");
+    await page.getByTestId("sop-rollback-confirm").click();
+    await expect.poll(() => liveVersion(page)).toBe("3");
+    await expect.poll(() => page.getByTestId("sop-version-row").count()).toBe(3);
   });
 });
