@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { createMember, deleteUsers } from "./people.ts";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -45,7 +46,7 @@ async function signInAdmin(): Promise<Page> {
 
 async function signInOperator(): Promise<Page> {
   const page = await operatorContext.newPage();
-  await page.goto("/sign-in");
+  await openPage(page, "/sign-in");
   await page.getByLabel("Email").fill(operator.email);
   await page.getByLabel("Kata sandi").fill(operator.password);
   await page.getByTestId("sign-in-submit").click();
@@ -58,7 +59,7 @@ describe("deactivating a member", () => {
     const operatorPage = await signInOperator();
     const adminPage = await signInAdmin();
 
-    await adminPage.goto(`/t/${tenant.slug}/users`);
+    await openPage(adminPage, `/t/${tenant.slug}/users`);
     const row = adminPage.locator(`[data-testid="member-row"][data-email="${operator.email}"]`);
     await row.getByTestId("deactivate").click();
     const dialog = adminPage.getByTestId("confirm-dialog");
@@ -79,7 +80,7 @@ describe("deactivating a member", () => {
 
   it("refuses to leave the region without an active admin, and says why", async () => {
     const adminPage = adminContext.pages()[0] ?? (await adminContext.newPage());
-    await adminPage.goto(`/t/${tenant.slug}/users`);
+    await openPage(adminPage, `/t/${tenant.slug}/users`);
     const row = adminPage.locator(`[data-testid="member-row"][data-email="${admin.email}"]`);
     // Nobody deactivates themselves: the button is not offered.
     expect(await row.getByTestId("deactivate").count()).toBe(0);
@@ -94,7 +95,7 @@ describe("deactivating a member", () => {
 
   it("shows the deactivation in the audit log, filtered through the URL, and downloads it as CSV", async () => {
     const adminPage = adminContext.pages()[0] ?? (await adminContext.newPage());
-    await adminPage.goto(`/t/${tenant.slug}/audit`);
+    await openPage(adminPage, `/t/${tenant.slug}/audit`);
     await adminPage.getByLabel("Tindakan").fill("users.deactivate");
     await adminPage.getByRole("button", { name: "Terapkan" }).click();
     await adminPage.waitForURL(`**/t/${tenant.slug}/audit?action=users.deactivate`);

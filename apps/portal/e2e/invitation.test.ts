@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { createMember, deleteUsers, signedInCookie, uniqueEmail } from "./people.ts";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 describe("accepting an invitation from the dev outbox", () => {
   it("finds the invitation mail and follows its link", async () => {
-    await page.goto("/dev/outbox");
+    await openPage(page, "/dev/outbox");
     const row = page.getByTestId("outbox-row").filter({ hasText: inviteeEmail });
     await row.getByRole("link").click();
     await page.getByTestId("message-body").waitFor();
@@ -74,7 +75,7 @@ describe("accepting an invitation from the dev outbox", () => {
   });
 
   it("refuses the same link a second time", async () => {
-    await page.goto(invitationUrl);
+    await openPage(page, invitationUrl);
     await expect.poll(() => page.getByText("Undangan ini sudah dipakai").count()).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -30,7 +31,7 @@ async function shownLiveCount(): Promise<number> {
 
 describe("the national adoption page", () => {
   it("shows the number of live tenants in the database, in Indonesian", async () => {
-    await page.goto(e2e.portalUrl);
+    await openPage(page, e2e.portalUrl);
     expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("id");
     expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/dari 514 kabupaten\/kota/);
@@ -59,7 +60,7 @@ describe("the national adoption page", () => {
   });
 
   it("switches to English and back, keeping the figure", async () => {
-    await page.goto(e2e.portalUrl);
+    await openPage(page, e2e.portalUrl);
     const live = await shownLiveCount();
     await page.getByTestId("locale-switch").click();
     await page.waitForURL(`${e2e.portalUrl}/`);

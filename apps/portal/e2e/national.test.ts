@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase } from "@sigap/tenancy/testing";
 import { deleteUsers, signedInCookie, uniqueEmail } from "./people.ts";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 describe("the national adoption view", () => {
   it("shows a ministry viewer the live count the database holds, and the 38 provinces", async () => {
-    await ministry.goto("/national");
+    await openPage(ministry, "/national");
     const [row] = await database.owner.sql<{ live: number }[]>`select count(*)::int as live from tenants where status = 'live'`;
     expect(Number(await ministry.getByTestId("national-live-count").textContent())).toBe(row?.live);
     expect(await ministry.getByTestId("national-province-row").count()).toBe(38);
@@ -59,7 +60,7 @@ describe("creating a tenant", () => {
     const adminEmail = uniqueEmail("first-admin");
     createdSlugs.push(slug);
 
-    await admin.goto("/platform/tenants");
+    await openPage(admin, "/platform/tenants");
     await admin.getByTestId("create-tenant-open").click();
     await admin.waitForURL("**/platform/tenants/new");
     const search = admin.getByTestId("region-search");

@@ -47,7 +47,7 @@ async function contextFor(userId: string): Promise<BrowserContext> {
 }
 
 async function ministryFigures(page: Page) {
-  await page.goto("/national");
+  await openPage(page, "/national");
   const live = Number(await page.getByTestId("national-live-count").textContent());
   const row = page
     .getByTestId("national-province-row")
@@ -80,7 +80,7 @@ describe("from a region without a tenant to a live 112 service", () => {
 
   it("a platform admin creates the tenant and invites its first admin", async () => {
     const platform = await (await contextFor(await person("platform_admin"))).newPage();
-    await platform.goto("/platform/tenants/new");
+    await openPage(platform, "/platform/tenants/new");
     const search = platform.getByTestId("region-search");
     await search.fill(region.code);
     await expect.poll(() => platform.getByTestId("region-option").count()).toBe(1);
@@ -96,7 +96,7 @@ describe("from a region without a tenant to a live 112 service", () => {
     // Mail links use the API's PUBLIC_URL (localhost): the admin browses there, one cookie jar.
     const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
     admin = await context.newPage();
-    await admin.goto("/dev/outbox");
+    await openPage(admin, "/dev/outbox");
     await admin.getByTestId("outbox-row").filter({ hasText: adminEmail }).getByRole("link").click();
     await admin.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().click();
     await admin.waitForURL("**/invite/**");
@@ -116,7 +116,7 @@ describe("from a region without a tenant to a live 112 service", () => {
   });
 
   it("completes branding, agencies, a trunk, the SOP and staff", async () => {
-    await admin.goto(`/t/${slug}/onboarding/branding`);
+    await openPage(admin, `/t/${slug}/onboarding/branding`);
     await admin.getByTestId("branding-display-name").fill("Call Center 112 Daerah Baru");
     await admin.getByTestId("branding-primary").fill("#b91c1c");
     await admin.getByTestId("branding-accent").fill("#1e3a8a");
@@ -124,7 +124,7 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("branding-save").click();
     await expect.poll(() => admin.getByTestId("notice").textContent()).toBe("Branding disimpan.");
 
-    await admin.goto(`/t/${slug}/agencies`);
+    await openPage(admin, `/t/${slug}/agencies`);
     await admin.getByTestId("standard-set").click();
     await admin.getByTestId("confirm-button").click();
     await expect.poll(() => admin.getByTestId("agency-row").count()).toBeGreaterThan(10);
@@ -169,7 +169,7 @@ describe("from a region without a tenant to a live 112 service", () => {
       expect(status).toBe(200);
     }
 
-    await admin.goto(`/t/${slug}/trunks/new`);
+    await openPage(admin, `/t/${slug}/trunks/new`);
     await admin.getByTestId("trunk-name").fill("Telkomsel utama");
     await admin.getByTestId("trunk-carrier").selectOption("telkomsel");
     await admin.getByTestId("trunk-host").fill("sip.telkomsel.example.id");
@@ -198,7 +198,7 @@ describe("from a region without a tenant to a live 112 service", () => {
   });
 
   it("goes live once every checklist item passes", async () => {
-    await admin.goto(`/t/${slug}/onboarding/go-live`);
+    await openPage(admin, `/t/${slug}/onboarding/go-live`);
     await admin.getByTestId("checklist-item-sop").waitFor();
     const checklist = async () =>
       Object.fromEntries(

@@ -20,7 +20,7 @@ describe("the onboarding wizard", () => {
   it("leads from the overview card to branding, refuses a faint colour, saves name, colours and logo into the header", async () => {
     const { context, tenant } = arranged;
     const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}`);
+    await openPage(page, `/t/${tenant.slug}`);
     await page.getByTestId("onboarding-card-link").click();
     await page.waitForURL(`**/t/${tenant.slug}/onboarding/branding`);
     expect(await stepDone(page, "branding")).toBe("false");
@@ -53,12 +53,12 @@ describe("the onboarding wizard", () => {
     await publishFirstSopVersion(page);
     await expect.poll(() => stepDone(page, "sop")).toBe("true");
 
-    await page.goto(`/t/${tenant.slug}/onboarding`);
+    await openPage(page, `/t/${tenant.slug}/onboarding`);
     expect(new URL(page.url()).pathname).toBe(`/t/${tenant.slug}/onboarding/agencies`);
     await page.getByTestId("onboarding-next").click();
     await page.waitForURL(`**/onboarding/trunks`);
 
-    await page.goto(`/t/${tenant.slug}/onboarding/go-live`);
+    await openPage(page, `/t/${tenant.slug}/onboarding/go-live`);
     expect(await page.getByTestId("checklist-item-branding").getAttribute("data-ok")).toBe("true");
     expect(await page.getByTestId("checklist-item-sop").getAttribute("data-ok")).toBe("true");
     expect(await page.getByTestId("checklist-item-trunk").getAttribute("data-ok")).toBe("false");
@@ -71,7 +71,7 @@ describe("the onboarding wizard", () => {
     // The admin's membership stays; a platform role on top is what allows the override.
     await database.owner.sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
     const page = await context.newPage();
-    await page.goto(`/t/${tenant.slug}/onboarding/go-live`);
+    await openPage(page, `/t/${tenant.slug}/onboarding/go-live`);
     await page.getByTestId("go-live-submit").click();
     await expect.poll(() => page.getByTestId("field-error-overrideReason").count()).toBe(1);
     expect(await page.getByTestId("override-reason").evaluate((field) => document.activeElement === field)).toBe(true);
@@ -85,7 +85,7 @@ describe("the onboarding wizard", () => {
     const [row] = await database.owner.sql<{ status: string }[]>`select status from tenants where id = ${tenant.id}`;
     expect(row?.status).toBe("live");
 
-    await page.goto(`/t/${tenant.slug}`);
+    await openPage(page, `/t/${tenant.slug}`);
     expect(await page.getByTestId("onboarding-card").count()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { createMember, deleteUsers } from "./people.ts";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 async function signIn(password: string) {
-  await page.goto("/sign-in");
+  await openPage(page, "/sign-in");
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByTestId("sign-in-submit").click();

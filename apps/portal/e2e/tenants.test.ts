@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { createMember, deleteUsers } from "./people.ts";
+import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
@@ -39,7 +40,7 @@ async function tenantName(tenant: TestTenant): Promise<string> {
 
 describe("working in several regions", () => {
   it("signs in and switches between the person's regions with the header's switcher", async () => {
-    await page.goto("/sign-in");
+    await openPage(page, "/sign-in");
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Kata sandi").fill(person.password);
     await page.getByTestId("sign-in-submit").click();
@@ -77,14 +78,14 @@ describe("working in several regions", () => {
 
   it("sends a signed-out visitor to sign-in and back", async () => {
     const visitor = await e2e.browser.newPage();
-    await visitor.goto(`${e2e.portalUrl}/t/${first.slug}/users`);
+    await openPage(visitor, `${e2e.portalUrl}/t/${first.slug}/users`);
     expect(new URL(visitor.url()).pathname).toBe("/sign-in");
     expect(new URL(visitor.url()).searchParams.get("redirect")).toBe(`/t/${first.slug}/users`);
     await visitor.close();
   });
 
   it("lists the person's regions and devices on the account page, and signs out everywhere after confirming", async () => {
-    await page.goto(`/t/${first.slug}`);
+    await openPage(page, `/t/${first.slug}`);
     await page.getByTestId("account-link").click();
     await page.waitForURL("**/account");
     const secondName = await tenantName(second);
