@@ -8,7 +8,7 @@ import { createTestPerson, deleteTestPeople, newSessionCookie, type TestPerson }
 import { allProcedures, type ProcedureInfo } from "../security/procedures.ts";
 import { fingerprinter, writesBetween } from "./fingerprint.ts";
 import { DeepJson, hostileArbitrary, mutatedArbitrary, toJsonText, validArbitrary, type JsonSchema, type KnownValues } from "./json-schema-arbitrary.ts";
-import { hostileKindsFor } from "./known-findings.ts";
+import { allowedHostileKinds } from "./known-findings.ts";
 import { plausibleByName, plausibleStrings } from "./plausible.ts";
 import { validInput } from "./procedure-inputs.ts";
 
@@ -156,8 +156,8 @@ const caseCount = cases.valid + cases.mutated + cases.hostile;
  * hostile whole. Made just before it is sent, from the rows the tenant holds then, so a case
  * after a successful save names the draft as it is now, not as it was.
  */
-function caseAt(index: number, valid: fc.Arbitrary<unknown>, target: string): unknown {
-  const hostile = hostileArbitrary(hostileKindsFor(target));
+function caseAt(index: number, valid: fc.Arbitrary<unknown>): unknown {
+  const hostile = hostileArbitrary(allowedHostileKinds());
   const arbitrary = index < cases.valid ? valid : index < cases.valid + cases.mutated ? mutatedArbitrary(valid, hostile) : hostile;
   const [input] = fc.sample(arbitrary, { seed: seed + index, numRuns: 1 });
   return input;
@@ -171,15 +171,21 @@ interface Answer {
 
 /**
  * Sends every case and returns what went wrong: a 5xx, or an error answer that left a write
- * behind (a changed row of the fuzzer's, or an audit row of that request).
+ * behind (a changed row of the fuzzer's, or an audit row of that request). After a write that
+ * succeeded (`writes`: the target may change rows) the known rows are read again.
  */
-async function fuzz(target: string, validWith: (known: KnownValues) => fc.Arbitrary<unknown>, send: (input: unknown) => Promise<Answer>, caller?: Caller): Promise<string[]> {
+async function fuzz(
+  validWith: (known: KnownValues) => fc.Arbitrary<unknown>,
+  send: (input: unknown) => Promise<Answer>,
+  options: { writes: boolean; caller?: Caller },
+): Promise<string[]> {
+  const { writes, caller } = options;
   const fingerprint = await fingerprinter(owner, { tenantIds: [home.id], userIds: people.map((person) => person.id) });
   const problems: string[] = [];
   let before = await fingerprint.take("");
   let known = await knownValues(caller?.sessionId());
   for (let index = 0; index < caseCount; index++) {
-    const input = caseAt(index, validWith(known), target);
+    const input = caseAt(index, validWith(known));
     const answer = await send(input);
     const after = await fingerprint.take(answer.requestId);
     if (answer.status >= 500) problems.push(`${String(answer.status)} ${answer.body.slice(0, 200)} for ${shown(input)}`);
@@ -190,7 +196,7 @@ async function fuzz(target: string, validWith: (known: KnownValues) => fc.Arbitr
       await caller.renew();
       before = await fingerprint.take("");
     }
-    if (answer.status < 400 || answer.status === 401) known = await knownValues(caller?.sessionId());
+    if ((writes && answer.status < 400) || answer.status === 401) known = await knownValues(caller?.sessionId());
   }
   return problems;
 }
@@ -216,13 +222,12 @@ describe("tRPC procedures", () => {
     const caller = await callerFor(procedure);
     const guard = inputGuards[procedure.path] ?? ((input: unknown) => input);
     const problems = await fuzz(
-      procedure.path,
       (known) => validInput(procedure, known),
       async (input) => {
         const guarded = guard(input);
         return answerOf(await caller.client.send(procedure.type, procedure.path, guarded, toJsonText(guarded)));
       },
-      caller,
+      { writes: procedure.type === "mutation", caller },
     );
     expect(problems).toEqual([]);
   });
@@ -249,16 +254,32 @@ describe("REST operations", () => {
         const body = operation.requestBody?.content["application/json"]?.schema;
         const valid = (known: KnownValues) =>
           fc.record({ parameters: validArbitrary(schema, known), body: body ? validArbitrary(body, known) : fc.constant(undefined) });
-        const found = await fuzz(target, valid, async (input) => {
+        const found = await fuzz(valid, async (input) => {
           const { parameters: values, body: payload } = isRecord(input) ? input : { parameters: input, body: undefined };
           const url = restUrl(api.url, path, parameters, isRecord(values) ? values : {});
           const init: RequestInit = body ? { method, body: toJsonText(payload) ?? "", headers: { "content-type": "application/json" } } : { method };
           return answerOf(await fetch(url, init));
-        });
+        }, { writes: method !== "get" });
         problems.push(...found.map((problem) => `${target}: ${problem}`));
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the write check", () => {
+  // Proves the check can fail: it must see an update of the fuzzed tenant's rows and an audit row of
+  // the request, and must not see what happens to another tenant meanwhile.
+  it("sees the fuzzer's rows change and the request's audit rows, and nothing of other tenants", async () => {
+    const fingerprint = await fingerprinter(owner, { tenantIds: [home.id], userIds: people.map((person) => person.id) });
+    const before = await fingerprint.take("check-request");
+    const other = await createTestTenant(owner);
+    await owner.sql`insert into audit_log (tenant_id, actor_role, action, request_id) values (${other.id}, 'test', 'check.elsewhere', 'other-request')`;
+    expect(writesBetween(before, await fingerprint.take("check-request"))).toEqual([]);
+    await owner.sql`update agencies set name = name where id = (select id from agencies where tenant_id = ${home.id} limit 1)`;
+    await owner.sql`insert into audit_log (tenant_id, actor_role, action, request_id) values (${home.id}, 'test', 'check.write', 'check-request')`;
+    expect(writesBetween(before, await fingerprint.take("check-request"))).toEqual(["agencies", "audit_log", "audit check.write"]);
+    await deleteTestTenants(owner, [other]);
   });
 });
 

@@ -186,7 +186,7 @@ const hostile: Record<HostileKind, readonly unknown[]> = {
   nulByte: ["\u0000", "Sidoarjo\u0000", "a\u0000'; select 1; --"],
   loneSurrogate: ["\ud800", "x\udc00y", "\udfff\ud800"],
   longString: ["x".repeat(100_000), "ꦱ".repeat(20_000), " ".repeat(5_000)],
-  deepNesting: [new DeepJson(100_000), new DeepJson(200)],
+  deepNesting: [new DeepJson(100_000), new DeepJson(3_000), new DeepJson(200)],
   hugeNumber: [1e308, -1e308, 2 ** 53 + 2, -(2 ** 63), 1e-320, 2 ** 31, -1, 0, 1.5],
   wrongType: [null, true, 0, "", "1", [], {}, ["a", 1, null], JSON.parse('{"__proto__":{"polluted":true}}'), "2026-13-45", "null"],
   hugeBody: ["x".repeat(12 * 1024 * 1024)],
