@@ -22,7 +22,7 @@ import { validInput } from "./procedure-inputs.ts";
 const { api, database } = useTestApi();
 const owner = database.owner;
 
-/** Fixed, so a failure reproduces; change it to explore, never to make a failure go away. */
+/** Fixed, so every run sends the same cases (only the ids of rows differ); change it to explore, never to make a failure go away. */
 const seed = 1122026;
 /** Requests per procedure and per REST operation: enough to reach the handlers, few enough for a 2-core machine. */
 const cases = { valid: 2, mutated: 7, hostile: 1 };
