@@ -30,6 +30,11 @@ export interface TestClient {
   readonly address: string;
   cookie: string | undefined;
   call: (type: "query" | "mutation", path: string, input?: unknown) => Promise<CallResult>;
+  /**
+   * The same request as `call`, answered as it came (a fuzzer's answers need not be JSON). `json`
+   * is the input already serialised, for input JSON.stringify cannot write (nested too deep).
+   */
+  send: (type: "query" | "mutation", path: string, input?: unknown, json?: string) => Promise<Response>;
 }
 
 /** A made-up client address, sent as X-Forwarded-For as the portal's proxy would. */
@@ -45,22 +50,25 @@ export function testClient(
   const client: TestClient = {
     address: options.address ?? testAddress(),
     cookie: options.cookie,
-    async call(type, path, input) {
+    async send(type, path, input, json = input === undefined ? undefined : JSON.stringify(input)) {
       const headers: Record<string, string> = {
         "x-forwarded-for": client.address,
         ...(client.cookie ? { cookie: client.cookie } : {}),
         ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}),
         ...options.headers,
       };
-      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const query = json === undefined ? "" : `?input=${encodeURIComponent(json)}`;
       const response =
         type === "query"
           ? await fetch(`${apiUrl}/trpc/${path}${query}`, { headers })
-          : await fetch(`${apiUrl}/trpc/${path}`, { method: "POST", headers, body: JSON.stringify(input ?? null) });
-      const body = (await response.json()) as { result?: { data: unknown }; error?: TrpcError };
-      const setCookie = response.headers.get("set-cookie");
-      const token = sessionTokenIn(setCookie);
+          : await fetch(`${apiUrl}/trpc/${path}`, { method: "POST", headers, body: json ?? "null" });
+      const token = sessionTokenIn(response.headers.get("set-cookie"));
       if (token !== undefined) client.cookie = token ? `sigap_session=${token}` : undefined;
+      return response;
+    },
+    async call(type, path, input) {
+      const response = await client.send(type, path, input);
+      const body = (await response.json()) as { result?: { data: unknown }; error?: TrpcError };
       return {
         status: response.status,
         data: body.result?.data,
@@ -68,7 +76,7 @@ export function testClient(
         code: body.error?.data.code,
         message: body.error?.message,
         issues: body.error?.data.issues,
-        setCookie,
+        setCookie: response.headers.get("set-cookie"),
       };
     },
   };

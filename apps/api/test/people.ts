@@ -59,8 +59,13 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
   }
   const person: TestPerson = { id: user.id, email, displayName, password };
   if (!options.signedIn) return person;
-  const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
-  return { ...person, cookie: `sigap_session=${token}` };
+  return { ...person, cookie: await newSessionCookie(owner, person) };
+}
+
+/** A `Cookie` header for a new session of `person` that has passed any second factor. */
+export async function newSessionCookie(owner: Pool, person: { id: string }): Promise<string> {
+  const { token } = await createSession(owner.db, person.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
+  return `sigap_session=${token}`;
 }
 
 export async function deleteTestPeople(owner: Pool, people: { id: string }[]): Promise<void> {

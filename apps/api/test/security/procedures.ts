@@ -1,4 +1,5 @@
 import type { AnyProcedure } from "@trpc/server";
+import { z } from "zod";
 import { appRouter } from "../../src/trpc/router.ts";
 import type { ProcedureMeta } from "../../src/trpc/init.ts";
 
@@ -6,6 +7,8 @@ export interface ProcedureInfo {
   path: string;
   type: "query" | "mutation";
   meta: ProcedureMeta;
+  /** The input parsers in the order the procedure chains them (the tenant's slug first, for tenant procedures). */
+  inputs: z.ZodType[];
 }
 
 /** Every procedure of the app router, read from the router itself: nothing to keep in sync. */
@@ -18,6 +21,10 @@ export function allProcedures(): ProcedureInfo[] {
     if (!meta) throw new Error(`${path} has no access metadata: build it from a procedure type in trpc/init.ts`);
     const type = procedure._def.type;
     if (type !== "query" && type !== "mutation") throw new Error(`${path} is a ${type}; the security walk knows queries and mutations`);
-    return { path, type, meta };
+    const inputs = procedure._def.inputs.map((input, index) => {
+      if (!(input instanceof z.ZodType)) throw new Error(`${path}: input ${String(index)} is not a zod schema`);
+      return input;
+    });
+    return { path, type, meta, inputs };
   });
 }

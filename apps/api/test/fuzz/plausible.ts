@@ -1,0 +1,43 @@
+import { nationalTemplate } from "@sigap/sop-engine";
+
+/**
+ * Strings that pass the checks JSON Schema cannot carry (refinements and transforms: numbers,
+ * hosts, addresses, links), offered to string fields beside random text so valid inputs reach
+ * the handlers. Numbers and hosts are the fuzzer's own: other test files, running at the same
+ * time on the same database, claim DIDs of their own (+6231…), never these.
+ */
+export const plausibleStrings = [
+  "+62 411 1120 001",
+  "0411-1120-002",
+  "0812 1120 0003",
+  "fuzz.112@sigap112.test",
+  "sip.fuzz.example.id",
+  "192.0.2.112",
+  "198.51.100.0/24",
+  "2001:db8::112",
+  "https://hooks.fuzz.example.id/112",
+  "Damkar Fuzz",
+  "pemadam kebakaran",
+];
+
+const fireIncident = { type: "fire", subtype: "fire.building", severity: "high" };
+
+/**
+ * Whole valid values for fields whose rules span several properties (a subtype that must belong
+ * to its type, a ruleset document), by property name: mutations then dig into them.
+ */
+export const plausibleByName: Record<string, readonly unknown[]> = {
+  email: ["fuzz.112@sigap112.test"],
+  query: ["sidoarjo", "35.15"],
+  adminEmail: ["fuzz.admin@sigap112.test"],
+  incident: [fireIncident],
+  ruleset: [nationalTemplate],
+  testCase: [
+    {
+      name: "Kebakaran gedung (fuzz)",
+      incident: fireIncident,
+      at: "2026-11-23T10:00:00+07:00",
+      expect: { notify: [{ agencyType: "damkar", role: "primary" }], priority: "P1" },
+    },
+  ],
+};
