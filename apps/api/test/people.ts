@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { createDatabase } from "@sigap/db/client";
+import { markSessionTwoFactorVerified } from "@sigap/db/queries";
 import type { MembershipRole, PlatformRole } from "@sigap/tenancy";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { createSession } from "../src/auth/sessions.ts";
@@ -59,7 +60,8 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
   }
   const person: TestPerson = { id: user.id, email, displayName, password };
   if (!options.signedIn) return person;
-  const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
+  const { token, session } = await createSession(owner.db, user.id, { ip: null, userAgent: "vitest" });
+  await markSessionTwoFactorVerified(owner.db, session.id, new Date());
   return { ...person, cookie: `sigap_session=${token}` };
 }
 

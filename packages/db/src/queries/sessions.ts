@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { sessions, users } from "../schema/users.ts";
 
@@ -27,6 +27,25 @@ export async function touchSession(db: Executor, sessionId: string, now: Date): 
 
 export async function markSessionTwoFactorVerified(db: Executor, sessionId: string, now: Date): Promise<void> {
   await db.update(sessions).set({ twoFactorVerifiedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/**
+ * Takes the second-factor mark off every session of a user but `exceptSessionId`: each must prove a
+ * code again (or enrol) before acting. Returns how many sessions lost it.
+ */
+export async function unmarkUserSessionsTwoFactor(db: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ twoFactorVerifiedAt: null })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNotNull(sessions.twoFactorVerifiedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
 }
 
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {

@@ -5,7 +5,7 @@ import { RetryAfter } from "../../auth/errors.ts";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { createSession } from "../../auth/sessions.ts";
 import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
-import { createRouter, needsSecondFactor, pendingSecondFactorProcedure, publicProcedure, signedInProcedure } from "../init.ts";
+import { createRouter, pendingSecondFactorProcedure, publicProcedure, secondFactorStep, signedInProcedure } from "../init.ts";
 
 const signInInput = z.object({
   email: z.email({ error: "email must be an email address" }).max(320),
@@ -39,17 +39,10 @@ export const authRouter = createRouter({
 
     // A session presented before sign-in is never promoted (fixation); it simply ends.
     if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-    const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-    const { token } = await createSession(
-      ctx.db,
-      user.id,
-      { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, twoFactorVerified: !secondFactorOwed },
-      now,
-    );
+    const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, now);
     ctx.cookie.set(token);
     await ctx.audit({ action: "auth.signIn", targetType: "user", targetId: user.id });
-    const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
-    return { next };
+    return { next: secondFactorStep({ session, user }, await listUserTenants(ctx.db, user.id)) };
   }),
 
   /** Ends this session. */
@@ -71,7 +64,6 @@ export const authRouter = createRouter({
   /** Who is signed in, whether a second factor is still owed, and the tenants they work in. */
   me: pendingSecondFactorProcedure.query(async ({ ctx }) => {
     const memberships = await ctx.memberships();
-    const owed = !ctx.auth.session.twoFactorVerifiedAt && needsSecondFactor(ctx.auth.user, memberships);
     return {
       user: {
         id: ctx.auth.user.id,
@@ -81,7 +73,7 @@ export const authRouter = createRouter({
         platformRole: ctx.auth.user.platformRole,
         twoFactorEnabled: ctx.auth.user.totpKeyEncrypted !== null,
       },
-      secondFactor: !owed ? "done" : ctx.auth.user.totpKeyEncrypted ? "challenge" : "enrol",
+      secondFactor: secondFactorStep(ctx.auth, memberships),
       tenants: memberships.map((m) => ({ slug: m.slug, displayName: m.displayName, role: m.role, timeZone: m.timeZone })),
     } as const;
   }),

@@ -12,6 +12,7 @@ import {
   updateMembershipRole,
 } from "@sigap/db/queries";
 import { membershipRoles } from "@sigap/tenancy";
+import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { inviteMember } from "../../invitations/invite.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
@@ -88,12 +89,18 @@ export const usersRouter = createRouter({
         throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
       }
       const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId: input.agencyId ?? null });
+      const sessionsToReverify = await secureSessionsAfterRoleChange(
+        ctx.tx,
+        input.userId,
+        { from: before.deactivatedAt ? undefined : before.role, to: input.role },
+        ctx.auth.session.id,
+      );
       await ctx.audit({
         action: "users.changeRole",
         targetType: "user",
         targetId: input.userId,
         before: { role: before.role, agencyId: before.agencyId },
-        after: { role: after?.role, agencyId: after?.agencyId },
+        after: { role: after?.role, agencyId: after?.agencyId, ...(sessionsToReverify > 0 ? { sessionsToReverify } : {}) },
       });
       return { userId: input.userId, role: input.role, agencyId: input.agencyId ?? null };
     }),
