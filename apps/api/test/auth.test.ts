@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "@sigap/db/seed";
 import { sessionCookieFrom, testAddress, testClient, type TestClient } from "./client.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../src/auth/throttle.ts";
 import { useTestApi } from "./harness.ts";
 import { createTestPerson, deleteTestPeople, testPassword, type SignedInTestPerson } from "./people.ts";
 
@@ -98,6 +99,50 @@ describe("throttling", () => {
     const [row] = await database.owner.sql<{ failures: number }[]>`
       select failures::int from login_throttles where key = ${`account:${target.email}`}`;
     expect(row?.failures).toBe(5);
+  });
+
+  it("counts concurrent wrong passwords before checking them: of 20 at once, only the 5 allowed are checked", async () => {
+    const target = await person();
+    const client = testClient(api.url);
+    const replies = await Promise.all(Array.from({ length: 20 }, () => signIn(target.email, "wrong password here", client)));
+    const codes = replies.map((reply) => reply.code);
+    expect(codes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(5);
+    expect(codes.filter((code) => code === "TOO_MANY_REQUESTS")).toHaveLength(15);
+    const checked = await database.owner.sql`
+      select 1 from platform_audit_log where action = 'auth.signInFailed' and target_id = ${target.email}`;
+    expect(checked).toHaveLength(5);
+  });
+
+  it("lets a call centre behind one address make many mistakes across its operators' accounts", async () => {
+    const callCentre = testClient(api.url);
+    for (let operator = 0; operator < 40; operator++) {
+      const reply = await signIn(`operator-${String(operator)}-${randomUUID()}@sigap112.test`, "wrong password here", callCentre);
+      expect(reply.code).toBe("UNAUTHORIZED");
+    }
+    const target = await person();
+    expect((await signIn(target.email, testPassword, callCentre)).data).toEqual({ next: "done" });
+  });
+
+  it("an address's attempts drain with time: one back every 30 s, all after 50 quiet minutes", async () => {
+    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, testAddress()).filter((key) => key.kind === "ip");
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, start);
+    await expect(takeAttempt(database.app.db, keys, start)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { seconds: 30 } });
+    await takeAttempt(database.app.db, keys, at(30));
+    await expect(takeAttempt(database.app.db, keys, at(30))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, at(30 + 50 * 60));
+  });
+
+  it("an account's attempts drain too, one every ten minutes, and a right password forgives them", async () => {
+    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, null);
+    const start = new Date();
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, start);
+    await expect(takeAttempt(database.app.db, keys, at(9))).rejects.toMatchObject({ cause: { seconds: 60 } });
+    await takeAttempt(database.app.db, keys, at(10));
+    await recordSuccess(database.app.db, keys);
+    for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, at(10));
   });
 
   it("forgives an account's mistakes after a successful sign-in", async () => {

@@ -1,10 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { deleteSession, deleteUserSessions, findUserByEmail, listUserTenants } from "@sigap/db/queries";
-import { RetryAfter } from "../../auth/errors.ts";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { createSession } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { createRouter, pendingSecondFactorProcedure, publicProcedure, secondFactorStep, signedInProcedure } from "../init.ts";
 
 const signInInput = z.object({
@@ -23,15 +22,11 @@ export const authRouter = createRouter({
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const now = new Date();
     const keys = throttleKeys(input.email, ctx.meta.ip);
-    const wait = await secondsUntilAllowed(ctx.db, keys, now);
-    if (wait > 0) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-    }
+    await takeAttempt(ctx.db, keys, now);
 
     const user = await findUserByEmail(ctx.db, input.email);
     const passwordOk = await verifyPassword(user?.passwordHash ?? decoyPasswordHash, input.password);
     if (!user || !user.passwordHash || !passwordOk || user.deactivatedAt) {
-      await recordFailure(ctx.db, keys, now);
       await ctx.audit({ action: "auth.signInFailed", targetType: "email", targetId: input.email.toLowerCase() });
       throw new TRPCError({ code: "UNAUTHORIZED", message: invalidCredentials });
     }

@@ -13,11 +13,10 @@ import {
   type InvitationByToken,
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
-import { RetryAfter } from "../../auth/errors.ts";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { redactSecrets } from "../../auth/redact.ts";
 import { createSession, secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { hashToken } from "../../auth/tokens.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, publicProcedure, secondFactorStep } from "../init.ts";
@@ -91,13 +90,9 @@ export const invitationsRouter = createRouter({
       let newAccount: { displayName: string; locale: "id" | "en"; passwordHash: string } | undefined;
       if (existing) {
         const keys = throttleKeys(existing.email, ctx.meta.ip);
-        const wait = await secondsUntilAllowed(ctx.db, keys, now);
-        if (wait > 0) {
-          throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-        }
+        await takeAttempt(ctx.db, keys, now);
         const passwordOk = existing.passwordHash !== null && (await verifyPassword(existing.passwordHash, input.password));
         if (!passwordOk || existing.deactivatedAt) {
-          await recordFailure(ctx.db, keys, now);
           throw fieldError("password", `This is not the password of the account ${existing.email}`);
         }
         await recordSuccess(ctx.db, keys);

@@ -8,10 +8,9 @@ import {
   setPendingTotpKey,
   spendRecoveryCode,
 } from "@sigap/db/queries";
-import { RetryAfter } from "../../auth/errors.ts";
 import { hashRecoveryCode, newRecoveryCodes } from "../../auth/recovery-codes.ts";
 import type { ValidSession } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { acceptTotpCode, asTotpCode, newTotpEnrolment } from "../../auth/totp.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
 import {
@@ -36,17 +35,12 @@ type CodeContext = TrpcContext & { auth: ValidSession; audit: (entry: AuditInput
  * `accept` decides whether the code is right and claims it.
  */
 async function checkCode(ctx: CodeContext, during: string, accept: () => Promise<boolean>): Promise<void> {
-  const now = new Date();
   const keys = throttleKeys(ctx.auth.user.email, ctx.meta.ip);
-  const wait = await secondsUntilAllowed(ctx.db, keys, now);
-  if (wait > 0) {
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-  }
+  await takeAttempt(ctx.db, keys, new Date());
   if (await accept()) {
     await recordSuccess(ctx.db, keys);
     return;
   }
-  await recordFailure(ctx.db, keys, now);
   await ctx.audit({ action: "twoFactor.codeRejected", targetType: "user", targetId: ctx.auth.user.id, after: { during } });
   throw new TRPCError({ code: "UNAUTHORIZED", message: "Invalid code" });
 }
