@@ -34,6 +34,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
   /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
   secretKeys: { id: string; key: Uint8Array }[];
+  /** Parsed TRUSTED_PROXIES: addresses and CIDR ranges whose forwarding headers are believed. */
+  trustedProxies: readonly string[];
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
