@@ -61,6 +61,25 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
   return rows.length;
 }
 
+/**
+ * Ends every session of a user left with no access anywhere: no active membership in any tenant
+ * (read through `user_tenants()`, which sees this transaction's own changes) and no platform role.
+ * Someone who still works elsewhere keeps their sessions. Returns how many ended.
+ */
+export async function deleteSessionsIfNoAccessLeft(db: Executor, userId: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        sql`not exists (select 1 from user_tenants(${userId}))`,
+        sql`not exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.platformRole} is not null)`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
 export function listUserSessions(db: Executor, userId: string, now: Date) {
   return db
     .select({
