@@ -102,7 +102,7 @@ describe("signing in with two-step verification", () => {
 });
 
 describe("promotion while signed in", () => {
-  it("sends an operator made tenant admin to enrolment at their next page, then back to it", async () => {
+  it("sends an operator made tenant admin to enrolment at their next page, carrying that page along", async () => {
     const operatorPage = await (await e2e.browser.newContext({ baseURL: e2e.portalUrl })).newPage();
     await openPage(operatorPage, "/sign-in");
     await operatorPage.getByLabel("Email").fill(operator.email);
