@@ -9,13 +9,14 @@ import { createV1App } from "./rest/v1/app.ts";
 import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/sessions.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
-import { clientIp } from "./http/client-ip.ts";
+import { clientIp, proxyTrust } from "./http/client-ip.ts";
 import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
 export function createApp({ db, logger, config }: AppDependencies) {
   const app = new Hono<AppEnv>();
+  const trustedProxy = proxyTrust(config.trustedProxies);
 
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
@@ -39,7 +40,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
     }
   });
 
-  app.use("/trpc/*", rejectCrossSiteMutations);
+  app.use("/trpc/*", rejectCrossSiteMutations(trustedProxy));
   app.use(
     "/trpc/*",
     trpcServer({
@@ -53,7 +54,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
           config,
           log: c.get("log"),
           requestId: c.get("requestId"),
-          meta: { requestId: c.get("requestId"), ip: clientIp(c), userAgent: c.req.header("user-agent") ?? null },
+          meta: { requestId: c.get("requestId"), ip: clientIp(c, trustedProxy), userAgent: c.req.header("user-agent") ?? null },
           auth: token ? await validateSessionToken(db, token) : null,
           // tRPC builds the response itself; cookies go through its response headers.
           cookie: {

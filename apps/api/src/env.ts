@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addressList } from "./validation/network.ts";
 
 /** The API's and worker's whole configuration, parsed once at start; a bad value stops the process. */
 const envSchema = z.object({
@@ -15,6 +16,16 @@ const envSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   ),
   MAIL_FROM: z.string().default("Sigap 112 <no-reply@sigap112.id>"),
+  /**
+   * Addresses or CIDR ranges of our own proxies (the portal, a load balancer): only requests from
+   * them may say, in X-Forwarded-For/-Host/-Proto, who the client is and what it called. The default
+   * is loopback, where the portal runs beside the API under npm start.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.0/8,::1")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(addressList("TRUSTED_PROXIES", { min: 0, max: 100 })),
   /** Shows stored mail to anyone at /dev/outbox. Development only: npm start and npm test set it. */
   SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /**

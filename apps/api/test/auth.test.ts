@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoPassword } from "@sigap/db/seed";
 import { sessionCookieFrom, testAddress, testClient, type TestClient } from "./client.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../src/auth/throttle.ts";
 import { useTestApi } from "./harness.ts";
+import { startTestApi } from "./server.ts";
 import { createTestPerson, deleteTestPeople, testPassword, type SignedInTestPerson } from "./people.ts";
 
 const { api, database } = useTestApi();
@@ -100,6 +102,50 @@ describe("throttling", () => {
     expect(row?.failures).toBe(5);
   });
 
+  it("counts concurrent wrong passwords before checking them: of 20 at once, only the 5 allowed are checked", async () => {
+    const target = await person();
+    const client = testClient(api.url);
+    const replies = await Promise.all(Array.from({ length: 20 }, () => signIn(target.email, "wrong password here", client)));
+    const codes = replies.map((reply) => reply.code);
+    expect(codes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(5);
+    expect(codes.filter((code) => code === "TOO_MANY_REQUESTS")).toHaveLength(15);
+    const checked = await database.owner.sql`
+      select 1 from platform_audit_log where action = 'auth.signInFailed' and target_id = ${target.email}`;
+    expect(checked).toHaveLength(5);
+  });
+
+  it("lets a call centre behind one address make many mistakes across its operators' accounts", async () => {
+    const callCentre = testClient(api.url);
+    for (let operator = 0; operator < 40; operator++) {
+      const reply = await signIn(`operator-${String(operator)}-${randomUUID()}@sigap112.test`, "wrong password here", callCentre);
+      expect(reply.code).toBe("UNAUTHORIZED");
+    }
+    const target = await person();
+    expect((await signIn(target.email, testPassword, callCentre)).data).toEqual({ next: "done" });
+  });
+
+  it("an address's attempts drain with time: one back every 30 s, all after 50 quiet minutes", async () => {
+    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, testAddress()).filter((key) => key.kind === "ip");
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, start);
+    await expect(takeAttempt(database.app.db, keys, start)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { seconds: 30 } });
+    await takeAttempt(database.app.db, keys, at(30));
+    await expect(takeAttempt(database.app.db, keys, at(30))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, at(30 + 50 * 60));
+  });
+
+  it("an account's attempts drain too, one every ten minutes, and a right password forgives them", async () => {
+    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, null);
+    const start = new Date();
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, start);
+    await expect(takeAttempt(database.app.db, keys, at(9))).rejects.toMatchObject({ cause: { seconds: 60 } });
+    await takeAttempt(database.app.db, keys, at(10));
+    await recordSuccess(database.app.db, keys);
+    for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, at(10));
+  });
+
   it("forgives an account's mistakes after a successful sign-in", async () => {
     const target = await person();
     await signIn(target.email, "wrong password here");
@@ -175,8 +221,8 @@ describe("sessions", () => {
 });
 
 describe("cross-site request forgery", () => {
-  const mutate = (headers: Record<string, string>) =>
-    fetch(`${api.url}/trpc/auth.signIn`, {
+  const mutate = (headers: Record<string, string>, url = api.url) =>
+    fetch(`${url}/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ email: "operator@sigap112.test", password: demoPassword }),
@@ -196,5 +242,51 @@ describe("cross-site request forgery", () => {
   it("accepts same-origin mutations, by Sec-Fetch-Site or by Origin", async () => {
     expect((await mutate({ "sec-fetch-site": "same-origin", "x-forwarded-for": testAddress() })).status).toBe(200);
     expect((await mutate({ origin: api.url, "x-forwarded-for": testAddress() })).status).toBe(200);
+  });
+
+  it("compares the whole origin: the same host under another scheme is another site", async () => {
+    expect((await mutate({ origin: api.url.replace("http:", "https:") })).status).toBe(403);
+    const proxied = { "x-forwarded-host": "sigap112.id", "x-forwarded-proto": "https", "x-forwarded-for": testAddress() };
+    expect((await mutate({ ...proxied, origin: "https://sigap112.id" })).status).toBe(200);
+    expect((await mutate({ ...proxied, origin: "http://sigap112.id" })).status).toBe(403);
+    expect((await mutate({ ...proxied, origin: "https://sigap112.id:8443" })).status).toBe(403);
+  });
+
+  it("believes X-Forwarded-Host only from a trusted proxy", async () => {
+    const direct = await startTestApi(database.urls.appUrl, { trustedProxies: [] });
+    try {
+      expect((await mutate({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, direct.url)).status).toBe(403);
+      expect((await mutate({ origin: direct.url }, direct.url)).status).toBe(200);
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
+describe("the client's address", () => {
+  async function sessionAddress(url: string, forwardedFor: string): Promise<string | null | undefined> {
+    const target = await person();
+    const client = testClient(url, { address: forwardedFor });
+    expect((await signIn(target.email, testPassword, client)).data).toEqual({ next: "done" });
+    const sessionId = client.cookie?.replace("sigap_session=", "").split(".")[0] ?? "";
+    const [row] = await database.owner.sql<{ ip: string | null }[]>`select ip from sessions where id = ${sessionId}`;
+    return row?.ip;
+  }
+
+  it("is read from X-Forwarded-For from the right, past every trusted proxy", async () => {
+    expect(await sessionAddress(api.url, "10.1.2.3")).toBe("10.1.2.3");
+    // The client wrote the left entry itself; our proxy appended the address it really saw.
+    expect(await sessionAddress(api.url, "203.0.113.7, 10.1.2.3")).toBe("10.1.2.3");
+    // A second proxy on loopback (trusted) in front of the API: the hop before it is the client.
+    expect(await sessionAddress(api.url, "10.1.2.4, 127.0.0.1")).toBe("10.1.2.4");
+  });
+
+  it("ignores X-Forwarded-For from a caller that is not a trusted proxy", async () => {
+    const direct = await startTestApi(database.urls.appUrl, { trustedProxies: ["192.0.2.0/24"] });
+    try {
+      expect(await sessionAddress(direct.url, "10.1.2.3")).toBe("127.0.0.1");
+    } finally {
+      await direct.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { createDatabase } from "@sigap/db/client";
+import { markSessionTwoFactorVerified } from "@sigap/db/queries";
 import type { MembershipRole, PlatformRole } from "@sigap/tenancy";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { createSession } from "../src/auth/sessions.ts";
@@ -64,7 +65,8 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
 
 /** A `Cookie` header for a new session of `person` that has passed any second factor. */
 export async function newSessionCookie(owner: Pool, person: { id: string }): Promise<string> {
-  const { token } = await createSession(owner.db, person.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
+  const { token, session } = await createSession(owner.db, person.id, { ip: null, userAgent: "vitest" });
+  await markSessionTwoFactorVerified(owner.db, session.id, new Date());
   return `sigap_session=${token}`;
 }
 

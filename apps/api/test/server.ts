@@ -12,10 +12,11 @@ export const testConfig = {
   publicUrl: "http://localhost:3000",
   mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
   secretKeys: parseSecretKeys(testSecretKeys),
+  trustedProxies: ["127.0.0.0/8", "::1"],
 };
 
 /** The real API on a real port, its JSON log lines collected for assertions. */
-export async function startTestApi(databaseUrl: string) {
+export async function startTestApi(databaseUrl: string, config: Partial<typeof testConfig> = {}) {
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -24,7 +25,7 @@ export async function startTestApi(databaseUrl: string) {
     },
   });
   const database = createDatabase(databaseUrl, { max: 2 });
-  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: testConfig });
+  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config } });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
   return {

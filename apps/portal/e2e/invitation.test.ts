@@ -23,7 +23,8 @@ beforeAll(async () => {
   // The admin invites through the API, as the users page would (same origin, through the proxy).
   const response = await fetch(`${e2e.portalUrl}/trpc/users.invite`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: e2e.portalUrl, cookie: await signedInCookie(database.owner, admin.id) },
+    // As a browser's own fetch says it: run without ORIGIN, the local portal forwards its scheme as https, so an http Origin would not match.
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", cookie: await signedInCookie(database.owner, admin.id) },
     body: JSON.stringify({ tenantSlug: tenant.slug, email: inviteeEmail, role: "operator" }),
   });
   if (!response.ok) throw new Error(`users.invite answered ${response.status}: ${await response.text()}`);

@@ -13,6 +13,7 @@ let context: BrowserContext;
 let page: Page;
 let tenant: TestTenant;
 let admin: Awaited<ReturnType<typeof createMember>>;
+let operator: Awaited<ReturnType<typeof createMember>>;
 let totpKey: Uint8Array;
 
 /** The code an authenticator app shows `stepsAhead` 30-second steps from now (the API accepts ±1). */
@@ -26,12 +27,13 @@ beforeAll(async () => {
   page = await context.newPage();
   tenant = await createTestTenant(database.owner);
   admin = await createMember(database.owner, tenant.id, "tenant_admin", "Sari Admin Daerah");
+  operator = await createMember(database.owner, tenant.id, "operator", "Dedi Operator");
 });
 
 afterAll(async () => {
   await e2e.stop();
   await deleteTestTenants(database.owner, [tenant]);
-  await deleteUsers(database.owner, [admin.email]);
+  await deleteUsers(database.owner, [admin.email, operator.email]);
   await database.close();
 });
 
@@ -96,5 +98,23 @@ describe("signing in with two-step verification", () => {
     await page.getByTestId("verify-submit").click();
     await page.waitForURL(`**/t/${tenant.slug}`);
     expect(await page.getByTestId("signed-in-as").textContent()).toContain(admin.displayName);
+  });
+});
+
+describe("promotion while signed in", () => {
+  it("sends an operator made tenant admin to enrolment at their next page, carrying that page along", async () => {
+    const operatorPage = await (await e2e.browser.newContext({ baseURL: e2e.portalUrl })).newPage();
+    await openPage(operatorPage, "/sign-in");
+    await operatorPage.getByLabel("Email").fill(operator.email);
+    await operatorPage.getByLabel("Kata sandi").fill(operator.password);
+    await operatorPage.getByTestId("sign-in-submit").click();
+    await operatorPage.waitForURL(`**/t/${tenant.slug}`);
+
+    await database.owner.sql`
+      update memberships set role = 'tenant_admin' where tenant_id = ${tenant.id} and user_id = ${operator.id}`;
+    await openPage(operatorPage, `/t/${tenant.slug}/users`);
+    await operatorPage.waitForURL("**/sign-in/enrol?redirect=*");
+    expect(new URL(operatorPage.url()).searchParams.get("redirect")).toBe(`/t/${tenant.slug}/users`);
+    await expect.poll(() => operatorPage.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
   });
 });

@@ -13,7 +13,8 @@ async function api<T>(procedure: string, input: unknown, kind: "query" | "mutati
       ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: arranged.cookie } })
       : await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: arranged.e2e.portalUrl, cookie: arranged.cookie },
+          // As a browser's own fetch says it: run without ORIGIN, the local portal forwards its scheme as https, so an http Origin would not match.
+          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", cookie: arranged.cookie },
           body: JSON.stringify(input),
         });
   const body = (await response.json()) as { result?: { data: T } };

@@ -1,12 +1,14 @@
-import type { Database } from "@sigap/db/client";
+import type { Database, Executor } from "@sigap/db/client";
 import {
   deleteSession,
   findLiveSession,
   insertSession,
   touchSession,
+  unmarkUserSessionsTwoFactor,
   type SessionRow,
   type UserRow,
 } from "@sigap/db/queries";
+import { twoFactorRequiredRoles, type Role } from "@sigap/tenancy";
 import { hashesEqual, hashToken, randomToken } from "./tokens.ts";
 
 /** A session ends after this long without use (one long shift plus handover)… */
@@ -23,12 +25,13 @@ export interface ValidSession {
 
 /**
  * Starts a session and returns the cookie token `<id>.<secret>`. Always a new id: a session id
- * known before sign-in (fixation) is never promoted.
+ * known before sign-in (fixation) is never promoted. It starts without the second-factor mark: only
+ * a code proven in it sets that, so whether one is owed is judged later, from current roles.
  */
 export async function createSession(
   db: Database,
   userId: string,
-  meta: { ip: string | null; userAgent: string | null; twoFactorVerified: boolean },
+  meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
 ): Promise<{ token: string; session: SessionRow }> {
   const id = randomToken(15);
@@ -40,7 +43,6 @@ export async function createSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + absoluteLifetimeMs),
-    twoFactorVerifiedAt: meta.twoFactorVerified ? now : null,
     ip: meta.ip,
     userAgent: meta.userAgent,
   });
@@ -64,4 +66,21 @@ export async function validateSessionToken(db: Database, token: string, now = ne
     await touchSession(db, id, now);
   }
   return found;
+}
+
+/**
+ * After a person's role in a tenant changed from `from` (none: not an active member before) to
+ * `to`: a move into a role that requires a second factor sends every other session of theirs back
+ * through it, so no session carries a mark earned under lesser duties into admin work. Returns how
+ * many sessions must prove a code again.
+ */
+export function secureSessionsAfterRoleChange(
+  tx: Executor,
+  userId: string,
+  change: { from: Role | undefined; to: Role },
+  keepSessionId?: string,
+): Promise<number> {
+  const requires = (role: Role | undefined) => role !== undefined && twoFactorRequiredRoles.includes(role);
+  if (!requires(change.to) || requires(change.from)) return Promise.resolve(0);
+  return unmarkUserSessionsTwoFactor(tx, userId, keepSessionId);
 }

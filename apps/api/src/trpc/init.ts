@@ -34,6 +34,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
   /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
   secretKeys: { id: string; key: Uint8Array }[];
+  /** Parsed TRUSTED_PROXIES: addresses and CIDR ranges whose forwarding headers are believed. */
+  trustedProxies: readonly string[];
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
@@ -128,14 +130,33 @@ function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
   return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.user.id));
 }
 
-/** Whether this person must prove a second factor: enrolled, or holding a role that requires it. */
-export function needsSecondFactor(
-  user: Pick<ValidSession["user"], "totpKeyEncrypted" | "platformRole">,
-  memberships: UserTenant[],
-): boolean {
-  if (user.totpKeyEncrypted) return true;
+/** Whether the roles a person holds now (platform role, active memberships) require a second factor. */
+export function rolesRequireSecondFactor(user: Pick<ValidSession["user"], "platformRole">, memberships: Pick<UserTenant, "role">[]): boolean {
   const heldRoles: Role[] = [...(user.platformRole ? [user.platformRole] : []), ...memberships.map((m) => m.role)];
   return heldRoles.some((role) => twoFactorRequiredRoles.includes(role));
+}
+
+/** Whether this person must prove a second factor: enrolled, or holding a role that requires it. */
+function needsSecondFactor(
+  user: Pick<ValidSession["user"], "totpKeyEncrypted" | "platformRole">,
+  memberships: Pick<UserTenant, "role">[],
+): boolean {
+  return user.totpKeyEncrypted !== null || rolesRequireSecondFactor(user, memberships);
+}
+
+/**
+ * Whether this session still owes a second factor, judged on every request from the person's
+ * current roles: a session's mark says only that a code was proven in it, never that none was
+ * owed, so a person promoted into an admin role mid-session is stopped until they enrol.
+ */
+function secondFactorOwed(auth: ValidSession, memberships: Pick<UserTenant, "role">[]): boolean {
+  return !auth.session.twoFactorVerifiedAt && needsSecondFactor(auth.user, memberships);
+}
+
+/** What a session still needs before it may act: nothing, a code (`challenge`), or enrolment. */
+export function secondFactorStep(auth: ValidSession, memberships: Pick<UserTenant, "role">[]): "done" | "challenge" | "enrol" {
+  if (!secondFactorOwed(auth, memberships)) return "done";
+  return auth.user.totpKeyEncrypted ? "challenge" : "enrol";
 }
 
 /**
@@ -157,7 +178,7 @@ export const pendingSecondFactorProcedure = t.procedure.meta({ access: "pendingS
 
 /** Any signed-in person who has also passed the second factor where one is owed. */
 export const signedInProcedure = pendingSecondFactorProcedure.meta({ access: "signedIn" }).use(async ({ ctx, next }) => {
-  if (!ctx.auth.session.twoFactorVerifiedAt && needsSecondFactor(ctx.auth.user, await ctx.memberships())) {
+  if (secondFactorOwed(ctx.auth, await ctx.memberships())) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Second factor required" });
   }
   return next();

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { testClient, type TestClient } from "../client.ts";
+import { sessionCookieFrom, testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, type TestPerson } from "../people.ts";
+import { createTestPerson, deleteTestPeople, latestMail, testPassword, type TestPerson } from "../people.ts";
 
 const { api, database } = useTestApi();
 let tenant: TestTenant;
@@ -212,5 +212,101 @@ describe("optional two-factor", () => {
     expect(row).toEqual({ key: null, codes: 0 });
     expect((await signIn(operator)).next).toBe("done");
     expect(await auditActions(operator.id)).toContain("twoFactor.disable");
+  });
+});
+
+describe("promotion into a role that requires a second factor", () => {
+  async function tenantAdmin(tenantId: string): Promise<TestClient> {
+    const admin = await createTestPerson(database.owner, { memberships: [{ tenantId, role: "tenant_admin" }], signedIn: true });
+    people.push(admin);
+    return testClient(api.url, { cookie: admin.cookie });
+  }
+
+  it("stops an operator's open session at the next request until the new admin enrols", async () => {
+    const operator = await person("operator");
+    const { client, next } = await signIn(operator);
+    expect(next).toBe("done");
+    const promoted = await (await tenantAdmin(tenant.id)).call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+      role: "tenant_admin",
+    });
+    expect(promoted.status, promoted.message).toBe(200);
+
+    // The same session, never having proven a code, may do no admin work.
+    for (const [type, path] of [
+      ["query", "users.list"],
+      ["query", "trunks.list"],
+      ["query", "audit.list"],
+      ["mutation", "telephony.export"],
+    ] as const) {
+      expect(await client.call(type, path, { tenantSlug: tenant.slug }), path).toMatchObject({
+        status: 401,
+        error: { message: "Second factor required" },
+      });
+    }
+    expect(await client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "enrol" } });
+    expect(await client.call("query", "twoFactor.status")).toMatchObject({ data: { required: true, enabled: false } });
+
+    await enrol(client);
+    expect(await client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 200 });
+  });
+
+  it("sends a session that proved a code as an operator through the code again", async () => {
+    const operator = await person("operator");
+    const first = await signIn(operator);
+    const { key, confirmedAtStep } = await enrol(first.client);
+    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "done" } });
+
+    const admin = await tenantAdmin(tenant.id);
+    await admin.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "tenant_admin" });
+    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "challenge" } });
+    expect(await first.client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 401 });
+    await first.client.call("mutation", "twoFactor.verify", { code: codeAt(key, confirmedAtStep + 1) });
+    expect(await first.client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 200 });
+
+    // A change that leaves the second factor owed as it was touches no session.
+    await admin.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "supervisor" });
+    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "done" } });
+  });
+
+  it("accepting an admin invitation sends the person's other open sessions through the second factor", async () => {
+    const operator = await person("operator");
+    const { client: elsewhere } = await signIn(operator);
+    await enrol(elsewhere);
+    const other = await createTestTenant(database.owner);
+    try {
+      const invited = await (await tenantAdmin(other.id)).call("mutation", "users.invite", {
+        tenantSlug: other.slug,
+        email: operator.email,
+        role: "tenant_admin",
+      });
+      expect(invited.status, invited.message).toBe(200);
+      const { token } = await latestMail(database.owner, operator.email, "http://localhost:3000/invite/");
+      const accepted = await testClient(api.url).call("mutation", "invitations.accept", { token, password: testPassword });
+      expect(accepted).toMatchObject({ status: 200, data: { next: "challenge" } });
+      expect(await testClient(api.url, { cookie: sessionCookieFrom(accepted.setCookie) }).call("query", "auth.me")).toMatchObject({
+        data: { secondFactor: "challenge" },
+      });
+
+      expect(await elsewhere.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "challenge" } });
+      expect(await elsewhere.call("query", "users.list", { tenantSlug: other.slug })).toMatchObject({
+        status: 401,
+        error: { message: "Second factor required" },
+      });
+    } finally {
+      await deleteTestTenants(database.owner, [other]);
+    }
+  });
+});
+
+describe("sessions started without an owed second factor", () => {
+  it("carry no mark: a plain operator's sign-in proves no code", async () => {
+    const operator = await person("operator");
+    const { client } = await signIn(operator);
+    const sessionId = client.cookie?.replace("sigap_session=", "").split(".")[0] ?? "";
+    const [row] = await database.owner.sql<{ marked: boolean }[]>`
+      select two_factor_verified_at is not null as marked from sessions where id = ${sessionId}`;
+    expect(row).toEqual({ marked: false });
   });
 });

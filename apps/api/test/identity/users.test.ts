@@ -91,21 +91,42 @@ describe("user management", () => {
     expect(admins?.n).toBe(1);
   });
 
-  it("deactivation ends the person's sessions at once", async () => {
+  it("deactivation signs out at once someone who works nowhere else", async () => {
     const { tenant, admin, member } = await arrangeTenant();
     const operator = await member("operator");
     expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 200 });
 
     const reply = await admin.client.call("mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: operator.id });
-    expect(reply).toMatchObject({ status: 200, data: { userId: operator.id, endedSessions: 1 } });
+    expect(reply).toMatchObject({ status: 200, data: { userId: operator.id } });
     expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
 
     const listing = (await admin.client.call("query", "users.list", { tenantSlug: tenant.slug })).data as Listing;
     expect(listing.members.find((m) => m.userId === operator.id)?.deactivatedAt).not.toBeNull();
     const [audit] = await auditRows(owner, "audit_log", "users.deactivate", operator.id);
-    expect(audit).toMatchObject({ actor_user_id: admin.id, diff: { before: { role: "operator" }, after: { endedSessions: 1 } } });
+    expect(audit).toMatchObject({ actor_user_id: admin.id, diff: { before: { role: "operator" }, after: { deactivatedAt: expect.any(String) as unknown } } });
     // Signed in again, the person no longer finds the tenant.
     const again = await signInAs(api, owner, operator);
     expect((await again.call("query", "auth.me")).data).toMatchObject({ tenants: [] });
+  });
+
+  it("deactivation in one tenant takes that tenant away on every session, and leaves the others working", async () => {
+    const a = await arrangeTenant();
+    const b = await arrangeTenant();
+    const person = await createTestPerson(owner, {
+      memberships: [
+        { tenantId: a.tenant.id, role: "operator" },
+        { tenantId: b.tenant.id, role: "supervisor" },
+      ],
+    });
+    const first = await signInAs(api, owner, person);
+    const second = await signInAs(api, owner, person);
+
+    const reply = await a.admin.client.call("mutation", "users.deactivate", { tenantSlug: a.tenant.slug, userId: person.id });
+    expect(reply).toEqual(expect.objectContaining({ status: 200, data: { userId: person.id, deactivatedAt: expect.any(String) as unknown } }));
+    for (const session of [first, second]) {
+      expect(await session.call("query", "branding.get", { tenantSlug: a.tenant.slug })).toMatchObject({ status: 404, code: "NOT_FOUND" });
+      expect(await session.call("query", "branding.get", { tenantSlug: b.tenant.slug })).toMatchObject({ status: 200 });
+      expect((await session.call("query", "auth.me")).data).toMatchObject({ tenants: [{ slug: b.tenant.slug, role: "supervisor" }] });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { sessions, users } from "../schema/users.ts";
 
@@ -29,6 +29,25 @@ export async function markSessionTwoFactorVerified(db: Executor, sessionId: stri
   await db.update(sessions).set({ twoFactorVerifiedAt: now }).where(eq(sessions.id, sessionId));
 }
 
+/**
+ * Takes the second-factor mark off every session of a user but `exceptSessionId`: each must prove a
+ * code again (or enrol) before acting. Returns how many sessions lost it.
+ */
+export async function unmarkUserSessionsTwoFactor(db: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ twoFactorVerifiedAt: null })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNotNull(sessions.twoFactorVerifiedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
 export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
@@ -38,6 +57,25 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
   const rows = await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/**
+ * Ends every session of a user left with no access anywhere: no active membership in any tenant
+ * (read through `user_tenants()`, which sees this transaction's own changes) and no platform role.
+ * Someone who still works elsewhere keeps their sessions. Returns how many ended.
+ */
+export async function deleteSessionsIfNoAccessLeft(db: Executor, userId: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        sql`not exists (select 1 from user_tenants(${userId}))`,
+        sql`not exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.platformRole} is not null)`,
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }

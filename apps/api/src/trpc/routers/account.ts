@@ -8,9 +8,8 @@ import {
   setUserPassword,
   updateUserProfile,
 } from "@sigap/db/queries";
-import { RetryAfter } from "../../auth/errors.ts";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, signedInProcedure } from "../init.ts";
 
@@ -51,12 +50,8 @@ export const accountRouter = createRouter({
       const { user, session } = ctx.auth;
       const now = new Date();
       const keys = throttleKeys(user.email, ctx.meta.ip);
-      const wait = await secondsUntilAllowed(ctx.db, keys, now);
-      if (wait > 0) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-      }
+      await takeAttempt(ctx.db, keys, now);
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        await recordFailure(ctx.db, keys, now);
         throw fieldError("currentPassword", "The current password is wrong");
       }
       await recordSuccess(ctx.db, keys);

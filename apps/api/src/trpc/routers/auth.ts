@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { deleteSession, deleteUserSessions, findUserByEmail, listUserTenants } from "@sigap/db/queries";
-import { RetryAfter } from "../../auth/errors.ts";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { createSession } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
-import { createRouter, needsSecondFactor, pendingSecondFactorProcedure, publicProcedure, signedInProcedure } from "../init.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
+import { createRouter, pendingSecondFactorProcedure, publicProcedure, secondFactorStep, signedInProcedure } from "../init.ts";
 
 const signInInput = z.object({
   email: z.email({ error: "email must be an email address" }).max(320),
@@ -23,15 +22,11 @@ export const authRouter = createRouter({
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const now = new Date();
     const keys = throttleKeys(input.email, ctx.meta.ip);
-    const wait = await secondsUntilAllowed(ctx.db, keys, now);
-    if (wait > 0) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-    }
+    await takeAttempt(ctx.db, keys, now);
 
     const user = await findUserByEmail(ctx.db, input.email);
     const passwordOk = await verifyPassword(user?.passwordHash ?? decoyPasswordHash, input.password);
     if (!user || !user.passwordHash || !passwordOk || user.deactivatedAt) {
-      await recordFailure(ctx.db, keys, now);
       await ctx.audit({ action: "auth.signInFailed", targetType: "email", targetId: input.email.toLowerCase() });
       throw new TRPCError({ code: "UNAUTHORIZED", message: invalidCredentials });
     }
@@ -39,17 +34,10 @@ export const authRouter = createRouter({
 
     // A session presented before sign-in is never promoted (fixation); it simply ends.
     if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-    const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-    const { token } = await createSession(
-      ctx.db,
-      user.id,
-      { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, twoFactorVerified: !secondFactorOwed },
-      now,
-    );
+    const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, now);
     ctx.cookie.set(token);
     await ctx.audit({ action: "auth.signIn", targetType: "user", targetId: user.id });
-    const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
-    return { next };
+    return { next: secondFactorStep({ session, user }, await listUserTenants(ctx.db, user.id)) };
   }),
 
   /** Ends this session. */
@@ -71,7 +59,6 @@ export const authRouter = createRouter({
   /** Who is signed in, whether a second factor is still owed, and the tenants they work in. */
   me: pendingSecondFactorProcedure.query(async ({ ctx }) => {
     const memberships = await ctx.memberships();
-    const owed = !ctx.auth.session.twoFactorVerifiedAt && needsSecondFactor(ctx.auth.user, memberships);
     return {
       user: {
         id: ctx.auth.user.id,
@@ -81,7 +68,7 @@ export const authRouter = createRouter({
         platformRole: ctx.auth.user.platformRole,
         twoFactorEnabled: ctx.auth.user.totpKeyEncrypted !== null,
       },
-      secondFactor: !owed ? "done" : ctx.auth.user.totpKeyEncrypted ? "challenge" : "enrol",
+      secondFactor: secondFactorStep(ctx.auth, memberships),
       tenants: memberships.map((m) => ({ slug: m.slug, displayName: m.displayName, role: m.role, timeZone: m.timeZone })),
     } as const;
   }),

@@ -5,6 +5,7 @@ import {
   claimInvitation,
   deleteSession,
   findInvitationByTokenHash,
+  findMembership,
   findUserByEmail,
   insertUser,
   listUserTenants,
@@ -12,14 +13,13 @@ import {
   type InvitationByToken,
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
-import { RetryAfter } from "../../auth/errors.ts";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { redactSecrets } from "../../auth/redact.ts";
-import { createSession } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { createSession, secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { hashToken } from "../../auth/tokens.ts";
 import { fieldError } from "../field-error.ts";
-import { createRouter, needsSecondFactor, publicProcedure } from "../init.ts";
+import { createRouter, publicProcedure, secondFactorStep } from "../init.ts";
 
 type InvitationStatus = "valid" | "expired" | "used" | "revoked";
 
@@ -90,13 +90,9 @@ export const invitationsRouter = createRouter({
       let newAccount: { displayName: string; locale: "id" | "en"; passwordHash: string } | undefined;
       if (existing) {
         const keys = throttleKeys(existing.email, ctx.meta.ip);
-        const wait = await secondsUntilAllowed(ctx.db, keys, now);
-        if (wait > 0) {
-          throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-        }
+        await takeAttempt(ctx.db, keys, now);
         const passwordOk = existing.passwordHash !== null && (await verifyPassword(existing.passwordHash, input.password));
         if (!passwordOk || existing.deactivatedAt) {
-          await recordFailure(ctx.db, keys, now);
           throw fieldError("password", `This is not the password of the account ${existing.email}`);
         }
         await recordSuccess(ctx.db, keys);
@@ -113,12 +109,14 @@ export const invitationsRouter = createRouter({
         if (!claimed) throw new TRPCError({ code: "CONFLICT", message: unusable.used });
         const user = existing ?? (newAccount ? await insertUser(tx, { email: invitation.email, ...newAccount }) : null);
         if (!user) throw new TRPCError({ code: "CONFLICT", message: "An account with this email was just created; accept again with its password" });
+        const previous = await findMembership(tx, user.id);
         const membership = await upsertMembership(tx, {
           tenantId: invitation.tenantId,
           userId: user.id,
           role: claimed.role,
           agencyId: claimed.agencyId,
         });
+        await secureSessionsAfterRoleChange(tx, user.id, { from: previous?.deactivatedAt ? undefined : previous?.role, to: membership.role });
         // Nobody is signed in yet: the actor is the person the link was for, acting anonymously.
         await appendTenantAudit(tx, invitation.tenantId, {
           actorUserId: user.id,
@@ -139,14 +137,8 @@ export const invitationsRouter = createRouter({
 
       // Whoever was signed in on this browser before is signed out: the session is the invitee's.
       if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-      const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-      const { token } = await createSession(ctx.db, user.id, {
-        ip: ctx.meta.ip,
-        userAgent: ctx.meta.userAgent,
-        twoFactorVerified: !secondFactorOwed,
-      });
+      const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent });
       ctx.cookie.set(token);
-      const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
-      return { next, tenantSlug: invitation.tenantSlug };
+      return { next: secondFactorStep({ session, user }, await listUserTenants(ctx.db, user.id)), tenantSlug: invitation.tenantSlug };
     }),
 });

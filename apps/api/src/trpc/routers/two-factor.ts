@@ -7,28 +7,26 @@ import {
   replaceRecoveryCodes,
   setPendingTotpKey,
   spendRecoveryCode,
-  type UserTenant,
 } from "@sigap/db/queries";
-import { twoFactorRequiredRoles, type Role } from "@sigap/tenancy";
-import { RetryAfter } from "../../auth/errors.ts";
 import { hashRecoveryCode, newRecoveryCodes } from "../../auth/recovery-codes.ts";
 import type { ValidSession } from "../../auth/sessions.ts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
+import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { acceptTotpCode, asTotpCode, newTotpEnrolment } from "../../auth/totp.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
-import { createRouter, pendingSecondFactorProcedure, signedInProcedure, type AuditInput, type TrpcContext } from "../init.ts";
+import {
+  createRouter,
+  pendingSecondFactorProcedure,
+  rolesRequireSecondFactor,
+  signedInProcedure,
+  type AuditInput,
+  type TrpcContext,
+} from "../init.ts";
 
 const codeInput = z.object({
   code: z.string().trim().min(6, "code must be a 6-digit code or a recovery code").max(32, "code is too long"),
 });
 
 type CodeContext = TrpcContext & { auth: ValidSession; audit: (entry: AuditInput) => Promise<void> };
-
-/** Whether a person's roles (not their own choice to enrol) require a second factor. */
-function rolesRequireSecondFactor(user: ValidSession["user"], memberships: UserTenant[]): boolean {
-  const held: Role[] = [...(user.platformRole ? [user.platformRole] : []), ...memberships.map((m) => m.role)];
-  return held.some((role) => twoFactorRequiredRoles.includes(role));
-}
 
 /**
  * Checks a second-factor code under the sign-in throttle: guesses at a 6-digit code are as
@@ -37,17 +35,12 @@ function rolesRequireSecondFactor(user: ValidSession["user"], memberships: UserT
  * `accept` decides whether the code is right and claims it.
  */
 async function checkCode(ctx: CodeContext, during: string, accept: () => Promise<boolean>): Promise<void> {
-  const now = new Date();
   const keys = throttleKeys(ctx.auth.user.email, ctx.meta.ip);
-  const wait = await secondsUntilAllowed(ctx.db, keys, now);
-  if (wait > 0) {
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${wait} s`, cause: new RetryAfter(wait) });
-  }
+  await takeAttempt(ctx.db, keys, new Date());
   if (await accept()) {
     await recordSuccess(ctx.db, keys);
     return;
   }
-  await recordFailure(ctx.db, keys, now);
   await ctx.audit({ action: "twoFactor.codeRejected", targetType: "user", targetId: ctx.auth.user.id, after: { during } });
   throw new TRPCError({ code: "UNAUTHORIZED", message: "Invalid code" });
 }

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   deactivateMembership,
-  deleteUserSessions,
+  deleteSessionsIfNoAccessLeft,
   findActiveMemberByEmail,
   findMembership,
   listMembers,
@@ -12,6 +12,7 @@ import {
   updateMembershipRole,
 } from "@sigap/db/queries";
 import { membershipRoles } from "@sigap/tenancy";
+import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { inviteMember } from "../../invitations/invite.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
@@ -88,19 +89,27 @@ export const usersRouter = createRouter({
         throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
       }
       const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId: input.agencyId ?? null });
+      const sessionsToReverify = await secureSessionsAfterRoleChange(
+        ctx.tx,
+        input.userId,
+        { from: before.deactivatedAt ? undefined : before.role, to: input.role },
+        ctx.auth.session.id,
+      );
       await ctx.audit({
         action: "users.changeRole",
         targetType: "user",
         targetId: input.userId,
         before: { role: before.role, agencyId: before.agencyId },
-        after: { role: after?.role, agencyId: after?.agencyId },
+        after: { role: after?.role, agencyId: after?.agencyId, ...(sessionsToReverify > 0 ? { sessionsToReverify } : {}) },
       });
       return { userId: input.userId, role: input.role, agencyId: input.agencyId ?? null };
     }),
 
   /**
-   * Deactivates a member and ends every session of theirs at once: their next request is refused.
-   * Nobody deactivates themselves, and the tenant's last active admin stays.
+   * Deactivates a member: from their next request on, no session of theirs reaches this tenant
+   * (memberships are read on every request). Their sessions go on serving the other tenants they
+   * work in; only someone left with no access anywhere is signed out. The answer and the audit say
+   * nothing of other tenants. Nobody deactivates themselves, and the tenant's last active admin stays.
    */
   deactivate: tenantProcedure("users.deactivate")
     .input(memberInput)
@@ -117,14 +126,14 @@ export const usersRouter = createRouter({
       }
       const now = new Date();
       await deactivateMembership(ctx.tx, input.userId, now);
-      const endedSessions = await deleteUserSessions(ctx.tx, input.userId);
+      await deleteSessionsIfNoAccessLeft(ctx.tx, input.userId);
       await ctx.audit({
         action: "users.deactivate",
         targetType: "user",
         targetId: input.userId,
         before: { role: before.role, deactivatedAt: null },
-        after: { deactivatedAt: now, endedSessions },
+        after: { deactivatedAt: now },
       });
-      return { userId: input.userId, deactivatedAt: now, endedSessions };
+      return { userId: input.userId, deactivatedAt: now };
     }),
 });
