@@ -1,6 +1,9 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { withPipelinedTransactions } from "./pipelined-transaction.ts";
 import * as schema from "./schema/index.ts";
+
+export { PipelinedTransaction } from "./pipelined-transaction.ts";
 
 export type Schema = typeof schema;
 
@@ -18,7 +21,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "sigap" },
   });
-  const db = drizzle({ client: sql, schema, casing: "snake_case" });
+  // `db.transaction` (and so `withTenant`) sends BEGIN with the first statement instead of
+  // waiting for it: see pipelined-transaction.ts.
+  const db = drizzle({ client: withPipelinedTransactions(sql), schema, casing: "snake_case" });
   return {
     sql,
     db,
