@@ -12,6 +12,12 @@ export interface DatabaseOptions {
   max?: number;
   /** Shown in `pg_stat_activity`, so an operator can tell which process holds a connection. */
   applicationName?: string;
+  /**
+   * `db.transaction` pipelined (the default; see pipelined-transaction.ts) or postgres.js's own.
+   * Migrations turn it off: a migration chunk may hold several statements, which the pipelined
+   * transaction's prepared statements refuse.
+   */
+  pipelinedTransactions?: boolean;
 }
 
 /** Opens a pool. Callers own it and must `close()` it on shutdown. */
@@ -23,7 +29,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
   });
   // `db.transaction` (and so `withTenant`) sends BEGIN with the first statement instead of
   // waiting for it: see pipelined-transaction.ts.
-  const db = drizzle({ client: withPipelinedTransactions(sql), schema, casing: "snake_case" });
+  const client = options.pipelinedTransactions === false ? sql : withPipelinedTransactions(sql);
+  const db = drizzle({ client, schema, casing: "snake_case" });
   return {
     sql,
     db,
