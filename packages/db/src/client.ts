@@ -1,6 +1,9 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { withPipelinedTransactions } from "./pipelined-transaction.ts";
 import * as schema from "./schema/index.ts";
+
+export { PipelinedTransaction } from "./pipelined-transaction.ts";
 
 export type Schema = typeof schema;
 
@@ -9,6 +12,12 @@ export interface DatabaseOptions {
   max?: number;
   /** Shown in `pg_stat_activity`, so an operator can tell which process holds a connection. */
   applicationName?: string;
+  /**
+   * `db.transaction` pipelined (the default; see pipelined-transaction.ts) or postgres.js's own.
+   * Migrations turn it off: a migration chunk may hold several statements, which the pipelined
+   * transaction's prepared statements refuse.
+   */
+  pipelinedTransactions?: boolean;
 }
 
 /** Opens a pool. Callers own it and must `close()` it on shutdown. */
@@ -18,7 +27,10 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "sigap" },
   });
-  const db = drizzle({ client: sql, schema, casing: "snake_case" });
+  // `db.transaction` (and so `withTenant`) sends BEGIN with the first statement instead of
+  // waiting for it: see pipelined-transaction.ts.
+  const client = options.pipelinedTransactions === false ? sql : withPipelinedTransactions(sql);
+  const db = drizzle({ client, schema, casing: "snake_case" });
   return {
     sql,
     db,

@@ -1,4 +1,4 @@
-export { withTenant } from "./with-tenant.ts";
+export { withTenant, withTenantStatement } from "./with-tenant.ts";
 export { asTenantId, type TenantContext, type TenantId } from "./types.ts";
 export {
   actions,

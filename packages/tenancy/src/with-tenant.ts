@@ -1,6 +1,5 @@
 import { PostgresJsSession } from "drizzle-orm/postgres-js/session";
-import type { TransactionSql } from "postgres";
-import type { Database, Transaction } from "@sigap/db/client";
+import { PipelinedTransaction, type Database, type Transaction } from "@sigap/db/client";
 import type { TenantId } from "./types.ts";
 
 /**
@@ -8,36 +7,52 @@ import type { TenantId } from "./types.ts";
  * transaction-locally (`set_config(..., true)`), so the setting can never leak to the next user
  * of a pooled connection. Row-level security then confines every statement in `fn` to that tenant.
  *
- * This is the only way application code may touch tenant-owned tables.
+ * BEGIN and the setting add no round trip: they go out with `fn`'s first statement (see
+ * `@sigap/db`'s pipelined-transaction.ts). COMMIT waits for `fn`; when `fn` is a single statement,
+ * `withTenantStatement` sends it along too.
+ *
+ * This (with `withTenantStatement`) is the only way application code may touch tenant-owned tables.
  */
-export async function withTenant<T>(
-  db: Database,
-  tenantId: TenantId,
-  fn: (tx: Transaction) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (tx) => {
-    // This runs on every tenant request, so the setting is pipelined rather than awaited: the
-    // driver sends it now, on the transaction's one connection, before `fn` can queue anything,
-    // and Postgres runs a connection's statements in order. Had it failed, the transaction would
-    // be aborted and `fn`'s statements would fail with it; awaiting it below reports why.
-    const tenantSet = driverTransaction(tx)`select set_config('app.tenant_id', ${tenantId}, true)`.execute();
-    tenantSet.catch(() => {}); // observed below; keeps an early failure from counting as unhandled
-    try {
-      return await fn(tx);
-    } finally {
-      await tenantSet;
-    }
+export function withTenant<T>(db: Database, tenantId: TenantId, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => {
+    setTenant(tx, tenantId);
+    return fn(tx);
   });
 }
 
 /**
- * The postgres.js transaction under a Drizzle transaction. Drizzle keeps it on an internal
- * `session` field; if a Drizzle upgrade moves it, this fails loudly on the first tenant query
- * (and in the isolation tests) instead of silently awaiting an extra round trip.
+ * `withTenant` for a unit that is one statement (a read, mostly): BEGIN, the setting, the
+ * statement and COMMIT leave in one write and come back in one answer, a single round trip.
+ * `statement` must return the query unawaited; a second statement is refused. If the statement
+ * fails, the COMMIT behind it rolls back and the statement's error is thrown.
  */
-function driverTransaction(tx: Transaction): TransactionSql {
+export function withTenantStatement<T>(db: Database, tenantId: TenantId, statement: (tx: Transaction) => PromiseLike<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    setTenant(tx, tenantId).endWithNextStatement();
+    return statement(tx);
+  });
+}
+
+/**
+ * Sends the setting without awaiting it: it travels ahead of the unit's first statement, and
+ * Postgres runs a connection's statements in order. Had it failed, the transaction would be
+ * aborted, every later statement would fail, and the transaction reports the setting's error.
+ */
+function setTenant(tx: Transaction, tenantId: TenantId): PipelinedTransaction {
+  const client = driverTransaction(tx);
+  void client.unsafe("select set_config('app.tenant_id', $1, true)", [tenantId]);
+  return client;
+}
+
+/**
+ * The pipelined transaction under a Drizzle transaction. Drizzle keeps it on an internal
+ * `session` field; if a Drizzle upgrade moves it, this fails loudly on the first tenant query
+ * (and in the isolation tests) instead of silently running without the tenant.
+ */
+function driverTransaction(tx: Transaction): PipelinedTransaction {
   const session: unknown = Reflect.get(tx, "session");
   if (!(session instanceof PostgresJsSession)) throw new Error("withTenant needs Drizzle's postgres.js session");
   const client: unknown = session.client;
-  return client as TransactionSql;
+  if (!(client instanceof PipelinedTransaction)) throw new Error("withTenant needs a pool from createDatabase");
+  return client;
 }

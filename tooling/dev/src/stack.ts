@@ -10,6 +10,8 @@ export interface StackOptions {
   logLevel?: string;
   /** SIGAP_SECRET_KEYS for the API and worker (see apps/api/src/env.ts). */
   secretKeys: string;
+  /** Without the job worker (default: with it), so that all database traffic is the API's, as bench/http.ts counts it. */
+  worker?: boolean;
   /** Where process output goes: the terminal (prefixed per process) or a log file. */
   output: "terminal" | { file: string };
 }
@@ -39,7 +41,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const processes = [
     launch("api", ["apps/api/src/server.ts"], { ...shared, API_PORT: String(options.apiPort) }),
-    launch("worker", ["apps/api/src/worker.ts"], shared),
+    ...(options.worker === false ? [] : [launch("worker", ["apps/api/src/worker.ts"], shared)]),
     launch("portal", ["apps/portal/build/index.js"], {
       PORT: String(options.portalPort),
       HOST: "127.0.0.1",
