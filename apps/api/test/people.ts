@@ -52,15 +52,25 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
     returning id`;
   if (!user) throw new Error("could not create a test person");
   for (const membership of options.memberships ?? []) {
+    // A responder works for an agency of that same tenant (a tenant-scoped key): one is made for them.
+    const agencyId = membership.role === "agency_responder" ? await createTestAgency(owner, membership.tenantId) : null;
     await owner.sql`
       insert into memberships (tenant_id, user_id, role, agency_id)
-      values (${membership.tenantId}, ${user.id}, ${membership.role},
-              ${membership.role === "agency_responder" ? randomUUID() : null})`;
+      values (${membership.tenantId}, ${user.id}, ${membership.role}, ${agencyId})`;
   }
   const person: TestPerson = { id: user.id, email, displayName, password };
   if (!options.signedIn) return person;
   const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "vitest", twoFactorVerified: true });
   return { ...person, cookie: `sigap_session=${token}` };
+}
+
+/** An agency of `tenantId`, for responders and invitations that need one. */
+export async function createTestAgency(owner: Pool, tenantId: string): Promise<string> {
+  const [agency] = await owner.sql<{ id: string }[]>`
+    insert into agencies (tenant_id, agency_type, name) values (${tenantId}, 'damkar', ${`Damkar ${randomUUID().slice(0, 8)}`})
+    returning id`;
+  if (!agency) throw new Error("could not create a test agency");
+  return agency.id;
 }
 
 export async function deleteTestPeople(owner: Pool, people: { id: string }[]): Promise<void> {
