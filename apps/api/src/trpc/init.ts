@@ -125,7 +125,7 @@ export const publicProcedure = t.procedure.meta({ access: "public" }).use(({ ctx
 /** Per request, the tenants the signed-in person works in (read once, on first use). */
 function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
   let memberships: Promise<UserTenant[]> | undefined;
-  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.user.id));
+  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.token));
 }
 
 /** Whether this person must prove a second factor: enrolled, or holding a role that requires it. */

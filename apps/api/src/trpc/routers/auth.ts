@@ -1,11 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { deleteSession, deleteUserSessions, findUserByEmail, listUserTenants } from "@sigap/db/queries";
+import { deleteSession, deleteUserSessions, findUserByEmail } from "@sigap/db/queries";
 import { RetryAfter } from "../../auth/errors.ts";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
-import { createSession } from "../../auth/sessions.ts";
 import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
 import { createRouter, needsSecondFactor, pendingSecondFactorProcedure, publicProcedure, signedInProcedure } from "../init.ts";
+import { startSession } from "../start-session.ts";
 
 const signInInput = z.object({
   email: z.email({ error: "email must be an email address" }).max(320),
@@ -37,18 +37,8 @@ export const authRouter = createRouter({
     }
     await recordSuccess(ctx.db, keys);
 
-    // A session presented before sign-in is never promoted (fixation); it simply ends.
-    if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-    const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-    const { token } = await createSession(
-      ctx.db,
-      user.id,
-      { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, twoFactorVerified: !secondFactorOwed },
-      now,
-    );
-    ctx.cookie.set(token);
+    const next = await startSession(ctx, user, now);
     await ctx.audit({ action: "auth.signIn", targetType: "user", targetId: user.id });
-    const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
     return { next };
   }),
 

@@ -3,11 +3,9 @@ import { z } from "zod";
 import {
   appendTenantAudit,
   claimInvitation,
-  deleteSession,
   findInvitationByTokenHash,
   findUserByEmail,
   insertUser,
-  listUserTenants,
   upsertMembership,
   type InvitationByToken,
 } from "@sigap/db/queries";
@@ -15,11 +13,11 @@ import { asTenantId, withTenant } from "@sigap/tenancy";
 import { RetryAfter } from "../../auth/errors.ts";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { redactSecrets } from "../../auth/redact.ts";
-import { createSession } from "../../auth/sessions.ts";
 import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
 import { hashToken } from "../../auth/tokens.ts";
 import { fieldError } from "../field-error.ts";
-import { createRouter, needsSecondFactor, publicProcedure } from "../init.ts";
+import { createRouter, publicProcedure } from "../init.ts";
+import { startSession } from "../start-session.ts";
 
 type InvitationStatus = "valid" | "expired" | "used" | "revoked";
 
@@ -138,15 +136,7 @@ export const invitationsRouter = createRouter({
       });
 
       // Whoever was signed in on this browser before is signed out: the session is the invitee's.
-      if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-      const secondFactorOwed = needsSecondFactor(user, await listUserTenants(ctx.db, user.id));
-      const { token } = await createSession(ctx.db, user.id, {
-        ip: ctx.meta.ip,
-        userAgent: ctx.meta.userAgent,
-        twoFactorVerified: !secondFactorOwed,
-      });
-      ctx.cookie.set(token);
-      const next = !secondFactorOwed ? "done" : user.totpKeyEncrypted ? "challenge" : "enrol";
+      const next = await startSession(ctx, user, now);
       return { next, tenantSlug: invitation.tenantSlug };
     }),
 });
