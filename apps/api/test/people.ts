@@ -3,7 +3,10 @@ import type { createDatabase } from "@sigap/db/client";
 import type { MembershipRole, PlatformRole } from "@sigap/tenancy";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { createSession } from "../src/auth/sessions.ts";
+import { openMailBody } from "../src/mail/send.ts";
+import { createSecretBox } from "../src/security/secret-box.ts";
 import { testClient, type TestClient } from "./client.ts";
+import { testConfig } from "./server.ts";
 
 type Pool = ReturnType<typeof createDatabase>;
 
@@ -93,11 +96,16 @@ export async function signInAs(api: { url: string }, owner: Pool, credentials: {
   return client;
 }
 
-/** The newest stored mail to `to`, and the token of the link in it that starts with `linkPrefix`. */
+/**
+ * The newest stored mail to `to`, bodies opened with the test API's keys (as the outbox opens them),
+ * and the token of the link in it that starts with `linkPrefix`.
+ */
 export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
-  const [mail] = await owner.sql<{ subject: string; text: string; html: string; transport: string }[]>`
-    select subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
-  if (!mail) throw new Error(`no mail to ${to}`);
+  const [stored] = await owner.sql<{ id: string; subject: string; text: string; html: string; transport: string }[]>`
+    select id, subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
+  if (!stored) throw new Error(`no mail to ${to}`);
+  const box = createSecretBox(testConfig.secretKeys);
+  const mail = { ...stored, text: openMailBody(box, stored.id, "text", stored.text) ?? "", html: openMailBody(box, stored.id, "html", stored.html) ?? "" };
   const escaped = linkPrefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const token = new RegExp(`${escaped}([a-z0-9]+)`).exec(mail.text)?.[1];
   if (!token) throw new Error(`no ${linkPrefix} link in the mail to ${to}`);

@@ -163,3 +163,8 @@ AS $$
   select owner_tenant_id from did_routes where did = p_did
 $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION route_did(text) FROM PUBLIC;
+--> statement-breakpoint
+
+-- Mail bodies are now stored sealed with the API's keys (apps/api/src/mail/send.ts). Bodies stored
+-- before hold live invitation and reset links in clear, readable by the runtime role: emptied.
+UPDATE mail_outbox SET text = '', html = '' WHERE text NOT LIKE 'v1:%';
