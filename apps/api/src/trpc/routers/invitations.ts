@@ -15,6 +15,7 @@ import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } fr
 import { redactSecrets } from "../../auth/redact.ts";
 import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKeys } from "../../auth/throttle.ts";
 import { hashToken } from "../../auth/tokens.ts";
+import { singleLine } from "../../validation/text.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, publicProcedure } from "../init.ts";
 import { startSession } from "../start-session.ts";
@@ -46,18 +47,22 @@ export const invitationsRouter = createRouter({
   /**
    * What an invitation link offers, for the acceptance page. `hasAccount` tells the page which form
    * to show: a new account (name + new password) or the existing account's current password. Only
-   * the token holder, i.e. the invitee, learns it, about their own email.
+   * the token holder, i.e. the invitee, learns it, about their own email. A used, expired or
+   * withdrawn link says only that, and whose region it was: links linger in mailboxes and
+   * browser histories, and nothing personal should outlive its use.
    */
   preview: publicProcedure.input(tokenInput).query(async ({ ctx, input }) => {
     const invitation = await findByToken(ctx.db, input.token);
+    const status = statusOf(invitation, new Date());
+    if (status !== "valid") return { status, tenantName: invitation.tenantName };
     const account = await findUserByEmail(ctx.db, invitation.email);
     return {
+      status,
       tenantName: invitation.tenantName,
       email: invitation.email,
       role: invitation.role,
       agencyId: invitation.agencyId,
       expiresAt: invitation.expiresAt,
-      status: statusOf(invitation, new Date()),
       hasAccount: account !== undefined,
     };
   }),
@@ -74,7 +79,7 @@ export const invitationsRouter = createRouter({
     .input(
       tokenInput.extend({
         password: z.string().min(1, "password is required").max(maximumPasswordLength),
-        displayName: z.string().trim().min(1, "displayName is required").max(100).optional(),
+        displayName: z.string().trim().min(1, "displayName is required").max(100).refine(...singleLine("displayName")).optional(),
         locale: z.enum(["id", "en"]).optional(),
       }),
     )
