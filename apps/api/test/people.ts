@@ -4,7 +4,10 @@ import { markSessionTwoFactorVerified } from "@sigap/db/queries";
 import type { MembershipRole, PlatformRole } from "@sigap/tenancy";
 import { hashPassword } from "../src/auth/passwords.ts";
 import { createSession } from "../src/auth/sessions.ts";
+import { openMailBody } from "../src/mail/send.ts";
+import { createSecretBox } from "../src/security/secret-box.ts";
 import { testClient, type TestClient } from "./client.ts";
+import { testConfig } from "./server.ts";
 
 type Pool = ReturnType<typeof createDatabase>;
 
@@ -53,10 +56,11 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
     returning id`;
   if (!user) throw new Error("could not create a test person");
   for (const membership of options.memberships ?? []) {
+    // A responder works for an agency of that same tenant (a tenant-scoped key): one is made for them.
+    const agencyId = membership.role === "agency_responder" ? await createTestAgency(owner, membership.tenantId) : null;
     await owner.sql`
       insert into memberships (tenant_id, user_id, role, agency_id)
-      values (${membership.tenantId}, ${user.id}, ${membership.role},
-              ${membership.role === "agency_responder" ? randomUUID() : null})`;
+      values (${membership.tenantId}, ${user.id}, ${membership.role}, ${agencyId})`;
   }
   const person: TestPerson = { id: user.id, email, displayName, password };
   if (!options.signedIn) return person;
@@ -68,6 +72,15 @@ export async function newSessionCookie(owner: Pool, person: { id: string }): Pro
   const { token, session } = await createSession(owner.db, person.id, { ip: null, userAgent: "vitest" });
   await markSessionTwoFactorVerified(owner.db, session.id, new Date());
   return `sigap_session=${token}`;
+}
+
+/** An agency of `tenantId`, for responders and invitations that need one. */
+export async function createTestAgency(owner: Pool, tenantId: string): Promise<string> {
+  const [agency] = await owner.sql<{ id: string }[]>`
+    insert into agencies (tenant_id, agency_type, name) values (${tenantId}, 'damkar', ${`Damkar ${randomUUID().slice(0, 8)}`})
+    returning id`;
+  if (!agency) throw new Error("could not create a test agency");
+  return agency.id;
 }
 
 export async function deleteTestPeople(owner: Pool, people: { id: string }[]): Promise<void> {
@@ -90,11 +103,16 @@ export async function signInAs(api: { url: string }, owner: Pool, credentials: {
   return client;
 }
 
-/** The newest stored mail to `to`, and the token of the link in it that starts with `linkPrefix`. */
+/**
+ * The newest stored mail to `to`, bodies opened with the test API's keys (as the outbox opens them),
+ * and the token of the link in it that starts with `linkPrefix`.
+ */
 export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
-  const [mail] = await owner.sql<{ subject: string; text: string; html: string; transport: string }[]>`
-    select subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
-  if (!mail) throw new Error(`no mail to ${to}`);
+  const [stored] = await owner.sql<{ id: string; subject: string; text: string; html: string; transport: string }[]>`
+    select id, subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
+  if (!stored) throw new Error(`no mail to ${to}`);
+  const box = createSecretBox(testConfig.secretKeys);
+  const mail = { ...stored, text: openMailBody(box, stored.id, "text", stored.text) ?? "", html: openMailBody(box, stored.id, "html", stored.html) ?? "" };
   const escaped = linkPrefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const token = new RegExp(`${escaped}([a-z0-9]+)`).exec(mail.text)?.[1];
   if (!token) throw new Error(`no ${linkPrefix} link in the mail to ${to}`);

@@ -2,12 +2,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { createMember, deleteUsers, signedInCookie, uniqueEmail } from "./people.ts";
+import { createMember, createPlatformPerson, deleteUsers, signedInContext, signedInCookie, uniqueEmail } from "./people.ts";
 import { openPage } from "./navigation.ts";
+import { invitationLinkFromOutbox } from "./outbox.ts";
 
 const database = connectTestDatabase();
 let e2e: Awaited<ReturnType<typeof startEndToEnd>>;
 let page: Page;
+/** A signed-in platform admin: the only kind of person who may read the outbox. */
+let platform: Page;
 /** The invitation link as the invitee first opened it, to open it again once used. */
 let invitationUrl: string;
 let tenant: TestTenant;
@@ -32,6 +35,10 @@ beforeAll(async () => {
   // Mail links use the API's PUBLIC_URL (localhost), so the invitee browses there: one cookie jar.
   const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
   page = await context.newPage();
+
+  const platformAdmin = await createPlatformPerson(database.owner, "platform_admin");
+  emails.push(platformAdmin.email);
+  platform = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
 });
 
 afterAll(async () => {
@@ -42,13 +49,13 @@ afterAll(async () => {
 });
 
 describe("accepting an invitation from the dev outbox", () => {
-  it("finds the invitation mail and follows its link", async () => {
-    await openPage(page, "/dev/outbox");
-    const row = page.getByTestId("outbox-row").filter({ hasText: inviteeEmail });
-    await row.getByRole("link").click();
-    await page.getByTestId("message-body").waitFor();
-    await page.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().click();
-    await page.waitForURL("**/invite/**");
+  it("the outbox is closed to anyone but a platform admin", async () => {
+    await page.goto("/dev/outbox");
+    await page.waitForURL("**/sign-in**");
+  });
+
+  it("a platform admin finds the invitation mail; the invitee follows its link", async () => {
+    await openPage(page, await invitationLinkFromOutbox(platform, inviteeEmail));
     invitationUrl = page.url();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(`Tenant ${tenant.slug}`);
     await expect.poll(() => page.getByText(inviteeEmail).count()).toBeGreaterThan(0);

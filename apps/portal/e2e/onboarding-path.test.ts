@@ -5,8 +5,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase } from "@sigap/tenancy/testing";
-import { knownPassword, signedInCookie, uniqueEmail } from "./people.ts";
+import { createPlatformPerson, knownPassword, signedInContext, uniqueEmail } from "./people.ts";
 import { openPage } from "./navigation.ts";
+import { invitationLinkFromOutbox } from "./outbox.ts";
 import { publishFirstSopVersion } from "./sop.ts";
 
 // The issue's whole path, in one browser: a platform admin creates a tenant for a region, its first
@@ -23,6 +24,8 @@ const emails: string[] = [adminEmail];
 let region: { code: string; province: string };
 let ministryBefore: { live: number; provinceLive: number };
 let admin: Page;
+/** The platform admin who creates the tenant, and reads the invitation from the outbox. */
+let platform: Page;
 
 const png = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
@@ -30,20 +33,13 @@ const png = Buffer.from(
 );
 
 async function person(platformRole: "platform_admin" | "ministry_viewer") {
-  const email = uniqueEmail(platformRole.replace("_", "-"));
+  const { id, email } = await createPlatformPerson(database.owner, platformRole);
   emails.push(email);
-  const [user] = await database.owner.sql<{ id: string }[]>`
-    insert into users (email, display_name, password_hash, platform_role)
-    values (${email}, ${`Uji ${platformRole}`}, 'not-used', ${platformRole}) returning id`;
-  if (!user) throw new Error("could not create a person");
-  return user.id;
+  return id;
 }
 
-async function contextFor(userId: string): Promise<BrowserContext> {
-  const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl });
-  const [name = "", value = ""] = (await signedInCookie(database.owner, userId)).split("=");
-  await context.addCookies([{ name, value, url: e2e.portalUrl }]);
-  return context;
+function contextFor(userId: string): Promise<BrowserContext> {
+  return signedInContext(e2e.browser, e2e.portalUrl, database.owner, userId);
 }
 
 async function ministryFigures(page: Page) {
@@ -79,7 +75,7 @@ describe("from a region without a tenant to a live 112 service", () => {
   });
 
   it("a platform admin creates the tenant and invites its first admin", async () => {
-    const platform = await (await contextFor(await person("platform_admin"))).newPage();
+    platform = await (await contextFor(await person("platform_admin"))).newPage();
     await openPage(platform, "/platform/tenants/new");
     const search = platform.getByTestId("region-search");
     await search.fill(region.code);
@@ -96,10 +92,7 @@ describe("from a region without a tenant to a live 112 service", () => {
     // Mail links use the API's PUBLIC_URL (localhost): the admin browses there, one cookie jar.
     const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
     admin = await context.newPage();
-    await openPage(admin, "/dev/outbox");
-    await admin.getByTestId("outbox-row").filter({ hasText: adminEmail }).getByRole("link").click();
-    await admin.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().click();
-    await admin.waitForURL("**/invite/**");
+    await openPage(admin, await invitationLinkFromOutbox(platform, adminEmail));
     await admin.getByLabel("Nama lengkap").fill("Admin Daerah Baru");
     await admin.getByLabel("Kata sandi baru").fill(knownPassword);
     await admin.getByTestId("accept-submit").click();

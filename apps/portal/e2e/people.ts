@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext } from "playwright-core";
 import type { connectTestDatabase } from "@sigap/tenancy/testing";
 // The API's own hashing, so the arranged password is checked exactly as a real one would be.
 import { hashPassword } from "../../api/src/auth/passwords.ts";
@@ -24,6 +25,16 @@ export async function createMember(owner: Pool, tenantId: string, role: "tenant_
   return { id: user.id, email, displayName, password: knownPassword };
 }
 
+/** A person holding a platform role and no password, arranged directly in the database. */
+export async function createPlatformPerson(owner: Pool, platformRole: "platform_admin" | "ministry_viewer") {
+  const email = uniqueEmail(platformRole.replace("_", "-"));
+  const [user] = await owner.sql<{ id: string }[]>`
+    insert into users (email, display_name, password_hash, platform_role)
+    values (${email}, ${`Uji ${platformRole}`}, 'not-used', ${platformRole}) returning id`;
+  if (!user) throw new Error("could not create a person");
+  return { id: user.id, email };
+}
+
 export async function deleteUsers(owner: Pool, emails: string[]): Promise<void> {
   if (emails.length > 0) await owner.sql`delete from users where email = any(${emails})`;
 }
@@ -33,4 +44,12 @@ export async function signedInCookie(owner: Pool, userId: string): Promise<strin
   const { token, session } = await createSession(owner.db, userId, { ip: null, userAgent: "e2e" });
   await owner.sql`update sessions set two_factor_verified_at = now() where id = ${session.id}`;
   return `sigap_session=${token}`;
+}
+
+/** A browser context on `portalUrl` carrying a signed-in session of `userId`. */
+export async function signedInContext(browser: Browser, portalUrl: string, owner: Pool, userId: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: portalUrl });
+  const [name = "", value = ""] = (await signedInCookie(owner, userId)).split("=");
+  await context.addCookies([{ name, value, url: portalUrl }]);
+  return context;
 }

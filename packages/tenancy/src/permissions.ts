@@ -26,6 +26,8 @@ export const permissions = {
   "audit.view": ["platform_admin", "tenant_admin"],
   /** Read the platform audit log and every tenant's. */
   "audit.viewAll": ["platform_admin"],
+  /** Read the development outbox (mail with live invitation and reset links; development only). */
+  "mail.viewOutbox": ["platform_admin"],
   /** National adoption and KPIs: aggregates only, never personal data. */
   "national.view": ["platform_admin", "ministry_viewer"],
   /** Create a tenant for a region and invite its first admin. */

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "./harness.ts";
 import { appRoleName } from "@sigap/db/schema";
 import { findIsolationViolations, tenantTables } from "./isolation-rules.ts";
+import { rolledBack } from "./rolled-back.ts";
 
 const database = connectTestDatabase();
 afterAll(() => database.close());
@@ -16,14 +17,10 @@ describe("tenant isolation rules, read from the migrated catalog", () => {
   });
 
   it("catches a tenant table added without RLS (the check itself works)", async () => {
-    // Arranged in a transaction that is always rolled back, so the catalog is left as it was.
-    const violations = await database.owner.sql
-      .begin(async (tx) => {
-        await tx`create table careless_notes (id uuid primary key, tenant_id uuid not null, body text)`;
-        const found = await findIsolationViolations(tx);
-        throw Object.assign(new Error("rollback"), { found });
-      })
-      .catch((error: unknown) => (error as { found: string[] }).found);
+    const violations = await rolledBack(database.owner.sql, async (tx) => {
+      await tx`create table careless_notes (id uuid primary key, tenant_id uuid not null, body text)`;
+      return findIsolationViolations(tx);
+    });
     expect(violations).toEqual([
       "careless_notes: row-level security is not enabled",
       "careless_notes: row-level security is not forced",

@@ -11,6 +11,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "users.deactivate": row("PA TA"),
   "audit.view": row("PA TA"),
   "audit.viewAll": row("PA"),
+  "mail.viewOutbox": row("PA"),
   "national.view": row("PA MV"),
   "tenants.create": row("PA"),
   "onboarding.view": row("PA TA"),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { agencyTypes } from "@sigap/sop-engine";
 import { emailAddress } from "../validation/email.ts";
 import { indonesianPhone } from "../validation/phone.ts";
+import { singleLine } from "../validation/text.ts";
 import { webhookUrl } from "../validation/url.ts";
 
 const typeCodes = agencyTypes.map((type) => type.code);
@@ -12,7 +13,8 @@ export const agencyName = z
   .string()
   .trim()
   .min(1, { error: "name is required" })
-  .max(200, { error: "name must be at most 200 characters" });
+  .max(200, { error: "name must be at most 200 characters" })
+  .refine(...singleLine("name"));
 
 /** Kemendagri kecamatan codes (`35.15.01`); whether they lie in the tenant's region is checked against the registry. */
 export const coverage = z

@@ -21,6 +21,11 @@ const touchIntervalMs = 60 * 1000;
 export interface ValidSession {
   session: SessionRow;
   user: UserRow;
+  /**
+   * The raw cookie token: the proof the database's cross-tenant functions (user_tenants,
+   * audit_log_all, create_tenant) ask for, since the database itself keeps only its hash.
+   */
+  token: string;
 }
 
 /**
@@ -65,7 +70,7 @@ export async function validateSessionToken(db: Database, token: string, now = ne
   if (now.getTime() - found.session.lastSeenAt.getTime() > touchIntervalMs) {
     await touchSession(db, id, now);
   }
-  return found;
+  return { ...found, token };
 }
 
 /**

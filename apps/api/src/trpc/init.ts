@@ -127,7 +127,7 @@ export const publicProcedure = t.procedure.meta({ access: "public" }).use(({ ctx
 /** Per request, the tenants the signed-in person works in (read once, on first use). */
 function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
   let memberships: Promise<UserTenant[]> | undefined;
-  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.user.id));
+  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.token));
 }
 
 /** Whether the roles a person holds now (platform role, active memberships) require a second factor. */

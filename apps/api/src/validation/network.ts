@@ -24,6 +24,19 @@ export function isAddressOrCidr(value: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/**
+ * The widest range an allow-list may admit. A carrier's signalling servers sit in a few small
+ * blocks; anything wider (0.0.0.0/0 or ::/0 at worst) lets strangers place calls into a 112 line.
+ */
+export const widestPrefix = { ipv4: 16, ipv6: 32 } as const;
+
+/** Whether an address or CIDR range (already valid) spans more than `widestPrefix` allows. */
+export function isTooWide(value: string): boolean {
+  const [address = "", prefix] = value.split("/");
+  if (prefix === undefined) return false;
+  return Number(prefix) < (isIP(address) === 4 ? widestPrefix.ipv4 : widestPrefix.ipv6);
+}
+
 /** A host name or an IP address, trimmed and lower-cased; the message names `field`. */
 export function hostOrAddress(field: string) {
   return z
@@ -46,7 +59,7 @@ export function port(field: string) {
 
 /**
  * A list of IP addresses or CIDR ranges (10.20.0.0/16, 2001:db8::/32), each trimmed and
- * lower-cased; a bad entry is named by its index (`allowedAddresses.2`).
+ * lower-cased, none wider than `widestPrefix`; a bad entry is named by its index (`allowedAddresses.2`).
  */
 export function addressList(field: string, limits: { min: number; max: number }) {
   return z
@@ -61,6 +74,12 @@ export function addressList(field: string, limits: { min: number; max: number })
             code: "custom",
             path: [index],
             message: `${field}.${String(index)} must be an IP address or CIDR range such as 203.0.113.10 or 203.0.113.0/24`,
+          });
+        } else if (isTooWide(entry)) {
+          check.addIssue({
+            code: "custom",
+            path: [index],
+            message: `${field}.${String(index)} is too wide a range: at most /${String(widestPrefix.ipv4)} for IPv4 and /${String(widestPrefix.ipv6)} for IPv6`,
           });
         }
       });

@@ -65,6 +65,16 @@ describe("inviting and accepting", () => {
     expect((await preview(token)).data).toMatchObject({ status: "used" });
   });
 
+  it("a used or expired link shows nothing personal: no email, role or account", async () => {
+    const used = await invite(uniqueEmail("spent"));
+    expect((await accept(used.token)).status).toBe(200);
+    const late = await invite(uniqueEmail("stale"));
+    await owner.sql`update invitations set expires_at = now() - interval '1 minute' where id = ${late.invitationId}`;
+    for (const [token, status] of [[used.token, "used"], [late.token, "expired"]] as const) {
+      expect((await preview(token)).data).toEqual({ status, tenantName: `Tenant ${tenant.slug}` });
+    }
+  });
+
   it("of two simultaneous acceptances exactly one wins", async () => {
     const email = uniqueEmail("race");
     const { token } = await invite(email);

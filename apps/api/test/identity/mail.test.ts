@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:net";
 import { Writable } from "node:stream";
 import { serve } from "@hono/node-server";
@@ -6,9 +7,10 @@ import { freePort } from "@sigap/dev/free-port";
 import { connectTestDatabase } from "@sigap/tenancy/testing";
 import { createApp } from "../../src/app.ts";
 import { createLogger } from "../../src/logger.ts";
-import { sendMail } from "../../src/mail/send.ts";
+import { openMailBody, sendMail } from "../../src/mail/send.ts";
+import { createSecretBox } from "../../src/security/secret-box.ts";
 import { invitationMail, passwordResetMail } from "../../src/mail/templates.ts";
-import { uniqueEmail } from "../people.ts";
+import { createTestPerson, deleteTestPeople, uniqueEmail } from "../people.ts";
 import { testConfig } from "../server.ts";
 
 const database = connectTestDatabase();
@@ -86,17 +88,27 @@ describe("the mail module", () => {
     it("delivers and records the delivery", async () => {
       const to = uniqueEmail("smtp");
       const { log } = capturingLogger();
-      const config = { mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` } };
+      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` } };
       expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({ delivered: true });
       expect(smtp.received.some((data) => data.includes(`To: ${to}`))).toBe(true);
       expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: true, subject: "Uji / Test" }]);
+    });
+
+    it("a CR or LF in the subject never starts another header", async () => {
+      const to = uniqueEmail("header");
+      const { log } = capturingLogger();
+      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` } };
+      await sendMail({ db: database.app.db, config, log }, { ...message(to), subject: "Undangan Kota X\r\nBcc: attacker@example.test" });
+      const sent = smtp.received.find((data) => data.includes(`To: ${to}`)) ?? "";
+      expect(sent).not.toMatch(/^Bcc:/m);
+      expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: true, subject: "Undangan Kota X Bcc: attacker@example.test" }]);
     });
 
     it("a failed delivery does not fail the caller: stored undelivered and logged", async () => {
       const to = uniqueEmail("refused");
       const { log, lines } = capturingLogger();
       const closedPort = await freePort();
-      const config = { mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(closedPort)}` } };
+      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(closedPort)}` } };
       expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({ delivered: false });
       expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: false, subject: "Uji / Test" }]);
       expect(lines).toEqual([expect.objectContaining({ level: 50, msg: expect.stringContaining("SMTP delivery failed") as string })]);
@@ -137,24 +149,46 @@ describe("the mail module", () => {
     expect(reset.text).toContain("If you did not ask for this");
   });
 
-  it("the development outbox lists stored mail only where it is switched on", async () => {
+  it("stores bodies sealed: the runtime role reads no link, and a body moved to another row does not open", async () => {
+    const to = uniqueEmail("sealed");
+    const { log } = capturingLogger();
+    const link = "http://localhost:3000/invite/livetoken123";
+    const sent = await sendMail({ db: database.app.db, config: testConfig, log }, { ...message(to), text: link, html: `<a href="${link}">${link}</a>` });
+    const [row] = await database.app.sql<{ text: string; html: string }[]>`select text, html from mail_outbox where id = ${sent.id}`;
+    expect(`${row?.text ?? ""} ${row?.html ?? ""}`).not.toContain("livetoken123");
+    const box = createSecretBox(testConfig.secretKeys);
+    expect(openMailBody(box, sent.id, "text", row?.text ?? "")).toBe(link);
+    expect(openMailBody(box, randomUUID(), "text", row?.text ?? "")).toBeNull();
+  });
+
+  it("the development outbox is for a signed-in platform admin, and only where it is switched on", async () => {
     const to = uniqueEmail("listed");
     const { log } = capturingLogger();
     await sendMail({ db: database.app.db, config: testConfig, log }, message(to));
-    const outbox = async (devOutbox: boolean) => {
+    const [admin, operator] = await Promise.all([
+      createTestPerson(owner, { platformRole: "platform_admin", signedIn: true }),
+      createTestPerson(owner, { platformRole: "ministry_viewer", signedIn: true }),
+    ]);
+    const outbox = async (devOutbox: boolean, cookie?: string) => {
       const app = createApp({ db: database.app.db, logger: log, config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } } });
       const port = await freePort();
       const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
       try {
-        const response = await fetch(`http://127.0.0.1:${String(port)}/trpc/outbox.list`);
+        const response = await fetch(`http://127.0.0.1:${String(port)}/trpc/outbox.list`, { headers: cookie ? { cookie } : {} });
         return { status: response.status, body: (await response.json()) as { result?: { data: { to: string; html: string }[] } } };
       } finally {
         await new Promise((resolve) => server.close(resolve));
       }
     };
-    const on = await outbox(true);
-    expect(on.status).toBe(200);
-    expect(on.body.result?.data.find((mail) => mail.to === to)).toMatchObject({ html: "<p>Halo</p>" });
-    expect((await outbox(false)).status).toBe(404);
+    try {
+      expect((await outbox(true)).status).toBe(401);
+      expect((await outbox(true, operator.cookie)).status).toBe(403);
+      const on = await outbox(true, admin.cookie);
+      expect(on.status).toBe(200);
+      expect(on.body.result?.data.find((mail) => mail.to === to)).toMatchObject({ html: "<p>Halo</p>" });
+      expect((await outbox(false, admin.cookie)).status).toBe(404);
+    } finally {
+      await deleteTestPeople(owner, [admin, operator]);
+    }
   });
 });

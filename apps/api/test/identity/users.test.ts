@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { useTestApi } from "../harness.ts";
-import { auditRows, createTestPerson, signInAs, uniqueEmail } from "../people.ts";
+import { auditRows, createTestAgency, createTestPerson, signInAs, uniqueEmail } from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
@@ -70,6 +70,46 @@ describe("user management", () => {
     ]);
     const noAgency = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "agency_responder" });
     expect(noAgency).toMatchObject({ status: 400, issues: [{ path: "agencyId" }] });
+  });
+
+  it("binds a responder only to an agency of this tenant, by invitation or by role change", async () => {
+    const a = await arrangeTenant();
+    const b = await arrangeTenant();
+    const [ownAgency, foreignAgency] = await Promise.all([createTestAgency(owner, a.tenant.id), createTestAgency(owner, b.tenant.id)]);
+    const operator = await a.member("operator");
+    const invite = (agencyId: string) =>
+      a.admin.client.call("mutation", "users.invite", { tenantSlug: a.tenant.slug, email: uniqueEmail("r"), role: "agency_responder", agencyId });
+    const changeRole = (agencyId: string) =>
+      a.admin.client.call("mutation", "users.changeRole", { tenantSlug: a.tenant.slug, userId: operator.id, role: "agency_responder", agencyId });
+
+    for (const refused of [await invite(foreignAgency), await changeRole(foreignAgency)]) {
+      expect(refused).toMatchObject({ status: 400, issues: [{ path: "agencyId", message: "agencyId is not an agency of this region" }] });
+    }
+    const [stored] = await owner.sql<{ role: string }[]>`select role from memberships where user_id = ${operator.id}`;
+    expect(stored?.role).toBe("operator");
+
+    expect(await invite(ownAgency)).toMatchObject({ status: 200 });
+    expect(await changeRole(ownAgency)).toMatchObject({ status: 200, data: { role: "agency_responder", agencyId: ownAgency } });
+    const operatorWithAgency = await a.admin.client.call("mutation", "users.changeRole", {
+      tenantSlug: a.tenant.slug,
+      userId: operator.id,
+      role: "operator",
+      agencyId: ownAgency,
+    });
+    expect(operatorWithAgency).toMatchObject({ status: 400, issues: [{ path: "agencyId" }] });
+  });
+
+  it("the database refuses a membership or invitation naming another tenant's agency", async () => {
+    const a = await arrangeTenant();
+    const b = await arrangeTenant();
+    const foreignAgency = await createTestAgency(owner, b.tenant.id);
+    await expect(owner.sql`update memberships set role = 'agency_responder', agency_id = ${foreignAgency} where user_id = ${a.admin.id}`).rejects.toThrow(
+      /memberships_tenant_id_agency_id_agencies_tenant_id_id_fk/,
+    );
+    await expect(
+      owner.sql`insert into invitations (tenant_id, email, role, agency_id, token_hash, expires_at)
+                values (${a.tenant.id}, ${uniqueEmail("r")}, 'agency_responder', ${foreignAgency}, 'x', now() + interval '1 day')`,
+    ).rejects.toThrow(/invitations_tenant_id_agency_id_agencies_tenant_id_id_fk/);
   });
 
   it("never leaves a tenant without an active admin", async () => {

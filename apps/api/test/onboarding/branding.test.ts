@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { auditRows, createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
+import { auditRows, createTestPerson, deleteTestPeople, latestMail, type SignedInTestPerson } from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
@@ -83,6 +83,15 @@ describe("display name", () => {
       actor_role: "tenant_admin",
       diff: { before: { displayName: `Tenant ${tenant.slug}` }, after: { displayName: "Call Center 112 Kabupaten Uji" } },
     });
+  });
+
+  it("refuses a line break or other control character, which would reach mail subjects", async () => {
+    for (const displayName of ["Kota Uji\r\nBcc: attacker@example.test", "Kota\u0000Uji"]) {
+      expect(await update({ displayName })).toMatchObject({
+        status: 400,
+        issues: [{ path: "displayName", message: "displayName must be a single line of text" }],
+      });
+    }
   });
 });
 
@@ -188,10 +197,10 @@ describe("reading", () => {
     const email = `branded-${String(Date.now())}@sigap112.test`;
     const reply = await client.call("mutation", "users.invite", { tenantSlug: tenant.slug, email, role: "operator" });
     expect(reply.status, reply.message).toBe(200);
-    const [mail] = await owner.sql<{ html: string }[]>`select html from mail_outbox where "to" = ${email}`;
-    expect(mail?.html).toContain("background:#0f766e");
-    expect(mail?.html).toContain(`/v1/tenants/${tenant.slug}/logo"`);
-    expect(mail?.html).toContain("Call Center 112 Kabupaten Uji");
+    const mail = await latestMail(owner, email, "http://localhost:3000/invite/");
+    expect(mail.html).toContain("background:#0f766e");
+    expect(mail.html).toContain(`/v1/tenants/${tenant.slug}/logo"`);
+    expect(mail.html).toContain("Call Center 112 Kabupaten Uji");
   });
 
   it("lets every member read it, so the tenant's pages look like the tenant to operators too", async () => {

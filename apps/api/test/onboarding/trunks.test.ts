@@ -121,6 +121,17 @@ describe("phone trunks", () => {
       { path: "auth.addresses.3", message: "auth.addresses.3 must be an IP address or CIDR range such as 203.0.113.10 or 203.0.113.0/24" },
     ]);
 
+    const wide = await call("mutation", "create", {
+      ...digestTrunk(),
+      auth: { kind: "ip_allow_list", addresses: ["0.0.0.0/0", "::/0", "10.0.0.0/8", "10.20.0.0/16", "2001:db8::/32"] },
+    });
+    expect(wide.issues).toEqual(
+      [0, 1, 2].map((index) => ({
+        path: `auth.addresses.${String(index)}`,
+        message: `auth.addresses.${String(index)} is too wide a range: at most /16 for IPv4 and /32 for IPv6`,
+      })),
+    );
+
     const noPassword = await call("mutation", "create", { ...digestTrunk(), auth: { kind: "digest", username: "u" } });
     expect(noPassword).toMatchObject({ status: 400, issues: [{ path: "auth.password", message: "auth.password is required for digest authentication" }] });
 
@@ -175,7 +186,7 @@ describe("phone trunks", () => {
     expect(await didOwner(shared)).toEqual({ owner_tenant_id: a.tenant.id, trunk_id: trunkA.id });
 
     const refused = await b.call("mutation", "setDids", { trunkId: trunkB.id, dids: [onlyB, shared] });
-    expect(refused).toMatchObject({ status: 409, code: "CONFLICT", issues: [{ path: "dids.1", message: `${shared} is already used by another region` }] });
+    expect(refused).toMatchObject({ status: 409, code: "CONFLICT", issues: [{ path: "dids.1", message: `${shared} is not available` }] });
     expect(await didOwner(onlyB)).toBeUndefined();
     expect(await didOwner(shared)).toEqual({ owner_tenant_id: a.tenant.id, trunk_id: trunkA.id });
     expect((await b.call("query", "get", { trunkId: trunkB.id })).data).toMatchObject({ dids: [] });

@@ -100,10 +100,12 @@ export async function listTenantAudit(
 
 /**
  * One page of the platform's log and every tenant's, newest first, through `audit_log_all()`.
- * Only for callers already checked to hold `audit.viewAll`: it reads across tenants.
+ * Only for callers already checked to hold `audit.viewAll`: it reads across tenants, and the
+ * function itself refuses unless `sessionToken` is a live platform admin's raw cookie token.
  */
 export async function listAllAudit(
   db: Executor,
+  sessionToken: string,
   filters: AuditFilters,
   page: { before?: AuditCursor; limit: number },
 ): Promise<AuditViewRow[]> {
@@ -126,6 +128,7 @@ export async function listAllAudit(
   }>(sql`
     select e.*, ${cursorTime(sql`e.occurred_at`)} as cursor_time
       from audit_log_all(
+        ${sessionToken}::text,
         ${fromDate ? startOfDay(fromDate, timeZone) : null}::timestamptz,
         ${toDate ? endOfDay(toDate, timeZone) : null}::timestamptz,
         ${action ?? null}::text,

@@ -62,22 +62,13 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
 }
 
 /**
- * Ends every session of a user left with no access anywhere: no active membership in any tenant
- * (read through `user_tenants()`, which sees this transaction's own changes) and no platform role.
- * Someone who still works elsewhere keeps their sessions. Returns how many ended.
+ * Ends every session of a user whom the transaction's tenant has just deactivated, if that leaves
+ * them no access anywhere (no active membership in any tenant, no platform role). Someone who still
+ * works elsewhere keeps their sessions. The cross-tenant check runs in `end_sessions_without_access`
+ * and tells the caller nothing.
  */
-export async function deleteSessionsIfNoAccessLeft(db: Executor, userId: string): Promise<number> {
-  const rows = await db
-    .delete(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        sql`not exists (select 1 from user_tenants(${userId}))`,
-        sql`not exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.platformRole} is not null)`,
-      ),
-    )
-    .returning({ id: sessions.id });
-  return rows.length;
+export async function endSessionsWithoutAccess(db: Executor, userId: string): Promise<void> {
+  await db.execute(sql`select end_sessions_without_access(${userId})`);
 }
 
 export function listUserSessions(db: Executor, userId: string, now: Date) {

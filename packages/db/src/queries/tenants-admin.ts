@@ -33,15 +33,17 @@ export type CreateTenantResult = { created: true; tenantId: string } | { created
  * (`app.tenant_id`, transaction-local, as `withTenant` sets it), so the first admin's invitation
  * and the tenant's first audit row are written in the same transaction: a failure leaves no tenant
  * behind. `taken` says which unique field collided; null means the region does not exist.
+ * `sessionToken` is the acting platform admin's raw cookie token, which create_tenant() checks.
  */
 export async function createTenantIn(
   tx: Transaction,
+  sessionToken: string,
   tenant: { regionCode: string; slug: string; displayName: string },
 ): Promise<CreateTenantResult> {
   let tenantId: string | null | undefined;
   try {
     const rows = await tx.execute<{ id: string | null }>(
-      sql`select create_tenant(${tenant.regionCode}, ${tenant.slug}, ${tenant.displayName}) as id`,
+      sql`select create_tenant(${sessionToken}, ${tenant.regionCode}, ${tenant.slug}, ${tenant.displayName}) as id`,
     );
     tenantId = rows[0]?.id;
   } catch (error) {

@@ -28,8 +28,11 @@ export interface UserTenant {
   agencyId: string | null;
 }
 
-/** The tenants a person works in, through the `user_tenants()` security-definer function. */
-export async function listUserTenants(db: Executor, userId: string): Promise<UserTenant[]> {
+/**
+ * The tenants the person signed in with `sessionToken` (the raw cookie token) works in, through
+ * the `user_tenants()` security-definer function, which answers only for a live session's user.
+ */
+export async function listUserTenants(db: Executor, sessionToken: string): Promise<UserTenant[]> {
   const rows = await db.execute<{
     tenant_id: string;
     slug: string;
@@ -38,7 +41,7 @@ export async function listUserTenants(db: Executor, userId: string): Promise<Use
     tenant_status: string;
     role: UserTenant["role"];
     agency_id: string | null;
-  }>(sql`select * from user_tenants(${userId})`);
+  }>(sql`select * from user_tenants(${sessionToken})`);
   return rows.map((row) => ({
     tenantId: row.tenant_id,
     slug: row.slug,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies.ts";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 import { users } from "./users.ts";
@@ -15,7 +16,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: membershipRole().notNull(),
-    /** The agency an `agency_responder` works for (agencies arrive with onboarding). */
+    /** The agency an `agency_responder` works for: one of this tenant's (composite key below). */
     agencyId: uuid(),
     deactivatedAt: timestamp({ withTimezone: true }),
     ...timestamps,
@@ -23,6 +24,8 @@ export const memberships = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index().on(t.tenantId, t.role),
+    // Leading with tenant_id, so a membership can only name an agency of its own tenant.
+    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }),
     check("memberships_agency_for_responders", sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`),
     tenantIsolationPolicy(),
   ],
@@ -48,6 +51,7 @@ export const invitations = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index().on(t.tenantId, t.tokenHash),
     check("invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }),
     check("invitations_agency_for_responders", sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`),
     tenantIsolationPolicy(),
   ],

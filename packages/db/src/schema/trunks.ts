@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
@@ -60,5 +60,10 @@ export const didRoutes = pgTable(
     trunkId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.ownerTenantId, t.trunkId), check("did_routes_e164", sql`${t.did} ~ '^\\+[1-9][0-9]{6,14}$'`)],
+  (t) => [
+    index().on(t.ownerTenantId, t.trunkId),
+    // The trunk must be the owner's own: claim_did() runs as the owner, so RLS cannot say it.
+    foreignKey({ name: "did_routes_owner_trunk_fk", columns: [t.ownerTenantId, t.trunkId], foreignColumns: [phoneTrunks.tenantId, phoneTrunks.id] }).onDelete("cascade"),
+    check("did_routes_e164", sql`${t.did} ~ '^\\+[1-9][0-9]{6,14}$'`),
+  ],
 );

@@ -7,7 +7,7 @@ export const demoPassword = "Sigap112-Demo!";
 /** Argon2id of `demoPassword` with the API's parameters, computed once; the seed needs no hasher. */
 export const demoPasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$Vf7m/MAJmislNpOtF4xOzg$6p4J3axXAzBr/3QOCe0Ze/DoY4IZ8wS5Suin6VM+0z4";
 
-/** Agencies arrive with onboarding; until then the demo responder's agency is this fixed id. */
+/** The demo responder's agency, Damkar of Sidoarjo, seeded with this fixed id. */
 export const demoAgencyId = "00000000-0000-4000-8000-000000000119";
 
 export const demoUsers = [

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { nationalTemplate } from "@sigap/sop-engine";
 import { demoTenants } from "./demo-tenants.ts";
-import { demoPasswordHash, demoUsers } from "./demo-users.ts";
+import { demoAgencyId, demoPasswordHash, demoUsers } from "./demo-users.ts";
 import { seedRegions } from "./regions.ts";
 
 export { seedRegions } from "./regions.ts";
@@ -62,6 +62,11 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
             as u(email text, display_name text, platform_role text)
         on conflict do nothing
         returning id`;
+      // Memberships name an agency of their own tenant (a tenant-scoped key), so it comes first.
+      await tx`
+        insert into agencies (tenant_id, id, agency_type, name)
+        select t.id, ${demoAgencyId}, 'damkar', 'Damkar Kabupaten Sidoarjo' from tenants t where t.slug = 'sidoarjo'
+        on conflict do nothing`;
       const memberships = demoUsers.flatMap((u) =>
         u.memberships.map((m) => ({ email: u.email, slug: m.slug, role: m.role, agency_id: "agencyId" in m ? m.agencyId : null })),
       );

@@ -10,6 +10,7 @@ import {
 } from "@sigap/db/queries";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
+import { singleLine } from "../../validation/text.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, signedInProcedure } from "../init.ts";
 
@@ -18,7 +19,7 @@ export const accountRouter = createRouter({
   updateProfile: signedInProcedure
     .input(
       z.object({
-        displayName: z.string().trim().min(1, "displayName is required").max(100),
+        displayName: z.string().trim().min(1, "displayName is required").max(100).refine(...singleLine("displayName")),
         locale: z.enum(["id", "en"], { error: "locale must be id or en" }),
       }),
     )

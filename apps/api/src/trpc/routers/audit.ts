@@ -136,7 +136,7 @@ export const auditRouter = createRouter({
   platformList: platformProcedure("audit.viewAll")
     .input(platformListInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listAllAudit(ctx.db, filtersOf(input, input.timeZone), { before: input.cursor, limit: input.limit + 1 });
+      const rows = await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), { before: input.cursor, limit: input.limit + 1 });
       return paged(rows, input.limit);
     }),
 
@@ -144,7 +144,7 @@ export const auditRouter = createRouter({
   platformExportCsv: platformProcedure("audit.viewAll")
     .input(platformExportInput)
     .mutation(async ({ ctx, input }) => {
-      const { rows, truncated } = exported(await listAllAudit(ctx.db, filtersOf(input, input.timeZone), { limit: auditExportLimit + 1 }));
+      const { rows, truncated } = exported(await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), { limit: auditExportLimit + 1 }));
       await ctx.audit({ action: "audit.export", targetType: "audit_log_all", after: { filters: input, rows: rows.length, truncated } });
       return {
         filename: `audit-all-${dateInZone(new Date(), input.timeZone)}.csv`,

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { deleteSession, deleteUserSessions, findUserByEmail, listUserTenants } from "@sigap/db/queries";
+import { deleteSession, deleteUserSessions, findUserByEmail } from "@sigap/db/queries";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
-import { createSession } from "../../auth/sessions.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { createRouter, pendingSecondFactorProcedure, publicProcedure, secondFactorStep, signedInProcedure } from "../init.ts";
+import { startSession } from "../start-session.ts";
 
 const signInInput = z.object({
   email: z.email({ error: "email must be an email address" }).max(320),
@@ -32,12 +32,9 @@ export const authRouter = createRouter({
     }
     await recordSuccess(ctx.db, keys);
 
-    // A session presented before sign-in is never promoted (fixation); it simply ends.
-    if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-    const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, now);
-    ctx.cookie.set(token);
+    const next = await startSession(ctx, user, now);
     await ctx.audit({ action: "auth.signIn", targetType: "user", targetId: user.id });
-    return { next: secondFactorStep({ session, user }, await listUserTenants(ctx.db, user.id)) };
+    return { next };
   }),
 
   /** Ends this session. */

@@ -4,6 +4,7 @@ import { getBranding, renameTenant, saveBranding } from "@sigap/db/queries";
 import { contrastProblem } from "../../branding/contrast.ts";
 import { checkLogo, maxLogoBytes, type CheckedLogo } from "../../branding/logo.ts";
 import { hexColor } from "../../validation/color.ts";
+import { singleLine } from "../../validation/text.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
@@ -16,6 +17,7 @@ const updateInput = z.object({
     .trim()
     .min(3, { error: "displayName must have at least 3 characters" })
     .max(120, { error: "displayName must have at most 120 characters" })
+    .refine(...singleLine("displayName"))
     .optional(),
   primaryColor: hexColor("primaryColor").optional(),
   accentColor: hexColor("accentColor").optional(),

@@ -3,23 +3,23 @@ import { z } from "zod";
 import {
   appendTenantAudit,
   claimInvitation,
-  deleteSession,
   findInvitationByTokenHash,
   findMembership,
   findUserByEmail,
   insertUser,
-  listUserTenants,
   upsertMembership,
   type InvitationByToken,
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { redactSecrets } from "../../auth/redact.ts";
-import { createSession, secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
+import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { hashToken } from "../../auth/tokens.ts";
+import { singleLine } from "../../validation/text.ts";
 import { fieldError } from "../field-error.ts";
-import { createRouter, publicProcedure, secondFactorStep } from "../init.ts";
+import { createRouter, publicProcedure } from "../init.ts";
+import { startSession } from "../start-session.ts";
 
 type InvitationStatus = "valid" | "expired" | "used" | "revoked";
 
@@ -48,18 +48,22 @@ export const invitationsRouter = createRouter({
   /**
    * What an invitation link offers, for the acceptance page. `hasAccount` tells the page which form
    * to show: a new account (name + new password) or the existing account's current password. Only
-   * the token holder, i.e. the invitee, learns it, about their own email.
+   * the token holder, i.e. the invitee, learns it, about their own email. A used, expired or
+   * withdrawn link says only that, and whose region it was: links linger in mailboxes and
+   * browser histories, and nothing personal should outlive its use.
    */
   preview: publicProcedure.input(tokenInput).query(async ({ ctx, input }) => {
     const invitation = await findByToken(ctx.db, input.token);
+    const status = statusOf(invitation, new Date());
+    if (status !== "valid") return { status, tenantName: invitation.tenantName };
     const account = await findUserByEmail(ctx.db, invitation.email);
     return {
+      status,
       tenantName: invitation.tenantName,
       email: invitation.email,
       role: invitation.role,
       agencyId: invitation.agencyId,
       expiresAt: invitation.expiresAt,
-      status: statusOf(invitation, new Date()),
       hasAccount: account !== undefined,
     };
   }),
@@ -76,7 +80,7 @@ export const invitationsRouter = createRouter({
     .input(
       tokenInput.extend({
         password: z.string().min(1, "password is required").max(maximumPasswordLength),
-        displayName: z.string().trim().min(1, "displayName is required").max(100).optional(),
+        displayName: z.string().trim().min(1, "displayName is required").max(100).refine(...singleLine("displayName")).optional(),
         locale: z.enum(["id", "en"]).optional(),
       }),
     )
@@ -136,9 +140,7 @@ export const invitationsRouter = createRouter({
       });
 
       // Whoever was signed in on this browser before is signed out: the session is the invitee's.
-      if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-      const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent });
-      ctx.cookie.set(token);
-      return { next: secondFactorStep({ session, user }, await listUserTenants(ctx.db, user.id)), tenantSlug: invitation.tenantSlug };
+      const next = await startSession(ctx, user, now);
+      return { next, tenantSlug: invitation.tenantSlug };
     }),
 });

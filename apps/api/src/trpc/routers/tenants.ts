@@ -40,7 +40,7 @@ export const tenantsRouter = createRouter({
       const region = await findRegion(ctx.db, input.regionCode);
       if (!region) throw fieldError("regionCode", `No kabupaten/kota has the code ${input.regionCode}`);
       return ctx.db.transaction(async (tx) => {
-        const result = await createTenantIn(tx, { regionCode: region.code, slug: input.slug, displayName: region.name });
+        const result = await createTenantIn(tx, ctx.auth.token, { regionCode: region.code, slug: input.slug, displayName: region.name });
         if (!result.created) {
           if (result.taken === "slug") throw fieldError("slug", `The slug ${input.slug} is already used by another tenant`, "CONFLICT");
           throw fieldError("regionCode", `${region.name} (${region.code}) already has a tenant; a region holds one tenant only`, "CONFLICT");

@@ -21,6 +21,7 @@ import { asteriskConfig } from "../../telephony/asterisk.ts";
 import { kamailioDispatcher, kamailioPermissions } from "../../telephony/kamailio.ts";
 import { planTrunks, type TelephonyTrunk } from "../../telephony/trunk-plan.ts";
 import { addressList, hostOrAddress, port } from "../../validation/network.ts";
+import { singleLine } from "../../validation/text.ts";
 import { normalizeIndonesianPhone } from "../../validation/phone.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
@@ -41,7 +42,7 @@ const trunkName = z
   .trim()
   .min(1, { error: "name must not be empty" })
   .max(100, { error: "name must have at most 100 characters" })
-  .refine((value) => !/\p{Cc}/u.test(value), { error: "name must be a single line of text" });
+  .refine(...singleLine("name"));
 
 // Both end up in PBX configuration files and SIP URIs, so they keep to characters those carry as is.
 const digestUsername = z
@@ -268,8 +269,9 @@ export const trunksRouter = createRouter({
 
   /**
    * Makes `dids` the trunk's complete list of inbound numbers: new ones are claimed, missing ones
-   * released, all in one transaction. A number another region holds (or another trunk of this
-   * region) refuses the whole change with CONFLICT, each such number named at `dids.<index>`.
+   * released, all in one transaction. A number another region holds ("not available", nothing
+   * more) or another trunk of this region holds refuses the whole change with CONFLICT, each such
+   * number named at `dids.<index>`.
    */
   setDids: tenantProcedure("trunks.edit")
     .input(z.object({ trunkId, dids: didList }))
@@ -284,11 +286,13 @@ export const trunksRouter = createRouter({
       for (const [index, did] of input.dids.entries()) {
         const path = `dids.${String(index)}`;
         if (onOtherTrunks.has(did)) conflicts.push({ path, message: `${did} is already on another trunk of this region; remove it there first` });
-        else if ((await claimDid(ctx.tx, did, trunk.id)) === "taken") conflicts.push({ path, message: `${did} is already used by another region` });
+        // Says neither who holds the number nor that anyone does: a region could otherwise probe
+        // which numbers its neighbours answer.
+        else if ((await claimDid(ctx.tx, did, trunk.id)) === "taken") conflicts.push({ path, message: `${did} is not available` });
       }
       const [first] = conflicts;
       // Thrown, the error rolls back every claim made above: nothing changes.
-      if (first) throw issuesError("CONFLICT", conflicts.length === 1 ? first.message : `${String(conflicts.length)} numbers are already in use`, conflicts);
+      if (first) throw issuesError("CONFLICT", conflicts.length === 1 ? first.message : `${String(conflicts.length)} numbers are not available`, conflicts);
 
       const kept = new Set(input.dids);
       const released = current.filter((did) => !kept.has(did));

@@ -2,8 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   deactivateMembership,
-  deleteSessionsIfNoAccessLeft,
+  endSessionsWithoutAccess,
   findActiveMemberByEmail,
+  findAgency,
   findMembership,
   listMembers,
   listPendingInvitations,
@@ -12,8 +13,10 @@ import {
   updateMembershipRole,
 } from "@sigap/db/queries";
 import { membershipRoles } from "@sigap/tenancy";
+import type { Transaction } from "@sigap/db/client";
 import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { inviteMember } from "../../invitations/invite.ts";
+import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 /** A role, and the agency it is bound to: required for an agency responder, refused for others. */
@@ -26,6 +29,16 @@ const roleAssignment = z
     path: ["agencyId"],
     message: "agencyId is required for an agency_responder and only for one",
   });
+
+/**
+ * The agency of a role assignment, which must be one of this tenant's own: `tx` sees no other
+ * tenant's agencies (RLS), and the tenant-scoped key would refuse one anyway, as a bare 500.
+ */
+async function ownAgencyId(tx: Transaction, agencyId: string | undefined): Promise<string | null> {
+  if (agencyId === undefined) return null;
+  if (!(await findAgency(tx, agencyId))) throw fieldError("agencyId", "agencyId is not an agency of this region");
+  return agencyId;
+}
 
 const memberInput = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
 
@@ -45,12 +58,13 @@ export const usersRouter = createRouter({
     .input(roleAssignment)
     .mutation(async ({ ctx, input }) => {
       const email = input.email.trim().toLowerCase();
+      const agencyId = await ownAgencyId(ctx.tx, input.agencyId);
       if (await findActiveMemberByEmail(ctx.tx, email)) {
         throw new TRPCError({ code: "CONFLICT", message: `${email} is already an active member of this tenant` });
       }
       const { invitation, replaced } = await inviteMember(
         { tx: ctx.tx, config: ctx.config, log: ctx.log },
-        { tenant: ctx.tenant, email, role: input.role, agencyId: input.agencyId ?? null, invitedBy: ctx.auth.user.id },
+        { tenant: ctx.tenant, email, role: input.role, agencyId, invitedBy: ctx.auth.user.id },
       );
       await ctx.audit({
         action: "users.invite",
@@ -82,13 +96,14 @@ export const usersRouter = createRouter({
     .input(memberInput)
     .input(roleAssignment)
     .mutation(async ({ ctx, input }) => {
+      const agencyId = await ownAgencyId(ctx.tx, input.agencyId);
       const admins = await lockActiveAdmins(ctx.tx);
       const before = await findMembership(ctx.tx, input.userId);
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such member" });
       if (input.role !== "tenant_admin" && admins.length === 1 && admins[0] === input.userId) {
         throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
       }
-      const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId: input.agencyId ?? null });
+      const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId });
       const sessionsToReverify = await secureSessionsAfterRoleChange(
         ctx.tx,
         input.userId,
@@ -102,7 +117,7 @@ export const usersRouter = createRouter({
         before: { role: before.role, agencyId: before.agencyId },
         after: { role: after?.role, agencyId: after?.agencyId, ...(sessionsToReverify > 0 ? { sessionsToReverify } : {}) },
       });
-      return { userId: input.userId, role: input.role, agencyId: input.agencyId ?? null };
+      return { userId: input.userId, role: input.role, agencyId };
     }),
 
   /**
@@ -126,7 +141,7 @@ export const usersRouter = createRouter({
       }
       const now = new Date();
       await deactivateMembership(ctx.tx, input.userId, now);
-      await deleteSessionsIfNoAccessLeft(ctx.tx, input.userId);
+      await endSessionsWithoutAccess(ctx.tx, input.userId);
       await ctx.audit({
         action: "users.deactivate",
         targetType: "user",

@@ -34,7 +34,8 @@ export function trunkFieldMessages(i18n: Translator, failure: ApiFailure): Recor
 
 /**
  * A DID line's problem in the page's language. The API names each line by index (`dids.2`) with an
- * English message; a conflict says whether another region or another trunk here holds the number.
+ * English message; a conflict says whether another trunk here holds the number, or that it is
+ * not available (held elsewhere, never said where).
  */
 export function didMessage(i18n: Translator, code: string, apiMessage: string): string {
   if (code === "CONFLICT") {

@@ -99,11 +99,12 @@ export const authEn = {
 
   "auth.outbox.title": "Outbox (development)",
   "auth.outbox.intro":
-    "Without a mail server, messages Sigap 112 sends are kept here. This page exists only in development.",
+    "Without a mail server, messages Sigap 112 sends are kept here, open to platform admins only. This page exists only in development.",
   "auth.outbox.empty": "No messages yet.",
   "auth.outbox.to": "To",
   "auth.outbox.subject": "Subject",
   "auth.outbox.sentAt": "Time",
   "auth.outbox.back": "Back to the outbox",
+  "auth.outbox.unreadable": "This message's body cannot be opened (stored before bodies were sealed).",
   "auth.outbox.refresh": "Reload",
 } as const;

@@ -80,7 +80,7 @@ export const trunksPagesEn = {
   "trunks.dids.lineError": "Line {line} ({value}): {message}",
   "trunks.dids.invalid": "not a valid Indonesian number.",
   "trunks.dids.repeated": "this number is already on another line.",
-  "trunks.dids.takenElsewhere": "already used by another region. A number can belong to one region only.",
+  "trunks.dids.takenElsewhere": "is not available. Choose another number, or ask the carrier which numbers belong to this region.",
   "trunks.dids.onOtherTrunk": "already on another trunk of this region; remove it there first.",
 
   "trunks.remove.button": "Remove trunk",

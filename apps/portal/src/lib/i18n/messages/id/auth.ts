@@ -99,11 +99,12 @@ export const authId = {
 
   "auth.outbox.title": "Kotak keluar (pengembangan)",
   "auth.outbox.intro":
-    "Tanpa server email, pesan yang dikirim Sigap 112 disimpan di sini. Halaman ini hanya tersedia di lingkungan pengembangan.",
+    "Tanpa server email, pesan yang dikirim Sigap 112 disimpan di sini, terbuka hanya untuk admin platform. Halaman ini hanya tersedia di lingkungan pengembangan.",
   "auth.outbox.empty": "Belum ada pesan.",
   "auth.outbox.to": "Kepada",
   "auth.outbox.subject": "Subjek",
   "auth.outbox.sentAt": "Waktu",
   "auth.outbox.back": "Kembali ke kotak keluar",
+  "auth.outbox.unreadable": "Isi pesan ini tidak dapat dibuka (disimpan sebelum isi pesan disegel).",
   "auth.outbox.refresh": "Muat ulang",
 } as const;

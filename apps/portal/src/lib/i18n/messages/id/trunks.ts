@@ -78,7 +78,7 @@ export const trunksPagesId = {
   "trunks.dids.lineError": "Baris {line} ({value}): {message}",
   "trunks.dids.invalid": "bukan nomor Indonesia yang valid.",
   "trunks.dids.repeated": "nomor ini sudah ada di baris lain.",
-  "trunks.dids.takenElsewhere": "sudah dipakai daerah lain. Satu nomor hanya dapat dimiliki satu daerah.",
+  "trunks.dids.takenElsewhere": "tidak tersedia. Pilih nomor lain, atau tanyakan kepada operator telekomunikasi nomor mana yang milik daerah ini.",
   "trunks.dids.onOtherTrunk": "sudah terpasang di trunk lain daerah ini; hapus dulu dari sana.",
 
   "trunks.remove.button": "Hapus trunk",
