@@ -23,7 +23,7 @@ const envSchema = z.object({
    */
   TRUSTED_PROXIES: z
     .string()
-    .default("127.0.0.0/8,::1")
+    .default("127.0.0.1,::1")
     .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
     .pipe(addressList("TRUSTED_PROXIES", { min: 0, max: 100 })),
   /** Shows stored mail to anyone at /dev/outbox. Development only: npm start and npm test set it. */

@@ -10,7 +10,7 @@ afterEach(() => {
 
 describe("TRUSTED_PROXIES", () => {
   it("defaults to loopback, where the portal runs beside the API under npm start", () => {
-    expect(readEnv(required).TRUSTED_PROXIES).toEqual(["127.0.0.0/8", "::1"]);
+    expect(readEnv(required).TRUSTED_PROXIES).toEqual(["127.0.0.1", "::1"]);
   });
 
   it("takes a comma-separated list of addresses and CIDR ranges", () => {

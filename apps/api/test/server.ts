@@ -12,7 +12,7 @@ export const testConfig = {
   publicUrl: "http://localhost:3000",
   mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
   secretKeys: parseSecretKeys(testSecretKeys),
-  trustedProxies: ["127.0.0.0/8", "::1"],
+  trustedProxies: ["127.0.0.1", "::1"],
 };
 
 /** The real API on a real port, its JSON log lines collected for assertions. */
