@@ -14,6 +14,8 @@ import { redactSecrets } from "../auth/redact.ts";
 import type { ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
+import { unstorableTextIssue } from "../validation/text.ts";
+import { fieldError } from "./field-error.ts";
 
 /** Where a request came from, for sessions and the audit trail. */
 export interface RequestMeta {
@@ -79,6 +81,16 @@ const t = initTRPC
     },
   });
 
+/**
+ * The root of every procedure type below: text that Postgres cannot store (NUL, lone surrogates)
+ * is refused as bad input naming its field, before any handler or middleware can trip over it.
+ */
+const procedure = t.procedure.use(async ({ getRawInput, next }) => {
+  const issue = unstorableTextIssue(await getRawInput());
+  if (issue) throw fieldError(issue.path, issue.message);
+  return next();
+});
+
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -113,7 +125,7 @@ export function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInp
  * Anyone, signed in or not. Only for what is public by nature (national adoption counts) or what
  * must work before sign-in (sign-in itself, invitation and reset links).
  */
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(({ ctx, next }) =>
+export const publicProcedure = procedure.meta({ access: "public" }).use(({ ctx, next }) =>
   next({
     ctx: {
       /** Records a platform-level audit event for an action taken without a tenant. */
@@ -142,7 +154,7 @@ export function needsSecondFactor(
  * Signed in with a password, second factor possibly still owed: only for finishing sign-in
  * (TOTP challenge, first enrolment), reading one's own status, and signing out.
  */
-export const pendingSecondFactorProcedure = t.procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
+export const pendingSecondFactorProcedure = procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   const auth = ctx.auth;
   const memberships = membershipsOnce({ ...ctx, auth });
