@@ -7,6 +7,7 @@ export function appConfig(env: Env): AppConfig {
     publicUrl: env.PUBLIC_URL.replace(/\/$/, ""),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, devOutbox: env.SIGAP_DEV_OUTBOX },
     secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
+    webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
   };
 }
 

@@ -12,6 +12,7 @@ export const testConfig = {
   publicUrl: "http://localhost:3000",
   mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
   secretKeys: parseSecretKeys(testSecretKeys),
+  webhookAllowedNetworks: [],
 };
 
 /** A pino destination that keeps each JSON log line, parsed, for assertions. */

@@ -15,6 +15,7 @@ import type { ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
 import { unstorableTextIssue } from "../validation/text.ts";
+import type { AllowedNetworks } from "../validation/webhook-target.ts";
 import { fieldError } from "./field-error.ts";
 
 /** Where a request came from, for sessions and the audit trail. */
@@ -36,6 +37,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
   /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
   secretKeys: { id: string; key: Uint8Array }[];
+  /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
+  webhookAllowedNetworks: AllowedNetworks;
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
