@@ -14,7 +14,7 @@ import { redactSecrets } from "../auth/redact.ts";
 import type { ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
-import { unstorableTextIssue } from "../validation/text.ts";
+import { unacceptableInputIssue } from "../validation/text.ts";
 import type { AllowedNetworks } from "../validation/webhook-target.ts";
 import { fieldError } from "./field-error.ts";
 
@@ -86,10 +86,11 @@ const t = initTRPC
 
 /**
  * The root of every procedure type below: text that Postgres cannot store (NUL, lone surrogates)
- * is refused as bad input naming its field, before any handler or middleware can trip over it.
+ * and absurdly deep nesting are refused as bad input naming the field, before any handler or
+ * middleware can trip over them, and before a deep document is stored for pages to choke on.
  */
 const procedure = t.procedure.use(async ({ getRawInput, next }) => {
-  const issue = unstorableTextIssue(await getRawInput());
+  const issue = unacceptableInputIssue(await getRawInput());
   if (issue) throw fieldError(issue.path, issue.message);
   return next();
 });

@@ -28,3 +28,16 @@ export function findInJson(document: unknown, visit: (node: JsonNode) => boolean
   }
   return undefined;
 }
+
+/**
+ * How deeply request input may nest. The deepest legitimate input, an SOP ruleset, nests about ten
+ * levels (rules → rule → then → escalation → step → …); far deeper documents are abuse, and the
+ * portal's page data serializer (devalue) is recursive: a draft nested 2,000 levels deep would
+ * make every page that shows it fail.
+ */
+export const maxJsonDepth = 32;
+
+/** The first place in `document` nested deeper than `maxDepth`, if any. */
+export function tooDeep(document: unknown, maxDepth = maxJsonDepth): JsonNode | undefined {
+  return findInJson(document, ({ depth }) => depth > maxDepth);
+}

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "../http/errors.ts";
-import { findInJson } from "./json-walk.ts";
+import { findInJson, maxJsonDepth, tooDeep } from "./json-walk.ts";
 
 /**
  * Whether a string is text every part of the platform can store and show. Postgres refuses NUL in
@@ -11,10 +11,17 @@ export function isStorableText(value: string): boolean {
 }
 
 /**
- * The first string in a request's input that is not storable text, as a field issue, checked once
- * for every procedure and route instead of field by field; the root of the input has the path "".
+ * What makes a request's input unacceptable before any schema looks at it, as a field issue: a
+ * string that is not storable text, or nesting deeper than any real input. Checked once for every
+ * procedure and route instead of field by field; the root of the input has the path "".
  */
-export function unstorableTextIssue(input: unknown): FieldIssue | undefined {
+export function unacceptableInputIssue(input: unknown): FieldIssue | undefined {
+  const deep = tooDeep(input);
+  if (deep) {
+    // Named by its top-level field: the full path of the 33rd level says nothing more.
+    const field = String(deep.path[0] ?? "input");
+    return { path: deep.path.length > 0 ? field : "", message: `${field} is nested more than ${String(maxJsonDepth)} levels deep` };
+  }
   const found = findInJson(input, ({ value }) => typeof value === "string" && !isStorableText(value));
   if (!found) return undefined;
   const path = found.path.join(".");

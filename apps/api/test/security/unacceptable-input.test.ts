@@ -5,9 +5,9 @@ import { useTestApi } from "../harness.ts";
 import { createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
 import { allProcedures } from "./procedures.ts";
 
-// Text Postgres cannot store (NUL) or that has no UTF-8 form (a lone surrogate) is bad input in
-// every procedure and route, refused before any handler runs, naming the field. A procedure added
-// later is walked too.
+// Text Postgres cannot store (NUL) or that has no UTF-8 form (a lone surrogate), and absurdly deep
+// nesting, are bad input in every procedure and route, refused before any handler runs, naming the
+// field. A procedure added later is walked too.
 
 const { api, database } = useTestApi();
 let tenant: TestTenant;
@@ -59,5 +59,31 @@ describe("REST input with a NUL", () => {
         issues: [field],
       });
     }
+  });
+});
+
+describe("deeply nested input", () => {
+  const nested = (levels: number) => JSON.parse(`${'{"isi":'.repeat(levels)}"dasar"${"}".repeat(levels)}`) as unknown;
+
+  it("is refused naming its top-level field, so an SOP draft nested 2,000 levels deep is never stored", async () => {
+    const client = testClient(api.url, { cookie: admin.cookie });
+    const reply = await client.call("mutation", "sop.saveDraft", { tenantSlug: tenant.slug, ruleset: { name: "x", rules: [], deep: nested(2000) }, updatedAt: null });
+    expect(reply.status).toBe(400);
+    expect(reply.issues).toEqual([{ path: "ruleset", message: "ruleset is nested more than 32 levels deep" }]);
+    const [stored] = await database.owner.sql<{ count: number }[]>`select count(*)::int as count from sop_versions where tenant_id = ${tenant.id}`;
+    expect(stored?.count).toBe(0);
+  });
+
+  it("is refused in free JSON of any procedure, e.g. the simulator's incident", async () => {
+    const client = testClient(api.url, { cookie: admin.cookie });
+    const reply = await client.call("query", "sop.simulate", { tenantSlug: tenant.slug, incident: nested(40), at: "2026-11-23T10:00:00+07:00" });
+    expect(reply.status).toBe(400);
+    expect(reply.issues?.map((issue) => issue.path)).toEqual(["incident"]);
+  });
+
+  it("up to the bound passes on to the procedure's own validation", async () => {
+    const client = testClient(api.url, { cookie: admin.cookie });
+    const reply = await client.call("query", "sop.simulate", { tenantSlug: tenant.slug, incident: nested(20), at: "2026-11-23T10:00:00+07:00" });
+    expect(reply.status).toBe(200);
   });
 });
