@@ -41,10 +41,12 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack 
     /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
 # ORIGIN must be the public URL that browsers use, or SvelteKit rejects form posts as cross-site;
 # compose and deployments set it. API_URL is where the portal's server forwards /trpc and /v1.
+# BODY_SIZE_LIMIT is the API's request body limit (apps/api/src/http/body-limit.ts).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    API_URL=http://api:3001
+    API_URL=http://api:3001 \
+    BODY_SIZE_LIMIT=2M
 WORKDIR /app
 # Files stay owned by root, so the `node` user can read its code but a compromised process cannot
 # rewrite it.

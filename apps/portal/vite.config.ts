@@ -10,6 +10,24 @@ export default defineConfig({
     sveltekit({
       adapter: adapter({ out: "build" }),
       compilerOptions: { runes: true },
+      // Scripts only from the portal itself, SvelteKit's inline start-up script by its per-response
+      // nonce. Inline styles stay allowed: Svelte's `style:` directives write style attributes,
+      // which nonces cannot cover, and style cannot run code. Logo previews are data: URLs.
+      csp: {
+        mode: "auto",
+        directives: {
+          "default-src": ["self"],
+          "script-src": ["self"],
+          "style-src": ["self", "unsafe-inline"],
+          "img-src": ["self", "data:"],
+          "font-src": ["self"],
+          "connect-src": ["self"],
+          "object-src": ["none"],
+          "base-uri": ["self"],
+          "form-action": ["self"],
+          "frame-ancestors": ["none"],
+        },
+      },
     }),
   ],
 });

@@ -1,6 +1,7 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
@@ -8,6 +9,7 @@ import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/error
 import { createV1App } from "./rest/v1/app.ts";
 import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/sessions.ts";
+import { maxRequestBodyBytes, payloadTooLargeBody } from "./http/body-limit.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
 import { clientIp, proxyTrust } from "./http/client-ip.ts";
 import type { TrpcContext } from "./trpc/init.ts";
@@ -29,6 +31,13 @@ export function createApp({ db, logger, config }: AppDependencies) {
       "request",
     );
   });
+
+  app.use(
+    bodyLimit({
+      maxSize: maxRequestBodyBytes,
+      onError: (c) => c.json(payloadTooLargeBody(c.req.path, c.get("requestId")), 413),
+    }),
+  );
 
   app.get("/healthz", async (c) => {
     try {
@@ -104,6 +113,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 403) return "FORBIDDEN";
   if (status === 404) return "NOT_FOUND";
   if (status === 409) return "CONFLICT";
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
   if (status === 429) return "TOO_MANY_REQUESTS";
   return "BAD_REQUEST";
 }

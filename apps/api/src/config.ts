@@ -8,6 +8,7 @@ export function appConfig(env: Env): AppConfig {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, devOutbox: env.SIGAP_DEV_OUTBOX },
     secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
     trustedProxies: env.TRUSTED_PROXIES,
+    webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
   };
 }
 

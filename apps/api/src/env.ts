@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addressList } from "./validation/network.ts";
+import { allowedNetworkProblem } from "./validation/webhook-target.ts";
 
 /** The API's and worker's whole configuration, parsed once at start; a bad value stops the process. */
 const envSchema = z.object({
@@ -26,7 +27,21 @@ const envSchema = z.object({
     .default("127.0.0.1,::1")
     .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
     .pipe(addressList("TRUSTED_PROXIES", { min: 0, max: 100 })),
-  /** Shows stored mail to anyone at /dev/outbox. Development only: npm start and npm test set it. */
+  /**
+   * Non-public networks webhooks may still reach (on-premises agency systems), comma-separated
+   * addresses or CIDR networks, e.g. `10.20.0.0/16,192.168.5.10`. Empty: public addresses only.
+   */
+  SIGAP_WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, check) => {
+      for (const entry of entries) {
+        const problem = allowedNetworkProblem(entry);
+        if (problem) check.addIssue({ code: "custom", message: `SIGAP_WEBHOOK_ALLOWED_NETWORKS: ${problem}` });
+      }
+    }),
+  /** Shows stored mail at /dev/outbox to platform admins. Development only: npm start and npm test set it. */
   SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /**
    * Keys for secrets at rest (TOTP keys, trunk credentials): `id:base64key[,id:base64key…]`, each

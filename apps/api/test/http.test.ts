@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { maxRequestBodyBytes } from "../src/http/body-limit.ts";
 import { errorCodes, statusOf } from "../src/http/errors.ts";
 import { useTestApi } from "./harness.ts";
 import { startTestApi } from "./server.ts";
@@ -34,6 +35,7 @@ describe("health and errors", () => {
       FORBIDDEN: 403,
       NOT_FOUND: 404,
       CONFLICT: 409,
+      PAYLOAD_TOO_LARGE: 413,
       TOO_MANY_REQUESTS: 429,
       INTERNAL_SERVER_ERROR: 500,
       SERVICE_UNAVAILABLE: 503,
@@ -148,5 +150,54 @@ describe("when the database is down", () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe("request bodies", () => {
+  const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`${api.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
+  const oversized = `{"0":"${"a".repeat(maxRequestBodyBytes)}"}`;
+
+  // First: a refused body leaves its connection closed, and fetch may try to reuse it.
+  it("up to the limit reach the procedure", async () => {
+    const input = { email: "someone@sigap112.test", password: "x".repeat(maxRequestBodyBytes - 200) };
+    const response = await post("/trpc/auth.signIn", JSON.stringify(input));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { data: { code: "BAD_REQUEST" } } });
+  });
+
+  it("larger than the limit are refused with 413 before being read, in tRPC's error shape for every call of a batch", async () => {
+    const response = await post("/trpc/auth.signIn,auth.signOut?batch=1", oversized);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: {
+        message: "The request body is larger than the 2 MiB the platform accepts",
+        code: -32013,
+        data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path: null, requestId: response.headers.get("x-request-id") },
+      },
+    });
+  });
+
+  it("are counted as they stream in when no Content-Length announces them", async () => {
+    const chunk = new TextEncoder().encode("a".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > maxRequestBodyBytes) {
+          controller.close();
+          return;
+        }
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await post("/v1/regions", stream);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   });
 });

@@ -13,17 +13,24 @@ export const testConfig = {
   mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
   secretKeys: parseSecretKeys(testSecretKeys),
   trustedProxies: ["127.0.0.1", "::1"],
+  webhookAllowedNetworks: [],
 };
 
-/** The real API on a real port, its JSON log lines collected for assertions. */
-export async function startTestApi(databaseUrl: string, config: Partial<typeof testConfig> = {}) {
-  const logLines: Record<string, unknown>[] = [];
+/** A pino destination that keeps each JSON log line, parsed, for assertions. */
+export function logSink() {
+  const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
+  return { sink, lines };
+}
+
+/** The real API on a real port, its JSON log lines collected for assertions. */
+export async function startTestApi(databaseUrl: string, config: Partial<typeof testConfig> = {}) {
+  const { sink, lines: logLines } = logSink();
   const database = createDatabase(databaseUrl, { max: 2 });
   const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config } });
   const port = await freePort();

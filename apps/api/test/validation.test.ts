@@ -68,7 +68,7 @@ describe("email addresses", () => {
 });
 
 describe("webhook URLs", () => {
-  it.each(["https://dispatch.sidoarjokab.go.id/112", "https://10.20.30.40:8443/hook?x=1", "https://contoh.go.id"])("accepts %s", (input) => {
+  it.each(["https://dispatch.sidoarjokab.go.id/112", "https://36.91.20.30:8443/hook?x=1", "https://contoh.go.id"])("accepts %s", (input) => {
     expect(webhookUrlProblem(input)).toBeUndefined();
   });
 

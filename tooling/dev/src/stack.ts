@@ -46,6 +46,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PORT: String(options.portalPort),
       HOST: "127.0.0.1",
       API_URL: apiUrl,
+      // The API's request body limit (apps/api/src/http/body-limit.ts); adapter-node's default is 512 KiB.
+      BODY_SIZE_LIMIT: "2M",
+      // As behind a TLS-terminating proxy: the scheme browsers used arrives in X-Forwarded-Proto.
+      PROTOCOL_HEADER: "x-forwarded-proto",
     }),
   ];
 

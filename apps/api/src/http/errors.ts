@@ -8,6 +8,7 @@ export const errorCodes = [
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
   "TOO_MANY_REQUESTS",
   "INTERNAL_SERVER_ERROR",
   "SERVICE_UNAVAILABLE",
@@ -27,6 +28,8 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 404;
     case "CONFLICT":
       return 409;
+    case "PAYLOAD_TOO_LARGE":
+      return 413;
     case "TOO_MANY_REQUESTS":
       return 429;
     case "INTERNAL_SERVER_ERROR":

@@ -14,6 +14,9 @@ import { redactSecrets } from "../auth/redact.ts";
 import type { ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
+import { unacceptableInputIssue } from "../validation/text.ts";
+import type { AllowedNetworks } from "../validation/webhook-target.ts";
+import { fieldError } from "./field-error.ts";
 
 /** Where a request came from, for sessions and the audit trail. */
 export interface RequestMeta {
@@ -36,6 +39,8 @@ export interface AppConfig {
   secretKeys: { id: string; key: Uint8Array }[];
   /** Parsed TRUSTED_PROXIES: addresses and CIDR ranges whose forwarding headers are believed. */
   trustedProxies: readonly string[];
+  /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
+  webhookAllowedNetworks: AllowedNetworks;
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
@@ -81,6 +86,17 @@ const t = initTRPC
     },
   });
 
+/**
+ * The root of every procedure type below: text that Postgres cannot store (NUL, lone surrogates)
+ * and absurdly deep nesting are refused as bad input naming the field, before any handler or
+ * middleware can trip over them, and before a deep document is stored for pages to choke on.
+ */
+const procedure = t.procedure.use(async ({ getRawInput, next }) => {
+  const issue = unacceptableInputIssue(await getRawInput());
+  if (issue) throw fieldError(issue.path, issue.message);
+  return next();
+});
+
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -115,7 +131,7 @@ export function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInp
  * Anyone, signed in or not. Only for what is public by nature (national adoption counts) or what
  * must work before sign-in (sign-in itself, invitation and reset links).
  */
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(({ ctx, next }) =>
+export const publicProcedure = procedure.meta({ access: "public" }).use(({ ctx, next }) =>
   next({
     ctx: {
       /** Records a platform-level audit event for an action taken without a tenant. */
@@ -163,7 +179,7 @@ export function secondFactorStep(auth: ValidSession, memberships: Pick<UserTenan
  * Signed in with a password, second factor possibly still owed: only for finishing sign-in
  * (TOTP challenge, first enrolment), reading one's own status, and signing out.
  */
-export const pendingSecondFactorProcedure = t.procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
+export const pendingSecondFactorProcedure = procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   const auth = ctx.auth;
   const memberships = membershipsOnce({ ...ctx, auth });

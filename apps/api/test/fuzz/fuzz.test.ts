@@ -8,7 +8,7 @@ import { createTestPerson, deleteTestPeople, newSessionCookie, type TestPerson }
 import { allProcedures, type ProcedureInfo } from "../security/procedures.ts";
 import { fingerprinter, writesBetween } from "./fingerprint.ts";
 import { DeepJson, hostileArbitrary, mutatedArbitrary, toJsonText, validArbitrary, type JsonSchema, type KnownValues } from "./json-schema-arbitrary.ts";
-import { allowedHostileKinds } from "./known-findings.ts";
+import { hostileKinds } from "./hostile-kinds.ts";
 import { plausibleByName, plausibleStrings } from "./plausible.ts";
 import { validInput } from "./procedure-inputs.ts";
 
@@ -157,7 +157,7 @@ const caseCount = cases.valid + cases.mutated + cases.hostile;
  * after a successful save names the draft as it is now, not as it was.
  */
 function caseAt(index: number, valid: fc.Arbitrary<unknown>): unknown {
-  const hostile = hostileArbitrary(allowedHostileKinds());
+  const hostile = hostileArbitrary(hostileKinds);
   const arbitrary = index < cases.valid ? valid : index < cases.valid + cases.mutated ? mutatedArbitrary(valid, hostile) : hostile;
   const [input] = fc.sample(arbitrary, { seed: seed + index, numRuns: 1 });
   return input;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { HostileKind } from "./known-findings.ts";
+import type { HostileKind } from "./hostile-kinds.ts";
 
 // Inputs for the fuzzer, from JSON Schema: what zod 4 gives for a procedure's input
 // (`z.toJSONSchema`) and what the OpenAPI document gives for a REST route, so one generator serves

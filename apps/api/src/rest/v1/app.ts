@@ -6,6 +6,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import type { Database } from "@sigap/db/client";
 import { ApiError, fieldIssues } from "../../http/errors.ts";
 import type { AppVariables } from "../../http/context.ts";
+import { unacceptableInputIssue } from "../../validation/text.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
 import { registerRegionSearch } from "./regions-search.ts";
 import { registerTenantLogo } from "./tenant-logo.ts";
@@ -29,6 +30,13 @@ export function createV1App(db: Database): V1App {
   });
   app.use(async (c, next) => {
     c.set("db", db);
+    await next();
+  });
+  // The tRPC procedures' check (trpc/init.ts), for query strings and path parameters.
+  app.use(async (c, next) => {
+    const query = Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]);
+    const issue = unacceptableInputIssue({ ...Object.fromEntries(query), ...c.req.param() });
+    if (issue) throw new ApiError("BAD_REQUEST", "Invalid request", [issue]);
     await next();
   });
 

@@ -15,10 +15,21 @@ export function secondFactorPath(step: "challenge" | "enrol"): string {
   return step === "challenge" ? "/sign-in/two-factor" : "/sign-in/enrol";
 }
 
-/** Only same-site paths: `//evil.example` or `https://…` would make `?redirect=` an open redirect. */
+/** Stands in for the portal's own origin: only what resolves onto it is a path of ours. */
+const ownOrigin = "http://portal.invalid";
+
+/**
+ * `?redirect=` as a same-origin path, normalised the way a browser reads it, or undefined. Judged
+ * after URL parsing, not by prefix: `//evil.example`, `/\\evil.example` and `/\t/evil.example` (tabs
+ * and newlines are dropped by the parser) all leave the origin, which would make this an open
+ * redirect. The result is percent-encoded, so it is always a valid Location header.
+ */
 export function safeRedirect(target: string | null): string | undefined {
-  if (!target?.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return undefined;
-  return target;
+  if (!target?.startsWith("/")) return undefined;
+  if (!URL.canParse(target, ownOrigin)) return undefined;
+  const url = new URL(target, ownOrigin);
+  if (url.origin !== ownOrigin) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 type WithSearch = { readonly searchParams: Pick<URLSearchParams, "get"> };

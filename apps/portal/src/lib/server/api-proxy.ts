@@ -1,4 +1,5 @@
 import type { RequestEvent } from "@sveltejs/kit";
+import { maxRequestBodyBytes, payloadTooLargeBody } from "@sigap/api/body-limit";
 
 /**
  * The browser only ever talks to the portal's origin (no CORS, one cookie jar, one TLS name); these
@@ -44,7 +45,12 @@ function forwardableHeaders(source: Headers): Headers {
   return headers;
 }
 
-/** Forwards the request to the API and streams the answer back; 502 in the API's error shape if it is down. */
+/**
+ * Forwards the request to the API and streams the answer back; 502 in the API's error shape if it
+ * is down. A body over the API's limit is answered 413 here, as the API would: announced ones
+ * before anything is sent, streamed ones when the portal's own cut-off (BODY_SIZE_LIMIT, set to
+ * the same size) ends them.
+ */
 export async function proxyToApi(event: RequestEvent, apiUrl: string): Promise<Response> {
   const { request, url } = event;
   const target = `${apiUrl}${url.pathname}${url.search}`;
@@ -60,6 +66,9 @@ export async function proxyToApi(event: RequestEvent, apiUrl: string): Promise<R
   // The API adopts a caller's request id, so one id ties the portal's 502 and the API's logs together.
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   headers.set("x-request-id", requestId);
+
+  const tooLarge = () => Response.json(payloadTooLargeBody(url.pathname, requestId), { status: 413, headers: { "x-request-id": requestId } });
+  if (Number(request.headers.get("content-length")) > maxRequestBodyBytes) return tooLarge();
 
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   // `duplex` is Node's (undici's) extension to RequestInit, required to send a streamed body.
@@ -77,6 +86,7 @@ export async function proxyToApi(event: RequestEvent, apiUrl: string): Promise<R
   try {
     upstream = await fetch(target, init);
   } catch (error) {
+    if (causedByOversizedBody(error)) return tooLarge();
     console.error(`[api-proxy] ${request.method} ${url.pathname} failed (request ${requestId}):`, error);
     const body = {
       error: {
@@ -97,6 +107,14 @@ export async function proxyToApi(event: RequestEvent, apiUrl: string): Promise<R
     statusText: upstream.statusText,
     headers: responseHeaders,
   });
+}
+
+/** Whether fetch failed because the portal's server cut the request body off at its size limit (a 413 SvelteKitError). */
+function causedByOversizedBody(error: unknown): boolean {
+  for (let cause = error; typeof cause === "object" && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { status?: unknown }).status === 413) return true;
+  }
+  return false;
 }
 
 function clientAddress(event: RequestEvent): string | undefined {

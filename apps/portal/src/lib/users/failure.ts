@@ -11,6 +11,7 @@ const byCode: Record<string, PlainKey> = {
   FORBIDDEN: "failure.FORBIDDEN",
   NOT_FOUND: "failure.NOT_FOUND",
   CONFLICT: "failure.CONFLICT",
+  PAYLOAD_TOO_LARGE: "failure.PAYLOAD_TOO_LARGE",
 };
 
 /** The sentence a signed-in page shows for a failed call: the action's own meaning first. */

@@ -1,4 +1,5 @@
 import { redirect } from "@sveltejs/kit";
+import { safeRedirect } from "#lib/auth/destination.ts";
 import { localeCookie, resolveLocale } from "#lib/i18n/index.ts";
 import type { RequestHandler } from "./$types";
 
@@ -19,11 +20,5 @@ export const GET: RequestHandler = ({ url, cookies }) => {
     // (e.g. a command centre's LAN), where a Secure cookie would be dropped.
     secure: false,
   });
-  redirect(303, safeRedirect(url.searchParams.get("redirect")));
+  redirect(303, safeRedirect(url.searchParams.get("redirect")) ?? "/");
 };
-
-/** Only same-site paths: `//evil.example` or `https://…` would make this an open redirect. */
-function safeRedirect(target: string | null): string {
-  if (!target?.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return "/";
-  return target;
-}

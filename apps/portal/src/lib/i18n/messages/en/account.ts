@@ -88,6 +88,7 @@ export const accountPagesEn = {
   "failure.FORBIDDEN": "Your role does not allow this.",
   "failure.NOT_FOUND": "This was not found. Someone else may have changed or removed it.",
   "failure.CONFLICT": "This conflicts with the current data.",
+  "failure.PAYLOAD_TOO_LARGE": "What was sent is too large (at most 2 MiB per request). Make the file or content smaller and try again.",
   "failure.loadTitle": "The data could not be loaded",
   "failure.retry": "Try again",
 } as const satisfies Pick<Translation, keyof typeof accountPagesId>;

@@ -15,6 +15,8 @@ export const sopPagesEn = {
   "sop.noneLive": "No version is published yet: incidents get no automatic dispatch plan.",
   "sop.draftDiffers": "The draft differs from the version in force",
   "sop.draftSame": "The draft is the same as the version in force",
+  "sop.draftUnshowable":
+    "The stored SOP draft cannot be shown: it is nested too deeply. The version in force is still used for calls. Contact platform support to discard this draft.",
   "sop.noDraft": "There is no SOP draft yet. Choose a template in the onboarding SOP step to start.",
   "sop.noDraftLink": "Open the SOP step",
   "sop.priority.P1": "P1 — life-threatening",

@@ -87,6 +87,7 @@ export const accountPagesId = {
   "failure.FORBIDDEN": "Peran Anda tidak mengizinkan tindakan ini.",
   "failure.NOT_FOUND": "Data ini tidak ditemukan. Mungkin sudah diubah atau dihapus orang lain.",
   "failure.CONFLICT": "Tindakan ini bertentangan dengan data saat ini.",
+  "failure.PAYLOAD_TOO_LARGE": "Data yang dikirim terlalu besar (maksimal 2 MiB per permintaan). Perkecil berkas atau isinya lalu coba lagi.",
   "failure.loadTitle": "Data tidak dapat dimuat",
   "failure.retry": "Coba lagi",
 } as const;

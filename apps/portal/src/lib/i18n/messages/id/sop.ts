@@ -13,6 +13,8 @@ export const sopPagesId = {
   "sop.noneLive": "Belum ada versi yang diterbitkan: kejadian belum mendapat rencana dispatch otomatis.",
   "sop.draftDiffers": "Draf berbeda dari versi yang berlaku",
   "sop.draftSame": "Draf sama dengan versi yang berlaku",
+  "sop.draftUnshowable":
+    "Draf SOP yang tersimpan tidak dapat ditampilkan: isinya bersarang terlalu dalam. Versi yang berlaku tetap dipakai untuk panggilan. Hubungi dukungan platform untuk membuang draf ini.",
   "sop.noDraft": "Belum ada draf SOP. Pilih templat di langkah SOP onboarding untuk memulai.",
   "sop.noDraftLink": "Buka langkah SOP",
   "sop.priority.P1": "P1 — mengancam nyawa",

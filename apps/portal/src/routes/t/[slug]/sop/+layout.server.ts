@@ -1,4 +1,5 @@
 import { error } from "@sveltejs/kit";
+import { tooDeep } from "@sigap/api/json-walk";
 import { can } from "@sigap/tenancy/permissions";
 import type { RouterOutputs } from "#lib/api/client.ts";
 import { apiForRequest } from "#lib/server/session.ts";
@@ -13,5 +14,10 @@ export const load = (async (event) => {
   const workspace = await loadFromApi<RouterOutputs["sop"]["workspace"]>(event.url, "sop.workspace", () =>
     apiForRequest(event).sop.workspace.query({ tenantSlug: tenant.slug }),
   );
-  return { workspace };
+  // A draft stored before the API bounded nesting may be deeper than page data can be serialized;
+  // it is reported instead of shown, so the SOP pages (and the version in force) stay reachable.
+  if (workspace.status === "ok" && workspace.data.draft && tooDeep(workspace.data.draft.ruleset)) {
+    return { workspace: { ...workspace, data: { ...workspace.data, draft: null } }, unshowableDraft: true };
+  }
+  return { workspace, unshowableDraft: false };
 }) satisfies LayoutServerLoad;
