@@ -59,7 +59,7 @@ if (stack) {
 
     Portal      ${portal}
     API docs    ${portal}/v1/docs
-    Dev outbox  ${portal}/dev/outbox   (invitation and reset emails land here)
+    Dev outbox  ${portal}/dev/outbox   (invitation and reset emails land here; sign in as the platform admin)
     API         ${stack.apiUrl} (health: /healthz)
     Postgres    ${config.externalDatabase ? "DATABASE_URL" : `127.0.0.1:${config.postgresPort} (data in ${config.dataDir})`}
 
