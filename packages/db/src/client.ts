@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { withPipelinedTransactions } from "./pipelined-transaction.ts";
+import { withPipelining } from "./pipelined-transaction.ts";
 import * as schema from "./schema/index.ts";
 
 export { PipelinedTransaction } from "./pipelined-transaction.ts";
@@ -13,11 +13,11 @@ export interface DatabaseOptions {
   /** Shown in `pg_stat_activity`, so an operator can tell which process holds a connection. */
   applicationName?: string;
   /**
-   * `db.transaction` pipelined (the default; see pipelined-transaction.ts) or postgres.js's own.
-   * Migrations turn it off: a migration chunk may hold several statements, which the pipelined
-   * transaction's prepared statements refuse.
+   * Statements prepared and `db.transaction` pipelined (the default; see pipelined-transaction.ts),
+   * or postgres.js used as Drizzle uses it. Migrations turn it off: a migration chunk may hold
+   * several statements, which a prepared statement refuses.
    */
-  pipelinedTransactions?: boolean;
+  pipelined?: boolean;
 }
 
 /** Opens a pool. Callers own it and must `close()` it on shutdown. */
@@ -27,9 +27,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "sigap" },
   });
-  // `db.transaction` (and so `withTenant`) sends BEGIN with the first statement instead of
-  // waiting for it: see pipelined-transaction.ts.
-  const client = options.pipelinedTransactions === false ? sql : withPipelinedTransactions(sql);
+  // No statement waits for a round trip it does not need: `db.transaction` (and so `withTenant`)
+  // sends BEGIN with the first statement, and statements are prepared. See pipelined-transaction.ts.
+  const client = options.pipelined === false ? sql : withPipelining(sql);
   const db = drizzle({ client, schema, casing: "snake_case" });
   return {
     sql,

@@ -14,14 +14,22 @@ type StatementParameters = Parameters<ReservedSql["unsafe"]>[1];
 type Statement = ReturnType<ReservedSql["unsafe"]>;
 
 /**
- * The pool as Drizzle should see it: the same postgres.js client, except that `begin` (what
- * `db.transaction` calls) is `pipelinedBegin`. Only Drizzle calls `begin` through it, always as
- * `begin(fn)` (transaction settings go through `tx.setTransaction`, pipelined like any statement).
+ * The pool as Drizzle should see it: the same postgres.js client, except that
+ * - `begin` (what `db.transaction` calls) is `pipelinedBegin`. Only Drizzle calls `begin` through
+ *   it, always as `begin(fn)` (transaction settings go through `tx.setTransaction`, pipelined like
+ *   any statement);
+ * - `unsafe` (what Drizzle runs every statement outside a transaction with) prepares statements.
+ *   Drizzle asks for unprepared ones unless a query is given a name, and postgres.js then asks
+ *   Postgres for an unprepared statement's parameter types before sending it: two round trips for
+ *   every statement with parameters, the session and membership reads of every request among them.
+ *   Prepared, a statement takes one from its second use on a connection.
  */
-export function withPipelinedTransactions(pool: Sql): Sql {
+export function withPipelining(pool: Sql): Sql {
   const begin = <T>(fn: (tx: PipelinedTransaction) => Promise<T>) => pipelinedBegin(pool, fn);
+  const unsafe: Sql["unsafe"] = (query, parameters, options) => pool.unsafe(query, parameters, { ...options, prepare: true });
+  const replaced: Partial<Record<PropertyKey, unknown>> = { begin, unsafe };
   return new Proxy(pool, {
-    get: (target, key, receiver) => (key === "begin" ? begin : (Reflect.get(target, key, receiver) as unknown)),
+    get: (target, key, receiver) => replaced[key] ?? (Reflect.get(target, key, receiver) as unknown),
   });
 }
 
@@ -32,21 +40,16 @@ export function withPipelinedTransactions(pool: Sql): Sql {
  * been answered, so it is idle, outside any transaction, with every `set_config(..., true)` gone.
  */
 async function pipelinedBegin<T>(pool: Sql, fn: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
-  const connection = await pool.reserve();
-  const unit = new Unit(connection);
-  try {
-    return await unit.root.run(fn, "begin", "commit", "rollback");
-  } finally {
-    if (unit.ended) connection.release();
-  }
+  const unit = new Unit(await pool.reserve());
+  return unit.root.run(fn, "begin", "commit", "rollback");
 }
 
 /** One transaction's connection and the state its scopes share. */
 class Unit {
   readonly root: PipelinedTransaction;
-  /** Set once COMMIT or ROLLBACK has been answered: the connection is clean again. */
-  ended = false;
   savepoints = 0;
+  /** Declared by `readOnly()`: Postgres refuses writes, and COMMIT is not waited for. */
+  readOnly = false;
   /** COMMIT, when it went out behind the unit's last statement (`endWithNextStatement`). */
   commit: Statement | undefined;
   commitAfterNextStatement = false;
@@ -58,20 +61,29 @@ class Unit {
   }
 
   /**
-   * Sends (or awaits, when it already went out) the statement that ends the transaction. Postgres
-   * answering it, even with an error (a COMMIT that fails rolls back), leaves the connection idle
-   * outside any transaction. Anything else (a dropped socket, mostly) leaves its state unknown, and
-   * the connection is then not released: postgres.js reconnects a closed one by itself, and a live
-   * one stays out of the pool rather than be handed on mid-transaction.
+   * Sends (or awaits, when it already went out) the statement that ends the transaction, and
+   * returns the connection to the pool once it is answered. Postgres answering it, even with an
+   * error (a COMMIT that fails rolls back), leaves the connection idle outside any transaction.
+   * Anything else (a dropped socket, mostly) leaves its state unknown, and the connection is then
+   * not released: postgres.js reconnects a closed one by itself, and a live one stays out of the
+   * pool rather than be handed on mid-transaction.
+   *
+   * A read-only unit's COMMIT is not waited for: with nothing written there is nothing for it to
+   * make durable or to refuse, and what the unit read is already in the caller's hands.
    */
-  async end(statement: string): Promise<void> {
-    try {
-      await (this.commit ?? this.connection.unsafe(statement));
-    } catch (error) {
-      if (error instanceof postgres.PostgresError) this.ended = true;
-      throw error;
-    }
-    this.ended = true;
+  end(statement: string): Promise<void> {
+    const ending = (this.commit ?? this.connection.unsafe(statement)).then(
+      () => {
+        this.connection.release();
+      },
+      (error: unknown) => {
+        if (error instanceof postgres.PostgresError) this.connection.release();
+        throw error;
+      },
+    );
+    if (!(this.readOnly && statement === "commit")) return ending;
+    ending.catch(() => {}); // a lost connection: postgres.js reconnects it for its next user
+    return Promise.resolve();
   }
 }
 
@@ -122,6 +134,16 @@ export class PipelinedTransaction {
    */
   endWithNextStatement(): void {
     this.unit.commitAfterNextStatement = true;
+  }
+
+  /**
+   * Declares the unit read-only: Postgres refuses any write in it (25006, and the unit rolls
+   * back), and the unit's result goes to the caller without waiting for COMMIT's answer, so a
+   * unit of one read costs its caller one round trip. Sent without waiting, like any statement.
+   */
+  readOnly(): void {
+    void this.unsafe("set transaction read only");
+    this.unit.readOnly = true;
   }
 
   savepoint<T>(fn: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {

@@ -9,13 +9,21 @@ import type { TenantId } from "./types.ts";
  *
  * BEGIN and the setting add no round trip: they go out with `fn`'s first statement (see
  * `@sigap/db`'s pipelined-transaction.ts). COMMIT waits for `fn`; when `fn` is a single statement,
- * `withTenantStatement` sends it along too.
+ * `withTenantStatement` sends it along too. With `readOnly`, Postgres refuses any write in the
+ * unit and the result is returned without waiting for COMMIT's answer: a unit of reads costs its
+ * caller one round trip per read, and nothing else.
  *
  * This (with `withTenantStatement`) is the only way application code may touch tenant-owned tables.
  */
-export function withTenant<T>(db: Database, tenantId: TenantId, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  db: Database,
+  tenantId: TenantId,
+  fn: (tx: Transaction) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   return db.transaction((tx) => {
-    setTenant(tx, tenantId);
+    const client = setTenant(tx, tenantId);
+    if (options.readOnly) client.readOnly();
     return fn(tx);
   });
 }

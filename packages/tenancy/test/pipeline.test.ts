@@ -69,6 +69,26 @@ describe("round trips per unit, counted on the wire", () => {
     expect(await roundTrips(() => single.db.select().from(tenantSettings))).toBe(1);
   });
 
+  it("a bare statement with parameters is prepared, so it does not first ask Postgres for their types", async () => {
+    const sessionLike = () => single.db.select().from(tenantSettings).where(eq(tenantSettings.key, "greeting"));
+    expect(await roundTrips(sessionLike)).toBe(1);
+  });
+
+  it("a read-only unit answers its caller without waiting for COMMIT, and hands the connection on after it", async () => {
+    const read = () =>
+      withTenant(single.db, a.id, (tx) => tx.select({ value: tenantSettings.value }).from(tenantSettings), { readOnly: true });
+    expect(await roundTrips(read)).toBe(2); // on the wire: the read, then COMMIT
+    await greeting(single.db, a.id); // the pool's one connection, once that COMMIT is answered
+
+    const releaseCommitAnswers = proxy.holdCommitAnswers();
+    // Resolves while Postgres's answer to its COMMIT is held back: its caller never waited for it.
+    expect(await read()).toEqual([{ value: "from a" }]);
+    const next = greeting(single.db, b.id);
+    releaseCommitAnswers();
+    expect(await next).toEqual([{ value: "from b" }]);
+    expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
+  });
+
   it("withTenant adds only COMMIT: BEGIN and the setting travel with the first statement", async () => {
     const read = () => withTenant(single.db, a.id, (tx) => tx.select().from(tenantSettings));
     expect(await roundTrips(read)).toBe(2);
@@ -98,6 +118,16 @@ describe("a failure inside a pipelined unit", () => {
     expect(await settingsOf(a)).toEqual(["greeting"]);
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
     expect(await greeting(single.db, b.id)).toEqual([{ value: "from b" }]);
+  });
+
+  it("a write in a read-only unit is refused by Postgres and leaves nothing written", async () => {
+    const write = withTenant(single.db, a.id, (tx) => tx.insert(tenantSettings).values({ tenantId: a.id, key: "read-only", value: "x" }), {
+      readOnly: true,
+    });
+    await expect(write).rejects.toMatchObject({ cause: expect.objectContaining({ code: "25006" }) as unknown });
+
+    expect(await settingsOf(a)).toEqual(["greeting"]);
+    expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
   });
 
   it("a failed single statement is rolled back by the COMMIT sent behind it", async () => {

@@ -12,12 +12,23 @@ export interface RoundTripCounter {
   /** Round trips since the proxy started or since the last `reset`, over all connections. */
   count: () => number;
   reset: () => void;
+  /**
+   * From now on, holds back Postgres's answer to a COMMIT (and everything after it on that
+   * connection) until the returned function is called: shows whether a client waits for it.
+   */
+  holdCommitAnswers: () => () => void;
   close: () => Promise<void>;
 }
+
+/** CommandComplete ('C', length 11) with the tag COMMIT: how Postgres answers a COMMIT. */
+const commitComplete = Buffer.concat([Buffer.from([0x43, 0, 0, 0, 11]), Buffer.from("COMMIT\0")]);
 
 export async function countRoundTrips(databaseUrl: string): Promise<RoundTripCounter> {
   const target = new URL(databaseUrl);
   let roundTrips = 0;
+  let holdingCommits = false;
+  /** Per client connection whose answers are held, what Postgres said since the hold began. */
+  const held = new Map<Socket, Buffer[]>();
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(target.port || 5432), target.hostname);
@@ -36,9 +47,12 @@ export async function countRoundTrips(databaseUrl: string): Promise<RoundTripCou
       clientsTurn = true;
       upstream.write(chunk);
     });
-    upstream.on("data", (chunk) => {
+    upstream.on("data", (chunk: Buffer) => {
       clientsTurn = false;
-      client.write(chunk);
+      if (holdingCommits && !held.has(client) && chunk.includes(commitComplete)) held.set(client, []);
+      const heldHere = held.get(client);
+      if (heldHere) heldHere.push(chunk);
+      else client.write(chunk);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,6 +66,14 @@ export async function countRoundTrips(databaseUrl: string): Promise<RoundTripCou
     count: () => roundTrips,
     reset: () => {
       roundTrips = 0;
+    },
+    holdCommitAnswers: () => {
+      holdingCommits = true;
+      return () => {
+        holdingCommits = false;
+        for (const [client, chunks] of held) for (const chunk of chunks) client.write(chunk);
+        held.clear();
+      };
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

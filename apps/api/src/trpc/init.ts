@@ -212,7 +212,7 @@ export function tenantProcedure(action: Action) {
   return signedInProcedure
     .meta({ access: "tenant", action })
     .input(tenantInput)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, input, type, next }) => {
       const membership = (await ctx.memberships()).find((m) => m.slug === input.tenantSlug);
       const supportAccess = !membership && ctx.auth.user.platformRole === "platform_admin";
       const tenant = membership ?? (supportAccess ? await findTenantBySlug(ctx.db, input.tenantSlug) : undefined);
@@ -221,7 +221,7 @@ export function tenantProcedure(action: Action) {
       if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
 
       const tenantId = asTenantId(tenant.tenantId);
-      return withTenant(ctx.db, tenantId, async (tx: Transaction) => {
+      const unit = async (tx: Transaction) => {
         const result = await next({
           ctx: {
             tx,
@@ -233,7 +233,9 @@ export function tenantProcedure(action: Action) {
         // A failed handler must not commit what it wrote before failing.
         if (!result.ok) throw result.error;
         return result;
-      });
+      };
+      // A query only reads (Postgres holds it to that), and its answer need not wait for COMMIT.
+      return withTenant(ctx.db, tenantId, unit, { readOnly: type === "query" });
     });
 }
 

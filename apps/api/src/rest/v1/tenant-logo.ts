@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { findLogo, findTenantBySlug } from "@sigap/db/queries";
-import { asTenantId, withTenant } from "@sigap/tenancy";
+import { asTenantId, withTenantStatement } from "@sigap/tenancy";
 import { ApiError } from "../../http/errors.ts";
 import { errorSchema } from "./error-schema.ts";
 import type { V1App } from "./app.ts";
@@ -35,7 +35,7 @@ export function registerTenantLogo(app: V1App) {
   app.openapi(route, async (c) => {
     const db = c.get("db");
     const tenant = await findTenantBySlug(db, c.req.valid("param").slug);
-    const logo = tenant ? await withTenant(db, asTenantId(tenant.tenantId), (tx) => findLogo(tx)) : undefined;
+    const logo = tenant ? await withTenantStatement(db, asTenantId(tenant.tenantId), (tx) => findLogo(tx)) : undefined;
     if (!logo) throw new ApiError("NOT_FOUND", "This tenant has no logo");
     const etag = `"${createHash("sha256").update(logo.data).digest("base64url")}"`;
     const headers = {
