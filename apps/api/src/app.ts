@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { pingDatabase } from "@sigap/db/queries";
+import { listUserTenants, pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
 import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
@@ -58,6 +58,11 @@ export function createApp({ db, logger, config }: AppDependencies) {
         // The adapter hands over Hono's context untyped; it is this app's.
         const c = untyped as Context<AppEnv>;
         const token = readSessionCookie(c);
+        // Nearly every signed-in request needs the person's memberships (the second-factor check,
+        // tenant access). user_tenants checks the token itself (an invalid one gets no rows), so it
+        // is asked beside the session lookup rather than after it: one wait for both.
+        const sessionMemberships = token ? listUserTenants(db, token) : undefined;
+        sessionMemberships?.catch(() => {}); // awaited by whoever needs them; unneeded, not unhandled
         return {
           db,
           config,
@@ -65,6 +70,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
           requestId: c.get("requestId"),
           meta: { requestId: c.get("requestId"), ip: clientIp(c, trustedProxy), userAgent: c.req.header("user-agent") ?? null },
           auth: token ? await validateSessionToken(db, token) : null,
+          sessionMemberships,
           // tRPC builds the response itself; cookies go through its response headers.
           cookie: {
             set: (value) => {

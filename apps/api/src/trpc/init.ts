@@ -52,6 +52,8 @@ export type TrpcContext = {
   meta: RequestMeta;
   /** The signed-in person and session, or null. */
   auth: ValidSession | null;
+  /** The session's memberships, when they were asked for beside the session itself. */
+  sessionMemberships?: Promise<UserTenant[]>;
   cookie: SessionCookie;
 };
 
@@ -143,7 +145,7 @@ export const publicProcedure = procedure.meta({ access: "public" }).use(({ ctx, 
 /** Per request, the tenants the signed-in person works in (read once, on first use). */
 function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
   let memberships: Promise<UserTenant[]> | undefined;
-  return () => (memberships ??= listUserTenants(ctx.db, ctx.auth.token));
+  return () => (memberships ??= ctx.sessionMemberships ?? listUserTenants(ctx.db, ctx.auth.token));
 }
 
 /** Whether the roles a person holds now (platform role, active memberships) require a second factor. */
