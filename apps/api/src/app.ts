@@ -7,6 +7,7 @@ import { listUserTenants, pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
 import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
+import { createSecretBox } from "./security/secret-box.ts";
 import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/sessions.ts";
 import { maxRequestBodyBytes, payloadTooLargeBody } from "./http/body-limit.ts";
@@ -90,7 +91,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
     }),
   );
 
-  app.route("/v1", createV1App(db));
+  app.route("/v1", createV1App(db, { secretBox: createSecretBox(config.secretKeys), clientIp: (c) => clientIp(c, trustedProxy) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, c.get("requestId")), 404));
 

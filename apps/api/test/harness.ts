@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { connectTestDatabase } from "@sigap/tenancy/testing";
+import { connectTestDatabase, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { deleteTestPeople, type TestPerson } from "./people.ts";
 import { startTestApi } from "./server.ts";
 
 type RunningApi = Awaited<ReturnType<typeof startTestApi>>;
@@ -33,4 +34,18 @@ export function useTestApi() {
     },
   };
   return { api, database };
+}
+
+/**
+ * The tenants and people a test file creates, deleted after its tests: push each one made. Call
+ * it after `useTestApi`, so the cleanup runs while the database is still open.
+ */
+export function useTestRecords(owner: ReturnType<typeof connectTestDatabase>["owner"]) {
+  const tenants: TestTenant[] = [];
+  const people: TestPerson[] = [];
+  afterAll(async () => {
+    await deleteTestPeople(owner, people);
+    await deleteTestTenants(owner, tenants);
+  });
+  return { tenants, people };
 }

@@ -39,6 +39,10 @@ describe("health and errors", () => {
       TOO_MANY_REQUESTS: 429,
       INTERNAL_SERVER_ERROR: 500,
       SERVICE_UNAVAILABLE: 503,
+      BAD_SIGNATURE: 401,
+      STALE_TIMESTAMP: 401,
+      TRUNK_DISABLED: 403,
+      UNKNOWN_DID: 404,
     });
   });
 
@@ -124,7 +128,7 @@ describe("OpenAPI", () => {
     const { status, body } = await getJson("/v1/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/regions", "/tenants/{slug}/logo"]);
+    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/regions", "/telephony/events", "/tenants/{slug}/logo"]);
   });
 
   it("serves a docs page whose script comes from the API itself", async () => {

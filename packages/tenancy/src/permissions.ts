@@ -48,6 +48,8 @@ export const permissions = {
   "trunks.edit": ["platform_admin", "tenant_admin"],
   /** Download the PBX/SBC configuration generated from the trunks. */
   "telephony.export": ["platform_admin", "tenant_admin"],
+  /** Read the telephony events the platform refused, from every trunk (they may name any region). */
+  "telephony.viewRefused": ["platform_admin"],
   /** Choose the SOP template the region starts from (it becomes the first draft). */
   "sop.choose": ["platform_admin", "tenant_admin"],
   /** Read the SOP, its versions and test cases, and simulate incidents against it. */

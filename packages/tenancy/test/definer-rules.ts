@@ -88,9 +88,14 @@ export const definerFunctions: Record<string, DefinerFunction> = {
     probe: "select end_sessions_without_access(gen_random_uuid())",
   },
   "route_did(text)": {
-    rule: "owner only",
-    why: "DID routing for telephony; nothing calls it yet, so no runtime role holds it",
-    probe: "select route_did('+62315550100')",
+    rule: "facts",
+    why: "the tenant and trunk one exact dialled number (a region's public 112 line) rings, for the telephony event route",
+    columns: ["tenant_id", "trunk_id"],
+  },
+  "refused_telephony_events_list(text,timestamp with time zone,uuid,integer)": {
+    rule: "session",
+    why: "the refused telephony events of every tenant, for a signed-in platform admin only",
+    probe: `select * from refused_telephony_events_list(${noSession}, null, null, 10)`,
   },
 };
 

@@ -21,6 +21,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "trunks.view": row("PA TA"),
   "trunks.edit": row("PA TA"),
   "telephony.export": row("PA TA"),
+  "telephony.viewRefused": row("PA"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),
   "branding.view": row("PA TA SV OP AR"),

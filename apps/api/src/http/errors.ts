@@ -12,6 +12,11 @@ export const errorCodes = [
   "TOO_MANY_REQUESTS",
   "INTERNAL_SERVER_ERROR",
   "SERVICE_UNAVAILABLE",
+  // Telephony events refused (and kept for platform admins): see rest/v1/telephony-events.ts.
+  "BAD_SIGNATURE",
+  "STALE_TIMESTAMP",
+  "TRUNK_DISABLED",
+  "UNKNOWN_DID",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -36,6 +41,13 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 500;
     case "SERVICE_UNAVAILABLE":
       return 503;
+    case "BAD_SIGNATURE":
+    case "STALE_TIMESTAMP":
+      return 401;
+    case "TRUNK_DISABLED":
+      return 403;
+    case "UNKNOWN_DID":
+      return 404;
   }
 }
 

@@ -1,22 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agencyTypes } from "@sigap/sop-engine";
-import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { createTestTenant } from "@sigap/tenancy/testing";
 import { signingSecretContext } from "../../src/agencies/signing-secret.ts";
 import { createSecretBox } from "../../src/security/secret-box.ts";
 import type { TestClient } from "../client.ts";
-import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, signInAs, type TestPerson } from "../people.ts";
+import { useTestApi, useTestRecords } from "../harness.ts";
+import { createTestPerson, signInAs } from "../people.ts";
 import { testConfig } from "../server.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
-const tenants: TestTenant[] = [];
-const people: TestPerson[] = [];
-
-afterAll(async () => {
-  await deleteTestTenants(owner, tenants);
-  await deleteTestPeople(owner, people);
-});
+const { tenants, people } = useTestRecords(owner);
 
 interface Contact {
   id: string;

@@ -1,22 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { describe, expect, it } from "vitest";
+import { createTestTenant } from "@sigap/tenancy/testing";
 import { asteriskConfig } from "../../src/telephony/asterisk.ts";
 import { kamailioDispatcher, kamailioPermissions } from "../../src/telephony/kamailio.ts";
 import { planTrunks, type TelephonyTenant, type TelephonyTrunk } from "../../src/telephony/trunk-plan.ts";
 import { testClient } from "../client.ts";
-import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
+import { useTestApi, useTestRecords } from "../harness.ts";
+import { createTestPerson } from "../people.ts";
 import { optionValues, parseAddresses, parseAsterisk, parseDispatcher, pjsipSection } from "./config-parsers.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
-const tenants: TestTenant[] = [];
-const people: SignedInTestPerson[] = [];
-
-afterAll(async () => {
-  await deleteTestPeople(owner, people);
-  await deleteTestTenants(owner, tenants);
-});
+const { tenants, people } = useTestRecords(owner);
 
 const tenant: TelephonyTenant = { slug: "kab-sidoarjo", displayName: "Kabupaten Sidoarjo", regionCode: "35.15" };
 

@@ -1,19 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { describe, expect, it } from "vitest";
+import { createTestTenant } from "@sigap/tenancy/testing";
 import { isAddressOrCidr, isHostName } from "../../src/validation/network.ts";
 import { testClient } from "../client.ts";
-import { useTestApi } from "../harness.ts";
-import { auditRows, createTestPerson, deleteTestPeople, type SignedInTestPerson } from "../people.ts";
+import { useTestApi, useTestRecords } from "../harness.ts";
+import { freshDid } from "../numbers.ts";
+import { auditRows, createTestPerson } from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
-const tenants: TestTenant[] = [];
-const people: SignedInTestPerson[] = [];
-
-afterAll(async () => {
-  await deleteTestPeople(owner, people);
-  await deleteTestTenants(owner, tenants);
-});
+const { tenants, people } = useTestRecords(owner);
 
 /** A fresh tenant with a signed-in admin, and a shortcut to call its trunk procedures. */
 async function arrangeTenant() {
@@ -27,10 +22,6 @@ async function arrangeTenant() {
   return { tenant, admin, client, call };
 }
 
-/** A random Indonesian landline, so parallel files and reruns never fight over a number. */
-function freshDid(): string {
-  return `+6231${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-}
 
 const password = "Trunk-Rahasia-42";
 

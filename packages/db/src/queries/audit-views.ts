@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { auditLog } from "../schema/audit.ts";
 import { users } from "../schema/users.ts";
@@ -48,7 +48,8 @@ export const auditReadLimit = 10_001;
 
 const startOfDay = (date: string, timeZone: string) => sql`(${date}::date::timestamp at time zone ${timeZone})`;
 const endOfDay = (date: string, timeZone: string) => sql`((${date}::date + 1)::timestamp at time zone ${timeZone})`;
-const cursorTime = (column: SQL | typeof auditLog.occurredAt) =>
+/** A timestamp as ISO 8601 text with every microsecond Postgres keeps, to page from exactly. */
+export const cursorTime = (column: SQL | AnyColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**

@@ -20,3 +20,4 @@ export * from "./onboarding.ts";
 export * from "./national.ts";
 export * from "./sop.ts";
 export { uniqueViolation } from "./errors.ts";
+export * from "./calls.ts";

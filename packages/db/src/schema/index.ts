@@ -10,3 +10,4 @@ export * from "./agencies.ts";
 export * from "./trunks.ts";
 export * from "./onboarding.ts";
 export * from "./sop.ts";
+export * from "./calls.ts";

@@ -29,6 +29,12 @@ export const phoneTrunks = pgTable(
     /** Addresses or CIDR ranges the carrier sends from, for `ip_allow_list`. */
     allowedAddresses: text().array(),
     status: trunkStatus().notNull().default("provisioning"),
+    /**
+     * The secret the trunk's PBX/SBC signs telephony events with (HMAC-SHA256), sealed like the
+     * digest password. During a rotation the previous one stays valid until it is retired.
+     */
+    eventSecretEncrypted: text(),
+    previousEventSecretEncrypted: text(),
     ...timestamps,
   },
   (t) => [

@@ -3,15 +3,25 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
+import type { Context } from "hono";
 import type { Database } from "@sigap/db/client";
 import { ApiError, fieldIssues } from "../../http/errors.ts";
 import type { AppVariables } from "../../http/context.ts";
+import type { SecretBox } from "../../security/secret-box.ts";
 import { unacceptableInputIssue } from "../../validation/text.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
 import { registerRegionSearch } from "./regions-search.ts";
+import { registerTelephonyEvents } from "./telephony-events.ts";
 import { registerTenantLogo } from "./tenant-logo.ts";
 
 export type V1App = OpenAPIHono<{ Variables: AppVariables & { db: Database } }>;
+
+/** What routes need besides the database. */
+export interface V1Dependencies {
+  secretBox: SecretBox;
+  /** The client's address, forwarding headers believed only from trusted proxies. */
+  clientIp: (c: Context) => string | null;
+}
 
 // The package exports no path to its browser bundle, so find it next to its entry point.
 const scalarBundlePath = join(
@@ -21,7 +31,7 @@ const scalarBundlePath = join(
 );
 
 /** REST for machines (telephony, agency systems), one route per file, documented by its schemas. */
-export function createV1App(db: Database): V1App {
+export function createV1App(db: Database, deps: V1Dependencies): V1App {
   const app: V1App = new OpenAPIHono({
     // Bad input becomes a 400 naming each field, in the same shape as every other error.
     defaultHook: (result) => {
@@ -43,6 +53,7 @@ export function createV1App(db: Database): V1App {
   registerNationalAdoption(app);
   registerRegionSearch(app);
   registerTenantLogo(app);
+  registerTelephonyEvents(app, deps);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

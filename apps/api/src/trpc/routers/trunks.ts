@@ -9,8 +9,10 @@ import {
   insertTrunk,
   listTenantAudit,
   listTenantDids,
+  listRefusedTelephonyEvents,
   listTrunks,
   releaseDid,
+  setTrunkEventSecrets,
   updateTrunk,
   type TrunkFields,
   type TrunkRow,
@@ -18,13 +20,14 @@ import {
 import { carrier, sipTransport, trunkStatus } from "@sigap/db/schema";
 import { createSecretBox, type SecretBox } from "../../security/secret-box.ts";
 import { asteriskConfig } from "../../telephony/asterisk.ts";
+import { newEventSecret } from "../../telephony/event-secret.ts";
 import { kamailioDispatcher, kamailioPermissions } from "../../telephony/kamailio.ts";
 import { planTrunks, type TelephonyTrunk } from "../../telephony/trunk-plan.ts";
 import { addressList, hostOrAddress, port } from "../../validation/network.ts";
 import { singleLine } from "../../validation/text.ts";
 import { normalizeIndonesianPhone } from "../../validation/phone.ts";
 import { fieldError } from "../field-error.ts";
-import { createRouter, tenantProcedure } from "../init.ts";
+import { createRouter, platformProcedure, tenantProcedure } from "../init.ts";
 
 /** Codecs the regional PBXs carry; a trunk lists a subset, in order of preference. */
 export const trunkCodecs = ["alaw", "ulaw", "g722", "g729", "opus"] as const;
@@ -152,6 +155,8 @@ function present(row: TrunkRow, dids: string[]) {
     codecs: row.codecs,
     auth: authOutput(row),
     status: row.status,
+    /** Whether the PBX/SBC can sign telephony events, and whether a rotation still accepts the old secret. */
+    eventSecret: { configured: row.eventSecretEncrypted !== null, previousStillValid: row.previousEventSecretEncrypted !== null },
     dids,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -302,6 +307,41 @@ export const trunksRouter = createRouter({
       return present(trunk, dids);
     }),
 
+  /**
+   * A new secret for the trunk's PBX/SBC to sign telephony events with, returned this once. The
+   * secret it replaces stays valid until `retirePreviousEventSecret`, so the switch can be changed
+   * over without refused calls; a secret older than that one stops working now.
+   */
+  rotateEventSecret: tenantProcedure("trunks.edit")
+    .input(z.object({ trunkId }))
+    .mutation(async ({ ctx, input }) => {
+      const trunk = await findTrunk(ctx.tx, input.trunkId, { forUpdate: true });
+      if (!trunk) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
+      const secret = newEventSecret(createSecretBox(ctx.config.secretKeys), trunk.id);
+      await setTrunkEventSecrets(ctx.tx, trunk.id, { current: secret.sealed, previous: trunk.eventSecretEncrypted });
+      await ctx.audit({
+        action: "trunks.rotateEventSecret",
+        targetType: auditTarget,
+        targetId: trunk.id,
+        after: { previousStillValid: trunk.eventSecretEncrypted !== null },
+      });
+      return { eventSecret: secret.plaintext, previousStillValid: trunk.eventSecretEncrypted !== null };
+    }),
+
+  /** Ends a rotation: only the newest event secret is accepted from now on. */
+  retirePreviousEventSecret: tenantProcedure("trunks.edit")
+    .input(z.object({ trunkId }))
+    .mutation(async ({ ctx, input }) => {
+      const trunk = await findTrunk(ctx.tx, input.trunkId, { forUpdate: true });
+      if (!trunk) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
+      const retired = trunk.previousEventSecretEncrypted !== null;
+      if (retired) {
+        await setTrunkEventSecrets(ctx.tx, trunk.id, { current: trunk.eventSecretEncrypted, previous: null });
+        await ctx.audit({ action: "trunks.retirePreviousEventSecret", targetType: auditTarget, targetId: trunk.id });
+      }
+      return { retired };
+    }),
+
   /** Deletes a trunk and releases its DIDs for anyone to claim. */
   remove: tenantProcedure("trunks.edit")
     .input(z.object({ trunkId }))
@@ -347,7 +387,29 @@ function telephonyTrunk(box: SecretBox, row: TrunkRow, dids: string[]): Telephon
   return { ...present(row, dids), auth };
 }
 
+const refusedPage = z.object({
+  limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
+  /** The `nextBefore` of the previous page. */
+  before: z.object({ receivedAt: z.iso.datetime({ precision: 6, error: "before.receivedAt must be a nextBefore this API returned" }), id: z.uuid() }).optional(),
+});
+
 export const telephonyRouter = createRouter({
+  /**
+   * Telephony events the platform refused (unknown number, disabled trunk, bad signature, stale
+   * timestamp), newest first, for platform admins diagnosing a region's switch.
+   */
+  refusedEvents: platformProcedure("telephony.viewRefused")
+    .input(refusedPage)
+    .query(async ({ ctx, input }) => {
+      const rows = await listRefusedTelephonyEvents(ctx.db, ctx.auth.token, { before: input.before, limit: input.limit + 1 });
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      return {
+        rows: page.map(({ cursor: _cursor, ...row }) => ({ ...row, receivedAt: row.receivedAt.toISOString() })),
+        nextBefore: rows.length > input.limit && last ? last.cursor : null,
+      };
+    }),
+
   /**
    * The configuration the region's PBX/SBC operator pastes in: Asterisk (pjsip.conf sections and
    * an extensions.conf context per trunk) and Kamailio (dispatcher.list, permissions address

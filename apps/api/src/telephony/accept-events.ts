@@ -1,0 +1,193 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Database, Transaction } from "@sigap/db/client";
+import {
+  findCallEvent,
+  findTrunkEventAuth,
+  insertCallEvent,
+  listCallEvents,
+  lockCall,
+  recordRefusedTelephonyEvent,
+  routeDid,
+  updateCallFacts,
+  type CallEventRow,
+} from "@sigap/db/queries";
+import { asTenantId, withTenant } from "@sigap/tenancy";
+import { ApiError, fieldIssues, type ErrorCode, type FieldIssue } from "../http/errors.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import { unacceptableInputIssue } from "../validation/text.ts";
+import { deriveCall } from "./call-state.ts";
+import { openEventSecret } from "./event-secret.ts";
+import { telephonyBatchSchema, telephonyEventSchema, type TelephonyEvent } from "./events-schema.ts";
+import { signatureHeader, signatureMatches, timestampFresh, timestampHeader } from "./signature.ts";
+
+/** A request to the event route as received: the raw body is what was signed. */
+export interface TelephonyRequest {
+  body: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  remoteAddress: string | null;
+  now: Date;
+}
+
+/** Per event, in request order: the call it belongs to. A retried event answers as it first did. */
+export interface AcceptedEvent {
+  eventId: string;
+  callId: string;
+}
+
+type RefusalCode = Extract<ErrorCode, "BAD_SIGNATURE" | "STALE_TIMESTAMP" | "TRUNK_DISABLED" | "UNKNOWN_DID">;
+
+/** A refusal found inside the tenant's transaction, recorded once that transaction has rolled back. */
+class Refusal extends Error {
+  readonly code: RefusalCode;
+
+  constructor(code: RefusalCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * Checks and applies a request of telephony events. Refused requests (stale timestamp, unknown
+ * number, disabled trunk, bad signature) are kept for platform admins before the error goes back;
+ * malformed ones get a 400 naming the field. When this returns, every event is committed.
+ */
+export async function acceptTelephonyEvents(db: Database, box: SecretBox, request: TelephonyRequest): Promise<AcceptedEvent[]> {
+  const refuse = async (refusal: Refusal): Promise<never> => {
+    const readable = readableEvents(request.body);
+    await recordRefusedTelephonyEvent(db, {
+      reason: refusal.code,
+      detail: refusal.message,
+      dids: [...new Set(readable.map((event) => event.did))],
+      eventIds: readable.map((event) => event.eventId),
+      remoteAddress: request.remoteAddress,
+      bodyExcerpt: request.body.slice(0, 2048).toWellFormed().replaceAll("\0", "\uFFFD"),
+    });
+    throw new ApiError(refusal.code, refusal.message);
+  };
+
+  // Who is asking comes first: a caller without a signature learns nothing about the body's shape.
+  const { timestamp, signature } = request;
+  if (timestamp === undefined || signature === undefined) {
+    return refuse(new Refusal("BAD_SIGNATURE", `${timestampHeader} and ${signatureHeader} headers are required`));
+  }
+  if (!timestampFresh(timestamp, request.now)) {
+    return refuse(new Refusal("STALE_TIMESTAMP", `${timestampHeader} must be the current Unix time in seconds, within 5 minutes`));
+  }
+  const events = parseEvents(request.body);
+  const route = await routeOf(db, events);
+  if (route instanceof Refusal) return refuse(route);
+
+  try {
+    return await withTenant(db, asTenantId(route.tenantId), async (tx) => {
+      const auth = await findTrunkEventAuth(tx, route.trunkId);
+      if (!auth) throw new Refusal("UNKNOWN_DID", "No region answers this number");
+      if (auth.status === "disabled") throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
+      const secrets = [auth.current, auth.previous].flatMap((sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []));
+      if (!signatureMatches(secrets, timestamp, request.body, signature)) {
+        throw new Refusal("BAD_SIGNATURE", `${signatureHeader} does not match the body signed with the trunk's event secret`);
+      }
+      const accepted: AcceptedEvent[] = [];
+      for (const [index, event] of events.entries()) accepted.push(await applyEvent(tx, route, event, index, events.length));
+      return accepted;
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return refuse(error);
+    throw error;
+  }
+}
+
+/** The events of a request, one or a batch, or a 400 naming each offending field. */
+function parseEvents(body: string): TelephonyEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new ApiError("BAD_REQUEST", "The body must be JSON: one event, or { events: [...] }");
+  }
+  const unacceptable = unacceptableInputIssue(parsed);
+  if (unacceptable) throw new ApiError("BAD_REQUEST", "Invalid request", [unacceptable]);
+  const batch = typeof parsed === "object" && parsed !== null && "events" in parsed;
+  const result = batch ? telephonyBatchSchema.safeParse(parsed) : telephonyEventSchema.safeParse(parsed);
+  if (!result.success) throw new ApiError("BAD_REQUEST", "Invalid request", fieldIssues(result.error));
+  return "events" in result.data ? result.data.events : [result.data];
+}
+
+/** For the refused-event log: the events of a body as far as they can be read, else none. */
+function readableEvents(body: string): TelephonyEvent[] {
+  try {
+    return parseEvents(body);
+  } catch {
+    return [];
+  }
+}
+
+/** The tenant and trunk every number of the request rings; one trunk per request, as one signs it. */
+async function routeOf(db: Database, events: readonly TelephonyEvent[]): Promise<{ tenantId: string; trunkId: string } | Refusal> {
+  const dids = [...new Set(events.map((event) => event.did))];
+  const routes = new Map(await Promise.all(dids.map(async (did) => [did, await routeDid(db, did)] as const)));
+  const unknown = dids.find((did) => routes.get(did) === undefined);
+  if (unknown !== undefined) return new Refusal("UNKNOWN_DID", `No region answers ${unknown}`);
+  const [first] = events;
+  const route = first && routes.get(first.did);
+  if (!route) throw new Error("a request has at least one routed event");
+  const elsewhere: FieldIssue[] = events.flatMap((event, index) =>
+    routes.get(event.did)?.trunkId === route.trunkId
+      ? []
+      : [{ path: `events.${String(index)}.did`, message: `did ${event.did} arrives on another trunk: send each trunk's events signed on their own` }],
+  );
+  if (elsewhere.length > 0) throw new ApiError("BAD_REQUEST", "Invalid request", elsewhere);
+  return route;
+}
+
+/** The event as stored and compared: plain JSON, as it reads back from the database. */
+function stored(event: TelephonyEvent): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+}
+
+function fromStored(row: CallEventRow): TelephonyEvent {
+  return { ...(row.event as TelephonyEvent), occurredAt: row.occurredAt };
+}
+
+/**
+ * Applies one event: recorded under its id (a retry of the same event finds it and changes
+ * nothing), then the call's facts are derived again from all of its events.
+ */
+async function applyEvent(
+  tx: Transaction,
+  route: { tenantId: string; trunkId: string },
+  event: TelephonyEvent,
+  index: number,
+  count: number,
+): Promise<AcceptedEvent> {
+  const asStored = stored(event);
+  const sameAsFirst = (first: CallEventRow): AcceptedEvent => {
+    if (!isDeepStrictEqual(first.event, asStored)) {
+      const path = count === 1 ? "eventId" : `events.${String(index)}.eventId`;
+      throw new ApiError("CONFLICT", `Event ${event.eventId} was already received with different content`, [
+        { path, message: `eventId ${event.eventId} is already used by a different event` },
+      ]);
+    }
+    return { eventId: event.eventId, callId: first.callId };
+  };
+
+  const known = await findCallEvent(tx, event.eventId);
+  if (known) return sameAsFirst(known);
+  const call = await lockCall(tx, route.tenantId, route.trunkId, event.callId, deriveCall([event]));
+  const inserted = await insertCallEvent(tx, {
+    tenantId: route.tenantId,
+    eventId: event.eventId,
+    callId: call.id,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    event: asStored,
+  });
+  if (!inserted) {
+    const first = await findCallEvent(tx, event.eventId);
+    if (!first) throw new Error(`call event ${event.eventId} neither inserted nor found`);
+    return sameAsFirst(first);
+  }
+  const events = (await listCallEvents(tx, call.id)).map(fromStored);
+  await updateCallFacts(tx, call.id, deriveCall(events));
+  return { eventId: event.eventId, callId: call.id };
+}
