@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import type { BrowserContext, Page } from "playwright-core";
@@ -49,6 +49,19 @@ async function ministryFigures(page: Page) {
     .getByTestId("national-province-row")
     .filter({ has: page.getByRole("rowheader", { name: region.province, exact: true }) });
   return { live, provinceLive: Number(await row.getByRole("cell").nth(1).textContent()) };
+}
+
+/** What the trunk's PBX/SBC sends when a call arrives: `call.offered`, signed as /v1/docs describes. */
+async function reportCall(secret: string, did: string): Promise<number> {
+  const body = JSON.stringify({ eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did, caller: "0812 3456 7890", occurredAt: new Date().toISOString() });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+  const response = await fetch(`${e2e.portalUrl}/v1/telephony/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signature },
+    body,
+  });
+  return response.status;
 }
 
 beforeAll(async () => {
@@ -172,9 +185,18 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("trunk-status").selectOption("active");
     await admin.getByTestId("trunk-save").click();
     await admin.getByTestId("trunk-dids").waitFor();
-    await admin.getByTestId("trunk-dids").fill(`+62 31 ${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`);
+    const did = `+6231${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
+    await admin.getByTestId("trunk-dids").fill(did);
     await admin.getByTestId("trunk-dids-save").click();
     await expect.poll(async () => (await database.owner.sql`select 1 from did_routes where owner_tenant_id = ${tenantId}`).length).toBe(1);
+
+    // The trunk's switch gets its event secret here, shown once; a call it reports signed with it is taken.
+    await admin.getByTestId("trunk-event-secret-rotate").click();
+    await admin.getByTestId("confirm-dialog").filter({ visible: true }).getByTestId("confirm-button").click();
+    const secret = await admin.getByTestId("signing-secret").inputValue();
+    expect(secret).toMatch(/^evsec_/);
+    expect(await reportCall(secret, did)).toBe(200);
+    await expect.poll(async () => (await database.owner.sql`select 1 from calls where tenant_id = ${tenantId}`).length).toBe(1);
 
     await openPage(admin, `/t/${slug}/onboarding/sop`);
     await admin.getByTestId("sop-choose-national").click();

@@ -22,6 +22,8 @@ const actions: Record<string, PlainKey> = {
   "trunks.update": "trunks.action.update",
   "trunks.setDids": "trunks.action.setDids",
   "trunks.remove": "trunks.action.remove",
+  "trunks.rotateEventSecret": "trunks.action.rotateEventSecret",
+  "trunks.retirePreviousEventSecret": "trunks.action.retirePreviousEventSecret",
 };
 
 const fields: Record<string, PlainKey> = {
@@ -38,6 +40,7 @@ const fields: Record<string, PlainKey> = {
   "auth.addresses": "trunks.form.addresses",
   "auth.replaced": "trunks.history.passwordReplaced",
   dids: "trunks.dids.title",
+  previousStillValid: "trunks.history.previousStillValid",
 };
 
 function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {

@@ -131,10 +131,6 @@ export const agenciesPagesEn = {
   "agencies.secret.warning":
     "Copy this secret now and install it in the receiving system at {url}. It is shown only once: after you close this box or reload the page it cannot be seen again, only replaced.",
   "agencies.secret.label": "Signing secret",
-  "agencies.secret.copy": "Copy",
-  "agencies.secret.copied": "Copied to the clipboard.",
-  "agencies.secret.copyFailed": "Could not copy automatically; select the text and copy it by hand.",
-  "agencies.secret.dismiss": "I have stored it",
 
   "agencies.history.title": "Change history",
   "agencies.history.when": "When",

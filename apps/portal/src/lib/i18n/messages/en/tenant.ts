@@ -2,6 +2,12 @@ import type { Translation } from "../../types.ts";
 import type { tenantPagesId } from "../id/tenant.ts";
 
 export const tenantPagesEn = {
+  // A secret shown once (lib/secrets/OneTimeSecret.svelte).
+  "secret.copy": "Copy",
+  "secret.copied": "Copied to the clipboard.",
+  "secret.copyFailed": "Could not copy automatically; select the text and copy it by hand.",
+  "secret.dismiss": "I have stored it",
+
   "tenant.switcher.label": "Region",
   "tenant.switcher.choose": "Choose a region to work in",
   "tenant.switcher.current": "open now",

@@ -129,10 +129,6 @@ export const agenciesPagesId = {
   "agencies.secret.warning":
     "Salin rahasia ini sekarang dan pasang di sistem penerima {url}. Rahasia ini hanya ditampilkan sekali: setelah kotak ini ditutup atau halaman dimuat ulang, rahasia tidak dapat dilihat lagi, hanya diganti.",
   "agencies.secret.label": "Rahasia penandatanganan",
-  "agencies.secret.copy": "Salin",
-  "agencies.secret.copied": "Tersalin ke papan klip.",
-  "agencies.secret.copyFailed": "Tidak dapat menyalin otomatis; pilih teksnya lalu salin secara manual.",
-  "agencies.secret.dismiss": "Sudah saya simpan",
 
   "agencies.history.title": "Riwayat perubahan",
   "agencies.history.when": "Waktu",

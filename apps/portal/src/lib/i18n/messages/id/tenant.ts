@@ -1,5 +1,11 @@
 /** Inside a tenant (`/t/{slug}`): switcher, overview, user management, audit log. */
 export const tenantPagesId = {
+  // A secret shown once (lib/secrets/OneTimeSecret.svelte).
+  "secret.copy": "Salin",
+  "secret.copied": "Tersalin ke papan klip.",
+  "secret.copyFailed": "Tidak dapat menyalin otomatis; pilih teksnya lalu salin secara manual.",
+  "secret.dismiss": "Sudah saya simpan",
+
   "tenant.switcher.label": "Daerah kerja",
   "tenant.switcher.choose": "Pilih daerah kerja",
   "tenant.switcher.current": "sedang dibuka",
