@@ -119,7 +119,8 @@ export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
   return { ...mail, token };
 }
 
+/** The audit rows of one action on one target, oldest first (callers read the newest with `.at(-1)`). */
 export async function auditRows(owner: Pool, table: "audit_log" | "platform_audit_log", action: string, targetId: string) {
   return owner.sql<{ actor_user_id: string | null; actor_role: string; diff: unknown; tenant_id?: string }[]>`
-    select * from ${owner.sql(table)} where action = ${action} and target_id = ${targetId}`;
+    select * from ${owner.sql(table)} where action = ${action} and target_id = ${targetId} order by occurred_at, id`;
 }
