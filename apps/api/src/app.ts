@@ -13,12 +13,14 @@ import { validateSessionToken } from "./auth/sessions.ts";
 import { maxRequestBodyBytes, payloadTooLargeBody } from "./http/body-limit.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
 import { clientIp, proxyTrust } from "./http/client-ip.ts";
+import { CallFeed } from "./calls/call-feed.ts";
 import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
-export function createApp({ db, logger, config }: AppDependencies) {
+export function createApp({ db, logger, config, listen }: AppDependencies) {
   const app = new Hono<AppEnv>();
+  const callFeed = new CallFeed(db, listen, logger);
   const trustedProxy = proxyTrust(config.trustedProxies);
 
   app.use(requestId({ headerName: "X-Request-Id" }));
@@ -72,6 +74,7 @@ export function createApp({ db, logger, config }: AppDependencies) {
           meta: { requestId: c.get("requestId"), ip: clientIp(c, trustedProxy), userAgent: c.req.header("user-agent") ?? null },
           auth: token ? await validateSessionToken(db, token) : null,
           sessionMemberships,
+          callFeed,
           // tRPC builds the response itself; cookies go through its response headers.
           cookie: {
             set: (value) => {

@@ -10,7 +10,7 @@ import { createLogger } from "./logger.ts";
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, "api");
 const database = createDatabase(env.DATABASE_APP_URL, { max: env.DATABASE_POOL_SIZE, applicationName: "sigap-api" });
-const app = createApp({ db: database.db, logger, config: appConfig(env) });
+const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql) });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
   logger.info({ port: info.port, host: env.API_HOST }, "api listening");

@@ -1,3 +1,5 @@
+import { openSse, type SseStream } from "./sse.ts";
+
 /** A field the API named as wrong, as its error formatter sends it. */
 export interface Issue {
   path: string;
@@ -29,13 +31,16 @@ export interface CallResult {
 export interface TestClient {
   readonly address: string;
   cookie: string | undefined;
-  call: (type: "query" | "mutation", path: string, input?: unknown) => Promise<CallResult>;
+  call: (type: ProcedureType, path: string, input?: unknown) => Promise<CallResult>;
   /**
    * The same request as `call`, answered as it came (a fuzzer's answers need not be JSON). `json`
    * is the input already serialised, for input JSON.stringify cannot write (nested too deep).
    */
-  send: (type: "query" | "mutation", path: string, input?: unknown, json?: string) => Promise<Response>;
+  send: (type: ProcedureType, path: string, input?: unknown, json?: string) => Promise<Response>;
 }
+
+/** A subscription is answered by its first event, as a JSON response would answer (see `firstEventAnswer`). */
+export type ProcedureType = "query" | "mutation" | "subscription";
 
 /** A made-up client address, sent as X-Forwarded-For as the portal's proxy would. */
 export function testAddress(): string {
@@ -57,6 +62,7 @@ export function testClient(
         ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}),
         ...options.headers,
       };
+      if (type === "subscription") return firstEventAnswer(await openSse(apiUrl, path, json, { headers }));
       const query = json === undefined ? "" : `?input=${encodeURIComponent(json)}`;
       const response =
         type === "query"
@@ -81,6 +87,20 @@ export function testClient(
     },
   };
   return client;
+}
+
+/**
+ * A live stream's first event as the answer a query would give: its data with 200, or its error
+ * with the error's HTTP status (a stream always starts 200; tRPC sends the error inside it).
+ */
+async function firstEventAnswer(stream: SseStream): Promise<Response> {
+  const first = await stream.next().finally(stream.close);
+  const headers = { "content-type": "application/json", "x-request-id": stream.requestId };
+  if (first.type === "serialized-error") {
+    const error = first.data as TrpcError & { data: { httpStatus: number } };
+    return new Response(JSON.stringify({ error }), { status: error.data.httpStatus, headers });
+  }
+  return new Response(JSON.stringify({ result: { data: first.data } }), { status: stream.status, headers });
 }
 
 /** `sigap_session=<token>` from a Set-Cookie header, ready to send back. */

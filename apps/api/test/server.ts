@@ -32,7 +32,9 @@ export function logSink() {
 export async function startTestApi(databaseUrl: string, config: Partial<typeof testConfig> = {}) {
   const { sink, lines: logLines } = logSink();
   const database = createDatabase(databaseUrl, { max: 2 });
-  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config } });
+  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config },
+    listen: database.sql.listen.bind(database.sql),
+  });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
   return {

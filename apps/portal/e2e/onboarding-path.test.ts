@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import type { BrowserContext, Page } from "playwright-core";
@@ -9,6 +9,7 @@ import { createPlatformPerson, knownPassword, signedInContext, uniqueEmail } fro
 import { openPage } from "./navigation.ts";
 import { invitationLinkFromOutbox } from "./outbox.ts";
 import { publishFirstSopVersion } from "./sop.ts";
+import { reportCallEvent } from "./telephony.ts";
 
 // The issue's whole path, in one browser: a platform admin creates a tenant for a region, its first
 // admin accepts the invitation from the outbox and enrols two-step verification, completes the
@@ -52,18 +53,6 @@ async function ministryFigures(page: Page) {
 }
 
 /** What the trunk's PBX/SBC sends when a call arrives: `call.offered`, signed as /v1/docs describes. */
-async function reportCall(secret: string, did: string): Promise<number> {
-  const body = JSON.stringify({ eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did, caller: "0812 3456 7890", occurredAt: new Date().toISOString() });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-  const response = await fetch(`${e2e.portalUrl}/v1/telephony/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signature },
-    body,
-  });
-  return response.status;
-}
-
 beforeAll(async () => {
   e2e = await startEndToEnd();
   const [free] = await database.owner.sql<{ code: string; province: string }[]>`
@@ -195,7 +184,7 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("confirm-dialog").filter({ visible: true }).getByTestId("confirm-button").click();
     const secret = await admin.getByTestId("signing-secret").inputValue();
     expect(secret).toMatch(/^evsec_/);
-    expect(await reportCall(secret, did)).toBe(200);
+    expect(await reportCallEvent(e2e.portalUrl, secret, { type: "call.offered", callId: randomUUID(), did, caller: "0812 3456 7890" })).toBe(200);
     await expect.poll(async () => (await database.owner.sql`select 1 from calls where tenant_id = ${tenantId}`).length).toBe(1);
 
     await openPage(admin, `/t/${slug}/onboarding/sop`);

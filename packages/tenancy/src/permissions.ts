@@ -50,6 +50,11 @@ export const permissions = {
   "telephony.export": ["platform_admin", "tenant_admin"],
   /** Read the telephony events the platform refused, from every trunk (they may name any region). */
   "telephony.viewRefused": ["platform_admin"],
+  /**
+   * Follow the tenant's live call queue: caller numbers and device locations, personal data the
+   * region's call-takers need and nobody else (platform staff included).
+   */
+  "calls.view": ["tenant_admin", "supervisor", "operator"],
   /** Choose the SOP template the region starts from (it becomes the first draft). */
   "sop.choose": ["platform_admin", "tenant_admin"],
   /** Read the SOP, its versions and test cases, and simulate incidents against it. */

@@ -22,6 +22,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "trunks.edit": row("PA TA"),
   "telephony.export": row("PA TA"),
   "telephony.viewRefused": row("PA"),
+  "calls.view": row("TA SV OP"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),
   "branding.view": row("PA TA SV OP AR"),

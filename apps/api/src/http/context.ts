@@ -1,4 +1,5 @@
 import type { Database } from "@sigap/db/client";
+import type { Listen } from "../calls/call-feed.ts";
 import type { Logger } from "../logger.ts";
 import type { AppConfig } from "../trpc/init.ts";
 
@@ -13,6 +14,8 @@ export interface AppDependencies {
   db: Database;
   logger: Logger;
   config: AppConfig;
+  /** LISTEN on a connection of its own (postgres.js `sql.listen`), for the live call feed. */
+  listen: Listen;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Database, Transaction } from "@sigap/db/client";
 import {
+  appendCallFeed,
   findCallEvent,
   findTrunkEventAuth,
   insertCallEvent,
@@ -87,9 +88,12 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
       if (!signatureMatches(secrets, timestamp, request.body, signature)) {
         throw new Refusal("BAD_SIGNATURE", `${signatureHeader} does not match the body signed with the trunk's event secret`);
       }
-      const accepted: AcceptedEvent[] = [];
-      for (const [index, event] of events.entries()) accepted.push(await applyEvent(tx, route, event, index, events.length));
-      return accepted;
+      const applied: AppliedEvent[] = [];
+      for (const [index, event] of events.entries()) applied.push(await applyEvent(tx, route, event, index, events.length));
+      // Last, as it makes the tenant's other requests wait for this one's commit.
+      const changedCalls = new Set(applied.flatMap((event) => (event.recorded ? [event.callId] : [])));
+      await appendCallFeed(tx, route.tenantId, [...changedCalls]);
+      return applied.map(({ eventId, callId }) => ({ eventId, callId }));
     });
   } catch (error) {
     if (error instanceof Refusal) return refuse(error);
@@ -140,6 +144,11 @@ async function routeOf(db: Database, events: readonly TelephonyEvent[]): Promise
   return route;
 }
 
+/** An accepted event, and whether it was recorded now (false for a retry). */
+interface AppliedEvent extends AcceptedEvent {
+  recorded: boolean;
+}
+
 /** The event as stored and compared: plain JSON, as it reads back from the database. */
 function stored(event: TelephonyEvent): Record<string, unknown> {
   return JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
@@ -159,16 +168,16 @@ async function applyEvent(
   event: TelephonyEvent,
   index: number,
   count: number,
-): Promise<AcceptedEvent> {
+): Promise<AppliedEvent> {
   const asStored = stored(event);
-  const sameAsFirst = (first: CallEventRow): AcceptedEvent => {
+  const sameAsFirst = (first: CallEventRow): AppliedEvent => {
     if (!isDeepStrictEqual(first.event, asStored)) {
       const path = count === 1 ? "eventId" : `events.${String(index)}.eventId`;
       throw new ApiError("CONFLICT", `Event ${event.eventId} was already received with different content`, [
         { path, message: `eventId ${event.eventId} is already used by a different event` },
       ]);
     }
-    return { eventId: event.eventId, callId: first.callId };
+    return { eventId: event.eventId, callId: first.callId, recorded: false };
   };
 
   const known = await findCallEvent(tx, event.eventId);
@@ -189,5 +198,5 @@ async function applyEvent(
   }
   const events = (await listCallEvents(tx, call.id)).map(fromStored);
   await updateCallFacts(tx, call.id, deriveCall(events));
-  return { eventId: event.eventId, callId: call.id };
+  return { eventId: event.eventId, callId: call.id, recorded: true };
 }

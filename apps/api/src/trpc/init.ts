@@ -10,8 +10,9 @@ import {
 } from "@sigap/db/queries";
 import { asTenantId, can, twoFactorRequiredRoles, withTenant, type Action, type Role } from "@sigap/tenancy";
 import { RetryAfter } from "../auth/errors.ts";
+import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
-import type { ValidSession } from "../auth/sessions.ts";
+import { validateSessionToken, type ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { Logger } from "../logger.ts";
 import { unacceptableInputIssue } from "../validation/text.ts";
@@ -55,6 +56,8 @@ export type TrpcContext = {
   /** The session's memberships, when they were asked for beside the session itself. */
   sessionMemberships?: Promise<UserTenant[]>;
   cookie: SessionCookie;
+  /** This process's follower of the tenants' live call feeds. */
+  callFeed: CallFeed;
 };
 
 /** Who may call a procedure; the security tests read it to know what to expect. */
@@ -67,6 +70,9 @@ const t = initTRPC
   .context<TrpcContext>()
   .meta<ProcedureMeta>()
   .create({
+    // Live streams (server-sent events) say they are alive often enough for proxies not to cut
+    // them as idle, and a client that hears nothing for three pings reconnects and resumes.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
     // Never send stack traces; add the request id and, for bad input, the offending fields.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
@@ -205,31 +211,39 @@ export const signedInProcedure = pendingSecondFactorProcedure.meta({ access: "si
 const tenantInput = z.object({ tenantSlug: z.string().min(1).max(100) });
 
 /**
+ * The tenant named by `slug` and the role the signed-in person acts in there: a member's own role,
+ * or platform_admin for platform staff giving support. Someone outside the tenant gets NOT_FOUND,
+ * never a hint that the tenant exists; a role the matrix refuses `action` gets FORBIDDEN.
+ */
+async function tenantAccess(ctx: TrpcContext & { auth: ValidSession }, memberships: UserTenant[], slug: string, action: Action) {
+  const membership = memberships.find((m) => m.slug === slug);
+  const supportAccess = !membership && ctx.auth.user.platformRole === "platform_admin";
+  const tenant = membership ?? (supportAccess ? await findTenantBySlug(ctx.db, slug) : undefined);
+  if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "No such tenant" });
+  const role: Role = membership ? membership.role : "platform_admin";
+  if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+  const tenantContext = { id: asTenantId(tenant.tenantId), slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone };
+  return { tenant: tenantContext, role };
+}
+
+/**
  * A member of the tenant named by `tenantSlug` (or platform staff, for support) whose role may
  * perform `action`. The handler runs inside `withTenant`: `ctx.tx` sees that tenant's rows only,
- * and `ctx.audit` appends to that tenant's audit log in the same transaction. Someone outside the
- * tenant gets NOT_FOUND, never a hint that the tenant exists.
+ * and `ctx.audit` appends to that tenant's audit log in the same transaction.
  */
 export function tenantProcedure(action: Action) {
   return signedInProcedure
     .meta({ access: "tenant", action })
     .input(tenantInput)
     .use(async ({ ctx, input, type, next }) => {
-      const membership = (await ctx.memberships()).find((m) => m.slug === input.tenantSlug);
-      const supportAccess = !membership && ctx.auth.user.platformRole === "platform_admin";
-      const tenant = membership ?? (supportAccess ? await findTenantBySlug(ctx.db, input.tenantSlug) : undefined);
-      if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "No such tenant" });
-      const role: Role = membership ? membership.role : "platform_admin";
-      if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
-
-      const tenantId = asTenantId(tenant.tenantId);
+      const { tenant, role } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
       const unit = async (tx: Transaction) => {
         const result = await next({
           ctx: {
             tx,
-            tenant: { id: tenantId, slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone },
+            tenant,
             role,
-            audit: (entry: AuditInput) => appendTenantAudit(tx, tenantId, auditFields(ctx, role, entry)),
+            audit: (entry: AuditInput) => appendTenantAudit(tx, tenant.id, auditFields(ctx, role, entry)),
           },
         });
         // A failed handler must not commit what it wrote before failing.
@@ -237,7 +251,35 @@ export function tenantProcedure(action: Action) {
         return result;
       };
       // A query only reads (Postgres holds it to that), and its answer need not wait for COMMIT.
-      return withTenant(ctx.db, tenantId, unit, { readOnly: type === "query" });
+      return withTenant(ctx.db, tenant.id, unit, { readOnly: type === "query" });
+    });
+}
+
+/**
+ * A live stream of the tenant named by `tenantSlug`, for whom `tenantProcedure(action)` would
+ * admit. No transaction spans the stream (it may stay open for hours): the handler opens its own
+ * per read. `ctx.stillAdmitted()` asks again, for streams to end when the session or role does.
+ */
+export function tenantStreamProcedure(action: Action) {
+  return signedInProcedure
+    .meta({ access: "tenant", action })
+    .input(tenantInput)
+    .use(async ({ ctx, input, next }) => {
+      const { tenant, role } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
+      const stillAdmitted = async (): Promise<boolean> => {
+        const auth = await validateSessionToken(ctx.db, ctx.auth.token);
+        if (!auth) return false;
+        const memberships = await listUserTenants(ctx.db, auth.token);
+        if (secondFactorOwed(auth, memberships)) return false;
+        try {
+          const again = await tenantAccess({ ...ctx, auth }, memberships, input.tenantSlug, action);
+          return again.tenant.id === tenant.id;
+        } catch (error) {
+          if (error instanceof TRPCError) return false;
+          throw error;
+        }
+      };
+      return next({ ctx: { tenant, role, stillAdmitted } });
     });
 }
 

@@ -170,7 +170,9 @@ describe("the mail module", () => {
       createTestPerson(owner, { platformRole: "ministry_viewer", signedIn: true }),
     ]);
     const outbox = async (devOutbox: boolean, cookie?: string) => {
-      const app = createApp({ db: database.app.db, logger: log, config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } } });
+      const app = createApp({ db: database.app.db, logger: log, config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } },
+        listen: database.app.sql.listen.bind(database.app.sql),
+      });
       const port = await freePort();
       const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
       try {

@@ -1,78 +1,19 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTestTenant, type TestTenant } from "@sigap/tenancy/testing";
-import { signTelephonyRequest } from "../../src/telephony/signature.ts";
+import type { TestTenant } from "@sigap/tenancy/testing";
 import { testClient } from "../client.ts";
 import { useTestApi, useTestRecords } from "../harness.ts";
 import { freshDid } from "../numbers.ts";
 import { createTestPerson } from "../people.ts";
+import { arrangeTrunk as arrangeTrunkOf, postTelephony, telephonyEvent } from "./fixture.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
-const { tenants, people } = useTestRecords(owner);
+const records = useTestRecords(owner);
+const { tenants, people } = records;
 
-
-/** A tenant with a trunk holding one DID, and the trunk's first event secret. */
-async function arrangeTrunk() {
-  const tenant = await createTestTenant(owner);
-  tenants.push(tenant);
-  const admin = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "tenant_admin" }], signedIn: true });
-  people.push(admin);
-  const client = testClient(api.url, { cookie: admin.cookie });
-  const call = async (path: string, input: Record<string, unknown>) => {
-    const reply = await client.call("mutation", `trunks.${path}`, { tenantSlug: tenant.slug, ...input });
-    if (reply.status !== 200) throw new Error(`trunks.${path}: ${String(reply.status)} ${JSON.stringify(reply.error)}`);
-    return reply.data as Record<string, unknown>;
-  };
-  const trunk = await call("create", {
-    name: "Telkomsel Utama",
-    carrier: "telkomsel",
-    sipHost: "sip.telkomsel.example",
-    sipPort: 5060,
-    transport: "udp",
-    maxChannels: 30,
-    codecs: ["alaw"],
-    auth: { kind: "ip_allow_list", addresses: ["203.0.113.10"] },
-    status: "active",
-  });
-  const trunkId = trunk.id as string;
-  const did = freshDid();
-  await call("setDids", { trunkId, dids: [did] });
-  const rotate = async () => (await call("rotateEventSecret", { trunkId })).eventSecret as string;
-  const secret = await rotate();
-  return { tenant, trunkId, did, secret, rotate, call };
-}
-
-
-/** Posts `body` signed with `secret` at `at` (Unix seconds; now by default). */
-async function post(body: unknown, secret: string, options: { at?: number; signature?: string } = {}) {
-  const text = JSON.stringify(body);
-  const timestamp = String(options.at ?? Math.floor(Date.now() / 1000));
-  const response = await fetch(`${api.url}/v1/telephony/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-sigap-timestamp": timestamp,
-      "x-sigap-signature": options.signature ?? signTelephonyRequest(secret, timestamp, text),
-    },
-    body: text,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-/** One event of call `callId` on `did`, `seconds` after a fixed moment. */
-function event(did: string, callId: string, type: string, seconds: number, extra: Record<string, unknown> = {}) {
-  return {
-    eventId: randomUUID(),
-    type,
-    callId,
-    did,
-    caller: "0812-3456-7890",
-    occurredAt: new Date(Date.UTC(2026, 11, 4, 1, 0, seconds)).toISOString(),
-    ...(type === "call.answered" ? { seat: "seat-3" } : {}),
-    ...extra,
-  };
-}
+const arrangeTrunk = () => arrangeTrunkOf(api.url, owner, records);
+const post = (body: unknown, secret: string, options: { at?: number; signature?: string } = {}) => postTelephony(api.url, body, secret, options);
+const event = telephonyEvent;
 
 /** The call as stored, its times as Dates (Drizzle leaves the shared client's timestamps as text). */
 async function callOf(tenant: TestTenant, externalCallId: string) {

@@ -21,3 +21,4 @@ export * from "./national.ts";
 export * from "./sop.ts";
 export { uniqueViolation } from "./errors.ts";
 export * from "./calls.ts";
+export * from "./call-feed.ts";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
@@ -103,3 +103,58 @@ export const refusedTelephonyEvents = pgTable(
   },
   (t) => [index().on(t.receivedAt), check("refused_telephony_events_excerpt", sql`length(${t.bodyExcerpt}) <= 2048`)],
 );
+
+/**
+ * What an operator's queue shows of a call at one moment: the call's facts, and how many other
+ * calls came from the same number in the 24 hours before it (the repeat-caller badge).
+ */
+export interface QueueCall {
+  id: string;
+  state: (typeof callState.enumValues)[number];
+  did: string;
+  callerNumber: string | null;
+  offeredAt: string;
+  answeredAt: string | null;
+  answeredBySeat: string | null;
+  transferredTo: string | null;
+  endedAt: string | null;
+  location: DeviceLocation | null;
+  /** Other calls from this number offered in the 24 hours before this one. */
+  earlierCallsFromNumber: number;
+}
+
+/**
+ * The tenant's live call feed: every change of a call, in commit order, numbered without gaps per
+ * tenant (call_feed_heads hands out the numbers under a row lock held to commit). Live queues
+ * follow it through LISTEN/NOTIFY and resume after a reconnect from the last number they saw.
+ */
+export const callFeed = pgTable(
+  "call_feed",
+  {
+    tenantId: tenantId(),
+    seq: bigint({ mode: "number" }).notNull(),
+    callId: uuid().notNull(),
+    /** The call as it stood after this change. Personal data (caller number, location). */
+    call: jsonb().$type<QueueCall>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    foreignKey({ columns: [t.tenantId, t.callId], foreignColumns: [calls.tenantId, calls.id] }).onDelete("cascade"),
+    index().on(t.tenantId, t.callId),
+    index().on(t.tenantId, t.createdAt),
+    tenantIsolationPolicy(),
+  ],
+).enableRLS();
+
+/** The last number handed out in each tenant's call feed. */
+export const callFeedHeads = pgTable(
+  "call_feed_heads",
+  {
+    tenantId: tenantId()
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    lastSeq: bigint({ mode: "number" }).notNull(),
+  },
+  () => [tenantIsolationPolicy()],
+).enableRLS();

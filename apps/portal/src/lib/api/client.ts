@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 // Types only: the API's runtime code must never end up in the portal bundle.
 import type { AppRouter, RouterOutputs } from "@sigap/api/trpc";
 
@@ -11,9 +11,16 @@ export const browserTrpcUrl = "/trpc";
 /**
  * The one typed client for the API. Server load functions pass SvelteKit's `fetch` and the API's own
  * URL (`${API_URL}/trpc`), skipping the proxy hop; the browser passes its `fetch` and `browserTrpcUrl`.
+ * Live streams (subscriptions) use the browser's EventSource, which reconnects and resumes by itself.
  */
 export function createApiClient(fetch: typeof globalThis.fetch, baseUrl: string) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: baseUrl, fetch })],
+    links: [
+      splitLink({
+        condition: (operation) => operation.type === "subscription",
+        true: httpSubscriptionLink({ url: baseUrl }),
+        false: httpBatchLink({ url: baseUrl, fetch }),
+      }),
+    ],
   });
 }

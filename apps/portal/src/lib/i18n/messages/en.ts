@@ -6,6 +6,7 @@ import { nationalPagesEn } from "./en/national.ts";
 import { platformPagesEn } from "./en/platform.ts";
 import { agenciesPagesEn } from "./en/agencies.ts";
 import { trunksPagesEn } from "./en/trunks.ts";
+import { callsPagesEn } from "./en/calls.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
@@ -57,6 +58,7 @@ export const en = {
   ...tenantPagesEn,
   ...agenciesPagesEn,
   ...trunksPagesEn,
+  ...callsPagesEn,
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,

@@ -5,6 +5,7 @@ import { nationalPagesId } from "./id/national.ts";
 import { platformPagesId } from "./id/platform.ts";
 import { agenciesPagesId } from "./id/agencies.ts";
 import { trunksPagesId } from "./id/trunks.ts";
+import { callsPagesId } from "./id/calls.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
@@ -60,6 +61,7 @@ export const id = {
   ...tenantPagesId,
   ...agenciesPagesId,
   ...trunksPagesId,
+  ...callsPagesId,
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,

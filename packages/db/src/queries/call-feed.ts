@@ -1,0 +1,85 @@
+import { and, asc, count, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { callFeed, callFeedHeads, calls, type QueueCall } from "../schema/calls.ts";
+import type { CallRow } from "./calls.ts";
+
+// The live call feed of one tenant, inside `withTenant`. Numbers are handed out by the tenant's
+// head row, locked from the increment to commit, so entry n+1 always commits after entry n: a
+// reader that has seen n has seen everything before it, and resuming from n misses nothing.
+
+export interface CallFeedEntry {
+  seq: number;
+  call: QueueCall;
+}
+
+/** Calls still in the queue: ringing, or answered and not yet ended. */
+const openStates: CallRow["state"][] = ["ringing", "answered"];
+
+/** How a call reads in the queue, with its repeat-caller count. */
+async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
+  const earlierCallsFromNumber = call.callerNumber === null ? 0 : await countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt);
+  return {
+    id: call.id,
+    state: call.state,
+    did: call.did,
+    callerNumber: call.callerNumber,
+    offeredAt: call.offeredAt.toISOString(),
+    answeredAt: call.answeredAt?.toISOString() ?? null,
+    answeredBySeat: call.answeredBySeat,
+    transferredTo: call.transferredTo,
+    endedAt: call.endedAt?.toISOString() ?? null,
+    location: call.location,
+    earlierCallsFromNumber,
+  };
+}
+
+async function countEarlierCalls(tx: Executor, callId: string, callerNumber: string, offeredAt: Date): Promise<number> {
+  const dayBefore = new Date(offeredAt.getTime() - 24 * 60 * 60 * 1000);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(calls)
+    .where(and(eq(calls.callerNumber, callerNumber), gte(calls.offeredAt, dayBefore), lt(calls.offeredAt, offeredAt), ne(calls.id, callId)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Appends the calls' current state to the tenant's feed, one entry each in the order given. Call
+ * it last in the transaction: from here to commit, the tenant's other writers of the feed wait.
+ */
+export async function appendCallFeed(tx: Executor, tenantId: string, callIds: readonly string[]): Promise<void> {
+  if (callIds.length === 0) return;
+  const rows = await tx.select().from(calls).where(inArray(calls.id, [...callIds]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const views = await Promise.all(
+    callIds.map((id) => {
+      const row = byId.get(id);
+      if (!row) throw new Error(`call ${id} is not in this tenant`);
+      return queueCallOf(tx, row);
+    }),
+  );
+  const [head] = await tx
+    .insert(callFeedHeads)
+    .values({ tenantId, lastSeq: views.length })
+    .onConflictDoUpdate({ target: callFeedHeads.tenantId, set: { lastSeq: sql`${callFeedHeads.lastSeq} + ${views.length}` } })
+    .returning({ lastSeq: callFeedHeads.lastSeq });
+  if (!head) throw new Error("call feed head upsert returned nothing");
+  const first = head.lastSeq - views.length + 1;
+  await tx.insert(callFeed).values(views.map((call, index) => ({ tenantId, seq: first + index, callId: call.id, call })));
+}
+
+/** The number of the tenant's newest feed entry; 0 before its first call. */
+export async function callFeedHead(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ lastSeq: callFeedHeads.lastSeq }).from(callFeedHeads);
+  return row?.lastSeq ?? 0;
+}
+
+/** Up to `limit` entries after `afterSeq`, oldest first. */
+export function callFeedAfter(tx: Executor, afterSeq: number, limit: number): Promise<CallFeedEntry[]> {
+  return tx.select({ seq: callFeed.seq, call: callFeed.call }).from(callFeed).where(gt(callFeed.seq, afterSeq)).orderBy(asc(callFeed.seq)).limit(limit);
+}
+
+/** The calls in the queue now, oldest first. */
+export async function listQueueCalls(tx: Executor): Promise<QueueCall[]> {
+  const rows = await tx.select().from(calls).where(inArray(calls.state, openStates)).orderBy(asc(calls.offeredAt));
+  return Promise.all(rows.map((row) => queueCallOf(tx, row)));
+}
