@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point for `npm start`, `npm test` and `npm run bench` on any machine with npm.
+// Entry point for `npm start`, `npm test`, `npm run bench` and `npm run calls` on any machine with npm.
 //
 // It must run on whatever Node the machine ships (a fresh machine has Node 20), so it is plain
 // JavaScript with no dependencies. When the running Node is older than the project needs, it
@@ -20,6 +20,7 @@ const commands = {
   start: ["tooling/dev/src/start.ts"],
   test: ["tooling/dev/src/test.ts"],
   bench: ["tooling/dev/src/bench.ts"],
+  calls: ["tooling/dev/src/calls.ts"],
 };
 
 function log(message) {

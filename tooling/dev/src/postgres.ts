@@ -34,6 +34,15 @@ const superuser = { user: "postgres", password: "postgres" };
 /** Local-only passwords: the embedded server listens on localhost alone. */
 export const localRolePasswords: RolePasswords = { owner: "sigap_owner_local", app: "sigap_app_local" };
 
+/** The owner's and runtime role's URLs of the embedded Postgres on `port` (running or not). */
+export function localRoleUrls(port: number): DatabaseUrls {
+  const base = `127.0.0.1:${String(port)}`;
+  return {
+    ownerUrl: `postgres://sigap_owner:${localRolePasswords.owner}@${base}/${databaseName}`,
+    appUrl: `postgres://sigap_app:${localRolePasswords.app}@${base}/${databaseName}`,
+  };
+}
+
 /**
  * Starts an embedded Postgres 18 in `dataDir` (initialising it on first use), creates the `sigap`
  * database and both roles. With `persistent: false` the data directory is deleted on stop.
@@ -88,8 +97,7 @@ export async function startLocalPostgres(options: {
 
   return {
     superuserUrl,
-    ownerUrl: `postgres://sigap_owner:${localRolePasswords.owner}@${base}/${databaseName}`,
-    appUrl: `postgres://sigap_app:${localRolePasswords.app}@${base}/${databaseName}`,
+    ...localRoleUrls(options.port),
     stop: async () => {
       process.removeListener("exit", stopOnExit);
       await server.stop();

@@ -1,10 +1,9 @@
 // `npm start`: database, migrations, seed, build, then api + worker + portal until Ctrl-C.
-import { dirname, join } from "node:path";
-import { demoPassword, demoUsers } from "@sigap/db/seed";
+import { demoPassword, demoTrunks, demoUsers } from "@sigap/db/seed";
+import { runCallSimulator, stackSecretKeys } from "./call-simulator.ts";
 import { prepareDatabase } from "./database.ts";
 import { readStartConfig } from "./env.ts";
 import { run, step } from "./run.ts";
-import { localSecretKeys } from "./secret-keys.ts";
 import { startStack } from "./stack.ts";
 
 const config = readStartConfig();
@@ -38,9 +37,12 @@ try {
     apiPort: config.apiPort,
     portalPort: config.portalPort,
     logLevel: config.logLevel,
-    secretKeys: config.secretKeys ?? localSecretKeys(join(dirname(config.dataDir), "secret-keys")),
+    secretKeys: stackSecretKeys(config),
     output: "terminal",
   });
+  // Three weeks of calls, once, so the queue, history and figures have something true to show.
+  step("adding demo call history (first start only)");
+  for (const { slug } of demoTrunks) await runCallSimulator(config, [slug, "--history-days", "21", "--per-day", "60"]);
 } catch (error) {
   console.error(`[sigap] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown("error", 1);
@@ -66,6 +68,9 @@ if (stack) {
   Demo logins (password for all: ${demoPassword}); admins set up two-factor
   sign-in with an authenticator app the first time:
 ${logins}
+
+  Simulated calls for a demo region, in another terminal:
+    npm run calls -- sidoarjo              (4 calls a minute; --per-minute N to change)
 
   Press Ctrl-C to stop everything.
 `);

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { callEvents, calls, refusedTelephonyEvents } from "../schema/calls.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
@@ -127,4 +127,10 @@ export async function listRefusedTelephonyEvents(
     remoteAddress: row.remote_address,
     bodyExcerpt: row.body_excerpt,
   }));
+}
+
+/** How many calls the tenant holds. */
+export async function countCalls(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(calls);
+  return row?.n ?? 0;
 }

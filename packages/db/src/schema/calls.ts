@@ -5,6 +5,7 @@ import { tenants } from "./tenants.ts";
 
 export const callEventTypes = ["call.offered", "call.answered", "call.transferred", "call.abandoned", "call.ended"] as const;
 export const callEventType = pgEnum("call_event_type", callEventTypes);
+export type CallEventType = (typeof callEventTypes)[number];
 /** Where a call stands, derived from every event received for it (see apps/api/src/telephony/call-state.ts). */
 export const callState = pgEnum("call_state", ["ringing", "answered", "abandoned", "ended"]);
 

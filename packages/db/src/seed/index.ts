@@ -1,11 +1,14 @@
 import postgres from "postgres";
 import { nationalTemplate } from "@sigap/sop-engine";
 import { demoTenants } from "./demo-tenants.ts";
+import { demoTrunks } from "./demo-trunks.ts";
 import { demoAgencyId, demoPasswordHash, demoUsers } from "./demo-users.ts";
 import { seedRegions } from "./regions.ts";
 
 export { seedRegions } from "./regions.ts";
 export { demoPassword, demoUsers } from "./demo-users.ts";
+export { demoTrunks } from "./demo-trunks.ts";
+export { kecamatanOf, randomPointIn, type Kecamatan } from "./kecamatan.ts";
 
 export interface SeedResult {
   regionsLoaded: boolean;
@@ -54,6 +57,19 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
         insert into tenant_onboarding (tenant_id, sop_template, sop_chosen_at)
         select t.id, 'national-default', t.launched_at from tenants t
          where t.slug in ${tx(demoTenants.map((tenant) => tenant.slug))} and t.launched_at is not null
+        on conflict do nothing`;
+      await tx`
+        insert into phone_trunks (tenant_id, id, name, carrier, sip_host, max_channels, auth, allowed_addresses, status)
+        select t.id, d.id, 'Trunk demo ' || t.display_name, d.carrier::carrier, '127.0.0.1', 30, 'ip_allow_list', array['127.0.0.1'], 'active'
+          from jsonb_to_recordset(${tx.json(demoTrunks.map(({ slug, id, carrier }) => ({ slug, id, carrier })))}) as d(slug text, id uuid, carrier text)
+          join tenants t on t.slug = d.slug
+        on conflict do nothing`;
+      await tx`
+        insert into did_routes (did, owner_tenant_id, trunk_id)
+        select d.did, t.id, d.trunk_id
+          from jsonb_to_recordset(${tx.json(demoTrunks.flatMap(({ slug, id, dids }) => dids.map((did) => ({ slug, trunk_id: id, did }))))})
+            as d(slug text, trunk_id uuid, did text)
+          join tenants t on t.slug = d.slug
         on conflict do nothing`;
       const users = await tx<{ id: string }[]>`
         insert into users (email, display_name, platform_role, password_hash)
