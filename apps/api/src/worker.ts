@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The background job process: `node apps/api/src/worker.ts`. It serves every queue in `jobQueues`
-// (none yet); billing and notifications will add theirs.
+// The background job process: `node apps/api/src/worker.ts`. It serves every queue in `jobQueues`:
+// for now the hourly purge of calls past their retention; billing and notifications will add theirs.
 import { PgBoss } from "pg-boss";
+import { createDatabase } from "@sigap/db/client";
 import { jobQueues, jobSchema } from "@sigap/db/jobs";
+import { serveCallPurge } from "./calls/retention.ts";
 import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
@@ -26,7 +28,9 @@ boss.on("error", (error: Error & { code?: string }) => {
   logger.error({ error: error.message, code: error.code }, "pg-boss error");
 });
 
+const database = createDatabase(env.DATABASE_APP_URL, { max: 2, applicationName: "sigap-worker" });
 await boss.start();
+await serveCallPurge(boss, database.db, logger);
 logger.info({ queues: jobQueues }, "worker started");
 
 async function shutdown(signal: string) {
@@ -34,6 +38,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   await boss.stop({ graceful: true, timeout: 10_000 });
+  await database.close();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -5,11 +5,14 @@ import { appRoleName } from "./schema/roles.ts";
 /** pg-boss keeps its tables in their own schema, next to the application's. */
 export const jobSchema = "pgboss";
 
+/** Deletes calls past each tenant's retention period (apps/api/src/calls/retention.ts), hourly. */
+export const callPurgeQueue = "calls.purge";
+
 /**
  * Every queue the worker serves. Queues are created here, by the owner during migration, so the
- * runtime role needs no CREATE privilege. Empty until the first background job lands.
+ * runtime role needs no CREATE privilege.
  */
-export const jobQueues: readonly string[] = [];
+export const jobQueues: readonly string[] = [callPurgeQueue];
 
 /**
  * Installs or upgrades pg-boss's schema as the owner, creates the declared queues, and lets the

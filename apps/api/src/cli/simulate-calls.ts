@@ -98,7 +98,7 @@ function runLive(line: SimulatorLine, perMinute: number): void {
         post(line, [event]).catch((error: unknown) => {
           console.error(`[calls] ${event.type} of ${event.callId} refused: ${String(error)}`);
         });
-      }, event.occurredAt.getTime() - Date.now());
+      }, Math.max(0, event.occurredAt.getTime() - Date.now()));
     }
   };
   const next = () => {

@@ -22,3 +22,4 @@ export * from "./sop.ts";
 export { uniqueViolation } from "./errors.ts";
 export * from "./calls.ts";
 export * from "./call-feed.ts";
+export * from "./call-retention.ts";

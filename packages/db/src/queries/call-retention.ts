@@ -1,0 +1,28 @@
+import { eq, lt } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { callFeed, calls } from "../schema/calls.ts";
+import { tenantSettings } from "../schema/tenants.ts";
+
+// Inside one tenant's `withTenant`: calls are personal data (caller numbers, device locations),
+// kept only for the tenant's retention period.
+
+/** The tenant setting that holds its call retention, in whole days. */
+export const callRetentionSetting = "call_retention_days";
+
+/** The tenant's call retention in days, if it set one (a stored value that is not a whole number of days is ignored). */
+export async function tenantCallRetentionDays(tx: Executor): Promise<number | undefined> {
+  const [row] = await tx.select({ value: tenantSettings.value }).from(tenantSettings).where(eq(tenantSettings.key, callRetentionSetting));
+  const days = Number(row?.value);
+  return Number.isInteger(days) && days > 0 ? days : undefined;
+}
+
+/** Deletes the calls offered before `before`, their events and feed entries with them; how many calls. */
+export async function deleteCallsOfferedBefore(tx: Executor, before: Date): Promise<number> {
+  const deleted = await tx.delete(calls).where(lt(calls.offeredAt, before)).returning({ id: calls.id });
+  return deleted.length;
+}
+
+/** Deletes feed entries written before `before` (no live queue resumes from that far back). */
+export async function deleteCallFeedBefore(tx: Executor, before: Date): Promise<void> {
+  await tx.delete(callFeed).where(lt(callFeed.createdAt, before));
+}
