@@ -12,6 +12,8 @@ export interface StackOptions {
   secretKeys: string;
   /** Without the job worker (default: with it), so that all database traffic is the API's, as bench/http.ts counts it. */
   worker?: boolean;
+  /** Without the portal (default: with it), for benchmarks of the API alone. */
+  portal?: boolean;
   /** Where process output goes: the terminal (prefixed per process) or a log file. */
   output: "terminal" | { file: string };
 }
@@ -42,7 +44,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const processes = [
     launch("api", ["apps/api/src/server.ts"], { ...shared, API_PORT: String(options.apiPort) }),
     ...(options.worker === false ? [] : [launch("worker", ["apps/api/src/worker.ts"], shared)]),
-    launch("portal", ["apps/portal/build/index.js"], {
+    ...(options.portal === false ? [] : [launch("portal", ["apps/portal/build/index.js"], {
       PORT: String(options.portalPort),
       HOST: "127.0.0.1",
       API_URL: apiUrl,
@@ -50,7 +52,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BODY_SIZE_LIMIT: "2M",
       // As behind a TLS-terminating proxy: the scheme browsers used arrives in X-Forwarded-Proto.
       PROTOCOL_HEADER: "x-forwarded-proto",
-    }),
+    })]),
   ];
 
   function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -94,7 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     await Promise.all([
       waitForOk(`${apiUrl}/healthz`, processes),
-      waitForOk(`${portalUrl}/`, processes),
+      ...(options.portal === false ? [] : [waitForOk(`${portalUrl}/`, processes)]),
     ]);
   } catch (error) {
     await stop();

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Event to screen: how long from the POST of a `call.offered` until the live queues of its tenant
+// hear of it? Two API processes on a throwaway Postgres, 200 live-queue clients (server-sent
+// events) spread over 10 tenants and both processes, signed events at 50 a second posted to either
+// process. In the same run, the floor: a bare Postgres LISTEN/NOTIFY round trip at the same rate.
+// Then the ceiling of intake: signed events accepted per second by one API process (autocannon).
+import { mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { createDatabase } from "@sigap/db/client";
+import { runMigrations } from "@sigap/db/migrate";
+import { seedDemo } from "@sigap/db/seed";
+import { freePort } from "@sigap/dev/free-port";
+import { startLocalPostgres } from "@sigap/dev/postgres";
+import { testSecretKeys } from "@sigap/dev/secret-keys";
+import { startStack, type RunningStack } from "@sigap/dev/stack";
+// The API's own session, sealing and signing code, so the arrangement is what production does.
+import { createSession } from "../apps/api/src/auth/sessions.ts";
+import { parseSecretKeys } from "../apps/api/src/config.ts";
+import { createSecretBox } from "../apps/api/src/security/secret-box.ts";
+import { newEventSecret } from "../apps/api/src/telephony/event-secret.ts";
+import { signTelephonyRequest } from "../apps/api/src/telephony/signature.ts";
+import { openSse, type SseStream } from "../apps/api/test/sse.ts";
+
+const tenantCount = 10;
+const clientCount = 200;
+const eventsPerSecond = 50;
+const seconds = 20;
+const intakeSeconds = 10;
+
+interface Region {
+  slug: string;
+  did: string;
+  secret: string;
+  cookie: string;
+}
+
+const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-feed-"));
+const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const owner = createDatabase(server.ownerUrl, { max: 2 });
+const stacks: RunningStack[] = [];
+const streams: SseStream[] = [];
+try {
+  await runMigrations(server.ownerUrl);
+  await seedDemo(server.ownerUrl);
+  const regions = await arrangeRegions();
+  mkdirSync(join(dataRoot, "logs"));
+  for (let index = 0; index < 2; index++) {
+    stacks.push(
+      await startStack({
+        appUrl: server.appUrl,
+        apiPort: await freePort(),
+        portalPort: await freePort(),
+        logLevel: "warn",
+        secretKeys: testSecretKeys,
+        worker: false,
+        portal: false,
+        output: { file: join(dataRoot, "logs", `api-${String(index)}.log`) },
+      }),
+    );
+  }
+  const apiUrls = stacks.map((stack) => stack.apiUrl);
+
+  // Receipt times per caller number (each event rings from a number of its own).
+  const heard = new Map<string, number[]>();
+  for (let index = 0; index < clientCount; index++) {
+    const region = regions[index % regions.length];
+    const apiUrl = apiUrls[index % apiUrls.length];
+    if (!region || !apiUrl) throw new Error("no region or API");
+    const stream = await openSse(apiUrl, "calls.live", JSON.stringify({ tenantSlug: region.slug }), { cookie: region.cookie });
+    streams.push(stream);
+    if ((await stream.next()).type !== "message") throw new Error(`client ${String(index)} was refused`);
+    void listen(stream, heard);
+  }
+
+  console.log(`${String(clientCount)} live-queue clients over ${String(tenantCount)} tenants and 2 API processes; ${String(eventsPerSecond)} signed call.offered a second for ${String(seconds)} s:`);
+  const posted = new Map<string, { at: number; listeners: number }>();
+  let serial = 0;
+  await paced(eventsPerSecond, seconds, async () => {
+    serial += 1;
+    const region = regions[serial % regions.length];
+    const apiUrl = apiUrls[serial % apiUrls.length];
+    if (!region || !apiUrl) return;
+    const caller = `+62812${String(serial).padStart(8, "0")}`;
+    posted.set(caller, { at: performance.now(), listeners: clientCount / tenantCount });
+    await postSigned(apiUrl, region, { eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller, occurredAt: new Date().toISOString() });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const latencies: number[] = [];
+  let missing = 0;
+  for (const [caller, { at, listeners }] of posted) {
+    const times = heard.get(caller) ?? [];
+    missing += listeners - times.length;
+    for (const time of times) latencies.push(time - at);
+  }
+  const feed = summary(latencies);
+  console.log(`  event → screen   p50 ${ms(feed.p50)}   p99 ${ms(feed.p99)}   (${String(latencies.length)} deliveries, ${String(missing)} missing)`);
+
+  const floor = summary(await notifyRoundTrips(server.appUrl, eventsPerSecond, 5));
+  console.log(`  LISTEN/NOTIFY    p50 ${ms(floor.p50)}   p99 ${ms(floor.p99)}   (the floor)`);
+  console.log(`  p99 / floor p99: ${(feed.p99 / floor.p99).toFixed(1)}×   (goal: p99 under 50 ms and within 5× of the floor)`);
+
+  for (const stream of streams.splice(0)) stream.close();
+  const [first] = regions;
+  const [apiUrl] = apiUrls;
+  if (!first || !apiUrl) throw new Error("no region");
+  const accepted = await intake(apiUrl, first, intakeSeconds);
+  console.log(`Signed events accepted by one API process, 10 connections, ${String(intakeSeconds)} s: ${accepted.toFixed(0)} events/s`);
+} finally {
+  for (const stream of streams) stream.close();
+  for (const stack of stacks) await stack.stop();
+  await owner.close();
+  await server.stop();
+  await rm(dataRoot, { recursive: true, force: true });
+}
+
+/** Tenants with a trunk, one DID, a sealed event secret, and a signed-in operator. */
+async function arrangeRegions(): Promise<Region[]> {
+  const box = createSecretBox(parseSecretKeys(testSecretKeys));
+  const tenants = await owner.sql<{ id: string; slug: string }[]>`
+    insert into tenants (region_code, slug, display_name, status, launched_at, time_zone)
+    select r.code, 'bench-' || replace(r.code, '.', '-'), 'Bench ' || r.name, 'live', now(), p.time_zone
+      from regencies r join provinces p on p.code = r.province_code
+     where r.code not in (select region_code from tenants)
+     order by r.code limit ${tenantCount}
+    returning id, slug`;
+  return Promise.all(
+    tenants.map(async (tenant, index) => {
+      const trunkId = randomUUID();
+      const secret = newEventSecret(box, trunkId);
+      const did = `+62219911${String(index).padStart(4, "0")}`;
+      await owner.sql`
+        insert into phone_trunks (tenant_id, id, name, carrier, sip_host, max_channels, auth, allowed_addresses, status, event_secret_encrypted)
+        values (${tenant.id}, ${trunkId}, 'Bench', 'telkom', '127.0.0.1', 30, 'ip_allow_list', array['127.0.0.1'], 'active', ${secret.sealed})`;
+      await owner.sql`insert into did_routes (did, owner_tenant_id, trunk_id) values (${did}, ${tenant.id}, ${trunkId})`;
+      const [user] = await owner.sql<{ id: string }[]>`
+        insert into users (email, display_name, password_hash) values (${`operator-${tenant.slug}@bench.test`}, 'Bench Operator', 'not-used') returning id`;
+      if (!user) throw new Error("no user");
+      await owner.sql`insert into memberships (tenant_id, user_id, role) values (${tenant.id}, ${user.id}, 'operator')`;
+      const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "bench" });
+      return { slug: tenant.slug, did, secret: secret.plaintext, cookie: `sigap_session=${token}` };
+    }),
+  );
+}
+
+async function listen(stream: SseStream, heard: Map<string, number[]>): Promise<void> {
+  for (;;) {
+    const event = await stream.next(3_600_000).catch(() => undefined);
+    if (!event || event.type !== "message") return;
+    const message = event.data as { kind: string; call?: { callerNumber: string | null } };
+    const caller = message.call?.callerNumber;
+    if (message.kind !== "call" || !caller) continue;
+    const times = heard.get(caller) ?? [];
+    times.push(performance.now());
+    heard.set(caller, times);
+  }
+}
+
+async function postSigned(apiUrl: string, region: Region, event: Record<string, unknown>): Promise<void> {
+  const body = JSON.stringify(event);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(`${apiUrl}/v1/telephony/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(region.secret, timestamp, body) },
+    body,
+  });
+  if (!response.ok) throw new Error(`event refused: ${String(response.status)} ${await response.text()}`);
+}
+
+/** Starts `task` `perSecond` times a second for `duration` seconds, on schedule whatever each takes. */
+async function paced(perSecond: number, duration: number, task: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const running: Promise<void>[] = [];
+  for (let index = 0; index < perSecond * duration; index++) {
+    const due = started + (index * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    running.push(task());
+  }
+  await Promise.all(running);
+}
+
+/** Round trips of a bare NOTIFY from one connection to a LISTEN on another, at `perSecond`. */
+async function notifyRoundTrips(url: string, perSecond: number, duration: number): Promise<number[]> {
+  const listener = postgres(url, { max: 1 });
+  const notifier = postgres(url, { max: 1 });
+  const sent = new Map<string, number>();
+  const times: number[] = [];
+  try {
+    await listener.listen("bench_floor", (payload) => {
+      const at = sent.get(payload);
+      if (at !== undefined) times.push(performance.now() - at);
+    });
+    let serial = 0;
+    await paced(perSecond, duration, async () => {
+      serial += 1;
+      const payload = String(serial);
+      sent.set(payload, performance.now());
+      await notifier`select pg_notify('bench_floor', ${payload})`;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return times;
+  } finally {
+    await listener.end();
+    await notifier.end();
+  }
+}
+
+/** Events a second one API process accepts from 10 connections posting signed events back to back. */
+async function intake(apiUrl: string, region: Region, duration: number): Promise<number> {
+  const result = await autocannon({
+    url: `${apiUrl}/v1/telephony/events`,
+    connections: 10,
+    duration,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const body = JSON.stringify({ eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller: null, occurredAt: new Date().toISOString() });
+          const timestamp = String(Math.floor(Date.now() / 1000));
+          return {
+            ...request,
+            body,
+            headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(region.secret, timestamp, body) },
+          };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${String(result.non2xx)} non-2xx answers and ${String(result.errors)} errors`);
+  return result.requests.average;
+}
+
+function summary(values: number[]): { p50: number; p99: number } {
+  const sorted = values.toSorted((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(1).padStart(6)} ms`;
+}
