@@ -3,7 +3,7 @@ import type { Database, Transaction } from "@sigap/db/client";
 import {
   appendCallFeed,
   findCallEvent,
-  findTrunkEventAuth,
+  findTrunk,
   insertCallEvent,
   listCallEvents,
   lockCall,
@@ -81,10 +81,10 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
 
   try {
     return await withTenant(db, asTenantId(route.tenantId), async (tx) => {
-      const auth = await findTrunkEventAuth(tx, route.trunkId);
-      if (!auth) throw new Refusal("UNKNOWN_DID", "No region answers this number");
-      if (auth.status === "disabled") throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
-      const secrets = [auth.current, auth.previous].flatMap((sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []));
+      const trunk = await findTrunk(tx, route.trunkId);
+      if (!trunk) throw new Refusal("UNKNOWN_DID", "No region answers this number");
+      if (trunk.status === "disabled") throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
+      const secrets = [trunk.eventSecretEncrypted, trunk.previousEventSecretEncrypted].flatMap((sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []));
       if (!signatureMatches(secrets, timestamp, request.body, signature)) {
         throw new Refusal("BAD_SIGNATURE", `${signatureHeader} does not match the body signed with the trunk's event secret`);
       }
@@ -183,20 +183,23 @@ async function applyEvent(
   const known = await findCallEvent(tx, event.eventId);
   if (known) return sameAsFirst(known);
   const call = await lockCall(tx, route.tenantId, route.trunkId, event.callId, deriveCall([event]));
-  const inserted = await insertCallEvent(tx, {
-    tenantId: route.tenantId,
-    eventId: event.eventId,
-    callId: call.id,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    event: asStored,
-  });
+  // Sent together: the list, run after the insert on the same connection, includes the new event.
+  const [inserted, rows] = await Promise.all([
+    insertCallEvent(tx, {
+      tenantId: route.tenantId,
+      eventId: event.eventId,
+      callId: call.id,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      event: asStored,
+    }),
+    listCallEvents(tx, call.id),
+  ]);
   if (!inserted) {
     const first = await findCallEvent(tx, event.eventId);
     if (!first) throw new Error(`call event ${event.eventId} neither inserted nor found`);
     return sameAsFirst(first);
   }
-  const events = (await listCallEvents(tx, call.id)).map(fromStored);
-  await updateCallFacts(tx, call.id, deriveCall(events));
+  await updateCallFacts(tx, call.id, deriveCall(rows.map(fromStored)));
   return { eventId: event.eventId, callId: call.id, recorded: true };
 }

@@ -48,7 +48,16 @@ async function countEarlierCalls(tx: Executor, callId: string, callerNumber: str
  */
 export async function appendCallFeed(tx: Executor, tenantId: string, callIds: readonly string[]): Promise<void> {
   if (callIds.length === 0) return;
-  const rows = await tx.select().from(calls).where(inArray(calls.id, [...callIds]));
+  // Sent together: the numbers are taken while the calls are read, one wait for both.
+  const [rows, [head]] = await Promise.all([
+    tx.select().from(calls).where(inArray(calls.id, [...callIds])),
+    tx
+      .insert(callFeedHeads)
+      .values({ tenantId, lastSeq: callIds.length })
+      .onConflictDoUpdate({ target: callFeedHeads.tenantId, set: { lastSeq: sql`${callFeedHeads.lastSeq} + ${callIds.length}` } })
+      .returning({ lastSeq: callFeedHeads.lastSeq }),
+  ]);
+  if (!head) throw new Error("call feed head upsert returned nothing");
   const byId = new Map(rows.map((row) => [row.id, row]));
   const views = await Promise.all(
     callIds.map((id) => {
@@ -57,12 +66,6 @@ export async function appendCallFeed(tx: Executor, tenantId: string, callIds: re
       return queueCallOf(tx, row);
     }),
   );
-  const [head] = await tx
-    .insert(callFeedHeads)
-    .values({ tenantId, lastSeq: views.length })
-    .onConflictDoUpdate({ target: callFeedHeads.tenantId, set: { lastSeq: sql`${callFeedHeads.lastSeq} + ${views.length}` } })
-    .returning({ lastSeq: callFeedHeads.lastSeq });
-  if (!head) throw new Error("call feed head upsert returned nothing");
   const first = head.lastSeq - views.length + 1;
   await tx.insert(callFeed).values(views.map((call, index) => ({ tenantId, seq: first + index, callId: call.id, call })));
 }

@@ -21,15 +21,6 @@ export async function routeDid(db: Executor, did: string): Promise<{ tenantId: s
   return row ? { tenantId: row.tenant_id, trunkId: row.trunk_id } : undefined;
 }
 
-/** The trunk's status and sealed event secrets. */
-export async function findTrunkEventAuth(tx: Executor, trunkId: string) {
-  const [row] = await tx
-    .select({ status: phoneTrunks.status, current: phoneTrunks.eventSecretEncrypted, previous: phoneTrunks.previousEventSecretEncrypted })
-    .from(phoneTrunks)
-    .where(eq(phoneTrunks.id, trunkId));
-  return row;
-}
-
 /** Replaces the trunk's event secrets (sealed); false when there is no such trunk. */
 export async function setTrunkEventSecrets(tx: Executor, trunkId: string, secrets: { current: string | null; previous: string | null }): Promise<boolean> {
   const rows = await tx

@@ -1,3 +1,4 @@
+import { refreshAll } from "$app/navigation";
 import type { ApiFailure } from "#lib/auth/api-error.ts";
 import { commonFailureMessage } from "#lib/auth/failure-message.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
@@ -18,4 +19,13 @@ const byCode: Record<string, PlainKey> = {
 export function failureMessage(i18n: Translator, failure: ApiFailure, overrides: FailureOverrides = {}): string {
   const key = overrides[failure.code] ?? byCode[failure.code];
   return key ? i18n.t(key) : commonFailureMessage(i18n, failure);
+}
+
+/**
+ * `failureMessage` for a signed-in page's own calls: when the session has ended, the page's data is
+ * loaded again first, which lands on sign-in, since nothing more can be done here.
+ */
+export async function refusalMessage(i18n: Translator, failure: ApiFailure, overrides: FailureOverrides = {}): Promise<string> {
+  if (failure.code === "UNAUTHORIZED") await refreshAll();
+  return failureMessage(i18n, failure, overrides);
 }
