@@ -9,8 +9,12 @@ export function appConfig(env: Env): AppConfig {
     secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
     trustedProxies: env.TRUSTED_PROXIES,
     webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
+    liveStreamReadmitMs,
   };
 }
+
+/** How often a live stream asks again whether its session may still follow what it follows. */
+export const liveStreamReadmitMs = 60_000;
 
 export function parseSecretKeys(value: string): AppConfig["secretKeys"] {
   return value.split(",").map((entry) => {

@@ -4,7 +4,7 @@ import { createDatabase } from "@sigap/db/client";
 import { freePort } from "@sigap/dev/free-port";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
-import { parseSecretKeys } from "../src/config.ts";
+import { liveStreamReadmitMs, parseSecretKeys } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
 
 /** What tests run the API with: mail kept in the outbox, a fixed secret key. */
@@ -14,6 +14,7 @@ export const testConfig = {
   secretKeys: parseSecretKeys(testSecretKeys),
   trustedProxies: ["127.0.0.1", "::1"],
   webhookAllowedNetworks: [],
+  liveStreamReadmitMs,
 };
 
 /** A pino destination that keeps each JSON log line, parsed, for assertions. */

@@ -42,6 +42,8 @@ export interface AppConfig {
   trustedProxies: readonly string[];
   /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
   webhookAllowedNetworks: AllowedNetworks;
+  /** How often a live stream checks again that its session still admits it (a minute; tests shorten it). */
+  liveStreamReadmitMs: number;
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */

@@ -14,6 +14,8 @@ const { api, database } = useTestApi();
 const { owner } = database;
 const records = useTestRecords(owner);
 let other: Awaited<ReturnType<typeof startTestApi>> | undefined;
+/** A third API process whose streams ask again every 200 ms whether their session still admits them. */
+let watchful: Awaited<ReturnType<typeof startTestApi>> | undefined;
 const otherUrl = () => {
   if (!other) throw new Error("the second API starts in beforeAll");
   return other.url;
@@ -21,9 +23,11 @@ const otherUrl = () => {
 
 beforeAll(async () => {
   other = await startTestApi(database.urls.appUrl);
+  watchful = await startTestApi(database.urls.appUrl, { liveStreamReadmitMs: 200 });
 });
 afterAll(async () => {
   await other?.close();
+  await watchful?.close();
 });
 
 const streams: SseStream[] = [];
@@ -161,6 +165,24 @@ describe("the live queue", () => {
     for (const stream of followers) {
       const seqs = [await stream.next(), await stream.next(), await stream.next()].map((event) => callMessage(event).seq);
       expect(seqs).toEqual([1, 2, 3]);
+    }
+  });
+
+  it("ends a stream, unauthorised, once its session ends or its holder leaves the tenant", async () => {
+    if (!watchful) throw new Error("the watchful API starts in beforeAll");
+    const region = await arrangeTrunk(api.url, owner, records);
+    const signedOut = await operatorOf(region.tenant);
+    const removed = await operatorOf(region.tenant);
+    const [first, second] = [await follow(watchful.url, region.tenant, signedOut), await follow(watchful.url, region.tenant, removed)];
+    queueMessage(await first.next());
+    queueMessage(await second.next());
+
+    await owner.sql`delete from sessions where user_id = ${signedOut.id}`;
+    await owner.sql`delete from memberships where user_id = ${removed.id} and tenant_id = ${region.tenant.id}`;
+    for (const stream of [first, second]) {
+      const ended = await stream.next();
+      expect(ended.type).toBe("serialized-error");
+      expect(ended.data).toMatchObject({ data: { code: "UNAUTHORIZED" } });
     }
   });
 });

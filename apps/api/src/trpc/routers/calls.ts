@@ -3,9 +3,6 @@ import { z } from "zod";
 import type { CallFeedMessage } from "../../calls/call-feed.ts";
 import { createRouter, tenantStreamProcedure } from "../init.ts";
 
-/** How often a live stream asks again whether its session may still follow the tenant. */
-const readmitEveryMs = 60_000;
-
 const resumeInput = z.object({
   /** Sent back by the browser's EventSource on reconnecting (tRPC passes it as input). */
   lastEventId: z
@@ -34,7 +31,7 @@ export const callsRouter = createRouter({
             ctx.log.error({ err: error }, "calls.live: checking the session again failed");
           },
         );
-      }, readmitEveryMs);
+      }, ctx.config.liveStreamReadmitMs);
       const ended = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
       const resumeAfter = input.lastEventId ? Number(input.lastEventId) : null;
       try {
