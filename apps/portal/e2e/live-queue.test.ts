@@ -62,4 +62,19 @@ describe("the live call queue", () => {
     await page.reload();
     await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(1);
   });
+
+  it("blocks the caller's number from the page, and the next call from it rings marked", async () => {
+    const blocklist = page.getByTestId("blocklist");
+    await blocklist.getByTestId("block-number").fill("0813 2222 3333");
+    await blocklist.getByTestId("block-submit").click();
+    await expect.poll(() => blocklist.textContent()).toContain("Tulis alasan pemblokiran");
+
+    await blocklist.getByTestId("block-reason").fill("Tiga panggilan iseng malam ini");
+    await blocklist.getByTestId("block-submit").click();
+    await expect.poll(() => blocklist.getByTestId("blocklist-row").textContent()).toContain("Tiga panggilan iseng malam ini");
+
+    expect(await report("call.offered", randomUUID())).toBe(200);
+    await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("blocked-caller").count()).toBe(1);
+    expect(await page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(2);
+  });
 });

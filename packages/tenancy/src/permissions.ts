@@ -55,6 +55,8 @@ export const permissions = {
    * region's call-takers need and nobody else (platform staff included).
    */
   "calls.view": ["tenant_admin", "supervisor", "operator"],
+  /** Put a prank caller's number on the tenant's blocklist for a while, or take it off. */
+  "calls.block": ["tenant_admin", "supervisor", "operator"],
   /** Choose the SOP template the region starts from (it becomes the first draft). */
   "sop.choose": ["platform_admin", "tenant_admin"],
   /** Read the SOP, its versions and test cases, and simulate incidents against it. */

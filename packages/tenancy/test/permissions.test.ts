@@ -23,6 +23,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "telephony.export": row("PA TA"),
   "telephony.viewRefused": row("PA"),
   "calls.view": row("TA SV OP"),
+  "calls.block": row("TA SV OP"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),
   "branding.view": row("PA TA SV OP AR"),

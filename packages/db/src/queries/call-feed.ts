@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { callFeed, callFeedHeads, calls, type QueueCall } from "../schema/calls.ts";
+import { isNumberBlocked } from "./call-blocklist.ts";
 import type { CallRow } from "./calls.ts";
 
 // The live call feed of one tenant, inside `withTenant`. Numbers are handed out by the tenant's
@@ -17,7 +18,10 @@ const openStates: CallRow["state"][] = ["ringing", "answered"];
 
 /** How a call reads in the queue, with its repeat-caller count. */
 async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
-  const earlierCallsFromNumber = call.callerNumber === null ? 0 : await countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt);
+  const [earlierCallsFromNumber, blocked] =
+    call.callerNumber === null
+      ? [0, false]
+      : await Promise.all([countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt), isNumberBlocked(tx, call.callerNumber, new Date())]);
   return {
     id: call.id,
     state: call.state,
@@ -30,6 +34,7 @@ async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
     endedAt: call.endedAt?.toISOString() ?? null,
     location: call.location,
     earlierCallsFromNumber,
+    blocked,
   };
 }
 

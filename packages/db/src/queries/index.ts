@@ -23,3 +23,4 @@ export { uniqueViolation } from "./errors.ts";
 export * from "./calls.ts";
 export * from "./call-feed.ts";
 export * from "./call-retention.ts";
+export * from "./call-blocklist.ts";

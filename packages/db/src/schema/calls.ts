@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, check, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
+import { users } from "./users.ts";
 
 export const callEventTypes = ["call.offered", "call.answered", "call.transferred", "call.abandoned", "call.ended"] as const;
 export const callEventType = pgEnum("call_event_type", callEventTypes);
@@ -122,6 +123,8 @@ export interface QueueCall {
   location: DeviceLocation | null;
   /** Other calls from this number offered in the 24 hours before this one. */
   earlierCallsFromNumber: number;
+  /** Whether the number is on the tenant's blocklist (the call still rings, with a badge). */
+  blocked: boolean;
 }
 
 /**
@@ -158,4 +161,24 @@ export const callFeedHeads = pgTable(
     lastSeq: bigint({ mode: "number" }).notNull(),
   },
   () => [tenantIsolationPolicy()],
+).enableRLS();
+
+/**
+ * Numbers the tenant treats as pranksters until `expiresAt`. Blocking never hides a call: a
+ * blocked number's call still rings in the queue, with a badge, because a prankster can still
+ * have a real emergency.
+ */
+export const callBlocklist = pgTable(
+  "call_blocklist",
+  {
+    tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+    /** The caller's number, E.164. Personal data. */
+    number: text().notNull(),
+    reason: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Who blocked it (null once that person is deleted). */
+    blockedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.number] }), index().on(t.tenantId, t.expiresAt), tenantIsolationPolicy()],
 ).enableRLS();
