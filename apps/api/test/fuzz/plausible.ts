@@ -28,6 +28,8 @@ const fireIncident = { type: "fire", subtype: "fire.building", severity: "high" 
  */
 export const plausibleByName: Record<string, readonly unknown[]> = {
   email: ["fuzz.112@sigap112.test"],
+  /** A caller's number, as the blocklist takes it. */
+  number: ["0812 1120 0003", "+62 411 1120 001"],
   query: ["sidoarjo", "35.15"],
   adminEmail: ["fuzz.admin@sigap112.test"],
   incident: [fireIncident],
