@@ -61,12 +61,12 @@ export class CallFeed {
   async *#changesAfter(feed: TenantFeed, tenantId: TenantId, after: number, signal: AbortSignal): AsyncGenerator<CallFeedMessage> {
     let position = after;
     while (!signal.aborted) {
-        const changed = feed.changed(signal);
-        const entries: CallFeedEntry[] = feed.cachedAfter(position) ?? (await this.#read(tenantId, position));
-        for (const entry of entries) yield { kind: "call", ...entry };
-        position = entries.at(-1)?.seq ?? position;
-        if (entries.length === 0) await changed;
-      }
+      const changed = feed.changed(signal);
+      const entries: CallFeedEntry[] = feed.cachedAfter(position) ?? (await this.#read(tenantId, position));
+      for (const entry of entries) yield { kind: "call", ...entry };
+      position = entries.at(-1)?.seq ?? position;
+      if (entries.length === 0) await changed;
+    }
   }
 
   /** `seq` when the feed still holds everything after it, else null (a fresh look is needed). */
