@@ -10,6 +10,7 @@ export function appConfig(env: Env): AppConfig {
     trustedProxies: env.TRUSTED_PROXIES,
     webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
     liveStreamReadmitMs,
+    mapTileUrl: env.MAP_TILE_URL ?? null,
   };
 }
 

@@ -18,6 +18,17 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.string().default("Sigap 112 <no-reply@sigap112.id>"),
   /**
+   * Map tiles under the call panel's kecamatan map, e.g. `https://tile.example.id/{z}/{x}/{y}.png`.
+   * Unset, the map draws the region's kecamatan from the registry alone (it works offline).
+   */
+  MAP_TILE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: "MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it" })
+      .refine((url) => ["{z}", "{x}", "{y}"].every((part) => url.includes(part)), { error: "MAP_TILE_URL must contain {z}, {x} and {y}" })
+      .optional(),
+  ),
+  /**
    * Addresses or CIDR ranges of our own proxies (the portal, a load balancer): only requests from
    * them may say, in X-Forwarded-For/-Host/-Proto, who the client is and what it called. The default
    * is loopback, where the portal runs beside the API under npm start.

@@ -15,6 +15,7 @@ export const testConfig = {
   trustedProxies: ["127.0.0.1", "::1"],
   webhookAllowedNetworks: [],
   liveStreamReadmitMs,
+  mapTileUrl: null,
 };
 
 /** A pino destination that keeps each JSON log line, parsed, for assertions. */

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoTenants } from "../src/seed/demo-tenants.ts";
-import { kecamatanOf, randomPointIn, type Kecamatan } from "../src/seed/kecamatan.ts";
+import { kecamatanContaining, kecamatanOf, randomPointIn, type Kecamatan } from "../src/kecamatan.ts";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
@@ -55,6 +55,17 @@ describe("kecamatan boundaries", () => {
       }
     }
     expect(misplaced).toEqual([]);
+  });
+
+  it.each(demoRegencies)("finds the kecamatan of a point in %s, and none for a point outside the regency", (regency) => {
+    const kecamatan = kecamatanOf(regency);
+    const random = seededRandom(7);
+    for (const one of kecamatan) {
+      const point = randomPointIn(one, random);
+      expect(kecamatanContaining(kecamatan, point)?.code).toBe(one.code);
+    }
+    // The middle of the Indian Ocean belongs to no regency.
+    expect(kecamatanContaining(kecamatan, { latitude: -20, longitude: 80 })).toBeUndefined();
   });
 });
 

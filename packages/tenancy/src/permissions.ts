@@ -57,6 +57,10 @@ export const permissions = {
   "calls.view": ["tenant_admin", "supervisor", "operator"],
   /** Put a prank caller's number on the tenant's blocklist for a while, or take it off. */
   "calls.block": ["tenant_admin", "supervisor", "operator"],
+  /** Sit at an operator seat, take the calls it answers and close each with a classification. */
+  "calls.answer": ["tenant_admin", "supervisor", "operator"],
+  /** Watch over the call-takers: the supervisor's queue of blocked callers, the wallboard. */
+  "calls.supervise": ["tenant_admin", "supervisor"],
   /** Choose the SOP template the region starts from (it becomes the first draft). */
   "sop.choose": ["platform_admin", "tenant_admin"],
   /** Read the SOP, its versions and test cases, and simulate incidents against it. */

@@ -24,6 +24,8 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "telephony.viewRefused": row("PA"),
   "calls.view": row("TA SV OP"),
   "calls.block": row("TA SV OP"),
+  "calls.answer": row("TA SV OP"),
+  "calls.supervise": row("TA SV"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),
   "branding.view": row("PA TA SV OP AR"),

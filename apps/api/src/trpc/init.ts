@@ -44,6 +44,8 @@ export interface AppConfig {
   webhookAllowedNetworks: AllowedNetworks;
   /** How often a live stream checks again that its session still admits it (a minute; tests shorten it). */
   liveStreamReadmitMs: number;
+  /** Parsed MAP_TILE_URL: a `{z}/{x}/{y}` tile template for the call panel's map, or null (offline). */
+  mapTileUrl: string | null;
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
@@ -121,7 +123,8 @@ export interface AuditInput {
 
 /**
  * An audit row's fields for `entry`, as every `ctx.audit` writes them (secrets redacted). Exported
- * for the one handler that must audit into a tenant created in its own transaction (tenants.create).
+ * for handlers that audit into another tenant's log than the request's: a tenant created in the
+ * same transaction (tenants.create), the region a call is handed over to (callDesk.classify).
  */
 export function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInput) {
   return {

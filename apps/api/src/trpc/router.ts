@@ -17,6 +17,7 @@ import { brandingRouter } from "./routers/branding.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { nationalRouter } from "./routers/national.ts";
 import { sopRouter } from "./routers/sop.ts";
+import { callDeskRouter } from "./routers/call-desk.ts";
 import { callsRouter } from "./routers/calls.ts";
 
 export const appRouter = createRouter({
@@ -39,10 +40,11 @@ export const appRouter = createRouter({
   national: nationalRouter,
   sop: sopRouter,
   calls: callsRouter,
+  callDesk: callDeskRouter,
 });
 
 export type AppRouter = typeof appRouter;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type { CallFeedMessage } from "../calls/call-feed.ts";
-export type { QueueCall } from "@sigap/db/schema";
+export type { CallClassification, CallView, QueueCall } from "@sigap/db/schema";

@@ -33,6 +33,9 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   query: ["sidoarjo", "35.15"],
   adminEmail: ["fuzz.admin@sigap112.test"],
   incident: [fireIncident],
+  /** What an operator found a call to be, with what each kind needs (types, a region). */
+  incidentTypes: [["fire", "fire.vehicle"], []],
+  wrongRegionCode: ["35.15", null],
   ruleset: [nationalTemplate],
   testCase: [
     {

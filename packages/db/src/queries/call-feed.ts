@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { callFeed, callFeedHeads, calls, type QueueCall } from "../schema/calls.ts";
+import { callFeed, callFeedHeads, calls, type CallView, type QueueCall } from "../schema/calls.ts";
 import { isNumberBlocked } from "./call-blocklist.ts";
 import type { CallRow } from "./calls.ts";
 
@@ -13,15 +13,11 @@ export interface CallFeedEntry {
   call: QueueCall;
 }
 
-/** Calls still in the queue: ringing, or answered and not yet ended. */
+/** Calls still on the line: ringing, or answered and not yet ended. */
 const openStates: CallRow["state"][] = ["ringing", "answered"];
 
-/** How a call reads in the queue, with its repeat-caller count. */
-async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
-  const [earlierCallsFromNumber, blocked] =
-    call.callerNumber === null
-      ? [0, false]
-      : await Promise.all([countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt), isNumberBlocked(tx, call.callerNumber, new Date())]);
+/** A call's own facts as screens show them (dates as ISO strings). */
+export function callView(call: CallRow): CallView {
   return {
     id: call.id,
     state: call.state,
@@ -33,9 +29,18 @@ async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
     transferredTo: call.transferredTo,
     endedAt: call.endedAt?.toISOString() ?? null,
     location: call.location,
-    earlierCallsFromNumber,
-    blocked,
+    classification: call.classification,
+    handedOverFrom: call.handedOverFrom,
   };
+}
+
+/** How a call reads in the queue, with its repeat-caller count. */
+async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
+  const [earlierCallsFromNumber, blocked] =
+    call.callerNumber === null
+      ? [0, false]
+      : await Promise.all([countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt), isNumberBlocked(tx, call.callerNumber, new Date())]);
+  return { ...callView(call), earlierCallsFromNumber, blocked };
 }
 
 async function countEarlierCalls(tx: Executor, callId: string, callerNumber: string, offeredAt: Date): Promise<number> {
@@ -86,8 +91,12 @@ export function callFeedAfter(tx: Executor, afterSeq: number, limit: number): Pr
   return tx.select({ seq: callFeed.seq, call: callFeed.call }).from(callFeed).where(gt(callFeed.seq, afterSeq)).orderBy(asc(callFeed.seq)).limit(limit);
 }
 
-/** The calls in the queue now, oldest first. */
+/** The calls in the queue now, oldest first: ringing, being handled, or handed over and not yet closed. */
 export async function listQueueCalls(tx: Executor): Promise<QueueCall[]> {
-  const rows = await tx.select().from(calls).where(inArray(calls.state, openStates)).orderBy(asc(calls.offeredAt));
+  const rows = await tx
+    .select()
+    .from(calls)
+    .where(or(inArray(calls.state, openStates), and(isNotNull(calls.handedOverFrom), isNull(calls.classification))))
+    .orderBy(asc(calls.offeredAt));
   return Promise.all(rows.map((row) => queueCallOf(tx, row)));
 }

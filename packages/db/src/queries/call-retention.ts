@@ -1,7 +1,7 @@
-import { eq, lt } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { callFeed, calls } from "../schema/calls.ts";
-import { tenantSettings } from "../schema/tenants.ts";
+import { positiveWholeSettings } from "./tenant-settings.ts";
 
 // Inside one tenant's `withTenant`: calls are personal data (caller numbers, device locations),
 // kept only for the tenant's retention period.
@@ -11,9 +11,7 @@ export const callRetentionSetting = "call_retention_days";
 
 /** The tenant's call retention in days, if it set one (a stored value that is not a whole number of days is ignored). */
 export async function tenantCallRetentionDays(tx: Executor): Promise<number | undefined> {
-  const [row] = await tx.select({ value: tenantSettings.value }).from(tenantSettings).where(eq(tenantSettings.key, callRetentionSetting));
-  const days = Number(row?.value);
-  return Number.isInteger(days) && days > 0 ? days : undefined;
+  return (await positiveWholeSettings(tx, [callRetentionSetting]))[callRetentionSetting];
 }
 
 /** Deletes the calls offered before `before`, their events and feed entries with them; how many calls. */

@@ -24,3 +24,5 @@ export * from "./calls.ts";
 export * from "./call-feed.ts";
 export * from "./call-retention.ts";
 export * from "./call-blocklist.ts";
+export * from "./call-panel.ts";
+export * from "./tenant-settings.ts";

@@ -10,4 +10,5 @@ export * from "./agencies.ts";
 export * from "./trunks.ts";
 export * from "./onboarding.ts";
 export * from "./sop.ts";
+export * from "./incidents.ts";
 export * from "./calls.ts";

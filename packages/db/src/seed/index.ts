@@ -8,7 +8,7 @@ import { seedRegions } from "./regions.ts";
 export { seedRegions } from "./regions.ts";
 export { demoPassword, demoUsers } from "./demo-users.ts";
 export { demoTrunks } from "./demo-trunks.ts";
-export { kecamatanOf, randomPointIn, type Kecamatan } from "./kecamatan.ts";
+export { kecamatanOf, randomPointIn, type Kecamatan } from "../kecamatan.ts";
 
 export interface SeedResult {
   regionsLoaded: boolean;

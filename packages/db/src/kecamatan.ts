@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Simplified boundaries for the demo regencies only; `data/kecamatan/README.md` says where from. */
-const dataDir = join(import.meta.dirname, "../../data/kecamatan");
+const dataDir = join(import.meta.dirname, "../data/kecamatan");
 
 /**
  * The sparsest demo kecamatan, Kepulauan Sangkarrang (islands off Makassar), fills ~0.1% of its
@@ -42,8 +42,7 @@ export function kecamatanOf(regencyCode: string): Kecamatan[] {
  * pass a seeded one for repeatable simulations.
  */
 export function randomPointIn(kecamatan: Kecamatan, random: () => number): { latitude: number; longitude: number } {
-  const { geometry } = kecamatan;
-  const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
+  const polygons = polygonsOf(kecamatan);
   const outerPoints = polygons.flatMap(([outer = []]) => outer);
   const longitudes = outerPoints.map(([longitude]) => longitude);
   const latitudes = outerPoints.map(([, latitude]) => latitude);
@@ -54,6 +53,16 @@ export function randomPointIn(kecamatan: Kecamatan, random: () => number): { lat
     if (polygons.some((rings) => crossings(rings, point) % 2 === 1)) return { latitude: point[1], longitude: point[0] };
   }
   throw new Error(`No point found inside kecamatan ${kecamatan.code} in ${maxAttempts} tries`);
+}
+
+/** The kecamatan `point` lies in, if any of `kecamatan` holds it. */
+export function kecamatanContaining(kecamatan: readonly Kecamatan[], point: { latitude: number; longitude: number }): Kecamatan | undefined {
+  const position: Position = [point.longitude, point.latitude];
+  return kecamatan.find((area) => polygonsOf(area).some((rings) => crossings(rings, position) % 2 === 1));
+}
+
+function polygonsOf({ geometry }: Kecamatan): Position[][][] {
+  return (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
 }
 
 /**

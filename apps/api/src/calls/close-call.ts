@@ -1,0 +1,120 @@
+import { TRPCError } from "@trpc/server";
+import type { Database, Transaction } from "@sigap/db/client";
+import {
+  appendCallFeed,
+  appendTenantAudit,
+  classifyCall,
+  createIncident,
+  currentTenantRegionCode,
+  findCall,
+  findRegion,
+  listRegionDistricts,
+  listTenantDirectory,
+  receiveHandover,
+  type AuditEntry,
+  type CallRow,
+} from "@sigap/db/queries";
+import type { OperatorLocation } from "@sigap/db/schema";
+import { asTenantId, withTenant, type TenantId } from "@sigap/tenancy";
+import { fieldError } from "../trpc/field-error.ts";
+import type { AuditInput } from "../trpc/init.ts";
+import type { CloseCallInput } from "./closing.ts";
+
+export interface CloseCallContext {
+  db: Database;
+  tx: Transaction;
+  tenant: { id: TenantId; displayName: string };
+  userId: string;
+  audit: (entry: AuditInput) => Promise<void>;
+  /** The row an audit entry makes, for the log of the region a call is handed over to. */
+  auditRow: (entry: AuditInput) => AuditEntry;
+}
+
+const callTarget = "call";
+
+/** Where the call went after this region: the other region, and whether it now sits in that region's queue. */
+interface HandoverOutcome {
+  regionCode: string;
+  regionName: string;
+  /** The receiving tenant's name, when the region runs its 112 on the platform. */
+  tenantName: string | null;
+}
+
+/**
+ * Closes a call with the operator's classification, in the request's transaction. A wrong-region
+ * call for a region on the platform is first put into that region's queue in a transaction of its
+ * own (keyed by this call, so a retry after a failure here adds nothing twice): the caller is not
+ * lost between two regions whatever fails afterwards.
+ */
+export async function closeCall(ctx: CloseCallContext, input: CloseCallInput) {
+  const call = await findCall(ctx.tx, input.callId, { lock: true });
+  if (!call) throw new TRPCError({ code: "NOT_FOUND", message: "No such call" });
+  if (call.classification !== null) throw new TRPCError({ code: "CONFLICT", message: "This call is already closed with a classification" });
+  if (call.state === "ringing") throw new TRPCError({ code: "CONFLICT", message: "A ringing call cannot be closed: answer it first" });
+
+  const regionCode = await currentTenantRegionCode(ctx.tx);
+  const location = input.location && (await checkedLocation(ctx.tx, regionCode, input.location));
+  const handover = input.wrongRegionCode === null ? null : await handOver(ctx, call, regionCode, input.wrongRegionCode, input.note);
+  const incidentId =
+    input.classification === "emergency"
+      ? await createIncident(ctx.tx, ctx.tenant.id, { types: input.incidentTypes, description: input.note, location, createdBy: ctx.userId })
+      : null;
+
+  const closed = await classifyCall(ctx.tx, call.id, {
+    classification: input.classification,
+    classifiedBy: ctx.userId,
+    note: input.note,
+    operatorLocation: location,
+    incidentId,
+    wrongRegionCode: input.wrongRegionCode,
+  });
+  if (!closed) throw new TRPCError({ code: "CONFLICT", message: "This call is already closed with a classification" });
+  await ctx.audit({
+    action: "calls.classify",
+    targetType: callTarget,
+    targetId: call.id,
+    after: { classification: input.classification, incidentId, handedOverTo: handover?.tenantName ?? null, wrongRegionCode: input.wrongRegionCode },
+  });
+  await appendCallFeed(ctx.tx, ctx.tenant.id, [call.id]);
+  return { callId: call.id, classification: input.classification, incidentId, handover };
+}
+
+/** The operator's location, its kecamatan checked against the tenant's region. */
+async function checkedLocation(tx: Transaction, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
+  if (location.kecamatanCode !== null) {
+    const districts = await listRegionDistricts(tx, regionCode);
+    if (!districts.some((district) => district.code === location.kecamatanCode)) {
+      throw fieldError("location.kecamatanCode", `location.kecamatanCode must be a kecamatan of this region (${regionCode})`);
+    }
+  }
+  return location;
+}
+
+/** Names the region the caller needed and, when it is on the platform, puts the call into its queue. */
+async function handOver(ctx: CloseCallContext, call: CallRow, ownRegionCode: string, regionCode: string, note: string | null): Promise<HandoverOutcome> {
+  if (regionCode === ownRegionCode) throw fieldError("wrongRegionCode", "wrongRegionCode names this region itself: choose the region the caller needed");
+  const region = await findRegion(ctx.tx, regionCode);
+  if (!region) throw fieldError("wrongRegionCode", `wrongRegionCode ${regionCode} is not a kabupaten/kota`);
+  const receiver = (await listTenantDirectory(ctx.db)).find((tenant) => tenant.regionCode === regionCode);
+  if (!receiver) return { regionCode, regionName: region.name, tenantName: null };
+
+  const ownRegion = await findRegion(ctx.tx, ownRegionCode);
+  const handedOverAt = new Date().toISOString();
+  await withTenant(ctx.db, asTenantId(receiver.tenantId), async (tx) => {
+    const received = await receiveHandover(tx, receiver.tenantId, call, {
+      regionName: ownRegion?.name ?? ownRegionCode,
+      tenantName: ctx.tenant.displayName,
+      callId: call.id,
+      handedOverAt,
+      note,
+    });
+    if (!received) return;
+    await appendTenantAudit(
+      tx,
+      receiver.tenantId,
+      ctx.auditRow({ action: "calls.receiveHandover", targetType: callTarget, targetId: received, after: { fromTenant: ctx.tenant.displayName, fromCallId: call.id } }),
+    );
+    await appendCallFeed(tx, receiver.tenantId, [received]);
+  });
+  return { regionCode, regionName: region.name, tenantName: receiver.displayName };
+}
