@@ -7,22 +7,26 @@ import { arrangeTrunk, reportCallEvent } from "./telephony.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 // An operator watches the live queue while the region's switch reports calls: each change shows
-// without reloading, through the portal's proxy and the API's server-sent events.
+// without reloading, through the portal's proxy and the API's server-sent events. Sitting at a
+// seat, the operator takes the calls it answers in the call panel and closes each with a
+// classification; a blocked number's next call goes to the supervisors, marked.
 
 const arranged = useTenantAdminBrowser();
 let line: { did: string; secret: string };
 let operator: Awaited<ReturnType<typeof createMember>>;
+let supervisor: Awaited<ReturnType<typeof createMember>>;
 let page: Page;
 
 beforeAll(async () => {
   const { e2e, database, tenant, cookie } = arranged;
   line = await arrangeTrunk(e2e.portalUrl, cookie, tenant.slug);
   operator = await createMember(database.owner, tenant.id, "operator", "Budi Operator");
+  supervisor = await createMember(database.owner, tenant.id, "supervisor", "Sari Supervisor");
   page = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, operator.id)).newPage();
 });
 
 afterAll(async () => {
-  await deleteUsers(arranged.database.owner, [operator.email]);
+  await deleteUsers(arranged.database.owner, [operator.email, supervisor.email]);
 });
 
 const report = (type: string, callId: string, extra: { seat?: string } = {}) =>
@@ -63,18 +67,59 @@ describe("the live call queue", () => {
     await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(1);
   });
 
-  it("blocks the caller's number from the page, and the next call from it rings marked", async () => {
+  it("blocks a number from the blocklist form, naming what is missing first", async () => {
     const blocklist = page.getByTestId("blocklist");
-    await blocklist.getByTestId("block-number").fill("0813 2222 3333");
+    await blocklist.getByTestId("block-number").fill("0857 1111 2222");
     await blocklist.getByTestId("block-submit").click();
     await expect.poll(() => blocklist.textContent()).toContain("Tulis alasan pemblokiran");
 
     await blocklist.getByTestId("block-reason").fill("Tiga panggilan iseng malam ini");
     await blocklist.getByTestId("block-submit").click();
     await expect.poll(() => blocklist.getByTestId("blocklist-row").textContent()).toContain("Tiga panggilan iseng malam ini");
+  });
 
-    expect(await report("call.offered", randomUUID())).toBe(200);
-    await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("blocked-caller").count()).toBe(1);
-    expect(await page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(2);
+  it("seats the operator, opens the panel when the seat answers, closes a prank call and blocks the number by keyboard alone", async () => {
+    await page.reload();
+    // The seat field takes the focus by itself: the keyboard starts there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("seat");
+    await page.keyboard.type("meja-5");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("seat-current").textContent()).toContain("meja-5");
+
+    const prank = randomUUID();
+    expect(await report("call.offered", prank)).toBe(200);
+    expect(await report("call.answered", prank, { seat: "meja-5" })).toBe(200);
+    const panel = page.getByTestId("call-panel");
+    await expect.poll(() => panel.getAttribute("data-call-id")).not.toBeNull();
+    await expect.poll(() => panel.getByTestId("caller-history").textContent()).toContain("belum diklasifikasi");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("classification");
+
+    await page.keyboard.press("3");
+    expect(await panel.getByTestId("classify-prank").isChecked()).toBe(true);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    expect(await panel.getByTestId("classify-block").isChecked()).toBe(true);
+    await page.keyboard.press("Control+Enter");
+
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("Panggilan ditutup sebagai Iseng.");
+    await expect.poll(() => page.getByTestId("blocklist").textContent()).toContain("Panggilan iseng berulang");
+  });
+
+  it("sends the blocked number's next call to the supervisors' queue, marked, and tells the operators", async () => {
+    const supervisorPage = await (await signedInContext(arranged.e2e.browser, arranged.e2e.portalUrl, arranged.database.owner, supervisor.id)).newPage();
+    await openPage(supervisorPage, `/t/${arranged.tenant.slug}/calls`);
+    await expect.poll(() => supervisorPage.getByTestId("queue-connection").getAttribute("data-state")).toBe("live");
+
+    const ringingBefore = await page.getByTestId("calls-ringing").getByTestId("call-row").count();
+    const blockedQueue = supervisorPage.getByTestId("calls-blocked");
+    const blockedBefore = await blockedQueue.getByTestId("call-row").count();
+    const next = randomUUID();
+    expect(await report("call.offered", next)).toBe(200);
+    await expect.poll(() => blockedQueue.getByTestId("blocked-caller").count()).toBe(blockedBefore + 1);
+    expect(await blockedQueue.getByTestId("call-row").last().textContent()).toContain("+62 813-2222-3333");
+
+    await expect.poll(() => page.getByTestId("blocked-with-supervisors").textContent()).toContain("1 panggilan dari nomor diblokir");
+    expect(await page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(ringingBefore);
   });
 });

@@ -14,7 +14,7 @@ export function uniqueEmail(label: string): string {
 }
 
 /** A person with `knownPassword` and one membership, arranged directly in the database. */
-export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "operator", displayName: string) {
+export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "supervisor" | "operator", displayName: string) {
   const email = uniqueEmail(role.replace("_", "-"));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash)

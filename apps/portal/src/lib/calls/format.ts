@@ -1,4 +1,4 @@
-import type { QueueCall } from "@sigap/api/trpc";
+import type { CallView } from "@sigap/api/trpc";
 import type { Translator } from "#lib/i18n/index.ts";
 import { formatPhone } from "#lib/agencies/phone.ts";
 
@@ -15,12 +15,12 @@ export function secondsBetween(from: string, to: number): number {
   return (to - Date.parse(from)) / 1000;
 }
 
-export function callerOf(i18n: Translator, call: QueueCall): string {
+export function callerOf(i18n: Translator, call: Pick<CallView, "callerNumber">): string {
   return call.callerNumber ? formatPhone(call.callerNumber) : i18n.t("calls.callerWithheld");
 }
 
 /** The device's own fix, as sent with the call (Advanced Mobile Location), never the operator's. */
-export function deviceLocationOf(i18n: Translator, call: QueueCall): string {
+export function deviceLocationOf(i18n: Translator, call: Pick<CallView, "location">): string {
   const { location } = call;
   if (!location) return i18n.t("calls.noLocation");
   return i18n.t("calls.location", {

@@ -21,9 +21,23 @@ export class LiveQueue {
   recentlyClosed = $state<QueueCall[]>([]);
   #unsubscribe: (() => void) | undefined;
 
-  /** Ringing calls first, longest waiting first; then calls being handled, oldest first. */
-  readonly ringing = $derived([...this.#open.values()].filter((call) => call.state === "ringing").sort(byOffered));
+  readonly #observe: (call: QueueCall) => void;
+
+  /**
+   * Ringing calls, longest waiting first: the operators' queue, and the supervisors' queue of
+   * blocked numbers (still shown: a prankster can still have a real emergency).
+   */
+  readonly ringing = $derived([...this.#open.values()].filter((call) => call.state === "ringing" && !call.blocked).sort(byOffered));
+  readonly ringingBlocked = $derived([...this.#open.values()].filter((call) => call.state === "ringing" && call.blocked).sort(byOffered));
+  /** Calls being handled, oldest first. */
   readonly answered = $derived([...this.#open.values()].filter((call) => call.state === "answered").sort(byOffered));
+  /** Calls other regions handed over, waiting for a call-back and a classification. */
+  readonly handedOver = $derived([...this.#open.values()].filter(isWaitingHandover).sort(byOffered));
+
+  /** `observe` hears every call the stream reports, as it arrives (the operator's desk follows its seat with it). */
+  constructor(observe: (call: QueueCall) => void = () => undefined) {
+    this.#observe = observe;
+  }
 
   start(tenantSlug: string): void {
     const subscription = browserApi().calls.live.subscribe(
@@ -54,17 +68,25 @@ export class LiveQueue {
   #apply(message: CallFeedMessage): void {
     if (message.kind === "queue") {
       this.#open.clear();
-      for (const call of message.calls) this.#open.set(call.id, call);
+      for (const call of message.calls) {
+        this.#open.set(call.id, call);
+        this.#observe(call);
+      }
       return;
     }
     const { call } = message;
-    if (call.state === "ringing" || call.state === "answered") {
+    this.#observe(call);
+    if (call.state === "ringing" || call.state === "answered" || isWaitingHandover(call)) {
       this.#open.set(call.id, call);
       return;
     }
     this.#open.delete(call.id);
     this.recentlyClosed = [call, ...this.recentlyClosed.filter((closed) => closed.id !== call.id)].slice(0, recentlyClosedLimit);
   }
+}
+
+function isWaitingHandover(call: QueueCall): boolean {
+  return call.handedOverFrom !== null && call.classification === null;
 }
 
 function byOffered(a: QueueCall, b: QueueCall): number {

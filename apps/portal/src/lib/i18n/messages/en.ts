@@ -7,6 +7,7 @@ import { platformPagesEn } from "./en/platform.ts";
 import { agenciesPagesEn } from "./en/agencies.ts";
 import { trunksPagesEn } from "./en/trunks.ts";
 import { callsPagesEn } from "./en/calls.ts";
+import { callDeskEn } from "./en/call-desk.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
@@ -59,6 +60,7 @@ export const en = {
   ...agenciesPagesEn,
   ...trunksPagesEn,
   ...callsPagesEn,
+  ...callDeskEn,
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,

@@ -6,6 +6,7 @@ import { platformPagesId } from "./id/platform.ts";
 import { agenciesPagesId } from "./id/agencies.ts";
 import { trunksPagesId } from "./id/trunks.ts";
 import { callsPagesId } from "./id/calls.ts";
+import { callDeskId } from "./id/call-desk.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
@@ -62,6 +63,7 @@ export const id = {
   ...agenciesPagesId,
   ...trunksPagesId,
   ...callsPagesId,
+  ...callDeskId,
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,
