@@ -23,4 +23,5 @@ export { uniqueViolation } from "./errors.ts";
 export * from "./calls.ts";
 export * from "./call-feed.ts";
 export * from "./call-retention.ts";
+export * from "./call-destination.ts";
 export * from "./call-blocklist.ts";
