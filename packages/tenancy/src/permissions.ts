@@ -46,8 +46,15 @@ export const permissions = {
   "trunks.view": ["platform_admin", "tenant_admin"],
   /** Add and change phone trunks, their DIDs and credentials. */
   "trunks.edit": ["platform_admin", "tenant_admin"],
+  /** Set where the platform's SBC forwards the region's calls (its PBX or operator seats). */
+  "trunks.setDestination": ["platform_admin", "tenant_admin"],
   /** Download the PBX/SBC configuration generated from the trunks. */
   "telephony.export": ["platform_admin", "tenant_admin"],
+  /**
+   * Generate the platform SBC's Kamailio configuration: it carries the event secrets of every
+   * region's trunks, so no tenant's admin may take it.
+   */
+  "telephony.exportSbc": ["platform_admin"],
   /** Read the telephony events the platform refused, from every trunk (they may name any region). */
   "telephony.viewRefused": ["platform_admin"],
   /**

@@ -3,12 +3,14 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ensureChromium } from "./chromium.ts";
 import { repoRoot } from "./env.ts";
+import { ensureKamailio } from "./kamailio.ts";
 import { run, step } from "./run.ts";
 
 const passThrough = process.argv.slice(2);
 
 try {
   await ensureChromium();
+  await ensureKamailio();
   step("typecheck, lint and build (turbo)");
   await run("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "build", "--continue", "--output-logs=errors-only", "--log-prefix=task"]);
   step("workspace consistency (sherif)");

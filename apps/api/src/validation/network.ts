@@ -48,6 +48,15 @@ export function hostOrAddress(field: string) {
     });
 }
 
+/** An IPv4 or IPv6 address (no range, no host name), trimmed and lower-cased; the message names `field`. */
+export function ipAddress(field: string) {
+  return z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .toLowerCase()
+    .refine((value) => isIP(value) !== 0, { error: `${field} must be an IPv4 or IPv6 address such as 0.0.0.0 or 2001:db8::5` });
+}
+
 /** A TCP/UDP port number; the message names `field`. */
 export function port(field: string) {
   return z

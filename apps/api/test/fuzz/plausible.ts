@@ -31,6 +31,10 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   /** A caller's number, as the blocklist takes it. */
   number: ["0812 1120 0003", "+62 411 1120 001"],
   query: ["sidoarjo", "35.15"],
+  /** A region's call-taking destination, and where the platform SBC's files go and report to. */
+  destination: ["sip:112@pbx.fuzz.example.id", null],
+  eventUrl: ["https://api.fuzz.example.id/v1/telephony/events"],
+  directory: ["/etc/kamailio/sigap"],
   adminEmail: ["fuzz.admin@sigap112.test"],
   incident: [fireIncident],
   /** What an operator found a call to be, with what each kind needs (types, a region). */

@@ -30,7 +30,7 @@ export async function arrangeTrunk(apiUrl: string, owner: Owner, records: Return
   await call("setDids", { trunkId, dids: [did] });
   const rotate = async () => (await call("rotateEventSecret", { trunkId })).eventSecret as string;
   const secret = await rotate();
-  return { tenant, trunkId, did, secret, rotate, call };
+  return { tenant, admin, trunkId, did, secret, rotate, call };
 }
 
 /** Posts `body` to the event route at `apiUrl`, signed with `secret` at `at` (Unix seconds; now by default). */

@@ -23,6 +23,7 @@ export { uniqueViolation } from "./errors.ts";
 export * from "./calls.ts";
 export * from "./call-feed.ts";
 export * from "./call-retention.ts";
+export * from "./call-destination.ts";
 export * from "./call-blocklist.ts";
 export * from "./call-panel.ts";
 export * from "./tenant-settings.ts";

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase } from "../database.ts";
+import { ensureKamailio } from "../kamailio.ts";
 import { freePort } from "./free-port.ts";
 import type {} from "@sigap/tenancy/testing";
 
@@ -12,6 +13,8 @@ import type {} from "@sigap/tenancy/testing";
  * else they need with unique names.
  */
 export default async function setup(project: TestProject) {
+  // Here as well as in `npm test`: the SBC tests run Kamailio, and a run of vitest alone needs it too.
+  await ensureKamailio();
   const dataRoot = await mkdtemp(join(tmpdir(), "sigap-test-pg-"));
   const database = await prepareDatabase({
     external: undefined,

@@ -12,7 +12,9 @@ import {
   listRefusedTelephonyEvents,
   listTrunks,
   releaseDid,
+  setTenantCallDestination,
   setTrunkEventSecrets,
+  tenantCallDestination,
   updateTrunk,
   type TrunkFields,
   type TrunkRow,
@@ -22,10 +24,13 @@ import { createSecretBox, type SecretBox } from "../../security/secret-box.ts";
 import { asteriskConfig } from "../../telephony/asterisk.ts";
 import { newEventSecret } from "../../telephony/event-secret.ts";
 import { kamailioDispatcher, kamailioPermissions } from "../../telephony/kamailio.ts";
+import { kamailioSbc } from "../../telephony/kamailio-sbc.ts";
+import { loadSbcRegions } from "../../telephony/sbc-regions.ts";
 import { planTrunks, type TelephonyTrunk } from "../../telephony/trunk-plan.ts";
-import { addressList, hostOrAddress, port } from "../../validation/network.ts";
+import { addressList, hostOrAddress, ipAddress, port } from "../../validation/network.ts";
 import { singleLine } from "../../validation/text.ts";
 import { normalizeIndonesianPhone } from "../../validation/phone.ts";
+import { normalizeSipUri, sipUri } from "../../validation/sip-uri.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, platformProcedure, tenantProcedure } from "../init.ts";
 
@@ -355,6 +360,28 @@ export const trunksRouter = createRouter({
       return { removed: true, releasedDids: dids };
     }),
 
+  /** Where the platform's SBC forwards the region's calls: a SIP URI, or null while none is set. */
+  destination: tenantProcedure("trunks.view").query(async ({ ctx }) => {
+    const stored = await tenantCallDestination(ctx.tx);
+    return { destination: stored === undefined ? null : (normalizeSipUri(stored) ?? null) };
+  }),
+
+  /**
+   * Sets (or, with null, clears) the region's call-taking destination: the SIP URI of its PBX or
+   * operator seats. It reaches the SBC when the platform next generates the SBC's configuration.
+   */
+  setDestination: tenantProcedure("trunks.setDestination")
+    .input(z.object({ destination: sipUri("destination").nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const stored = await tenantCallDestination(ctx.tx);
+      const before = stored === undefined ? null : stored;
+      if (before !== input.destination) {
+        await setTenantCallDestination(ctx.tx, ctx.tenant.id, input.destination);
+        await ctx.audit({ action: "trunks.setDestination", targetType: "call_destination", targetId: ctx.tenant.id, before: { destination: before }, after: { destination: input.destination } });
+      }
+      return { destination: input.destination };
+    }),
+
   /** The trunk's change history (its audit rows), newest first; still readable after removal. */
   history: tenantProcedure("trunks.view")
     .input(z.object({ trunkId }))
@@ -391,6 +418,22 @@ const refusedPage = z.object({
   limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
   /** The `nextBefore` of the previous page. */
   before: z.object({ receivedAt: z.iso.datetime({ precision: 6, error: "before.receivedAt must be a nextBefore this API returned" }), id: z.uuid() }).optional(),
+});
+
+const sbcInput = z.object({
+  sipAddress: ipAddress("sipAddress"),
+  sipPort: port("sipPort").default(5060),
+  eventUrl: z
+    .string({ error: "eventUrl must be text" })
+    .trim()
+    .max(2048, { error: "eventUrl must have at most 2048 characters" })
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).username === "" && new URL(value).password === "" && !/["\\$\s]/.test(value), {
+      error: "eventUrl must be the event route as the SBC reaches it, such as https://api.sigap112.id/v1/telephony/events",
+    }),
+  directory: z
+    .string({ error: "directory must be text" })
+    .regex(/^\/[A-Za-z0-9._/-]{0,200}$/, { error: "directory must be an absolute path of letters, digits and . _ - /, such as /etc/kamailio/sigap" })
+    .default("/etc/kamailio/sigap"),
 });
 
 export const telephonyRouter = createRouter({
@@ -434,4 +477,30 @@ export const telephonyRouter = createRouter({
       kamailio: { dispatcher: kamailioDispatcher(tenant, trunks), permissions: kamailioPermissions(tenant, trunks) },
     };
   }),
+
+  /**
+   * The platform SBC's Kamailio configuration for every region (script, regions include,
+   * permissions address file). It carries every region's event secrets in clear, so only platform
+   * staff may take it, as an audited mutation; no tenant export ever includes it.
+   */
+  sbcConfig: platformProcedure("telephony.exportSbc")
+    .input(sbcInput)
+    .mutation(async ({ ctx, input }) => {
+      const regions = await loadSbcRegions(ctx.db, createSecretBox(ctx.config.secretKeys));
+      const trunks = regions.flatMap((region) => region.trunks);
+      await ctx.audit({
+        action: "telephony.exportSbc",
+        targetType: "telephony_config",
+        after: {
+          sipAddress: input.sipAddress,
+          sipPort: input.sipPort,
+          eventUrl: input.eventUrl,
+          regions: regions.length,
+          regionsWithoutDestination: regions.filter((region) => region.destination === null && region.trunks.length > 0).map((region) => region.tenant.slug),
+          trunks: trunks.length,
+          trunksWithoutEventSecret: trunks.filter((trunk) => trunk.eventSecret === null).length,
+        },
+      });
+      return { files: kamailioSbc(input, regions) };
+    }),
 });

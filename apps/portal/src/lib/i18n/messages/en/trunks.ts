@@ -118,6 +118,17 @@ export const trunksPagesEn = {
   "trunks.eventSecret.shownWarning": "Copy this secret now and install it in the PBX/SBC of trunk {name}. It is shown only once: after you close this box or reload the page it cannot be seen again, only replaced.",
   "trunks.eventSecret.label": "Telephony event secret",
 
+  "trunks.destination.title": "Call destination",
+  "trunks.destination.intro":
+    "The platform's SBC forwards every 112 call to this region's DIDs to this SIP address: the region's PBX or the operator seats. Changes apply when the platform's operators generate the SBC configuration again.",
+  "trunks.destination.label": "Destination SIP URI",
+  "trunks.destination.hint": "For example sip:112@pbx.contoh.go.id or sip:operator@10.20.0.5:5060. Leave empty to remove; without a destination, calls are refused at the SBC.",
+  "trunks.destination.invalid": "Not a valid SIP URI. Write it like sip:112@pbx.contoh.go.id, sip:operator@10.20.0.5:5060 or sip:[2001:db8::5];transport=tcp.",
+  "trunks.destination.save": "Save destination",
+  "trunks.destination.saved": "Call destination saved.",
+  "trunks.destination.cleared": "Call destination removed.",
+  "trunks.destination.none": "Not set: calls are refused at the SBC.",
+
   "trunks.export.title": "PBX configuration",
   "trunks.export.intro": "Files for the regional PBX/SBC operator: Asterisk PJSIP sections and dialplan, and the Kamailio dispatcher and address permissions lists.",
   "trunks.export.warning":

@@ -116,6 +116,17 @@ export const trunksPagesId = {
   "trunks.eventSecret.shownWarning": "Salin rahasia ini sekarang dan pasang di PBX/SBC trunk {name}. Rahasia ini hanya ditampilkan sekali: setelah kotak ini ditutup atau halaman dimuat ulang, rahasia tidak dapat dilihat lagi, hanya diganti.",
   "trunks.eventSecret.label": "Rahasia event telepon",
 
+  "trunks.destination.title": "Tujuan panggilan",
+  "trunks.destination.intro":
+    "SBC platform meneruskan setiap panggilan 112 ke nomor DID daerah ini ke alamat SIP ini: PBX daerah atau kursi operator. Perubahan berlaku saat konfigurasi SBC dibuat ulang oleh pengelola platform.",
+  "trunks.destination.label": "URI SIP tujuan",
+  "trunks.destination.hint": "Misalnya sip:112@pbx.contoh.go.id atau sip:operator@10.20.0.5:5060. Kosongkan untuk menghapus; tanpa tujuan, panggilan ditolak di SBC.",
+  "trunks.destination.invalid": "Bukan URI SIP yang sah. Tulis seperti sip:112@pbx.contoh.go.id, sip:operator@10.20.0.5:5060 atau sip:[2001:db8::5];transport=tcp.",
+  "trunks.destination.save": "Simpan tujuan",
+  "trunks.destination.saved": "Tujuan panggilan disimpan.",
+  "trunks.destination.cleared": "Tujuan panggilan dihapus.",
+  "trunks.destination.none": "Belum ditetapkan: panggilan ditolak di SBC.",
+
   "trunks.export.title": "Konfigurasi PBX",
   "trunks.export.intro": "Berkas untuk pengelola PBX/SBC daerah: bagian PJSIP dan dialplan Asterisk, serta daftar dispatcher dan izin alamat Kamailio.",
   "trunks.export.warning":

@@ -8,8 +8,11 @@ import type { PageServerLoad } from "./$types";
 export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "trunks.view")) error(404);
-  const trunks = await loadFromApi<RouterOutputs["trunks"]["list"]>(event.url, "trunks.list", () =>
-    apiForRequest(event).trunks.list.query({ tenantSlug: tenant.slug }),
-  );
-  return { trunks };
+  const [trunks, destination] = await Promise.all([
+    loadFromApi<RouterOutputs["trunks"]["list"]>(event.url, "trunks.list", () => apiForRequest(event).trunks.list.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["trunks"]["destination"]>(event.url, "trunks.destination", () =>
+      apiForRequest(event).trunks.destination.query({ tenantSlug: tenant.slug }),
+    ),
+  ]);
+  return { trunks, destination };
 }) satisfies PageServerLoad;
