@@ -6,7 +6,9 @@ import { run, step } from "./run.ts";
 /** Debian's Kamailio 5.6; the SBC tests check and run the configuration the platform generates. */
 export const kamailioPath = "/usr/sbin/kamailio";
 
-const modules = "/usr/lib/x86_64-linux-gnu/kamailio/modules";
+/** Debian's multiarch directory for this machine's architecture. */
+const multiarch = process.arch === "arm64" ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+const modules = `/usr/lib/${multiarch}/kamailio/modules`;
 
 /**
  * The packages the generated SBC script loads modules from: the core (tm, dialog, permissions,
