@@ -44,6 +44,14 @@ describe("the call simulator", () => {
     expect(states.every((row) => row.state === "abandoned" || row.state === "ended")).toBe(true);
     const total = states.reduce((sum, row) => sum + row.n, 0);
     expect(total).toBeGreaterThan(30);
+    // Answered history is closed as its operators would have; unanswered calls are never classified.
+    const [classes] = await owner.sql<{ answered: number; classified: number; unanswered_classified: number }[]>`
+      select count(*) filter (where answered_at is not null)::int as answered,
+             count(*) filter (where answered_at is not null and classification is not null)::int as classified,
+             count(*) filter (where answered_at is null and classification is not null)::int as unanswered_classified
+        from calls where tenant_id = ${tenant.id}`;
+    expect(classes?.classified).toBe(classes?.answered);
+    expect(classes?.unanswered_classified).toBe(0);
 
     const again = await simulate([tenant.slug, "--history-days", "2"]);
     expect(again).toMatchObject({ code: 0, output: expect.stringContaining("no history added") as unknown });

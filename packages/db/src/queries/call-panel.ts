@@ -158,3 +158,19 @@ export async function receiveHandover(
     .returning({ id: calls.id });
   return row?.id;
 }
+
+/**
+ * Classifies past answered calls of `trunkId` by their switch ids, as if their operators had
+ * closed them when they ended: for demo history, whose calls nobody took. Calls already
+ * classified keep their classification.
+ */
+export async function classifyPastCalls(tx: Executor, trunkId: string, entries: readonly { externalCallId: string; classification: CallClassification }[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const rows = await tx.execute<{ id: string }>(sql`
+    update calls c
+       set classification = v.classification::call_classification, classified_at = coalesce(c.ended_at, c.answered_at)
+      from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as v("externalCallId" text, classification text)
+     where c.trunk_id = ${trunkId} and c.external_call_id = v."externalCallId" and c.answered_at is not null and c.classification is null
+    returning c.id`);
+  return rows.length;
+}
