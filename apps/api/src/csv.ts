@@ -43,3 +43,12 @@ export function formatInZone(instant: Date, timeZone: string): string {
 export function dateInZone(instant: Date, timeZone: string): string {
   return formatInZone(instant, timeZone).slice(0, 10);
 }
+
+/**
+ * The instant a day (`YYYY-MM-DD`) begins in a time zone. Indonesia keeps no daylight saving, so
+ * the offset at noon is the offset at midnight.
+ */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const offset = formatInZone(new Date(`${day}T12:00:00Z`), timeZone).slice(19);
+  return new Date(`${day}T00:00:00${offset}`);
+}

@@ -1,74 +1,57 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openPage } from "./navigation.ts";
-import { createMember, deleteUsers, signedInContext } from "./people.ts";
-import { arrangeTrunk, reportCallEvent } from "./telephony.ts";
-import { useTenantAdminBrowser } from "./tenant-admin.ts";
+import { supervisorPage, useCallCentre } from "./call-centre.ts";
+import { reportCallEvent } from "./telephony.ts";
 
 // An operator watches the live queue while the region's switch reports calls: each change shows
 // without reloading, through the portal's proxy and the API's server-sent events. Sitting at a
 // seat, the operator takes the calls it answers in the call panel and closes each with a
 // classification; a blocked number's next call goes to the supervisors, marked.
 
-const arranged = useTenantAdminBrowser();
-let line: { did: string; secret: string };
-let operator: Awaited<ReturnType<typeof createMember>>;
-let supervisor: Awaited<ReturnType<typeof createMember>>;
-let page: Page;
-
-beforeAll(async () => {
-  const { e2e, database, tenant, cookie } = arranged;
-  line = await arrangeTrunk(e2e.portalUrl, cookie, tenant.slug);
-  operator = await createMember(database.owner, tenant.id, "operator", "Budi Operator");
-  supervisor = await createMember(database.owner, tenant.id, "supervisor", "Sari Supervisor");
-  page = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, operator.id)).newPage();
-});
-
-afterAll(async () => {
-  await deleteUsers(arranged.database.owner, [operator.email, supervisor.email]);
-});
+const centre = useCallCentre({ operator: "Budi Operator", supervisor: "Sari Supervisor" });
+const { arranged } = centre;
 
 const report = (type: string, callId: string, extra: { seat?: string } = {}) =>
-  reportCallEvent(arranged.e2e.portalUrl, line.secret, { type, callId, did: line.did, caller: "0813 2222 3333", ...extra });
+  reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, { type, callId, did: centre.line.did, caller: "0813 2222 3333", ...extra });
 
 describe("the live call queue", () => {
   it("is in the operator's menu and connects live", async () => {
-    await openPage(page, `/t/${arranged.tenant.slug}`);
-    await page.getByRole("link", { name: "Antrean panggilan", exact: true }).click();
-    await page.waitForURL(`**/t/${arranged.tenant.slug}/calls`);
-    await expect.poll(() => page.getByTestId("queue-connection").getAttribute("data-state")).toBe("live");
-    await expect.poll(() => page.getByTestId("calls-ringing").textContent()).toContain("Tidak ada panggilan yang menunggu.");
+    await openPage(centre.page, `/t/${arranged.tenant.slug}`);
+    await centre.page.getByRole("link", { name: "Antrean panggilan", exact: true }).click();
+    await centre.page.waitForURL(`**/t/${arranged.tenant.slug}/calls`);
+    await expect.poll(() => centre.page.getByTestId("queue-connection").getAttribute("data-state")).toBe("live");
+    await expect.poll(() => centre.page.getByTestId("calls-ringing").textContent()).toContain("Tidak ada panggilan yang menunggu.");
   });
 
   it("shows a call ringing, then handled at its seat, then ended, without a reload", async () => {
     const first = randomUUID();
     expect(await report("call.offered", first)).toBe(200);
-    const ringing = page.getByTestId("calls-ringing").getByTestId("call-row");
+    const ringing = centre.page.getByTestId("calls-ringing").getByTestId("call-row");
     await expect.poll(() => ringing.textContent()).toContain("+62 813-2222-3333");
     await expect.poll(() => ringing.getByTestId("call-waiting").textContent()).toMatch(/^0:\d\d$/);
 
     expect(await report("call.answered", first, { seat: "meja-2" })).toBe(200);
-    const answered = page.getByTestId("calls-answered").getByTestId("call-row");
+    const answered = centre.page.getByTestId("calls-answered").getByTestId("call-row");
     await expect.poll(() => answered.textContent()).toContain("meja-2");
-    await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(0);
+    await expect.poll(() => centre.page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(0);
 
     const second = randomUUID();
     expect(await report("call.offered", second)).toBe(200);
-    await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("repeat-caller").textContent()).toBe("1 panggilan lain dalam 24 jam");
+    await expect.poll(() => centre.page.getByTestId("calls-ringing").getByTestId("repeat-caller").textContent()).toBe("1 panggilan lain dalam 24 jam");
 
     expect(await report("call.ended", first)).toBe(200);
-    await expect.poll(() => page.getByTestId("calls-closed").textContent()).toContain("Selesai");
-    expect(await page.getByTestId("calls-answered").getByTestId("call-row").count()).toBe(0);
+    await expect.poll(() => centre.page.getByTestId("calls-closed").textContent()).toContain("Selesai");
+    expect(await centre.page.getByTestId("calls-answered").getByTestId("call-row").count()).toBe(0);
   });
 
   it("catches up after a reload with the calls still in the queue", async () => {
-    await page.reload();
-    await expect.poll(() => page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(1);
+    await centre.page.reload();
+    await expect.poll(() => centre.page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(1);
   });
 
   it("blocks a number from the blocklist form, naming what is missing first", async () => {
-    const blocklist = page.getByTestId("blocklist");
+    const blocklist = centre.page.getByTestId("blocklist");
     await blocklist.getByTestId("block-number").fill("0857 1111 2222");
     await blocklist.getByTestId("block-submit").click();
     await expect.poll(() => blocklist.textContent()).toContain("Tulis alasan pemblokiran");
@@ -79,47 +62,47 @@ describe("the live call queue", () => {
   });
 
   it("seats the operator, opens the panel when the seat answers, closes a prank call and blocks the number by keyboard alone", async () => {
-    await page.reload();
+    await centre.page.reload();
     // The seat field takes the focus by itself: the keyboard starts there.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("seat");
-    await page.keyboard.type("meja-5");
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("seat-current").textContent()).toContain("meja-5");
+    await expect.poll(() => centre.page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("seat");
+    await centre.page.keyboard.type("meja-5");
+    await centre.page.keyboard.press("Enter");
+    await expect.poll(() => centre.page.getByTestId("seat-current").textContent()).toContain("meja-5");
 
     const prank = randomUUID();
     expect(await report("call.offered", prank)).toBe(200);
     expect(await report("call.answered", prank, { seat: "meja-5" })).toBe(200);
-    const panel = page.getByTestId("call-panel");
+    const panel = centre.page.getByTestId("call-panel");
     await expect.poll(() => panel.getAttribute("data-call-id")).not.toBeNull();
     await expect.poll(() => panel.getByTestId("caller-history").textContent()).toContain("belum diklasifikasi");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("classification");
+    await expect.poll(() => centre.page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("classification");
 
-    await page.keyboard.press("3");
+    await centre.page.keyboard.press("3");
     expect(await panel.getByTestId("classify-prank").isChecked()).toBe(true);
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Space");
+    await centre.page.keyboard.press("Tab");
+    await centre.page.keyboard.press("Space");
     expect(await panel.getByTestId("classify-block").isChecked()).toBe(true);
-    await page.keyboard.press("Control+Enter");
+    await centre.page.keyboard.press("Control+Enter");
 
     await expect.poll(() => panel.count()).toBe(0);
-    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("Panggilan ditutup sebagai Iseng.");
-    await expect.poll(() => page.getByTestId("blocklist").textContent()).toContain("Panggilan iseng berulang");
+    await expect.poll(() => centre.page.getByTestId("notice").textContent()).toContain("Panggilan ditutup sebagai Iseng.");
+    await expect.poll(() => centre.page.getByTestId("blocklist").textContent()).toContain("Panggilan iseng berulang");
   });
 
   it("sends the blocked number's next call to the supervisors' queue, marked, and tells the operators", async () => {
-    const supervisorPage = await (await signedInContext(arranged.e2e.browser, arranged.e2e.portalUrl, arranged.database.owner, supervisor.id)).newPage();
-    await openPage(supervisorPage, `/t/${arranged.tenant.slug}/calls`);
-    await expect.poll(() => supervisorPage.getByTestId("queue-connection").getAttribute("data-state")).toBe("live");
+    const watching = await supervisorPage(centre);
+    await openPage(watching, `/t/${arranged.tenant.slug}/calls`);
+    await expect.poll(() => watching.getByTestId("queue-connection").getAttribute("data-state")).toBe("live");
 
-    const ringingBefore = await page.getByTestId("calls-ringing").getByTestId("call-row").count();
-    const blockedQueue = supervisorPage.getByTestId("calls-blocked");
+    const ringingBefore = await centre.page.getByTestId("calls-ringing").getByTestId("call-row").count();
+    const blockedQueue = watching.getByTestId("calls-blocked");
     const blockedBefore = await blockedQueue.getByTestId("call-row").count();
     const next = randomUUID();
     expect(await report("call.offered", next)).toBe(200);
     await expect.poll(() => blockedQueue.getByTestId("blocked-caller").count()).toBe(blockedBefore + 1);
     expect(await blockedQueue.getByTestId("call-row").last().textContent()).toContain("+62 813-2222-3333");
 
-    await expect.poll(() => page.getByTestId("blocked-with-supervisors").textContent()).toContain("1 panggilan dari nomor diblokir");
-    expect(await page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(ringingBefore);
+    await expect.poll(() => centre.page.getByTestId("blocked-with-supervisors").textContent()).toContain("1 panggilan dari nomor diblokir");
+    expect(await centre.page.getByTestId("calls-ringing").getByTestId("call-row").count()).toBe(ringingBefore);
   });
 });

@@ -8,7 +8,15 @@ import { sampleTrunkInput } from "../../api/test/telephony/sample-trunk.ts";
 export async function reportCallEvent(
   portalUrl: string,
   secret: string,
-  event: { type: string; callId: string; did: string; caller?: string; seat?: string; at?: Date },
+  event: {
+    type: string;
+    callId: string;
+    did: string;
+    caller?: string;
+    seat?: string;
+    at?: Date;
+    location?: { latitude: number; longitude: number; accuracyMeters: number; fixedAt: string; positioningMethod: string };
+  },
 ): Promise<number> {
   const { at, ...fields } = event;
   const body = JSON.stringify({ eventId: randomUUID(), occurredAt: (at ?? new Date()).toISOString(), ...fields });

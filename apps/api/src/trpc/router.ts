@@ -18,6 +18,7 @@ import { onboardingRouter } from "./routers/onboarding.ts";
 import { nationalRouter } from "./routers/national.ts";
 import { sopRouter } from "./routers/sop.ts";
 import { callDeskRouter } from "./routers/call-desk.ts";
+import { callReportsRouter } from "./routers/call-reports.ts";
 import { callsRouter } from "./routers/calls.ts";
 
 export const appRouter = createRouter({
@@ -41,6 +42,7 @@ export const appRouter = createRouter({
   sop: sopRouter,
   calls: callsRouter,
   callDesk: callDeskRouter,
+  callReports: callReportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,6 +40,9 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   /** What an operator found a call to be, with what each kind needs (types, a region). */
   incidentTypes: [["fire", "fire.vehicle"], []],
   wrongRegionCode: ["35.15", null],
+  /** A range of days, first and last included (reports, audit filters). */
+  from: ["2026-11-01"],
+  to: ["2026-11-30"],
   ruleset: [nationalTemplate],
   testCase: [
     {

@@ -27,3 +27,4 @@ export * from "./call-destination.ts";
 export * from "./call-blocklist.ts";
 export * from "./call-panel.ts";
 export * from "./tenant-settings.ts";
+export * from "./call-figures.ts";

@@ -8,6 +8,7 @@ import { agenciesPagesEn } from "./en/agencies.ts";
 import { trunksPagesEn } from "./en/trunks.ts";
 import { callsPagesEn } from "./en/calls.ts";
 import { callDeskEn } from "./en/call-desk.ts";
+import { wallboardEn } from "./en/wallboard.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
@@ -61,6 +62,7 @@ export const en = {
   ...trunksPagesEn,
   ...callsPagesEn,
   ...callDeskEn,
+  ...wallboardEn,
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,

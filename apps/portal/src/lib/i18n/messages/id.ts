@@ -7,6 +7,7 @@ import { agenciesPagesId } from "./id/agencies.ts";
 import { trunksPagesId } from "./id/trunks.ts";
 import { callsPagesId } from "./id/calls.ts";
 import { callDeskId } from "./id/call-desk.ts";
+import { wallboardId } from "./id/wallboard.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
@@ -64,6 +65,7 @@ export const id = {
   ...trunksPagesId,
   ...callsPagesId,
   ...callDeskId,
+  ...wallboardId,
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,
