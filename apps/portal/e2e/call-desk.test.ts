@@ -63,4 +63,23 @@ describe("the call desk", () => {
     const [download] = await Promise.all([watching.waitForEvent("download"), watching.getByTestId("report-csv").click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^panggilan-${arranged.tenant.slug}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   });
+
+  it("lets the region's admin shorten how long calls are kept, naming a value out of bounds first", async () => {
+    const adminPage = await arranged.context.newPage();
+    await openPage(adminPage, `/t/${arranged.tenant.slug}`);
+    await adminPage.getByRole("link", { name: "Pengaturan panggilan", exact: true }).click();
+    const form = adminPage.getByTestId("call-settings");
+    await expect.poll(() => form.getByTestId("setting-retentionDays").inputValue()).toBe("365");
+
+    await form.getByTestId("setting-retentionDays").fill("7");
+    await form.getByTestId("call-settings-save").click();
+    await expect.poll(() => form.textContent()).toContain("Isi 30 sampai 3.650 hari.");
+
+    await form.getByTestId("setting-retentionDays").fill("90");
+    await form.getByTestId("call-settings-save").click();
+    await expect.poll(() => form.getByTestId("notice").textContent()).toContain("Pengaturan panggilan disimpan.");
+    const [stored] = await arranged.database.owner.sql<{ value: string }[]>`
+      select value from tenant_settings where tenant_id = ${arranged.tenant.id} and key = 'call_retention_days'`;
+    expect(stored?.value).toBe("90");
+  });
 });

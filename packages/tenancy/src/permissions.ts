@@ -66,6 +66,8 @@ export const permissions = {
   "calls.block": ["tenant_admin", "supervisor", "operator"],
   /** Sit at an operator seat, take the calls it answers and close each with a classification. */
   "calls.answer": ["tenant_admin", "supervisor", "operator"],
+  /** Set the region's rules for its calls: how long they are kept, when to suggest blocking a prankster. */
+  "calls.configure": ["platform_admin", "tenant_admin"],
   /** Watch over the call-takers: the supervisor's queue of blocked callers, the wallboard. */
   "calls.supervise": ["tenant_admin", "supervisor"],
   /** Choose the SOP template the region starts from (it becomes the first draft). */

@@ -27,6 +27,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "calls.view": row("TA SV OP"),
   "calls.block": row("TA SV OP"),
   "calls.answer": row("TA SV OP"),
+  "calls.configure": row("PA TA"),
   "calls.supervise": row("TA SV"),
   "sop.choose": row("PA TA"),
   "sop.view": row("PA TA SV"),

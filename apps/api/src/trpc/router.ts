@@ -19,6 +19,7 @@ import { nationalRouter } from "./routers/national.ts";
 import { sopRouter } from "./routers/sop.ts";
 import { callDeskRouter } from "./routers/call-desk.ts";
 import { callReportsRouter } from "./routers/call-reports.ts";
+import { callSettingsRouter } from "./routers/call-settings.ts";
 import { callsRouter } from "./routers/calls.ts";
 
 export const appRouter = createRouter({
@@ -43,6 +44,7 @@ export const appRouter = createRouter({
   calls: callsRouter,
   callDesk: callDeskRouter,
   callReports: callReportsRouter,
+  callSettings: callSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

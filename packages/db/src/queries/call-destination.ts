@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { tenantSettings } from "../schema/tenants.ts";
+import { setTenantSettings } from "./tenant-settings.ts";
 
 // Inside one tenant's `withTenant`: where the platform's SBC forwards the region's 112 calls.
 
@@ -19,8 +20,5 @@ export async function setTenantCallDestination(tx: Executor, tenantId: string, d
     await tx.delete(tenantSettings).where(eq(tenantSettings.key, callDestinationSetting));
     return;
   }
-  await tx
-    .insert(tenantSettings)
-    .values({ tenantId, key: callDestinationSetting, value: destination })
-    .onConflictDoUpdate({ target: [tenantSettings.tenantId, tenantSettings.key], set: { value: destination } });
+  await setTenantSettings(tx, tenantId, { [callDestinationSetting]: destination });
 }

@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { tenantSettings } from "../schema/tenants.ts";
 
@@ -14,4 +14,14 @@ export async function positiveWholeSettings<Key extends string>(tx: Executor, ke
     if (Number.isInteger(value) && value > 0) settings[row.key as Key] = value;
   }
   return settings;
+}
+
+/** Stores `values` as the tenant's settings, replacing what those keys held. */
+export async function setTenantSettings(tx: Executor, tenantId: string, values: Record<string, string>): Promise<void> {
+  const rows = Object.entries(values).map(([key, value]) => ({ tenantId, key, value }));
+  if (rows.length === 0) return;
+  await tx
+    .insert(tenantSettings)
+    .values(rows)
+    .onConflictDoUpdate({ target: [tenantSettings.tenantId, tenantSettings.key], set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
 }

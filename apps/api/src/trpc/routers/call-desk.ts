@@ -10,12 +10,12 @@ import {
   listUnclassifiedAtSeat,
   currentTenantRegionCode,
   leaveSeat,
-  positiveWholeSettings,
   seatHolder,
   takeSeat,
   type SeatRow,
 } from "@sigap/db/queries";
 import { kecamatanOf } from "@sigap/db/kecamatan";
+import { tenantCallSettings } from "../../calls/call-settings.ts";
 import { closeCall } from "../../calls/close-call.ts";
 import { closeCallInput } from "../../calls/closing.ts";
 import { fieldError } from "../field-error.ts";
@@ -26,10 +26,6 @@ const seatTarget = "operator_seat";
 /** How far back the call panel shows a caller's other calls, and how many at most. */
 const historyDays = 30;
 const historyLimit = 20;
-
-/** The tenant settings of the prank policy: suggest blocking after N prank calls within M hours. */
-export const prankPolicySettings = { afterCalls: "prank_block_after_calls", withinHours: "prank_block_within_hours" } as const;
-const defaultPrankPolicy = { afterCalls: 3, withinHours: 24 };
 
 const seatName = z
   .string({ error: "seat must be text" })
@@ -101,12 +97,9 @@ export const callDeskRouter = createRouter({
       const since = new Date(call.offeredAt.getTime() - historyDays * 24 * 60 * 60 * 1000);
       const [history, settings] = await Promise.all([
         call.callerNumber === null ? [] : listCallerHistory(ctx.tx, call.callerNumber, call.id, since, historyLimit),
-        positiveWholeSettings(ctx.tx, Object.values(prankPolicySettings)),
+        tenantCallSettings(ctx.tx),
       ]);
-      const policy = {
-        afterCalls: settings[prankPolicySettings.afterCalls] ?? defaultPrankPolicy.afterCalls,
-        withinHours: settings[prankPolicySettings.withinHours] ?? defaultPrankPolicy.withinHours,
-      };
+      const policy = { afterCalls: settings.prankBlockAfterCalls, withinHours: settings.prankBlockWithinHours };
       const windowStart = call.offeredAt.getTime() - policy.withinHours * 60 * 60 * 1000;
       const recentPranks = history.filter((entry) => entry.classification === "prank" && entry.offeredAt.getTime() >= windowStart).length;
       return {

@@ -4,7 +4,7 @@ import type { PlainKey } from "#lib/i18n/index.ts";
 /** A page inside a tenant, shown to the roles the permission matrix lets use it. */
 export interface TenantTool {
   /** Below `/t/{slug}`. */
-  page: "calls" | "wallboard" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
+  page: "calls" | "wallboard" | "settings/calls" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
   label: PlainKey;
   description: PlainKey;
   action: Action;
@@ -13,6 +13,7 @@ export interface TenantTool {
 const tools: readonly TenantTool[] = [
   { page: "calls", label: "calls.nav", description: "calls.navDescription", action: "calls.view" },
   { page: "wallboard", label: "wallboard.nav", description: "wallboard.navDescription", action: "calls.supervise" },
+  { page: "settings/calls", label: "callSettings.nav", description: "callSettings.navDescription", action: "calls.configure" },
   { page: "onboarding", label: "onboarding.nav", description: "onboarding.navDescription", action: "onboarding.view" },
   { page: "agencies", label: "agencies.nav", description: "agencies.navDescription", action: "agencies.view" },
   { page: "trunks", label: "trunks.nav", description: "trunks.navDescription", action: "trunks.view" },

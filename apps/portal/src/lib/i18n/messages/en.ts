@@ -8,7 +8,7 @@ import { agenciesPagesEn } from "./en/agencies.ts";
 import { trunksPagesEn } from "./en/trunks.ts";
 import { callsPagesEn } from "./en/calls.ts";
 import { callDeskEn } from "./en/call-desk.ts";
-import { wallboardEn } from "./en/wallboard.ts";
+import { callSettingsEn, wallboardEn } from "./en/wallboard.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
@@ -63,6 +63,7 @@ export const en = {
   ...callsPagesEn,
   ...callDeskEn,
   ...wallboardEn,
+  ...callSettingsEn,
   ...nationalPagesEn,
   ...platformPagesEn,
   ...onboardingEn,

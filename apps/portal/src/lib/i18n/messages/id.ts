@@ -7,7 +7,7 @@ import { agenciesPagesId } from "./id/agencies.ts";
 import { trunksPagesId } from "./id/trunks.ts";
 import { callsPagesId } from "./id/calls.ts";
 import { callDeskId } from "./id/call-desk.ts";
-import { wallboardId } from "./id/wallboard.ts";
+import { callSettingsId, wallboardId } from "./id/wallboard.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
@@ -66,6 +66,7 @@ export const id = {
   ...callsPagesId,
   ...callDeskId,
   ...wallboardId,
+  ...callSettingsId,
   ...nationalPagesId,
   ...platformPagesId,
   ...onboardingId,

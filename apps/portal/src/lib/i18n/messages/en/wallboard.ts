@@ -1,5 +1,5 @@
 import type { Translation } from "../../types.ts";
-import type { wallboardId } from "../id/wallboard.ts";
+import type { callSettingsId, wallboardId } from "../id/wallboard.ts";
 
 export const wallboardEn = {
   "wallboard.nav": "Supervisor wallboard",
@@ -36,3 +36,23 @@ export const wallboardEn = {
   "report.error.from": "Choose a date that exists.",
   "report.error.to": "The end may not be before the start, and the range may span at most 366 days.",
 } as const satisfies Pick<Translation, keyof typeof wallboardId>;
+
+export const callSettingsEn = {
+  "callSettings.nav": "Call settings",
+  "callSettings.navDescription": "How long call data is kept, and when a prank caller is suggested for blocking.",
+  "callSettings.pageTitle": "Call settings",
+  "callSettings.intro": "Callers' numbers and locations are personal data: keep them only as long as needed.",
+  "callSettings.loadFailed": "The settings could not be loaded. Reload the page.",
+  "callSettings.retention": "Keep call data (days)",
+  "callSettings.retentionHint": "Older calls are deleted every hour. 30 to 3,650 days.",
+  "callSettings.afterCalls": "Suggest a block at prank call number",
+  "callSettings.afterCallsHint": "The call panel suggests a block when a number reaches this count. 2 to 20.",
+  "callSettings.withinHours": "Within (hours)",
+  "callSettings.withinHoursHint": "Only prank calls within this span count. 1 to 720 hours.",
+  "callSettings.save": "Save settings",
+  "callSettings.saved": "Call settings saved.",
+  "callSettings.unsaved": "There are unsaved changes.",
+  "callSettings.error.retention": "Enter 30 to 3,650 days.",
+  "callSettings.error.afterCalls": "Enter 2 to 20 calls.",
+  "callSettings.error.withinHours": "Enter 1 to 720 hours.",
+} as const satisfies Pick<Translation, keyof typeof callSettingsId>;
