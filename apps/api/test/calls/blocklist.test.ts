@@ -50,6 +50,23 @@ describe("the prank blocklist", () => {
     }
   });
 
+  it("marks a call already ringing as soon as its number is blocked, and unmarks it when the block is lifted", async () => {
+    const region = await arrangeTrunk(api.url, owner, records);
+    const operator = await operatorClient(region.tenant);
+    await postTelephony(api.url, telephonyEvent(region.did, "ringing-1", "call.offered", 0), region.secret);
+    const stream = await openSse(api.url, "calls.live", JSON.stringify({ tenantSlug: region.tenant.slug }), { cookie: operator.person.cookie });
+    try {
+      const queue = (await stream.next()).data as { calls: { blocked: boolean }[] };
+      expect(queue.calls.map((call) => call.blocked)).toEqual([false]);
+      await operator.call("mutation", "block", { number: "0812-3456-7890", reason: "Iseng berulang" });
+      expect((await stream.next()).data).toMatchObject({ call: { callerNumber: "+6281234567890", blocked: true, state: "ringing" } });
+      await operator.call("mutation", "unblock", { number: "0812-3456-7890" });
+      expect((await stream.next()).data).toMatchObject({ call: { callerNumber: "+6281234567890", blocked: false } });
+    } finally {
+      stream.close();
+    }
+  });
+
   it("names the field of bad input and writes nothing", async () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const operator = await operatorClient(region.tenant);

@@ -100,3 +100,13 @@ export async function listQueueCalls(tx: Executor): Promise<QueueCall[]> {
     .orderBy(asc(calls.offeredAt));
   return Promise.all(rows.map((row) => queueCallOf(tx, row)));
 }
+
+/** The calls from `callerNumber` still on the line: a change of the number's block changes how they show. */
+export async function openCallIdsFrom(tx: Executor, callerNumber: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.callerNumber, callerNumber), inArray(calls.state, openStates)))
+    .orderBy(asc(calls.offeredAt));
+  return rows.map((row) => row.id);
+}

@@ -1,6 +1,7 @@
 import { tracked, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { blockNumber, listBlockedNumbers, unblockNumber, type BlockedNumber } from "@sigap/db/queries";
+import { appendCallFeed, blockNumber, listBlockedNumbers, openCallIdsFrom, unblockNumber, type BlockedNumber } from "@sigap/db/queries";
+import type { Executor } from "@sigap/db/client";
 import type { CallFeedMessage } from "../../calls/call-feed.ts";
 import { indonesianPhone } from "../../validation/phone.ts";
 import { singleLine } from "../../validation/text.ts";
@@ -13,6 +14,15 @@ const blocklistTarget = "call_blocklist";
 
 function blockedView(entry: BlockedNumber) {
   return { number: entry.number, reason: entry.reason, expiresAt: entry.expiresAt.toISOString(), blockedAt: entry.updatedAt.toISOString() };
+}
+
+/**
+ * Tells the live queues again about the number's calls still on the line, now marked (or no
+ * longer marked) blocked: a ringing prankster's call moves to the supervisors' queue at once.
+ * Last in the transaction, as every feed append.
+ */
+async function refreshCallsFrom(tx: Executor, tenantId: string, number: string): Promise<void> {
+  await appendCallFeed(tx, tenantId, await openCallIdsFrom(tx, number));
 }
 
 const resumeInput = z.object({
@@ -93,6 +103,7 @@ export const callsRouter = createRouter({
         before: before ? blockedView(before) : undefined,
         after: { reason: input.reason, expiresAt: expiresAt.toISOString() },
       });
+      await refreshCallsFrom(ctx.tx, ctx.tenant.id, input.number);
       return { number: input.number, expiresAt: expiresAt.toISOString() };
     }),
 
@@ -103,6 +114,7 @@ export const callsRouter = createRouter({
       const removed = await unblockNumber(ctx.tx, input.number);
       if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "This number is not blocked" });
       await ctx.audit({ action: "calls.unblock", targetType: blocklistTarget, targetId: input.number, before: blockedView(removed) });
+      await refreshCallsFrom(ctx.tx, ctx.tenant.id, input.number);
       return { number: input.number };
     }),
 });
