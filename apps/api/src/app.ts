@@ -94,7 +94,7 @@ export function createApp({ db, logger, config, listen }: AppDependencies) {
     }),
   );
 
-  app.route("/v1", createV1App(db, { secretBox: createSecretBox(config.secretKeys), clientIp: (c) => clientIp(c, trustedProxy) }));
+  app.route("/v1", createV1App(db, { secretBox: createSecretBox(config.secretKeys), clientIp: (c) => clientIp(c, trustedProxy), mapTileUrl: config.mapTileUrl }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, c.get("requestId")), 404));
 

@@ -6,9 +6,10 @@ import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
 import { liveStreamReadmitMs, parseSecretKeys } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
+import type { AppConfig } from "../src/trpc/init.ts";
 
-/** What tests run the API with: mail kept in the outbox, a fixed secret key. */
-export const testConfig = {
+/** What tests run the API with: mail kept in the outbox, a fixed secret key, no map tile server. */
+export const testConfig: AppConfig = {
   publicUrl: "http://localhost:3000",
   mail: { smtpUrl: undefined, from: "Sigap 112 <no-reply@sigap112.test>", devOutbox: true },
   secretKeys: parseSecretKeys(testSecretKeys),
@@ -31,7 +32,7 @@ export function logSink() {
 }
 
 /** The real API on a real port, its JSON log lines collected for assertions. */
-export async function startTestApi(databaseUrl: string, config: Partial<typeof testConfig> = {}) {
+export async function startTestApi(databaseUrl: string, config: Partial<AppConfig> = {}) {
   const { sink, lines: logLines } = logSink();
   const database = createDatabase(databaseUrl, { max: 2 });
   const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config },

@@ -10,6 +10,7 @@ import type { AppVariables } from "../../http/context.ts";
 import type { SecretBox } from "../../security/secret-box.ts";
 import { unacceptableInputIssue } from "../../validation/text.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
+import { registerMapTiles } from "./map-tiles.ts";
 import { registerRegionSearch } from "./regions-search.ts";
 import { registerTelephonyEvents } from "./telephony-events.ts";
 import { registerTenantLogo } from "./tenant-logo.ts";
@@ -21,6 +22,8 @@ export interface V1Dependencies {
   secretBox: SecretBox;
   /** The client's address, forwarding headers believed only from trusted proxies. */
   clientIp: (c: Context) => string | null;
+  /** MAP_TILE_URL: the tile server the map tile route passes through, or null. */
+  mapTileUrl: string | null;
 }
 
 // The package exports no path to its browser bundle, so find it next to its entry point.
@@ -53,6 +56,7 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
   registerNationalAdoption(app);
   registerRegionSearch(app);
   registerTenantLogo(app);
+  registerMapTiles(app, deps.mapTileUrl);
   registerTelephonyEvents(app, deps);
 
   app.doc31("/openapi.json", {

@@ -135,7 +135,8 @@ export const callDeskRouter = createRouter({
       regionCode,
       regionName: region?.name ?? regionCode,
       kecamatan: districts.map((district) => ({ ...district, geometry: boundaries.get(district.code) ?? null })),
-      tileUrl: ctx.config.mapTileUrl,
+      // Through the platform's own origin (the /v1 map tile route), so the portal's CSP stays 'self'.
+      tileUrl: ctx.config.mapTileUrl === null ? null : "/v1/map-tiles/{z}/{x}/{y}",
     };
   }),
 });
