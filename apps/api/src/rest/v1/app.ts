@@ -56,7 +56,7 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
   registerNationalAdoption(app);
   registerRegionSearch(app);
   registerTenantLogo(app);
-  registerMapTiles(app, deps.mapTileUrl);
+  registerMapTiles(app, db, deps.mapTileUrl);
   registerTelephonyEvents(app, deps);
 
   app.doc31("/openapi.json", {

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Database } from "@sigap/db/client";
 import { readSessionCookie } from "../../auth/cookies.ts";
 import { validateSessionToken } from "../../auth/sessions.ts";
 import { ApiError } from "../../http/errors.ts";
@@ -42,15 +44,19 @@ const route = createRoute({
   },
 });
 
-export function registerMapTiles(app: V1App, tileTemplate: string | null) {
+export function registerMapTiles(app: V1App, db: Database, tileTemplate: string | null) {
+  // Before the parameters are checked: an anonymous caller learns nothing, not even what a valid tile is.
+  app.use("/map-tiles/*", async (c: Context, next) => {
+    const token = readSessionCookie(c);
+    if (!token || !(await validateSessionToken(db, token))) throw new ApiError("UNAUTHORIZED", "Sign in to see map tiles");
+    await next();
+  });
   app.openapi(route, async (c) => {
     const { z: zoom, x, y } = c.req.valid("param");
     const side = 2 ** zoom;
     if (x >= side || y >= side) {
       throw new ApiError("BAD_REQUEST", "Invalid request", [{ path: x >= side ? "x" : "y", message: `x and y must be below ${String(side)} at zoom ${String(zoom)}` }]);
     }
-    const token = readSessionCookie(c);
-    if (!token || !(await validateSessionToken(c.get("db"), token))) throw new ApiError("UNAUTHORIZED", "Sign in to see map tiles");
     if (!tileTemplate) throw new ApiError("NOT_FOUND", "No map tile server is configured (MAP_TILE_URL)");
 
     const url = tileTemplate.replace("{z}", String(zoom)).replace("{x}", String(x)).replace("{y}", String(y));
