@@ -28,8 +28,21 @@ interface KecamatanFile {
  * The kecamatan of one kabupaten/kota (`35.15`), for drawing a region on the offline map and for
  * placing simulated callers. Only the demo regencies have boundaries; any other code gets `[]`.
  */
-export function kecamatanOf(regencyCode: string): Kecamatan[] {
+export function kecamatanOf(regencyCode: string): readonly Kecamatan[] {
+  // Checked before the cache, so it holds at most one entry per well-formed code.
   if (!/^\d{2}\.\d{2}$/.test(regencyCode)) return [];
+  let kecamatan = loaded.get(regencyCode);
+  if (!kecamatan) {
+    kecamatan = readKecamatan(regencyCode);
+    loaded.set(regencyCode, kecamatan);
+  }
+  return kecamatan;
+}
+
+/** Files read once per process: the call panel's map asks for its region's on every call. */
+const loaded = new Map<string, readonly Kecamatan[]>();
+
+function readKecamatan(regencyCode: string): readonly Kecamatan[] {
   const file = join(dataDir, `${regencyCode}.json`);
   if (!existsSync(file)) return [];
   const { features } = JSON.parse(readFileSync(file, "utf8")) as KecamatanFile;
