@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Executor } from "@sigap/db/client";
 import { callFiguresBetween, dailyCallFigures, occupiedSeatFigures, type CallFigures } from "@sigap/db/queries";
 import { callClassifications } from "@sigap/db/schema";
 import { csvDocument, dateInZone, startOfDayInZone } from "../../csv.ts";
@@ -22,6 +23,13 @@ const rangeInput = z
 function instantsOf(range: { from: string; to: string }, timeZone: string): [Date, Date] {
   const after = new Date(Date.parse(`${range.to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
   return [startOfDayInZone(range.from, timeZone), startOfDayInZone(after, timeZone)];
+}
+
+/** The range's figures per day that had calls, and in total. */
+async function reportOf(tx: Executor, range: { from: string; to: string }, timeZone: string) {
+  const [from, to] = instantsOf(range, timeZone);
+  const [days, total] = await Promise.all([dailyCallFigures(tx, from, to, timeZone), callFiguresBetween(tx, from, to)]);
+  return { days, total };
 }
 
 const csvHeader = [
@@ -69,18 +77,13 @@ export const callReportsRouter = createRouter({
   /** One row per day of the range that had calls, and the whole range's figures. */
   report: tenantProcedure("calls.supervise")
     .input(rangeInput)
-    .query(async ({ ctx, input }) => {
-      const [from, to] = instantsOf(input, ctx.tenant.timeZone);
-      const [days, total] = await Promise.all([dailyCallFigures(ctx.tx, from, to, ctx.tenant.timeZone), callFiguresBetween(ctx.tx, from, to)]);
-      return { days, total };
-    }),
+    .query(({ ctx, input }) => reportOf(ctx.tx, input, ctx.tenant.timeZone)),
 
   /** The report as CSV, one line per day and a total line. */
   reportCsv: tenantProcedure("calls.supervise")
     .input(rangeInput)
     .query(async ({ ctx, input }) => {
-      const [from, to] = instantsOf(input, ctx.tenant.timeZone);
-      const [days, total] = await Promise.all([dailyCallFigures(ctx.tx, from, to, ctx.tenant.timeZone), callFiguresBetween(ctx.tx, from, to)]);
+      const { days, total } = await reportOf(ctx.tx, input, ctx.tenant.timeZone);
       return {
         filename: `panggilan-${ctx.tenant.slug}-${input.from}-${input.to}.csv`,
         csv: csvDocument(csvHeader, [...days.map((entry) => csvRow(entry.day, entry)), csvRow("total", total)]),
