@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Database, Transaction } from "@sigap/db/client";
 import {
-  appendCallFeed,
-  findCallEvent,
+  appendCallFeedRows,
+  findCallEvents,
   findTrunk,
   insertCallEvent,
   listCallEvents,
@@ -11,6 +11,8 @@ import {
   routeDid,
   updateCallFacts,
   type CallEventRow,
+  type CallFacts,
+  type CallRow,
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { ApiError, fieldIssues, type ErrorCode, type FieldIssue } from "../http/errors.ts";
@@ -81,7 +83,8 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
 
   try {
     return await withTenant(db, asTenantId(route.tenantId), async (tx) => {
-      const trunk = await findTrunk(tx, route.trunkId);
+      // Sent together: whether the events were received before is read while the trunk is.
+      const [trunk, received] = await Promise.all([findTrunk(tx, route.trunkId), findCallEvents(tx, events.map((event) => event.eventId))]);
       if (!trunk) throw new Refusal("UNKNOWN_DID", "No region answers this number");
       if (trunk.status === "disabled") throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
       const secrets = [trunk.eventSecretEncrypted, trunk.previousEventSecretEncrypted].flatMap((sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []));
@@ -89,10 +92,14 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
         throw new Refusal("BAD_SIGNATURE", `${signatureHeader} does not match the body signed with the trunk's event secret`);
       }
       const applied: AppliedEvent[] = [];
-      for (const [index, event] of events.entries()) applied.push(await applyEvent(tx, route, event, index, events.length));
+      for (const [index, event] of events.entries()) {
+        const first = received.get(event.eventId);
+        applied.push(first ? sameAsFirst(event, first, index, events.length) : await applyEvent(tx, route, event, index, events.length));
+      }
+      // Each changed call as it stands after the request's last event for it, in order of first change.
+      const changed = new Map(applied.flatMap(({ call }) => (call ? [[call.id, call] as const] : [])));
       // Last, as it makes the tenant's other requests wait for this one's commit.
-      const changedCalls = new Set(applied.flatMap((event) => (event.recorded ? [event.callId] : [])));
-      await appendCallFeed(tx, route.tenantId, [...changedCalls]);
+      await appendCallFeedRows(tx, route.tenantId, [...changed.values()]);
       return applied.map(({ eventId, callId }) => ({ eventId, callId }));
     });
   } catch (error) {
@@ -144,9 +151,9 @@ async function routeOf(db: Database, events: readonly TelephonyEvent[]): Promise
   return route;
 }
 
-/** An accepted event, and whether it was recorded now (false for a retry). */
+/** An accepted event, with its call as it now stands when it was recorded now (none for a retry). */
 interface AppliedEvent extends AcceptedEvent {
-  recorded: boolean;
+  call?: CallRow;
 }
 
 /** The event as stored and compared: plain JSON, as it reads back from the database. */
@@ -158,9 +165,20 @@ function fromStored(row: CallEventRow): TelephonyEvent {
   return { ...(row.event as TelephonyEvent), occurredAt: row.occurredAt };
 }
 
+/** A retry of an event already received: it answers as the first did, or conflicts if its content differs. */
+function sameAsFirst(event: TelephonyEvent, first: CallEventRow, index: number, count: number): AppliedEvent {
+  if (!isDeepStrictEqual(first.event, stored(event))) {
+    const path = count === 1 ? "eventId" : `events.${String(index)}.eventId`;
+    throw new ApiError("CONFLICT", `Event ${event.eventId} was already received with different content`, [
+      { path, message: `eventId ${event.eventId} is already used by a different event` },
+    ]);
+  }
+  return { eventId: event.eventId, callId: first.callId };
+}
+
 /**
- * Applies one event: recorded under its id (a retry of the same event finds it and changes
- * nothing), then the call's facts are derived again from all of its events.
+ * Applies one new event: recorded under its id (a concurrent delivery of the same event finds the
+ * first and changes nothing), then the call's facts are derived again from all of its events.
  */
 async function applyEvent(
   tx: Transaction,
@@ -169,19 +187,6 @@ async function applyEvent(
   index: number,
   count: number,
 ): Promise<AppliedEvent> {
-  const asStored = stored(event);
-  const sameAsFirst = (first: CallEventRow): AppliedEvent => {
-    if (!isDeepStrictEqual(first.event, asStored)) {
-      const path = count === 1 ? "eventId" : `events.${String(index)}.eventId`;
-      throw new ApiError("CONFLICT", `Event ${event.eventId} was already received with different content`, [
-        { path, message: `eventId ${event.eventId} is already used by a different event` },
-      ]);
-    }
-    return { eventId: event.eventId, callId: first.callId, recorded: false };
-  };
-
-  const known = await findCallEvent(tx, event.eventId);
-  if (known) return sameAsFirst(known);
   const call = await lockCall(tx, route.tenantId, route.trunkId, event.callId, deriveCall([event]));
   // Sent together: the list, run after the insert on the same connection, includes the new event.
   const [inserted, rows] = await Promise.all([
@@ -191,15 +196,22 @@ async function applyEvent(
       callId: call.id,
       type: event.type,
       occurredAt: event.occurredAt,
-      event: asStored,
+      event: stored(event),
     }),
     listCallEvents(tx, call.id),
   ]);
   if (!inserted) {
-    const first = await findCallEvent(tx, event.eventId);
+    const first = (await findCallEvents(tx, [event.eventId])).get(event.eventId);
     if (!first) throw new Error(`call event ${event.eventId} neither inserted nor found`);
-    return sameAsFirst(first);
+    return sameAsFirst(event, first, index, count);
   }
-  await updateCallFacts(tx, call.id, deriveCall(rows.map(fromStored)));
-  return { eventId: event.eventId, callId: call.id, recorded: true };
+  const facts = deriveCall(rows.map(fromStored));
+  // A call's first event already wrote these facts when it created the row.
+  const current = standsAs(call, facts) ? call : await updateCallFacts(tx, call.id, facts);
+  return { eventId: event.eventId, callId: call.id, call: current };
+}
+
+/** Whether the call already stands as `facts` say. */
+function standsAs(call: CallRow, facts: CallFacts): boolean {
+  return Object.entries(facts).every(([key, value]) => isDeepStrictEqual(call[key as keyof CallFacts], value));
 }

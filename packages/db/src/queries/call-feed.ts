@@ -54,30 +54,41 @@ async function countEarlierCalls(tx: Executor, callId: string, callerNumber: str
 
 /**
  * Appends the calls' current state to the tenant's feed, one entry each in the order given. Call
- * it last in the transaction: from here to commit, the tenant's other writers of the feed wait.
+ * it last in the transaction: from its last statement to commit, the tenant's other writers of
+ * the feed wait.
  */
 export async function appendCallFeed(tx: Executor, tenantId: string, callIds: readonly string[]): Promise<void> {
   if (callIds.length === 0) return;
-  // Sent together: the numbers are taken while the calls are read, one wait for both.
-  const [rows, [head]] = await Promise.all([
-    tx.select().from(calls).where(inArray(calls.id, [...callIds])),
-    tx
-      .insert(callFeedHeads)
-      .values({ tenantId, lastSeq: callIds.length })
-      .onConflictDoUpdate({ target: callFeedHeads.tenantId, set: { lastSeq: sql`${callFeedHeads.lastSeq} + ${callIds.length}` } })
-      .returning({ lastSeq: callFeedHeads.lastSeq }),
-  ]);
-  if (!head) throw new Error("call feed head upsert returned nothing");
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const views = await Promise.all(
+  const rows = new Map((await tx.select().from(calls).where(inArray(calls.id, [...callIds]))).map((row) => [row.id, row]));
+  await appendCallFeedRows(
+    tx,
+    tenantId,
     callIds.map((id) => {
-      const row = byId.get(id);
+      const row = rows.get(id);
       if (!row) throw new Error(`call ${id} is not in this tenant`);
-      return queueCallOf(tx, row);
+      return row;
     }),
   );
-  const first = head.lastSeq - views.length + 1;
-  await tx.insert(callFeed).values(views.map((call, index) => ({ tenantId, seq: first + index, callId: call.id, call })));
+}
+
+/**
+ * `appendCallFeed` for calls whose rows this transaction already holds as they now stand (written
+ * with RETURNING), which saves reading them again.
+ */
+export async function appendCallFeedRows(tx: Executor, tenantId: string, rows: readonly CallRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const views = await Promise.all(rows.map((row) => queueCallOf(tx, row)));
+  // One statement takes the numbers and writes the entries, so the head row is locked for no
+  // longer than that statement and the commit behind it.
+  await tx.execute(sql`
+    with head as (
+      insert into call_feed_heads (tenant_id, last_seq) values (${tenantId}::uuid, ${views.length}::bigint)
+      on conflict (tenant_id) do update set last_seq = call_feed_heads.last_seq + excluded.last_seq
+      returning last_seq
+    )
+    insert into call_feed (tenant_id, seq, call_id, call)
+    select ${tenantId}::uuid, head.last_seq - ${views.length}::bigint + entry.position, (entry.call ->> 'id')::uuid, entry.call
+      from head, jsonb_array_elements(${JSON.stringify(views)}::jsonb) with ordinality as entry(call, position)`);
 }
 
 /** The number of the tenant's newest feed entry; 0 before its first call. */

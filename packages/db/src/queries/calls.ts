@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { callEvents, calls, refusedTelephonyEvents } from "../schema/calls.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
@@ -31,9 +31,13 @@ export async function setTrunkEventSecrets(tx: Executor, trunkId: string, secret
   return rows.length > 0;
 }
 
-export async function findCallEvent(tx: Executor, eventId: string): Promise<CallEventRow | undefined> {
-  const [row] = await tx.select().from(callEvents).where(eq(callEvents.eventId, eventId));
-  return row;
+/** The events of these ids received before, by id. */
+export async function findCallEvents(tx: Executor, eventIds: readonly string[]): Promise<Map<string, CallEventRow>> {
+  const rows = await tx
+    .select()
+    .from(callEvents)
+    .where(inArray(callEvents.eventId, [...eventIds]));
+  return new Map(rows.map((row) => [row.eventId, row]));
 }
 
 /**
@@ -60,8 +64,11 @@ export function listCallEvents(tx: Executor, callId: string): Promise<CallEventR
   return tx.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(asc(callEvents.occurredAt), asc(callEvents.receivedAt));
 }
 
-export async function updateCallFacts(tx: Executor, callId: string, facts: CallFacts): Promise<void> {
-  await tx.update(calls).set(facts).where(eq(calls.id, callId));
+/** Sets the call's derived facts; returns the call as it now stands. */
+export async function updateCallFacts(tx: Executor, callId: string, facts: CallFacts): Promise<CallRow> {
+  const [row] = await tx.update(calls).set(facts).where(eq(calls.id, callId)).returning();
+  if (!row) throw new Error(`call ${callId} is not in this tenant`);
+  return row;
 }
 
 export type RefusedTelephonyEvent = Omit<typeof refusedTelephonyEvents.$inferInsert, "id" | "receivedAt">;
