@@ -5,7 +5,8 @@ import { publishFirstSopVersion } from "./sop.ts";
 import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 // The SOP's life in the browser: a rule edited into an error the editor shows at its field, fixed,
-// saved, simulated against the live version, published as the next version number, then rolled back.
+// saved, simulated against the live version, published as the next version number, then rolled back;
+// then a P1 type left without an agency or fallback, shown in the coverage table and refused.
 
 const arranged = useTenantAdminBrowser();
 
@@ -81,5 +82,60 @@ describe("the SOP editor", () => {
     await page.getByTestId("sop-rollback-confirm").click();
     await expect.poll(() => liveVersion(page)).toBe("3");
     await expect.poll(() => page.getByTestId("sop-version-row").count()).toBe(3);
+
+    // Coverage: the region has no agencies yet, so a fire's Damkar is reached through its fallback
+    // (113). Without it, nobody answers a P1 fire: the table says so in red and publishing is refused.
+    await openPage(page, `/t/${tenant.slug}/sop`);
+    await page.getByLabel("Cari aturan").fill("fire.base");
+    await card.getByTestId("rule-toggle").click();
+    const damkar = card.getByTestId("rule-agency").first();
+    for (const field of ["Nomor cadangan", "Cadangan bila tidak ada instansi aktif"]) {
+      await damkar.getByLabel(field).fill("");
+      await damkar.getByLabel(field).press("Tab");
+    }
+    await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("1");
+    await page.getByTestId("sop-save").click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("1 galat");
+
+    await page.getByRole("link", { name: "Cakupan instansi" }).click();
+    await page.waitForURL(`**/t/${tenant.slug}/sop/agency-coverage`);
+    expect(await page.getByTestId("coverage-empty").isVisible()).toBe(true);
+    expect(await page.getByTestId("coverage-summary").getAttribute("data-uncovered-p1")).toBe("1");
+    const fireRow = page.locator('[data-testid="coverage-row"][data-type="fire"]');
+    expect(await fireRow.getAttribute("data-state")).toBe("uncovered");
+    const fireDamkar = fireRow.locator('[data-testid="coverage-agency"][data-key="type:damkar"]');
+    expect(await fireDamkar.getAttribute("data-blocking")).toBe("true");
+    expect(await fireDamkar.textContent()).toContain("TIDAK tercakup");
+    // Other P1 types still reach Damkar through their rules' fallback.
+    const trafficDamkar = page.locator('[data-testid="coverage-row"][data-type="traffic_accident"] [data-key="type:damkar"]');
+    expect(await trafficDamkar.getAttribute("data-state")).toBe("fallback");
+    expect(await trafficDamkar.getByTestId("coverage-fallback").textContent()).toContain("→ 113");
+
+    await page.getByRole("link", { name: "Editor draf" }).click();
+    await page.waitForURL(`**/t/${tenant.slug}/sop`);
+    await page.getByTestId("sop-publish").click();
+    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("false");
+    expect(await page.getByTestId("sop-check-coverage").textContent()).toContain("Kebakaran");
+    await page.getByTestId("sop-publish-note").fill("Damkar tanpa cadangan");
+    await page.getByTestId("sop-publish-confirm").click();
+    await expect.poll(() => page.getByTestId("sop-publish-dialog").getByRole("alert").textContent()).toContain("belum dapat diterbitkan");
+    await page.getByTestId("sop-publish-dialog").getByRole("button", { name: "Batal" }).click();
+    expect(await liveVersion(page)).toBe("3");
+
+    // Named again, the national fire number answers for Damkar and the draft publishes.
+    await page.getByLabel("Cari aturan").fill("fire.base");
+    if ((await card.getByTestId("rule-agency").count()) === 0) await card.getByTestId("rule-toggle").click();
+    await damkar.getByLabel("Cadangan bila tidak ada instansi aktif").fill("Pemadam kebakaran (nomor darurat 113)");
+    await damkar.getByLabel("Cadangan bila tidak ada instansi aktif").press("Tab");
+    await damkar.getByLabel("Nomor cadangan").fill("113");
+    await damkar.getByLabel("Nomor cadangan").press("Tab");
+    await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
+    await page.getByTestId("sop-save").click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Draf disimpan.");
+    await page.getByTestId("sop-publish").click();
+    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("true");
+    await page.getByTestId("sop-publish-note").fill("Damkar kembali dialihkan ke 113");
+    await page.getByTestId("sop-publish-confirm").click();
+    await expect.poll(() => liveVersion(page)).toBe("4");
   });
 });

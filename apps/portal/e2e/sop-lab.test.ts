@@ -53,6 +53,10 @@ describe("the SOP simulator and test cases", () => {
     const damkar = agencyRow(page, "draft", "type:damkar");
     expect(await damkar.getAttribute("data-role")).toBe("primary");
     expect(await damkar.textContent()).toContain("Utama");
+    expect(await damkar.getByTestId("sim-lead").textContent()).toContain("Memimpin di lokasi");
+    // Every line says what it comes to in this region: its agencies, a fallback, or nobody.
+    const lines = await page.getByTestId("sim-plan-draft").getByTestId("sim-agency").count();
+    expect(await page.getByTestId("sim-plan-draft").getByTestId("sim-resolution").count()).toBe(lines);
     expect(await page.getByTestId("sim-priority-draft").textContent()).toContain("P1");
     expect(await page.getByTestId("sim-plan-published").textContent()).toContain("Belum ada versi terbit");
     // Nothing to compare with: no row claims to be new.
@@ -72,6 +76,18 @@ describe("the SOP simulator and test cases", () => {
       .poll(() => page.getByTestId("sim-plan-draft").getByTestId("sim-question").allTextContents())
       .toContainEqual(expect.stringContaining("tabung gas LPG"));
     expect(await page.locator('[data-testid="sim-trace-rule"][data-rule="fire.gas"]').getAttribute("data-outcome")).toBe("matched");
+
+    // A crash with a burning car: a second kind of incident adds the police to the fire brigade.
+    await page.getByTestId("sim-description").fill("");
+    await page.getByTestId("sim-subtype").selectOption("fire.vehicle");
+    expect(await agencyRow(page, "draft", "type:polres").count()).toBe(0);
+    await page.getByTestId("sim-kind-add").click();
+    await page.getByTestId("sim-kind-type-0").selectOption("traffic_accident");
+    await page.getByTestId("sim-run").click();
+    await expect.poll(() => agencyRow(page, "draft", "type:polres").count()).toBe(1);
+    expect(await agencyRow(page, "draft", "type:damkar").count()).toBe(1);
+    await page.getByTestId("sim-kind-remove-0").click();
+    expect(await page.getByTestId("sim-kind").count()).toBe(0);
   });
 
   it("marks what the draft changes against published version 1", async () => {

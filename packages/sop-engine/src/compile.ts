@@ -38,7 +38,7 @@ export function isCompiledRuleset(value: unknown): value is CompiledRuleset {
   return typeof value === "object" && value !== null && compiledRulesets.has(value);
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

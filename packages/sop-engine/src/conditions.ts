@@ -30,6 +30,8 @@ export class Facts {
   readonly #now: Date;
   readonly #timeZone: string;
   readonly #flags: ReadonlySet<string>;
+  /** The patterns the incident's kinds match: `<type>.*` for each, and each recorded subtype. */
+  readonly typePatterns: ReadonlySet<string>;
   #local: LocalTime | undefined;
   #words: readonly string[] | undefined;
 
@@ -38,6 +40,11 @@ export class Facts {
     this.#now = now;
     this.#timeZone = timeZone;
     this.#flags = new Set(incident.flags ?? []);
+    this.typePatterns = new Set(
+      incident.types.flatMap((kind) =>
+        kind.subtype === undefined ? [`${kind.type}.*`] : [`${kind.type}.*`, kind.subtype],
+      ),
+    );
   }
 
   hasFlag(flag: string): boolean {
@@ -73,20 +80,23 @@ function rangeText(
   return "any value";
 }
 
-function matchesTypes(patterns: readonly string[], incident: Incident): string | undefined {
-  return patterns.find((pattern) =>
-    pattern.endsWith(".*") ? pattern === `${incident.type}.*` : pattern === incident.subtype,
-  );
+/** The first pattern one of the incident's kinds matches: `fire.*` any fire, `fire.building` that subtype. */
+function matchesTypes(patterns: readonly string[], facts: Facts): string | undefined {
+  return patterns.find((pattern) => facts.typePatterns.has(pattern));
+}
+
+/** How the incident's kinds read in an explanation: `traffic_accident.motorcycle + fire (no subtype)`. */
+function kindsText(incident: Incident): string {
+  return incident.types.map((kind) => kind.subtype ?? `${kind.type} (no subtype)`).join(" + ");
 }
 
 function holdsTypes(when: Conditions, facts: Facts): boolean {
-  return when.types === undefined || matchesTypes(when.types, facts.incident) !== undefined;
+  return when.types === undefined || matchesTypes(when.types, facts) !== undefined;
 }
 
 function explainTypes(when: Conditions, facts: Facts): string {
-  const { type, subtype } = facts.incident;
-  const incidentCode = subtype ?? `${type} (no subtype)`;
-  const match = when.types === undefined ? undefined : matchesTypes(when.types, facts.incident);
+  const incidentCode = kindsText(facts.incident);
+  const match = when.types === undefined ? undefined : matchesTypes(when.types, facts);
   return match === undefined
     ? `incident ${incidentCode} is not one of ${list(when.types ?? [])}`
     : `incident ${incidentCode} matches ${match}`;

@@ -1,3 +1,4 @@
+import { incidentTypeCodes, withFittingAdvice } from "./advice.ts";
 import type { Priority } from "./catalogue/priority.ts";
 import { compileRuleset, type CompiledRule, type CompiledRuleset } from "./compile.ts";
 import { checkConditions, Facts, ruleMatches, type ConditionCheck } from "./conditions.ts";
@@ -5,11 +6,15 @@ import { schemaFindings, type Finding } from "./findings.ts";
 import type { LocalTime } from "./local-time.ts";
 import {
   mergeFragments,
+  type PlannedAdvice,
   type PlannedAgency,
   type PlannedStep,
   type PlannedText,
   type RuleRef,
 } from "./merge.ts";
+import { chooseLead, type LeadDecision } from "./lead.ts";
+import { prepareAgencies, resolveAgency, type Resolution } from "./resolve.ts";
+import type { RegionAgency } from "./schema/context.ts";
 import { incidentSchema, type Incident } from "./schema/incident.ts";
 
 export interface EvaluateOptions {
@@ -17,16 +22,32 @@ export interface EvaluateOptions {
   readonly now: Date;
   /** Also trace rules that did not match, with every failing condition. */
   readonly explainNonMatches?: boolean;
+  /**
+   * The region's agencies: when given, every plan line is resolved to them (see `resolveAgency`).
+   * Checked on every call, unless they come from `prepareAgencies`.
+   */
+  readonly agencies?: readonly RegionAgency[];
+}
+
+export interface DispatchedAgency extends PlannedAgency {
+  readonly ackDeadline: string;
+  /** The one agency that leads the scene; every other agency supports it. */
+  readonly lead: boolean;
+  /** Present when the region's agencies were given. */
+  readonly resolution?: Resolution;
 }
 
 export interface DispatchPlan {
   readonly priority: Priority;
   /** The rules that set the priority; empty when it is the ruleset default. */
   readonly priorityFrom: readonly RuleRef[];
-  readonly agencies: readonly (PlannedAgency & { readonly ackDeadline: string })[];
+  /** The lead first, then primaries, then by deadline. */
+  readonly agencies: readonly DispatchedAgency[];
+  /** Which agency leads and why; null when no agency is primary. */
+  readonly lead: LeadDecision | null;
   readonly escalation: readonly (PlannedStep & { readonly due: string })[];
   readonly checklist: readonly PlannedText[];
-  readonly advice: readonly PlannedText[];
+  readonly advice: readonly PlannedAdvice[];
 }
 
 export type RuleOutcome = "matched" | "suppressed" | "not_matched" | "disabled";
@@ -65,8 +86,10 @@ function isValidDate(value: unknown): value is Date {
 function readOptions(options: unknown): { options: EvaluateOptions } | { findings: Finding[] } {
   const record: Record<string, unknown> =
     typeof options === "object" && options !== null ? (options as Record<string, unknown>) : {};
-  const { now, explainNonMatches } = record;
+  const { now, explainNonMatches, agencies } = record;
   const findings: Finding[] = [];
+  const region = agencies === undefined ? undefined : prepareAgencies(agencies);
+  if (region?.ok === false) findings.push(...region.findings);
   if (!isValidDate(now)) {
     findings.push({
       level: "error",
@@ -85,39 +108,66 @@ function readOptions(options: unknown): { options: EvaluateOptions } | { finding
       message: "`explainNonMatches` must be a boolean.",
     });
   }
-  if (findings.length > 0 || !isValidDate(now)) return { findings };
-  return { options: { now, explainNonMatches: explainNonMatches === true } };
+  if (findings.length > 0 || !isValidDate(now) || region?.ok === false) return { findings };
+  return {
+    options: {
+      now,
+      explainNonMatches: explainNonMatches === true,
+      ...(region === undefined ? {} : { agencies: region.agencies }),
+    },
+  };
 }
 
 function addMinutes(now: Date, minutes: number): string {
   return new Date(now.getTime() + minutes * 60_000).toISOString();
 }
 
-function incidentFindings(incident: Incident, compiled: CompiledRuleset): Finding[] {
+/**
+ * Kinds the catalogue does not know are evaluated anyway (an unusual call must still get a plan),
+ * with a warning. `written` is the incident as given, so the path points where the author wrote it.
+ */
+function incidentFindings(
+  incident: Incident,
+  written: unknown,
+  compiled: CompiledRuleset,
+): Finding[] {
   const { taxonomy } = compiled;
-  if (!taxonomy.hasType(incident.type)) {
-    return [
-      {
-        level: "warning",
-        code: "unknown_incident_type",
-        document: "incident",
-        path: "$.type",
-        message: `"${incident.type}" is not in the incident catalogue; only rules without a type condition can match.`,
-      },
-    ];
-  }
-  if (incident.subtype !== undefined && !taxonomy.hasSubtype(incident.subtype)) {
-    return [
-      {
-        level: "warning",
-        code: "unknown_incident_type",
-        document: "incident",
-        path: "$.subtype",
-        message: `"${incident.subtype}" is neither a national nor a local subtype; only '${incident.type}.*' patterns match it.`,
-      },
-    ];
-  }
-  return [];
+  const compound = typeof written === "object" && written !== null && "types" in written;
+  return incident.types.flatMap((kind, index): Finding[] => {
+    const at = compound ? `$.types[${String(index)}].` : "$.";
+    if (!taxonomy.hasType(kind.type)) {
+      return [
+        {
+          level: "warning",
+          code: "unknown_incident_type",
+          document: "incident",
+          path: `${at}type`,
+          message: `"${kind.type}" is not in the incident catalogue; only rules without a type condition can match.`,
+        },
+      ];
+    }
+    if (kind.subtype !== undefined && !taxonomy.hasSubtype(kind.subtype)) {
+      return [
+        {
+          level: "warning",
+          code: "unknown_incident_type",
+          document: "incident",
+          path: `${at}subtype`,
+          message: `"${kind.subtype}" is neither a national nor a local subtype; only '${kind.type}.*' patterns match it.`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/** Rules that can match an incident of any of these kinds, once each, in ruleset order. */
+function candidatesFor(compiled: CompiledRuleset, incident: Incident): readonly CompiledRule[] {
+  const [main, ...others] = incident.types;
+  if (main === undefined) return [];
+  if (others.length === 0) return compiled.candidatesFor(main.type);
+  const rules = new Set(incident.types.flatMap((kind) => compiled.candidatesFor(kind.type)));
+  return [...rules].sort((a, b) => a.index - b.index);
 }
 
 /** Which matched rules are switched off by other matched rules (see README: exclusions). */
@@ -183,6 +233,30 @@ function planFindings(plan: DispatchPlan, activeCount: number): Finding[] {
   return findings;
 }
 
+/** The lead agency first; the merge's order (primaries, then by deadline) otherwise. */
+function leadFirst(agencies: DispatchedAgency[]): DispatchedAgency[] {
+  return [
+    ...agencies.filter((agency) => agency.lead),
+    ...agencies.filter((agency) => !agency.lead),
+  ];
+}
+
+function resolutionFindings(plan: DispatchPlan, kecamatan: string | undefined): Finding[] {
+  return plan.agencies.flatMap((agency, index): Finding[] => {
+    if (agency.resolution?.kind !== "unserved") return [];
+    const where = kecamatan === undefined ? "in the region" : `covering kecamatan ${kecamatan}`;
+    return [
+      {
+        level: "warning",
+        code: "unserved_agency",
+        document: "incident",
+        path: `$.plan.agencies[${String(index)}]`,
+        message: `No active agency for ${agency.key} ${where}, and no rule names a fallback; find help by hand.`,
+      },
+    ];
+  });
+}
+
 /**
  * Proposes a dispatch plan for one incident. Pure and deterministic: the same ruleset, incident and
  * `now` always give the same result. Never throws; invalid input yields `ok: false` with findings.
@@ -208,20 +282,33 @@ export function evaluate(
   const { ruleset: rules } = compiled;
   const facts = new Facts(parsedIncident.data, now, rules.timeZone);
 
-  const matched = compiled
-    .candidatesFor(parsedIncident.data.type)
-    .filter((rule) => rule.rule.enabled && ruleMatches(rule, facts));
+  const matched = candidatesFor(compiled, parsedIncident.data).filter(
+    (rule) => rule.rule.enabled && ruleMatches(rule, facts),
+  );
   const suppressedBy = suppressions(matched);
   const active = matched.filter((rule) => !suppressedBy.has(rule));
-  const merged = mergeFragments(active.map((rule) => rule.fragment));
+  // Advice that does not fit the incident's type (`forTypes`) is left out before merging.
+  const typeCodes = incidentTypeCodes(parsedIncident.data);
+  const merged = mergeFragments(active.map((rule) => withFittingAdvice(rule, typeCodes)));
+  const lead = chooseLead(
+    merged.agencies,
+    (ruleIndex) => compiled.rules[ruleIndex]?.rule.then.priority,
+  );
+  const { agencies: region } = readResult.options;
+  const kecamatan = parsedIncident.data.kecamatan;
 
   const plan: DispatchPlan = {
     priority: merged.priority?.value ?? rules.defaults.priority,
     priorityFrom: merged.priority?.from ?? [],
-    agencies: merged.agencies.map((agency) => ({
-      ...agency,
-      ackDeadline: addMinutes(now, agency.ackWithinMinutes),
-    })),
+    agencies: leadFirst(
+      merged.agencies.map((agency) => ({
+        ...agency,
+        ackDeadline: addMinutes(now, agency.ackWithinMinutes),
+        lead: agency.key === lead?.key,
+        ...(region === undefined ? {} : { resolution: resolveAgency(agency, region, kecamatan) }),
+      })),
+    ),
+    lead,
     escalation: merged.escalation.map((planned) => ({
       ...planned,
       due: addMinutes(now, planned.step.afterMinutes),
@@ -238,8 +325,9 @@ export function evaluate(
       rules: traceRules(compiled, facts, matched, suppressedBy, explainNonMatches),
     },
     findings: [
-      ...incidentFindings(parsedIncident.data, compiled),
+      ...incidentFindings(parsedIncident.data, incident, compiled),
       ...planFindings(plan, active.length),
+      ...resolutionFindings(plan, kecamatan),
     ],
   };
 }

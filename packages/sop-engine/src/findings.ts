@@ -15,6 +15,8 @@ export const findingCodes = [
   "unknown_agency_type",
   "unknown_agency",
   "agency_type_not_available",
+  "uncovered_agency",
+  "kecamatan_not_covered",
   "unknown_official",
   "unknown_kecamatan",
   "invalid_suppression",
@@ -25,6 +27,7 @@ export const findingCodes = [
   "escalation_loop",
   "escalation_before_deadline",
   "escalation_target_never_dispatched",
+  "primary_without_escalation",
   "uncovered_p1_type",
   "conditionally_covered_p1_type",
   "deadline_out_of_range",
@@ -32,6 +35,7 @@ export const findingCodes = [
   "conflicting_text",
   "no_matching_rule",
   "no_primary_agency",
+  "unserved_agency",
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];

@@ -1,4 +1,6 @@
 // The SOP engine: pure and deterministic, no I/O. See README.md for the formats and merge semantics.
+export { adviceFits } from "./advice.ts";
+export { adviceUrgencies, type AdviceUrgency } from "./catalogue/advice.ts";
 export { agencyTypes, isKnownAgencyType, type AgencyTypeCode } from "./catalogue/agency-types.ts";
 export { incidentFlags, severities, type IncidentFlag, type Severity } from "./catalogue/flags.ts";
 export {
@@ -21,7 +23,18 @@ export {
 } from "./compile.ts";
 export type { ConditionCheck, ConditionName } from "./conditions.ts";
 export {
+  coverageMatrix,
+  type CoverageCell,
+  type CoverageMatrix,
+  type CoverageResult,
+  type CoverageRow,
+  type CoverageSource,
+  type CoverageState,
+  type CoveringAgency,
+} from "./coverage.ts";
+export {
   evaluate,
+  type DispatchedAgency,
   type DispatchPlan,
   type EvaluateOptions,
   type EvaluationResult,
@@ -37,6 +50,7 @@ export {
   type FindingDocument,
   type FindingLevel,
 } from "./findings.ts";
+export { chooseLead, type LeadDecision, type LeadReason } from "./lead.ts";
 export type { LocalTime } from "./local-time.ts";
 export {
   mergeFragments,
@@ -44,12 +58,21 @@ export {
   type AgencyContribution,
   type AgencyRole,
   type PlanFragment,
+  type PlannedAdvice,
   type PlannedAgency,
   type PlannedStep,
   type PlannedText,
   type PriorityDecision,
   type RuleRef,
 } from "./merge.ts";
+export {
+  momentExample,
+  momentMessage,
+  momentSchema,
+  parseMoment,
+  type MomentProblem,
+  type ParsedMoment,
+} from "./moment.ts";
 export {
   diffPlans,
   type AgencyDiff,
@@ -58,16 +81,23 @@ export {
   type PlanChange,
   type PlanDiff,
 } from "./plan-diff.ts";
-export { validationContextSchema, type ValidationContext } from "./schema/context.ts";
+export { prepareAgencies, resolveAgency, type Resolution, type ResolvedAgency } from "./resolve.ts";
+export {
+  validationContextSchema,
+  type RegionAgency,
+  type ValidationContext,
+} from "./schema/context.ts";
 export { incidentSchema, type Incident } from "./schema/incident.ts";
 export { rulesetJsonSchema } from "./schema/json-schema.ts";
 export {
   rulesetFormat,
   rulesetSchema,
+  type AdviceItem,
   type AgencyAction,
   type AgencyTarget,
   type Conditions,
   type EscalationStep,
+  type Fallback,
   type Rule,
   type Ruleset,
   type RulesetInput,

@@ -266,6 +266,59 @@ describe("checklist and advice", () => {
     );
     expect(plan.advice.map((item) => item.text)).toEqual(["Tetap tenang."]);
   });
+
+  it("says the most urgent advice first, whatever the order of the rules", () => {
+    const stayOnLine = rule(
+      "medical",
+      { types: ["medical.*"] },
+      { advice: [{ key: "stay_on_line", text: "Tetap tersambung.", urgency: "information" }] },
+    );
+    const cpr = rule(
+      "cardiac",
+      { types: ["medical.cardiac"] },
+      {
+        advice: [
+          { key: "distance", text: "Jaga jarak.", urgency: "immediate_safety" },
+          { key: "cpr", text: "Tekan dada.", urgency: "life_saving" },
+        ],
+      },
+    );
+    const incident = { type: "medical", subtype: "medical.cardiac" };
+    for (const rules of [
+      [stayOnLine, cpr],
+      [cpr, stayOnLine],
+    ]) {
+      const { plan } = run(ruleset(rules), incident);
+      expect(plan.advice.map((item) => [item.key, item.urgency])).toEqual([
+        ["cpr", "life_saving"],
+        ["distance", "immediate_safety"],
+        ["stay_on_line", "information"],
+      ]);
+    }
+  });
+
+  it("keeps rule order within one urgency, and ranks a key as urgently as any rule does", () => {
+    const { plan } = run(
+      ruleset([
+        rule("a", {}, { advice: [{ key: "calm", text: "Tetap tenang." }] }),
+        rule(
+          "b",
+          {},
+          {
+            advice: [
+              { key: "away", text: "Menjauh.", urgency: "immediate_safety" },
+              { key: "calm", text: "Tenang.", urgency: "immediate_safety" },
+            ],
+          },
+        ),
+      ]),
+    );
+    // "calm" is unmarked (information) in "a" but immediate_safety in "b"; "a" still words it.
+    expect(plan.advice.map((item) => [item.key, item.text, item.urgency])).toEqual([
+      ["calm", "Tetap tenang.", "immediate_safety"],
+      ["away", "Menjauh.", "immediate_safety"],
+    ]);
+  });
 });
 
 describe("exclusions", () => {

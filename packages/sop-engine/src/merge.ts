@@ -1,18 +1,27 @@
+import { adviceUrgencyRank, mostUrgentAdvice, type AdviceUrgency } from "./catalogue/advice.ts";
 import { mostUrgent, type Priority } from "./catalogue/priority.ts";
-import type { AgencyTarget, EscalationStep, Rule, TextItem } from "./schema/ruleset.ts";
+import type {
+  AdviceItem,
+  AgencyTarget,
+  EscalationStep,
+  Fallback,
+  Rule,
+  TextItem,
+} from "./schema/ruleset.ts";
 
 /**
  * The contribution of matched rules to a dispatch plan. Merging is a join: associative,
  * commutative and idempotent, so the plan does not depend on the order rules are visited in, and
  * every value keeps the rules it came from for the explanation trace. Order-sensitive outputs
- * (checklist, advice) are ordered by the position of their earliest rule in the ruleset instead.
+ * (checklist, advice) are ordered by the position of their earliest rule in the ruleset instead;
+ * advice by its urgency first.
  */
 export interface PlanFragment {
   readonly priority: PriorityDecision | null;
   readonly agencies: readonly PlannedAgency[];
   readonly escalation: readonly PlannedStep[];
   readonly checklist: readonly PlannedText[];
-  readonly advice: readonly PlannedText[];
+  readonly advice: readonly PlannedAdvice[];
 }
 
 export interface RuleRef {
@@ -32,6 +41,10 @@ export type AgencyRole = "primary" | "support";
 export interface AgencyContribution extends RuleRef {
   readonly role: AgencyRole;
   readonly ackWithinMinutes: number;
+  /** The rule says this agency leads the scene. */
+  readonly lead: boolean;
+  /** Who the rule calls instead when the region cannot serve this agency. */
+  readonly fallback?: Fallback;
 }
 
 export interface PlannedAgency {
@@ -61,12 +74,31 @@ export interface PlannedText {
   readonly from: readonly TextSource[];
 }
 
+export interface PlannedAdvice extends PlannedText {
+  /** The most urgent rank any rule gives this key; advice is said in this order. */
+  readonly urgency: AdviceUrgency;
+}
+
 export function targetKey(target: AgencyTarget): string {
   return "agencyType" in target ? `type:${target.agencyType}` : `agency:${target.agencyId}`;
 }
 
 function canonicalTarget(target: AgencyTarget): AgencyTarget {
   return "agencyType" in target ? { agencyType: target.agencyType } : { agencyId: target.agencyId };
+}
+
+/** Equal fallbacks are equal objects with their fields in one order, so they compare as strings. */
+function canonicalFallback(fallback: Fallback): Fallback {
+  return {
+    name: fallback.name,
+    ...(fallback.phone === undefined ? {} : { phone: fallback.phone }),
+    ...(fallback.agencyId === undefined ? {} : { agencyId: fallback.agencyId }),
+  };
+}
+
+/** Everything a contribution says, so equal contributions (and only they) collapse. */
+function contributionIdentity(c: AgencyContribution): string {
+  return `${refIdentity(c)}|${c.role}|${c.ackWithinMinutes}|${c.lead ? "lead" : ""}|${c.fallback ? JSON.stringify(c.fallback) : ""}`;
 }
 
 const actionOrder: Readonly<Record<EscalationStep["action"], number>> = {
@@ -121,6 +153,19 @@ function textItems(items: readonly TextItem[] | undefined, ref: RuleRef): Planne
   }));
 }
 
+/** One entry per item, in the rule's order, so `position` indexes `then.advice`. */
+export function adviceItems(
+  items: readonly AdviceItem[] | undefined,
+  ref: RuleRef,
+): PlannedAdvice[] {
+  return (items ?? []).map((item, position) => ({
+    key: item.key,
+    text: item.text,
+    urgency: item.urgency,
+    from: [{ ...ref, position }],
+  }));
+}
+
 /** A rule's own contribution; duplicates inside one rule collapse like duplicates across rules. */
 export function fragmentOfRule(
   rule: Rule,
@@ -135,12 +180,19 @@ export function fragmentOfRule(
       agencies: (actions.agencies ?? []).map((action) => {
         const target = canonicalTarget(action);
         const ackWithinMinutes = action.ackWithinMinutes ?? defaultAckWithinMinutes;
+        const fallback = action.fallback && canonicalFallback(action.fallback);
+        const contribution = {
+          ...ref,
+          role: action.role,
+          ackWithinMinutes,
+          lead: action.lead === true,
+        };
         return {
           key: targetKey(target),
           target,
           role: action.role,
           ackWithinMinutes,
-          from: [{ ...ref, role: action.role, ackWithinMinutes }],
+          from: [fallback ? { ...contribution, fallback } : contribution],
         };
       }),
       escalation: (actions.escalation ?? []).map((step) => {
@@ -148,7 +200,7 @@ export function fragmentOfRule(
         return { key: stepKey(canonical), step: canonical, from: [ref] };
       }),
       checklist: textItems(actions.checklist, ref),
-      advice: textItems(actions.advice, ref),
+      advice: adviceItems(actions.advice, ref),
     },
   ]);
 }
@@ -199,14 +251,11 @@ function mergeAgencies(fragments: readonly PlanFragment[]): PlannedAgency[] {
     }
   }
   const merged = [...byKey].map(([key, { target, from }]): PlannedAgency => {
-    const contributions = uniqueSorted(
-      from,
-      (c) => `${refIdentity(c)}|${c.role}|${c.ackWithinMinutes}`,
-      (a, b) =>
-        compareRefs(a, b) ||
-        compareStrings(a.role, b.role) ||
-        a.ackWithinMinutes - b.ackWithinMinutes,
-    );
+    // Identities are built once per contribution: the sort compares them many times.
+    const identified = new Map(from.map((c) => [contributionIdentity(c), c] as const));
+    const contributions = [...identified]
+      .sort(([idA, a], [idB, b]) => compareRefs(a, b) || compareStrings(idA, idB))
+      .map(([, c]) => c);
     return {
       key,
       target,
@@ -280,12 +329,33 @@ function mergeTexts(lists: readonly (readonly PlannedText[])[]): PlannedText[] {
   });
 }
 
+/**
+ * Advice merges like the checklist, then the most urgent is said first: CPR before "stay on the
+ * line" whichever rule comes first. The sort is stable, so within one urgency the checklist order
+ * (earliest rule, then position) holds and the result stays independent of the merge order.
+ */
+function mergeAdvice(lists: readonly (readonly PlannedAdvice[])[]): PlannedAdvice[] {
+  const urgencyByKey = new Map<string, AdviceUrgency>();
+  for (const list of lists) {
+    for (const item of list) {
+      const known = urgencyByKey.get(item.key);
+      urgencyByKey.set(
+        item.key,
+        known === undefined ? item.urgency : mostUrgentAdvice(known, item.urgency),
+      );
+    }
+  }
+  return mergeTexts(lists)
+    .map((item) => ({ ...item, urgency: urgencyByKey.get(item.key) ?? "information" }))
+    .sort((a, b) => adviceUrgencyRank(a.urgency) - adviceUrgencyRank(b.urgency));
+}
+
 export function mergeFragments(fragments: readonly PlanFragment[]): PlanFragment {
   return {
     priority: mergePriority(fragments),
     agencies: mergeAgencies(fragments),
     escalation: mergeSteps(fragments),
     checklist: mergeTexts(fragments.map((fragment) => fragment.checklist)),
-    advice: mergeTexts(fragments.map((fragment) => fragment.advice)),
+    advice: mergeAdvice(fragments.map((fragment) => fragment.advice)),
   };
 }

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { adviceFits } from "./advice.ts";
+import { adviceUrgencies, adviceUrgencyRank } from "./catalogue/advice.ts";
 import { priorityRank } from "./catalogue/priority.ts";
 import { compileRuleset } from "./compile.ts";
 import { evaluate, type DispatchPlan } from "./evaluate.ts";
@@ -116,6 +118,20 @@ const textArbitrary = fc.record({
   text: fc.constantFrom("Di mana?", "Tetap tenang.", "Siapa?"),
 });
 
+const adviceArbitrary = fc
+  .record({
+    key: fc.constantFrom(...keyPool),
+    text: fc.constantFrom("Tekan dada.", "Tetap tenang.", "Keluar."),
+    urgency: optional(fc.constantFrom(...adviceUrgencies)),
+    forTypes: rarely(someOf(subtypePatterns)),
+  })
+  .map(compact);
+
+const fallbackArbitrary = fc.constantFrom(
+  { name: "Polres (110)", phone: "110" },
+  { name: "BPBD Provinsi", agencyId: "bpbd-provinsi" },
+);
+
 const actionsArbitrary: fc.Arbitrary<RuleInput["then"]> = fc
   .record({
     priority: optional(fc.constantFrom("P1", "P2", "P3", "P4")),
@@ -126,16 +142,24 @@ const actionsArbitrary: fc.Arbitrary<RuleInput["then"]> = fc
             targetArbitrary,
             fc.constantFrom("primary", "support"),
             optional(fc.integer({ min: 1, max: 60 })),
+            rarely(fc.constant(true)),
+            rarely(fallbackArbitrary),
           )
-          .map(([target, role, ackWithinMinutes]) =>
-            compact({ ...target, role, ackWithinMinutes }),
+          .map(([target, role, ackWithinMinutes, lead, fallback]) =>
+            compact({
+              ...target,
+              role,
+              ackWithinMinutes,
+              lead: role === "primary" ? lead : undefined,
+              fallback,
+            }),
           ),
         { maxLength: 3 },
       ),
     ),
     escalation: optional(fc.array(stepArbitrary, { maxLength: 3 })),
     checklist: optional(fc.array(textArbitrary, { maxLength: 3 })),
-    advice: optional(fc.array(textArbitrary, { maxLength: 2 })),
+    advice: optional(fc.array(adviceArbitrary, { maxLength: 2 })),
   })
   .map(compact);
 
@@ -255,6 +279,71 @@ describe("properties", () => {
           expect(before.escalation.every((step) => stepsAfter.has(step.key))).toBe(true);
         },
       ),
+      runs,
+    );
+  });
+
+  it("one primary agency leads, whatever order the rules are written in", () => {
+    fc.assert(
+      fc.property(rulesetArbitrary, incidentArbitrary, nowArbitrary, (rules, incident, now) => {
+        const plan = planOf(rules, incident, now);
+        const reversed = planOf({ ...rules, rules: rules.rules.toReversed() }, incident, now);
+        const leads = plan.agencies.filter((agency) => agency.lead);
+        const hasPrimary = plan.agencies.some((agency) => agency.role === "primary");
+        expect(leads.map((agency) => agency.key)).toEqual(hasPrimary ? [plan.lead?.key] : []);
+        expect(leads.every((agency) => agency.role === "primary")).toBe(true);
+        expect(reversed.lead?.key).toEqual(plan.lead?.key);
+        expect(reversed.lead?.reason).toEqual(plan.lead?.reason);
+        const terms = (of: DispatchPlan) =>
+          of.agencies.map(({ key, role, ackWithinMinutes, lead }) => ({
+            key,
+            role,
+            ackWithinMinutes,
+            lead,
+          }));
+        expect(terms(reversed)).toEqual(terms(plan));
+      }),
+      runs,
+    );
+  });
+
+  it("advice is said most urgent first, then in rule order, and only where it fits the incident", () => {
+    fc.assert(
+      fc.property(rulesetArbitrary, incidentArbitrary, nowArbitrary, (rules, incident, now) => {
+        const plan = planOf(rules, incident, now);
+        const codes = [
+          incident.type,
+          ...(incident.subtype === undefined ? [] : [incident.subtype]),
+        ];
+        plan.advice.forEach((item, index) => {
+          const next = plan.advice[index + 1];
+          const first = item.from[0];
+          const nextFirst = next?.from[0];
+          if (next !== undefined && first !== undefined && nextFirst !== undefined) {
+            const byUrgency = adviceUrgencyRank(item.urgency) - adviceUrgencyRank(next.urgency);
+            expect(byUrgency).toBeLessThanOrEqual(0);
+            // A rule has at most 100 advice items, so this is (rule, position) order.
+            if (byUrgency === 0)
+              expect(first.ruleIndex * 100 + first.position).toBeLessThan(
+                nextFirst.ruleIndex * 100 + nextFirst.position,
+              );
+          }
+          for (const source of item.from) {
+            const written = rules.rules[source.ruleIndex]?.then.advice?.[source.position];
+            expect(written !== undefined && adviceFits(written, codes)).toBe(true);
+          }
+        });
+        // Reversing the rules changes which rule words an item first, never what is said or how urgently.
+        const reversed = planOf({ ...rules, rules: rules.rules.toReversed() }, incident, now);
+        const said = (of: DispatchPlan) =>
+          adviceUrgencies.map((urgency) =>
+            of.advice
+              .filter((item) => item.urgency === urgency)
+              .map((item) => item.key)
+              .sort(),
+          );
+        expect(said(reversed)).toEqual(said(plan));
+      }),
       runs,
     );
   });

@@ -217,7 +217,7 @@ describe("runTestCase", () => {
       ["test_case", "schema", "$.expect.notNotfy"],
     ]);
     expect(result.findings.map((finding) => finding.message)).toContain(
-      "`at` must be an ISO-8601 date-time with an offset, e.g. 2025-08-17T21:30:00+07:00.",
+      "`at` must be an ISO-8601 date and time with an offset, e.g. 2025-08-17T21:30:00+07:00; there is no offset (Z for UTC, or the zone's offset).",
     );
   });
 

@@ -3,6 +3,9 @@ import { compileRuleset, type CompileResult } from "./compile.ts";
 import { evaluate, type DispatchPlan } from "./evaluate.ts";
 import { schemaFindings, type Finding } from "./findings.ts";
 import { targetKey } from "./merge.ts";
+import { momentSchema } from "./moment.ts";
+import { prepareAgencies } from "./resolve.ts";
+import type { RegionAgency } from "./schema/context.ts";
 import { incidentSchema } from "./schema/incident.ts";
 import { agencyIdSchema, agencyTypeCodeSchema, prioritySchema } from "./schema/primitives.ts";
 import { agencyTargetSchema } from "./schema/ruleset.ts";
@@ -90,10 +93,7 @@ export const testCaseSchema = z.strictObject(
       .min(1, "`name` must not be empty.")
       .max(200, "`name` must be at most 200 characters."),
     incident: incidentSchema,
-    at: z.iso.datetime({
-      offset: true,
-      error: "`at` must be an ISO-8601 date-time with an offset, e.g. 2025-08-17T21:30:00+07:00.",
-    }),
+    at: momentSchema("`at`"),
     expect: expectationsSchema,
   },
   { error: "A test case must be an object with `name`, `incident`, `at` and `expect`." },
@@ -221,7 +221,16 @@ function checkExpectations(expectations: TestCase["expect"], plan: DispatchPlan)
   return failures;
 }
 
-function runWithCompiled(compiled: CompileResult, testCase: unknown): TestCaseResult {
+/** The region the cases are run for: with its agencies, each plan line is resolved to them. */
+export interface TestCaseOptions {
+  readonly agencies?: readonly RegionAgency[];
+}
+
+function runWithCompiled(
+  compiled: CompileResult,
+  testCase: unknown,
+  options: TestCaseOptions,
+): TestCaseResult {
   const parsed = testCaseSchema.safeParse(testCase);
   if (!compiled.ok || !parsed.success) {
     return {
@@ -233,7 +242,7 @@ function runWithCompiled(compiled: CompileResult, testCase: unknown): TestCaseRe
     };
   }
   const { incident, at, expect: expectations } = parsed.data;
-  const evaluation = evaluate(compiled.compiled, incident, { now: new Date(at) });
+  const evaluation = evaluate(compiled.compiled, incident, { ...options, now: new Date(at) });
   // Unreachable for a parsed case and a compiled ruleset; kept so a future evaluate() error is
   // reported rather than thrown.
   if (!evaluation.ok) return { status: "error", findings: evaluation.findings };
@@ -248,14 +257,25 @@ function runWithCompiled(compiled: CompileResult, testCase: unknown): TestCaseRe
  * `ruleset` is raw JSON or a compiled ruleset. Never throws: an invalid ruleset or test case gives
  * `status: "error"` with findings.
  */
-export function runTestCase(ruleset: unknown, testCase: unknown): TestCaseResult {
-  return runWithCompiled(compileRuleset(ruleset), testCase);
+export function runTestCase(
+  ruleset: unknown,
+  testCase: unknown,
+  options: TestCaseOptions = {},
+): TestCaseResult {
+  return runWithCompiled(compileRuleset(ruleset), testCase, options);
 }
 
 /** Runs every case against one compilation of the ruleset; results keep the cases' order. */
-export function runTestCases(ruleset: unknown, testCases: readonly unknown[]): TestRun {
+export function runTestCases(
+  ruleset: unknown,
+  testCases: readonly unknown[],
+  options: TestCaseOptions = {},
+): TestRun {
   const compiled = compileRuleset(ruleset);
-  const results = testCases.map((testCase) => runWithCompiled(compiled, testCase));
+  // Checked once for every case; a bad list is left for each evaluation to report.
+  const region = options.agencies === undefined ? undefined : prepareAgencies(options.agencies);
+  const prepared = region?.ok === true ? { agencies: region.agencies } : options;
+  const results = testCases.map((testCase) => runWithCompiled(compiled, testCase, prepared));
   const count = (status: TestCaseResult["status"]) =>
     results.filter((result) => result.status === status).length;
   return { results, passed: count("passed"), failed: count("failed"), errors: count("error") };

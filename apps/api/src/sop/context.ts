@@ -3,8 +3,8 @@ import { findTenantRegion, listAgencyTargets, listRegionDistricts } from "@sigap
 import type { ValidationContext } from "@sigap/sop-engine";
 
 /**
- * What SOP validation knows about the tenant: its agencies (so a rule naming one that does not
- * exist is an error), its kecamatan (so a location condition can match) and its time zone.
+ * What SOP validation knows about the tenant: its agencies with their state and kecamatan coverage
+ * (so a rule naming one that does not exist is an error), its kecamatan (so a location condition can match) and its time zone.
  */
 export async function loadValidationContext(tx: Transaction, tenant: { id: string; timeZone: string }): Promise<ValidationContext> {
   return validationContext(await loadSopReferences(tx, tenant.id), tenant.timeZone);
@@ -12,7 +12,9 @@ export async function loadValidationContext(tx: Transaction, tenant: { id: strin
 
 export function validationContext(references: SopReferences, timeZone: string): ValidationContext {
   // tenants.time_zone is an enum of exactly the engine's zones (WIB, WITA, WIT), typed as text upstream.
-  return { agencies: references.agencies, kecamatanCodes: references.districts.map((district) => district.code), timeZone: timeZone as TimeZone };
+  // An agency without coverage codes covers the whole region: the engine reads that as no list.
+  const agencies = references.agencies.map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
+  return { agencies, kecamatanCodes: references.districts.map((district) => district.code), timeZone: timeZone as TimeZone };
 }
 
 type TimeZone = NonNullable<ValidationContext["timeZone"]>;

@@ -1,15 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { callEventTypes } from "@sigap/db/schema";
+import { momentSchema } from "@sigap/sop-engine";
 import { indonesianPhone } from "../validation/phone.ts";
 import { singleLine } from "../validation/text.ts";
 
 /** How many events one request may carry. */
 export const maxEventsPerRequest = 100;
 
-const instant = (field: string) =>
-  z.iso
-    .datetime({ offset: true, error: `${field} must be an ISO 8601 time with its offset, such as 2026-12-04T08:15:30+07:00` })
-    .transform((value) => new Date(value));
+const instant = (field: string) => momentSchema(field).transform((value) => new Date(value));
 
 const label = (field: string, max: number) =>
   z
@@ -24,7 +22,7 @@ const deviceLocation = z.object({
   latitude: z.number({ error: "location.latitude must be a number" }).min(-90).max(90),
   longitude: z.number({ error: "location.longitude must be a number" }).min(-180).max(180),
   accuracyMeters: z.number({ error: "location.accuracyMeters must be a number of metres" }).positive().max(100_000),
-  fixedAt: z.iso.datetime({ offset: true, error: "location.fixedAt must be an ISO 8601 time with its offset" }),
+  fixedAt: momentSchema("location.fixedAt"),
   positioningMethod: z.enum(["gnss", "wifi", "cell", "hybrid", "unknown"], {
     error: "location.positioningMethod must be one of gnss, wifi, cell, hybrid, unknown",
   }),

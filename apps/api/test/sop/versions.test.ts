@@ -130,6 +130,18 @@ describe("SOP drafts, publishing and rollback", () => {
     expect(note.issues).toEqual([{ path: "note", message: "note must say in at least 3 characters what changed" }]);
   });
 
+  it("refuses to simulate at a moment the calendar or the clock does not have, instead of rolling it over", async () => {
+    for (const [at, why] of [
+      ["2025-02-30T22:30:00+07:00", "2025-02-30 is not a day of the calendar"],
+      ["2025-08-17T24:00:00+07:00", "24:00 is not a time of day; write 00:00 of the next day"],
+      ["2025-08-17T21:30:00+15:00", "+15:00 is not an offset; offsets run from -14:00 to +14:00"],
+    ] as const) {
+      const reply = await supervisor.call("query", "sop.simulate", { ...slug(), incident: fireTestCase.incident, at });
+      expect(reply.code, at).toBe("BAD_REQUEST");
+      expect(reply.issues).toEqual([{ path: "at", message: `at must be an ISO-8601 date and time with an offset, e.g. 2025-08-17T21:30:00+07:00; ${why}.` }]);
+    }
+  });
+
   it("never lets a broken draft touch the live version: it keeps planning", async () => {
     await save({ format: "sigap.sop/1", name: "rusak", rules: "bukan daftar" });
     const reply = await supervisor.call("query", "sop.simulate", { ...slug(), incident: fireTestCase.incident, at: fireTestCase.at });
@@ -229,6 +241,32 @@ describe("the demo seed", () => {
     for (const row of rows) {
       expect((row.ruleset as { timeZone: string }).timeZone).toBe(row.time_zone);
       expect(validateRuleset(row.ruleset).ok, row.slug).toBe(true);
+    }
+  });
+});
+
+describe("the simulator's plan in the region", () => {
+  it("names the lead agency and resolves each line to the region's own active agencies", async () => {
+    const region = await createTestTenant(owner);
+    try {
+      const person = await createTestPerson(owner, { memberships: [{ tenantId: region.id, role: "tenant_admin" }], signedIn: true });
+      people.push(person);
+      const regionAdmin = testClient(api.url, { cookie: person.cookie });
+      const chosen = await regionAdmin.call("mutation", "onboarding.chooseSop", { tenantSlug: region.slug, templateCode: "national-default" });
+      expect(chosen.status, chosen.message).toBe(200);
+      const [damkar] = await owner.sql<{ id: string }[]>`
+        insert into agencies (tenant_id, agency_type, name) values (${region.id}, 'damkar', 'Damkar Kabupaten') returning id`;
+      await owner.sql`insert into agencies (tenant_id, agency_type, name, active) values (${region.id}, 'damkar', 'Damkar lama', false)`;
+
+      const reply = await regionAdmin.call("query", "sop.simulate", { tenantSlug: region.slug, incident: fireTestCase.incident, at: fireTestCase.at });
+      expect(reply.status, reply.message).toBe(200);
+      const { draft } = reply.data as { draft: { ok: true; plan: { lead: { key: string } | null; agencies: { key: string; lead: boolean; resolution: unknown }[] } } };
+      expect(draft.plan.lead?.key).toBe("type:damkar");
+      const [first] = draft.plan.agencies;
+      expect(first).toMatchObject({ key: "type:damkar", lead: true, resolution: { kind: "agencies", agencies: [{ id: damkar?.id, name: "Damkar Kabupaten" }] } });
+      expect(draft.plan.agencies.every((agency) => agency.resolution !== undefined)).toBe(true);
+    } finally {
+      await deleteTestTenants(owner, [region]);
     }
   });
 });

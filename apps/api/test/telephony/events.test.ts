@@ -109,6 +109,21 @@ describe("telephony events: a call's life", () => {
     expect(await post(farAway, secret)).toMatchObject({ status: 400, body: { error: { issues: [{ path: "location.latitude" }] } } });
     expect(await post(event(did, "bad\u0000-3", "call.offered", 0), secret)).toMatchObject({ status: 400, body: { error: { issues: [{ path: "callId" }] } } });
   });
+
+  it("refuses a moment the calendar or the clock does not have, naming the field, instead of rolling it over", async () => {
+    const { tenant, did, secret } = await arrangeTrunk();
+    const location = (fixedAt: string) => ({ location: { latitude: -7.4478, longitude: 112.7183, accuracyMeters: 12, fixedAt, positioningMethod: "gnss" } });
+    for (const [step, path, why] of [
+      [event(did, "when-1", "call.offered", 0, { occurredAt: "2026-02-30T08:00:00+07:00" }), "occurredAt", "2026-02-30 is not a day of the calendar"],
+      [event(did, "when-2", "call.offered", 0, { occurredAt: "2026-12-04T24:00:00+07:00" }), "occurredAt", "24:00 is not a time of day; write 00:00 of the next day"],
+      [event(did, "when-3", "call.offered", 0, location("2026-12-04T08:00:00+15:00")), "location.fixedAt", "+15:00 is not an offset; offsets run from -14:00 to +14:00"],
+    ] as const) {
+      const reply = await post(step, secret);
+      const message = `${path} must be an ISO-8601 date and time with an offset, e.g. 2025-08-17T21:30:00+07:00; ${why}.`;
+      expect(reply, path).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", issues: [{ path, message }] } } });
+    }
+    expect(await eventCount(tenant)).toBe(0);
+  });
 });
 
 describe("telephony events: who may send them", () => {

@@ -58,9 +58,12 @@ export async function listAgencies(tx: Executor) {
   return rows.map((agency) => ({ ...agency, contacts: contacts.filter((contact) => contact.agencyId === agency.id) }));
 }
 
-/** The tenant's agencies as SOP rules name them: id, type and name, without contacts. */
+/** The tenant's agencies as SOP rules name them (id, type, name), with their state and kecamatan coverage; no contacts. */
 export function listAgencyTargets(tx: Executor) {
-  return tx.select({ id: agencies.id, type: agencies.agencyType, name: agencies.name }).from(agencies).orderBy(asc(agencies.name), asc(agencies.id));
+  return tx
+    .select({ id: agencies.id, type: agencies.agencyType, name: agencies.name, active: agencies.active, kecamatan: agencies.coverageDistrictCodes })
+    .from(agencies)
+    .orderBy(asc(agencies.name), asc(agencies.id));
 }
 
 export async function findAgency(tx: Executor, agencyId: string): Promise<AgencyRow | undefined> {

@@ -1,7 +1,11 @@
+import { coverageMatrix } from "../coverage.ts";
 import { evaluate } from "../evaluate.ts";
+import type { RegionAgency } from "../schema/context.ts";
 import { nationalTemplate } from "../template/national.ts";
 import { runTestCases } from "../test-cases.ts";
-import type { Finding, FindingDocument } from "../findings.ts";
+import { hasErrors, type Finding, type FindingDocument } from "../findings.ts";
+import { momentMessage, parseMoment } from "../moment.ts";
+import { coverageFindingCodes } from "../validate/coverage.ts";
 import { validateRuleset } from "../validate/index.ts";
 
 /** The I/O the CLI needs, passed in so the commands stay testable without files or a clock. */
@@ -20,16 +24,16 @@ export interface CliOutcome {
 
 export const usage = `Usage:
   sop validate RULESET.json [--context CONTEXT.json]
-  sop evaluate RULESET.json INCIDENT.json [--at ISO-8601] [--explain]
-  sop test RULESET.json TESTCASES.json   (TESTCASES.json: a JSON array of test cases)
+  sop evaluate RULESET.json INCIDENT.json [--at ISO-8601] [--explain] [--context CONTEXT.json]
+  sop test RULESET.json TESTCASES.json [--context CONTEXT.json]   (a JSON array of test cases)
+  sop coverage RULESET.json --context CONTEXT.json
+                          (which agencies the P1/P2 incident types get in the region, and the gaps)
   sop template            (prints the national default SOP to start a region's ruleset from)
 
 Prints JSON. Exit status: 0 valid, 1 invalid input (see findings) or a failing test case,
-2 usage or file error.
+2 usage or file error. coverage exits 1 when an agency sent as primary to a P1 type reaches
+nobody (no active agency, no fallback) or an agency is named wrongly.
 `;
-
-// An instant needs an explicit offset; otherwise the plan would depend on the machine's zone.
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 class UsageError extends Error {}
 
@@ -74,6 +78,9 @@ function loadJson(io: CliIo, path: string, document: FindingDocument): Loaded {
   } catch {
     throw new UsageError(`Cannot read ${path}.`);
   }
+  // Windows editors save UTF-8 with a byte-order mark, which JSON.parse reports as an unexpected
+  // character that nobody can see; it says nothing about the content, so it is dropped.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -91,57 +98,93 @@ function loadJson(io: CliIo, path: string, document: FindingDocument): Loaded {
   }
 }
 
+/**
+ * The context's agencies, which resolve each plan line to the region's own agencies. Passed as
+ * read: the engine checks them and names any bad field.
+ */
+function regionOf(context: unknown): { agencies?: readonly RegionAgency[] } {
+  const { agencies } = (typeof context === "object" && context !== null ? context : {}) as {
+    agencies?: readonly RegionAgency[];
+  };
+  return agencies === undefined ? {} : { agencies };
+}
+
+/** The `--context` file, or an empty context without one. */
+function loadContext(io: CliIo, options: ParsedArgs["options"]): Loaded {
+  const contextPath = options.get("--context");
+  return typeof contextPath === "string"
+    ? loadJson(io, contextPath, "context")
+    : { ok: true, value: {} };
+}
+
+/** The ruleset and `--context` files, or the outcome naming those that are not JSON. */
+function loadRulesetAndContext(
+  io: CliIo,
+  rulesetPath: string,
+  options: ParsedArgs["options"],
+): { readonly ruleset: unknown; readonly context: unknown } | CliOutcome {
+  const ruleset = loadJson(io, rulesetPath, "ruleset");
+  const context = loadContext(io, options);
+  if (ruleset.ok && context.ok) return { ruleset: ruleset.value, context: context.value };
+  const unreadable = [ruleset, context].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
+  return print({ ok: false, findings: unreadable }, 1);
+}
+
 function runValidate(args: readonly string[], io: CliIo): CliOutcome {
   const { positional, options } = parseArgs(args, ["--context"], []);
   const [rulesetPath] = positional;
   if (rulesetPath === undefined || positional.length !== 1)
     throw new UsageError("validate takes one ruleset file.");
-  const contextPath = options.get("--context");
-  const ruleset = loadJson(io, rulesetPath, "ruleset");
-  const context =
-    typeof contextPath === "string"
-      ? loadJson(io, contextPath, "context")
-      : ({ ok: true, value: {} } as const);
-  const unreadable = [ruleset, context].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
-  if (!ruleset.ok || !context.ok) return print({ ok: false, findings: unreadable }, 1);
-  const result = validateRuleset(ruleset.value, context.value);
+  const loaded = loadRulesetAndContext(io, rulesetPath, options);
+  if ("exitCode" in loaded) return loaded;
+  const result = validateRuleset(loaded.ruleset, loaded.context);
   return print(result, result.ok ? 0 : 1);
 }
 
+// The moment needs an explicit offset; otherwise the plan would depend on the machine's zone.
+function momentOption(at: string | true | undefined, io: CliIo): Date {
+  if (typeof at !== "string") return io.now();
+  const moment = parseMoment(at);
+  if (!moment.ok) throw new UsageError(`${momentMessage("--at", moment)} Got "${at}".`);
+  return moment.date;
+}
+
 function runEvaluate(args: readonly string[], io: CliIo): CliOutcome {
-  const { positional, options } = parseArgs(args, ["--at"], ["--explain"]);
+  const { positional, options } = parseArgs(args, ["--at", "--context"], ["--explain"]);
   const [rulesetPath, incidentPath] = positional;
   if (rulesetPath === undefined || incidentPath === undefined || positional.length !== 2) {
     throw new UsageError("evaluate takes a ruleset file and an incident file.");
   }
-  const at = options.get("--at");
-  if (typeof at === "string" && (!isoInstant.test(at) || Number.isNaN(Date.parse(at)))) {
-    throw new UsageError(
-      `--at needs an ISO-8601 instant with an offset, e.g. 2025-08-17T21:30:00+07:00; got "${at}".`,
-    );
-  }
-  const now = typeof at === "string" ? new Date(at) : io.now();
+  const now = momentOption(options.get("--at"), io);
   const ruleset = loadJson(io, rulesetPath, "ruleset");
   const incident = loadJson(io, incidentPath, "incident");
-  const unreadable = [ruleset, incident].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
-  if (!ruleset.ok || !incident.ok) return print({ ok: false, findings: unreadable }, 1);
+  const context = loadContext(io, options);
+  const loaded = [ruleset, incident, context];
+  const unreadable = loaded.flatMap((file) => (file.ok ? [] : [file.finding]));
+  if (!ruleset.ok || !incident.ok || !context.ok)
+    return print({ ok: false, findings: unreadable }, 1);
   const result = evaluate(ruleset.value, incident.value, {
     now,
     explainNonMatches: options.has("--explain"),
+    ...regionOf(context.value),
   });
   return print(result, result.ok ? 0 : 1);
 }
 
 function runTest(args: readonly string[], io: CliIo): CliOutcome {
-  const { positional } = parseArgs(args, [], []);
+  const { positional, options } = parseArgs(args, ["--context"], []);
   const [rulesetPath, testCasesPath] = positional;
   if (rulesetPath === undefined || testCasesPath === undefined || positional.length !== 2) {
     throw new UsageError("test takes a ruleset file and a test case file.");
   }
   const ruleset = loadJson(io, rulesetPath, "ruleset");
   const testCases = loadJson(io, testCasesPath, "test_case");
-  const unreadable = [ruleset, testCases].flatMap((loaded) => (loaded.ok ? [] : [loaded.finding]));
-  if (!ruleset.ok || !testCases.ok) return print({ ok: false, findings: unreadable }, 1);
+  const context = loadContext(io, options);
+  const unreadable = [ruleset, testCases, context].flatMap((file) =>
+    file.ok ? [] : [file.finding],
+  );
+  if (!ruleset.ok || !testCases.ok || !context.ok)
+    return print({ ok: false, findings: unreadable }, 1);
   if (!Array.isArray(testCases.value)) {
     const finding: Finding = {
       level: "error",
@@ -152,8 +195,25 @@ function runTest(args: readonly string[], io: CliIo): CliOutcome {
     };
     return print({ ok: false, findings: [finding] }, 1);
   }
-  const run = runTestCases(ruleset.value, testCases.value);
+  const run = runTestCases(ruleset.value, testCases.value, regionOf(context.value));
   return print(run, run.failed === 0 && run.errors === 0 ? 0 : 1);
+}
+
+function runCoverage(args: readonly string[], io: CliIo): CliOutcome {
+  const { positional, options } = parseArgs(args, ["--context"], []);
+  const [rulesetPath] = positional;
+  if (rulesetPath === undefined || positional.length !== 1 || !options.has("--context")) {
+    throw new UsageError("coverage takes a ruleset file and --context with the region's agencies.");
+  }
+  const loaded = loadRulesetAndContext(io, rulesetPath, options);
+  if ("exitCode" in loaded) return loaded;
+  const result = coverageMatrix(loaded.ruleset, loaded.context);
+  if (!result.ok) return print(result, 1);
+  const findings = validateRuleset(loaded.ruleset, loaded.context).findings.filter(
+    (finding) => finding.document === "context" || coverageFindingCodes.has(finding.code),
+  );
+  const ok = result.matrix.uncoveredP1.length === 0 && !hasErrors(findings);
+  return print({ ok, matrix: result.matrix, findings }, ok ? 0 : 1);
 }
 
 export function runCli(args: readonly string[], io: CliIo): CliOutcome {
@@ -162,6 +222,7 @@ export function runCli(args: readonly string[], io: CliIo): CliOutcome {
     if (command === "validate") return runValidate(rest, io);
     if (command === "evaluate") return runEvaluate(rest, io);
     if (command === "test") return runTest(rest, io);
+    if (command === "coverage") return runCoverage(rest, io);
     if (command === "template" && rest.length === 0) return print(nationalTemplate, 0);
     if (command === "--help" || command === "help")
       return { exitCode: 0, stdout: usage, stderr: "" };

@@ -15,6 +15,15 @@ export const validationContextSchema = z.strictObject({
         id: agencyIdSchema,
         type: agencyTypeCodeSchema,
         name: z.string().optional(),
+        active: z
+          .boolean()
+          .optional()
+          .meta({ description: "Omitted: active. An inactive agency is never dispatched." }),
+        kecamatan: z
+          .array(kecamatanCodeSchema)
+          .max(10000)
+          .optional()
+          .meta({ description: "The kecamatan it covers; omitted: the whole region." }),
       }),
     )
     .max(1000)
@@ -25,4 +34,6 @@ export const validationContextSchema = z.strictObject({
 });
 
 export type ValidationContext = z.input<typeof validationContextSchema>;
+/** One of the region's agencies as validation and evaluation see it. */
+export type RegionAgency = NonNullable<ValidationContext["agencies"]>[number];
 export type ParsedValidationContext = z.output<typeof validationContextSchema>;

@@ -7,25 +7,75 @@ import {
   severitySchema,
 } from "./primitives.ts";
 
-/** The facts the operator recorded; omitted facts are unknown, not zero (see README). */
+const subtypeMessage =
+  "The subtype must belong to the type, e.g. type 'fire' with subtype 'fire.building'.";
+
+const belongs = (kind: { type?: string | undefined; subtype?: string | undefined }) =>
+  kind.subtype === undefined || kind.subtype.startsWith(`${kind.type ?? ""}.`);
+
+/** One kind an incident is: a type, and its subtype when the operator knows it. */
+export const incidentKindSchema = z
+  .strictObject({ type: incidentTypeCodeSchema, subtype: incidentSubtypeCodeSchema.optional() })
+  .refine(belongs, { message: subtypeMessage, path: ["subtype"] });
+
+export type IncidentKind = z.output<typeof incidentKindSchema>;
+
+/** More kinds than this is a description, not a classification. */
+const maxKinds = 5;
+
+/**
+ * The facts the operator recorded; omitted facts are unknown, not zero (see README). A single
+ * kind is written `type` (+ `subtype`); an incident of several kinds (a crash with a burning car)
+ * lists them in `types`, the main one first. Either way the engine reads `types`.
+ */
 export const incidentSchema = z
   .strictObject({
-    type: incidentTypeCodeSchema,
+    type: incidentTypeCodeSchema.optional(),
     subtype: incidentSubtypeCodeSchema.optional(),
+    types: z
+      .array(incidentKindSchema)
+      .min(1)
+      .max(maxKinds)
+      .optional()
+      .meta({ description: "Every kind the incident is, the main one first." }),
     severity: severitySchema.optional(),
     casualties: z.int().min(0).max(100000).optional(),
     flags: z.array(incidentFlagSchema).max(50).optional(),
     kecamatan: kecamatanCodeSchema.optional(),
     description: z.string().max(10000).optional(),
   })
-  .refine(
-    (incident) =>
-      incident.subtype === undefined || incident.subtype.startsWith(`${incident.type}.`),
-    {
-      message:
-        "The subtype must belong to the type, e.g. type 'fire' with subtype 'fire.building'.",
-      path: ["subtype"],
-    },
-  );
+  .superRefine((incident, context) => {
+    const single = incident.type !== undefined || incident.subtype !== undefined;
+    if (incident.types !== undefined && single) {
+      context.addIssue({
+        code: "custom",
+        path: ["types"],
+        message: "Give either `type` (with `subtype`) or `types`, not both.",
+      });
+    } else if (incident.types === undefined && incident.type === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["type"],
+        message: "`type` is required, or `types` for an incident of several kinds.",
+      });
+    } else if (!belongs(incident)) {
+      context.addIssue({ code: "custom", path: ["subtype"], message: subtypeMessage });
+    }
+    const seen = new Set<string>();
+    incident.types?.forEach((kind, index) => {
+      const code = kind.subtype ?? kind.type;
+      if (seen.has(code))
+        context.addIssue({
+          code: "custom",
+          path: ["types", index],
+          message: `${code} is already listed; name each kind once.`,
+        });
+      seen.add(code);
+    });
+  })
+  .transform(({ type, subtype, types, ...facts }) => ({
+    ...facts,
+    types: types ?? [{ type: type ?? "", ...(subtype === undefined ? {} : { subtype }) }],
+  }));
 
 export type Incident = z.output<typeof incidentSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adviceUrgencies } from "../catalogue/advice.ts";
 import {
   agencyIdSchema,
   agencyTypeCodeSchema,
@@ -109,9 +110,51 @@ const ackWithinMinutes = minutesSchema
   .optional()
   .meta({ description: "Minutes to acknowledge; the ruleset default when omitted." });
 
+export const fallbackSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ description: "Who is called instead, e.g. 'Polres (nomor darurat 110)'." }),
+    phone: z
+      .string()
+      .regex(
+        /^(\+[1-9]\d{6,14}|1\d{2,3})$/,
+        "Use an E.164 number (+62…) or a short emergency number such as 110.",
+      )
+      .optional(),
+    agencyId: agencyIdSchema.optional().meta({
+      description: "One of the region's agencies, e.g. the province's, registered as an agency.",
+    }),
+  })
+  .refine((fallback) => fallback.phone !== undefined || fallback.agencyId !== undefined, {
+    message: "A fallback needs a `phone` or an `agencyId`.",
+    path: ["phone"],
+  })
+  .meta({
+    description:
+      "Who to call when the region has no active agency of this kind covering the incident's kecamatan.",
+  });
+
+const fallback = fallbackSchema.optional();
+const lead = z.boolean().optional().meta({
+  description:
+    "This primary agency leads the scene when dispatched; see README: the lead agency. Only for `primary`.",
+});
+const leadIsPrimary = {
+  check: (action: { role: string; lead?: boolean | undefined }) =>
+    action.lead !== true || action.role === "primary",
+  params: { message: "Only a `primary` agency can lead the scene.", path: ["lead"] },
+};
+
 export const agencyActionSchema = z.xor([
-  z.strictObject({ ...byAgencyType, role: agencyRole, ackWithinMinutes }),
-  z.strictObject({ ...byAgencyId, role: agencyRole, ackWithinMinutes }),
+  z
+    .strictObject({ ...byAgencyType, role: agencyRole, ackWithinMinutes, lead, fallback })
+    .refine(leadIsPrimary.check, leadIsPrimary.params),
+  z
+    .strictObject({ ...byAgencyId, role: agencyRole, ackWithinMinutes, lead, fallback })
+    .refine(leadIsPrimary.check, leadIsPrimary.params),
 ]);
 
 const stepBase = {
@@ -140,11 +183,25 @@ export const escalationStepSchema = z.discriminatedUnion("action", [
   }),
 ]);
 
-const textItemSchema = z.strictObject({
+const textItemShape = {
   key: textKeySchema.meta({
     description: "Identifies the item across rules: the same key is asked or said once.",
   }),
   text: z.string().min(1).max(1000),
+};
+
+const textItemSchema = z.strictObject(textItemShape);
+
+export const adviceItemSchema = z.strictObject({
+  ...textItemShape,
+  urgency: z.enum(adviceUrgencies).default("information").meta({
+    description:
+      "Said in this order: life_saving (CPR, bleeding, birth), immediate_safety (leave, keep distance), information.",
+  }),
+  forTypes: nonEmptyList(incidentPatternSchema).optional().meta({
+    description:
+      "Only for incidents of these types, matched like `when.types`; omitted: every incident the rule matches.",
+  }),
 });
 
 export const actionsSchema = z.strictObject({
@@ -157,7 +214,7 @@ export const actionsSchema = z.strictObject({
     .optional()
     .meta({ description: "Questions the call-taker asks." }),
   advice: z
-    .array(textItemSchema)
+    .array(adviceItemSchema)
     .max(100)
     .optional()
     .meta({ description: "What the call-taker tells the caller while help comes." }),
@@ -206,6 +263,8 @@ export type Conditions = Rule["when"];
 export type Actions = Rule["then"];
 export type AgencyTarget = z.output<typeof agencyTargetSchema>;
 export type AgencyAction = z.output<typeof agencyActionSchema>;
+export type Fallback = z.output<typeof fallbackSchema>;
 export type EscalationStep = z.output<typeof escalationStepSchema>;
 export type TextItem = z.output<typeof textItemSchema>;
+export type AdviceItem = z.output<typeof adviceItemSchema>;
 export type LocalSubtype = z.output<typeof localSubtypeSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { agencyTypes } from "../catalogue/agency-types.ts";
 import { officialRoles } from "../catalogue/officials.ts";
 import { evaluate } from "../evaluate.ts";
+import { targetKey } from "../merge.ts";
 import { validateRuleset } from "../validate/index.ts";
 import { nationalTemplate } from "./national.ts";
 
@@ -100,17 +101,55 @@ describe("national template", () => {
     expect(result.ok && result.plan.checklist.map((item) => item.key)).toContain("gas_cylinder");
   });
 
-  it("escalates a critical incident to the Sekda and the Bupati/Wali Kota", () => {
-    const result = evaluate(
-      nationalTemplate,
-      { type: "disaster", subtype: "disaster.earthquake", severity: "critical" },
-      { now: evening },
+  it("alerts the Sekda and the Bupati/Wali Kota on scale, not on severity alone", () => {
+    const officialsFor = (incident: Record<string, unknown>) => {
+      const result = evaluate(nationalTemplate, incident, { now: evening });
+      if (!result.ok) throw new Error(JSON.stringify(result.findings));
+      return result.plan.escalation.flatMap((s) =>
+        s.step.action === "notify_officials" ? s.step.officials : [],
+      );
+    };
+    const heads = ["sekda", "bupati_walikota"];
+    expect(
+      officialsFor({ type: "medical", subtype: "medical.cardiac", severity: "critical" }),
+    ).not.toEqual(expect.arrayContaining(["bupati_walikota"]));
+    expect(
+      officialsFor({ type: "disaster", subtype: "disaster.earthquake", severity: "critical" }),
+    ).not.toEqual(expect.arrayContaining(["bupati_walikota"]));
+    expect(officialsFor({ type: "traffic_accident", casualties: 12 })).toEqual(
+      expect.arrayContaining(heads),
     );
-    const officials = result.ok
+    expect(officialsFor({ type: "brawl", severity: "critical", flags: ["large_crowd"] })).toEqual(
+      expect.arrayContaining(heads),
+    );
+  });
+
+  it("gives every primary agency an escalation, e.g. PSC 119 at a brawl with casualties", () => {
+    const result = evaluate(nationalTemplate, { type: "brawl", casualties: 2 }, { now: evening });
+    const waitedOn = result.ok
       ? result.plan.escalation.flatMap((s) =>
-          s.step.action === "notify_officials" ? s.step.officials : [],
+          s.step.for === undefined ? [] : [targetKey(s.step.for)],
         )
       : [];
-    expect(officials).toEqual(expect.arrayContaining(["sekda", "bupati_walikota"]));
+    expect(waitedOn).toEqual(expect.arrayContaining(["type:polres", "type:psc119"]));
+  });
+
+  it("says CPR before anything else, and no building advice for a vehicle or land fire", () => {
+    const adviceFor = (incident: Record<string, unknown>) => {
+      const result = evaluate(nationalTemplate, incident, { now: evening });
+      if (!result.ok) throw new Error(JSON.stringify(result.findings));
+      return result.plan.advice.map((item) => item.key);
+    };
+    expect(adviceFor({ type: "medical", subtype: "medical.cardiac" })).toEqual([
+      "cpr",
+      "stay_on_line",
+    ]);
+    expect(adviceFor({ type: "fire", subtype: "fire.building" })).toContain("leave_building");
+    for (const subtype of ["fire.vehicle", "fire.forest_land"])
+      expect(adviceFor({ type: "fire", subtype })).not.toContain("leave_building");
+    expect(adviceFor({ type: "disaster", subtype: "disaster.earthquake" })).toEqual([
+      "earthquake_shelter",
+      "stay_on_line",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AgencyTypeCode } from "../catalogue/agency-types.ts";
-import { rulesetFormat, type RulesetInput } from "../schema/ruleset.ts";
+import { rulesetFormat, type Fallback, type RulesetInput } from "../schema/ruleset.ts";
 
 // The national default SOP. Regions clone it into their first draft and adapt it to their own
 // regulation; it names agencies by type so it works in every region unchanged. Texts are in Bahasa
@@ -9,18 +9,39 @@ type AgencyEntry = {
   agencyType: AgencyTypeCode;
   role: "primary" | "support";
   ackWithinMinutes: number;
+  fallback?: Fallback;
 };
 
-const primary = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEntry => ({
-  agencyType,
-  role: "primary",
-  ackWithinMinutes,
-});
-const support = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEntry => ({
-  agencyType,
-  role: "support",
-  ackWithinMinutes,
-});
+/**
+ * Who is called when the region has no active agency of a type (or none covering the incident's
+ * kecamatan): the national number that forwards to the nearest unit. Only agency types with such a
+ * number have one; the others (RSUD, PMI, Satpol PP, Kodim, Dishub, DLH…) must be registered.
+ * Sources: Polri 110, Damkar 113, Basarnas 115, BNPB call center 117 (integrated with the BPBD),
+ * SPGDT/PSC 119 (Kemenkes), PLN contact center 123, SAPA 129 (Kementerian PPPA).
+ */
+const nationalNumbers: Partial<Record<AgencyTypeCode, Fallback>> = {
+  polres: { name: "Polri (nomor darurat 110)", phone: "110" },
+  damkar: { name: "Pemadam kebakaran (nomor darurat 113)", phone: "113" },
+  basarnas: { name: "Basarnas (nomor darurat 115)", phone: "115" },
+  bpbd: { name: "Pusdalops BNPB/BPBD (call center 117)", phone: "117" },
+  psc119: { name: "SPGDT Kemenkes (ambulans 119)", phone: "119" },
+  pln: { name: "PLN (contact center 123)", phone: "123" },
+  dp3a: { name: "SAPA Kementerian PPPA (129)", phone: "129" },
+};
+
+function agency(
+  agencyType: AgencyTypeCode,
+  role: AgencyEntry["role"],
+  ackWithinMinutes: number,
+): AgencyEntry {
+  const fallback = nationalNumbers[agencyType];
+  return { agencyType, role, ackWithinMinutes, ...(fallback === undefined ? {} : { fallback }) };
+}
+
+const primary = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEntry =>
+  agency(agencyType, "primary", ackWithinMinutes);
+const support = (agencyType: AgencyTypeCode, ackWithinMinutes: number): AgencyEntry =>
+  agency(agencyType, "support", ackWithinMinutes);
 
 /** Shared wording: the same key must read the same in every rule that asks it. */
 const ask = {
@@ -63,43 +84,118 @@ const ask = {
   safeNow: { key: "caller_safe", text: "Apakah Anda sekarang berada di tempat yang aman?" },
 } as const;
 
+type AdviceInput = NonNullable<RulesetInput["rules"][number]["then"]["advice"]>[number];
+
+/**
+ * Said most urgent first whatever the rule order (see catalogue/advice.ts); `forTypes` keeps an item
+ * to the incidents it fits, so a base rule can carry advice for some of its subtypes only.
+ */
 const say = {
+  cpr: {
+    key: "cpr",
+    urgency: "life_saving",
+    text: "Bila pasien tidak sadar dan tidak bernapas normal, baringkan telentang di alas yang keras, lalu tekan kuat dan cepat di tengah dada, 100-120 kali per menit, tanpa berhenti sampai petugas datang.",
+  },
+  bleeding: {
+    key: "stop_bleeding",
+    urgency: "life_saving",
+    text: "Tekan luka yang berdarah dengan kain bersih, terus-menerus dan jangan dilepas sampai petugas datang.",
+  },
+  birth: {
+    key: "birth",
+    urgency: "life_saving",
+    text: "Siapkan kain bersih dan hangat; jangan menarik bayi atau memotong tali pusat. Setelah lahir, keringkan bayi dan letakkan di dada ibu.",
+  },
+  electrocutionSafety: {
+    key: "electrocution_safety",
+    urgency: "life_saving",
+    text: "Jangan menyentuh korban sebelum aliran listrik diputus (matikan MCB atau sekering) atau korban terlepas dari kabel.",
+  },
   leaveBuilding: {
     key: "leave_building",
+    urgency: "immediate_safety",
+    forTypes: ["fire.building"],
     text: "Segera keluar dari bangunan, jangan gunakan lift, dan jangan kembali masuk.",
+  },
+  vehicleFire: {
+    key: "vehicle_fire_distance",
+    urgency: "immediate_safety",
+    text: "Keluarkan semua penumpang dan jauhi kendaraan minimal 15 meter; jangan membuka kap mesin.",
+  },
+  landFire: {
+    key: "land_fire_distance",
+    urgency: "immediate_safety",
+    text: "Menjauh dari api dan asap, berlawanan dengan arah angin; jangan mencoba memadamkan api yang besar sendiri.",
+  },
+  gasCylinderFire: {
+    key: "gas_cylinder_fire",
+    urgency: "immediate_safety",
+    text: "Jauhi tabung gas yang terbakar atau terkena api dan jangan mencoba memadamkannya sendiri.",
   },
   gasSafety: {
     key: "gas_safety",
-    text: "Jangan menyalakan atau mematikan saklar listrik, jangan ada api; buka pintu dan jendela bila aman.",
+    urgency: "immediate_safety",
+    forTypes: ["hazardous_material.gas_leak"],
+    text: "Jangan menyalakan atau mematikan saklar listrik dan jangan ada api; bila aman, tutup katup tabung, buka pintu dan jendela, lalu keluar.",
   },
   dontMoveInjured: {
     key: "dont_move_injured",
+    urgency: "immediate_safety",
     text: "Jangan memindahkan korban kecuali ada bahaya api atau kendaraan lain.",
   },
   keepDistance: {
     key: "keep_distance",
+    urgency: "immediate_safety",
     text: "Jaga jarak aman dan jangan mencoba menangani sendiri.",
-  },
-  cpr: {
-    key: "cpr",
-    text: "Bila pasien tidak bernapas, tekan dada di tengah dengan kuat dan cepat, 100-120 kali per menit, sampai petugas datang.",
-  },
-  birth: {
-    key: "birth",
-    text: "Siapkan kain bersih dan hangat; jangan menarik bayi atau memotong tali pusat.",
   },
   electricity: {
     key: "power_line_distance",
+    urgency: "immediate_safety",
     text: "Jauhi kabel listrik minimal 10 meter dan jangan menyentuh orang yang masih tersengat.",
   },
-  evacuate: {
+  highGround: {
     key: "evacuate_high_ground",
-    text: "Ikuti arahan evakuasi dan menuju tempat yang lebih tinggi atau titik kumpul.",
+    urgency: "immediate_safety",
+    forTypes: ["disaster.flood", "disaster.tsunami"],
+    text: "Segera menuju tempat yang lebih tinggi atau titik kumpul evakuasi; jangan menyeberangi arus air.",
+  },
+  landslide: {
+    key: "landslide_away",
+    urgency: "immediate_safety",
+    forTypes: ["disaster.landslide"],
+    text: "Menjauh dari lereng dan area longsoran; waspadai longsor susulan, terutama saat hujan.",
+  },
+  earthquake: {
+    key: "earthquake_shelter",
+    urgency: "immediate_safety",
+    forTypes: ["disaster.earthquake"],
+    text: "Selama guncangan, lindungi kepala di bawah meja yang kokoh; setelah berhenti, keluar ke tempat terbuka, jauh dari bangunan, tiang dan pohon.",
+  },
+  eruption: {
+    key: "eruption_evacuate",
+    urgency: "immediate_safety",
+    forTypes: ["disaster.volcanic_eruption"],
+    text: "Ikuti arahan evakuasi dan jauhi zona bahaya; lindungi hidung dan mulut dari abu dengan masker atau kain basah.",
+  },
+  storm: {
+    key: "storm_shelter",
+    urgency: "immediate_safety",
+    forTypes: ["disaster.extreme_weather"],
+    text: "Berlindung di dalam bangunan yang kokoh, jauh dari jendela, pohon besar dan papan reklame.",
   },
   stayOnLine: {
     key: "stay_on_line",
-    text: "Tetap di telepon dan kabari kami bila keadaan berubah.",
+    urgency: "information",
+    text: "Bila aman, tetap tersambung dan kabari kami bila keadaan berubah.",
   },
+} satisfies Record<string, AdviceInput>;
+
+/** Every PSC 119 dispatch: when the ambulance has not acknowledged, PMI's is called too. */
+const ambulanceBackup = {
+  action: "notify_backup_agency",
+  afterMinutes: 10,
+  for: { agencyType: "psc119" },
+  backup: { agencyType: "pmi" },
 } as const;
 
 export const nationalTemplate = {
@@ -113,16 +209,32 @@ export const nationalTemplate = {
       id: "any.people-trapped",
       name: "Orang terjebak",
       when: { flags: { all: ["people_trapped"] } },
-      then: { priority: "P1", agencies: [primary("damkar", 5)], checklist: [ask.trapped] },
+      then: {
+        priority: "P1",
+        agencies: [primary("damkar", 5)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } },
+        ],
+        checklist: [ask.trapped],
+      },
     },
     {
       id: "any.major",
-      name: "Kejadian besar (tingkat kritis)",
+      name: "Kejadian tingkat kritis",
+      description:
+        "Severity is one caller's judgement: the supervisor looks, officials are alerted on scale only (any.mass-casualties, any.major-spreading).",
       when: { severity: { atLeast: "critical" } },
+      then: { priority: "P1", escalation: [{ action: "notify_supervisor", afterMinutes: 10 }] },
+    },
+    {
+      id: "any.major-spreading",
+      name: "Kejadian kritis yang meluas, melibatkan massa atau lintas wilayah",
+      when: {
+        severity: { atLeast: "critical" },
+        flags: { any: ["spreading", "large_crowd", "cross_region"] },
+      },
       then: {
-        priority: "P1",
         escalation: [
-          { action: "notify_supervisor", afterMinutes: 10 },
           { action: "notify_officials", afterMinutes: 20, officials: ["sekda", "bupati_walikota"] },
         ],
       },
@@ -145,6 +257,7 @@ export const nationalTemplate = {
             afterMinutes: 15,
             officials: ["kepala_dinkes", "kalaksa_bpbd"],
           },
+          { action: "notify_officials", afterMinutes: 20, officials: ["sekda", "bupati_walikota"] },
         ],
         checklist: [ask.injured],
       },
@@ -168,6 +281,9 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [primary("damkar", 5), support("bpbd", 10)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } },
+        ],
         advice: [say.keepDistance],
       },
     },
@@ -214,19 +330,26 @@ export const nationalTemplate = {
       id: "fire.casualties",
       name: "Kebakaran dengan korban",
       when: { types: ["fire.*"], casualties: { atLeast: 1 } },
-      then: { agencies: [primary("psc119", 5)], checklist: [ask.injured] },
+      then: {
+        agencies: [primary("psc119", 5)],
+        escalation: [ambulanceBackup],
+        checklist: [ask.injured],
+      },
     },
     {
       id: "fire.gas",
       name: "Kebakaran dengan tabung gas",
       when: { types: ["fire.*"], keywords: { any: ["gas", "elpiji", "lpg", "tabung*"] } },
-      then: { checklist: [ask.gas], advice: [say.gasSafety] },
+      then: { checklist: [ask.gas], advice: [say.gasCylinderFire] },
     },
     {
       id: "fire.vehicle",
       name: "Kebakaran kendaraan",
       when: { types: ["fire.vehicle"] },
-      then: { agencies: [support("polres", 10), support("dishub", 15)] },
+      then: {
+        agencies: [support("polres", 10), support("dishub", 15)],
+        advice: [say.vehicleFire],
+      },
     },
     {
       id: "fire.forest-land",
@@ -240,8 +363,18 @@ export const nationalTemplate = {
           support("polres", 30),
         ],
         escalation: [
-          { action: "notify_officials", afterMinutes: 60, officials: ["kalaksa_bpbd", "sekda"] },
+          { action: "notify_supervisor", afterMinutes: 15, for: { agencyType: "bpbd" } },
+          { action: "notify_officials", afterMinutes: 60, officials: ["kalaksa_bpbd"] },
         ],
+        advice: [say.landFire],
+      },
+    },
+    {
+      id: "fire.forest-land-spreading",
+      name: "Karhutla meluas",
+      when: { types: ["fire.forest_land"], flags: { any: ["spreading"] } },
+      then: {
+        escalation: [{ action: "notify_officials", afterMinutes: 60, officials: ["sekda"] }],
       },
     },
 
@@ -267,14 +400,8 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [primary("psc119", 5)],
-        escalation: [
-          {
-            action: "notify_backup_agency",
-            afterMinutes: 10,
-            for: { agencyType: "psc119" },
-            backup: { agencyType: "pmi" },
-          },
-        ],
+        escalation: [ambulanceBackup],
+        advice: [say.bleeding],
       },
     },
     {
@@ -284,6 +411,7 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [primary("psc119", 5), support("bpbd", 15), support("basarnas", 15)],
+        escalation: [ambulanceBackup],
       },
     },
 
@@ -315,7 +443,13 @@ export const nationalTemplate = {
       id: "crime.injured",
       name: "Kejahatan dengan korban luka",
       when: { types: ["crime.*"], casualties: { atLeast: 1 } },
-      then: { priority: "P1", agencies: [primary("psc119", 5)], checklist: [ask.injured] },
+      then: {
+        priority: "P1",
+        agencies: [primary("psc119", 5)],
+        escalation: [ambulanceBackup],
+        checklist: [ask.injured],
+        advice: [say.bleeding],
+      },
     },
     {
       id: "crime.sexual-violence",
@@ -360,7 +494,12 @@ export const nationalTemplate = {
       id: "brawl.casualties",
       name: "Tawuran dengan korban",
       when: { types: ["brawl.*"], casualties: { atLeast: 1 } },
-      then: { priority: "P1", agencies: [primary("psc119", 5)] },
+      then: {
+        priority: "P1",
+        agencies: [primary("psc119", 5)],
+        escalation: [ambulanceBackup],
+        advice: [say.bleeding],
+      },
     },
     {
       id: "domestic-violence.base",
@@ -369,6 +508,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("polres", 10), support("dp3a", 30)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } },
+        ],
         checklist: [ask.address, ask.perpetrator, ask.children, ask.safeNow],
         advice: [say.stayOnLine],
       },
@@ -383,7 +525,12 @@ export const nationalTemplate = {
       id: "domestic-violence.injured",
       name: "KDRT dengan korban luka",
       when: { types: ["domestic_violence.*"], casualties: { atLeast: 1 } },
-      then: { priority: "P1", agencies: [primary("psc119", 5)] },
+      then: {
+        priority: "P1",
+        agencies: [primary("psc119", 5)],
+        escalation: [ambulanceBackup],
+        advice: [say.bleeding],
+      },
     },
     {
       id: "child-protection.base",
@@ -392,6 +539,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("dp3a", 30), support("polres", 30), support("dinsos", 30)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 30, for: { agencyType: "dp3a" } },
+        ],
         checklist: [ask.address, ask.children, ask.safeNow],
       },
     },
@@ -404,6 +554,9 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("polres", 10), support("basarnas", 15)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "polres" } },
+        ],
         checklist: [ask.lastSeen, ask.age],
       },
     },
@@ -424,6 +577,9 @@ export const nationalTemplate = {
           support("bpbd", 10),
           support("damkar", 10),
           support("psc119", 10),
+        ],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "basarnas" } },
         ],
       },
     },
@@ -447,7 +603,14 @@ export const nationalTemplate = {
           { action: "notify_officials", afterMinutes: 30, officials: ["kalaksa_bpbd"] },
         ],
         checklist: [ask.address, ask.trapped, ask.injured],
-        advice: [say.evacuate, say.stayOnLine],
+        advice: [
+          say.highGround,
+          say.landslide,
+          say.earthquake,
+          say.eruption,
+          say.storm,
+          say.stayOnLine,
+        ],
       },
     },
     {
@@ -480,13 +643,7 @@ export const nationalTemplate = {
           support("dinsos", 30),
           support("pmi", 30),
         ],
-        escalation: [
-          {
-            action: "notify_officials",
-            afterMinutes: 15,
-            officials: ["bupati_walikota", "sekda", "kalaksa_bpbd"],
-          },
-        ],
+        escalation: [{ action: "notify_officials", afterMinutes: 15, officials: ["kalaksa_bpbd"] }],
       },
     },
     {
@@ -506,15 +663,10 @@ export const nationalTemplate = {
         agencies: [primary("psc119", 3)],
         escalation: [
           { action: "renotify", afterMinutes: 3, for: { agencyType: "psc119" } },
-          {
-            action: "notify_backup_agency",
-            afterMinutes: 10,
-            for: { agencyType: "psc119" },
-            backup: { agencyType: "pmi" },
-          },
+          ambulanceBackup,
         ],
         checklist: [ask.address, ask.conscious, ask.age],
-        advice: [say.stayOnLine],
+        advice: [{ ...say.bleeding, forTypes: ["medical.trauma"] }, say.stayOnLine],
       },
     },
     {
@@ -561,6 +713,9 @@ export const nationalTemplate = {
       then: {
         priority: "P1",
         agencies: [primary("damkar", 3), support("bpbd", 10)],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } },
+        ],
         checklist: [ask.address, ask.gas, ask.injured],
         advice: [say.gasSafety, say.keepDistance],
       },
@@ -578,6 +733,7 @@ export const nationalTemplate = {
       then: {
         priority: "P2",
         agencies: [primary("pln", 10), support("damkar", 10)],
+        escalation: [{ action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "pln" } }],
         checklist: [ask.address, ask.injured],
         advice: [say.electricity],
       },
@@ -586,7 +742,13 @@ export const nationalTemplate = {
       id: "electrical.electrocution",
       name: "Tersengat listrik",
       when: { types: ["electrical_hazard.electrocution"] },
-      then: { priority: "P1", agencies: [primary("psc119", 5)], advice: [say.cpr] },
+      then: {
+        priority: "P1",
+        agencies: [primary("psc119", 5)],
+        escalation: [ambulanceBackup],
+        // Rescuer safety first: both are life-saving, and within one urgency rule order holds.
+        advice: [say.electrocutionSafety, say.cpr],
+      },
     },
 
     // Lower-priority services
@@ -594,7 +756,12 @@ export const nationalTemplate = {
       id: "public-order.base",
       name: "Gangguan ketertiban umum",
       when: { types: ["public_order.*"] },
-      then: { priority: "P3", agencies: [primary("satpol_pp", 15)], checklist: [ask.address] },
+      then: {
+        priority: "P3",
+        agencies: [primary("satpol_pp", 15)],
+        escalation: [{ action: "notify_supervisor", afterMinutes: 30 }],
+        checklist: [ask.address],
+      },
     },
     {
       id: "public-order.intoxicated",
@@ -615,6 +782,7 @@ export const nationalTemplate = {
       then: {
         priority: "P3",
         agencies: [primary("damkar", 15)],
+        escalation: [{ action: "notify_supervisor", afterMinutes: 30 }],
         checklist: [ask.address],
         advice: [say.keepDistance],
       },
@@ -626,6 +794,7 @@ export const nationalTemplate = {
       then: {
         priority: "P3",
         agencies: [primary("dlh", 15), support("damkar", 15)],
+        escalation: [{ action: "notify_supervisor", afterMinutes: 30 }],
         checklist: [ask.address, ask.injured],
       },
     },
@@ -639,7 +808,12 @@ export const nationalTemplate = {
       id: "public-utility.base",
       name: "Gangguan utilitas umum",
       when: { types: ["public_utility.*"] },
-      then: { priority: "P4", agencies: [primary("pupr", 30)], checklist: [ask.address] },
+      then: {
+        priority: "P4",
+        agencies: [primary("pupr", 30)],
+        escalation: [{ action: "notify_supervisor", afterMinutes: 60 }],
+        checklist: [ask.address],
+      },
     },
     {
       id: "public-utility.water",

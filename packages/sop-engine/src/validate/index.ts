@@ -2,12 +2,17 @@ import { compileRuleset } from "../compile.ts";
 import { hasErrors, schemaFindings, type Finding } from "../findings.ts";
 import { validationContextSchema, type ParsedValidationContext } from "../schema/context.ts";
 import type { Check } from "./check.ts";
-import { checkP1Coverage } from "./coverage.ts";
+import { checkAgencyCoverage, checkP1Coverage } from "./coverage.ts";
 import { checkDeadRules } from "./dead-rules.ts";
 import { checkDeadlines } from "./deadlines.ts";
-import { checkEscalationLoops, checkEscalationTiming } from "./escalation.ts";
+import {
+  checkEscalationLoops,
+  checkEscalationTiming,
+  checkPrimaryEscalation,
+} from "./escalation.ts";
 import {
   checkAgencies,
+  checkContextAgencyTypes,
   checkIncidentPatterns,
   checkKecamatan,
   checkLocalSubtypes,
@@ -29,6 +34,7 @@ const checks: readonly Check[] = [
   checkLocalSubtypes,
   checkIncidentPatterns,
   checkAgencies,
+  checkContextAgencyTypes,
   checkOfficials,
   checkKecamatan,
   checkTimeZone,
@@ -36,8 +42,10 @@ const checks: readonly Check[] = [
   checkDeadlines,
   checkEscalationLoops,
   checkEscalationTiming,
+  checkPrimaryEscalation,
   checkDeadRules,
   checkP1Coverage,
+  checkAgencyCoverage,
   checkConflictingTexts,
 ];
 

@@ -1,7 +1,9 @@
-import { isKnownAgencyType } from "../catalogue/agency-types.ts";
+import { agencyTypes, isKnownAgencyType } from "../catalogue/agency-types.ts";
 import { isKnownOfficialRole } from "../catalogue/officials.ts";
 import { isNationalSubtype, typeOfSubtype } from "../catalogue/taxonomy.ts";
-import type { Finding } from "../findings.ts";
+import { formatPath, type Finding, type PathSegment } from "../findings.ts";
+import type { Rule } from "../schema/ruleset.ts";
+import { closestCode } from "../suggest.ts";
 import { rulesetFinding, type Check } from "./check.ts";
 import { edgesOnCycles } from "./graph.ts";
 import { targetsOf } from "./targets.ts";
@@ -66,13 +68,27 @@ export const checkLocalSubtypes: Check = ({ compiled }) => {
   return findings;
 };
 
+/** Type patterns in `when.types` and in advice `forTypes`, with the path of each. */
+function typePatternsOf(rule: Rule): { pattern: string; path: PathSegment[] }[] {
+  const patterns: { pattern: string; path: PathSegment[] }[] = [];
+  rule.when.types?.forEach((pattern, patternIndex) =>
+    patterns.push({ pattern, path: ["when", "types", patternIndex] }),
+  );
+  rule.then.advice?.forEach((item, itemIndex) =>
+    item.forTypes?.forEach((pattern, patternIndex) =>
+      patterns.push({ pattern, path: ["then", "advice", itemIndex, "forTypes", patternIndex] }),
+    ),
+  );
+  return patterns;
+}
+
 export const checkIncidentPatterns: Check = ({ compiled }) => {
   const { taxonomy } = compiled;
   const findings: Finding[] = [];
   compiled.ruleset.rules.forEach((rule, index) => {
-    rule.when.types?.forEach((pattern, patternIndex) => {
+    typePatternsOf(rule).forEach(({ pattern, path: fromRule }) => {
       const type = typeOfSubtype(pattern);
-      const path = ["rules", index, "when", "types", patternIndex];
+      const path = ["rules", index, ...fromRule];
       if (!taxonomy.hasType(type)) {
         findings.push(
           rulesetFinding(
@@ -99,51 +115,79 @@ export const checkIncidentPatterns: Check = ({ compiled }) => {
   return findings;
 };
 
+const agencyTypeCodes = agencyTypes.map((type) => type.code);
+
+/** Why a code is not an agency type, with the one it most likely meant (`damkr`: `damkar`). */
+function notAnAgencyType(code: string): string {
+  const meant = closestCode(code, agencyTypeCodes);
+  const hint = meant === undefined ? "." : `; did you mean "${meant}"?`;
+  return `"${code}" is not a national agency type${hint}`;
+}
+
+/**
+ * Agency types and ids the rules name must exist. Whether the region has an agency of each type is
+ * the coverage check's question (coverage.ts), answered once per agency rather than per rule.
+ */
 export const checkAgencies: Check = ({ compiled, context }) => {
   const tenantAgencies = context.agencies;
   const agencyIds = new Set(tenantAgencies?.map((agency) => agency.id));
-  const staffedTypes = new Set(tenantAgencies?.map((agency) => agency.type));
   const findings: Finding[] = [];
+  const checkId = (agencyId: string, path: PathSegment[], ruleId: string) => {
+    if (tenantAgencies === undefined || agencyIds.has(agencyId)) return;
+    findings.push(
+      rulesetFinding(
+        "error",
+        "unknown_agency",
+        path,
+        `No agency "${agencyId}" in this region.`,
+        ruleId,
+      ),
+    );
+  };
   compiled.ruleset.rules.forEach((rule, index) => {
     for (const { target, path } of targetsOf(rule)) {
-      if ("agencyType" in target) {
-        const at = ["rules", index, ...path, "agencyType"];
-        if (!isKnownAgencyType(target.agencyType)) {
-          findings.push(
-            rulesetFinding(
-              "error",
-              "unknown_agency_type",
-              at,
-              `"${target.agencyType}" is not a national agency type.`,
-              rule.id,
-            ),
-          );
-        } else if (tenantAgencies !== undefined && !staffedTypes.has(target.agencyType)) {
-          findings.push(
-            rulesetFinding(
-              "warning",
-              "agency_type_not_available",
-              at,
-              `This region has no agency of type "${target.agencyType}".`,
-              rule.id,
-            ),
-          );
-        }
-      } else if (tenantAgencies !== undefined && !agencyIds.has(target.agencyId)) {
+      if (!("agencyType" in target)) {
+        checkId(target.agencyId, ["rules", index, ...path, "agencyId"], rule.id);
+      } else if (!isKnownAgencyType(target.agencyType)) {
         findings.push(
           rulesetFinding(
             "error",
-            "unknown_agency",
-            ["rules", index, ...path, "agencyId"],
-            `No agency "${target.agencyId}" in this region.`,
+            "unknown_agency_type",
+            ["rules", index, ...path, "agencyType"],
+            notAnAgencyType(target.agencyType),
             rule.id,
           ),
         );
       }
     }
+    rule.then.agencies?.forEach((action, agencyIndex) => {
+      const fallbackId = action.fallback?.agencyId;
+      if (fallbackId === undefined) return;
+      const path = ["rules", index, "then", "agencies", agencyIndex, "fallback", "agencyId"];
+      checkId(fallbackId, path, rule.id);
+    });
   });
   return findings;
 };
+
+/**
+ * An agency whose type is not in the national catalogue (a typo such as `damkr`) would never be
+ * sent for its type, and the agency type it was meant to be would look missing.
+ */
+export const checkContextAgencyTypes: Check = ({ context }) =>
+  (context.agencies ?? []).flatMap((agency, index): Finding[] =>
+    isKnownAgencyType(agency.type)
+      ? []
+      : [
+          {
+            level: "error",
+            code: "unknown_agency_type",
+            document: "context",
+            path: formatPath(["agencies", index, "type"]),
+            message: `${notAnAgencyType(agency.type)} Agency "${agency.id}" is never sent by type.`,
+          },
+        ],
+  );
 
 export const checkOfficials: Check = ({ compiled, context }) => {
   const contacts = context.officials === undefined ? undefined : new Set(context.officials);

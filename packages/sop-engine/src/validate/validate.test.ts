@@ -8,8 +8,8 @@ type RuleInput = RulesetInput["rules"][number];
 
 const damkar = { agencyType: "damkar", role: "primary", ackWithinMinutes: 3 } as const;
 
-/** Base rules covering every P1 type, so tests see only the findings they provoke. */
-const coverage: RuleInput[] = [
+/** Base rules covering every P1 type. */
+const typeCoverage: RuleInput[] = [
   "fire",
   "traffic_accident",
   "crime",
@@ -27,6 +27,15 @@ const coverage: RuleInput[] = [
     { agencies: [{ agencyType: "polres", role: "primary" }] },
   ),
 );
+
+/**
+ * With a rule that waits on every agency of every incident, so that tests see only the findings
+ * they provoke.
+ */
+const coverage: RuleInput[] = [
+  ...typeCoverage,
+  rule("watch", {}, { escalation: [{ action: "notify_supervisor", afterMinutes: 60 }] }),
+];
 
 function findingsFor(
   rules: RuleInput[],
@@ -92,6 +101,13 @@ describe("validateRuleset", () => {
     ]);
   });
 
+  it("reports unknown types in advice `forTypes`", () => {
+    const advice = [{ key: "leave", text: "Keluar.", forTypes: ["fire.building", "fire.ship"] }];
+    expect(summary(findingsFor([rule("a", { types: ["fire.*"] }, { advice })]))).toEqual([
+      ["error", "unknown_incident_type", at(0, ".then.advice[0].forTypes[1]")],
+    ]);
+  });
+
   it("reports local subtypes of unknown types or repeating a national code", () => {
     const findings = findingsFor([], undefined, {
       localSubtypes: [
@@ -131,8 +147,9 @@ describe("validateRuleset", () => {
     };
     expect(summary(findingsFor(rules, context))).toEqual([
       ["error", "unknown_agency_type", at(0, ".then.agencies[0].agencyType")],
-      ["warning", "agency_type_not_available", at(0, ".then.agencies[1].agencyType")],
       ["error", "unknown_agency", at(0, ".then.agencies[2].agencyId")],
+      // Once for the agency, though the rule applies to every type: see coverage.test.ts.
+      ["warning", "agency_type_not_available", at(0, ".then.agencies[1]")],
     ]);
     expect(summary(findingsFor(rules))).toEqual([
       ["error", "unknown_agency_type", at(0, ".then.agencies[0].agencyType")],
@@ -289,6 +306,77 @@ describe("validateRuleset", () => {
       ["warning", "escalation_before_deadline", at(0, ".then.escalation[1].afterMinutes")],
       ["warning", "escalation_target_never_dispatched", at(0, ".then.escalation[2].for")],
     ]);
+  });
+
+  describe("primary agencies without escalation", () => {
+    const result = (rules: RuleInput[]) =>
+      summary(
+        validateRuleset(ruleset(rules)).findings.filter(
+          (f) => f.code === "primary_without_escalation",
+        ),
+      );
+    const primary = (agencyType: string) => ({ agencyType, role: "primary" }) as const;
+
+    it("is an error for a nationally P1 type or a P1 rule, a warning otherwise", () => {
+      expect(
+        result([
+          rule("brawl", { types: ["brawl.*"] }, { agencies: [primary("polres")] }),
+          rule(
+            "order",
+            { types: ["public_order.*"] },
+            { agencies: [primary("satpol_pp"), { agencyType: "polres", role: "support" }] },
+          ),
+          rule(
+            "order-night",
+            { types: ["public_order.*"], time: { hours: [{ from: "22:00", to: "05:00" }] } },
+            { priority: "P1", agencies: [primary("satpol_pp")] },
+          ),
+        ]),
+      ).toEqual([
+        ["error", "primary_without_escalation", "$.rules[0].then.agencies[0]"],
+        ["warning", "primary_without_escalation", "$.rules[1].then.agencies[0]"],
+        ["error", "primary_without_escalation", "$.rules[2].then.agencies[0]"],
+      ]);
+    });
+
+    it("is satisfied by a step for the agency or for any agency, in the rule or in one that matches whenever it does", () => {
+      expect(
+        result([
+          rule(
+            "fire",
+            { types: ["fire.*"] },
+            {
+              agencies: [primary("damkar")],
+              escalation: [{ action: "renotify", afterMinutes: 10, for: { agencyType: "damkar" } }],
+            },
+          ),
+          rule(
+            "medical",
+            { types: ["medical.*"] },
+            {
+              agencies: [primary("psc119")],
+              escalation: [{ action: "notify_supervisor", afterMinutes: 10 }],
+            },
+          ),
+          rule("cardiac", { types: ["medical.cardiac"] }, { agencies: [primary("rsud")] }),
+          rule(
+            "fire-casualties",
+            { types: ["fire.building"], casualties: { atLeast: 1 } },
+            { agencies: [primary("psc119")] },
+          ),
+          // Waits on PSC 119 only when the fire spreads, so not whenever "fire-casualties" matches.
+          rule(
+            "fire-spreading",
+            { types: ["fire.*"], flags: { any: ["spreading"] } },
+            {
+              escalation: [
+                { action: "notify_supervisor", afterMinutes: 10, for: { agencyType: "psc119" } },
+              ],
+            },
+          ),
+        ]),
+      ).toEqual([["error", "primary_without_escalation", "$.rules[3].then.agencies[0]"]]);
+    });
   });
 
   describe("rules that can never match", () => {

@@ -11,10 +11,10 @@ import {
   type SopVersionRow,
 } from "@sigap/db/queries";
 import type { Transaction } from "@sigap/db/client";
-import { diffPlans, evaluate, validateRuleset } from "@sigap/sop-engine";
+import { diffPlans, evaluate, momentSchema, validateRuleset } from "@sigap/sop-engine";
 import { ruleChanges, rulesetSummary } from "../../sop/audit.ts";
 import { loadSopReferences, loadValidationContext, validationContext } from "../../sop/context.ts";
-import { checkForPublishing } from "../../sop/gate.ts";
+import { checkForPublishing, coverageOf } from "../../sop/gate.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 import { sopTestCasesRouter } from "./sop-test-cases.ts";
 
@@ -68,7 +68,8 @@ async function publish(
 
 export const sopRouter = createRouter({
   /**
-   * The SOP workspace: the draft (with its validation findings), the version live dispatch uses,
+   * The SOP workspace: the draft (with its validation findings and coverage matrix: which agencies
+   * each P1/P2 incident type gets in the region), the version live dispatch uses,
    * the published versions, and the tenant's agencies and kecamatan the rules may name.
    * `draftDiffers` tells the editor there is something to publish.
    */
@@ -82,7 +83,13 @@ export const sopRouter = createRouter({
     const context = validationContext(references, ctx.tenant.timeZone);
     return {
       draft: draft
-        ? { ruleset: draft.ruleset, basedOnNumber: draft.basedOnNumber, updatedAt: draft.updatedAt, findings: validateRuleset(draft.ruleset, context).findings }
+        ? {
+            ruleset: draft.ruleset,
+            basedOnNumber: draft.basedOnNumber,
+            updatedAt: draft.updatedAt,
+            findings: validateRuleset(draft.ruleset, context).findings,
+            coverage: coverageOf(draft.ruleset, context),
+          }
         : null,
       current: current ? { number: current.number, publishedAt: current.publishedAt, note: current.note } : null,
       draftDiffers: draft !== undefined && JSON.stringify(draft.ruleset) !== JSON.stringify(current?.ruleset),
@@ -128,7 +135,7 @@ export const sopRouter = createRouter({
         after: { ...rulesetSummary(draft.ruleset), rules: ruleChanges(before?.ruleset, draft.ruleset) },
       });
       const context = await loadValidationContext(ctx.tx, ctx.tenant);
-      return { updatedAt: draft.updatedAt, findings: validateRuleset(draft.ruleset, context).findings };
+      return { updatedAt: draft.updatedAt, findings: validateRuleset(draft.ruleset, context).findings, coverage: coverageOf(draft.ruleset, context) };
     }),
 
   /** Throws the draft's edits away: the draft becomes the live version again. */
@@ -206,18 +213,21 @@ export const sopRouter = createRouter({
 
   /**
    * Plans an incident with the draft and with the live version, side by side, each with its
-   * explanation trace (non-matching rules included), and what differs between the two plans.
+   * explanation trace (non-matching rules included), its lead agency and its lines resolved to the
+   * region's agencies, and what differs between the two plans.
    */
   simulate: tenantProcedure("sop.view")
     .input(
       z.object({
         incident: z.unknown(),
-        at: z.iso.datetime({ offset: true, error: "at must be an ISO-8601 date and time with a zone, e.g. 2026-11-23T21:30:00+07:00" }),
+        at: momentSchema("at"),
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [draft, current] = await Promise.all([findSopDraft(ctx.tx), findCurrentSopVersion(ctx.tx)]);
-      const options = { now: new Date(input.at), explainNonMatches: true };
+      const [draft, current, references] = await Promise.all([findSopDraft(ctx.tx), findCurrentSopVersion(ctx.tx), loadSopReferences(ctx.tx, ctx.tenant.id)]);
+      // Each plan line is resolved to the region's own agencies, as a dispatch would be.
+      const { agencies } = validationContext(references, ctx.tenant.timeZone);
+      const options = { now: new Date(input.at), explainNonMatches: true, agencies };
       const draftResult = draft ? evaluate(draft.ruleset, input.incident, options) : null;
       const liveResult = current ? evaluate(current.ruleset, input.incident, options) : null;
       return {

@@ -20,9 +20,20 @@ function isFlag(value: string): value is IncidentFlag {
  * tenant's clock. Blank optional fields are left out of the incident, because the engine reads an
  * omitted fact as unknown (an unknown casualty count is not zero).
  */
+/** One more kind of a compound incident, as typed: a type and a subtype code or blank. */
+export interface KindDraft {
+  type: string;
+  subtype: string;
+}
+
+/** More kinds than the engine takes (5 in all) is a description, not a classification. */
+export const maxExtraKinds = 4;
+
 export class ScenarioDraft {
   type = $state("fire");
   subtype = $state("");
+  /** The incident's other kinds (a crash with a burning car); the main one is `type`/`subtype`. */
+  extraKinds: KindDraft[] = $state([]);
   /** A severity code, or blank for unknown. */
   severity = $state("");
   casualties = $state("");
@@ -42,8 +53,10 @@ export class ScenarioDraft {
 
   /** Takes over a stored scenario (a test case's incident and moment). */
   fill(incident: IncidentInput, at: string): void {
-    this.type = incident.type;
-    this.subtype = incident.subtype ?? "";
+    const [main, ...others] = incident.types ?? [{ type: incident.type ?? "fire", subtype: incident.subtype }];
+    this.type = main?.type ?? "fire";
+    this.subtype = main?.subtype ?? "";
+    this.extraKinds = others.map((kind) => ({ type: kind.type, subtype: kind.subtype ?? "" }));
     this.severity = incident.severity ?? "";
     this.casualties = incident.casualties === undefined ? "" : String(incident.casualties);
     this.flags = (incident.flags ?? []).filter(isFlag);
@@ -55,14 +68,28 @@ export class ScenarioDraft {
   /** A subtype of another type no longer fits once the type changes. */
   typeChanged(): void {
     if (!this.subtype.startsWith(`${this.type}.`)) this.subtype = "";
+    for (const kind of this.extraKinds) if (!kind.subtype.startsWith(`${kind.type}.`)) kind.subtype = "";
+  }
+
+  addKind(): void {
+    if (this.extraKinds.length < maxExtraKinds) this.extraKinds.push({ type: "traffic_accident", subtype: "" });
+  }
+
+  removeKind(index: number): void {
+    this.extraKinds.splice(index, 1);
   }
 
   incident(): IncidentInput {
     const casualties = this.casualties.trim();
     const description = this.description.trim();
+    const kindOf = (type: string, subtype: string) => ({ type, ...(subtype === "" ? {} : { subtype }) });
+    // One kind keeps the single form (`type`, `subtype`), which every version of the engine reads.
+    const kinds =
+      this.extraKinds.length === 0
+        ? kindOf(this.type, this.subtype)
+        : { types: [kindOf(this.type, this.subtype), ...this.extraKinds.map((kind) => kindOf(kind.type, kind.subtype))] };
     return {
-      type: this.type,
-      ...(this.subtype === "" ? {} : { subtype: this.subtype }),
+      ...kinds,
       ...(isSeverity(this.severity) ? { severity: this.severity } : {}),
       ...(casualties === "" ? {} : { casualties: wholeNumber(casualties) }),
       ...(this.flags.length === 0 ? {} : { flags: [...this.flags] }),

@@ -12,7 +12,7 @@ export function scenarioSummary(
   const { incident } = testCase;
   const district = context.districts.find((entry) => entry.code === incident.kecamatan);
   return [
-    incidentName(context.types, incident.subtype ?? incident.type),
+    incident.types.map((kind) => incidentName(context.types, kind.subtype ?? kind.type)).join(" + "),
     incident.severity === undefined ? undefined : i18n.t(`sopLab.severity.${incident.severity}`),
     incident.casualties === undefined ? undefined : i18n.t("sopLab.summary.casualties", { count: incident.casualties }),
     ...(incident.flags ?? []).map((flag) => i18n.t(`sopLab.flag.${flag}`)),
