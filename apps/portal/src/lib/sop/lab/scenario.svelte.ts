@@ -30,9 +30,9 @@ export interface KindDraft {
 export const maxExtraKinds = 4;
 
 export class ScenarioDraft {
-  type = $state("fire");
-  subtype = $state("");
-  /** The incident's other kinds (a crash with a burning car); the main one is `type`/`subtype`. */
+  /** The incident's main kind. */
+  main: KindDraft = $state({ type: "fire", subtype: "" });
+  /** The incident's other kinds (a crash with a burning car). */
   extraKinds: KindDraft[] = $state([]);
   /** A severity code, or blank for unknown. */
   severity = $state("");
@@ -54,8 +54,7 @@ export class ScenarioDraft {
   /** Takes over a stored scenario (a test case's incident and moment). */
   fill(incident: IncidentInput, at: string): void {
     const [main, ...others] = incident.types ?? [{ type: incident.type ?? "fire", subtype: incident.subtype }];
-    this.type = main?.type ?? "fire";
-    this.subtype = main?.subtype ?? "";
+    this.main = { type: main?.type ?? "fire", subtype: main?.subtype ?? "" };
     this.extraKinds = others.map((kind) => ({ type: kind.type, subtype: kind.subtype ?? "" }));
     this.severity = incident.severity ?? "";
     this.casualties = incident.casualties === undefined ? "" : String(incident.casualties);
@@ -67,8 +66,7 @@ export class ScenarioDraft {
 
   /** A subtype of another type no longer fits once the type changes. */
   typeChanged(): void {
-    if (!this.subtype.startsWith(`${this.type}.`)) this.subtype = "";
-    for (const kind of this.extraKinds) if (!kind.subtype.startsWith(`${kind.type}.`)) kind.subtype = "";
+    for (const kind of [this.main, ...this.extraKinds]) if (!kind.subtype.startsWith(`${kind.type}.`)) kind.subtype = "";
   }
 
   addKind(): void {
@@ -82,12 +80,9 @@ export class ScenarioDraft {
   incident(): IncidentInput {
     const casualties = this.casualties.trim();
     const description = this.description.trim();
-    const kindOf = (type: string, subtype: string) => ({ type, ...(subtype === "" ? {} : { subtype }) });
+    const kindOf = ({ type, subtype }: KindDraft) => ({ type, ...(subtype === "" ? {} : { subtype }) });
     // One kind keeps the single form (`type`, `subtype`), which every version of the engine reads.
-    const kinds =
-      this.extraKinds.length === 0
-        ? kindOf(this.type, this.subtype)
-        : { types: [kindOf(this.type, this.subtype), ...this.extraKinds.map((kind) => kindOf(kind.type, kind.subtype))] };
+    const kinds = this.extraKinds.length === 0 ? kindOf(this.main) : { types: [this.main, ...this.extraKinds].map(kindOf) };
     return {
       ...kinds,
       ...(isSeverity(this.severity) ? { severity: this.severity } : {}),
