@@ -1,27 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { adviceFits } from "./advice.ts";
+import { typePatternsOf } from "./conditions.ts";
 import { evaluate } from "./evaluate.ts";
 import { mondayMorning, rule, ruleset } from "./testing.ts";
 
+const kinds = (...codes: string[]) =>
+  typePatternsOf(
+    codes.map((code) => {
+      const type = code.split(".")[0] ?? code;
+      return code === type ? { type } : { type, subtype: code };
+    }),
+  );
+
 describe("adviceFits", () => {
   it("fits every incident without `forTypes`", () => {
-    expect(adviceFits({}, ["medical"])).toBe(true);
+    expect(adviceFits({}, kinds("medical"))).toBe(true);
   });
 
   it("matches like `when.types`: `<type>.*` any subtype or none, `<type>.<subtype>` exactly", () => {
     const building = { forTypes: ["fire.building"] };
-    expect(adviceFits(building, ["fire", "fire.building"])).toBe(true);
-    expect(adviceFits(building, ["fire", "fire.vehicle"])).toBe(false);
-    expect(adviceFits(building, ["fire"])).toBe(false);
-    expect(adviceFits({ forTypes: ["fire.*"] }, ["fire"])).toBe(true);
-    expect(adviceFits({ forTypes: ["fire.*"] }, ["fire", "fire.vehicle"])).toBe(true);
-    expect(adviceFits({ forTypes: ["fire.*"] }, ["firework", "firework.stall"])).toBe(false);
+    expect(adviceFits(building, kinds("fire.building"))).toBe(true);
+    expect(adviceFits(building, kinds("fire.vehicle"))).toBe(false);
+    expect(adviceFits(building, kinds("fire"))).toBe(false);
+    expect(adviceFits({ forTypes: ["fire.*"] }, kinds("fire"))).toBe(true);
+    expect(adviceFits({ forTypes: ["fire.*"] }, kinds("fire.vehicle"))).toBe(true);
+    expect(adviceFits({ forTypes: ["fire.*"] }, kinds("firework.stall"))).toBe(false);
   });
 
   it("fits when any of the incident's types matches any pattern", () => {
     const item = { forTypes: ["medical.trauma", "fire.building"] };
-    expect(adviceFits(item, ["traffic_accident", "fire", "fire.building"])).toBe(true);
-    expect(adviceFits(item, ["traffic_accident", "fire", "fire.vehicle"])).toBe(false);
+    expect(adviceFits(item, kinds("traffic_accident", "fire.building"))).toBe(true);
+    expect(adviceFits(item, kinds("traffic_accident", "fire.vehicle"))).toBe(false);
   });
 });
 

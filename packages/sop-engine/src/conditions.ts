@@ -2,7 +2,7 @@ import { severityRank } from "./catalogue/flags.ts";
 import type { CompiledRule } from "./compile.ts";
 import { containsKeyword, words, type KeywordMatcher } from "./keywords.ts";
 import { localTime, type LocalTime } from "./local-time.ts";
-import type { Incident } from "./schema/incident.ts";
+import type { Incident, IncidentKind } from "./schema/incident.ts";
 import type { Conditions } from "./schema/ruleset.ts";
 
 export type ConditionName = keyof Conditions;
@@ -24,6 +24,18 @@ export interface ConditionCheck {
   readonly explanation: string;
 }
 
+/**
+ * The type patterns an incident of these kinds matches: `<type>.*` for each kind, and each recorded
+ * subtype. Rule conditions (`when.types`) and advice (`forTypes`) are both matched against it.
+ */
+export function typePatternsOf(kinds: readonly IncidentKind[]): ReadonlySet<string> {
+  return new Set(
+    kinds.flatMap((kind) =>
+      kind.subtype === undefined ? [`${kind.type}.*`] : [`${kind.type}.*`, kind.subtype],
+    ),
+  );
+}
+
 /** The incident and the moment, with derived facts computed at most once per evaluation. */
 export class Facts {
   readonly incident: Incident;
@@ -40,11 +52,7 @@ export class Facts {
     this.#now = now;
     this.#timeZone = timeZone;
     this.#flags = new Set(incident.flags ?? []);
-    this.typePatterns = new Set(
-      incident.types.flatMap((kind) =>
-        kind.subtype === undefined ? [`${kind.type}.*`] : [`${kind.type}.*`, kind.subtype],
-      ),
-    );
+    this.typePatterns = typePatternsOf(incident.types);
   }
 
   hasFlag(flag: string): boolean {

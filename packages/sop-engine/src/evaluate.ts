@@ -1,4 +1,4 @@
-import { incidentTypeCodes, withFittingAdvice } from "./advice.ts";
+import { withFittingAdvice } from "./advice.ts";
 import type { Priority } from "./catalogue/priority.ts";
 import { compileRuleset, type CompiledRule, type CompiledRuleset } from "./compile.ts";
 import { checkConditions, Facts, ruleMatches, type ConditionCheck } from "./conditions.ts";
@@ -288,8 +288,7 @@ export function evaluate(
   const suppressedBy = suppressions(matched);
   const active = matched.filter((rule) => !suppressedBy.has(rule));
   // Advice that does not fit the incident's type (`forTypes`) is left out before merging.
-  const typeCodes = incidentTypeCodes(parsedIncident.data);
-  const merged = mergeFragments(active.map((rule) => withFittingAdvice(rule, typeCodes)));
+  const merged = mergeFragments(active.map((rule) => withFittingAdvice(rule, facts.typePatterns)));
   const lead = chooseLead(
     merged.agencies,
     (ruleIndex) => compiled.rules[ruleIndex]?.rule.then.priority,

@@ -21,7 +21,7 @@ export {
   type CompiledRuleset,
   type CompileResult,
 } from "./compile.ts";
-export type { ConditionCheck, ConditionName } from "./conditions.ts";
+export { typePatternsOf, type ConditionCheck, type ConditionName } from "./conditions.ts";
 export {
   coverageMatrix,
   type CoverageCell,

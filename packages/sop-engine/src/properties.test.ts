@@ -4,6 +4,7 @@ import { adviceFits } from "./advice.ts";
 import { adviceUrgencies, adviceUrgencyRank } from "./catalogue/advice.ts";
 import { priorityRank } from "./catalogue/priority.ts";
 import { compileRuleset } from "./compile.ts";
+import { typePatternsOf } from "./conditions.ts";
 import { evaluate, type DispatchPlan } from "./evaluate.ts";
 import { fragmentOfRule, mergeFragments } from "./merge.ts";
 import { ruleSchema, type RulesetInput } from "./schema/ruleset.ts";
@@ -311,10 +312,12 @@ describe("properties", () => {
     fc.assert(
       fc.property(rulesetArbitrary, incidentArbitrary, nowArbitrary, (rules, incident, now) => {
         const plan = planOf(rules, incident, now);
-        const codes = [
-          incident.type,
-          ...(incident.subtype === undefined ? [] : [incident.subtype]),
-        ];
+        const patterns = typePatternsOf([
+          {
+            type: incident.type,
+            ...(incident.subtype === undefined ? {} : { subtype: incident.subtype }),
+          },
+        ]);
         plan.advice.forEach((item, index) => {
           const next = plan.advice[index + 1];
           const first = item.from[0];
@@ -330,7 +333,7 @@ describe("properties", () => {
           }
           for (const source of item.from) {
             const written = rules.rules[source.ruleIndex]?.then.advice?.[source.position];
-            expect(written !== undefined && adviceFits(written, codes)).toBe(true);
+            expect(written !== undefined && adviceFits(written, patterns)).toBe(true);
           }
         });
         // Reversing the rules changes which rule words an item first, never what is said or how urgently.
