@@ -14,13 +14,15 @@ import { maxRequestBodyBytes, payloadTooLargeBody } from "./http/body-limit.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
 import { clientIp, proxyTrust } from "./http/client-ip.ts";
 import { CallFeed } from "./calls/call-feed.ts";
+import { IncidentSignals } from "./incidents/signals.ts";
 import type { TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
-export function createApp({ db, logger, config, listen }: AppDependencies) {
+export function createApp({ db, logger, config, listen, jobs }: AppDependencies) {
   const app = new Hono<AppEnv>();
   const callFeed = new CallFeed(db, listen, logger);
+  const incidentSignals = new IncidentSignals(listen, logger);
   const trustedProxy = proxyTrust(config.trustedProxies);
 
   app.use(requestId({ headerName: "X-Request-Id" }));
@@ -75,6 +77,8 @@ export function createApp({ db, logger, config, listen }: AppDependencies) {
           auth: token ? await validateSessionToken(db, token) : null,
           sessionMemberships,
           callFeed,
+          incidentSignals,
+          jobs,
           // tRPC builds the response itself; cookies go through its response headers.
           cookie: {
             set: (value) => {

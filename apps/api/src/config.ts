@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Env } from "./env.ts";
 import type { AppConfig } from "./trpc/init.ts";
 
@@ -9,6 +10,7 @@ export function appConfig(env: Env): AppConfig {
     secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
     trustedProxies: env.TRUSTED_PROXIES,
     webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
+    webhookCa: env.SIGAP_WEBHOOK_CA_FILE === undefined ? null : readFileSync(env.SIGAP_WEBHOOK_CA_FILE, "utf8"),
     liveStreamReadmitMs,
     mapTileUrl: env.MAP_TILE_URL ?? null,
   };

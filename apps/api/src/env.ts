@@ -52,6 +52,11 @@ const envSchema = z.object({
         if (problem) check.addIssue({ code: "custom", message: `SIGAP_WEBHOOK_ALLOWED_NETWORKS: ${problem}` });
       }
     }),
+  /**
+   * A PEM file of certificate authorities webhooks are also trusted under, beside the public ones:
+   * an agency's system behind its own CA. Unset: public CAs only.
+   */
+  SIGAP_WEBHOOK_CA_FILE: z.string().min(1).optional(),
   /** Shows stored mail at /dev/outbox to platform admins. Development only: npm start and npm test set it. */
   SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /**

@@ -5,12 +5,19 @@ import { createDatabase } from "@sigap/db/client";
 import { createApp } from "./app.ts";
 import { appConfig } from "./config.ts";
 import { readEnv } from "./env.ts";
+import { createBoss } from "./jobs/boss.ts";
+import { jobSender } from "./jobs/send.ts";
 import { createLogger } from "./logger.ts";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, "api");
 const database = createDatabase(env.DATABASE_APP_URL, { max: env.DATABASE_POOL_SIZE, applicationName: "sigap-api" });
-const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql) });
+const boss = createBoss(env.DATABASE_APP_URL, "sender");
+boss.on("error", (error: Error) => {
+  logger.error({ error: error.message }, "pg-boss error");
+});
+await boss.start();
+const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql), jobs: jobSender(boss) });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
   logger.info({ port: info.port, host: env.API_HOST }, "api listening");
@@ -19,7 +26,7 @@ const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_H
 function shutdown(signal: string) {
   logger.info({ signal }, "api stopping");
   server.close(() => {
-    void database.close().then(() => process.exit(0));
+    void Promise.all([boss.stop({ graceful: false }), database.close()]).then(() => process.exit(0));
   });
 }
 process.once("SIGINT", () => {

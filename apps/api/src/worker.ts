@@ -1,25 +1,21 @@
 #!/usr/bin/env node
 // The background job process: `node apps/api/src/worker.ts`. It serves every queue in `jobQueues`:
-// for now the hourly purge of calls past their retention; billing and notifications will add theirs.
-import { PgBoss } from "pg-boss";
+// the hourly purge of calls past their retention, and incidents' notifications and escalations.
 import { createDatabase } from "@sigap/db/client";
-import { jobQueues, jobSchema } from "@sigap/db/jobs";
+import { jobQueues } from "@sigap/db/jobs";
 import { serveCallPurge } from "./calls/retention.ts";
+import { appConfig } from "./config.ts";
+import { serveEscalations } from "./incidents/escalate.ts";
+import { serveNotifications } from "./incidents/notify.ts";
+import { createBoss } from "./jobs/boss.ts";
+import { jobSender } from "./jobs/send.ts";
 import { readEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, "worker");
 
-// The schema and queues are installed by the migration step as the owner; the worker, running as
-// the runtime role, must not try to create or alter them.
-const boss = new PgBoss({
-  connectionString: env.DATABASE_APP_URL,
-  schema: jobSchema,
-  migrate: false,
-  createSchema: false,
-  max: 4,
-});
+const boss = createBoss(env.DATABASE_APP_URL, "worker");
 let stopping = false;
 boss.on("error", (error: Error & { code?: string }) => {
   // Connections dropped while we shut down are expected, not news. The error object also carries
@@ -28,9 +24,13 @@ boss.on("error", (error: Error & { code?: string }) => {
   logger.error({ error: error.message, code: error.code }, "pg-boss error");
 });
 
-const database = createDatabase(env.DATABASE_APP_URL, { max: 2, applicationName: "sigap-worker" });
+// A notification holds its delivery's row (and so a connection) while the receiver answers: one
+// connection per concurrent notification, and one to spare for escalations and the purge.
+const database = createDatabase(env.DATABASE_APP_URL, { max: 6, applicationName: "sigap-worker" });
 await boss.start();
 await serveCallPurge(boss, database.db, logger);
+await serveNotifications(boss, { db: database.db, config: appConfig(env), log: logger });
+await serveEscalations(boss, { db: database.db, jobs: jobSender(boss), log: logger });
 logger.info({ queues: jobQueues }, "worker started");
 
 async function shutdown(signal: string) {

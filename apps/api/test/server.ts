@@ -5,6 +5,8 @@ import { freePort } from "@sigap/dev/free-port";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
 import { liveStreamReadmitMs, parseSecretKeys } from "../src/config.ts";
+import { createBoss } from "../src/jobs/boss.ts";
+import { jobSender } from "../src/jobs/send.ts";
 import { createLogger } from "../src/logger.ts";
 import type { AppConfig } from "../src/trpc/init.ts";
 
@@ -15,6 +17,7 @@ export const testConfig: AppConfig = {
   secretKeys: parseSecretKeys(testSecretKeys),
   trustedProxies: ["127.0.0.1", "::1"],
   webhookAllowedNetworks: [],
+  webhookCa: null,
   liveStreamReadmitMs,
   mapTileUrl: null,
 };
@@ -35,8 +38,12 @@ export function logSink() {
 export async function startTestApi(databaseUrl: string, config: Partial<AppConfig> = {}) {
   const { sink, lines: logLines } = logSink();
   const database = createDatabase(databaseUrl, { max: 2 });
+  const boss = createBoss(databaseUrl, "sender");
+  boss.on("error", () => {});
+  await boss.start();
   const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config },
     listen: database.sql.listen.bind(database.sql),
+    jobs: jobSender(boss),
   });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
@@ -45,6 +52,7 @@ export async function startTestApi(databaseUrl: string, config: Partial<AppConfi
     logLines,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
+      await boss.stop({ graceful: false });
       await database.close();
     },
   };

@@ -1,5 +1,7 @@
+import { sql, type SQL } from "drizzle-orm";
 import { PgBoss } from "pg-boss";
 import postgres from "postgres";
+import type { Executor } from "./client.ts";
 import { appRoleName } from "./schema/roles.ts";
 
 /** pg-boss keeps its tables in their own schema, next to the application's. */
@@ -8,11 +10,33 @@ export const jobSchema = "pgboss";
 /** Deletes calls past each tenant's retention period (apps/api/src/calls/retention.ts), hourly. */
 export const callPurgeQueue = "calls.purge";
 
+/** Sends one notification of a dispatched incident (apps/api/src/incidents/notify.ts). */
+export const incidentNotifyQueue = "incidents.notify";
+
+/** Fires an acknowledgement deadline or an escalation step of a dispatched incident (apps/api/src/incidents/escalate.ts). */
+export const incidentEscalationQueue = "incidents.escalate";
+
 /**
  * Every queue the worker serves. Queues are created here, by the owner during migration, so the
  * runtime role needs no CREATE privilege.
  */
-export const jobQueues: readonly string[] = [callPurgeQueue];
+export const jobQueues: readonly string[] = [callPurgeQueue, incidentNotifyQueue, incidentEscalationQueue];
+
+/**
+ * pg-boss's database interface over a transaction: a job sent through it (`send(..., { db })`)
+ * exists exactly when the transaction commits, so work and the jobs that follow it up are never
+ * half-recorded. pg-boss writes `$n` placeholders; each becomes a bound parameter.
+ */
+export function jobsInTransaction(tx: Executor): { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> } {
+  return {
+    executeSql: async (text, values = []) => {
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQL[] = parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+      const rows = await tx.execute(sql.join(chunks));
+      return { rows: [...rows] };
+    },
+  };
+}
 
 /**
  * Installs or upgrades pg-boss's schema as the owner, creates the declared queues, and lets the

@@ -78,6 +78,17 @@ export const permissions = {
   "sop.edit": ["platform_admin", "tenant_admin"],
   /** Publish the draft, or roll back to an earlier version, after validation and every test case pass. */
   "sop.publish": ["platform_admin", "tenant_admin"],
+  /**
+   * Follow the region's incidents: the board, each incident's plan, agencies and timeline. Callers'
+   * numbers and locations are in them, so platform staff do not see them either.
+   */
+  "incidents.view": ["tenant_admin", "supervisor", "operator"],
+  /** Open an incident by hand, dispatch it with the SOP's plan, change its status, add notes and calls. */
+  "incidents.dispatch": ["tenant_admin", "supervisor", "operator"],
+  /** Export incidents (NENA EIDO, CSV) for another system or a report. */
+  "incidents.export": ["tenant_admin", "supervisor"],
+  /** See the own agency's assignments, acknowledge them and report progress. */
+  "incidents.respond": ["agency_responder"],
   /** Take the tenant live once its checklist passes. */
   "tenant.goLive": ["platform_admin", "tenant_admin"],
   /** Take a tenant live with its checklist unmet, with a written reason. */

@@ -34,6 +34,10 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "branding.view": row("PA TA SV OP AR"),
   "sop.edit": row("PA TA"),
   "sop.publish": row("PA TA"),
+  "incidents.view": row("TA SV OP"),
+  "incidents.dispatch": row("TA SV OP"),
+  "incidents.export": row("TA SV"),
+  "incidents.respond": row("AR"),
   "tenant.goLive": row("PA TA"),
   "tenant.goLiveOverride": row("PA"),
 };

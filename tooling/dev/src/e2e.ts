@@ -11,7 +11,7 @@ import { freePort } from "./vitest/free-port.ts";
  * The built portal, API and worker on free ports against the run's throwaway database, plus a
  * headless browser: what an end-to-end test file starts in `beforeAll` and stops in `afterAll`.
  */
-export async function startEndToEnd() {
+export async function startEndToEnd(options: { env?: Record<string, string> } = {}) {
   if (!existsSync(join(repoRoot, "apps/portal/build/index.js"))) {
     throw new Error("The portal is not built: run `pnpm exec turbo run build --filter=@sigap/portal` first (npm test does).");
   }
@@ -25,6 +25,7 @@ export async function startEndToEnd() {
     logLevel: "warn",
     secretKeys: testSecretKeys,
     output: { file: join(logDir, "e2e-stack.log") },
+    ...(options.env ? { env: options.env } : {}),
   });
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await stack.stop();

@@ -16,6 +16,8 @@ export interface StackOptions {
   portal?: boolean;
   /** Where process output goes: the terminal (prefixed per process) or a log file. */
   output: "terminal" | { file: string };
+  /** More environment for the API and the worker (e.g. where webhooks may go in a test). */
+  env?: Record<string, string>;
 }
 
 export interface RunningStack {
@@ -38,6 +40,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     PUBLIC_URL: portalUrl.replace("127.0.0.1", "localhost"),
     // Local stacks keep mail in Postgres and show it at /dev/outbox; never set in production.
     SIGAP_DEV_OUTBOX: "true",
+    ...options.env,
   };
   const logFile = typeof options.output === "object" ? createWriteStream(options.output.file, { flags: "a" }) : undefined;
 

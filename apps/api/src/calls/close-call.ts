@@ -4,7 +4,8 @@ import {
   appendCallFeed,
   appendTenantAudit,
   classifyCall,
-  createIncident,
+  appendTimeline,
+  insertIncident,
   currentTenantRegionCode,
   findCall,
   findRegion,
@@ -25,6 +26,8 @@ export interface CloseCallContext {
   tx: Transaction;
   tenant: { id: TenantId; displayName: string };
   userId: string;
+  /** Who the timeline names as having done it: the operator's name. */
+  actorLabel: string;
   audit: (entry: AuditInput) => Promise<void>;
   /** The row an audit entry makes, for the log of the region a call is handed over to. */
   auditRow: (entry: AuditInput) => AuditEntry;
@@ -55,10 +58,7 @@ export async function closeCall(ctx: CloseCallContext, input: CloseCallInput) {
   const regionCode = await currentTenantRegionCode(ctx.tx);
   const location = input.location && (await checkedLocation(ctx.tx, regionCode, input.location));
   const handover = input.wrongRegionCode === null ? null : await handOver(ctx, call, regionCode, input.wrongRegionCode, input.note);
-  const incidentId =
-    input.classification === "emergency"
-      ? await createIncident(ctx.tx, ctx.tenant.id, { types: input.incidentTypes, description: input.note, location, createdBy: ctx.userId })
-      : null;
+  const incidentId = input.classification === "emergency" ? await openIncidentFromCall(ctx, call.id, { types: input.incidentTypes, description: input.note, location }) : null;
 
   const closed = await classifyCall(ctx.tx, call.id, {
     classification: input.classification,
@@ -80,7 +80,17 @@ export async function closeCall(ctx: CloseCallContext, input: CloseCallInput) {
 }
 
 /** The operator's location, its kecamatan checked against the tenant's region. */
-async function checkedLocation(tx: Transaction, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
+/** An emergency call opens an incident (status `new`), with the call on its timeline; dispatch takes it from there. */
+async function openIncidentFromCall(ctx: CloseCallContext, callId: string, facts: { types: string[]; description: string | null; location: OperatorLocation | null }) {
+  const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin: "call", ...facts, createdBy: ctx.userId });
+  await appendTimeline(ctx.tx, ctx.tenant.id, [
+    { incidentId: incident.id, kind: "created", actorUserId: ctx.userId, actorLabel: ctx.actorLabel, data: { origin: "call", types: facts.types, callId } },
+  ]);
+  return incident.id;
+}
+
+/** The operator's location, with its kecamatan checked against the region's. */
+export async function checkedLocation(tx: Transaction, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
   if (location.kecamatanCode !== null) {
     const districts = await listRegionDistricts(tx, regionCode);
     if (!districts.some((district) => district.code === location.kecamatanCode)) {

@@ -12,7 +12,7 @@ const incidentCodes: ReadonlySet<string> = new Set(incidentTypes.flatMap((type) 
 const latitudeRange = [-12, 7] as const;
 const longitudeRange = [94, 142] as const;
 
-const optionalText = (field: string, max: number) =>
+export const optionalText = (field: string, max: number) =>
   z
     .string({ error: `${field} must be text` })
     .trim()
@@ -53,6 +53,17 @@ function nullableSingleLine(field: string) {
   return [(value: string | null) => value === null || check(value), message] as const;
 }
 
+/** What happens, main type first: codes of the national incident types and subtypes (SOP taxonomy). */
+export const incidentTypesInput = z
+  .array(
+    z.string({ error: "incidentTypes must be incident type codes" }).refine((code) => incidentCodes.has(code), {
+      error: "incidentTypes must hold codes of the national incident types, such as fire or fire.vehicle",
+    }),
+    { error: "incidentTypes must be a list of incident type codes" },
+  )
+  .max(5, { error: "incidentTypes may hold at most 5 types" })
+  .refine((codes) => new Set(codes).size === codes.length, { error: "incidentTypes must not repeat a type" });
+
 export const closeCallInput = z
   .object({
     callId: z.uuid({ error: "callId must be a call's id" }),
@@ -60,16 +71,7 @@ export const closeCallInput = z
     note: optionalText("note", 2000),
     location: operatorLocationInput.nullish().transform((value) => value ?? null),
     /** For an emergency: what happens, main type first (SOP taxonomy codes). */
-    incidentTypes: z
-      .array(
-        z.string({ error: "incidentTypes must be incident type codes" }).refine((code) => incidentCodes.has(code), {
-          error: "incidentTypes must hold codes of the national incident types, such as fire or fire.vehicle",
-        }),
-        { error: "incidentTypes must be a list of incident type codes" },
-      )
-      .max(5, { error: "incidentTypes may hold at most 5 types" })
-      .refine((codes) => new Set(codes).size === codes.length, { error: "incidentTypes must not repeat a type" })
-      .default([]),
+    incidentTypes: incidentTypesInput.default([]),
     /** For a wrong-region call: the kabupaten/kota the caller needed (Kemendagri code). */
     wrongRegionCode: z
       .string({ error: "wrongRegionCode must be text" })

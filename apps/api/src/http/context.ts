@@ -1,5 +1,6 @@
 import type { Database } from "@sigap/db/client";
 import type { Listen } from "../calls/call-feed.ts";
+import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
 import type { AppConfig } from "../trpc/init.ts";
 
@@ -16,6 +17,8 @@ export interface AppDependencies {
   config: AppConfig;
   /** LISTEN on a connection of its own (postgres.js `sql.listen`), for the live call feed. */
   listen: Listen;
+  /** Sends jobs for the worker inside a request's transaction (a pg-boss that serves no queue here). */
+  jobs: JobSender;
 }
 
 export interface AppEnv {

@@ -129,3 +129,30 @@ export function passwordResetMail(input: { to: string; link: string; expiresAt: 
     button: { id: "Atur ulang kata sandi", en: "Reset the password" },
   });
 }
+
+/** An agency is sent to an incident: what, where, by when to acknowledge, and the link to do it. */
+export function incidentAssignedMail(input: {
+  to: string;
+  agencyName: string;
+  summary: string;
+  place: string | null;
+  link: string;
+  ackDeadline: Date;
+  timeZone: string;
+}): MailMessage {
+  const where = input.place ?? "lokasi belum diketahui";
+  return render({
+    to: input.to,
+    subject: `[112] ${input.summary}: ${input.agencyName} diminta merespons / response requested`,
+    id: [
+      `${input.agencyName} diminta merespons insiden: ${input.summary}, ${where}.`,
+      `Akui sebelum ${dateTime(input.ackDeadline, "id-ID", input.timeZone)} melalui tautan berikut, lalu laporkan perkembangan di sana. Tautan hanya untuk penugasan ini.`,
+    ],
+    en: [
+      `${input.agencyName} is asked to respond to an incident: ${input.summary}, ${input.place ?? "location not known yet"}.`,
+      `Acknowledge before ${dateTime(input.ackDeadline, "en-GB", input.timeZone)} through the link below and report progress there. The link is for this assignment only.`,
+    ],
+    link: input.link,
+    button: { id: "Buka penugasan", en: "Open the assignment" },
+  });
+}

@@ -14,6 +14,8 @@ import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
 import { validateSessionToken, type ValidSession } from "../auth/sessions.ts";
 import { fieldIssues } from "../http/errors.ts";
+import type { IncidentSignals } from "../incidents/signals.ts";
+import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
 import { unacceptableInputIssue } from "../validation/text.ts";
 import type { AllowedNetworks } from "../validation/webhook-target.ts";
@@ -42,6 +44,8 @@ export interface AppConfig {
   trustedProxies: readonly string[];
   /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
   webhookAllowedNetworks: AllowedNetworks;
+  /** Parsed SIGAP_WEBHOOK_CA_FILE: extra certificate authorities (PEM) webhook receivers are trusted under, or null. */
+  webhookCa: string | null;
   /** How often a live stream checks again that its session still admits it (a minute; tests shorten it). */
   liveStreamReadmitMs: number;
   /** Parsed MAP_TILE_URL: a `{z}/{x}/{y}` tile template for the call panel's map, or null (offline). */
@@ -62,6 +66,10 @@ export type TrpcContext = {
   cookie: SessionCookie;
   /** This process's follower of the tenants' live call feeds. */
   callFeed: CallFeed;
+  /** This process's follower of the tenants' incident changes. */
+  incidentSignals: IncidentSignals;
+  /** Sends follow-up jobs (notifications, escalations) inside the request's transaction. */
+  jobs: JobSender;
 };
 
 /** Who may call a procedure; the security tests read it to know what to expect. */
@@ -228,7 +236,8 @@ async function tenantAccess(ctx: TrpcContext & { auth: ValidSession }, membershi
   const role: Role = membership ? membership.role : "platform_admin";
   if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
   const tenantContext = { id: asTenantId(tenant.tenantId), slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone };
-  return { tenant: tenantContext, role };
+  // An agency responder acts for the one agency of their membership; everyone else for none.
+  return { tenant: tenantContext, role, agencyId: membership?.agencyId ?? null };
 }
 
 /**
@@ -241,13 +250,14 @@ export function tenantProcedure(action: Action) {
     .meta({ access: "tenant", action })
     .input(tenantInput)
     .use(async ({ ctx, input, type, next }) => {
-      const { tenant, role } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
+      const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
       const unit = async (tx: Transaction) => {
         const result = await next({
           ctx: {
             tx,
             tenant,
             role,
+            agencyId,
             audit: (entry: AuditInput) => appendTenantAudit(tx, tenant.id, auditFields(ctx, role, entry)),
           },
         });

@@ -21,6 +21,8 @@ import { callDeskRouter } from "./routers/call-desk.ts";
 import { callReportsRouter } from "./routers/call-reports.ts";
 import { callSettingsRouter } from "./routers/call-settings.ts";
 import { callsRouter } from "./routers/calls.ts";
+import { incidentsRouter } from "./routers/incidents.ts";
+import { responderLinkRouter } from "./routers/responder-link.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -45,6 +47,8 @@ export const appRouter = createRouter({
   callDesk: callDeskRouter,
   callReports: callReportsRouter,
   callSettings: callSettingsRouter,
+  incidents: incidentsRouter,
+  responderLink: responderLinkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,6 +39,8 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   incident: [fireIncident],
   /** What an operator found a call to be, with what each kind needs (types, a region). */
   incidentTypes: [["fire", "fire.vehicle"], []],
+  /** An incident's kinds, main one first (an incident opened by hand must have one). */
+  types: [["fire.building"], ["traffic", "fire.vehicle"]],
   wrongRegionCode: ["35.15", null],
   /** A range of days, first and last included (reports, audit filters). */
   from: ["2026-11-01"],

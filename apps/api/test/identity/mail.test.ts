@@ -172,6 +172,8 @@ describe("the mail module", () => {
     const outbox = async (devOutbox: boolean, cookie?: string) => {
       const app = createApp({ db: database.app.db, logger: log, config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } },
         listen: database.app.sql.listen.bind(database.app.sql),
+        // The outbox sends no jobs.
+        jobs: { send: () => Promise.reject(new Error("this test sends no jobs")) },
       });
       const port = await freePort();
       const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });

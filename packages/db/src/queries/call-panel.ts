@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { calls, operatorSeats, type CallClassification, type CallHandover, type OperatorLocation } from "../schema/calls.ts";
-import { incidents } from "../schema/incidents.ts";
 import { users } from "../schema/users.ts";
 import type { CallRow } from "./calls.ts";
 
@@ -115,17 +114,6 @@ export async function classifyCall(tx: Executor, callId: string, closing: CallCl
     .where(and(eq(calls.id, callId), isNull(calls.classification)))
     .returning({ id: calls.id });
   return rows.length > 0;
-}
-
-/** Opens an incident (status `new`) for an emergency call. */
-export async function createIncident(
-  tx: Executor,
-  tenantId: string,
-  incident: { types: string[]; description: string | null; location: OperatorLocation | null; createdBy: string },
-): Promise<string> {
-  const [row] = await tx.insert(incidents).values({ tenantId, ...incident }).returning({ id: incidents.id });
-  if (!row) throw new Error("incident insert returned nothing");
-  return row.id;
 }
 
 /**

@@ -26,5 +26,6 @@ export * from "./call-retention.ts";
 export * from "./call-destination.ts";
 export * from "./call-blocklist.ts";
 export * from "./call-panel.ts";
+export * from "./incidents.ts";
 export * from "./tenant-settings.ts";
 export * from "./call-figures.ts";

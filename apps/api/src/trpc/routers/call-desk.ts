@@ -118,7 +118,7 @@ export const callDeskRouter = createRouter({
     .input(closeCallInput)
     .mutation(async ({ ctx, input }) =>
       closeCall(
-        { db: ctx.db, tx: ctx.tx, tenant: ctx.tenant, userId: ctx.auth.user.id, audit: ctx.audit, auditRow: (entry) => auditFields(ctx, ctx.role, entry) },
+        { db: ctx.db, tx: ctx.tx, tenant: ctx.tenant, userId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, audit: ctx.audit, auditRow: (entry) => auditFields(ctx, ctx.role, entry) },
         input,
       ),
     ),

@@ -6,6 +6,7 @@ import type { CallFeedMessage } from "../../calls/call-feed.ts";
 import { indonesianPhone } from "../../validation/phone.ts";
 import { singleLine } from "../../validation/text.ts";
 import { createRouter, tenantProcedure, tenantStreamProcedure } from "../init.ts";
+import { watchAdmission } from "../stream-admission.ts";
 
 /** How long a block lasts unless the blocker says otherwise, and at most. */
 const defaultBlockHours = 24;
@@ -43,27 +44,16 @@ export const callsRouter = createRouter({
   live: tenantStreamProcedure("calls.view")
     .input(resumeInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      const stop = new AbortController();
-      const readmit = setInterval(() => {
-        ctx.stillAdmitted().then(
-          (admitted) => {
-            if (!admitted) stop.abort();
-          },
-          (error: unknown) => {
-            ctx.log.error({ err: error }, "calls.live: checking the session again failed");
-          },
-        );
-      }, ctx.config.liveStreamReadmitMs);
-      const ended = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+      const admission = watchAdmission(ctx, signal, "calls.live");
       const resumeAfter = input.lastEventId ? Number(input.lastEventId) : null;
       try {
-        for await (const message of ctx.callFeed.follow(ctx.tenant.id, resumeAfter, ended)) {
+        for await (const message of ctx.callFeed.follow(ctx.tenant.id, resumeAfter, admission.ended)) {
           yield tracked(String(message.seq), message satisfies CallFeedMessage);
         }
       } finally {
-        clearInterval(readmit);
+        admission.stop();
       }
-      if (stop.signal.aborted) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this region's calls" });
+      if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this region's calls" });
     }),
 
   /** Numbers blocked now, soonest to expire first. */

@@ -1,0 +1,207 @@
+import { TRPCError } from "@trpc/server";
+import type { Transaction } from "@sigap/db/client";
+import { incidentEscalationQueue, incidentNotifyQueue } from "@sigap/db/jobs";
+import {
+  appendTimeline,
+  findCurrentSopVersion,
+  findIncident,
+  insertAssignments,
+  insertDeliveries,
+  listAgencyTargets,
+  listNotifiableContacts,
+  updateIncident,
+  type AssignmentRow,
+  type IncidentRow,
+} from "@sigap/db/queries";
+import type { ConfirmedPlan } from "@sigap/db/schema";
+import type { JobSender } from "../jobs/send.ts";
+import { fieldError } from "../trpc/field-error.ts";
+import { manualAckMinutes, proposePlan, type PlanEngine, type PlanningAgency, type ProposedPlan } from "./plan.ts";
+
+/** How notifications retry: from seconds to 15 minutes apart, for a little over an hour, before they are given up (dead). */
+export const notificationRetry = { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 900 } as const;
+
+/** An agency the operator sends, as confirmed from the proposal. */
+export interface DispatchChoice {
+  agencyId: string;
+  role: "primary" | "support";
+  lead: boolean;
+  /** Required for an agency the SOP did not propose, or proposed in another role. */
+  reason: string | null;
+}
+
+export interface DispatchInput {
+  incidentId: string;
+  agencies: DispatchChoice[];
+  /** Every agency the SOP proposed that the operator does not send, with why. */
+  removals: { agencyId: string; reason: string }[];
+}
+
+export interface DispatchContext {
+  tx: Transaction;
+  tenantId: string;
+  userId: string;
+  actorLabel: string;
+  jobs: JobSender;
+  retry?: Partial<typeof notificationRetry>;
+  engine?: PlanEngine;
+}
+
+export function incidentFacts(incident: Pick<IncidentRow, "types" | "severity" | "casualties" | "flags" | "location">) {
+  return {
+    types: incident.types,
+    severity: incident.severity,
+    casualties: incident.casualties,
+    flags: incident.flags,
+    kecamatanCode: incident.location?.kecamatanCode ?? null,
+  };
+}
+
+/** The region's agencies and its published SOP's proposal for an incident. */
+export async function planFor(tx: Transaction, incident: IncidentRow, now: Date, engine?: PlanEngine): Promise<ProposedPlan> {
+  const [version, agencies] = await Promise.all([findCurrentSopVersion(tx), listAgencyTargets(tx)]);
+  const planning: PlanningAgency[] = agencies.map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
+  const published = version?.number == null ? undefined : { number: version.number, ruleset: version.ruleset };
+  return proposePlan({ version: published, facts: incidentFacts(incident), agencies: planning, now, ...(engine ? { engine } : {}) });
+}
+
+/** Checks the operator's choices against the proposal; throws a field error naming the first problem. */
+function checkChoices(input: DispatchInput, proposal: ProposedPlan, activeAgencies: Map<string, string>) {
+  if (input.agencies.length === 0) throw fieldError("agencies", "agencies must name at least one agency to send");
+  const seen = new Set<string>();
+  input.agencies.forEach((choice, index) => {
+    if (!activeAgencies.has(choice.agencyId)) throw fieldError(`agencies.${String(index)}.agencyId`, "agencyId must be an active agency of this region");
+    if (seen.has(choice.agencyId)) throw fieldError(`agencies.${String(index)}.agencyId`, "agencies must name each agency once");
+    seen.add(choice.agencyId);
+    if (choice.lead && choice.role !== "primary") throw fieldError(`agencies.${String(index)}.lead`, "lead must be a primary agency");
+    const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
+    if ((!line || line.role !== choice.role) && !choice.reason) {
+      throw fieldError(`agencies.${String(index)}.reason`, `reason is required: ${activeAgencies.get(choice.agencyId) ?? "this agency"} was not proposed in this role by the SOP`);
+    }
+  });
+  if (input.agencies.filter((choice) => choice.lead).length > 1) throw fieldError("agencies", "agencies may have one lead at most");
+  for (const line of proposal.lines) {
+    if (seen.has(line.agencyId)) continue;
+    if (!input.removals.some((removal) => removal.agencyId === line.agencyId && removal.reason.length > 0)) {
+      throw fieldError("removals", `removals must give a reason for not sending ${line.name}, which the SOP proposed`);
+    }
+  }
+}
+
+/**
+ * Dispatches a new incident: the operator's confirmed plan becomes assignments, each agency's
+ * webhooks and email addresses get a notification job, and each acknowledgement deadline and
+ * escalation step a job at its time. Everything is written in the request's transaction, jobs
+ * included: after a crash either all of it exists or none, and the jobs pick up from there.
+ */
+export async function dispatchIncident(ctx: DispatchContext, input: DispatchInput, now: Date) {
+  const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
+  if (!incident) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident" });
+  if (incident.status !== "new") throw new TRPCError({ code: "CONFLICT", message: `The incident is already ${incident.status}: it was dispatched before` });
+
+  const proposal = await planFor(ctx.tx, incident, now, ctx.engine);
+  const agencyNames = new Map((await listAgencyTargets(ctx.tx)).filter((agency) => agency.active).map((agency) => [agency.id, agency.name]));
+  checkChoices(input, proposal, agencyNames);
+
+  const assignments = await insertAssignments(
+    ctx.tx,
+    input.agencies.map((choice) => {
+      const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
+      const bySop = line !== undefined && line.role === choice.role && !choice.reason;
+      const minutes = line?.ackWithinMinutes ?? manualAckMinutes;
+      return {
+        tenantId: ctx.tenantId,
+        incidentId: incident.id,
+        agencyId: choice.agencyId,
+        role: choice.role,
+        lead: choice.lead,
+        reason: bySop ? `SOP: ${line.rules.join("; ")}` : (choice.reason ?? ""),
+        chosenBy: bySop ? "sop" : "operator",
+        ackDeadline: new Date(now.getTime() + minutes * 60_000),
+      };
+    }),
+  );
+  const deliveries = await queueNotifications(ctx, incident.id, assignments);
+
+  const plan: ConfirmedPlan = {
+    source: proposal.source,
+    manualReason: proposal.manualReason,
+    priority: proposal.priority,
+    fallbacks: proposal.fallbacks,
+    checklist: proposal.checklist,
+    advice: proposal.advice,
+  };
+  await updateIncident(ctx.tx, incident.id, {
+    status: "dispatched",
+    dispatchedAt: now,
+    plan,
+    sopVersionNumber: proposal.source === "sop" ? proposal.sopVersionNumber : null,
+  });
+  const nameOf = (agencyId: string) => agencyNames.get(agencyId) ?? agencyId;
+  await appendTimeline(ctx.tx, ctx.tenantId, [
+    {
+      incidentId: incident.id,
+      kind: "dispatched",
+      actorUserId: ctx.userId,
+      actorLabel: ctx.actorLabel,
+      data: {
+        source: proposal.source,
+        manualReason: proposal.manualReason,
+        sopVersionNumber: proposal.sopVersionNumber,
+        priority: proposal.priority,
+        agencies: assignments.map((assignment) => ({ name: nameOf(assignment.agencyId), role: assignment.role, lead: assignment.lead, reason: assignment.reason })),
+        removed: input.removals.map((removal) => ({ name: nameOf(removal.agencyId), reason: removal.reason })),
+        notifications: deliveries,
+      },
+    },
+  ]);
+
+  for (const assignment of assignments) {
+    await ctx.jobs.send(
+      ctx.tx,
+      incidentEscalationQueue,
+      { tenantId: ctx.tenantId, incidentId: incident.id, kind: "deadline", assignmentId: assignment.id },
+      { startAfter: assignment.ackDeadline },
+    );
+  }
+  for (const step of proposal.escalation) {
+    await ctx.jobs.send(
+      ctx.tx,
+      incidentEscalationQueue,
+      { tenantId: ctx.tenantId, incidentId: incident.id, kind: "step", key: step.key, step: step.step },
+      { startAfter: new Date(step.due) },
+    );
+  }
+  return { incidentId: incident.id, assignments: assignments.length, notifications: deliveries };
+}
+
+/**
+ * A delivery per assignment and webhook or email contact of its agency, and a job for each. The
+ * row is the idempotency key (one per assignment and contact): queueing the same assignment again
+ * adds nothing. Returns how many notifications were queued.
+ */
+export async function queueNotifications(ctx: Pick<DispatchContext, "tx" | "tenantId" | "jobs" | "retry">, incidentId: string, assignments: AssignmentRow[]): Promise<number> {
+  const contacts = await listNotifiableContacts(
+    ctx.tx,
+    assignments.map((assignment) => assignment.agencyId),
+  );
+  const deliveries = await insertDeliveries(
+    ctx.tx,
+    assignments.flatMap((assignment) =>
+      contacts
+        .filter((contact) => contact.agencyId === assignment.agencyId)
+        .map((contact) => ({
+          tenantId: ctx.tenantId,
+          incidentId,
+          assignmentId: assignment.id,
+          contactId: contact.id,
+          channel: contact.kind === "webhook" ? ("webhook" as const) : ("email" as const),
+          target: contact.value,
+        })),
+    ),
+  );
+  for (const delivery of deliveries) {
+    await ctx.jobs.send(ctx.tx, incidentNotifyQueue, { tenantId: ctx.tenantId, deliveryId: delivery.id }, { ...notificationRetry, ...ctx.retry });
+  }
+  return deliveries.length;
+}

@@ -1,0 +1,65 @@
+import type { Transaction } from "@sigap/db/client";
+import { currentTenantProfile, findIncident, listAssignments, listDeliveries, listIncidentCalls, listTimeline, type IncidentRow } from "@sigap/db/queries";
+import type { IncidentRecord } from "./record.ts";
+
+/** Everything about one incident, read in one go (the statements are pipelined in the transaction). */
+export async function loadIncident(tx: Transaction, incidentId: string) {
+  const incident = await findIncident(tx, incidentId, { lock: false });
+  if (!incident) return null;
+  const [assignments, deliveries, timeline, calls, tenant] = await Promise.all([
+    listAssignments(tx, incidentId),
+    listDeliveries(tx, incidentId),
+    listTimeline(tx, incidentId),
+    listIncidentCalls(tx, incidentId),
+    currentTenantProfile(tx),
+  ]);
+  return { incident, assignments, deliveries, timeline, calls, tenant };
+}
+
+export type LoadedIncident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
+
+export function incidentRecord({ incident, assignments, timeline, calls, tenant }: LoadedIncident): IncidentRecord {
+  return {
+    ...recordFacts(incident),
+    tenant,
+    assignments,
+    timeline: timeline.map((entry) => ({ at: entry.at, kind: entry.kind, actorLabel: entry.actorLabel, data: entry.data as Record<string, unknown> })),
+    calls,
+  };
+}
+
+/** An incident's own facts as records and views show them (no tenant, plan or author). */
+export function recordFacts(incident: IncidentRow) {
+  return {
+    id: incident.id,
+    types: incident.types,
+    status: incident.status,
+    origin: incident.origin,
+    severity: incident.severity,
+    casualties: incident.casualties,
+    flags: incident.flags,
+    description: incident.description,
+    location: incident.location,
+    villageCode: incident.villageCode,
+    priority: incident.plan?.priority ?? null,
+    disposition: incident.disposition,
+    createdAt: incident.createdAt,
+    updatedAt: incident.updatedAt,
+    dispatchedAt: incident.dispatchedAt,
+    resolvedAt: incident.resolvedAt,
+    closedAt: incident.closedAt,
+  };
+}
+
+/** What someone sent to an incident reads of it: what, how bad, where, since when. */
+export function incidentBrief(incident: IncidentRow) {
+  return {
+    types: incident.types,
+    severity: incident.severity,
+    casualties: incident.casualties,
+    flags: incident.flags,
+    description: incident.description,
+    location: incident.location,
+    createdAt: incident.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,284 @@
+import { tracked, TRPCError } from "@trpc/server";
+import {
+  appendTimeline,
+  attachCall,
+  currentTenantRegionCode,
+  findCall,
+  findIncident,
+  insertIncident,
+  listAgencyAssignments,
+  listBoardIncidents,
+  openIncidentStatuses,
+  updateIncident,
+  type IncidentStatus,
+} from "@sigap/db/queries";
+import { can } from "@sigap/tenancy";
+import { z } from "zod";
+import { checkedLocation } from "../../calls/close-call.ts";
+import { dateInZone } from "../../csv.ts";
+import { dispatchIncident, planFor } from "../../incidents/dispatch.ts";
+import {
+  attachCallInput,
+  boardInput,
+  createIncidentInput,
+  dispatchInput,
+  incidentIdInput,
+  noteInput,
+  setStatusInput,
+  updateFactsInput,
+} from "../../incidents/inputs.ts";
+import { eidoDocument } from "../../incidents/eido.ts";
+import { incidentListCsv } from "../../incidents/incident-csv.ts";
+import { incidentRecord, loadIncident, recordFacts, type LoadedIncident } from "../../incidents/load.ts";
+import { nearbyOpenIncidents } from "../../incidents/nearby.ts";
+import { reportInput, reportOnAssignment } from "../../incidents/report.ts";
+import { responderLinkLifetimeMs, responderLinkToken, responderLinkUrl } from "../../incidents/responder-link.ts";
+import { incidentMoveProblem } from "../../incidents/status.ts";
+import { createRouter, tenantProcedure, tenantStreamProcedure } from "../init.ts";
+import { watchAdmission } from "../stream-admission.ts";
+
+const incidentTarget = "incident";
+const closedStatuses: IncidentStatus[] = ["closed", "cancelled"];
+
+function statusesOf(view: "open" | "closed" | "all"): readonly IncidentStatus[] {
+  if (view === "open") return openIncidentStatuses;
+  return view === "closed" ? closedStatuses : [...openIncidentStatuses, ...closedStatuses];
+}
+
+function notFound(): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: "No such incident" });
+}
+
+function incidentView(loaded: LoadedIncident, links: ((assignmentId: string) => string) | null) {
+  const { incident } = loaded;
+  const facts = recordFacts(incident);
+  return {
+    ...facts,
+    plan: incident.plan,
+    sopVersionNumber: incident.sopVersionNumber,
+    createdAt: facts.createdAt.toISOString(),
+    updatedAt: facts.updatedAt.toISOString(),
+    dispatchedAt: facts.dispatchedAt?.toISOString() ?? null,
+    resolvedAt: facts.resolvedAt?.toISOString() ?? null,
+    closedAt: facts.closedAt?.toISOString() ?? null,
+    assignments: loaded.assignments.map((assignment) => ({
+      ...assignment,
+      ackDeadline: assignment.ackDeadline.toISOString(),
+      acknowledgedAt: assignment.acknowledgedAt?.toISOString() ?? null,
+      // For the operator to pass on by phone or chat when no notification arrives.
+      responderLink: links && assignment.status !== "withdrawn" && assignment.status !== "done" ? links(assignment.id) : null,
+    })),
+    deliveries: loaded.deliveries.map((delivery) => ({
+      ...delivery,
+      deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+      updatedAt: delivery.updatedAt.toISOString(),
+    })),
+    timeline: loaded.timeline.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, actorLabel: entry.actorLabel, data: entry.data as Record<string, unknown> })),
+    calls: loaded.calls.map((call) => ({ ...call, offeredAt: call.offeredAt.toISOString() })),
+  };
+}
+
+/**
+ * The region's incidents: the board, one incident with its plan and timeline, opening one by hand,
+ * dispatching it with the published SOP's plan, and following it to its close. Agency responders
+ * see their agency's assignments and report on them.
+ */
+export const incidentsRouter = createRouter({
+  /** Incidents for the board, newest first, with their agencies' state; `view` open (default), closed or all. */
+  board: tenantProcedure("incidents.view")
+    .input(boardInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listBoardIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
+      const now = Date.now();
+      return rows.map((row) => ({
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+        dispatchedAt: row.dispatchedAt?.toISOString() ?? null,
+        overdue: row.assignments.some((assignment) => assignment.status === "notified" && new Date(assignment.ackDeadline).getTime() < now),
+      }));
+    }),
+
+  /** One incident with its agencies, notifications, timeline and calls. */
+  detail: tenantProcedure("incidents.view")
+    .input(incidentIdInput)
+    .query(async ({ ctx, input }) => {
+      const loaded = await loadIncident(ctx.tx, input.incidentId);
+      if (!loaded) throw notFound();
+      const links = can(ctx.role, "incidents.dispatch")
+        ? (assignmentId: string) =>
+            responderLinkUrl(ctx.config.publicUrl, responderLinkToken(ctx.config.secretKeys, { tenantId: ctx.tenant.id, assignmentId }, new Date(Date.now() + responderLinkLifetimeMs)))
+        : null;
+      return incidentView(loaded, links);
+    }),
+
+  /** What the published SOP proposes for the incident now, resolved to the region's agencies; a manual plan when it cannot. */
+  proposal: tenantProcedure("incidents.dispatch")
+    .input(incidentIdInput)
+    .query(async ({ ctx, input }) => {
+      const incident = await findIncident(ctx.tx, input.incidentId, { lock: false });
+      if (!incident) throw notFound();
+      return planFor(ctx.tx, incident, new Date());
+    }),
+
+  /** Opens an incident by hand, with a hint when an open incident of the same kind is near. */
+  create: tenantProcedure("incidents.dispatch")
+    .input(createIncidentInput)
+    .mutation(async ({ ctx, input }) => {
+      const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      const { origin, ...facts } = input;
+      const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin, ...facts, location, createdBy: ctx.auth.user.id });
+      await appendTimeline(ctx.tx, ctx.tenant.id, [
+        { incidentId: incident.id, kind: "created", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { origin, types: input.types } },
+      ]);
+      await ctx.audit({ action: "incidents.create", targetType: incidentTarget, targetId: incident.id, after: { origin, types: input.types } });
+      const nearby = await nearbyOpenIncidents(ctx.tx, incident);
+      return { incidentId: incident.id, nearby };
+    }),
+
+  /** Changes what is known before dispatch; the proposal follows the facts. */
+  updateFacts: tenantProcedure("incidents.dispatch")
+    .input(updateFactsInput)
+    .mutation(async ({ ctx, input }) => {
+      const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
+      if (!incident) throw notFound();
+      if (closedStatuses.includes(incident.status)) throw new TRPCError({ code: "CONFLICT", message: `The incident is ${incident.status}: it cannot change any more` });
+      const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      const { incidentId, ...facts } = input;
+      await updateIncident(ctx.tx, incidentId, { ...facts, location });
+      await appendTimeline(ctx.tx, ctx.tenant.id, [
+        { incidentId, kind: "facts_changed", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { types: facts.types, severity: facts.severity, casualties: facts.casualties, flags: facts.flags } },
+      ]);
+      return { incidentId };
+    }),
+
+  /** Dispatches the incident with the operator's confirmed plan (see dispatch.ts). */
+  dispatch: tenantProcedure("incidents.dispatch")
+    .input(dispatchInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await dispatchIncident(
+        { tx: ctx.tx, tenantId: ctx.tenant.id, userId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, jobs: ctx.jobs },
+        input,
+        new Date(),
+      );
+      await ctx.audit({ action: "incidents.dispatch", targetType: incidentTarget, targetId: input.incidentId, after: { agencies: input.agencies.map((agency) => agency.agencyId) } });
+      return result;
+    }),
+
+  /** Moves the incident on: in progress, resolved, closed with a disposition, or cancelled with a reason. */
+  setStatus: tenantProcedure("incidents.dispatch")
+    .input(setStatusInput)
+    .mutation(async ({ ctx, input }) => {
+      const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
+      if (!incident) throw notFound();
+      const problem = incidentMoveProblem(incident.status, input.status);
+      if (problem) throw new TRPCError({ code: "CONFLICT", message: problem });
+      const now = new Date();
+      await updateIncident(ctx.tx, incident.id, {
+        status: input.status,
+        ...(input.disposition === null ? {} : { disposition: input.disposition }),
+        ...(input.status === "resolved" ? { resolvedAt: now } : {}),
+        ...(input.status === "closed" || input.status === "cancelled" ? { closedAt: now } : {}),
+      });
+      await appendTimeline(ctx.tx, ctx.tenant.id, [
+        { incidentId: incident.id, kind: "status_changed", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { from: incident.status, to: input.status, disposition: input.disposition } },
+      ]);
+      await ctx.audit({ action: "incidents.setStatus", targetType: incidentTarget, targetId: incident.id, before: { status: incident.status }, after: { status: input.status, disposition: input.disposition } });
+      return { incidentId: incident.id, status: input.status };
+    }),
+
+  /** A note on the timeline. */
+  addNote: tenantProcedure("incidents.dispatch")
+    .input(noteInput)
+    .mutation(async ({ ctx, input }) => {
+      const incident = await findIncident(ctx.tx, input.incidentId, { lock: false });
+      if (!incident) throw notFound();
+      await appendTimeline(ctx.tx, ctx.tenant.id, [{ incidentId: incident.id, kind: "note", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { note: input.note } }]);
+      return { incidentId: incident.id };
+    }),
+
+  /** Attaches another call about the same incident (a second caller, a call back). */
+  attachCall: tenantProcedure("incidents.dispatch")
+    .input(attachCallInput)
+    .mutation(async ({ ctx, input }) => {
+      const [incident, call] = await Promise.all([findIncident(ctx.tx, input.incidentId, { lock: false }), findCall(ctx.tx, input.callId, { lock: true })]);
+      if (!incident) throw notFound();
+      if (!call) throw new TRPCError({ code: "NOT_FOUND", message: "No such call" });
+      if (!(await attachCall(ctx.tx, call.id, incident.id))) throw new TRPCError({ code: "CONFLICT", message: "The call belongs to another incident" });
+      await appendTimeline(ctx.tx, ctx.tenant.id, [
+        { incidentId: incident.id, kind: "call_attached", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { callId: call.id, callerNumber: call.callerNumber } },
+      ]);
+      return { incidentId: incident.id, callId: call.id };
+    }),
+
+  /** An operator writes down what an agency said by phone (its notification did not arrive, or it has no system). */
+  recordReport: tenantProcedure("incidents.dispatch")
+    .input(reportInput.extend({ assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }) }))
+    .mutation(async ({ ctx, input }) => {
+      const { assignmentId, ...report } = input;
+      return reportOnAssignment(ctx.tx, ctx.tenant.id, assignmentId, report, { userId: ctx.auth.user.id, label: `${ctx.auth.user.displayName} (telepon)`, via: "operator" }, new Date());
+    }),
+
+  /**
+   * Which incidents change, live over server-sent events: the board and an incident's page read
+   * again when one they show does. Ends (UNAUTHORIZED) when the session no longer admits its holder.
+   */
+  live: tenantStreamProcedure("incidents.view").subscription(async function* ({ ctx, signal }) {
+    const admission = watchAdmission(ctx, signal, "incidents.live");
+    let sequence = 0;
+    try {
+      // A first, empty message tells the client the stream is open (its connection state turns live).
+      yield tracked(String(sequence), { incidentIds: [] as string[] });
+      for await (const incidentIds of ctx.incidentSignals.follow(ctx.tenant.id, admission.ended)) {
+        sequence += 1;
+        yield tracked(String(sequence), { incidentIds });
+      }
+    } finally {
+      admission.stop();
+    }
+    if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this region's incidents" });
+  }),
+
+  /** One incident as a NENA EIDO document (NENA-STA-021), for another centre's or an agency's system. */
+  exportEido: tenantProcedure("incidents.export")
+    .input(incidentIdInput)
+    .query(async ({ ctx, input }) => {
+      const loaded = await loadIncident(ctx.tx, input.incidentId);
+      if (!loaded) throw notFound();
+      // The region's centre, named under the platform's own domain: it issues the document and owns the incident.
+      const senderId = `${ctx.tenant.slug}.${new URL(ctx.config.publicUrl).hostname}`;
+      return { filename: `eido-${input.incidentId}.json`, document: eidoDocument(incidentRecord(loaded), { issuedAt: new Date(), senderId }) };
+    }),
+
+  /** The board's incidents (the latest 200 of `view`) as CSV, times in the region's zone. */
+  exportCsv: tenantProcedure("incidents.export")
+    .input(boardInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listBoardIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
+      const loaded = await Promise.all(rows.map((row) => loadIncident(ctx.tx, row.id)));
+      const records = loaded.filter((incident) => incident !== null).map(incidentRecord);
+      return { filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`, csv: incidentListCsv(records, ctx.tenant.timeZone) };
+    }),
+
+  /** My agency's assignments that are not finished (agency responders). */
+  mine: tenantProcedure("incidents.respond").query(async ({ ctx }) => {
+    const agencyId = ctx.agencyId;
+    if (!agencyId) return [];
+    return (await listAgencyAssignments(ctx.tx, agencyId)).map((row) => ({
+      ...row,
+      ackDeadline: row.ackDeadline.toISOString(),
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  }),
+
+  /** A responder reports on one of their agency's assignments. */
+  report: tenantProcedure("incidents.respond")
+    .input(reportInput.extend({ assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }) }))
+    .mutation(async ({ ctx, input }) => {
+      const { assignmentId, ...report } = input;
+      const mine = ctx.agencyId ? await listAgencyAssignments(ctx.tx, ctx.agencyId) : [];
+      // Another agency's assignment is answered as if it did not exist.
+      if (!mine.some((row) => row.assignmentId === assignmentId)) throw new TRPCError({ code: "NOT_FOUND", message: "No such assignment" });
+      return reportOnAssignment(ctx.tx, ctx.tenant.id, assignmentId, report, { userId: ctx.auth.user.id, label: ctx.auth.user.displayName, via: "responder" }, new Date());
+    }),
+});

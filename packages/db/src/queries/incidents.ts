@@ -1,0 +1,261 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { agencies, agencyContacts } from "../schema/agencies.ts";
+import { calls } from "../schema/calls.ts";
+import { currentTenantSql } from "../schema/columns.ts";
+import { tenants } from "../schema/tenants.ts";
+import { incidentAssignments, incidents, incidentTimeline, notificationDeliveries } from "../schema/incidents.ts";
+
+// Everything here runs inside `withTenant`: row-level security confines it to that tenant, so an
+// id of another tenant's incident, assignment or delivery simply finds nothing.
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentStatus = IncidentRow["status"];
+export type AssignmentRow = typeof incidentAssignments.$inferSelect;
+export type AssignmentStatus = AssignmentRow["status"];
+export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
+export type TimelineRow = typeof incidentTimeline.$inferSelect;
+
+/** Statuses an incident is still worked in: the board shows these. */
+export const openIncidentStatuses: readonly IncidentStatus[] = ["new", "dispatched", "in_progress", "resolved"];
+
+export interface TimelineEntry {
+  incidentId: string;
+  kind: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  data?: Record<string, unknown>;
+}
+
+/** Appends to incidents' timelines; every entry also wakes the incidents' live views (see the migration's trigger). */
+export async function appendTimeline(tx: Executor, tenantId: string, entries: TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(incidentTimeline).values(entries.map((entry) => ({ tenantId, ...entry, data: entry.data ?? {} })));
+}
+
+export async function insertIncident(tx: Executor, incident: typeof incidents.$inferInsert): Promise<IncidentRow> {
+  const [row] = await tx.insert(incidents).values(incident).returning();
+  if (!row) throw new Error("incident insert returned nothing");
+  return row;
+}
+
+/** One incident; `lock` holds it until commit, so two operators' changes to it take turns. */
+export async function findIncident(tx: Executor, incidentId: string, options: { lock: boolean }): Promise<IncidentRow | undefined> {
+  const query = tx.select().from(incidents).where(eq(incidents.id, incidentId));
+  const [row] = await (options.lock ? query.for("update") : query);
+  return row;
+}
+
+export async function updateIncident(tx: Executor, incidentId: string, changes: Partial<typeof incidents.$inferInsert>): Promise<IncidentRow> {
+  const [row] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
+  if (!row) throw new Error("incident update found nothing");
+  return row;
+}
+
+export interface BoardFilter {
+  statuses: readonly IncidentStatus[];
+  /** Only incidents of this main type (or one of its subtypes). */
+  type: string | null;
+  limit: number;
+}
+
+/** Incidents for the board, newest first, with their assignments' state in one round trip. */
+export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
+  const conditions = [inArray(incidents.status, [...filter.statuses])];
+  if (filter.type !== null) conditions.push(sql`(${incidents.types}[1] = ${filter.type} or ${incidents.types}[1] like ${`${filter.type}.%`})`);
+  return tx
+    .select({
+      id: incidents.id,
+      types: incidents.types,
+      status: incidents.status,
+      origin: incidents.origin,
+      severity: incidents.severity,
+      casualties: incidents.casualties,
+      flags: incidents.flags,
+      description: incidents.description,
+      location: incidents.location,
+      priority: sql<string | null>`${incidents.plan}->>'priority'`,
+      createdAt: incidents.createdAt,
+      dispatchedAt: incidents.dispatchedAt,
+      // Written out: in a one-table select Drizzle leaves column names unqualified, which would bind to the sub-select's tables.
+      assignments: sql<{ agencyName: string; status: AssignmentStatus; lead: boolean; ackDeadline: string }[]>`coalesce((
+        select jsonb_agg(jsonb_build_object('agencyName', ag.name, 'status', a.status, 'lead', a.lead, 'ackDeadline', a.ack_deadline) order by a.lead desc, ag.name)
+        from incident_assignments a join agencies ag on ag.tenant_id = a.tenant_id and ag.id = a.agency_id
+        where a.tenant_id = incidents.tenant_id and a.incident_id = incidents.id and a.status <> 'withdrawn'
+      ), '[]'::jsonb)`,
+    })
+    .from(incidents)
+    .where(and(...conditions))
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(filter.limit);
+}
+
+/** Open incidents of the same main type, for the "a call from near an open incident" hint. */
+export function listOpenIncidentsOfType(tx: Executor, mainType: string) {
+  return tx
+    .select({ id: incidents.id, types: incidents.types, location: incidents.location, createdAt: incidents.createdAt, status: incidents.status })
+    .from(incidents)
+    .where(and(inArray(incidents.status, [...openIncidentStatuses]), sql`split_part(${incidents.types}[1], '.', 1) = ${mainType}`))
+    .orderBy(desc(incidents.createdAt))
+    .limit(200);
+}
+
+export function listAssignments(tx: Executor, incidentId: string) {
+  return tx
+    .select({
+      id: incidentAssignments.id,
+      agencyId: incidentAssignments.agencyId,
+      agencyName: agencies.name,
+      agencyType: agencies.agencyType,
+      role: incidentAssignments.role,
+      lead: incidentAssignments.lead,
+      reason: incidentAssignments.reason,
+      chosenBy: incidentAssignments.chosenBy,
+      status: incidentAssignments.status,
+      ackDeadline: incidentAssignments.ackDeadline,
+      acknowledgedAt: incidentAssignments.acknowledgedAt,
+      escalations: incidentAssignments.escalations,
+    })
+    .from(incidentAssignments)
+    .innerJoin(agencies, and(eq(agencies.tenantId, incidentAssignments.tenantId), eq(agencies.id, incidentAssignments.agencyId)))
+    .where(eq(incidentAssignments.incidentId, incidentId))
+    .orderBy(desc(incidentAssignments.lead), asc(incidentAssignments.role), asc(agencies.name));
+}
+
+export type AssignmentView = Awaited<ReturnType<typeof listAssignments>>[number];
+
+export async function insertAssignments(tx: Executor, rows: (typeof incidentAssignments.$inferInsert)[]): Promise<AssignmentRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(incidentAssignments).values(rows).returning();
+}
+
+/** One assignment, locked: acknowledgements from a link, the portal and an agency's system take turns. */
+export async function findAssignment(tx: Executor, assignmentId: string): Promise<AssignmentRow | undefined> {
+  const [row] = await tx.select().from(incidentAssignments).where(eq(incidentAssignments.id, assignmentId)).for("update");
+  return row;
+}
+
+/** The incident an assignment belongs to, without locking anything (for reading). */
+export async function findAssignmentIncidentId(tx: Executor, assignmentId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ incidentId: incidentAssignments.incidentId }).from(incidentAssignments).where(eq(incidentAssignments.id, assignmentId));
+  return row?.incidentId;
+}
+
+export async function updateAssignment(tx: Executor, assignmentId: string, changes: Partial<typeof incidentAssignments.$inferInsert>): Promise<AssignmentRow> {
+  const [row] = await tx.update(incidentAssignments).set(changes).where(eq(incidentAssignments.id, assignmentId)).returning();
+  if (!row) throw new Error("assignment update found nothing");
+  return row;
+}
+
+/** The agency's assignments that are not finished, for its responders' view. */
+export function listAgencyAssignments(tx: Executor, agencyId: string) {
+  return tx
+    .select({
+      assignmentId: incidentAssignments.id,
+      status: incidentAssignments.status,
+      role: incidentAssignments.role,
+      lead: incidentAssignments.lead,
+      ackDeadline: incidentAssignments.ackDeadline,
+      acknowledgedAt: incidentAssignments.acknowledgedAt,
+      incidentId: incidents.id,
+      types: incidents.types,
+      incidentStatus: incidents.status,
+      description: incidents.description,
+      location: incidents.location,
+      createdAt: incidents.createdAt,
+    })
+    .from(incidentAssignments)
+    .innerJoin(incidents, and(eq(incidents.tenantId, incidentAssignments.tenantId), eq(incidents.id, incidentAssignments.incidentId)))
+    .where(and(eq(incidentAssignments.agencyId, agencyId), inArray(incidentAssignments.status, ["notified", "acknowledged", "en_route", "on_scene", "needs_backup"])))
+    .orderBy(desc(incidents.createdAt));
+}
+
+/** The contacts a notification goes to: the agency's webhooks and email addresses. */
+export function listNotifiableContacts(tx: Executor, agencyIds: string[]) {
+  if (agencyIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, kind: agencyContacts.kind, value: agencyContacts.value })
+    .from(agencyContacts)
+    .where(and(inArray(agencyContacts.agencyId, agencyIds), inArray(agencyContacts.kind, ["webhook", "email"])));
+}
+
+/** Records the notifications to send; a delivery that exists already (a retried dispatch) is kept as it is. */
+export async function insertDeliveries(tx: Executor, rows: (typeof notificationDeliveries.$inferInsert)[]): Promise<DeliveryRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(notificationDeliveries).values(rows).onConflictDoNothing().returning();
+}
+
+/** A delivery with what sending it needs, locked so two runs of its job take turns and the second sees the first's outcome. */
+export async function findDeliveryForSending(tx: Executor, deliveryId: string) {
+  const [row] = await tx
+    .select({
+      delivery: notificationDeliveries,
+      contactKind: agencyContacts.kind,
+      contactValue: agencyContacts.value,
+      signingSecretEncrypted: agencyContacts.signingSecretEncrypted,
+    })
+    .from(notificationDeliveries)
+    .leftJoin(agencyContacts, and(eq(agencyContacts.tenantId, notificationDeliveries.tenantId), eq(agencyContacts.id, notificationDeliveries.contactId)))
+    .where(eq(notificationDeliveries.id, deliveryId))
+    .for("update", { of: notificationDeliveries });
+  return row;
+}
+
+export async function updateDelivery(tx: Executor, deliveryId: string, changes: Partial<typeof notificationDeliveries.$inferInsert>): Promise<void> {
+  await tx.update(notificationDeliveries).set(changes).where(eq(notificationDeliveries.id, deliveryId));
+}
+
+export function listDeliveries(tx: Executor, incidentId: string) {
+  return tx
+    .select({
+      id: notificationDeliveries.id,
+      assignmentId: notificationDeliveries.assignmentId,
+      channel: notificationDeliveries.channel,
+      target: notificationDeliveries.target,
+      status: notificationDeliveries.status,
+      attempts: notificationDeliveries.attempts,
+      lastError: notificationDeliveries.lastError,
+      deliveredAt: notificationDeliveries.deliveredAt,
+      updatedAt: notificationDeliveries.updatedAt,
+    })
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.incidentId, incidentId))
+    .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.id));
+}
+
+export function listTimeline(tx: Executor, incidentId: string) {
+  return tx
+    .select({ id: incidentTimeline.id, at: incidentTimeline.at, kind: incidentTimeline.kind, actorLabel: incidentTimeline.actorLabel, data: incidentTimeline.data })
+    .from(incidentTimeline)
+    .where(eq(incidentTimeline.incidentId, incidentId))
+    .orderBy(asc(incidentTimeline.at), asc(incidentTimeline.id));
+}
+
+/** The calls attached to an incident, oldest first. */
+export function listIncidentCalls(tx: Executor, incidentId: string) {
+  return tx
+    .select({ id: calls.id, callerNumber: calls.callerNumber, offeredAt: calls.offeredAt, location: calls.location })
+    .from(calls)
+    .where(eq(calls.incidentId, incidentId))
+    .orderBy(asc(calls.offeredAt));
+}
+
+/** Attaches a call to an incident; false when the call is attached elsewhere already (a call belongs to one incident). */
+export async function attachCall(tx: Executor, callId: string, incidentId: string): Promise<boolean> {
+  const rows = await tx
+    .update(calls)
+    .set({ incidentId })
+    .where(and(eq(calls.id, callId), sql`(${calls.incidentId} is null or ${calls.incidentId} = ${incidentId})`))
+    .returning({ id: calls.id });
+  return rows.length > 0;
+}
+
+/** The transaction's tenant as notifications and exports name it. */
+export async function currentTenantProfile(tx: Executor) {
+  const [row] = await tx
+    .select({ slug: tenants.slug, name: tenants.displayName, regionCode: tenants.regionCode, timeZone: tenants.timeZone })
+    .from(tenants)
+    .where(sql`${tenants.id} = ${currentTenantSql}`);
+  if (!row) throw new Error("no tenant is set for this transaction");
+  return row;
+}
