@@ -14,6 +14,7 @@ import { asTenantId, withTenant } from "@sigap/tenancy";
 import { kecamatanOf, randomPointIn } from "@sigap/db/seed";
 import { appConfig } from "../config.ts";
 import { readEnv } from "../env.ts";
+import { recordDemoIncidents } from "../incidents/demo-history.ts";
 import { createSecretBox } from "../security/secret-box.ts";
 import { maxEventsPerRequest } from "../telephony/events-schema.ts";
 import { signTelephonyRequest } from "../telephony/signature.ts";
@@ -97,7 +98,9 @@ async function addHistory(line: SimulatorLine, days: number, perDay: number): Pr
       calls.map((call) => ({ externalCallId: call.events[0]?.callId ?? "", classification: call.kind })),
     ),
   );
-  console.log(`[calls] ${slug}: ${String(calls.length)} calls over ${String(days)} days added, ${String(classified)} answered ones classified`);
+  // Their emergencies became incidents, dispatched with the region's published SOP and followed to their end.
+  const incidents = await withTenant(database.db, asTenantId(line.tenantId), (tx) => recordDemoIncidents(tx, line.tenantId, line.trunkId, new Date(), Math.random));
+  console.log(`[calls] ${slug}: ${String(calls.length)} calls over ${String(days)} days added, ${String(classified)} answered ones classified, ${String(incidents)} incidents recorded`);
 }
 
 /** Live traffic until Ctrl-C: each call's events are posted when they happen. */

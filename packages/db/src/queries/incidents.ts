@@ -21,6 +21,8 @@ export const openIncidentStatuses: readonly IncidentStatus[] = ["new", "dispatch
 
 export interface TimelineEntry {
   incidentId: string;
+  /** When it happened; now when omitted (only recorded history names another time). */
+  at?: Date;
   kind: string;
   actorUserId: string | null;
   actorLabel: string;
@@ -258,4 +260,13 @@ export async function currentTenantProfile(tx: Executor) {
     .where(sql`${tenants.id} = ${currentTenantSql}`);
   if (!row) throw new Error("no tenant is set for this transaction");
   return row;
+}
+
+/** Emergency calls of a trunk with no incident yet, oldest first: past calls the demo history turns into incidents. */
+export function listEmergencyCallsWithoutIncident(tx: Executor, trunkId: string) {
+  return tx
+    .select({ id: calls.id, classifiedAt: calls.classifiedAt, location: calls.location })
+    .from(calls)
+    .where(and(eq(calls.trunkId, trunkId), eq(calls.classification, "emergency"), sql`${calls.incidentId} is null`))
+    .orderBy(asc(calls.offeredAt));
 }
