@@ -20,13 +20,9 @@ import { freePort } from "@sigap/dev/free-port";
 import { startLocalPostgres } from "@sigap/dev/postgres";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { startStack, type RunningStack } from "@sigap/dev/stack";
-// The API's own session, sealing and signing code, so the arrangement is what production does.
-import { createSession } from "../apps/api/src/auth/sessions.ts";
-import { parseSecretKeys } from "../apps/api/src/config.ts";
-import { createSecretBox } from "../apps/api/src/security/secret-box.ts";
-import { newEventSecret } from "../apps/api/src/telephony/event-secret.ts";
 import { signTelephonyRequest } from "../apps/api/src/telephony/signature.ts";
 import { openSse, type SseStream } from "../apps/api/test/sse.ts";
+import { arrangeCallRegions, ms, paced, postSigned, summary, type CallRegion as Region } from "./_shared.ts";
 
 const tenantCount = 10;
 const clientCount = 200;
@@ -34,13 +30,6 @@ const eventsPerSecond = 50;
 const seconds = 20;
 const warmUpSeconds = 3;
 const intakeSeconds = 10;
-
-interface Region {
-  slug: string;
-  did: string;
-  secret: string;
-  cookie: string;
-}
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-feed-"));
 const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
@@ -50,7 +39,7 @@ const streams: SseStream[] = [];
 try {
   await runMigrations(server.ownerUrl);
   await seedDemo(server.ownerUrl);
-  const regions = await arrangeRegions();
+  const regions = await arrangeCallRegions(owner, tenantCount);
   mkdirSync(join(dataRoot, "logs"));
   for (let index = 0; index < 2; index++) {
     stacks.push(
@@ -94,7 +83,7 @@ try {
     const caller = `+62812${String(serial).padStart(8, "0")}`;
     const at = performance.now();
     posted.set(caller, { at, listeners: clientCount / tenantCount });
-    await postSigned(apiUrl, region, { eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller, occurredAt: new Date().toISOString() });
+    await postSigned(apiUrl, region.secret, { eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller, occurredAt: new Date().toISOString() });
     answered.push(performance.now() - at);
   };
   // Warm-up at the same rate (pool connections, prepared statements, JIT), then measured afresh.
@@ -141,35 +130,6 @@ try {
   await rm(dataRoot, { recursive: true, force: true });
 }
 
-/** Tenants with a trunk, one DID, a sealed event secret, and a signed-in operator. */
-async function arrangeRegions(): Promise<Region[]> {
-  const box = createSecretBox(parseSecretKeys(testSecretKeys));
-  const tenants = await owner.sql<{ id: string; slug: string }[]>`
-    insert into tenants (region_code, slug, display_name, status, launched_at, time_zone)
-    select r.code, 'bench-' || replace(r.code, '.', '-'), 'Bench ' || r.name, 'live', now(), p.time_zone
-      from regencies r join provinces p on p.code = r.province_code
-     where r.code not in (select region_code from tenants)
-     order by r.code limit ${tenantCount}
-    returning id, slug`;
-  return Promise.all(
-    tenants.map(async (tenant, index) => {
-      const trunkId = randomUUID();
-      const secret = newEventSecret(box, trunkId);
-      const did = `+62219911${String(index).padStart(4, "0")}`;
-      await owner.sql`
-        insert into phone_trunks (tenant_id, id, name, carrier, sip_host, max_channels, auth, allowed_addresses, status, event_secret_encrypted)
-        values (${tenant.id}, ${trunkId}, 'Bench', 'telkom', '127.0.0.1', 30, 'ip_allow_list', array['127.0.0.1'], 'active', ${secret.sealed})`;
-      await owner.sql`insert into did_routes (did, owner_tenant_id, trunk_id) values (${did}, ${tenant.id}, ${trunkId})`;
-      const [user] = await owner.sql<{ id: string }[]>`
-        insert into users (email, display_name, password_hash) values (${`operator-${tenant.slug}@bench.test`}, 'Bench Operator', 'not-used') returning id`;
-      if (!user) throw new Error("no user");
-      await owner.sql`insert into memberships (tenant_id, user_id, role) values (${tenant.id}, ${user.id}, 'operator')`;
-      const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "bench" });
-      return { slug: tenant.slug, did, secret: secret.plaintext, cookie: `sigap_session=${token}` };
-    }),
-  );
-}
-
 async function listen(stream: SseStream, heard: Map<string, number[]>): Promise<void> {
   for (;;) {
     const event = await stream.next(3_600_000).catch(() => undefined);
@@ -181,30 +141,6 @@ async function listen(stream: SseStream, heard: Map<string, number[]>): Promise<
     times.push(performance.now());
     heard.set(caller, times);
   }
-}
-
-async function postSigned(apiUrl: string, region: Region, event: Record<string, unknown>): Promise<void> {
-  const body = JSON.stringify(event);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await fetch(`${apiUrl}/v1/telephony/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(region.secret, timestamp, body) },
-    body,
-  });
-  if (!response.ok) throw new Error(`event refused: ${String(response.status)} ${await response.text()}`);
-}
-
-/** Starts `task` `perSecond` times a second for `duration` seconds, on schedule whatever each takes. */
-async function paced(perSecond: number, duration: number, task: () => Promise<void>): Promise<void> {
-  const started = performance.now();
-  const running: Promise<void>[] = [];
-  for (let index = 0; index < perSecond * duration; index++) {
-    const due = started + (index * 1000) / perSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    running.push(task());
-  }
-  await Promise.all(running);
 }
 
 /** Round trips of a bare NOTIFY from one connection to a LISTEN on another, at `perSecond`. */
@@ -256,14 +192,4 @@ async function intake(apiUrl: string, region: Region, duration: number): Promise
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${String(result.non2xx)} non-2xx answers and ${String(result.errors)} errors`);
   return result.requests.average;
-}
-
-function summary(values: number[]): { p50: number; p99: number } {
-  const sorted = values.toSorted((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p99: at(0.99) };
-}
-
-function ms(value: number): string {
-  return `${value.toFixed(1).padStart(6)} ms`;
 }

@@ -6,7 +6,7 @@ import { jobQueues } from "@sigap/db/jobs";
 import { serveCallPurge } from "./calls/retention.ts";
 import { appConfig } from "./config.ts";
 import { serveEscalations } from "./incidents/escalate.ts";
-import { serveNotifications } from "./incidents/notify.ts";
+import { notifyConcurrency, serveNotifications } from "./incidents/notify.ts";
 import { createBoss } from "./jobs/boss.ts";
 import { jobSender } from "./jobs/send.ts";
 import { readEnv } from "./env.ts";
@@ -25,8 +25,8 @@ boss.on("error", (error: Error & { code?: string }) => {
 });
 
 // A notification holds its delivery's row (and so a connection) while the receiver answers: one
-// connection per concurrent notification, and one to spare for escalations and the purge.
-const database = createDatabase(env.DATABASE_APP_URL, { max: 6, applicationName: "sigap-worker" });
+// connection per concurrent notification, and two to spare for escalations and the purge.
+const database = createDatabase(env.DATABASE_APP_URL, { max: notifyConcurrency + 2, applicationName: "sigap-worker" });
 await boss.start();
 await serveCallPurge(boss, database.db, logger);
 await serveNotifications(boss, { db: database.db, config: appConfig(env), log: logger });

@@ -23,6 +23,12 @@ export const incidentEscalationQueue = "incidents.escalate";
 export const jobQueues: readonly string[] = [callPurgeQueue, incidentNotifyQueue, incidentEscalationQueue];
 
 /**
+ * Queues whose new jobs wake the worker at once (pg-boss sends a NOTIFY with each): a notification
+ * must leave within a second of the dispatch, not at the worker's next poll.
+ */
+const wakingQueues: ReadonlySet<string> = new Set([incidentNotifyQueue]);
+
+/**
  * pg-boss's database interface over a transaction: a job sent through it (`send(..., { db })`)
  * exists exactly when the transaction commits, so work and the jobs that follow it up are never
  * half-recorded. pg-boss writes `$n` placeholders; each becomes a bound parameter.
@@ -47,7 +53,7 @@ export async function installJobSchema(ownerUrl: string): Promise<void> {
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const queue of jobQueues) await boss.createQueue(queue);
+    for (const queue of jobQueues) await boss.createQueue(queue, { notify: wakingQueues.has(queue) });
   } finally {
     await boss.stop({ graceful: false });
   }

@@ -1,10 +1,13 @@
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
 import { generate } from "selfsigned";
 
 /** One request the receiver got: what an agency's system would see. */
 export interface ReceivedWebhook {
   at: Date;
+  /** `performance.now()` when the body was complete, for latencies measured in this process. */
+  arrivedAt: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
   /** The status the receiver answered with. */
@@ -44,7 +47,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const failing = down || failures > 0;
       if (failures > 0) failures -= 1;
       const status = failing ? 503 : 204;
-      received.push({ at: new Date(), headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
+      received.push({ at: new Date(), arrivedAt: performance.now(), headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
       response.writeHead(status).end();
     });
   });

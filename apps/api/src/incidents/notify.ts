@@ -38,6 +38,9 @@ export interface NotifyDependencies {
 /** What became of one attempt. `retry`: failed, and pg-boss tries again later. */
 export type NotifyOutcome = "delivered" | "already_done" | "retry" | "dead";
 
+/** Notifications a worker sends at once; each holds a database connection while its receiver answers. */
+export const notifyConcurrency = 8;
+
 /** How long a receiver may take to answer before the attempt counts as failed. */
 const webhookTimeoutMs = 10_000;
 
@@ -160,7 +163,9 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
  * back-off (the job carries its retry limit, see `notificationRetry`), and the last one gives up.
  */
 export async function serveNotifications(boss: PgBoss, deps: NotifyDependencies): Promise<void> {
-  await boss.work(incidentNotifyQueue, { localConcurrency: 4, includeMetadata: true }, async (jobs: JobWithMetadata<NotifyJob>[]) => {
+  // New jobs wake the worker (the queue notifies); the short backstop poll picks up retries, which are due later.
+  const options = { localConcurrency: notifyConcurrency, includeMetadata: true, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 } as const;
+  await boss.work(incidentNotifyQueue, options, async (jobs: JobWithMetadata<NotifyJob>[]) => {
     for (const job of jobs) {
       const outcome = await attemptNotification(deps, job.data, { final: job.retryCount >= job.retryLimit });
       if (outcome === "retry") throw new Error(`notification ${job.data.deliveryId} failed; pg-boss retries it`);

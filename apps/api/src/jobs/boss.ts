@@ -13,6 +13,7 @@ export function createBoss(connectionString: string, role: "worker" | "sender"):
     migrate: false,
     createSchema: false,
     max: role === "worker" ? 4 : 2,
-    ...(role === "sender" ? { supervise: false, schedule: false } : {}),
+    // The worker listens for new jobs on queues that announce them (see `jobQueues`), instead of only polling.
+    ...(role === "sender" ? { supervise: false, schedule: false } : { useListenNotify: true }),
   });
 }
