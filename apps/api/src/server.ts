@@ -16,8 +16,8 @@ const boss = createBoss(env.DATABASE_APP_URL, "sender");
 boss.on("error", (error: Error) => {
   logger.error({ error: error.message }, "pg-boss error");
 });
-await boss.start();
-const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql), jobs: jobSender(boss) });
+const jobs = jobSender(boss);
+const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql), jobs });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
   logger.info({ port: info.port, host: env.API_HOST }, "api listening");
@@ -26,7 +26,7 @@ const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_H
 function shutdown(signal: string) {
   logger.info({ signal }, "api stopping");
   server.close(() => {
-    void Promise.all([boss.stop({ graceful: false }), database.close()]).then(() => process.exit(0));
+    void Promise.all([jobs.stop(), database.close()]).then(() => process.exit(0));
   });
 }
 process.once("SIGINT", () => {

@@ -128,7 +128,7 @@ describe("OpenAPI", () => {
     const { status, body } = await getJson("/v1/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/map-tiles/{z}/{x}/{y}", "/regions", "/telephony/events", "/tenants/{slug}/logo"]);
+    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/map-tiles/{z}/{x}/{y}", "/regions", "/regions/{slug}/agency-reports", "/telephony/events", "/tenants/{slug}/logo"]);
   });
 
   it("serves a docs page whose script comes from the API itself", async () => {

@@ -40,10 +40,10 @@ export async function startTestApi(databaseUrl: string, config: Partial<AppConfi
   const database = createDatabase(databaseUrl, { max: 2 });
   const boss = createBoss(databaseUrl, "sender");
   boss.on("error", () => {});
-  await boss.start();
+  const jobs = jobSender(boss);
   const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config },
     listen: database.sql.listen.bind(database.sql),
-    jobs: jobSender(boss),
+    jobs,
   });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
@@ -52,7 +52,7 @@ export async function startTestApi(databaseUrl: string, config: Partial<AppConfi
     logLines,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
-      await boss.stop({ graceful: false });
+      await jobs.stop();
       await database.close();
     },
   };

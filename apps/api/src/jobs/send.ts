@@ -16,10 +16,25 @@ export interface JobSender {
   send: (tx: Executor, queue: string, data: object, options?: JobOptions) => Promise<void>;
 }
 
-export function jobSender(boss: PgBoss): JobSender {
+/**
+ * A sender over `boss`, started on the first send (and again after a failed start): a process that
+ * starts while Postgres is away still comes up, answers its health check with 503, and sends once
+ * the database is back. `stop` ends it if it ever started.
+ */
+export function jobSender(boss: PgBoss): JobSender & { stop: () => Promise<void> } {
+  let starting: Promise<unknown> | undefined;
+  const started = () =>
+    (starting ??= boss.start().catch((error: unknown) => {
+      starting = undefined;
+      throw error;
+    }));
   return {
     send: async (tx, queue, data, options = {}) => {
+      await started();
       await boss.send(queue, data, { ...options, db: jobsInTransaction(tx) });
+    },
+    stop: async () => {
+      if (starting && (await starting.then(() => true, () => false))) await boss.stop({ graceful: false });
     },
   };
 }

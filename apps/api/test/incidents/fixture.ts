@@ -59,6 +59,7 @@ export interface Region {
   agencies: { damkar: string; psc119: string; bpbd: string };
   /** Damkar's webhook, at a local HTTPS receiver, and the secret it is signed with. */
   receiver: WebhookReceiver;
+  webhookContactId: string;
   signingSecret: string;
   kecamatanCode: string;
 }
@@ -92,6 +93,7 @@ export async function arrangeRegion(apiUrl: string, owner: Owner, records: Recor
     operator,
     agencies: { damkar: damkar.id, psc119: psc119.id, bpbd: bpbd.id },
     receiver,
+    webhookContactId: contactId,
     signingSecret: secret.plaintext,
     kecamatanCode: district?.code ?? "",
   };

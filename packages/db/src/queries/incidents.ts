@@ -4,7 +4,7 @@ import { agencies, agencyContacts } from "../schema/agencies.ts";
 import { calls } from "../schema/calls.ts";
 import { currentTenantSql } from "../schema/columns.ts";
 import { tenants } from "../schema/tenants.ts";
-import { incidentAssignments, incidents, incidentTimeline, notificationDeliveries } from "../schema/incidents.ts";
+import { agencyReportReceipts, incidentAssignments, incidents, incidentTimeline, notificationDeliveries } from "../schema/incidents.ts";
 
 // Everything here runs inside `withTenant`: row-level security confines it to that tenant, so an
 // id of another tenant's incident, assignment or delivery simply finds nothing.
@@ -269,4 +269,34 @@ export function listEmergencyCallsWithoutIncident(tx: Executor, trunkId: string)
     .from(calls)
     .where(and(eq(calls.trunkId, trunkId), eq(calls.classification, "emergency"), sql`${calls.incidentId} is null`))
     .orderBy(asc(calls.offeredAt));
+}
+
+/** A webhook contact with its agency and sealed secret: the key an agency's system signs its reports with. */
+export async function findWebhookContact(tx: Executor, contactId: string) {
+  const [row] = await tx
+    .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, agencyName: agencies.name, signingSecretEncrypted: agencyContacts.signingSecretEncrypted })
+    .from(agencyContacts)
+    .innerJoin(agencies, and(eq(agencies.tenantId, agencyContacts.tenantId), eq(agencies.id, agencyContacts.agencyId)))
+    .where(and(eq(agencyContacts.id, contactId), eq(agencyContacts.kind, "webhook")));
+  return row;
+}
+
+export type ReportReceipt = typeof agencyReportReceipts.$inferSelect;
+
+/**
+ * Claims a report id for a contact: true when this is its first delivery. A concurrent delivery of
+ * the same id waits on the key until this transaction ends, then finds it taken.
+ */
+export async function claimReportReceipt(tx: Executor, receipt: typeof agencyReportReceipts.$inferInsert): Promise<boolean> {
+  const rows = await tx.insert(agencyReportReceipts).values(receipt).onConflictDoNothing().returning({ reportId: agencyReportReceipts.reportId });
+  return rows.length > 0;
+}
+
+export async function findReportReceipt(tx: Executor, contactId: string, reportId: string): Promise<ReportReceipt | undefined> {
+  const [row] = await tx.select().from(agencyReportReceipts).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
+  return row;
+}
+
+export async function recordReportAnswer(tx: Executor, contactId: string, reportId: string, answer: Record<string, unknown>): Promise<void> {
+  await tx.update(agencyReportReceipts).set({ answer }).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
 }

@@ -194,3 +194,27 @@ export const incidentTimeline = pgTable(
     tenantIsolationPolicy(),
   ],
 ).enableRLS();
+
+/**
+ * Reports an agency's own system sent (acknowledgements, status updates), keyed by the sender's
+ * report id per webhook contact: a retried report finds its receipt and gets the first answer again.
+ */
+export const agencyReportReceipts = pgTable(
+  "agency_report_receipts",
+  {
+    tenantId: tenantId(),
+    contactId: uuid().notNull(),
+    reportId: text().notNull(),
+    assignmentId: uuid().notNull(),
+    status: text().notNull(),
+    /** The answer the first delivery got, sent again to every retry. */
+    answer: jsonb().$type<Record<string, unknown>>(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.contactId, t.reportId] }),
+    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [agencyContacts.tenantId, agencyContacts.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.assignmentId], foreignColumns: [incidentAssignments.tenantId, incidentAssignments.id] }).onDelete("cascade"),
+    tenantIsolationPolicy(),
+  ],
+).enableRLS();

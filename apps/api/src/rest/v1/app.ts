@@ -10,6 +10,7 @@ import type { AppVariables } from "../../http/context.ts";
 import type { SecretBox } from "../../security/secret-box.ts";
 import { unacceptableInputIssue } from "../../validation/text.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
+import { registerAgencyReports } from "./agency-reports.ts";
 import { registerMapTiles } from "./map-tiles.ts";
 import { registerRegionSearch } from "./regions-search.ts";
 import { registerTelephonyEvents } from "./telephony-events.ts";
@@ -58,6 +59,7 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
   registerTenantLogo(app);
   registerMapTiles(app, db, deps.mapTileUrl);
   registerTelephonyEvents(app, deps);
+  registerAgencyReports(app, deps);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
