@@ -18,8 +18,8 @@ export interface CallCentre {
  * A region taking calls: the tenant admin's arrangement plus a trunk with a line, an operator
  * (with a signed-in page) and a supervisor. Call it at a file's top level, like useTenantAdminBrowser.
  */
-export function useCallCentre(names: { operator: string; supervisor: string }): CallCentre {
-  const centre = { arranged: useTenantAdminBrowser() } as CallCentre;
+export function useCallCentre(names: { operator: string; supervisor: string }, stack: Parameters<typeof useTenantAdminBrowser>[0] = {}): CallCentre {
+  const centre = { arranged: useTenantAdminBrowser(stack) } as CallCentre;
   beforeAll(async () => {
     const { e2e, database, tenant, cookie } = centre.arranged;
     centre.line = await arrangeTrunk(e2e.portalUrl, cookie, tenant.slug);

@@ -13,15 +13,15 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@sigap112.test`;
 }
 
-/** A person with `knownPassword` and one membership, arranged directly in the database. */
-export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "supervisor" | "operator", displayName: string) {
+/** A person with `knownPassword` and one membership, arranged directly in the database; an agency responder works for `agencyId`. */
+export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "supervisor" | "operator" | "agency_responder", displayName: string, agencyId: string | null = null) {
   const email = uniqueEmail(role.replace("_", "-"));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash)
     values (${email}, ${displayName}, ${await hashPassword(knownPassword)})
     returning id`;
   if (!user) throw new Error("could not create a user");
-  await owner.sql`insert into memberships (tenant_id, user_id, role) values (${tenantId}, ${user.id}, ${role})`;
+  await owner.sql`insert into memberships (tenant_id, user_id, role, agency_id) values (${tenantId}, ${user.id}, ${role}, ${agencyId})`;
   return { id: user.id, email, displayName, password: knownPassword };
 }
 

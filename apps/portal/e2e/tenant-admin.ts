@@ -18,12 +18,13 @@ export interface TenantAdminBrowser {
 /**
  * The arrangement most portal tests start from: the whole stack running, a fresh tenant in
  * onboarding, and a browser signed in as its admin. Call it at a file's top level: it registers the
- * hooks that arrange and clean up; the fields are set once `beforeAll` has run.
+ * hooks that arrange and clean up; the fields are set once `beforeAll` has run. `stack` passes
+ * more environment to the API and worker.
  */
-export function useTenantAdminBrowser(): TenantAdminBrowser {
+export function useTenantAdminBrowser(stack: Parameters<typeof startEndToEnd>[0] = {}): TenantAdminBrowser {
   const arranged = { database: connectTestDatabase() } as TenantAdminBrowser;
   beforeAll(async () => {
-    arranged.e2e = await startEndToEnd();
+    arranged.e2e = await startEndToEnd(stack);
     arranged.tenant = await createTestTenant(arranged.database.owner, "onboarding");
     arranged.admin = await createMember(arranged.database.owner, arranged.tenant.id, "tenant_admin", "Sari Admin");
     arranged.context = await arranged.e2e.browser.newContext({ baseURL: arranged.e2e.portalUrl });

@@ -23,3 +23,8 @@ export function formatDateTime(locale: Locale, value: string | Date, timeZone: s
 export function formatDate(locale: Locale, value: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone }).format(new Date(value));
 }
+
+/** The time of day alone (a deadline within the hour), in the tenant's zone, the zone named. */
+export function formatTime(locale: Locale, value: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlTags[locale], { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(value));
+}

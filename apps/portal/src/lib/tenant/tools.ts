@@ -4,7 +4,7 @@ import type { PlainKey } from "#lib/i18n/index.ts";
 /** A page inside a tenant, shown to the roles the permission matrix lets use it. */
 export interface TenantTool {
   /** Below `/t/{slug}`. */
-  page: "calls" | "wallboard" | "settings/calls" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
+  page: "calls" | "incidents" | "assignments" | "wallboard" | "settings/calls" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
   label: PlainKey;
   description: PlainKey;
   action: Action;
@@ -12,6 +12,8 @@ export interface TenantTool {
 
 const tools: readonly TenantTool[] = [
   { page: "calls", label: "calls.nav", description: "calls.navDescription", action: "calls.view" },
+  { page: "incidents", label: "incidents.nav", description: "incidents.navDescription", action: "incidents.view" },
+  { page: "assignments", label: "incidents.mine.nav", description: "incidents.mine.navDescription", action: "incidents.respond" },
   { page: "wallboard", label: "wallboard.nav", description: "wallboard.navDescription", action: "calls.supervise" },
   { page: "settings/calls", label: "callSettings.nav", description: "callSettings.navDescription", action: "calls.configure" },
   { page: "onboarding", label: "onboarding.nav", description: "onboarding.navDescription", action: "onboarding.view" },

@@ -12,6 +12,7 @@ import { callSettingsEn, wallboardEn } from "./en/wallboard.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
+import { incidentsEn } from "./en/incidents.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -69,6 +70,7 @@ export const en = {
   ...onboardingEn,
   ...sopPagesEn,
   ...sopLabEn,
+  ...incidentsEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

@@ -11,6 +11,7 @@ import { callSettingsId, wallboardId } from "./id/wallboard.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
+import { incidentsId } from "./id/incidents.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -72,6 +73,7 @@ export const id = {
   ...onboardingId,
   ...sopPagesId,
   ...sopLabId,
+  ...incidentsId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;

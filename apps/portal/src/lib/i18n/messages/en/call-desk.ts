@@ -60,6 +60,7 @@ export const callDeskEn = {
   "desk.classify.closing": "Closing…",
   "desk.classify.done": "Call closed as {classification}.",
   "desk.classify.doneIncident": "Call closed; a new incident was opened.",
+  "desk.classify.openIncident": "Open the incident to dispatch agencies",
   "desk.classify.doneHandover": "Call closed and handed over to {tenant}.",
   "desk.classify.doneNoTenant": "Call closed. {region} does not use Sigap 112 yet: give the caller that region's call centre number.",
   "desk.classify.blockFailed": "The call was closed, but blocking the number failed: {reason}",

@@ -58,6 +58,7 @@ export const callDeskId = {
   "desk.classify.closing": "Menutup…",
   "desk.classify.done": "Panggilan ditutup sebagai {classification}.",
   "desk.classify.doneIncident": "Panggilan ditutup; kejadian baru dibuat.",
+  "desk.classify.openIncident": "Buka insiden untuk dikirim ke instansi",
   "desk.classify.doneHandover": "Panggilan ditutup dan dilimpahkan ke {tenant}.",
   "desk.classify.doneNoTenant": "Panggilan ditutup. {region} belum memakai Sigap 112: sampaikan nomor call center wilayah itu kepada penelepon.",
   "desk.classify.blockFailed": "Panggilan ditutup, tetapi nomor gagal diblokir: {reason}",

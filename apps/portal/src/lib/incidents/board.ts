@@ -1,0 +1,42 @@
+import { priorities } from "@sigap/sop-engine";
+import { ackOverdue } from "./deadline.svelte.ts";
+import type { BoardRow } from "./types.ts";
+import { incidentStatuses } from "./words.ts";
+
+/** The board's filter, as the page's URL carries it (`?view=closed&type=fire`). */
+export interface BoardFilter {
+  view: "open" | "closed" | "all";
+  type: string;
+}
+
+export function boardFilterOf(params: URLSearchParams): BoardFilter {
+  const view = params.get("view");
+  return { view: view === "closed" || view === "all" ? view : "open", type: params.get("type") ?? "" };
+}
+
+/** The filter's query (without `?`), leaving defaults out so the plain board has the plain URL. */
+export function boardSearch(filter: BoardFilter): string {
+  const params = new URLSearchParams();
+  if (filter.view !== "open") params.set("view", filter.view);
+  if (filter.type !== "") params.set("type", filter.type);
+  return params.toString();
+}
+
+function rank(values: readonly string[], value: string | null): number {
+  const index = value === null ? -1 : values.indexOf(value);
+  return index === -1 ? values.length : index;
+}
+
+/**
+ * The board's order: what waits for the operator first (new before dispatched before in
+ * progress…), then the most urgent priority, then the newest. The API gives newest first; the
+ * sort is stable, so that order holds within a status and priority.
+ */
+export function boardOrder(rows: readonly BoardRow[]): BoardRow[] {
+  return [...rows].sort((a, b) => rank(incidentStatuses, a.status) - rank(incidentStatuses, b.status) || rank(priorities, a.priority) - rank(priorities, b.priority));
+}
+
+/** Any agency of the row past its acknowledgement deadline, by the API's reading or since. */
+export function rowOverdue(row: BoardRow, now: number): boolean {
+  return row.overdue || row.assignments.some((assignment) => ackOverdue(assignment, now));
+}

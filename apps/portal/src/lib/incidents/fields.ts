@@ -1,0 +1,39 @@
+import type { ApiFailure } from "#lib/auth/api-error.ts";
+import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+
+// The API names refused fields by path, in English for developers; the forms show the portal's own
+// sentence under the field the path names.
+
+const factKeys: Record<string, PlainKey> = {
+  origin: "incidents.error.origin",
+  types: "incidents.error.types",
+  severity: "incidents.error.severity",
+  casualties: "incidents.error.casualties",
+  flags: "incidents.error.flags",
+  description: "incidents.error.description",
+  "location.kecamatanCode": "incidents.error.kecamatan",
+  "location.address": "incidents.error.address",
+};
+
+/** The facts form's field for an API path: `types.2` is the kinds, a map point's problem is the place's. */
+function factField(path: string): string {
+  if (path.startsWith("types")) return "types";
+  if (path.startsWith("flags")) return "flags";
+  if (path === "location.latitude" || path === "location.longitude" || path === "location") return "location.address";
+  return path;
+}
+
+/** Field → message for the facts the API refused (`incidents.create`, `incidents.updateFacts`). */
+export function factFieldMessages(i18n: Translator, fields: ApiFailure["fields"]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const path of Object.keys(fields)) {
+    const field = factField(path);
+    messages[field] ??= i18n.t(factKeys[field] ?? "auth.field.invalid");
+  }
+  return messages;
+}
+
+/** The messages for what the facts form found itself before sending. */
+export function factProblemMessages(i18n: Translator, problems: readonly ("types" | "casualties")[]): Record<string, string> {
+  return Object.fromEntries(problems.map((field) => [field, i18n.t(factKeys[field] ?? "auth.field.invalid")]));
+}
