@@ -1,3 +1,4 @@
+import { createContext, Script } from "node:vm";
 import { evaluate, p1AckTargetMinutes, type AgencyTarget, type EscalationStep, type EvaluationResult, type RegionAgency } from "@sigap/sop-engine";
 
 /** What the operator recorded of an incident, as the SOP engine reads it. */
@@ -54,6 +55,23 @@ export interface ProposedPlan {
 /** The engine's entry point; tests put a failing one in its place. */
 export type PlanEngine = typeof evaluate;
 
+/** How long the engine may plan one incident (it takes well under a millisecond) before the operator gets a manual plan. */
+export const planBudgetMs = 500;
+
+// The engine is synchronous, so a promise race could not stop it. A vm script's timeout can: its
+// watchdog interrupts whatever JavaScript runs under it, the engine's code included.
+const budgetContext = createContext({});
+const budgetRunner = new Script("task()");
+
+function withinBudget<T>(task: () => T): T {
+  (budgetContext as { task?: () => T }).task = task;
+  try {
+    return budgetRunner.runInContext(budgetContext, { timeout: planBudgetMs }) as T;
+  } finally {
+    (budgetContext as { task?: () => T }).task = undefined;
+  }
+}
+
 /** Acknowledgement time for an agency the operator adds, or every agency of a manual plan: the P1 target. */
 export const manualAckMinutes = p1AckTargetMinutes;
 
@@ -92,8 +110,8 @@ function manualPlan(reason: string, agencies: readonly PlanningAgency[], sopVers
  * The plan the published SOP proposes for an incident, resolved to the region's agencies: for each
  * line, the active agency whose coverage holds the incident's kecamatan (most specific first), or
  * the rule's named fallback. Dispatch never waits on the SOP: without a published version, when
- * the engine throws or refuses the input, or when no rule matches, the operator gets a manual plan
- * listing every active agency.
+ * the engine throws, takes longer than `planBudgetMs` or refuses the input, or when no rule
+ * matches, the operator gets a manual plan listing every active agency.
  */
 export function proposePlan(input: {
   version: { number: number; ruleset: unknown } | undefined;
@@ -105,10 +123,13 @@ export function proposePlan(input: {
   const { version, agencies } = input;
   if (!version) return manualPlan("Belum ada SOP yang diterbitkan", agencies, null);
   let result: EvaluationResult;
+  const engine = input.engine ?? evaluate;
   try {
-    result = (input.engine ?? evaluate)(version.ruleset, engineIncident(input.facts), { now: input.now, agencies });
+    result = withinBudget(() => engine(version.ruleset, engineIncident(input.facts), { now: input.now, agencies }));
   } catch (error) {
-    return manualPlan(`Mesin SOP gagal: ${error instanceof Error ? error.message : String(error)}`, agencies, version.number);
+    const timedOut = (error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+    const why = timedOut ? `tidak menjawab dalam ${String(planBudgetMs)} ms` : `gagal: ${error instanceof Error ? error.message : String(error)}`;
+    return manualPlan(`Mesin SOP ${why}`, agencies, version.number);
   }
   if (!result.ok) return manualPlan(`SOP tidak dapat membaca insiden ini: ${result.findings.map((finding) => finding.message).join("; ")}`, agencies, version.number);
   const { plan } = result;

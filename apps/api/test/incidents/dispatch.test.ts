@@ -4,7 +4,7 @@ import { createDatabase } from "@sigap/db/client";
 import { createTestTenant } from "@sigap/tenancy/testing";
 import { createLogger } from "../../src/logger.ts";
 import { attemptNotification } from "../../src/incidents/notify.ts";
-import { proposePlan, type PlanningAgency } from "../../src/incidents/plan.ts";
+import { planBudgetMs, proposePlan, type PlanningAgency } from "../../src/incidents/plan.ts";
 import { useTestApi, useTestRecords } from "../harness.ts";
 import { testClient } from "../client.ts";
 import { logSink } from "../server.ts";
@@ -224,6 +224,21 @@ describe("when things fail", () => {
     });
     expect(plan).toMatchObject({ source: "manual", sopVersionNumber: 3, lines: [], others: [{ name: "Damkar" }] });
     expect(plan.manualReason).toContain("compiled rules corrupted");
+  });
+
+  it("gives the operator a manual plan when the engine does not answer in time", () => {
+    const plan = proposePlan({
+      version: { number: 3, ruleset: {} },
+      facts: { types: ["fire.building"], severity: null, casualties: null, flags: [], kecamatanCode: null },
+      agencies: [{ id: "11111111-1111-4111-8111-111111111111", type: "damkar", name: "Damkar" }],
+      now: new Date(),
+      engine: () => {
+        for (;;) {
+          // A runaway rule evaluation.
+        }
+      },
+    });
+    expect(plan).toMatchObject({ source: "manual", manualReason: `Mesin SOP tidak menjawab dalam ${String(planBudgetMs)} ms`, others: [{ name: "Damkar" }] });
   });
 
   it("gives a manual plan when no rule matches or no SOP is published", async () => {
