@@ -5,7 +5,9 @@ import {
   appendTenantAudit,
   classifyCall,
   appendTimeline,
+  findIncident,
   insertIncident,
+  openIncidentStatuses,
   currentTenantRegionCode,
   findCall,
   findRegion,
@@ -58,7 +60,9 @@ export async function closeCall(ctx: CloseCallContext, input: CloseCallInput) {
   const regionCode = await currentTenantRegionCode(ctx.tx);
   const location = input.location && (await checkedLocation(ctx.tx, regionCode, input.location));
   const handover = input.wrongRegionCode === null ? null : await handOver(ctx, call, regionCode, input.wrongRegionCode, input.note);
-  const incidentId = input.classification === "emergency" ? await openIncidentFromCall(ctx, call.id, { types: input.incidentTypes, description: input.note, location }) : null;
+  const facts = { types: input.incidentTypes, description: input.note, location };
+  const incidentId =
+    input.classification !== "emergency" ? null : input.attachTo === null ? await openIncidentFromCall(ctx, call.id, facts) : await attachToOpenIncident(ctx, call, input.attachTo);
 
   const closed = await classifyCall(ctx.tx, call.id, {
     classification: input.classification,
@@ -80,6 +84,16 @@ export async function closeCall(ctx: CloseCallContext, input: CloseCallInput) {
 }
 
 /** The operator's location, its kecamatan checked against the tenant's region. */
+/** Another call about an incident still open (a second caller of the same fire) joins it instead of opening a new one. */
+async function attachToOpenIncident(ctx: CloseCallContext, call: CallRow, incidentId: string): Promise<string> {
+  const incident = await findIncident(ctx.tx, incidentId, { lock: true });
+  if (!incident || !openIncidentStatuses.includes(incident.status)) throw fieldError("attachTo", "attachTo must be an open incident of this region");
+  await appendTimeline(ctx.tx, ctx.tenant.id, [
+    { incidentId, kind: "call_attached", actorUserId: ctx.userId, actorLabel: ctx.actorLabel, data: { callId: call.id, callerNumber: call.callerNumber } },
+  ]);
+  return incidentId;
+}
+
 /** An emergency call opens an incident (status `new`), with the call on its timeline; dispatch takes it from there. */
 async function openIncidentFromCall(ctx: CloseCallContext, callId: string, facts: { types: string[]; description: string | null; location: OperatorLocation | null }) {
   const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin: "call", ...facts, createdBy: ctx.userId });

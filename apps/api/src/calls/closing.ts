@@ -72,6 +72,11 @@ export const closeCallInput = z
     location: operatorLocationInput.nullish().transform((value) => value ?? null),
     /** For an emergency: what happens, main type first (SOP taxonomy codes). */
     incidentTypes: incidentTypesInput.default([]),
+    /** For an emergency already reported: the open incident this call is about (another caller of the same fire); none opens a new one. */
+    attachTo: z
+      .uuid({ error: "attachTo must be an open incident's id" })
+      .nullish()
+      .transform((value) => value ?? null),
     /** For a wrong-region call: the kabupaten/kota the caller needed (Kemendagri code). */
     wrongRegionCode: z
       .string({ error: "wrongRegionCode must be text" })
@@ -85,6 +90,9 @@ export const closeCallInput = z
     }
     if (input.classification !== "emergency" && input.incidentTypes.length > 0) {
       check.addIssue({ code: "custom", path: ["incidentTypes"], message: "incidentTypes is only for an emergency" });
+    }
+    if (input.classification !== "emergency" && input.attachTo !== null) {
+      check.addIssue({ code: "custom", path: ["attachTo"], message: "attachTo is only for an emergency" });
     }
     if (input.classification === "wrong_region" && input.wrongRegionCode === null) {
       check.addIssue({ code: "custom", path: ["wrongRegionCode"], message: "wrongRegionCode is required: say which region the caller needed" });

@@ -41,6 +41,9 @@ export const createIncidentInput = z.object({
 
 export const updateFactsInput = z.object({ incidentId, ...facts });
 
+/** What and where a caller reports, to look for an open incident it may be. */
+export const nearbyInput = z.object({ types: facts.types, location: operatorLocationInput });
+
 export const dispatchInput = z.object({
   incidentId,
   agencies: z

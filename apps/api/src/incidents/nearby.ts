@@ -20,7 +20,7 @@ export function distanceMeters(a: { latitude: number; longitude: number }, b: { 
  * coordinates, or within `nearbyMeters`. Several people call about one fire; the operator decides
  * whether to attach the call to the open incident instead.
  */
-export async function nearbyOpenIncidents(tx: Transaction, incident: Pick<IncidentRow, "id" | "types" | "location">) {
+export async function nearbyOpenIncidents(tx: Transaction, incident: Pick<IncidentRow, "types" | "location"> & { id: string | null }) {
   const mainType = incident.types[0]?.split(".")[0];
   const here = incident.location;
   if (!mainType || !here) return [];

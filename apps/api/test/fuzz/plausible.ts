@@ -42,6 +42,8 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   /** An incident's kinds, main one first (an incident opened by hand must have one). */
   types: [["fire.building"], ["traffic", "fire.vehicle"]],
   wrongRegionCode: ["35.15", null],
+  /** An emergency call joins an open incident only when the operator picks one. */
+  attachTo: [null],
   /** A range of days, first and last included (reports, audit filters). */
   from: ["2026-11-01"],
   to: ["2026-11-30"],

@@ -207,6 +207,28 @@ describe("from an incident to agencies on the way", () => {
   });
 });
 
+describe("more calls about one incident", () => {
+  it("hints at an open incident of the same kind nearby, and attaches the second caller's call to it", async () => {
+    const here = { address: "Pasar Baru", kecamatanCode: region.kecamatanCode, latitude: -7.25, longitude: 112.75 };
+    const { incidentId } = await ok(region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "walk_in", types: ["fire.building"], location: here }));
+    const near = await ok(region.operator.call<{ id: string; meters: number | null }[]>("query", "incidents.nearby", { types: ["fire.vehicle"], location: { ...here, latitude: -7.2512, longitude: 112.7503 } }));
+    expect(near).toEqual(expect.arrayContaining([expect.objectContaining({ id: incidentId, meters: expect.any(Number) as unknown })]));
+    const far = await ok(region.operator.call<{ id: string }[]>("query", "incidents.nearby", { types: ["fire.building"], location: { ...here, latitude: -7.35, longitude: 112.75 } }));
+    expect(far.map((incident) => incident.id)).not.toContain(incidentId);
+    const otherKind = await ok(region.operator.call<{ id: string }[]>("query", "incidents.nearby", { types: ["medical.cardiac"], location: here }));
+    expect(otherKind.map((incident) => incident.id)).not.toContain(incidentId);
+
+    const [call] = await owner.sql<{ id: string }[]>`insert into calls (tenant_id, trunk_id, external_call_id, did, caller_number, state, offered_at, answered_at)
+      values (${region.tenant.id}, gen_random_uuid(), gen_random_uuid()::text, '+62311120009', '+6281234500009', 'answered', now(), now()) returning id`;
+    const attached = await ok(region.operator.call<{ incidentId: string }>("mutation", "callDesk.classify", { callId: call?.id, classification: "emergency", incidentTypes: ["fire.building"], attachTo: incidentId }));
+    expect(attached.incidentId).toBe(incidentId);
+    const seen = await detail(incidentId);
+    expect(seen.timeline.map((entry) => entry.kind)).toEqual(["created", "call_attached"]);
+    const refused = await region.operator.call("mutation", "callDesk.classify", { callId: call?.id, classification: "prank", attachTo: incidentId });
+    expect(refused.issues?.map((issue) => issue.path)).toEqual(["attachTo"]);
+  });
+});
+
 describe("when things fail", () => {
   it("gives the operator a manual plan with every active agency when the engine throws", () => {
     const agencies: PlanningAgency[] = [

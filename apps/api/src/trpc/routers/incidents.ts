@@ -23,6 +23,7 @@ import {
   createIncidentInput,
   dispatchInput,
   incidentIdInput,
+  nearbyInput,
   noteInput,
   setStatusInput,
   updateFactsInput,
@@ -134,6 +135,14 @@ export const incidentsRouter = createRouter({
       const nearby = await nearbyOpenIncidents(ctx.tx, incident);
       return { incidentId: incident.id, nearby };
     }),
+
+  /**
+   * Open incidents of the same kind near where a caller is (500 m, or the same kecamatan without
+   * coordinates): the call panel offers to attach the call to one instead of opening another.
+   */
+  nearby: tenantProcedure("incidents.view")
+    .input(nearbyInput)
+    .query(async ({ ctx, input }) => nearbyOpenIncidents(ctx.tx, { id: null, types: input.types, location: input.location })),
 
   /** Changes what is known before dispatch; the proposal follows the facts. */
   updateFacts: tenantProcedure("incidents.dispatch")
