@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createMember, deleteUsers, signedInContext } from "./people.ts";
 import { arrangeTrunk } from "./telephony.ts";
 import { useTenantAdminBrowser, type TenantAdminBrowser } from "./tenant-admin.ts";
@@ -37,4 +37,14 @@ export function useCallCentre(names: { operator: string; supervisor: string }, s
 export async function supervisorPage(centre: CallCentre): Promise<Page> {
   const { e2e, database } = centre.arranged;
   return (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, centre.supervisor.id)).newPage();
+}
+
+/** Marks the incident's place on the call panel's map by clicking it, once the device's fix is drawn there. */
+export async function markOnPanelMap(panel: Locator): Promise<void> {
+  await expect.poll(() => panel.getByTestId("map-device").count()).toBe(1);
+  const map = panel.getByTestId("region-map");
+  const box = await map.boundingBox();
+  if (!box) throw new Error("the map is not drawn");
+  await map.click({ position: { x: box.width / 3, y: box.height / 3 } });
+  await expect.poll(() => panel.getByTestId("marked-point").textContent()).toMatch(/Titik: -?\d+\.\d{5}, \d+\.\d{5}/);
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openPage } from "./navigation.ts";
-import { supervisorPage, useCallCentre } from "./call-centre.ts";
-import { reportCallEvent } from "./telephony.ts";
+import { markOnPanelMap, supervisorPage, useCallCentre } from "./call-centre.ts";
+import { deviceFix, reportCallEvent } from "./telephony.ts";
 
 // An operator closes an emergency call from the call panel, marking the place on the map beside
 // the device's own fix; the supervisor sees the call on the wallboard and downloads the report.
@@ -18,19 +18,14 @@ describe("the call desk", () => {
     await expect.poll(() => centre.page.getByTestId("seat-current").textContent()).toContain("meja-3");
 
     const callId = randomUUID();
-    const location = { latitude: -7.4478, longitude: 112.7183, accuracyMeters: 35, fixedAt: new Date().toISOString(), positioningMethod: "gnss" };
+    const location = deviceFix();
     const report = (type: string, extra: Record<string, unknown> = {}) =>
       reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, { type, callId, did: centre.line.did, caller: "0812 7777 8888", location, ...extra });
     expect(await report("call.offered")).toBe(200);
     expect(await report("call.answered", { seat: "meja-3" })).toBe(200);
 
     const panel = centre.page.getByTestId("call-panel");
-    await expect.poll(() => panel.getByTestId("map-device").count()).toBe(1);
-    const map = panel.getByTestId("region-map");
-    const box = await map.boundingBox();
-    if (!box) throw new Error("the map is not drawn");
-    await map.click({ position: { x: box.width / 3, y: box.height / 3 } });
-    await expect.poll(() => panel.getByTestId("marked-point").textContent()).toMatch(/Titik: -?\d+\.\d{5}, \d+\.\d{5}/);
+    await markOnPanelMap(panel);
     expect(await panel.getByTestId("map-device").count()).toBe(1);
 
     await panel.getByTestId("classify-emergency").check();

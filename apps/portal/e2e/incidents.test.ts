@@ -10,10 +10,10 @@ import { startWebhookReceiver, type WebhookReceiver } from "@sigap/dev/webhook-r
 import { newSigningSecret } from "../../api/src/agencies/signing-secret.ts";
 import { parseSecretKeys } from "../../api/src/config.ts";
 import { createSecretBox } from "../../api/src/security/secret-box.ts";
-import { supervisorPage, useCallCentre } from "./call-centre.ts";
+import { markOnPanelMap, supervisorPage, useCallCentre } from "./call-centre.ts";
 import { openPage } from "./navigation.ts";
 import { createMember, deleteUsers, signedInContext } from "./people.ts";
-import { reportCallEvent } from "./telephony.ts";
+import { deviceFix, reportCallEvent } from "./telephony.ts";
 
 // The whole story of an incident: an emergency call classified as a building fire becomes an
 // incident; the operator adds what the caller said (people trapped, two hurt), checks the SOP's
@@ -92,12 +92,14 @@ describe("an incident from call to close", () => {
     await expect.poll(() => page.getByTestId("seat-current").textContent()).toContain("meja-1");
 
     const callId = randomUUID();
+    const location = deviceFix();
     const report = (type: string, extra: Record<string, unknown> = {}) =>
-      reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, { type, callId, did: centre.line.did, caller: "0812 3333 4444", ...extra });
+      reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, { type, callId, did: centre.line.did, caller: "0812 3333 4444", location, ...extra });
     expect(await report("call.offered")).toBe(200);
     expect(await report("call.answered", { seat: "meja-1" })).toBe(200);
 
     const panel = page.getByTestId("call-panel");
+    await markOnPanelMap(panel);
     await panel.getByTestId("classify-emergency").check();
     await panel.getByTestId("incident-main-type").selectOption("fire.building");
     await panel.getByLabel("Alamat atau patokan").fill("Jl. Merdeka 10, belakang pasar");
@@ -160,6 +162,10 @@ describe("an incident from call to close", () => {
     const row = watching.getByTestId("board-row");
     await expect.poll(() => row.getByTestId("board-kinds").textContent()).toBe("Kebakaran bangunan");
     expect(await row.textContent()).toContain("Jl. Merdeka 10, belakang pasar");
+    // The board's map draws it where the operator marked it, named in words, as a link to it.
+    const marker = watching.getByTestId("incident-map").locator(`[data-testid="map-marker"][data-marker-id="${incidentPath.split("/").at(-1) ?? ""}"]`);
+    await expect.poll(() => marker.count()).toBe(1);
+    expect(await marker.getAttribute("aria-label")).toMatch(/^Kebakaran bangunan, .+, Dikirim$/);
     const agencies = (await row.getByTestId("agency-state").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
     expect(agencies).toEqual(["Damkar Kota (memimpin) · Menunggu pengakuan", "PSC 119 Dinkes · Menunggu pengakuan"]);
     expect(await fitsWidth(watching)).toBe(true);

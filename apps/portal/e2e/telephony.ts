@@ -4,6 +4,20 @@ import { signTelephonyRequest } from "../../api/src/telephony/signature.ts";
 import { freshDid } from "../../api/test/numbers.ts";
 import { sampleTrunkInput } from "../../api/test/telephony/sample-trunk.ts";
 
+/** Where the caller's phone says it is, as a switch reports it with a call. */
+export interface DeviceLocation {
+  latitude: number;
+  longitude: number;
+  accuracyMeters: number;
+  fixedAt: string;
+  positioningMethod: string;
+}
+
+/** A satellite fix of the caller's phone, taken now (the call panel draws it on its map). */
+export function deviceFix(): DeviceLocation {
+  return { latitude: -7.4478, longitude: 112.7183, accuracyMeters: 35, fixedAt: new Date().toISOString(), positioningMethod: "gnss" };
+}
+
 /** One telephony event of call `callId` on `did`, now (or `at`), posted through the portal's origin and signed with `secret`. */
 export async function reportCallEvent(
   portalUrl: string,
@@ -15,7 +29,7 @@ export async function reportCallEvent(
     caller?: string;
     seat?: string;
     at?: Date;
-    location?: { latitude: number; longitude: number; accuracyMeters: number; fixedAt: string; positioningMethod: string };
+    location?: DeviceLocation;
   },
 ): Promise<number> {
   const { at, ...fields } = event;

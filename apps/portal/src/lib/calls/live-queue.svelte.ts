@@ -1,9 +1,7 @@
 import { SvelteMap } from "svelte/reactivity";
 import type { CallFeedMessage, QueueCall } from "@sigap/api/trpc";
+import { LiveStream } from "#lib/api/live-stream.svelte.ts";
 import { browserApi } from "#lib/auth/browser-api.ts";
-
-/** How the stream stands, for the status line. */
-export type QueueConnection = "connecting" | "live" | "reconnecting" | "ended";
 
 /** Closed calls kept on screen below the queue, newest first (an abandoned call may need calling back). */
 const recentlyClosedLimit = 10;
@@ -13,13 +11,9 @@ const recentlyClosedLimit = 10;
  * change of a call. The browser's EventSource reconnects by itself and resumes from the last id,
  * so nothing is missed and nothing repeats; `connection` says when the screen may be behind.
  */
-export class LiveQueue {
-  connection = $state<QueueConnection>("connecting");
-  /** Why the stream ended, when the server ended it (signed out, role changed). */
-  endedBecause = $state<string | null>(null);
+export class LiveQueue extends LiveStream {
   readonly #open = new SvelteMap<string, QueueCall>();
   recentlyClosed = $state<QueueCall[]>([]);
-  #unsubscribe: (() => void) | undefined;
 
   readonly #observe: (call: QueueCall) => void;
 
@@ -36,33 +30,12 @@ export class LiveQueue {
 
   /** `observe` hears every call the stream reports, as it arrives (the operator's desk follows its seat with it). */
   constructor(observe: (call: QueueCall) => void = () => undefined) {
+    super();
     this.#observe = observe;
   }
 
   start(tenantSlug: string): void {
-    const subscription = browserApi().calls.live.subscribe(
-      { tenantSlug },
-      {
-        onData: (envelope) => {
-          this.#apply(envelope.data);
-        },
-        onConnectionStateChange: (state) => {
-          if (state.state === "pending") this.connection = "live";
-          else if (state.state === "connecting") this.connection = this.connection === "connecting" ? "connecting" : "reconnecting";
-        },
-        onError: (error) => {
-          this.endedBecause = error.message;
-          this.connection = "ended";
-        },
-      },
-    );
-    this.#unsubscribe = () => {
-      subscription.unsubscribe();
-    };
-  }
-
-  stop(): void {
-    this.#unsubscribe?.();
+    this.follow((handlers) => browserApi().calls.live.subscribe({ tenantSlug }, { ...handlers, onData: (envelope) => { this.#apply(envelope.data); } }));
   }
 
   #apply(message: CallFeedMessage): void {

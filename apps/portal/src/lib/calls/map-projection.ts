@@ -6,6 +6,18 @@ export interface LatLng {
   longitude: number;
 }
 
+/** A place drawn on the region's map as a link: an incident on the board's map. */
+export interface MapMarker extends LatLng {
+  id: string;
+  /** The link's accessible name, and its tooltip. */
+  label: string;
+  href: string;
+  /** The dot's fill, a Tailwind class (`fill-red-700`). */
+  fill: string;
+  /** Drawn with a red ring: something waits too long (an agency has not acknowledged). */
+  alarm: boolean;
+}
+
 /** Metres of the equator; a unit of x spans this many metres at the equator, fewer towards the poles. */
 const equatorMetres = 40_075_016.686;
 

@@ -36,6 +36,11 @@ export function boardOrder(rows: readonly BoardRow[]): BoardRow[] {
   return [...rows].sort((a, b) => rank(incidentStatuses, a.status) - rank(incidentStatuses, b.status) || rank(priorities, a.priority) - rank(priorities, b.priority));
 }
 
+/** Still being worked: not closed or cancelled. */
+export function isOpen(row: Pick<BoardRow, "status">): boolean {
+  return row.status !== "closed" && row.status !== "cancelled";
+}
+
 /** Any agency of the row past its acknowledgement deadline, by the API's reading or since. */
 export function rowOverdue(row: BoardRow, now: number): boolean {
   return row.overdue || row.assignments.some((assignment) => ackOverdue(assignment, now));

@@ -15,29 +15,30 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown): T
   return values.find((candidate) => candidate === value);
 }
 
+/** `value` in words by `say` when it is one of `values`, else as it is (a value newer than this portal). */
+function inWords<T extends string>(values: readonly T[], value: unknown, say: (known: T) => string): string {
+  const known = oneOf(values, value);
+  return known ? say(known) : String(value);
+}
+
 export function assignmentStatusText(i18n: Translator, value: unknown): string {
-  const status = oneOf(assignmentStatuses, value);
-  return status ? i18n.t(`incidents.assignment.${status}`) : String(value);
+  return inWords(assignmentStatuses, value, (status) => i18n.t(`incidents.assignment.${status}`));
 }
 
 export function incidentStatusText(i18n: Translator, value: unknown): string {
-  const status = oneOf(incidentStatuses, value);
-  return status ? i18n.t(`incidents.status.${status}`) : String(value);
+  return inWords(incidentStatuses, value, (status) => i18n.t(`incidents.status.${status}`));
 }
 
 export function originText(i18n: Translator, value: unknown): string {
-  const origin = oneOf(origins, value);
-  return origin ? i18n.t(`incidents.origin.${origin}`) : String(value);
+  return inWords(origins, value, (origin) => i18n.t(`incidents.origin.${origin}`));
 }
 
 export function channelText(i18n: Translator, value: unknown): string {
-  const channel = oneOf(channels, value);
-  return channel ? i18n.t(`incidents.channel.${channel}`) : String(value);
+  return inWords(channels, value, (channel) => i18n.t(`incidents.channel.${channel}`));
 }
 
 export function escalationText(i18n: Translator, value: unknown): string {
-  const action = oneOf(escalationActions, value);
-  return action ? i18n.t(`sop.escalation.${action}`) : String(value);
+  return inWords(escalationActions, value, (action) => i18n.t(`sop.escalation.${action}`));
 }
 
 const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));

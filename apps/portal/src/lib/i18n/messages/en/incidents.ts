@@ -65,6 +65,15 @@ export const incidentsEn = {
   "incidents.board.empty": "No incidents yet.",
   "incidents.board.badFilter": "The filter in the page's address is not known. Choose the filter again above.",
 
+  "incidents.map.title": "Map of open incidents",
+  "incidents.map.hint": "Each point opens its incident. The colour shows the priority.",
+  "incidents.map.marker": "{kinds}, {priority}, {status}",
+  "incidents.map.markerOverdue": "{kinds}, {priority}, {status}; an agency is late acknowledging",
+  "incidents.map.noPriority": "No priority yet",
+  "incidents.map.alarm": "Red ring: an agency is late acknowledging",
+  "incidents.map.unplaced": "Open incidents without a map point: {count}",
+  "incidents.map.noBoundaries": "This region's kecamatan boundaries are not available yet; incidents are drawn without a base map.",
+
   "incidents.new.action": "New incident",
   "incidents.new.title": "New incident",
   "incidents.new.intro": "For incidents that do not come through a 112 call: someone at the door, the radio, or an agency's report. Incidents from calls are opened when the call is closed.",

@@ -63,6 +63,15 @@ export const incidentsId = {
   "incidents.board.empty": "Belum ada insiden.",
   "incidents.board.badFilter": "Saringan pada alamat halaman tidak dikenal. Pilih ulang saringan di atas.",
 
+  "incidents.map.title": "Peta insiden terbuka",
+  "incidents.map.hint": "Setiap titik membuka insidennya. Warna menunjukkan prioritas.",
+  "incidents.map.marker": "{kinds}, {priority}, {status}",
+  "incidents.map.markerOverdue": "{kinds}, {priority}, {status}; ada instansi yang terlambat mengakui",
+  "incidents.map.noPriority": "Belum ada prioritas",
+  "incidents.map.alarm": "Cincin merah: ada instansi yang terlambat mengakui",
+  "incidents.map.unplaced": "Insiden terbuka tanpa titik peta: {count}",
+  "incidents.map.noBoundaries": "Batas kecamatan wilayah ini belum tersedia; titik insiden digambar tanpa peta dasar.",
+
   "incidents.new.action": "Insiden baru",
   "incidents.new.title": "Insiden baru",
   "incidents.new.intro": "Untuk kejadian yang tidak datang lewat panggilan 112: laporan langsung, radio, atau laporan instansi. Kejadian dari panggilan dibuat saat panggilan ditutup.",
