@@ -3,6 +3,9 @@ import type { Logger } from "../logger.ts";
 
 type Wake = (incidentId: string) => void;
 
+/** Stands for every incident of the tenant: what may have changed while the listener was reconnecting. */
+const everything = "*";
+
 /**
  * Which incidents changed, tenant by tenant, as one API process hears it: one LISTEN on
  * `incident_changed` (every timeline entry sends one, see migration 0021), fanned out to the
@@ -56,13 +59,23 @@ export class IncidentSignals {
   }
 
   #startListening(): Promise<unknown> {
-    this.#listening ??= this.#listen("incident_changed", (payload) => {
-      const [tenantId, incidentId] = payload.split(" ");
-      if (!tenantId || !incidentId) {
-        this.#log.warn({ payload }, "incident_changed: unreadable payload");
-        return;
-      }
-      for (const wake of this.#followers.get(tenantId) ?? []) wake(incidentId);
+    this.#listening ??= this.#listen(
+      "incident_changed",
+      (payload) => {
+        const [tenantId, incidentId] = payload.split(" ");
+        if (!tenantId || !incidentId) {
+          this.#log.warn({ payload }, "incident_changed: unreadable payload");
+          return;
+        }
+        for (const wake of this.#followers.get(tenantId) ?? []) wake(incidentId);
+      },
+      // After a reconnect, signals sent meanwhile are lost: every follower is told to look again.
+      () => {
+        for (const followers of this.#followers.values()) for (const wake of followers) wake(everything);
+      },
+    ).catch((error: unknown) => {
+      this.#listening = undefined;
+      throw error;
     });
     return this.#listening;
   }

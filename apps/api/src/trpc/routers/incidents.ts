@@ -229,7 +229,8 @@ export const incidentsRouter = createRouter({
 
   /**
    * Which incidents change, live over server-sent events: the board and an incident's page read
-   * again when one they show does. Ends (UNAUTHORIZED) when the session no longer admits its holder.
+   * again when one they show does. `"*"` among the ids means any may have (the API's listener
+   * reconnected to Postgres and may have missed signals). Ends (UNAUTHORIZED) when the session no longer admits its holder.
    */
   live: tenantStreamProcedure("incidents.view").subscription(async function* ({ ctx, signal }) {
     const admission = watchAdmission(ctx, signal, "incidents.live");
