@@ -112,6 +112,8 @@ describe("an incident from call to close", () => {
     await expect.poll(() => incident.getAttribute("data-status")).toBe("new");
     await expect.poll(() => page.getByTestId("incidents-connection").getAttribute("data-state")).toBe("live");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kebakaran bangunan");
+    // Exports are for supervisors and admins, not the operator.
+    expect(await page.getByTestId("incident-eido").count()).toBe(0);
     const line = (agency: string) => page.locator(`[data-testid="plan-line"][data-agency="${agency}"]`);
     await expect.poll(() => line("Damkar Kota").getByTestId("plan-reasons").textContent()).toBe("Menurut aturan: Kebakaran");
     expect(await line("Damkar Kota").getByTestId("plan-lead").count()).toBe(1);
@@ -169,6 +171,9 @@ describe("an incident from call to close", () => {
     const agencies = (await row.getByTestId("agency-state").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
     expect(agencies).toEqual(["Damkar Kota (memimpin) · Menunggu pengakuan", "PSC 119 Dinkes · Menunggu pengakuan"]);
     expect(await fitsWidth(watching)).toBe(true);
+    // The supervisor may take the board, as filtered, away as CSV.
+    const [csv] = await Promise.all([watching.waitForEvent("download"), watching.getByTestId("incidents-csv").click()]);
+    expect(csv.suggestedFilename()).toMatch(/^insiden-.+\.csv$/);
 
     await watching.locator("label", { has: watching.getByTestId("board-view-closed") }).click();
     await expect.poll(() => watching.getByTestId("board-empty").textContent()).toBe("Tidak ada insiden yang selesai.");
@@ -187,6 +192,8 @@ describe("an incident from call to close", () => {
     await watching.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
     await expect.poll(() => watching.getByTestId("proposal").getAttribute("data-source")).toBe("sop");
     expect(await watching.getByRole("heading", { level: 1 }).textContent()).toBe("Kecelakaan lalu lintas");
+    const [eido] = await Promise.all([watching.waitForEvent("download"), watching.getByTestId("incident-eido").click()]);
+    expect(eido.suggestedFilename()).toMatch(/^eido-[0-9a-f-]{36}\.json$/);
     await watching.close();
   });
 

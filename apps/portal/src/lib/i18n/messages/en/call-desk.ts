@@ -77,4 +77,11 @@ export const callDeskEn = {
   "desk.supervisor.intro": "Calls from blocked numbers still come in, here. A prankster can still have a real emergency.",
   "desk.supervisor.empty": "No calls from blocked numbers.",
   "desk.supervisor.forOperators": "{count} calls from blocked numbers are with the supervisors.",
+  "desk.nearby.title": "Open incidents near here",
+  "desk.nearby.intro": "The caller may be reporting the same event.",
+  "desk.nearby.meters": "{meters} m from here",
+  "desk.nearby.sameKecamatan": "same kecamatan",
+  "desk.nearby.attach": "Attach the call to this incident",
+  "desk.nearby.none": "Do not attach: open a new incident",
+  "desk.classify.doneAttached": "Call closed and attached to the open incident.",
 } as const satisfies Pick<Translation, keyof typeof callDeskId>;

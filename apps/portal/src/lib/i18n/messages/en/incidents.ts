@@ -220,4 +220,9 @@ export const incidentsEn = {
   "incidents.mine.intro": "Incidents sent to your agency that are not finished. This page looks for new assignments every little while.",
   "incidents.mine.assigned": "Assigned {at}",
   "incidents.mine.empty": "No open assignments for your agency.",
+  "incidents.export.csv": "Download CSV",
+  "incidents.export.csvOf": "Download this list of incidents as CSV",
+  "incidents.export.eido": "Export EIDO (JSON)",
+  "incidents.export.preparing": "Preparing…",
+  "incidents.export.failed": "The file could not be produced. Please try again.",
 } as const satisfies Pick<Translation, keyof typeof incidentsId>;

@@ -75,4 +75,11 @@ export const callDeskId = {
   "desk.supervisor.intro": "Panggilan dari nomor yang diblokir tetap masuk di sini. Penelepon iseng pun bisa mengalami keadaan darurat.",
   "desk.supervisor.empty": "Tidak ada panggilan dari nomor diblokir.",
   "desk.supervisor.forOperators": "{count} panggilan dari nomor diblokir ditangani supervisor.",
+  "desk.nearby.title": "Insiden terbuka di dekat sini",
+  "desk.nearby.intro": "Mungkin penelepon melaporkan kejadian yang sama.",
+  "desk.nearby.meters": "{meters} m dari sini",
+  "desk.nearby.sameKecamatan": "kecamatan sama",
+  "desk.nearby.attach": "Lampirkan panggilan ke insiden ini",
+  "desk.nearby.none": "Jangan lampirkan: buat insiden baru",
+  "desk.classify.doneAttached": "Panggilan ditutup dan dilampirkan ke insiden yang sudah terbuka.",
 } as const;

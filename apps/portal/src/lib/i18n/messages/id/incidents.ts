@@ -218,4 +218,9 @@ export const incidentsId = {
   "incidents.mine.intro": "Kejadian yang dikirim ke instansi Anda dan belum selesai. Halaman ini memeriksa penugasan baru secara berkala.",
   "incidents.mine.assigned": "Ditugaskan {at}",
   "incidents.mine.empty": "Tidak ada penugasan terbuka untuk instansi Anda.",
+  "incidents.export.csv": "Unduh CSV",
+  "incidents.export.csvOf": "Unduh daftar insiden ini sebagai CSV",
+  "incidents.export.eido": "Ekspor EIDO (JSON)",
+  "incidents.export.preparing": "Menyiapkan…",
+  "incidents.export.failed": "Berkas tidak dapat dibuat. Silakan coba lagi.",
 } as const;
