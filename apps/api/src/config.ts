@@ -13,6 +13,12 @@ export function appConfig(env: Env): AppConfig {
     webhookCa: env.SIGAP_WEBHOOK_CA_FILE === undefined ? null : readFileSync(env.SIGAP_WEBHOOK_CA_FILE, "utf8"),
     liveStreamReadmitMs,
     mapTileUrl: env.MAP_TILE_URL ?? null,
+    billingSeller: {
+      name: env.BILLING_SELLER_NAME,
+      address: env.BILLING_SELLER_ADDRESS,
+      npwp: env.BILLING_SELLER_NPWP ?? null,
+      bank: { name: env.BILLING_BANK_NAME, accountNumber: env.BILLING_BANK_ACCOUNT, accountName: env.BILLING_BANK_ACCOUNT_NAME },
+    },
   };
 }
 

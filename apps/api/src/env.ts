@@ -57,6 +57,16 @@ const envSchema = z.object({
    * an agency's system behind its own CA. Unset: public CAs only.
    */
   SIGAP_WEBHOOK_CA_FILE: z.string().min(1).optional(),
+  /**
+   * Who invoices the regions and where they pay, as printed on every invoice. The defaults are
+   * placeholders for development; a production platform sets its own.
+   */
+  BILLING_SELLER_NAME: z.string().min(1).default("Sigap 112 (contoh)"),
+  BILLING_SELLER_ADDRESS: z.string().min(1).default("Jl. Medan Merdeka Barat No. 9, Jakarta Pusat 10110"),
+  BILLING_SELLER_NPWP: z.string().min(1).optional(),
+  BILLING_BANK_NAME: z.string().min(1).default("Bank contoh"),
+  BILLING_BANK_ACCOUNT: z.string().min(1).default("000-000-0000"),
+  BILLING_BANK_ACCOUNT_NAME: z.string().min(1).default("Sigap 112"),
   /** Shows stored mail at /dev/outbox to platform admins. Development only: npm start and npm test set it. */
   SIGAP_DEV_OUTBOX: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /**

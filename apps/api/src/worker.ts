@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The background job process: `node apps/api/src/worker.ts`. It serves every queue in `jobQueues`:
-// the hourly purge of calls past their retention, and incidents' notifications and escalations.
+// the hourly purge of calls past their retention, incidents' notifications and escalations, and billing.
 import { createDatabase } from "@sigap/db/client";
 import { jobQueues } from "@sigap/db/jobs";
+import { serveBilling } from "./billing/schedule.ts";
 import { serveCallPurge } from "./calls/retention.ts";
 import { appConfig } from "./config.ts";
 import { serveEscalations } from "./incidents/escalate.ts";
@@ -27,10 +28,14 @@ boss.on("error", (error: Error & { code?: string }) => {
 // A notification holds its delivery's row (and so a connection) while the receiver answers: one
 // connection per concurrent notification, and two to spare for escalations and the purge.
 const database = createDatabase(env.DATABASE_APP_URL, { max: notifyConcurrency + 2, applicationName: "sigap-worker" });
+const config = appConfig(env);
+const jobs = jobSender(boss);
 await boss.start();
 await serveCallPurge(boss, database.db, logger);
-await serveNotifications(boss, { db: database.db, config: appConfig(env), log: logger });
-await serveEscalations(boss, { db: database.db, jobs: jobSender(boss), log: logger });
+await serveNotifications(boss, { db: database.db, config, log: logger });
+await serveEscalations(boss, { db: database.db, jobs, log: logger });
+// Billing last and apart: nothing in it is needed to take a call or dispatch, and its failures stay in its own queues.
+await serveBilling(boss, { db: database.db, config, jobs, log: logger });
 logger.info({ queues: jobQueues }, "worker started");
 
 async function shutdown(signal: string) {

@@ -20,6 +20,12 @@ export const testConfig: AppConfig = {
   webhookCa: null,
   liveStreamReadmitMs,
   mapTileUrl: null,
+  billingSeller: {
+    name: "Sigap 112 (uji)",
+    address: "Jl. Medan Merdeka Barat No. 9, Jakarta Pusat 10110",
+    npwp: null,
+    bank: { name: "Bank uji", accountNumber: "123-456-7890", accountName: "Sigap 112" },
+  },
 };
 
 /** A pino destination that keeps each JSON log line, parsed, for assertions. */

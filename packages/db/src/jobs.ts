@@ -16,17 +16,44 @@ export const incidentNotifyQueue = "incidents.notify";
 /** Fires an acknowledgement deadline or an escalation step of a dispatched incident (apps/api/src/incidents/escalate.ts). */
 export const incidentEscalationQueue = "incidents.escalate";
 
+/** Hourly: hands each tenant a `billing.close` job (apps/api/src/billing/schedule.ts). */
+export const billingTickQueue = "billing.tick";
+
+/** Rolls up one tenant's usage days and queues an issue job per ended period without an invoice. */
+export const billingCloseQueue = "billing.close";
+
+/** Issues one tenant's invoice for one period (apps/api/src/billing/issue.ts). */
+export const billingIssueQueue = "billing.issue";
+
+/** Sends one reminder of one invoice, before or after its due date (apps/api/src/billing/reminders.ts). */
+export const billingReminderQueue = "billing.remind";
+
 /**
  * Every queue the worker serves. Queues are created here, by the owner during migration, so the
  * runtime role needs no CREATE privilege.
  */
-export const jobQueues: readonly string[] = [callPurgeQueue, incidentNotifyQueue, incidentEscalationQueue];
+export const jobQueues: readonly string[] = [
+  callPurgeQueue,
+  incidentNotifyQueue,
+  incidentEscalationQueue,
+  billingTickQueue,
+  billingCloseQueue,
+  billingIssueQueue,
+  billingReminderQueue,
+];
 
 /**
  * Queues whose new jobs wake the worker at once (pg-boss sends a NOTIFY with each): a notification
  * must leave within a second of the dispatch, not at the worker's next poll.
  */
 const wakingQueues: ReadonlySet<string> = new Set([incidentNotifyQueue]);
+
+/**
+ * Queues where a job's `singletonKey` (tenant, or tenant and period) admits one queued and one
+ * active job at a time: retries and several workers do not pile up duplicate billing work. The
+ * unique constraints on the billing tables are what make the result exactly-once.
+ */
+const statelyQueues: ReadonlySet<string> = new Set([billingCloseQueue, billingIssueQueue]);
 
 /**
  * pg-boss's database interface over a transaction: a job sent through it (`send(..., { db })`)
@@ -53,7 +80,7 @@ export async function installJobSchema(ownerUrl: string): Promise<void> {
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const queue of jobQueues) await boss.createQueue(queue, { notify: wakingQueues.has(queue) });
+    for (const queue of jobQueues) await boss.createQueue(queue, { notify: wakingQueues.has(queue), policy: statelyQueues.has(queue) ? "stately" : "standard" });
   } finally {
     await boss.stop({ graceful: false });
   }

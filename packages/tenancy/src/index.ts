@@ -7,6 +7,7 @@ export {
   permissions,
   platformRoles,
   roles,
+  suspendableActions,
   twoFactorRequiredRoles,
   type Action,
   type MembershipRole,

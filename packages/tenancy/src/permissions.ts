@@ -89,6 +89,13 @@ export const permissions = {
   "incidents.export": ["tenant_admin", "supervisor"],
   /** See the own agency's assignments, acknowledge them and report progress. */
   "incidents.respond": ["agency_responder"],
+  /** See the tenant's plan, usage, invoices (with their PDFs) and payments. */
+  "billing.view": ["platform_admin", "tenant_admin"],
+  /**
+   * Run billing: plans and tax rates, a tenant's plan and billing profile, payments, voids and the
+   * suspension of non-critical features. Platform staff only: the region is the customer.
+   */
+  "billing.manage": ["platform_admin"],
   /** Take the tenant live once its checklist passes. */
   "tenant.goLive": ["platform_admin", "tenant_admin"],
   /** Take a tenant live with its checklist unmet, with a written reason. */
@@ -96,6 +103,23 @@ export const permissions = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
+
+/**
+ * What a platform admin's billing suspension stops: exports and changes of configuration that a
+ * region can live without for a while. Everything else stays, by design: taking and classifying
+ * calls, dispatch, notifications and reports, sign-in and staff (a region must be able to staff its
+ * desk), agencies and their contacts (a stale phone number costs lives), trunks and their routing
+ * (calls must keep arriving), publishing or rolling back an SOP (a bad plan must be fixable), and
+ * billing itself (to see and pay what is owed).
+ */
+export const suspendableActions: ReadonlySet<Action> = new Set<Action>([
+  "incidents.export",
+  "telephony.export",
+  "branding.edit",
+  "sop.choose",
+  "sop.edit",
+  "calls.configure",
+]);
 export const actions = Object.keys(permissions) as Action[];
 
 export function can(role: Role, action: Action): boolean {

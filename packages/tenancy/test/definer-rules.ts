@@ -52,6 +52,11 @@ export const definerFunctions: Record<string, DefinerFunction> = {
     why: "every tenant's audit log, for a signed-in platform admin only",
     probe: `select * from audit_log_all(${noSession}, null, null, null, null, null, null, null, null, 10)`,
   },
+  "billing_overview(text)": {
+    rule: "session",
+    why: "every tenant's plan and what it owes, for the platform billing dashboard of a signed-in platform admin only",
+    probe: `select * from billing_overview(${noSession})`,
+  },
   "create_tenant(text,text,text,text)": {
     rule: "session",
     why: "creates a tenant, for a signed-in platform admin only",

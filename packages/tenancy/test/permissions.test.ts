@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, roles, type Action, type Role } from "../src/permissions.ts";
+import { actions, can, roles, suspendableActions, type Action, type Role } from "../src/permissions.ts";
 
 // The expected answer for every role × action, written out in full: changing the matrix means
 // changing this table on purpose. (PA platform_admin, MV ministry_viewer, TA tenant_admin,
@@ -38,6 +38,8 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "incidents.dispatch": row("TA SV OP"),
   "incidents.export": row("TA SV"),
   "incidents.respond": row("AR"),
+  "billing.view": row("PA TA"),
+  "billing.manage": row("PA"),
   "tenant.goLive": row("PA TA"),
   "tenant.goLiveOverride": row("PA"),
 };
@@ -66,5 +68,31 @@ describe("the permission matrix", () => {
         expect(can(role, action)).toBe(expected[action][role]);
       });
     }
+  }
+});
+
+describe("a billing suspension", () => {
+  // Safety of life: whatever a region owes, these keep working.
+  const essential: Action[] = [
+    "calls.view",
+    "calls.answer",
+    "calls.block",
+    "calls.supervise",
+    "incidents.view",
+    "incidents.dispatch",
+    "incidents.respond",
+    "agencies.view",
+    "agencies.edit",
+    "trunks.edit",
+    "trunks.setDestination",
+    "sop.publish",
+    "users.invite",
+    "branding.view",
+    "billing.view",
+  ];
+  for (const action of essential) {
+    it(`never stops ${action}`, () => {
+      expect(suspendableActions.has(action)).toBe(false);
+    });
   }
 });

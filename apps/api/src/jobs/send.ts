@@ -9,6 +9,8 @@ export interface JobOptions {
   retryDelay?: number;
   retryBackoff?: boolean;
   retryDelayMax?: number;
+  /** On a `stately` queue, one queued and one active job per key. */
+  singletonKey?: string;
 }
 
 /** Sends jobs inside the caller's transaction: they exist exactly when its work commits. */

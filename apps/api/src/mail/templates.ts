@@ -156,3 +156,43 @@ export function incidentAssignedMail(input: {
     button: { id: "Buka penugasan", en: "Open the assignment" },
   });
 }
+
+/** Why an invoice is mailed: its issue, or a reminder before or after its due date. */
+export type InvoiceMailReason = "issued" | "before_due" | "due" | "overdue";
+
+const invoiceSubjects: Record<InvoiceMailReason, { id: string; en: string }> = {
+  issued: { id: "Tagihan baru", en: "New invoice" },
+  before_due: { id: "Pengingat: tagihan segera jatuh tempo", en: "Reminder: invoice due soon" },
+  due: { id: "Pengingat: tagihan jatuh tempo hari ini", en: "Reminder: invoice due today" },
+  overdue: { id: "Tagihan telah lewat jatuh tempo", en: "Invoice overdue" },
+};
+
+/** An invoice or a reminder to the region's billing contact; amounts and dates as printed on the invoice. */
+export function invoiceMail(input: {
+  to: string;
+  reason: InvoiceMailReason;
+  regionName: string;
+  number: string;
+  amountDue: string;
+  dueOn: { id: string; en: string };
+  payTo: string;
+  link: string;
+}): MailMessage {
+  const subject = invoiceSubjects[input.reason];
+  return render({
+    to: input.to,
+    subject: `[Sigap 112] ${subject.id} ${input.number} / ${subject.en}`,
+    id: [
+      `${subject.id} untuk ${input.regionName}: ${input.number}, sisa tagihan ${input.amountDue}, jatuh tempo ${input.dueOn.id}.`,
+      `Pembayaran melalui transfer bank: ${input.payTo}. Faktur PDF dapat diunduh di portal.`,
+      "Layanan 112 tetap berjalan penuh apa pun status tagihan ini.",
+    ],
+    en: [
+      `${subject.en} for ${input.regionName}: ${input.number}, ${input.amountDue} outstanding, due ${input.dueOn.en}.`,
+      `Pay by bank transfer: ${input.payTo}. The PDF invoice can be downloaded in the portal.`,
+      "The 112 service keeps running in full whatever the state of this invoice.",
+    ],
+    link: input.link,
+    button: { id: "Lihat tagihan", en: "View the invoice" },
+  });
+}

@@ -1,14 +1,16 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { Database, Transaction } from "@sigap/db/client";
+import type { InvoiceParties } from "@sigap/db/schema";
 import {
   appendPlatformAudit,
   appendTenantAudit,
+  billingSuspended,
   findTenantBySlug,
   listUserTenants,
   type UserTenant,
 } from "@sigap/db/queries";
-import { asTenantId, can, twoFactorRequiredRoles, withTenant, type Action, type Role } from "@sigap/tenancy";
+import { asTenantId, can, suspendableActions, twoFactorRequiredRoles, withTenant, type Action, type Role } from "@sigap/tenancy";
 import { RetryAfter } from "../auth/errors.ts";
 import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
@@ -50,6 +52,8 @@ export interface AppConfig {
   liveStreamReadmitMs: number;
   /** Parsed MAP_TILE_URL: a `{z}/{x}/{y}` tile template for the call panel's map, or null (offline). */
   mapTileUrl: string | null;
+  /** Parsed BILLING_*: the seller and bank account printed on invoices. */
+  billingSeller: InvoiceParties["seller"];
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
@@ -252,6 +256,7 @@ export function tenantProcedure(action: Action) {
     .use(async ({ ctx, input, type, next }) => {
       const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
       const unit = async (tx: Transaction) => {
+        await refuseWhileSuspended(tx, action, role);
         const result = await next({
           ctx: {
             tx,
@@ -268,6 +273,18 @@ export function tenantProcedure(action: Action) {
       // A query only reads (Postgres holds it to that), and its answer need not wait for COMMIT.
       return withTenant(ctx.db, tenant.id, unit, { readOnly: type === "query" });
     });
+}
+
+/**
+ * A platform admin may suspend a region's exports and configuration changes over an unpaid invoice
+ * (`suspendableActions`; never calls, dispatch or sign-in). Platform staff keep them, to help.
+ * Only suspendable actions pay for the extra read.
+ */
+async function refuseWhileSuspended(tx: Transaction, action: Action, role: Role): Promise<void> {
+  if (!suspendableActions.has(action) || role === "platform_admin") return;
+  if (await billingSuspended(tx)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Exports and configuration changes are suspended for this region until its overdue invoices are settled" });
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ import { callSettingsRouter } from "./routers/call-settings.ts";
 import { callsRouter } from "./routers/calls.ts";
 import { incidentsRouter } from "./routers/incidents.ts";
 import { responderLinkRouter } from "./routers/responder-link.ts";
+import { billingRouter } from "./routers/billing.ts";
+import { billingAdminRouter } from "./routers/billing-admin.ts";
 
 export const appRouter = createRouter({
   adoption: adoptionRouter,
@@ -49,6 +51,8 @@ export const appRouter = createRouter({
   callSettings: callSettingsRouter,
   incidents: incidentsRouter,
   responderLink: responderLinkRouter,
+  billing: billingRouter,
+  billingAdmin: billingAdminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,3 +29,4 @@ export * from "./call-panel.ts";
 export * from "./incidents.ts";
 export * from "./tenant-settings.ts";
 export * from "./call-figures.ts";
+export * from "./billing.ts";

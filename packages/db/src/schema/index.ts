@@ -12,3 +12,4 @@ export * from "./onboarding.ts";
 export * from "./sop.ts";
 export * from "./incidents.ts";
 export * from "./calls.ts";
+export * from "./billing.ts";

@@ -1,0 +1,130 @@
+import type { Database, Transaction } from "@sigap/db/client";
+import { billingReminderQueue } from "@sigap/db/jobs";
+import {
+  allocateInvoiceNumber,
+  appendTenantAudit,
+  findBilledTenant,
+  insertInvoice,
+  listPlanAssignments,
+  readDailyUsage,
+  rollUpUsageDay,
+  taxRateOn,
+  type InvoiceRow,
+} from "@sigap/db/queries";
+import type { InvoiceParties } from "@sigap/db/schema";
+import { asTenantId, withTenant } from "@sigap/tenancy";
+import { dateInZone } from "../csv.ts";
+import type { JobSender } from "../jobs/send.ts";
+import type { Logger } from "../logger.ts";
+import type { AppConfig } from "../trpc/init.ts";
+import { addDays, eachDay, type Period } from "./calendar.ts";
+import { mailInvoice } from "./invoice-mail.ts";
+import { priceInvoice } from "./pricing.ts";
+import { reminderSchedule } from "./reminders.ts";
+
+/** Days a region has to pay an invoice from its issue date. */
+export const paymentTermDays = 30;
+
+/** The tax every invoice carries; its rate comes from the dated tax table. */
+export const invoiceTaxName = "PPN";
+
+export interface BillingDependencies {
+  db: Database;
+  config: Pick<AppConfig, "mail" | "secretKeys" | "publicUrl" | "billingSeller">;
+  jobs: JobSender;
+  log: Logger;
+}
+
+export interface IssueJob {
+  tenantId: string;
+  period: Period;
+}
+
+export const invoiceNumber = (year: number, sequence: number) => `SIGAP/${String(year)}/${String(sequence).padStart(6, "0")}`;
+
+/** Thrown to roll back a number allocated for a period that turned out to be invoiced already. */
+export class AlreadyInvoiced extends Error {}
+
+/**
+ * Issues the tenant's invoice for `period`, once: the number, the invoice and its lines, the
+ * reminder jobs, the mail and the audit entry commit together, and a second issue of the same
+ * period (a retry, another worker) finds the unique period taken and rolls its number back.
+ * Returns the invoice, or null when there was nothing to issue (already invoiced, no billing profile).
+ */
+export async function issueInvoice(deps: BillingDependencies, job: IssueJob, now: Date = new Date()): Promise<InvoiceRow | null> {
+  try {
+    return await withTenant(deps.db, asTenantId(job.tenantId), (tx) => issueInvoiceIn(deps, tx, job, now));
+  } catch (error) {
+    if (error instanceof AlreadyInvoiced) return null;
+    throw error;
+  }
+}
+
+/** `issueInvoice` in the caller's transaction; a period invoiced already throws `AlreadyInvoiced`. */
+export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction, job: IssueJob, now: Date): Promise<InvoiceRow | null> {
+  const tenant = await findBilledTenant(tx);
+  const profile = tenant.profile;
+  if (!profile) return null;
+  const issuedOn = dateInZone(now, tenant.timeZone);
+  await rollUpMissingDays(tx, job.tenantId, job.period, tenant.timeZone);
+  const [assignments, usage, rate] = await Promise.all([
+    listPlanAssignments(tx),
+    readDailyUsage(tx, job.period.start, job.period.end),
+    taxRateOn(tx, invoiceTaxName, issuedOn),
+  ]);
+  if (!rate) throw new Error(`no ${invoiceTaxName} rate is in force on ${issuedOn}`);
+  const priced = priceInvoice({ period: job.period, assignments, usage, taxRateBasisPoints: rate.rateBasisPoints });
+
+  const year = Number(issuedOn.slice(0, 4));
+  const sequence = await allocateInvoiceNumber(tx, year);
+  const parties: InvoiceParties = {
+    seller: deps.config.billingSeller,
+    buyer: { legalName: profile.legalName, address: profile.address, npwp: profile.npwp, email: profile.email },
+    virtualAccount: profile.virtualAccount,
+  };
+  const invoice = await insertInvoice(
+    tx,
+    job.tenantId,
+    {
+      year,
+      sequence,
+      number: invoiceNumber(year, sequence),
+      periodStart: job.period.start,
+      periodEnd: job.period.end,
+      status: "issued",
+      issuedOn,
+      dueOn: addDays(issuedOn, paymentTermDays),
+      subtotal: priced.subtotal,
+      taxName: invoiceTaxName,
+      taxRateBasisPoints: rate.rateBasisPoints,
+      tax: priced.tax,
+      total: priced.total,
+      parties,
+    },
+    priced.lines,
+  );
+  if (!invoice) throw new AlreadyInvoiced();
+
+  for (const reminder of reminderSchedule(invoice.dueOn, tenant.timeZone)) {
+    await deps.jobs.send(tx, billingReminderQueue, { tenantId: job.tenantId, invoiceId: invoice.id, kind: reminder.kind }, { startAfter: reminder.at });
+  }
+  await mailInvoice(deps, tx, { tenant, invoice, reason: "issued" });
+  await appendTenantAudit(tx, job.tenantId, {
+    actorUserId: null,
+    actorRole: "system",
+    action: "billing.issueInvoice",
+    targetType: "invoice",
+    targetId: invoice.id,
+    diff: { after: { number: invoice.number, period: job.period, total: invoice.total, dueOn: invoice.dueOn } },
+  });
+  deps.log.info({ tenant: tenant.slug, number: invoice.number, total: invoice.total }, "invoice issued");
+  return invoice;
+}
+
+/** Rolls up the period's days the daily rollup has not reached (a worker that was down, a late start). */
+async function rollUpMissingDays(tx: Transaction, tenantId: string, period: Period, timeZone: string): Promise<void> {
+  const usage = await readDailyUsage(tx, period.start, period.end);
+  for (const day of eachDay(period.start, period.end)) {
+    if (!usage.has(day)) await rollUpUsageDay(tx, tenantId, day, timeZone);
+  }
+}
