@@ -1,6 +1,6 @@
 // `npm start`: database, migrations, seed, build, then api + worker + portal until Ctrl-C.
 import { demoPassword, demoTrunks, demoUsers } from "@sigap/db/seed";
-import { runCallSimulator, stackSecretKeys } from "./call-simulator.ts";
+import { runCallSimulator, runDemoBilling, stackSecretKeys } from "./call-simulator.ts";
 import { prepareDatabase } from "./database.ts";
 import { readStartConfig } from "./env.ts";
 import { run, step } from "./run.ts";
@@ -76,13 +76,15 @@ ${logins}
 
 /**
  * Three weeks of calls for each demo trunk's region, reported through the API once (a region with
- * calls is left alone), so every screen has something true to show. The portal is usable meanwhile.
+ * calls is left alone), then a few months of invoices for the billed demo regions, so every screen
+ * has something true to show. The portal is usable meanwhile.
  */
 async function addDemoCallHistory() {
-  step("adding demo call history in the background (regions that already have calls are left alone)");
+  step("adding demo call history and invoices in the background (regions that already have them are left alone)");
   try {
     for (const { slug } of demoTrunks) await runCallSimulator(config, [slug, "--history-days", "21", "--per-day", "60"]);
+    await runDemoBilling(config);
   } catch (error) {
-    step(`demo call history not added: ${error instanceof Error ? error.message : String(error)}`);
+    step(`demo history not added: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -21,7 +21,7 @@ export interface RecordedPayment {
 export async function recordPayment(
   tx: Transaction,
   tenantId: string,
-  input: { invoiceId: string; receivedOn: string; reference: string; amount: number; recordedBy: string },
+  input: { invoiceId: string; receivedOn: string; reference: string; amount: number; recordedBy: string | null },
 ): Promise<RecordedPayment> {
   const invoice = await findInvoice(tx, input.invoiceId, { lock: true });
   if (!invoice) throw fieldError("invoiceId", "No such invoice in this region");

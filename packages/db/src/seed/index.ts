@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { nationalTemplate } from "@sigap/sop-engine";
+import { seedDemoBilling } from "./demo-billing.ts";
 import { demoTenants } from "./demo-tenants.ts";
 import { demoTrunks } from "./demo-trunks.ts";
 import { demoAgencyId, demoPasswordHash, demoUsers } from "./demo-users.ts";
@@ -93,6 +94,7 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
           join users u on u.email = m.email
           join tenants t on t.slug = m.slug
         on conflict do nothing`;
+      await seedDemoBilling(tx);
       return { regionsLoaded, tenantsCreated: created.length, usersCreated: users.length };
     });
   } finally {
