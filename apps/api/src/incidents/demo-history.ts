@@ -15,7 +15,7 @@ import {
   type TimelineEntry,
 } from "@sigap/db/queries";
 import { standardSet } from "../agencies/standard-set.ts";
-import { proposePlan, type PlanningAgency } from "./plan.ts";
+import { confirmedPlan, planningAgencies, proposePlan, type PlanningAgency } from "./plan.ts";
 
 // The demo region's past emergencies, as its operators and agencies would have handled them: so
 // the board, the timelines and the exports have true-looking history from the first start.
@@ -63,7 +63,7 @@ async function regionAgencies(tx: Transaction, tenantId: string): Promise<Planni
   const present = new Set(existing.map((agency) => agency.type));
   const missing = standardSet(region.kind, region.name).filter((agency) => !present.has(agency.agencyType));
   await insertAgencies(tx, missing.map((agency) => ({ tenantId, ...agency })));
-  return (await listAgencyTargets(tx)).map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
+  return planningAgencies(await listAgencyTargets(tx));
 }
 
 /**
@@ -124,7 +124,7 @@ export async function recordDemoIncidents(tx: Transaction, tenantId: string, tru
     if (stage === "cancelled") entries.push({ incidentId: incident.id, at: finishedAt, kind: "status_changed", ...system, data: { from: "dispatched", to: "cancelled", disposition } });
     await updateIncident(tx, incident.id, {
       status: stage,
-      plan: { source: plan.source, manualReason: plan.manualReason, priority: plan.priority, fallbacks: plan.fallbacks, checklist: plan.checklist, advice: plan.advice },
+      plan: confirmedPlan(plan),
       sopVersionNumber: plan.source === "sop" ? plan.sopVersionNumber : null,
       dispatchedAt,
       disposition,

@@ -13,10 +13,9 @@ import {
   type AssignmentRow,
   type IncidentRow,
 } from "@sigap/db/queries";
-import type { ConfirmedPlan } from "@sigap/db/schema";
 import type { JobSender } from "../jobs/send.ts";
 import { fieldError } from "../trpc/field-error.ts";
-import { manualAckMinutes, proposePlan, type PlanEngine, type PlanningAgency, type ProposedPlan } from "./plan.ts";
+import { confirmedPlan, manualAckMinutes, planningAgencies, proposePlan, type PlanEngine, type ProposedPlan } from "./plan.ts";
 
 /** How notifications retry: from seconds to 15 minutes apart, for a little over an hour, before they are given up (dead). */
 export const notificationRetry = { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 900 } as const;
@@ -57,12 +56,12 @@ export function incidentFacts(incident: Pick<IncidentRow, "types" | "severity" |
   };
 }
 
-/** The region's agencies and its published SOP's proposal for an incident. */
-export async function planFor(tx: Transaction, incident: IncidentRow, now: Date, engine?: PlanEngine): Promise<ProposedPlan> {
+/** The published SOP's proposal for an incident, and the region's agencies it was resolved to. */
+export async function planFor(tx: Transaction, incident: IncidentRow, now: Date, engine?: PlanEngine) {
   const [version, agencies] = await Promise.all([findCurrentSopVersion(tx), listAgencyTargets(tx)]);
-  const planning: PlanningAgency[] = agencies.map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
   const published = version?.number == null ? undefined : { number: version.number, ruleset: version.ruleset };
-  return proposePlan({ version: published, facts: incidentFacts(incident), agencies: planning, now, ...(engine ? { engine } : {}) });
+  const proposal = proposePlan({ version: published, facts: incidentFacts(incident), agencies: planningAgencies(agencies), now, ...(engine ? { engine } : {}) });
+  return { proposal, agencies };
 }
 
 /** Checks the operator's choices against the proposal; throws a field error naming the first problem. */
@@ -99,8 +98,8 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
   if (!incident) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident" });
   if (incident.status !== "new") throw new TRPCError({ code: "CONFLICT", message: `The incident is already ${incident.status}: it was dispatched before` });
 
-  const proposal = await planFor(ctx.tx, incident, now, ctx.engine);
-  const agencyNames = new Map((await listAgencyTargets(ctx.tx)).filter((agency) => agency.active).map((agency) => [agency.id, agency.name]));
+  const { proposal, agencies } = await planFor(ctx.tx, incident, now, ctx.engine);
+  const agencyNames = new Map(agencies.filter((agency) => agency.active).map((agency) => [agency.id, agency.name]));
   checkChoices(input, proposal, agencyNames);
 
   const assignments = await insertAssignments(
@@ -123,18 +122,10 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
   );
   const deliveries = await queueNotifications(ctx, incident.id, assignments);
 
-  const plan: ConfirmedPlan = {
-    source: proposal.source,
-    manualReason: proposal.manualReason,
-    priority: proposal.priority,
-    fallbacks: proposal.fallbacks,
-    checklist: proposal.checklist,
-    advice: proposal.advice,
-  };
   await updateIncident(ctx.tx, incident.id, {
     status: "dispatched",
     dispatchedAt: now,
-    plan,
+    plan: confirmedPlan(proposal),
     sopVersionNumber: proposal.source === "sop" ? proposal.sopVersionNumber : null,
   });
   const nameOf = (agencyId: string) => agencyNames.get(agencyId) ?? agencyId;

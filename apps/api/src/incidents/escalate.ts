@@ -55,8 +55,7 @@ async function deadlinePassed(tx: Transaction, job: Extract<EscalationJob, { kin
   const assignment = await findAssignment(tx, job.assignmentId);
   if (!assignment || assignment.status !== "notified") return "acknowledged";
   await updateAssignment(tx, assignment.id, { escalations: assignment.escalations + 1 });
-  const agency = (await listAssignments(tx, job.incidentId)).find((candidate) => candidate.id === assignment.id)?.agencyName ?? "";
-  await appendTimeline(tx, job.tenantId, [{ incidentId: job.incidentId, kind: "ack_overdue", ...system, data: { agency, deadline: assignment.ackDeadline.toISOString() } }]);
+  await appendTimeline(tx, job.tenantId, [{ incidentId: job.incidentId, kind: "ack_overdue", ...system, data: { agency: assignment.agencyName, deadline: assignment.ackDeadline.toISOString() } }]);
   return "overdue";
 }
 

@@ -1,4 +1,5 @@
 import { createContext, Script } from "node:vm";
+import type { ConfirmedPlan } from "@sigap/db/schema";
 import { evaluate, p1AckTargetMinutes, type AgencyTarget, type EscalationStep, type EvaluationResult, type RegionAgency } from "@sigap/sop-engine";
 
 /** What the operator recorded of an incident, as the SOP engine reads it. */
@@ -13,6 +14,17 @@ export interface IncidentFacts {
 
 /** One of the region's agencies, as planning sees it. */
 export type PlanningAgency = RegionAgency & { name: string };
+
+/** The region's agencies as the engine plans with them: coverage left out where an agency covers the whole region. */
+export function planningAgencies(rows: readonly (Omit<PlanningAgency, "kecamatan"> & { kecamatan: string[] | null })[]): PlanningAgency[] {
+  return rows.map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
+}
+
+/** What the incident keeps of a proposal once the operator confirms it (the agencies become assignments). */
+export function confirmedPlan(proposal: Pick<ProposedPlan, "source" | "manualReason" | "priority" | "fallbacks" | "checklist" | "advice">): ConfirmedPlan {
+  const { source, manualReason, priority, fallbacks, checklist, advice } = proposal;
+  return { source, manualReason, priority, fallbacks, checklist, advice };
+}
 
 /** One agency the plan sends, and why. */
 export interface PlanLine {

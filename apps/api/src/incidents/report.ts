@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Transaction } from "@sigap/db/client";
-import { appendTimeline, findAssignment, findIncident, listAssignments, updateAssignment, updateIncident, type TimelineEntry } from "@sigap/db/queries";
+import { appendTimeline, findAssignment, findIncident, updateAssignment, updateIncident, type TimelineEntry } from "@sigap/db/queries";
 import { optionalText } from "../calls/closing.ts";
 import { assignmentReportProblem, incidentTakesReports, responderStatuses } from "./status.ts";
 
@@ -46,7 +46,7 @@ export async function reportOnAssignment(tx: Transaction, tenantId: string, assi
   const updated = repeat
     ? assignment
     : await updateAssignment(tx, assignment.id, { status: report.status, acknowledgedAt: assignment.acknowledgedAt ?? now });
-  const agency = (await listAssignments(tx, incident.id)).find((candidate) => candidate.id === assignment.id)?.agencyName ?? "";
+  const agency = assignment.agencyName;
   const entries: TimelineEntry[] = [
     {
       incidentId: incident.id,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
 import { calls } from "../schema/calls.ts";
@@ -62,9 +62,18 @@ export interface BoardFilter {
 }
 
 /** Incidents for the board, newest first, with their assignments' state in one round trip. */
-export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
+function boardConditions(filter: BoardFilter) {
   const conditions = [inArray(incidents.status, [...filter.statuses])];
   if (filter.type !== null) conditions.push(sql`(${incidents.types}[1] = ${filter.type} or ${incidents.types}[1] like ${`${filter.type}.%`})`);
+  return and(...conditions);
+}
+
+/** The board's incidents as whole rows (for exports), newest first. */
+export function listIncidents(tx: Executor, filter: BoardFilter): Promise<IncidentRow[]> {
+  return tx.select().from(incidents).where(boardConditions(filter)).orderBy(desc(incidents.createdAt), desc(incidents.id)).limit(filter.limit);
+}
+
+export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
   return tx
     .select({
       id: incidents.id,
@@ -87,7 +96,7 @@ export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
       ), '[]'::jsonb)`,
     })
     .from(incidents)
-    .where(and(...conditions))
+    .where(boardConditions(filter))
     .orderBy(desc(incidents.createdAt), desc(incidents.id))
     .limit(filter.limit);
 }
@@ -102,10 +111,12 @@ export function listOpenIncidentsOfType(tx: Executor, mainType: string) {
     .limit(200);
 }
 
-export function listAssignments(tx: Executor, incidentId: string) {
+/** The agencies sent to each of `incidentIds`, lead first, with their names. */
+export function listAssignmentsOf(tx: Executor, incidentIds: readonly string[]) {
   return tx
     .select({
       id: incidentAssignments.id,
+      incidentId: incidentAssignments.incidentId,
       agencyId: incidentAssignments.agencyId,
       agencyName: agencies.name,
       agencyType: agencies.agencyType,
@@ -120,8 +131,12 @@ export function listAssignments(tx: Executor, incidentId: string) {
     })
     .from(incidentAssignments)
     .innerJoin(agencies, and(eq(agencies.tenantId, incidentAssignments.tenantId), eq(agencies.id, incidentAssignments.agencyId)))
-    .where(eq(incidentAssignments.incidentId, incidentId))
+    .where(inArray(incidentAssignments.incidentId, [...incidentIds]))
     .orderBy(desc(incidentAssignments.lead), asc(incidentAssignments.role), asc(agencies.name));
+}
+
+export function listAssignments(tx: Executor, incidentId: string) {
+  return listAssignmentsOf(tx, [incidentId]);
 }
 
 export type AssignmentView = Awaited<ReturnType<typeof listAssignments>>[number];
@@ -132,8 +147,14 @@ export async function insertAssignments(tx: Executor, rows: (typeof incidentAssi
 }
 
 /** One assignment, locked: acknowledgements from a link, the portal and an agency's system take turns. */
-export async function findAssignment(tx: Executor, assignmentId: string): Promise<AssignmentRow | undefined> {
-  const [row] = await tx.select().from(incidentAssignments).where(eq(incidentAssignments.id, assignmentId)).for("update");
+/** An assignment with its agency's name, locked for the caller's change. */
+export async function findAssignment(tx: Executor, assignmentId: string): Promise<(AssignmentRow & { agencyName: string }) | undefined> {
+  const [row] = await tx
+    .select({ ...getTableColumns(incidentAssignments), agencyName: agencies.name })
+    .from(incidentAssignments)
+    .innerJoin(agencies, and(eq(agencies.tenantId, incidentAssignments.tenantId), eq(agencies.id, incidentAssignments.agencyId)))
+    .where(eq(incidentAssignments.id, assignmentId))
+    .for("update", { of: incidentAssignments });
   return row;
 }
 

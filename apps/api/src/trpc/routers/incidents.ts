@@ -7,7 +7,9 @@ import {
   findIncident,
   insertIncident,
   listAgencyAssignments,
+  listAssignmentsOf,
   listBoardIncidents,
+  listIncidents,
   openIncidentStatuses,
   updateIncident,
   type IncidentStatus,
@@ -118,7 +120,7 @@ export const incidentsRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const incident = await findIncident(ctx.tx, input.incidentId, { lock: false });
       if (!incident) throw notFound();
-      return planFor(ctx.tx, incident, new Date());
+      return (await planFor(ctx.tx, incident, new Date())).proposal;
     }),
 
   /** Opens an incident by hand, with a hint when an open incident of the same kind is near. */
@@ -263,9 +265,9 @@ export const incidentsRouter = createRouter({
   exportCsv: tenantProcedure("incidents.export")
     .input(boardInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listBoardIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
-      const loaded = await Promise.all(rows.map((row) => loadIncident(ctx.tx, row.id)));
-      const records = loaded.filter((incident) => incident !== null).map(incidentRecord);
+      const rows = await listIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
+      const assignments = await listAssignmentsOf(ctx.tx, rows.map((row) => row.id));
+      const records = rows.map((row) => ({ ...recordFacts(row), assignments: assignments.filter((assignment) => assignment.incidentId === row.id) }));
       return { filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`, csv: incidentListCsv(records, ctx.tenant.timeZone) };
     }),
 
