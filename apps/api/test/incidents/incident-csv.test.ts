@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { incidentListCsv } from "../../src/incidents/incident-csv.ts";
 import type { IncidentRecord } from "../../src/incidents/record.ts";
+import { buildingFire, cancelledNoise, compoundCrash } from "./records.ts";
 
 /** RFC 4180 back into cells, so the assertions read fields instead of quoting rules. */
 function parseCsv(text: string): string[][] {
@@ -36,8 +37,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const tenant = { slug: "kota-bandung", name: "Kota Bandung", regionCode: "32.73", timeZone: "Asia/Jakarta" };
-
 const assignment = (agencyName: string, acknowledgedAt: Date | null): IncidentRecord["assignments"][number] => ({
   id: `assignment-${agencyName}`,
   agencyId: `agency-${agencyName}`,
@@ -50,55 +49,19 @@ const assignment = (agencyName: string, acknowledgedAt: Date | null): IncidentRe
   acknowledgedAt,
 });
 
-const buildingFire: IncidentRecord = {
-  id: "0195a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",
-  tenant,
-  types: ["fire.building"],
-  status: "in_progress",
-  origin: "call",
-  severity: "high",
-  casualties: 2,
-  flags: ["people_trapped"],
-  description: "Rumah dua lantai terbakar",
-  location: { latitude: -6.9175, longitude: 107.6191, kecamatanCode: "32.73.01", address: "Jl. Braga No. 12, dekat Gedung Merdeka" },
-  villageCode: null,
-  priority: "P1",
-  disposition: null,
-  createdAt: new Date("2025-03-01T07:02:00Z"),
-  updatedAt: new Date("2025-03-01T07:20:00Z"),
-  dispatchedAt: new Date("2025-03-01T07:05:00Z"),
-  resolvedAt: null,
-  closedAt: null,
-  assignments: [assignment("Dinas Pemadam Kebakaran Kota Bandung", new Date("2025-03-01T07:06:00Z")), assignment("PSC 119 Kota Bandung", null)],
-  timeline: [],
-  calls: [],
-};
-
+// The export tests' incidents, with what a spreadsheet must survive: cells a spreadsheet would run
+// as formulas (a leading "=", "-" or "+"), and 0 casualties, which is not the same as unknown.
 const cancelled: IncidentRecord = {
-  ...buildingFire,
-  id: "0195a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c",
-  types: ["public_order.noise"],
-  status: "cancelled",
-  severity: null,
-  casualties: null,
-  location: null,
-  priority: null,
+  ...cancelledNoise,
   disposition: "-ganda",
   createdAt: new Date("2025-03-01T17:30:00Z"),
   closedAt: new Date("2025-03-01T17:45:00Z"),
-  assignments: [],
 };
 
 const compound: IncidentRecord = {
-  ...buildingFire,
-  id: "0195a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5d",
-  types: ["traffic_accident.multi_vehicle", "fire.vehicle"],
-  status: "closed",
+  ...compoundCrash,
   casualties: 0,
   location: { latitude: null, longitude: null, kecamatanCode: "32.73.05", address: '=HYPERLINK("http://contoh.invalid","klik")' },
-  disposition: "handled",
-  resolvedAt: new Date("2025-03-01T08:40:00Z"),
-  closedAt: new Date("2025-03-01T09:00:00Z"),
   assignments: [assignment("Polres Kota Bandung", new Date("2025-03-01T07:06:00Z")), assignment("+Damkar", new Date("2025-03-01T07:07:00Z"))],
 };
 
