@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Transaction } from "@sigap/db/client";
-import { findAssignmentIncidentId, findIncident, listAssignments } from "@sigap/db/queries";
+import { currentTenantProfile, findAssignmentIncidentId, findIncident, listAssignments } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { incidentBrief } from "../../incidents/load.ts";
 import { reportInput, reportOnAssignment } from "../../incidents/report.ts";
@@ -35,10 +35,12 @@ export const responderLinkRouter = createRouter({
       ctx.db,
       asTenantId(claim.tenantId),
       async (tx) => {
-        const { incident, assignments } = await assignmentWithIncident(tx, claim.assignmentId);
+        const [{ incident, assignments }, region] = await Promise.all([assignmentWithIncident(tx, claim.assignmentId), currentTenantProfile(tx)]);
         const mine = assignments.find((assignment) => assignment.id === claim.assignmentId);
         if (!mine || !incident) throw linkRefused();
         return {
+          // Deadlines read in the region's own time, wherever the responder's phone is set.
+          timeZone: region.timeZone,
           assignment: { id: mine.id, agencyName: mine.agencyName, role: mine.role, lead: mine.lead, status: mine.status, ackDeadline: mine.ackDeadline.toISOString(), acknowledgedAt: mine.acknowledgedAt?.toISOString() ?? null },
           incident: { status: incident.status, ...incidentBrief(incident) },
           // Who else is coming, by name and state only: the scene is shared.
