@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The API process: `node apps/api/src/server.ts`.
 import { serve } from "@hono/node-server";
+import { outlastClientKeepAlive } from "./http/keep-alive.ts";
 import { createDatabase } from "@sigap/db/client";
 import { createApp } from "./app.ts";
 import { appConfig } from "./config.ts";
@@ -22,6 +23,7 @@ const app = createApp({ db: database.db, logger, config: appConfig(env), listen:
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
   logger.info({ port: info.port, host: env.API_HOST }, "api listening");
 });
+outlastClientKeepAlive(server);
 
 function shutdown(signal: string) {
   logger.info({ signal }, "api stopping");

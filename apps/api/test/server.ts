@@ -4,6 +4,7 @@ import { createDatabase } from "@sigap/db/client";
 import { freePort } from "@sigap/dev/free-port";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
+import { outlastClientKeepAlive } from "../src/http/keep-alive.ts";
 import { liveStreamReadmitMs, parseSecretKeys } from "../src/config.ts";
 import { createBoss } from "../src/jobs/boss.ts";
 import { jobSender } from "../src/jobs/send.ts";
@@ -53,6 +54,7 @@ export async function startTestApi(databaseUrl: string, config: Partial<AppConfi
   });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  outlastClientKeepAlive(server);
   return {
     url: `http://127.0.0.1:${port}`,
     logLines,
