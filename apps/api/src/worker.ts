@@ -33,7 +33,7 @@ const jobs = jobSender(boss);
 await boss.start();
 await serveCallPurge(boss, database.db, logger);
 await serveNotifications(boss, { db: database.db, config, log: logger });
-await serveEscalations(boss, { db: database.db, jobs, log: logger });
+await serveEscalations(boss, { db: database.db, jobs, log: logger, config });
 // Billing last and apart: nothing in it is needed to take a call or dispatch, and its failures stay in its own queues.
 await serveBilling(boss, { db: database.db, config, jobs, log: logger });
 logger.info({ queues: jobQueues }, "worker started");

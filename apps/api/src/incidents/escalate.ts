@@ -3,21 +3,27 @@ import type { Database, Transaction } from "@sigap/db/client";
 import { incidentEscalationQueue, incidentNotifyQueue } from "@sigap/db/jobs";
 import {
   appendTimeline,
+  currentTenantProfile,
   findAssignment,
   findIncident,
   insertAssignments,
   listAgencyTargets,
   listAssignments,
   listDeliveries,
+  listMembers,
   updateAssignment,
   updateDelivery,
   type AssignmentView,
 } from "@sigap/db/queries";
-import type { AgencyTarget, EscalationStep } from "@sigap/sop-engine";
+import { officialRoles, type AgencyTarget, type EscalationStep } from "@sigap/sop-engine";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
+import { sendMail } from "../mail/send.ts";
+import { escalationMail } from "../mail/templates.ts";
+import type { AppConfig } from "../trpc/init.ts";
 import { notificationRetry, queueNotifications } from "./dispatch.ts";
+import { incidentSummary } from "./type-names.ts";
 import { manualAckMinutes } from "./plan.ts";
 
 export type EscalationJob =
@@ -28,6 +34,7 @@ export interface EscalationDependencies {
   db: Database;
   jobs: JobSender;
   log: Logger;
+  config: Pick<AppConfig, "mail" | "secretKeys" | "publicUrl">;
 }
 
 const system = { actorUserId: null, actorLabel: "Sistem" };
@@ -109,9 +116,36 @@ async function escalationStep(deps: EscalationDependencies, tx: Transaction, job
     return "backup_sent";
   }
 
-  // The supervisor and the officials are alerted on the incident board and its timeline, where they watch.
-  await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames } }]);
+  // The supervisor and the officials are alerted on the incident board and its timeline, where they
+  // watch, and by mail, which reaches them away from the board.
+  const mailed = await mailEscalation(deps, tx, job, waitingNames);
+  await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames, mailed } }]);
   return "alerted";
+}
+
+const officialNames: ReadonlyMap<string, string> = new Map(officialRoles.map((role) => [role.code, role.name]));
+
+/**
+ * Mails a `notify_supervisor` step to the region's active supervisors (its admins where it has
+ * none), and a `notify_officials` step to its admins, naming the officials to tell: the platform
+ * holds no contact for a bupati or a sekda. In the step's transaction, so a retried job mails once.
+ * Returns how many were mailed.
+ */
+async function mailEscalation(deps: EscalationDependencies, tx: Transaction, job: Extract<EscalationJob, { kind: "step" }>, waiting: string[]): Promise<number> {
+  const members = (await listMembers(tx)).filter((member) => member.deactivatedAt === null);
+  const ofRole = (role: string) => members.filter((member) => member.role === role);
+  const supervisors = ofRole("supervisor");
+  const recipients = job.step.action === "notify_supervisor" && supervisors.length > 0 ? supervisors : ofRole("tenant_admin");
+  const officials = job.step.action === "notify_officials" ? job.step.officials.map((code) => officialNames.get(code) ?? code) : [];
+  const [incident, region] = await Promise.all([findIncident(tx, job.incidentId, { lock: false }), currentTenantProfile(tx)]);
+  const summary = incidentSummary(incident?.types ?? []);
+  for (const recipient of recipients) {
+    await sendMail(
+      { db: tx, config: deps.config, log: deps.log },
+      escalationMail({ to: recipient.email, summary, waiting, officials, link: `${deps.config.publicUrl}/t/${region.slug}/incidents/${job.incidentId}` }),
+    );
+  }
+  return recipients.length;
 }
 
 export async function serveEscalations(boss: PgBoss, deps: EscalationDependencies): Promise<void> {

@@ -196,3 +196,30 @@ export function invoiceMail(input: {
     button: { id: "Lihat tagihan", en: "View the invoice" },
   });
 }
+
+/**
+ * An escalation: agencies have not acknowledged in time. To the region's supervisors, or to its
+ * admins for its officials (`officials`, by title), who are not on the platform themselves.
+ */
+export function escalationMail(input: { to: string; summary: string; waiting: string[]; officials: string[]; link: string }): MailMessage {
+  const waiting = input.waiting.join(", ");
+  const forOfficials = input.officials.length > 0;
+  return render({
+    to: input.to,
+    subject: `[112] Eskalasi: ${input.summary} — ${waiting} belum mengakui / not acknowledged`,
+    id: [
+      `${waiting} belum mengakui penugasan insiden ${input.summary} dalam batas waktu SOP.`,
+      forOfficials
+        ? `SOP meminta pejabat berikut diberi tahu: ${input.officials.join(", ")}. Teruskan kabar ini kepada mereka dan pastikan instansi dihubungi.`
+        : "Pastikan instansi dihubungi, misalnya lewat telepon, dan catat hasilnya pada insiden.",
+    ],
+    en: [
+      `${waiting} did not acknowledge incident ${input.summary} within the SOP's deadline.`,
+      forOfficials
+        ? `The SOP asks for these officials to be told: ${input.officials.join(", ")}. Pass this on to them and make sure the agency is reached.`
+        : "Make sure the agency is reached, by phone for instance, and record the outcome on the incident.",
+    ],
+    link: input.link,
+    button: { id: "Buka insiden", en: "Open the incident" },
+  });
+}

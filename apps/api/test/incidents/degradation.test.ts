@@ -121,6 +121,12 @@ describe("deadlines and escalation", () => {
     expect(seen.timeline.filter((entry) => entry.kind === "ack_overdue").map((entry) => entry.data.agency)).toEqual(expect.arrayContaining(["Damkar Kota"]));
     expect(seen.assignments.map((assignment) => assignment.agencyName)).toContain("BPBD Kota");
     expect(seen.timeline.find((entry) => entry.data.action === "notify_backup_agency")?.data.backup).toBe("BPBD Kota");
+    // The region has no supervisor on the platform: its admin is mailed instead, once.
+    expect(seen.timeline.find((entry) => entry.data.action === "notify_supervisor")?.data.mailed).toBe(1);
+    const mails = await owner.sql<{ subject: string }[]>`
+      select m.subject from mail_outbox m join users u on u.email = m."to" where u.id = ${region.admin.person.id} and m.subject like '[112] Eskalasi%'`;
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toContain("Damkar Kota");
   });
 
   it("do nothing once the agencies have acknowledged", async () => {

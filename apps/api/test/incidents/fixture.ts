@@ -112,7 +112,7 @@ export async function startIncidentWorker(appUrl: string, config: NotifyDependen
   await boss.start();
   const log = createLogger("warn", "worker", logSink().sink);
   await serveNotifications(boss, { db: database.db, config, log });
-  await serveEscalations(boss, { db: database.db, jobs: jobSender(boss), log });
+  await serveEscalations(boss, { db: database.db, jobs: jobSender(boss), log, config });
   return {
     db: database.db,
     stop: async () => {
