@@ -5,7 +5,7 @@ import { asTenantId, withTenant } from "@sigap/tenancy";
 import { dateInZone } from "../csv.ts";
 import type { JobOptions } from "../jobs/send.ts";
 import { addDays, eachDay, type Period } from "./calendar.ts";
-import { issueInvoiceIn, type BillingDependencies, type IssueJob } from "./issue.ts";
+import { AlreadyInvoiced, issueInvoiceIn, type BillingDependencies, type IssueJob } from "./issue.ts";
 import { dueInvoicePeriods } from "./periods.ts";
 
 /** How far back the first rollup of a tenant reaches: usage older than two months is not billed late. */
@@ -60,7 +60,11 @@ export async function issueDueInvoices(deps: BillingDependencies, tx: Transactio
   const closed = await bringUpToDate(tx, tenantId, now);
   const issued: InvoiceRow[] = [];
   for (const period of closed.due) {
-    const invoice = await issueInvoiceIn(deps, tx, { tenantId, period }, now);
+    // A savepoint per period: one the worker's hourly step has just issued is skipped, not fatal.
+    const invoice = await tx.transaction((savepoint) => issueInvoiceIn(deps, savepoint, { tenantId, period }, now)).catch((error: unknown) => {
+      if (error instanceof AlreadyInvoiced) return null;
+      throw error;
+    });
     if (invoice) issued.push(invoice);
   }
   return issued;

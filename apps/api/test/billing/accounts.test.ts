@@ -87,6 +87,11 @@ describe("voiding", () => {
     const [note] = await owner.sql<{ total: string; corrects_id: string; number: string }[]>`
       select total::text, corrects_id, number from invoices where tenant_id = ${tenant.id} and kind = 'credit_note'`;
     expect(note).toEqual({ total: String(-total), corrects_id: invoiceId, number: voided.creditNote.number });
+    // Nothing is owed any more: the credit note is not a debt, and the detail links to it.
+    const overview = await expectOk<{ outstanding: number }>(billing.admin, "query", "billing.overview", { tenantSlug: tenant.slug });
+    expect(overview.outstanding).toBe(0);
+    const detail = await expectOk<{ creditNote: { id: string } | null }>(billing.admin, "query", "billing.invoice", { tenantSlug: tenant.slug, invoiceId });
+    expect(detail.creditNote?.id).toBe(voided.creditNote.id);
     const again = await billing.admin.call("mutation", "billing.voidInvoice", { tenantSlug: tenant.slug, invoiceId, reason: "Lagi" });
     expect(again.status).toBe(409);
     const paid = await billing.admin.call("mutation", "billing.recordPayment", { tenantSlug: tenant.slug, invoiceId, receivedOn: "2026-10-10", reference: "X", amount: 5 });
@@ -134,6 +139,19 @@ describe("what a tenant admin sees", () => {
     expect((await southAdmin.call("query", "billing.invoice", { tenantSlug: south.tenant.slug, invoiceId: north.invoiceId })).status).toBe(404);
     expect((await southAdmin.call("query", "billing.invoicePdf", { tenantSlug: south.tenant.slug, invoiceId: north.invoiceId })).status).toBe(404);
     expect((await southAdmin.call("query", "billing.overview", { tenantSlug: north.tenant.slug })).status).toBe(404);
+  });
+});
+
+describe("issuing at once", () => {
+  it("issues every ended period once, however often the platform admin asks at the same time", async () => {
+    const { tenant } = await arrangeBilledTenant(billing.admin, owner, records, { planId: billing.plan.id, startsOn: "2026-06-01" });
+    const ask = () => billing.admin.call("mutation", "billing.issueDue", { tenantSlug: tenant.slug });
+    const replies = await Promise.all([ask(), ask(), ask()]);
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200]);
+    const [counted] = await owner.sql<{ count: number; months: number }[]>`
+      select count(*)::int as count, count(distinct period_start)::int as months from invoices where tenant_id = ${tenant.id}`;
+    expect(counted?.count).toBe(counted?.months);
+    expect(counted?.count).toBeGreaterThanOrEqual(5);
   });
 });
 

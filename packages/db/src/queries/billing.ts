@@ -330,6 +330,12 @@ export async function findInvoice(tx: Executor, id: string, options: { lock?: bo
   return { ...row, lines, payments: paid };
 }
 
+/** The credit note that corrects a voided invoice, if any. */
+export async function findCreditNoteFor(tx: Executor, invoiceId: string): Promise<{ id: string; number: string } | undefined> {
+  const [row] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.correctsId, invoiceId));
+  return row;
+}
+
 export async function updateInvoice(tx: Executor, id: string, fields: Partial<Pick<InvoiceRow, "status" | "paid" | "voidReason">>): Promise<InvoiceRow> {
   const [row] = await tx.update(invoices).set(fields).where(eq(invoices.id, id)).returning();
   if (!row) throw new Error(`invoice ${id} vanished while locked`);

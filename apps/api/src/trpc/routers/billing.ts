@@ -3,6 +3,7 @@ import {
   assignPlan,
   billedThrough,
   findBilledTenant,
+  findCreditNoteFor,
   findBillingPlan,
   findInvoice,
   listInvoices,
@@ -11,6 +12,7 @@ import {
   readDailyUsage,
   saveBillingProfile,
   setBillingSuspension,
+  type InvoiceRow,
 } from "@sigap/db/queries";
 import { usageMeters, type UsageMeter } from "@sigap/db/schema";
 import { addDays, monthOf } from "../../billing/calendar.ts";
@@ -32,6 +34,9 @@ import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 const invoiceTarget = "invoice";
+
+/** An invoice the region still owes on; a credit note is never owed, whatever its status. */
+const owes = (invoice: InvoiceRow) => invoice.kind === "invoice" && (invoice.status === "issued" || invoice.status === "overdue");
 
 function noInvoice(): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: "No such invoice" });
@@ -84,8 +89,9 @@ export const billingRouter = createRouter({
         dueOn: invoice.dueOn,
         total: invoice.total,
         paid: invoice.paid,
+        correctsId: invoice.correctsId,
       })),
-      outstanding: invoices.filter((i) => i.status === "issued" || i.status === "overdue").reduce((sum, i) => sum + i.total - i.paid, 0),
+      outstanding: invoices.filter(owes).reduce((sum, i) => sum + i.total - i.paid, 0),
     };
   }),
 
@@ -95,9 +101,10 @@ export const billingRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const invoice = await findInvoice(ctx.tx, input.invoiceId);
       if (!invoice) throw noInvoice();
-      const reminders = await listReminders(ctx.tx, [invoice.id]);
+      const [reminders, creditNote] = await Promise.all([listReminders(ctx.tx, [invoice.id]), findCreditNoteFor(ctx.tx, invoice.id)]);
       return {
         ...invoice,
+        creditNote: creditNote ?? null,
         createdAt: invoice.createdAt.toISOString(),
         updatedAt: invoice.updatedAt.toISOString(),
         payments: invoice.payments.map((payment) => ({ ...payment, createdAt: payment.createdAt.toISOString() })),
@@ -179,7 +186,7 @@ export const billingRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const today = dateInZone(new Date(), ctx.tenant.timeZone);
       const limit = addDays(today, -suspensionGraceDays);
-      const overdue = (await listInvoices(ctx.tx)).filter((i) => (i.status === "issued" || i.status === "overdue") && i.dueOn < limit);
+      const overdue = (await listInvoices(ctx.tx)).filter((i) => owes(i) && i.dueOn < limit);
       if (overdue.length === 0) {
         throw fieldError("reason", `Only a region with an invoice more than ${String(suspensionGraceDays)} days past due can be suspended`, "CONFLICT");
       }
