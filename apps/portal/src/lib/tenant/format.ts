@@ -28,3 +28,22 @@ export function formatDate(locale: Locale, value: string | Date, timeZone: strin
 export function formatTime(locale: Locale, value: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat(intlTags[locale], { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(value));
 }
+
+/**
+ * A calendar day the API sends as `2025-01-31` (a due date, a billing period's end). It is a date,
+ * not a moment: read in UTC, so no time zone moves it to the day before or after.
+ */
+export function formatDay(locale: Locale, day: string): string {
+  return formatDate(locale, day, "UTC");
+}
+
+/** A span of calendar days as one phrase, sharing what both ends share: "1–31 Jan 2025". */
+export function formatDayRange(locale: Locale, from: string, to: string): string {
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone: "UTC" }).formatRange(new Date(from), new Date(to));
+}
+
+/** Today (or the day of `instant`) on the tenant's calendar, as a date field holds it: `2025-01-31`. */
+export function dayInZone(timeZone: string, instant: number = Date.now()): string {
+  // sv-SE writes dates as ISO 8601 does.
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

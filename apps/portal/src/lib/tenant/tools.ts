@@ -4,7 +4,7 @@ import type { PlainKey } from "#lib/i18n/index.ts";
 /** A page inside a tenant, shown to the roles the permission matrix lets use it. */
 export interface TenantTool {
   /** Below `/t/{slug}`. */
-  page: "calls" | "incidents" | "assignments" | "wallboard" | "settings/calls" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit";
+  page: "calls" | "incidents" | "assignments" | "wallboard" | "settings/calls" | "onboarding" | "agencies" | "trunks" | "sop" | "users" | "audit" | "billing";
   label: PlainKey;
   description: PlainKey;
   action: Action;
@@ -22,6 +22,7 @@ const tools: readonly TenantTool[] = [
   { page: "sop", label: "sop.nav", description: "sop.navDescription", action: "sop.view" },
   { page: "users", label: "tenant.nav.users", description: "tenant.overview.usersDescription", action: "users.view" },
   { page: "audit", label: "tenant.nav.audit", description: "tenant.overview.auditDescription", action: "audit.view" },
+  { page: "billing", label: "billing.nav", description: "billing.navDescription", action: "billing.view" },
 ];
 
 /** The tenant pages this role may open, in menu order; the API enforces the same matrix. */

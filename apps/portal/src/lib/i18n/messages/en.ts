@@ -13,6 +13,7 @@ import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
 import { incidentsEn } from "./en/incidents.ts";
+import { billingEn } from "./en/billing.ts";
 
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
@@ -71,6 +72,7 @@ export const en = {
   ...sopPagesEn,
   ...sopLabEn,
   ...incidentsEn,
+  ...billingEn,
 
   "footer.note": "Adoption figures are read live from the platform's data when the page loads.",
 } as const satisfies Translation;

@@ -12,6 +12,7 @@ import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
 import { incidentsId } from "./id/incidents.ts";
+import { billingId } from "./id/billing.ts";
 
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
@@ -74,6 +75,7 @@ export const id = {
   ...sopPagesId,
   ...sopLabId,
   ...incidentsId,
+  ...billingId,
 
   "footer.note": "Angka adopsi diambil langsung dari data platform saat halaman dimuat.",
 } as const;
