@@ -27,3 +27,8 @@ export function invoiceDocument(invoice: InvoiceWithDetails): InvoiceDocument {
     total: invoice.total,
   };
 }
+
+/** `SIGAP-2026-000123.pdf`: the number, with what a file name cannot hold replaced. */
+export function invoicePdfFilename(number: string): string {
+  return `${number.replaceAll("/", "-")}.pdf`;
+}

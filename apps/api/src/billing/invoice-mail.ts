@@ -1,7 +1,9 @@
 import type { Executor } from "@sigap/db/client";
-import type { InvoiceRow } from "@sigap/db/queries";
+import { findInvoice, type InvoiceRow } from "@sigap/db/queries";
 import { sendMail } from "../mail/send.ts";
 import { invoiceMail, type InvoiceMailReason } from "../mail/templates.ts";
+import { invoiceDocument, invoicePdfFilename } from "./document.ts";
+import { renderInvoicePdf } from "./invoice-pdf.ts";
 import type { BillingDependencies } from "./issue.ts";
 import { formatRupiah } from "./rupiah.ts";
 
@@ -22,6 +24,8 @@ export async function mailInvoice(
   const to = invoice.parties.buyer.email;
   if (!to) return false;
   const { bank } = invoice.parties.seller;
+  const printed = await findInvoice(tx, invoice.id);
+  if (!printed) throw new Error(`invoice ${invoice.id} is not visible to its own mail`);
   await sendMail(
     { db: tx, config: deps.config, log: deps.log },
     invoiceMail({
@@ -33,6 +37,7 @@ export async function mailInvoice(
       dueOn: { id: longDate(invoice.dueOn, "id-ID"), en: longDate(invoice.dueOn, "en-GB") },
       payTo: `${bank.name} ${bank.accountNumber} a.n. ${bank.accountName}, virtual account ${invoice.parties.virtualAccount}`,
       link: `${deps.config.publicUrl}/t/${tenant.slug}/billing/${invoice.id}`,
+      pdf: { filename: invoicePdfFilename(invoice.number), contentType: "application/pdf", content: await renderInvoicePdf(invoiceDocument(printed)) },
     }),
   );
   return true;

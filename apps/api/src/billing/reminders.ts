@@ -1,4 +1,4 @@
-import { claimReminder, findBilledTenant, findInvoice, updateInvoice } from "@sigap/db/queries";
+import { appendTenantAudit, claimReminder, findBilledTenant, findInvoice, updateInvoice } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { dateInZone, startOfDayInZone } from "../csv.ts";
 import type { InvoiceMailReason } from "../mail/templates.ts";
@@ -50,7 +50,15 @@ export async function sendReminder(deps: BillingDependencies, job: ReminderJob, 
     if (!reminder) return "unknown_kind";
     if (reminder.daysFromDue <= 0 && today > invoice.dueOn) return "moot";
     if (!(await claimReminder(tx, job.tenantId, invoice.id, job.kind))) return "already_sent";
-    await mailInvoice(deps, tx, { tenant, invoice: current, reason: reminder.reason });
+    const mailed = await mailInvoice(deps, tx, { tenant, invoice: current, reason: reminder.reason });
+    await appendTenantAudit(tx, job.tenantId, {
+      actorUserId: null,
+      actorRole: "system",
+      action: "billing.sendReminder",
+      targetType: "invoice",
+      targetId: invoice.id,
+      diff: { after: { number: invoice.number, kind: job.kind, mailed, status: current.status } },
+    });
     return "sent";
   });
 }

@@ -6,11 +6,18 @@ import type { Logger } from "../logger.ts";
 import { createSecretBox, SecretBoxError, type SecretBox } from "../security/secret-box.ts";
 import type { AppConfig } from "../trpc/init.ts";
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: readonly MailAttachment[];
 }
 
 export interface MailDependencies {
@@ -75,14 +82,29 @@ export async function sendMail(deps: MailDependencies, message: MailMessage): Pr
   const box = createSecretBox(deps.config.secretKeys);
   const id = randomUUID();
   const subject = headerSafe(message.subject);
-  const stored = { id, to: message.to, subject, text: sealBody(box, id, "text", message.text), html: sealBody(box, id, "html", message.html) };
+  const attachments = message.attachments ?? [];
+  const stored = {
+    id,
+    to: message.to,
+    subject,
+    text: sealBody(box, id, "text", message.text),
+    html: sealBody(box, id, "html", message.html),
+    attachmentNames: attachments.map((attachment) => attachment.filename),
+  };
   if (!smtpUrl) {
     const row = await insertMail(deps.db, { ...stored, transport: "outbox" });
     return { id: row.id, delivered: false };
   }
   let deliveredAt: Date | null = null;
   try {
-    await smtpTransport(smtpUrl).sendMail({ from, ...message, subject });
+    await smtpTransport(smtpUrl).sendMail({
+      from,
+      to: message.to,
+      subject,
+      text: message.text,
+      html: message.html,
+      attachments: attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content: Buffer.from(content) })),
+    });
     deliveredAt = new Date();
   } catch (error) {
     deps.log.error({ err: error, subject: message.subject }, "mail: SMTP delivery failed; message stored undelivered");

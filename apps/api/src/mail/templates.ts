@@ -1,4 +1,4 @@
-import type { MailMessage } from "./send.ts";
+import type { MailAttachment, MailMessage } from "./send.ts";
 
 // The recipient has no locale we know of yet (an invitee has no account; a reset may be asked for
 // by anyone), so every message is Bahasa Indonesia first with the English text below it.
@@ -177,24 +177,27 @@ export function invoiceMail(input: {
   dueOn: { id: string; en: string };
   payTo: string;
   link: string;
+  /** The invoice's PDF, attached: the region's finance officer may have no account on the portal. */
+  pdf: MailAttachment;
 }): MailMessage {
   const subject = invoiceSubjects[input.reason];
-  return render({
+  const message = render({
     to: input.to,
     subject: `[Sigap 112] ${subject.id} ${input.number} / ${subject.en}`,
     id: [
       `${subject.id} untuk ${input.regionName}: ${input.number}, sisa tagihan ${input.amountDue}, jatuh tempo ${input.dueOn.id}.`,
-      `Pembayaran melalui transfer bank: ${input.payTo}. Faktur PDF dapat diunduh di portal.`,
+      `Pembayaran melalui transfer bank: ${input.payTo}. Faktur PDF terlampir dan dapat diunduh di portal.`,
       "Layanan 112 tetap berjalan penuh apa pun status tagihan ini.",
     ],
     en: [
       `${subject.en} for ${input.regionName}: ${input.number}, ${input.amountDue} outstanding, due ${input.dueOn.en}.`,
-      `Pay by bank transfer: ${input.payTo}. The PDF invoice can be downloaded in the portal.`,
+      `Pay by bank transfer: ${input.payTo}. The PDF invoice is attached and can be downloaded in the portal.`,
       "The 112 service keeps running in full whatever the state of this invoice.",
     ],
     link: input.link,
     button: { id: "Lihat tagihan", en: "View the invoice" },
   });
+  return { ...message, attachments: [input.pdf] };
 }
 
 /**

@@ -161,12 +161,18 @@ describe("reminders", () => {
     }
     // The before-due and due-day reminders came too late to make sense; the overdue ones were sent.
     expect((await reminders()).map((row) => row.kind)).toEqual(["overdue_30", "overdue_7"]);
-    const mails = await owner.sql<{ subject: string }[]>`select subject from mail_outbox where "to" = ${email} order by created_at`;
+    const mails = await owner.sql<{ subject: string; attachment_names: string[] }[]>`
+      select subject, attachment_names from mail_outbox where "to" = ${email} order by created_at`;
+    // Each carries the invoice's PDF: the region's finance officer may have no account on the portal.
+    expect(mails.every((mail) => mail.attachment_names.length === 1 && mail.attachment_names[0] === `${invoice?.number.replaceAll("/", "-") ?? ""}.pdf`)).toBe(true);
     expect(mails.map((mail) => mail.subject)).toEqual([
       expect.stringContaining("Tagihan baru"),
       expect.stringContaining("lewat jatuh tempo"),
       expect.stringContaining("lewat jatuh tempo"),
     ]);
     expect((await invoicesOf(tenant.id))[0]?.status).toBe("overdue");
+    const audited = await owner.sql<{ action: string }[]>`
+      select action from audit_log where tenant_id = ${tenant.id} and action like 'billing.%' and actor_role = 'system' order by action`;
+    expect(audited.map((row) => row.action)).toEqual(["billing.issueInvoice", "billing.sendReminder", "billing.sendReminder"]);
   });
 });

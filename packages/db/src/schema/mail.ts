@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { id } from "./columns.ts";
 
@@ -14,6 +15,8 @@ export const mailOutbox = pgTable(
     text: text().notNull(),
     html: text().notNull(),
     transport: text({ enum: ["smtp", "outbox"] }).notNull(),
+    /** The names of the files it carried (an invoice's PDF); the files themselves are not kept. */
+    attachmentNames: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp({ withTimezone: true }),
   },

@@ -17,7 +17,7 @@ import {
 import { usageMeters, type UsageMeter } from "@sigap/db/schema";
 import { addDays, monthOf } from "../../billing/calendar.ts";
 import { issueDueInvoices } from "../../billing/close.ts";
-import { invoiceDocument } from "../../billing/document.ts";
+import { invoiceDocument, invoicePdfFilename } from "../../billing/document.ts";
 import {
   assignPlanInput,
   billingProfileInput,
@@ -119,7 +119,7 @@ export const billingRouter = createRouter({
       const invoice = await findInvoice(ctx.tx, input.invoiceId);
       if (!invoice) throw noInvoice();
       const pdf = await renderInvoicePdf(invoiceDocument(invoice));
-      return { filename: `${invoice.number.replaceAll("/", "-")}.pdf`, base64: Buffer.from(pdf).toString("base64") };
+      return { filename: invoicePdfFilename(invoice.number), base64: Buffer.from(pdf).toString("base64") };
     }),
 
   saveProfile: tenantProcedure("billing.manage")
