@@ -1,4 +1,4 @@
-// What the benchmarks share: pacing load on schedule, reading percentiles, posting signed telephony events.
+// What the benchmarks share: pacing load on schedule, reading percentiles, fixed-seed data, posting signed telephony events.
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import type { createDatabase } from "@sigap/db/client";
@@ -42,6 +42,15 @@ export function summary(values: number[]): { p50: number; p99: number } {
 
 export function ms(value: number): string {
   return `${value.toFixed(1).padStart(6)} ms`;
+}
+
+/** A fixed-seed generator, so every run measures the same data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
 /** Posts one telephony event to the API's event route, signed with the trunk's event secret, as a PBX does. */

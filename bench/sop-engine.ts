@@ -11,18 +11,11 @@ import {
   validateRuleset,
   type RulesetInput,
 } from "@sigap/sop-engine";
+import { seededRandom } from "./_shared.ts";
 
 type RuleInput = RulesetInput["rules"][number];
 
-/** A fixed-seed generator, so every run measures the same ruleset and incidents. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
+// A fixed seed, so every run measures the same ruleset and incidents.
 const random = seededRandom(112);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const chance = (probability: number) => random() < probability;

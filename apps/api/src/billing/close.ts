@@ -1,10 +1,10 @@
 import type { Transaction } from "@sigap/db/client";
 import { billingIssueQueue } from "@sigap/db/jobs";
-import { billedThrough, findBilledTenant, lastRolledUpDay, listPlanAssignments, markInvoicesOverdue, rollUpUsageDay, type InvoiceRow } from "@sigap/db/queries";
+import { billedThrough, findBilledTenant, lastRolledUpDay, listPlanAssignments, markInvoicesOverdue, rollUpUsageDays, type InvoiceRow } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { dateInZone } from "../csv.ts";
 import type { JobOptions } from "../jobs/send.ts";
-import { addDays, eachDay, type Period } from "./calendar.ts";
+import { addDays, daysInclusive, type Period } from "./calendar.ts";
 import { AlreadyInvoiced, issueInvoiceIn, type BillingDependencies, type IssueJob } from "./issue.ts";
 import { dueInvoicePeriods } from "./periods.ts";
 
@@ -33,10 +33,11 @@ async function bringUpToDate(tx: Transaction, tenantId: string, now: Date): Prom
   const last = await lastRolledUpDay(tx);
   const horizon = addDays(today, -rollupHorizonDays);
   const from = last !== null ? addDays(last, 1) : first.startsOn > horizon ? first.startsOn : horizon;
-  const days = from < today ? eachDay(from, addDays(today, -1)) : [];
-  for (const day of days) await rollUpUsageDay(tx, tenantId, day, tenant.timeZone);
+  const yesterday = addDays(today, -1);
+  if (from <= yesterday) await rollUpUsageDays(tx, tenantId, from, yesterday, tenant.timeZone);
   const overdue = await markInvoicesOverdue(tx, today);
-  return { daysRolledUp: days.length, overdue, due: dueInvoicePeriods(assignments, await billedThrough(tx), today) };
+  const daysRolledUp = from <= yesterday ? daysInclusive(from, yesterday) : 0;
+  return { daysRolledUp, overdue, due: dueInvoicePeriods(assignments, await billedThrough(tx), today) };
 }
 
 /**

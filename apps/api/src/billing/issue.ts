@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database, Transaction } from "@sigap/db/client";
 import { billingReminderQueue } from "@sigap/db/jobs";
 import {
@@ -7,7 +8,7 @@ import {
   insertInvoice,
   listPlanAssignments,
   readDailyUsage,
-  rollUpUsageDay,
+  rollUpUsageDays,
   taxRateOn,
   type InvoiceRow,
 } from "@sigap/db/queries";
@@ -18,9 +19,8 @@ import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
 import type { AppConfig } from "../trpc/init.ts";
 import { addDays, eachDay, type Period } from "./calendar.ts";
-import { mailInvoice } from "./invoice-mail.ts";
 import { priceInvoice } from "./pricing.ts";
-import { reminderSchedule } from "./reminders.ts";
+import { invoiceMailSchedule, type InvoiceMailJob } from "./reminders.ts";
 
 /** Days a region has to pay an invoice from its issue date. */
 export const paymentTermDays = 30;
@@ -46,8 +46,8 @@ export const invoiceNumber = (year: number, sequence: number) => `SIGAP/${String
 export class AlreadyInvoiced extends Error {}
 
 /**
- * Issues the tenant's invoice for `period`, once: the number, the invoice and its lines, the
- * reminder jobs, the mail and the audit entry commit together, and a second issue of the same
+ * Issues the tenant's invoice for `period`, once: the number, the invoice and its lines, the jobs
+ * of its mails and the audit entry commit together, and a second issue of the same
  * period (a retry, another worker) finds the unique period taken and rolls its number back.
  * Returns the invoice, or null when there was nothing to issue (already invoiced, no billing profile).
  */
@@ -75,17 +75,26 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction,
   if (!rate) throw new Error(`no ${invoiceTaxName} rate is in force on ${issuedOn}`);
   const priced = priceInvoice({ period: job.period, assignments, usage, taxRateBasisPoints: rate.rateBasisPoints });
 
-  const year = Number(issuedOn.slice(0, 4));
-  const sequence = await allocateInvoiceNumber(tx, year);
+  // Everything that needs the invoice's id but not its number goes first: the year's counter stays
+  // locked from the number's allocation until commit, and every other region's invoice waits on it.
+  const id = randomUUID();
+  const dueOn = addDays(issuedOn, paymentTermDays);
+  for (const mail of invoiceMailSchedule(dueOn, tenant.timeZone)) {
+    const data: InvoiceMailJob = { tenantId: job.tenantId, invoiceId: id, kind: mail.kind };
+    await deps.jobs.send(tx, billingReminderQueue, data, mail.at ? { startAfter: mail.at } : {});
+  }
   const parties: InvoiceParties = {
     seller: deps.config.billingSeller,
     buyer: { legalName: profile.legalName, address: profile.address, npwp: profile.npwp, email: profile.email },
     virtualAccount: profile.virtualAccount,
   };
+  const year = Number(issuedOn.slice(0, 4));
+  const sequence = await allocateInvoiceNumber(tx, year);
   const invoice = await insertInvoice(
     tx,
     job.tenantId,
     {
+      id,
       year,
       sequence,
       number: invoiceNumber(year, sequence),
@@ -93,7 +102,7 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction,
       periodEnd: job.period.end,
       status: "issued",
       issuedOn,
-      dueOn: addDays(issuedOn, paymentTermDays),
+      dueOn,
       subtotal: priced.subtotal,
       taxName: invoiceTaxName,
       taxRateBasisPoints: rate.rateBasisPoints,
@@ -105,10 +114,6 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction,
   );
   if (!invoice) throw new AlreadyInvoiced();
 
-  for (const reminder of reminderSchedule(invoice.dueOn, tenant.timeZone)) {
-    await deps.jobs.send(tx, billingReminderQueue, { tenantId: job.tenantId, invoiceId: invoice.id, kind: reminder.kind }, { startAfter: reminder.at });
-  }
-  await mailInvoice(deps, tx, { tenant, invoice, reason: "issued" });
   await appendTenantAudit(tx, job.tenantId, {
     actorUserId: null,
     actorRole: "system",
@@ -124,7 +129,8 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction,
 /** Rolls up the period's days the daily rollup has not reached (a worker that was down, a late start). */
 async function rollUpMissingDays(tx: Transaction, tenantId: string, period: Period, timeZone: string): Promise<void> {
   const usage = await readDailyUsage(tx, period.start, period.end);
-  for (const day of eachDay(period.start, period.end)) {
-    if (!usage.has(day)) await rollUpUsageDay(tx, tenantId, day, timeZone);
-  }
+  const missing = eachDay(period.start, period.end).filter((day) => !usage.has(day));
+  const [first] = missing;
+  // Days between the missing ones are rolled up again too, which changes nothing (see rollUpUsageDays).
+  if (first !== undefined) await rollUpUsageDays(tx, tenantId, first, missing.at(-1) ?? first, timeZone);
 }

@@ -3,7 +3,7 @@ import { billingCloseQueue, billingIssueQueue, billingReminderQueue, billingTick
 import { listTenantDirectory } from "@sigap/db/queries";
 import { billingRetry, closeTenantBilling } from "./close.ts";
 import { issueInvoice, type BillingDependencies, type IssueJob } from "./issue.ts";
-import { sendReminder, type ReminderJob } from "./reminders.ts";
+import { sendInvoiceMail, type InvoiceMailJob } from "./reminders.ts";
 
 /** Hands every tenant its billing step; a tenant whose step is still queued is not given another. */
 export async function tickBilling(deps: BillingDependencies): Promise<number> {
@@ -14,21 +14,30 @@ export async function tickBilling(deps: BillingDependencies): Promise<number> {
   return directory.length;
 }
 
-/** The worker's billing: an hourly tick, each tenant's step, invoices and reminders. */
+/**
+ * Jobs a billing queue hands the worker per fetch; while fetches come back full it fetches again at
+ * once instead of waiting for its poll (one job per 2 s poll would take a quarter of an hour to
+ * close 514 regions). Every billing job is idempotent, so when one of a batch fails and the batch
+ * is retried, the jobs that had succeeded change nothing the second time.
+ */
+const batch = { batchSize: 8, burstWhenBatchFull: true } as const;
+
+/** The worker's billing: an hourly tick, each tenant's step, invoices and their mails. */
 export async function serveBilling(boss: PgBoss, deps: BillingDependencies): Promise<void> {
   await boss.schedule(billingTickQueue, "11 * * * *");
   await boss.work(billingTickQueue, async () => {
     deps.log.info({ tenants: await tickBilling(deps) }, "billing steps queued");
   });
-  await boss.work(billingCloseQueue, async ([job]: Job<{ tenantId: string }>[]) => {
-    if (job) await closeTenantBilling(deps, job.data.tenantId);
+  await boss.work(billingCloseQueue, batch, async (jobs: Job<{ tenantId: string }>[]) => {
+    for (const job of jobs) await closeTenantBilling(deps, job.data.tenantId);
   });
-  await boss.work(billingIssueQueue, async ([job]: Job<IssueJob>[]) => {
-    if (job) await issueInvoice(deps, job.data);
+  await boss.work(billingIssueQueue, batch, async (jobs: Job<IssueJob>[]) => {
+    for (const job of jobs) await issueInvoice(deps, job.data);
   });
-  await boss.work(billingReminderQueue, async ([job]: Job<ReminderJob>[]) => {
-    if (!job) return;
-    const outcome = await sendReminder(deps, job.data);
-    deps.log.info({ invoiceId: job.data.invoiceId, kind: job.data.kind, outcome }, "invoice reminder");
+  await boss.work(billingReminderQueue, batch, async (jobs: Job<InvoiceMailJob>[]) => {
+    for (const job of jobs) {
+      const outcome = await sendInvoiceMail(deps, job.data);
+      deps.log.info({ invoiceId: job.data.invoiceId, kind: job.data.kind, outcome }, "invoice mail");
+    }
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { insertUsageEvents, rollUpUsageDay } from "@sigap/db/queries";
+import { insertUsageEvents, rollUpUsageDays } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { closeTenantBilling } from "../../src/billing/close.ts";
 import { issueInvoice } from "../../src/billing/issue.ts";
@@ -112,11 +112,15 @@ describe("the daily rollup", () => {
   it("writes the same figures when a day is rolled up again, and keeps a day's seats as they were", async () => {
     const { tenant } = await arrangeBilledTenant(billing.admin, owner, records, { planId: billing.plan.id, startsOn: "2026-11-01" });
     const day = "2026-11-20";
-    const rollUp = () => withTenant(billing.deps.db, asTenantId(tenant.id), (tx) => rollUpUsageDay(tx, tenant.id, day, "Asia/Jakarta"));
+    const rollUp = () => withTenant(billing.deps.db, asTenantId(tenant.id), (tx) => rollUpUsageDays(tx, tenant.id, day, "2026-11-21", "Asia/Jakarta"));
     const readings = () => owner.sql<{ meter: string; quantity: string }[]>`
       select meter, quantity::text from usage_daily where tenant_id = ${tenant.id} and day = ${day} order by meter`;
     await withTenant(billing.deps.db, asTenantId(tenant.id), (tx) =>
-      insertUsageEvents(tx, tenant.id, [{ sourceKey: randomUUID(), meter: "calls", quantity: 7, occurredAt: new Date("2026-11-20T16:59:59Z") }]),
+      insertUsageEvents(tx, tenant.id, [
+        // 23:59:59 and 00:00:00 in Jakarta: the last second of the 20th and the first of the 21st.
+        { sourceKey: randomUUID(), meter: "calls", quantity: 7, occurredAt: new Date("2026-11-20T16:59:59Z") },
+        { sourceKey: randomUUID(), meter: "calls", quantity: 3, occurredAt: new Date("2026-11-20T17:00:00Z") },
+      ]),
     );
     await rollUp();
     const first = await readings();
@@ -130,6 +134,9 @@ describe("the daily rollup", () => {
     await owner.sql`insert into memberships (tenant_id, user_id, role) select ${tenant.id}, id, 'operator' from users where id = ${records.people[0]?.id ?? ""}`;
     await rollUp();
     expect(await readings()).toEqual(first);
+    const [nextDay] = await owner.sql<{ quantity: string }[]>`
+      select quantity::text from usage_daily where tenant_id = ${tenant.id} and day = '2026-11-21' and meter = 'calls'`;
+    expect(nextDay?.quantity).toBe("3");
   });
 });
 
@@ -145,7 +152,7 @@ describe("reminders", () => {
 
     const worker = await startBillingWorker(urls.appUrl);
     try {
-      await eventually(reminders, (rows) => rows.length === 2, 60_000);
+      await eventually(reminders, (rows) => rows.length === 3, 60_000);
     } finally {
       await worker.stop();
     }
@@ -159,20 +166,20 @@ describe("reminders", () => {
     } finally {
       await again.stop();
     }
-    // The before-due and due-day reminders came too late to make sense; the overdue ones were sent.
-    expect((await reminders()).map((row) => row.kind)).toEqual(["overdue_30", "overdue_7"]);
+    // The invoice itself went out; the before-due and due-day reminders came too late to make sense.
+    expect((await reminders()).map((row) => row.kind)).toEqual(["issued", "overdue_30", "overdue_7"]);
     const mails = await owner.sql<{ subject: string; attachment_names: string[] }[]>`
       select subject, attachment_names from mail_outbox where "to" = ${email} order by created_at`;
     // Each carries the invoice's PDF: the region's finance officer may have no account on the portal.
     expect(mails.every((mail) => mail.attachment_names.length === 1 && mail.attachment_names[0] === `${invoice?.number.replaceAll("/", "-") ?? ""}.pdf`)).toBe(true);
-    expect(mails.map((mail) => mail.subject)).toEqual([
-      expect.stringContaining("Tagihan baru"),
-      expect.stringContaining("lewat jatuh tempo"),
-      expect.stringContaining("lewat jatuh tempo"),
-    ]);
+    // All came due at once, so they may go out in any order.
+    const subjects = mails.map((mail) => mail.subject);
+    expect(subjects).toHaveLength(3);
+    expect(subjects.filter((subject) => subject.includes("Tagihan baru"))).toHaveLength(1);
+    expect(subjects.filter((subject) => subject.includes("lewat jatuh tempo"))).toHaveLength(2);
     expect((await invoicesOf(tenant.id))[0]?.status).toBe("overdue");
     const audited = await owner.sql<{ action: string }[]>`
       select action from audit_log where tenant_id = ${tenant.id} and action like 'billing.%' and actor_role = 'system' order by action`;
-    expect(audited.map((row) => row.action)).toEqual(["billing.issueInvoice", "billing.sendReminder", "billing.sendReminder"]);
+    expect(audited.map((row) => row.action)).toEqual(["billing.issueInvoice", "billing.mailInvoice", "billing.mailInvoice", "billing.mailInvoice"]);
   });
 });

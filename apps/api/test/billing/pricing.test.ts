@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { monthOf, yearOf } from "../../src/billing/calendar.ts";
 import { dueInvoicePeriods } from "../../src/billing/periods.ts";
 import { priceInvoice, type PlanAssignment, type PlanPrices } from "../../src/billing/pricing.ts";
-import { reminderSchedule } from "../../src/billing/reminders.ts";
+import { invoiceMailSchedule } from "../../src/billing/reminders.ts";
 import { dateInZone } from "../../src/csv.ts";
 
 // Prices, proration and periods are pure: checked here day by day, rupiah by rupiah.
@@ -123,14 +123,15 @@ describe("dates in the region's time zone", () => {
     expect(dateInZone(newYearsEve, zone)).toBe(day);
   });
 
-  it("sends reminders at 08:00 in the region's zone, a week before, on and after the due date", () => {
-    expect(reminderSchedule("2027-01-31", "Asia/Jakarta").map(({ kind, at }) => [kind, at.toISOString()])).toEqual([
+  it("mails the invoice at once, then reminders at 08:00 in the region's zone, a week before, on and after the due date", () => {
+    expect(invoiceMailSchedule("2027-01-31", "Asia/Jakarta").map(({ kind, at }) => [kind, at?.toISOString() ?? null])).toEqual([
+      ["issued", null],
       ["before_due", "2027-01-24T01:00:00.000Z"],
       ["due", "2027-01-31T01:00:00.000Z"],
       ["overdue_7", "2027-02-07T01:00:00.000Z"],
       ["overdue_30", "2027-03-02T01:00:00.000Z"],
     ]);
-    expect(reminderSchedule("2027-01-31", "Asia/Jayapura")[1]?.at.toISOString()).toBe("2027-01-30T23:00:00.000Z");
-    expect(reminderSchedule("2027-01-31", "Asia/Makassar")[1]?.at.toISOString()).toBe("2027-01-31T00:00:00.000Z");
+    expect(invoiceMailSchedule("2027-01-31", "Asia/Jayapura")[2]?.at?.toISOString()).toBe("2027-01-30T23:00:00.000Z");
+    expect(invoiceMailSchedule("2027-01-31", "Asia/Makassar")[2]?.at?.toISOString()).toBe("2027-01-31T00:00:00.000Z");
   });
 });

@@ -218,49 +218,45 @@ export async function lastRolledUpDay(tx: Executor): Promise<string | null> {
 }
 
 /**
- * Writes the meters of one day of the tenant's time zone. Counters (calls offered, notifications
- * delivered, fed events) are recounted, so a rerun writes the same figures. Gauges (seats, active
- * trunk channels) are what the tenant holds when the day is first rolled up and are kept on rerun:
- * a day's seats do not change because someone joined later.
+ * Writes the meters of the days `from` to `to` (both included) of the tenant's time zone, in one
+ * statement. Counters (calls offered, notifications delivered, fed events) are recounted, so a rerun
+ * writes the same figures. Gauges (seats, active trunk channels) are what the tenant holds when a day
+ * is first rolled up and are kept on rerun: a day's seats do not change because someone joined later.
  */
-export async function rollUpUsageDay(tx: Executor, tenantId: string, day: string, timeZone: string): Promise<void> {
+export async function rollUpUsageDays(tx: Executor, tenantId: string, from: string, to: string, timeZone: string): Promise<void> {
   await tx.execute(sql`
-    with bounds as (
-      select (${day}::date)::timestamp at time zone ${timeZone} as from_at,
-             (${day}::date + 1)::timestamp at time zone ${timeZone} as to_at
+    with days as (
+      select d::date as day, d::date::timestamp at time zone ${timeZone} as from_at, (d::date + 1)::timestamp at time zone ${timeZone} as to_at
+        from generate_series(${from}::date, ${to}::date, interval '1 day') d
     ),
     fed as (
-      select e.meter, sum(e.quantity)::bigint as quantity from usage_events e, bounds b
-       where e.occurred_at >= b.from_at and e.occurred_at < b.to_at group by e.meter
+      select days.day, e.meter, sum(e.quantity)::bigint as quantity
+        from days join usage_events e on e.occurred_at >= days.from_at and e.occurred_at < days.to_at
+       group by days.day, e.meter
     ),
     counted as (
-      select 'calls'::usage_meter as meter, count(*)::bigint as quantity from calls c, bounds b
-       where c.offered_at >= b.from_at and c.offered_at < b.to_at
+      select days.day, 'calls'::usage_meter as meter, count(c.id)::bigint as quantity
+        from days left join calls c on c.offered_at >= days.from_at and c.offered_at < days.to_at group by days.day
       union all
-      select 'notifications'::usage_meter, count(*)::bigint from notification_deliveries d, bounds b
-       where d.status = 'delivered' and d.delivered_at >= b.from_at and d.delivered_at < b.to_at
+      select days.day, 'notifications'::usage_meter, count(d.id)::bigint
+        from days left join notification_deliveries d on d.status = 'delivered' and d.delivered_at >= days.from_at and d.delivered_at < days.to_at
+       group by days.day
     ),
-    counters as (
-      select m.meter, coalesce(c.quantity, 0) + coalesce(f.quantity, 0) as quantity
-        from (values ('calls'::usage_meter), ('notifications'::usage_meter)) m(meter)
-        left join counted c on c.meter = m.meter left join fed f on f.meter = m.meter
-    ),
-    gauges as (
+    held as (
       select 'seats'::usage_meter as meter,
-             (select count(*) from memberships where deactivated_at is null and role in ('tenant_admin', 'supervisor', 'operator'))::bigint
-               + coalesce((select quantity from fed where meter = 'seats'), 0) as quantity
+             (select count(*) from memberships where deactivated_at is null and role in ('tenant_admin', 'supervisor', 'operator'))::bigint as quantity
       union all
-      select 'channels'::usage_meter,
-             coalesce((select sum(max_channels) from phone_trunks where status = 'active'), 0)::bigint
-               + coalesce((select quantity from fed where meter = 'channels'), 0)
+      select 'channels'::usage_meter, coalesce((select sum(max_channels) from phone_trunks where status = 'active'), 0)::bigint
     ),
     counters_written as (
       insert into usage_daily (tenant_id, day, meter, quantity)
-      select ${tenantId}::uuid, ${day}::date, meter, quantity from counters
+      select ${tenantId}::uuid, c.day, c.meter, c.quantity + coalesce(f.quantity, 0)
+        from counted c left join fed f on f.day = c.day and f.meter = c.meter
       on conflict (tenant_id, day, meter) do update set quantity = excluded.quantity, rolled_up_at = now()
     )
     insert into usage_daily (tenant_id, day, meter, quantity)
-    select ${tenantId}::uuid, ${day}::date, meter, quantity from gauges
+    select ${tenantId}::uuid, days.day, h.meter, h.quantity + coalesce(f.quantity, 0)
+      from days cross join held h left join fed f on f.day = days.day and f.meter = h.meter
     on conflict (tenant_id, day, meter) do nothing`);
 }
 
@@ -290,7 +286,7 @@ export async function markInvoicesOverdue(tx: Executor, today: string): Promise<
   return rows.length;
 }
 
-export type NewInvoice = Omit<typeof invoices.$inferInsert, "tenantId" | "id" | "createdAt" | "updatedAt">;
+export type NewInvoice = Omit<typeof invoices.$inferInsert, "tenantId" | "createdAt" | "updatedAt">;
 export type NewInvoiceLine = Omit<typeof invoiceLines.$inferInsert, "tenantId" | "invoiceId" | "position">;
 
 /**
