@@ -297,7 +297,7 @@ export function tenantStreamProcedure(action: Action) {
     .meta({ access: "tenant", action })
     .input(tenantInput)
     .use(async ({ ctx, input, next }) => {
-      const { tenant, role } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
+      const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
       const stillAdmitted = async (): Promise<boolean> => {
         const auth = await validateSessionToken(ctx.db, ctx.auth.token);
         if (!auth) return false;
@@ -311,7 +311,7 @@ export function tenantStreamProcedure(action: Action) {
           throw error;
         }
       };
-      return next({ ctx: { tenant, role, stillAdmitted } });
+      return next({ ctx: { tenant, role, agencyId, stillAdmitted } });
     });
 }
 

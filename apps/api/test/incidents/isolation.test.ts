@@ -3,6 +3,7 @@ import { asTenantId, withTenant } from "@sigap/tenancy";
 import { incidentAssignments, incidents, incidentTimeline, notificationDeliveries } from "@sigap/db/schema";
 import { readResponderLinkToken, responderLinkToken } from "../../src/incidents/responder-link.ts";
 import { testClient } from "../client.ts";
+import { openSse } from "../sse.ts";
 import { useTestApi, useTestRecords } from "../harness.ts";
 import { testConfig } from "../server.ts";
 import { arrangeRegion, ok, tenantClient, type Region } from "./fixture.ts";
@@ -111,5 +112,31 @@ describe("an agency responder", () => {
     expect((await responder.call("mutation", "incidents.report", { assignmentId: fire.damkar.id, status: "acknowledged" })).status).toBe(404);
     await ok(responder.call("mutation", "incidents.report", { assignmentId: fire.psc.id, status: "en_route", note: "Ambulans 2 berangkat" }));
     expect((await responder.call("query", "incidents.detail", { incidentId: fire.incidentId })).status).toBe(403);
+  });
+
+  it("hears live of changes to their agency's assignments, and of nothing else in the region", async () => {
+    const responder = await tenantClient(api.url, owner, records, north.tenant, "agency_responder");
+    await owner.sql`update memberships set agency_id = ${north.agencies.psc119} where user_id = ${responder.person.id}`;
+    const stream = await openSse(api.url, "incidents.mineLive", JSON.stringify({ tenantSlug: north.tenant.slug }), { cookie: responder.raw.cookie });
+    try {
+      expect(stream.status).toBe(200);
+      expect((await stream.next()).data).toEqual({ changed: false });
+      // An incident PSC 119 is not sent to: not a word of it.
+      await ok(north.operator.call("mutation", "incidents.create", { origin: "walk_in", types: ["public_order.noise"] }));
+      await expect(stream.next(1500)).rejects.toThrow(/no event/);
+      // A note on the fire PSC 119 is sent to: the page reads again.
+      await ok(north.operator.call("mutation", "incidents.addNote", { incidentId: fire.incidentId, note: "Akses dari Jl. Melati" }));
+      expect((await stream.next()).data).toEqual({ changed: true });
+    } finally {
+      stream.close();
+    }
+    // An operator has no responder's stream.
+    const operator = await tenantClient(api.url, owner, records, north.tenant, "operator");
+    const operatorStream = await openSse(api.url, "incidents.mineLive", JSON.stringify({ tenantSlug: north.tenant.slug }), { cookie: operator.raw.cookie });
+    try {
+      expect((await operatorStream.next()).type).toBe("serialized-error");
+    } finally {
+      operatorStream.close();
+    }
   });
 });

@@ -170,6 +170,17 @@ export async function updateAssignment(tx: Executor, assignmentId: string, chang
   return row;
 }
 
+/** Whether any of `incidentIds` has an assignment of `agencyId`: what a responder's live view may hear of. */
+export async function concernsAgency(tx: Executor, agencyId: string, incidentIds: readonly string[]): Promise<boolean> {
+  if (incidentIds.length === 0) return false;
+  const [row] = await tx
+    .select({ id: incidentAssignments.id })
+    .from(incidentAssignments)
+    .where(and(eq(incidentAssignments.agencyId, agencyId), inArray(incidentAssignments.incidentId, [...incidentIds])))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The agency's assignments that are not finished, for its responders' view. */
 export function listAgencyAssignments(tx: Executor, agencyId: string) {
   return tx

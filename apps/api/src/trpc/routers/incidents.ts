@@ -2,6 +2,7 @@ import { tracked, TRPCError } from "@trpc/server";
 import {
   appendTimeline,
   attachCall,
+  concernsAgency,
   currentTenantRegionCode,
   findCall,
   findIncident,
@@ -14,7 +15,7 @@ import {
   updateIncident,
   type IncidentStatus,
 } from "@sigap/db/queries";
-import { can } from "@sigap/tenancy";
+import { can, withTenant } from "@sigap/tenancy";
 import { z } from "zod";
 import { checkedLocation } from "../../calls/close-call.ts";
 import { dateInZone } from "../../csv.ts";
@@ -270,6 +271,33 @@ export const incidentsRouter = createRouter({
       const records = rows.map((row) => ({ ...recordFacts(row), assignments: assignments.filter((assignment) => assignment.incidentId === row.id) }));
       return { filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`, csv: incidentListCsv(records, ctx.tenant.timeZone) };
     }),
+
+  /**
+   * Tells an agency responder when one of their agency's assignments may have changed (a new one,
+   * a note, a status), so the assignments page reads again. It carries no ids: the region's other
+   * incidents, and even that they changed, are none of the agency's business.
+   */
+  mineLive: tenantStreamProcedure("incidents.respond").subscription(async function* ({ ctx, signal }) {
+    const admission = watchAdmission(ctx, signal, "incidents.mineLive");
+    const { agencyId } = ctx;
+    let sequence = 0;
+    try {
+      yield tracked(String(sequence), { changed: false });
+      for await (const incidentIds of ctx.incidentSignals.follow(ctx.tenant.id, admission.ended)) {
+        // "*" after a lost listener: anything may have changed, this agency's assignments included.
+        const concerned =
+          agencyId !== null &&
+          (incidentIds.includes("*") ||
+            (await withTenant(ctx.db, ctx.tenant.id, (tx) => concernsAgency(tx, agencyId, incidentIds), { readOnly: true })));
+        if (!concerned) continue;
+        sequence += 1;
+        yield tracked(String(sequence), { changed: true });
+      }
+    } finally {
+      admission.stop();
+    }
+    if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this agency's assignments" });
+  }),
 
   /** My agency's assignments that are not finished (agency responders). */
   mine: tenantProcedure("incidents.respond").query(async ({ ctx }) => {

@@ -11,3 +11,14 @@ export class IncidentChanges extends LiveStream {
     this.follow((handlers) => browserApi().incidents.live.subscribe({ tenantSlug }, { ...handlers, onData: (envelope) => { onchange(envelope.data.incidentIds); } }));
   }
 }
+
+/**
+ * When the responder's agency's assignments may have changed, as the responders' stream tells it
+ * (no ids: it says nothing of the region's other incidents). The first message of every
+ * (re)connection is passed on too, for what changed while the stream was down.
+ */
+export class MyAssignmentChanges extends LiveStream {
+  start(tenantSlug: string, onchange: () => void): void {
+    this.follow((handlers) => browserApi().incidents.mineLive.subscribe({ tenantSlug }, { ...handlers, onData: () => { onchange(); } }));
+  }
+}
