@@ -11,6 +11,7 @@ import {
   currentTenantRegionCode,
   findCall,
   findRegion,
+  listDistrictVillages,
   listRegionDistricts,
   listTenantDirectory,
   receiveHandover,
@@ -105,13 +106,29 @@ async function openIncidentFromCall(ctx: CloseCallContext, callId: string, facts
 
 /** The operator's location, with its kecamatan checked against the region's. */
 export async function checkedLocation(tx: Transaction, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
-  if (location.kecamatanCode !== null) {
-    const districts = await listRegionDistricts(tx, regionCode);
-    if (!districts.some((district) => district.code === location.kecamatanCode)) {
-      throw fieldError("location.kecamatanCode", `location.kecamatanCode must be a kecamatan of this region (${regionCode})`);
-    }
+  if (location.kecamatanCode !== null && !(await isRegionKecamatan(tx, regionCode, location.kecamatanCode))) {
+    throw fieldError("location.kecamatanCode", `location.kecamatanCode must be a kecamatan of this region (${regionCode})`);
   }
   return location;
+}
+
+export async function isRegionKecamatan(tx: Transaction, regionCode: string, kecamatanCode: string): Promise<boolean> {
+  return (await listRegionDistricts(tx, regionCode)).some((district) => district.code === kecamatanCode);
+}
+
+/**
+ * The desa/kelurahan an operator named, if it lies in the location's kecamatan (a village of another
+ * kecamatan, or one without a kecamatan, is refused naming the field).
+ */
+export async function checkedVillage(tx: Transaction, villageCode: string | null, location: OperatorLocation | null): Promise<string | null> {
+  if (villageCode === null) return null;
+  const kecamatanCode = location?.kecamatanCode ?? null;
+  if (kecamatanCode === null) throw fieldError("villageCode", "villageCode needs location.kecamatanCode: choose the kecamatan first");
+  const villages = await listDistrictVillages(tx, kecamatanCode);
+  if (!villages.some((village) => village.code === villageCode)) {
+    throw fieldError("villageCode", `villageCode must be a desa/kelurahan of kecamatan ${kecamatanCode}`);
+  }
+  return villageCode;
 }
 
 /** Names the region the caller needed and, when it is on the platform, puts the call into its queue. */

@@ -31,6 +31,12 @@ const facts = {
     .default([]),
   description: optionalText("description", 2000),
   location: operatorLocationInput.nullish().transform((value) => value ?? null),
+  /** The desa/kelurahan (Kemendagri code), one of `location.kecamatanCode`'s. */
+  villageCode: z
+    .string({ error: "villageCode must be a desa/kelurahan code such as 35.15.01.2001" })
+    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { error: "villageCode must be a desa/kelurahan code such as 35.15.01.2001" })
+    .nullish()
+    .transform((value) => value ?? null),
 };
 
 /** An incident opened by hand: someone at the door, a radio call, a report from an agency. */
@@ -40,6 +46,13 @@ export const createIncidentInput = z.object({
 });
 
 export const updateFactsInput = z.object({ incidentId, ...facts });
+
+/** A kecamatan of the region, whose desa/kelurahan the operator picks from. */
+export const villagesInput = z.object({
+  kecamatanCode: z.string({ error: "kecamatanCode must be a kecamatan code such as 35.15.01" }).regex(/^\d{2}\.\d{2}\.\d{2}$/, {
+    error: "kecamatanCode must be a kecamatan code such as 35.15.01",
+  }),
+});
 
 /** What and where a caller reports, to look for an open incident it may be. */
 export const nearbyInput = z.object({ types: facts.types, location: operatorLocationInput });

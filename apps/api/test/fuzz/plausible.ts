@@ -47,6 +47,8 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   /** A range of days, first and last included (reports, audit filters). */
   from: ["2026-11-01"],
   to: ["2026-11-30"],
+  /** An incident's desa/kelurahan is checked against its kecamatan; none is always valid. */
+  villageCode: [null],
   /** Billing's dates: a plan's start, a transfer's day, a tax rate's first day. */
   startsOn: ["2031-02-01"],
   receivedOn: ["2031-02-03"],

@@ -296,3 +296,30 @@ describe("when things fail", () => {
   });
 });
 
+
+describe("the incident's desa/kelurahan", () => {
+  it("is one of its kecamatan's, from the national registry", async () => {
+    const villages = await ok(region.operator.call<{ code: string; name: string }[]>("query", "incidents.villages", { kecamatanCode: region.kecamatanCode }));
+    expect(villages.length).toBeGreaterThan(0);
+    const [village] = villages;
+    const here = { address: "Balai desa", kecamatanCode: region.kecamatanCode, latitude: null, longitude: null };
+    const { incidentId } = await ok(
+      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "walk_in", types: ["fire.building"], location: here, villageCode: village?.code }),
+    );
+    const [stored] = await owner.sql<{ village_code: string }[]>`select village_code from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
+    expect(stored?.village_code).toBe(village?.code);
+
+    const [elsewhere] = await owner.sql<{ code: string }[]>`select code from villages where district_code <> ${region.kecamatanCode} order by code limit 1`;
+    const wrong = await region.operator.call("mutation", "incidents.updateFacts", { incidentId, types: ["fire.building"], location: here, villageCode: elsewhere?.code });
+    expect(wrong.status).toBe(400);
+    expect(wrong.issues?.map((issue) => issue.path)).toEqual(["villageCode"]);
+    const noKecamatan = await region.operator.call("mutation", "incidents.updateFacts", { incidentId, types: ["fire.building"], location: null, villageCode: village?.code });
+    expect(noKecamatan.issues?.map((issue) => issue.path)).toEqual(["villageCode"]);
+
+    const [otherRegion] = await owner.sql<{ code: string }[]>`
+      select d.code from districts d join tenants t on true where t.id = ${region.tenant.id} and d.regency_code <> t.region_code order by d.code limit 1`;
+    const foreign = await region.operator.call("query", "incidents.villages", { kecamatanCode: otherRegion?.code });
+    expect(foreign.status).toBe(400);
+    expect(foreign.issues?.map((issue) => issue.path)).toEqual(["kecamatanCode"]);
+  });
+});

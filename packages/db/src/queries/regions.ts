@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { districts, provinces, regencies } from "../schema/regions.ts";
+import { districts, provinces, regencies, villages } from "../schema/regions.ts";
 
 export interface RegionSearch {
   /** Part of the name ("sidoarjo") or the start of the Kemendagri code ("35.1"). */
@@ -34,6 +34,11 @@ export function searchRegions(db: Executor, search: RegionSearch) {
 }
 
 /** The kecamatan of a kabupaten/kota, by code: for coverage pickers and SOP location conditions. */
+/** The desa/kelurahan of one kecamatan, by name. */
+export function listDistrictVillages(db: Executor, districtCode: string) {
+  return db.select({ code: villages.code, name: villages.name }).from(villages).where(eq(villages.districtCode, districtCode)).orderBy(asc(villages.name));
+}
+
 export function listRegionDistricts(db: Executor, regencyCode: string) {
   return db.select({ code: districts.code, name: districts.name }).from(districts).where(eq(districts.regencyCode, regencyCode)).orderBy(asc(districts.code));
 }

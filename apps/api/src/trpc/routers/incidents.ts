@@ -10,6 +10,7 @@ import {
   listAgencyAssignments,
   listAssignmentsOf,
   listBoardIncidents,
+  listDistrictVillages,
   listIncidents,
   openIncidentStatuses,
   updateIncident,
@@ -17,7 +18,7 @@ import {
 } from "@sigap/db/queries";
 import { can, withTenant } from "@sigap/tenancy";
 import { z } from "zod";
-import { checkedLocation } from "../../calls/close-call.ts";
+import { checkedLocation, checkedVillage, isRegionKecamatan } from "../../calls/close-call.ts";
 import { dateInZone } from "../../csv.ts";
 import { dispatchIncident, planFor } from "../../incidents/dispatch.ts";
 import {
@@ -30,6 +31,7 @@ import {
   noteInput,
   setStatusInput,
   updateFactsInput,
+  villagesInput,
 } from "../../incidents/inputs.ts";
 import { eidoDocument } from "../../incidents/eido.ts";
 import { incidentListCsv } from "../../incidents/incident-csv.ts";
@@ -38,6 +40,7 @@ import { nearbyOpenIncidents } from "../../incidents/nearby.ts";
 import { reportInput, reportOnAssignment } from "../../incidents/report.ts";
 import { responderLinkLifetimeMs, responderLinkToken, responderLinkUrl } from "../../incidents/responder-link.ts";
 import { incidentMoveProblem } from "../../incidents/status.ts";
+import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure, tenantStreamProcedure } from "../init.ts";
 import { watchAdmission } from "../stream-admission.ts";
 
@@ -124,13 +127,25 @@ export const incidentsRouter = createRouter({
       return (await planFor(ctx.tx, incident, new Date())).proposal;
     }),
 
+  /** The desa/kelurahan of one of the region's kecamatan, for the incident's place. */
+  villages: tenantProcedure("incidents.view")
+    .input(villagesInput)
+    .query(async ({ ctx, input }) => {
+      const regionCode = await currentTenantRegionCode(ctx.tx);
+      if (!(await isRegionKecamatan(ctx.tx, regionCode, input.kecamatanCode))) {
+        throw fieldError("kecamatanCode", `kecamatanCode must be a kecamatan of this region (${regionCode})`);
+      }
+      return listDistrictVillages(ctx.tx, input.kecamatanCode);
+    }),
+
   /** Opens an incident by hand, with a hint when an open incident of the same kind is near. */
   create: tenantProcedure("incidents.dispatch")
     .input(createIncidentInput)
     .mutation(async ({ ctx, input }) => {
       const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      const villageCode = await checkedVillage(ctx.tx, input.villageCode, location);
       const { origin, ...facts } = input;
-      const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin, ...facts, location, createdBy: ctx.auth.user.id });
+      const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin, ...facts, location, villageCode, createdBy: ctx.auth.user.id });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
         { incidentId: incident.id, kind: "created", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { origin, types: input.types } },
       ]);
@@ -155,8 +170,9 @@ export const incidentsRouter = createRouter({
       if (!incident) throw notFound();
       if (closedStatuses.includes(incident.status)) throw new TRPCError({ code: "CONFLICT", message: `The incident is ${incident.status}: it cannot change any more` });
       const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      const villageCode = await checkedVillage(ctx.tx, input.villageCode, location);
       const { incidentId, ...facts } = input;
-      await updateIncident(ctx.tx, incidentId, { ...facts, location });
+      await updateIncident(ctx.tx, incidentId, { ...facts, location, villageCode });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
         { incidentId, kind: "facts_changed", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { types: facts.types, severity: facts.severity, casualties: facts.casualties, flags: facts.flags } },
       ]);
