@@ -3,7 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { openPage } from "./navigation.ts";
+import { fitsWidth, openPage } from "./navigation.ts";
 import { createMember, createPlatformPerson, deleteUsers, signedInContext } from "./people.ts";
 
 // Billing without a card processor: a platform admin creates a plan, gives a region a billing
@@ -28,8 +28,6 @@ let olderTotal: number;
 /** Rupiah as the portal shows them; Intl separates `Rp` with a no-break space, compared as a plain one. */
 const rupiah = (amount: number) => `Rp ${new Intl.NumberFormat("id-ID").format(amount)}`;
 const text = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-/** No page may scroll sideways on a phone. */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** The first day of the month two months before this one, as a date field takes it. */
 function twoMonthsAgo(): string {

@@ -2,7 +2,6 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { startWebhookReceiver, type WebhookReceiver } from "@sigap/dev/webhook-receiver";
@@ -11,7 +10,7 @@ import { newSigningSecret } from "../../api/src/agencies/signing-secret.ts";
 import { parseSecretKeys } from "../../api/src/config.ts";
 import { createSecretBox } from "../../api/src/security/secret-box.ts";
 import { markOnPanelMap, supervisorPage, useCallCentre } from "./call-centre.ts";
-import { openPage } from "./navigation.ts";
+import { fitsWidth, openPage } from "./navigation.ts";
 import { createMember, deleteUsers, signedInContext } from "./people.ts";
 import { deviceFix, reportCallEvent } from "./telephony.ts";
 
@@ -59,11 +58,6 @@ async function api<T>(procedure: string, input: Record<string, unknown>, kind: "
   const answer = (await response.json()) as { result?: { data: T } };
   if (!response.ok || !answer.result) throw new Error(`${procedure} answered ${String(response.status)}: ${JSON.stringify(answer)}`);
   return answer.result.data;
-}
-
-/** No page may scroll sideways on a phone. */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 beforeAll(async () => {

@@ -6,6 +6,11 @@ export interface LatLng {
   longitude: number;
 }
 
+/** Where a caller's phone says it is (Advanced Mobile Location), and how far off it may be. */
+export interface DeviceFix extends LatLng {
+  accuracyMeters: number;
+}
+
 /** A place drawn on the region's map as a link: an incident on the board's map. */
 export interface MapMarker extends LatLng {
   id: string;

@@ -1,5 +1,6 @@
 import { incidentFlags, severities, type IncidentFlag, type Severity } from "@sigap/sop-engine";
 import type { RouterOutputs } from "#lib/api/client.ts";
+import type { LatLng } from "#lib/calls/map-projection.ts";
 
 type Detail = RouterOutputs["incidents"]["detail"];
 
@@ -11,19 +12,31 @@ export interface FactsInput {
   flags: IncidentFlag[];
   description: string | null;
   location: { latitude: number | null; longitude: number | null; kecamatanCode: string | null; address: string | null } | null;
+  villageCode: string | null;
 }
 
 /** More kinds than five is a description, not a classification (the API takes five). */
 export const maxKinds = 5;
 
+/** A field the form finds wrong before sending, by the API's path for it. */
+export type FactProblem = "types" | "casualties" | "location.latitude" | "location.longitude";
+
 function isSeverity(value: string): value is Severity {
   return (severities as readonly string[]).includes(value);
 }
 
+/** Degrees as typed, with a decimal comma as Indonesians write it too; null when not a number within ±`limit`. */
+function degrees(text: string, limit: number): number | null {
+  const typed = text.trim().replace(",", ".");
+  if (!/^-?\d{1,3}(\.\d+)?$/.test(typed)) return null;
+  const value = Number(typed);
+  return Math.abs(value) <= limit ? value : null;
+}
+
 /**
  * The facts form's editable copy. Blank optional fields are sent as null: the SOP reads an
- * unknown casualty count as unknown, not as zero. A point marked on the call panel's map is kept
- * as it is, since this form has no map to change it.
+ * unknown casualty count as unknown, not as zero. The point is kept as typed, so a coordinate
+ * being written is not rewritten under the cursor; a click on the map sets both.
  */
 export class FactsDraft {
   /** Kind codes as picked, main first; blanks are dropped when sent. */
@@ -33,11 +46,13 @@ export class FactsDraft {
   flags: IncidentFlag[] = $state([]);
   description = $state("");
   kecamatanCode = $state("");
+  /** The desa/kelurahan, one of the kecamatan's (the village field clears it when the kecamatan changes). */
+  villageCode = $state("");
   address = $state("");
-  readonly #point: { latitude: number | null; longitude: number | null };
+  latitude = $state("");
+  longitude = $state("");
 
-  constructor(incident?: Pick<Detail, "types" | "severity" | "casualties" | "flags" | "description" | "location">) {
-    this.#point = { latitude: incident?.location?.latitude ?? null, longitude: incident?.location?.longitude ?? null };
+  constructor(incident?: Pick<Detail, "types" | "severity" | "casualties" | "flags" | "description" | "location" | "villageCode">) {
     if (!incident) return;
     this.kinds = incident.types.length > 0 ? [...incident.types] : [""];
     this.severity = incident.severity ?? "";
@@ -45,7 +60,22 @@ export class FactsDraft {
     this.flags = incident.flags.filter((flag): flag is IncidentFlag => (incidentFlags as readonly string[]).includes(flag));
     this.description = incident.description ?? "";
     this.kecamatanCode = incident.location?.kecamatanCode ?? "";
+    this.villageCode = incident.villageCode ?? "";
     this.address = incident.location?.address ?? "";
+    const { location } = incident;
+    this.point = location && location.latitude !== null && location.longitude !== null ? { latitude: location.latitude, longitude: location.longitude } : null;
+  }
+
+  /** The point as typed, when both coordinates are; what the map shows marked. */
+  get point(): LatLng | null {
+    const latitude = degrees(this.latitude, 90);
+    const longitude = degrees(this.longitude, 180);
+    return latitude === null || longitude === null ? null : { latitude, longitude };
+  }
+
+  set point(point: LatLng | null) {
+    this.latitude = point ? String(point.latitude) : "";
+    this.longitude = point ? String(point.longitude) : "";
   }
 
   addKind(): void {
@@ -57,26 +87,35 @@ export class FactsDraft {
   }
 
   /**
-   * Fields to fix before sending: no kind at all, or a casualty count that is not a whole number
-   * (JSON would carry a mistyped one as null, which the API would take for "unknown").
+   * Fields to fix before sending: no kind at all, a casualty count that is not a whole number
+   * (JSON would carry a mistyped one as null, which the API would take for "unknown"), or half a
+   * point or one off the globe (the API takes both coordinates or neither).
    */
-  problems(): ("types" | "casualties")[] {
-    const problems: ("types" | "casualties")[] = [];
+  problems(): FactProblem[] {
+    const problems: FactProblem[] = [];
     if (this.kinds.every((kind) => kind === "")) problems.push("types");
     if (this.casualties.trim() !== "" && !/^\d+$/.test(this.casualties.trim())) problems.push("casualties");
+    if (`${this.latitude}${this.longitude}`.trim() !== "") {
+      if (degrees(this.latitude, 90) === null) problems.push("location.latitude");
+      if (degrees(this.longitude, 180) === null) problems.push("location.longitude");
+    }
     return problems;
   }
 
   input(): FactsInput {
     const casualties = this.casualties.trim();
-    const hasPlace = this.#point.latitude !== null || this.kecamatanCode !== "" || this.address.trim() !== "";
+    const point = this.point;
+    const hasPlace = point !== null || this.kecamatanCode !== "" || this.address.trim() !== "";
     return {
       types: this.kinds.filter((kind, index, all) => kind !== "" && all.indexOf(kind) === index),
       severity: isSeverity(this.severity) ? this.severity : null,
       casualties: casualties === "" ? null : Number(casualties),
       flags: [...this.flags],
       description: this.description.trim() === "" ? null : this.description.trim(),
-      location: hasPlace ? { ...this.#point, kecamatanCode: this.kecamatanCode || null, address: this.address.trim() || null } : null,
+      location: hasPlace
+        ? { latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, kecamatanCode: this.kecamatanCode || null, address: this.address.trim() || null }
+        : null,
+      villageCode: this.kecamatanCode !== "" && this.villageCode !== "" ? this.villageCode : null,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { ApiFailure } from "#lib/auth/api-error.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+import type { FactProblem } from "./facts.svelte.ts";
 
 // The API names refused fields by path, in English for developers; the forms show the portal's own
 // sentence under the field the path names.
@@ -12,15 +13,17 @@ const factKeys: Record<string, PlainKey> = {
   flags: "incidents.error.flags",
   description: "incidents.error.description",
   "location.kecamatanCode": "incidents.error.kecamatan",
+  villageCode: "incidents.error.village",
   "location.address": "incidents.error.address",
+  "location.latitude": "incidents.error.latitude",
+  "location.longitude": "incidents.error.longitude",
 };
 
-/** The facts form's field for an API path: `types.2` is the kinds, a map point's problem is the place's. */
+/** The facts form's field for an API path: `types.2` is the kinds, the location as a whole is the address's. */
 function factField(path: string): string {
   if (path.startsWith("types")) return "types";
   if (path.startsWith("flags")) return "flags";
-  if (path === "location.latitude" || path === "location.longitude" || path === "location") return "location.address";
-  return path;
+  return path === "location" ? "location.address" : path;
 }
 
 /** Field → message for the facts the API refused (`incidents.create`, `incidents.updateFacts`). */
@@ -34,6 +37,6 @@ export function factFieldMessages(i18n: Translator, fields: ApiFailure["fields"]
 }
 
 /** The messages for what the facts form found itself before sending. */
-export function factProblemMessages(i18n: Translator, problems: readonly ("types" | "casualties")[]): Record<string, string> {
+export function factProblemMessages(i18n: Translator, problems: readonly FactProblem[]): Record<string, string> {
   return Object.fromEntries(problems.map((field) => [field, i18n.t(factKeys[field] ?? "auth.field.invalid")]));
 }
