@@ -112,9 +112,13 @@ describe("deadlines and escalation", () => {
     worker = undefined;
     await timePasses(incidentId);
     await startWorker();
+    // The steps are separate jobs, which the worker may finish in any order: wait for all three.
     const seen = await eventually(
       () => detail(incidentId),
-      (now) => now.timeline.some((entry) => entry.kind === "escalated" && entry.data.action === "notify_backup_agency"),
+      (now) =>
+        ["renotify", "notify_supervisor", "notify_backup_agency"].every((action) =>
+          now.timeline.some((entry) => entry.kind === "escalated" && entry.data.action === action),
+        ),
     );
     const escalations = seen.timeline.filter((entry) => entry.kind === "escalated").map((entry) => entry.data.action);
     expect(escalations).toEqual(expect.arrayContaining(["renotify", "notify_supervisor", "notify_backup_agency"]));
