@@ -28,13 +28,7 @@ const createFire = async () =>
   (await ok(region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "radio", types: ["fire.building"], flags: ["people_trapped"] })))
     .incidentId;
 
-// Not in the default run yet: in 2 runs of 11 a request in flight when Postgres stopped was never
-// answered, and the test timed out waiting for it (the cause is not found; see the note).
-// Run it with SIGAP_TEST_POSTGRES_RESTART=1.
-// eslint-disable-next-line no-restricted-properties -- an opt-in switch for this one test
-const restartTestWanted = process.env.SIGAP_TEST_POSTGRES_RESTART === "1";
-
-describe.runIf(restartTestWanted)("a Postgres restart during dispatch", () => {
+describe("a Postgres restart during dispatch", () => {
   const startPostgres = () => prepareDatabase({ external: undefined, dataDir: join(dataRoot, "data"), port, persistent: true });
 
   beforeAll(async () => {
