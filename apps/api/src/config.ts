@@ -1,6 +1,27 @@
 import { readFileSync } from "node:fs";
+import type { InvoiceParties } from "@sigap/db/schema";
 import type { Env } from "./env.ts";
-import type { AppConfig } from "./trpc/init.ts";
+import type { AllowedNetworks } from "./validation/webhook-target.ts";
+
+/** Process-wide settings procedures need (from env.ts; tests pass their own). */
+export interface AppConfig {
+  publicUrl: string;
+  mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
+  /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
+  secretKeys: { id: string; key: Uint8Array }[];
+  /** Parsed TRUSTED_PROXIES: addresses and CIDR ranges whose forwarding headers are believed. */
+  trustedProxies: readonly string[];
+  /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
+  webhookAllowedNetworks: AllowedNetworks;
+  /** Parsed SIGAP_WEBHOOK_CA_FILE: extra certificate authorities (PEM) webhook receivers are trusted under, or null. */
+  webhookCa: string | null;
+  /** How often a live stream checks again that its session still admits it (a minute; tests shorten it). */
+  liveStreamReadmitMs: number;
+  /** Parsed MAP_TILE_URL: a `{z}/{x}/{y}` tile template for the call panel's map, or null (offline). */
+  mapTileUrl: string | null;
+  /** Parsed BILLING_*: the seller and bank account printed on invoices. */
+  billingSeller: InvoiceParties["seller"];
+}
 
 /** Turns validated environment into what the app needs. */
 export function appConfig(env: Env): AppConfig {

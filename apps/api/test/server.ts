@@ -5,11 +5,10 @@ import { freePort } from "@sigap/dev/free-port";
 import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { createApp } from "../src/app.ts";
 import { outlastClientKeepAlive } from "../src/http/keep-alive.ts";
-import { liveStreamReadmitMs, parseSecretKeys } from "../src/config.ts";
+import { liveStreamReadmitMs, parseSecretKeys, type AppConfig } from "../src/config.ts";
 import { createBoss } from "../src/jobs/boss.ts";
 import { jobSender } from "../src/jobs/send.ts";
 import { createLogger } from "../src/logger.ts";
-import type { AppConfig } from "../src/trpc/init.ts";
 
 /** What tests run the API with: mail kept in the outbox, a fixed secret key, no map tile server. */
 export const testConfig: AppConfig = {

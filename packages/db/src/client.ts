@@ -42,3 +42,12 @@ export type Database = ReturnType<typeof createDatabase>["db"];
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything a query can run on: the pool itself or a transaction (e.g. from `withTenant`). */
 export type Executor = Database | Transaction;
+
+declare const tenantScoped: unique symbol;
+
+/**
+ * A transaction that row-level security confines to one tenant. Only `@sigap/tenancy`'s
+ * `withTenant` (and its one-statement twin) hands these out, and queries of tenant-owned tables
+ * take nothing else: given the bare pool, where no tenant is set, they do not compile.
+ */
+export type TenantTx = Transaction & { readonly [tenantScoped]: true };

@@ -1,5 +1,5 @@
-export { withTenant, withTenantStatement } from "./with-tenant.ts";
-export { asTenantId, type TenantContext, type TenantId } from "./types.ts";
+export { withSavepoint, withTenant, withTenantStatement } from "./with-tenant.ts";
+export { asTenantId, type TenantId } from "./types.ts";
 export {
   actions,
   can,

@@ -32,6 +32,8 @@ export const permissions = {
   "national.view": ["platform_admin", "ministry_viewer"],
   /** Create a tenant for a region and invite its first admin. */
   "tenants.create": ["platform_admin"],
+  /** Find any tenant by name, to look into it and help (support access). */
+  "tenants.support": ["platform_admin"],
   /** See the onboarding checklist of a tenant. */
   "onboarding.view": ["platform_admin", "tenant_admin"],
   /** See the tenant's name, logo and colours: every page of the tenant is dressed in them. */

@@ -8,10 +8,3 @@ export function asTenantId(value: string): TenantId {
   if (!uuidPattern.test(value)) throw new TypeError(`not a tenant id: ${value}`);
   return value as TenantId;
 }
-
-/** What a request knows once its tenant has been resolved. */
-export interface TenantContext {
-  tenantId: TenantId;
-  slug: string;
-  timeZone: string;
-}

@@ -1,5 +1,5 @@
 import { PostgresJsSession } from "drizzle-orm/postgres-js/session";
-import { PipelinedTransaction, type Database, type Transaction } from "@sigap/db/client";
+import { PipelinedTransaction, type Database, type TenantTx, type Transaction } from "@sigap/db/client";
 import type { TenantId } from "./types.ts";
 
 /**
@@ -18,13 +18,13 @@ import type { TenantId } from "./types.ts";
 export function withTenant<T>(
   db: Database,
   tenantId: TenantId,
-  fn: (tx: Transaction) => Promise<T>,
+  fn: (tx: TenantTx) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
   return db.transaction((tx) => {
     const client = setTenant(tx, tenantId);
     if (options.readOnly) client.readOnly();
-    return fn(tx);
+    return fn(asTenantTx(tx));
   });
 }
 
@@ -34,12 +34,23 @@ export function withTenant<T>(
  * `statement` must return the query unawaited; a second statement is refused. If the statement
  * fails, the COMMIT behind it rolls back and the statement's error is thrown.
  */
-export function withTenantStatement<T>(db: Database, tenantId: TenantId, statement: (tx: Transaction) => PromiseLike<T>): Promise<T> {
+export function withTenantStatement<T>(db: Database, tenantId: TenantId, statement: (tx: TenantTx) => PromiseLike<T>): Promise<T> {
   return db.transaction(async (tx) => {
     setTenant(tx, tenantId).endWithNextStatement();
-    return statement(tx);
+    return statement(asTenantTx(tx));
   });
 }
+
+/**
+ * Runs `fn` in a savepoint of `tx`, which is still the tenant's transaction: a failure in `fn`
+ * undoes what `fn` wrote and nothing before it.
+ */
+export function withSavepoint<T>(tx: TenantTx, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  return tx.transaction((savepoint) => fn(asTenantTx(savepoint)));
+}
+
+/** Brands a transaction whose tenant has been set. */
+const asTenantTx = (tx: Transaction) => tx as TenantTx;
 
 /**
  * Sends the setting without awaiting it: it travels ahead of the unit's first statement, and

@@ -14,6 +14,7 @@ const expected: Record<Action, Record<Role, boolean>> = {
   "mail.viewOutbox": row("PA"),
   "national.view": row("PA MV"),
   "tenants.create": row("PA"),
+  "tenants.support": row("PA"),
   "onboarding.view": row("PA TA"),
   "branding.edit": row("PA TA"),
   "agencies.view": row("PA TA SV OP"),

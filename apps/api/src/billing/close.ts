@@ -1,7 +1,7 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { billingIssueQueue } from "@sigap/db/jobs";
 import { billedThrough, findBilledTenant, lastRolledUpDay, listPlanAssignments, markInvoicesOverdue, rollUpUsageDays, type InvoiceRow } from "@sigap/db/queries";
-import { asTenantId, withTenant } from "@sigap/tenancy";
+import { asTenantId, withSavepoint, withTenant } from "@sigap/tenancy";
 import { dateInZone } from "../csv.ts";
 import type { JobOptions } from "../jobs/send.ts";
 import { addDays, daysInclusive, type Period } from "./calendar.ts";
@@ -24,7 +24,7 @@ export interface ClosedTenant {
  * Brings one tenant's billing up to `now`: rolls up the days that have ended in its time zone,
  * marks invoices past their due date overdue, and says which ended periods have no invoice yet.
  */
-async function bringUpToDate(tx: Transaction, tenantId: string, now: Date): Promise<ClosedTenant> {
+async function bringUpToDate(tx: TenantTx, tenantId: string, now: Date): Promise<ClosedTenant> {
   const tenant = await findBilledTenant(tx);
   const assignments = await listPlanAssignments(tx);
   const first = assignments[0];
@@ -57,12 +57,12 @@ export async function closeTenantBilling(deps: BillingDependencies, tenantId: st
 }
 
 /** The same step, issuing at once in the caller's transaction: a platform admin who will not wait for the hour. */
-export async function issueDueInvoices(deps: BillingDependencies, tx: Transaction, tenantId: string, now: Date = new Date()): Promise<InvoiceRow[]> {
+export async function issueDueInvoices(deps: BillingDependencies, tx: TenantTx, tenantId: string, now: Date = new Date()): Promise<InvoiceRow[]> {
   const closed = await bringUpToDate(tx, tenantId, now);
   const issued: InvoiceRow[] = [];
   for (const period of closed.due) {
     // A savepoint per period: one the worker's hourly step has just issued is skipped, not fatal.
-    const invoice = await tx.transaction((savepoint) => issueInvoiceIn(deps, savepoint, { tenantId, period }, now)).catch((error: unknown) => {
+    const invoice = await withSavepoint(tx, (savepoint) => issueInvoiceIn(deps, savepoint, { tenantId, period }, now)).catch((error: unknown) => {
       if (error instanceof AlreadyInvoiced) return null;
       throw error;
     });

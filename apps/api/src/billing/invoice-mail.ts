@@ -1,4 +1,4 @@
-import type { Executor } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { findInvoice, type InvoiceRow } from "@sigap/db/queries";
 import { sendMail } from "../mail/send.ts";
 import { invoiceMail, type InvoiceMailReason } from "../mail/templates.ts";
@@ -17,7 +17,7 @@ const longDate = (day: string, locale: "id-ID" | "en-GB") =>
  */
 export async function mailInvoice(
   deps: Pick<BillingDependencies, "config" | "log">,
-  tx: Executor,
+  tx: TenantTx,
   input: { tenant: { slug: string; displayName: string }; invoice: InvoiceRow; reason: InvoiceMailReason },
 ): Promise<boolean> {
   const { invoice, tenant } = input;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database, Transaction } from "@sigap/db/client";
+import type { Database, TenantTx } from "@sigap/db/client";
 import { billingReminderQueue } from "@sigap/db/jobs";
 import {
   allocateInvoiceNumber,
@@ -14,10 +14,10 @@ import {
 } from "@sigap/db/queries";
 import type { InvoiceParties } from "@sigap/db/schema";
 import { asTenantId, withTenant } from "@sigap/tenancy";
+import type { AppConfig } from "../config.ts";
 import { dateInZone } from "../csv.ts";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
-import type { AppConfig } from "../trpc/init.ts";
 import { addDays, eachDay, type Period } from "./calendar.ts";
 import { priceInvoice } from "./pricing.ts";
 import { invoiceMailSchedule, type InvoiceMailJob } from "./reminders.ts";
@@ -61,7 +61,7 @@ export async function issueInvoice(deps: BillingDependencies, job: IssueJob, now
 }
 
 /** `issueInvoice` in the caller's transaction; a period invoiced already throws `AlreadyInvoiced`. */
-export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction, job: IssueJob, now: Date): Promise<InvoiceRow | null> {
+export async function issueInvoiceIn(deps: BillingDependencies, tx: TenantTx, job: IssueJob, now: Date): Promise<InvoiceRow | null> {
   const tenant = await findBilledTenant(tx);
   const profile = tenant.profile;
   if (!profile) return null;
@@ -127,7 +127,7 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: Transaction,
 }
 
 /** Rolls up the period's days the daily rollup has not reached (a worker that was down, a late start). */
-async function rollUpMissingDays(tx: Transaction, tenantId: string, period: Period, timeZone: string): Promise<void> {
+async function rollUpMissingDays(tx: TenantTx, tenantId: string, period: Period, timeZone: string): Promise<void> {
   const usage = await readDailyUsage(tx, period.start, period.end);
   const missing = eachDay(period.start, period.end).filter((day) => !usage.has(day));
   const [first] = missing;

@@ -1,4 +1,4 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { allocateInvoiceNumber, findInvoice, insertInvoice, insertPayment, updateInvoice, type InvoiceRow, type PaymentRow } from "@sigap/db/queries";
 import { fieldError } from "../trpc/field-error.ts";
 import { invoiceNumber } from "./issue.ts";
@@ -19,7 +19,7 @@ export interface RecordedPayment {
  * refused, so a double click records one transfer.
  */
 export async function recordPayment(
-  tx: Transaction,
+  tx: TenantTx,
   tenantId: string,
   input: { invoiceId: string; receivedOn: string; reference: string; amount: number; recordedBy: string | null },
 ): Promise<RecordedPayment> {
@@ -41,7 +41,7 @@ export async function recordPayment(
  * is a matter for the next invoice.
  */
 export async function voidInvoice(
-  tx: Transaction,
+  tx: TenantTx,
   tenantId: string,
   input: { invoiceId: string; reason: string; today: string },
 ): Promise<{ invoice: InvoiceRow; creditNote: InvoiceRow }> {

@@ -1,4 +1,4 @@
-import type { Executor } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { callRetentionSetting, positiveWholeSettings } from "@sigap/db/queries";
 import { defaultCallRetentionDays } from "./retention.ts";
 
@@ -18,7 +18,7 @@ export type CallSettings = Record<keyof typeof callSettingKeys, number>;
 export const defaultCallSettings: CallSettings = { retentionDays: defaultCallRetentionDays, prankBlockAfterCalls: 3, prankBlockWithinHours: 24 };
 
 /** The tenant's call rules, its own where set, the defaults elsewhere. */
-export async function tenantCallSettings(tx: Executor): Promise<CallSettings> {
+export async function tenantCallSettings(tx: TenantTx): Promise<CallSettings> {
   const stored = await positiveWholeSettings(tx, Object.values(callSettingKeys));
   const settings = { ...defaultCallSettings };
   for (const [name, key] of Object.entries(callSettingKeys) as [keyof CallSettings, (typeof callSettingKeys)[keyof CallSettings]][]) {

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Database, Transaction } from "@sigap/db/client";
+import type { Database, TenantTx } from "@sigap/db/client";
 import {
   appendCallFeed,
   appendTenantAudit,
@@ -26,7 +26,7 @@ import type { CloseCallInput } from "./closing.ts";
 
 export interface CloseCallContext {
   db: Database;
-  tx: Transaction;
+  tx: TenantTx;
   tenant: { id: TenantId; displayName: string };
   userId: string;
   /** Who the timeline names as having done it: the operator's name. */
@@ -105,14 +105,14 @@ async function openIncidentFromCall(ctx: CloseCallContext, callId: string, facts
 }
 
 /** The operator's location, with its kecamatan checked against the region's. */
-export async function checkedLocation(tx: Transaction, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
+export async function checkedLocation(tx: TenantTx, regionCode: string, location: OperatorLocation): Promise<OperatorLocation> {
   if (location.kecamatanCode !== null && !(await isRegionKecamatan(tx, regionCode, location.kecamatanCode))) {
     throw fieldError("location.kecamatanCode", `location.kecamatanCode must be a kecamatan of this region (${regionCode})`);
   }
   return location;
 }
 
-export async function isRegionKecamatan(tx: Transaction, regionCode: string, kecamatanCode: string): Promise<boolean> {
+export async function isRegionKecamatan(tx: TenantTx, regionCode: string, kecamatanCode: string): Promise<boolean> {
   return (await listRegionDistricts(tx, regionCode)).some((district) => district.code === kecamatanCode);
 }
 
@@ -120,7 +120,7 @@ export async function isRegionKecamatan(tx: Transaction, regionCode: string, kec
  * The desa/kelurahan an operator named, if it lies in the location's kecamatan (a village of another
  * kecamatan, or one without a kecamatan, is refused naming the field).
  */
-export async function checkedVillage(tx: Transaction, villageCode: string | null, location: OperatorLocation | null): Promise<string | null> {
+export async function checkedVillage(tx: TenantTx, villageCode: string | null, location: OperatorLocation | null): Promise<string | null> {
   if (villageCode === null) return null;
   const kecamatanCode = location?.kecamatanCode ?? null;
   if (kecamatanCode === null) throw fieldError("villageCode", "villageCode needs location.kecamatanCode: choose the kecamatan first");

@@ -1,8 +1,8 @@
 import type { Database } from "@sigap/db/client";
 import type { Listen } from "../calls/call-feed.ts";
+import type { AppConfig } from "../config.ts";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
-import type { AppConfig } from "../trpc/init.ts";
 
 /** What every request handler can reach, set once per request by the app's middleware. */
 export interface AppVariables {

@@ -1,4 +1,4 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import {
   appendTimeline,
   attachCall,
@@ -57,7 +57,7 @@ const minutes = (at: Date, count: number) => new Date(at.getTime() + count * 60_
 const between = (random: Random, low: number, high: number) => low + random() * (high - low);
 
 /** A region without its agencies gets the standard set, as a new region's admin would apply it. */
-async function regionAgencies(tx: Transaction, tenantId: string): Promise<PlanningAgency[]> {
+async function regionAgencies(tx: TenantTx, tenantId: string): Promise<PlanningAgency[]> {
   const existing = await listAgencyTargets(tx);
   const region = await findTenantRegion(tx, tenantId);
   const present = new Set(existing.map((agency) => agency.type));
@@ -71,7 +71,7 @@ async function regionAgencies(tx: Transaction, tenantId: string): Promise<Planni
  * after the agencies acknowledged, arrived and finished; a few cancelled; those of the last hours
  * still being worked. Returns how many incidents it recorded.
  */
-export async function recordDemoIncidents(tx: Transaction, tenantId: string, trunkId: string, now: Date, random: Random): Promise<number> {
+export async function recordDemoIncidents(tx: TenantTx, tenantId: string, trunkId: string, now: Date, random: Random): Promise<number> {
   const [pastCalls, version, agencies, region] = await Promise.all([
     listEmergencyCallsWithoutIncident(tx, trunkId),
     findCurrentSopVersion(tx),

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { incidentEscalationQueue, incidentNotifyQueue } from "@sigap/db/jobs";
 import {
   appendTimeline,
@@ -37,7 +37,7 @@ export interface DispatchInput {
 }
 
 export interface DispatchContext {
-  tx: Transaction;
+  tx: TenantTx;
   tenantId: string;
   userId: string;
   actorLabel: string;
@@ -57,7 +57,7 @@ export function incidentFacts(incident: Pick<IncidentRow, "types" | "severity" |
 }
 
 /** The published SOP's proposal for an incident, and the region's agencies it was resolved to. */
-export async function planFor(tx: Transaction, incident: IncidentRow, now: Date, engine?: PlanEngine) {
+export async function planFor(tx: TenantTx, incident: IncidentRow, now: Date, engine?: PlanEngine) {
   const [version, agencies] = await Promise.all([findCurrentSopVersion(tx), listAgencyTargets(tx)]);
   const published = version?.number == null ? undefined : { number: version.number, ruleset: version.ruleset };
   const proposal = proposePlan({ version: published, facts: incidentFacts(incident), agencies: planningAgencies(agencies), now, ...(engine ? { engine } : {}) });

@@ -1,5 +1,5 @@
 import type { PgBoss } from "pg-boss";
-import type { Database, Transaction } from "@sigap/db/client";
+import type { Database, TenantTx } from "@sigap/db/client";
 import { incidentEscalationQueue, incidentNotifyQueue } from "@sigap/db/jobs";
 import {
   appendTimeline,
@@ -17,11 +17,11 @@ import {
 } from "@sigap/db/queries";
 import { officialRoles, type AgencyTarget, type EscalationStep } from "@sigap/sop-engine";
 import { asTenantId, withTenant } from "@sigap/tenancy";
+import type { AppConfig } from "../config.ts";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
 import { sendMail } from "../mail/send.ts";
 import { escalationMail } from "../mail/templates.ts";
-import type { AppConfig } from "../trpc/init.ts";
 import { notificationRetry, queueNotifications } from "./dispatch.ts";
 import { incidentSummary } from "./type-names.ts";
 import { manualAckMinutes } from "./plan.ts";
@@ -58,7 +58,7 @@ export async function runEscalation(deps: EscalationDependencies, job: Escalatio
   });
 }
 
-async function deadlinePassed(tx: Transaction, job: Extract<EscalationJob, { kind: "deadline" }>): Promise<string> {
+async function deadlinePassed(tx: TenantTx, job: Extract<EscalationJob, { kind: "deadline" }>): Promise<string> {
   const assignment = await findAssignment(tx, job.assignmentId);
   if (!assignment || assignment.status !== "notified") return "acknowledged";
   await updateAssignment(tx, assignment.id, { escalations: assignment.escalations + 1 });
@@ -66,7 +66,7 @@ async function deadlinePassed(tx: Transaction, job: Extract<EscalationJob, { kin
   return "overdue";
 }
 
-async function escalationStep(deps: EscalationDependencies, tx: Transaction, job: Extract<EscalationJob, { kind: "step" }>, now: Date): Promise<string> {
+async function escalationStep(deps: EscalationDependencies, tx: TenantTx, job: Extract<EscalationJob, { kind: "step" }>, now: Date): Promise<string> {
   const { step } = job;
   const assignments = await listAssignments(tx, job.incidentId);
   const waiting = assignments.filter((assignment) => assignment.status === "notified" && targets(step.for, assignment));
@@ -131,7 +131,7 @@ const officialNames: ReadonlyMap<string, string> = new Map(officialRoles.map((ro
  * holds no contact for a bupati or a sekda. In the step's transaction, so a retried job mails once.
  * Returns how many were mailed.
  */
-async function mailEscalation(deps: EscalationDependencies, tx: Transaction, job: Extract<EscalationJob, { kind: "step" }>, waiting: string[]): Promise<number> {
+async function mailEscalation(deps: EscalationDependencies, tx: TenantTx, job: Extract<EscalationJob, { kind: "step" }>, waiting: string[]): Promise<number> {
   const members = (await listMembers(tx)).filter((member) => member.deactivatedAt === null);
   const ofRole = (role: string) => members.filter((member) => member.role === role);
   const supervisors = ofRole("supervisor");

@@ -1,9 +1,9 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { currentTenantProfile, findIncident, listAssignments, listDeliveries, listIncidentCalls, listTimeline, type IncidentRow } from "@sigap/db/queries";
 import type { IncidentRecord } from "./record.ts";
 
 /** Everything about one incident, read in one go (the statements are pipelined in the transaction). */
-export async function loadIncident(tx: Transaction, incidentId: string) {
+export async function loadIncident(tx: TenantTx, incidentId: string) {
   const incident = await findIncident(tx, incidentId, { lock: false });
   if (!incident) return null;
   const [assignments, deliveries, timeline, calls, tenant] = await Promise.all([

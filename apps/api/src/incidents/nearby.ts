@@ -1,4 +1,4 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { listOpenIncidentsOfType, type IncidentRow } from "@sigap/db/queries";
 
 /** How close an open incident of the same kind must be for a new report to hint that it may be the same one. */
@@ -20,7 +20,7 @@ export function distanceMeters(a: { latitude: number; longitude: number }, b: { 
  * coordinates, or within `nearbyMeters`. Several people call about one fire; the operator decides
  * whether to attach the call to the open incident instead.
  */
-export async function nearbyOpenIncidents(tx: Transaction, incident: Pick<IncidentRow, "types" | "location"> & { id: string | null }) {
+export async function nearbyOpenIncidents(tx: TenantTx, incident: Pick<IncidentRow, "types" | "location"> & { id: string | null }) {
   const mainType = incident.types[0]?.split(".")[0];
   const here = incident.location;
   if (!mainType || !here) return [];

@@ -14,11 +14,11 @@ import {
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { signingSecretContext } from "../agencies/signing-secret.ts";
+import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { sendMail } from "../mail/send.ts";
 import { incidentAssignedMail } from "../mail/templates.ts";
 import { createSecretBox } from "../security/secret-box.ts";
-import type { AppConfig } from "../trpc/init.ts";
 import { resolveWebhookTarget, WebhookTargetRefused } from "../validation/webhook-target.ts";
 import { responderLinkLifetimeMs, responderLinkToken, responderLinkUrl } from "./responder-link.ts";
 import { incidentBrief } from "./load.ts";

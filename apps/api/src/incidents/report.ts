@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { appendTimeline, findAssignment, findIncident, updateAssignment, updateIncident, type TimelineEntry } from "@sigap/db/queries";
 import { optionalText } from "../calls/closing.ts";
 import { assignmentReportProblem, incidentTakesReports, responderStatuses } from "./status.ts";
@@ -34,7 +34,7 @@ export interface Reporter {
  * repeated acknowledgement changes nothing. The first agency on scene moves a dispatched incident
  * to `in_progress`.
  */
-export async function reportOnAssignment(tx: Transaction, tenantId: string, assignmentId: string, report: AssignmentReport, reporter: Reporter, now: Date) {
+export async function reportOnAssignment(tx: TenantTx, tenantId: string, assignmentId: string, report: AssignmentReport, reporter: Reporter, now: Date) {
   const assignment = await findAssignment(tx, assignmentId);
   if (!assignment) throw new TRPCError({ code: "NOT_FOUND", message: "No such assignment" });
   const incident = await findIncident(tx, assignment.incidentId, { lock: true });

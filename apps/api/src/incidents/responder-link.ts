@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import type { AppConfig } from "../trpc/init.ts";
+import type { AppConfig } from "../config.ts";
 
 /** How long a responder link opens its assignment: a shift and then some. */
 export const responderLinkLifetimeMs = 24 * 60 * 60 * 1000;

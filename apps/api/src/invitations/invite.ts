@@ -1,11 +1,11 @@
-import type { Executor } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { getBranding, insertInvitation, revokePendingInvitations, type InvitationRow } from "@sigap/db/queries";
 import type { MembershipRole } from "@sigap/tenancy";
 import { hashToken, randomToken } from "../auth/tokens.ts";
+import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { invitationMail } from "../mail/templates.ts";
 import { sendMail } from "../mail/send.ts";
-import type { AppConfig } from "../trpc/init.ts";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -23,7 +23,7 @@ export interface Invitation {
  * that tenant: the mail is recorded in it, so no mail goes out for an invitation rolled back.
  */
 export async function inviteMember(
-  deps: { tx: Executor; config: AppConfig; log: Logger },
+  deps: { tx: TenantTx; config: AppConfig; log: Logger },
   invite: Invitation,
 ): Promise<{ invitation: InvitationRow; replaced: string[] }> {
   const now = new Date();

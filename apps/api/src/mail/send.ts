@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createTransport, type Transporter } from "nodemailer";
 import type { Executor } from "@sigap/db/client";
 import { insertMail } from "@sigap/db/queries";
+import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { createSecretBox, SecretBoxError, type SecretBox } from "../security/secret-box.ts";
-import type { AppConfig } from "../trpc/init.ts";
 
 export interface MailAttachment {
   filename: string;

@@ -1,4 +1,4 @@
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { findTenantRegion, listAgencyTargets, listRegionDistricts } from "@sigap/db/queries";
 import type { ValidationContext } from "@sigap/sop-engine";
 
@@ -6,7 +6,7 @@ import type { ValidationContext } from "@sigap/sop-engine";
  * What SOP validation knows about the tenant: its agencies with their state and kecamatan coverage
  * (so a rule naming one that does not exist is an error), its kecamatan (so a location condition can match) and its time zone.
  */
-export async function loadValidationContext(tx: Transaction, tenant: { id: string; timeZone: string }): Promise<ValidationContext> {
+export async function loadValidationContext(tx: TenantTx, tenant: { id: string; timeZone: string }): Promise<ValidationContext> {
   return validationContext(await loadSopReferences(tx, tenant.id), tenant.timeZone);
 }
 
@@ -22,7 +22,7 @@ type TimeZone = NonNullable<ValidationContext["timeZone"]>;
 export type SopReferences = Awaited<ReturnType<typeof loadSopReferences>>;
 
 /** The tenant's agencies and kecamatan as SOP editors name them (agency ids and types, Kemendagri codes). */
-export async function loadSopReferences(tx: Transaction, tenantId: string) {
+export async function loadSopReferences(tx: TenantTx, tenantId: string) {
   const region = await findTenantRegion(tx, tenantId);
   const [agencies, districts] = await Promise.all([listAgencyTargets(tx), listRegionDistricts(tx, region.code)]);
   return { agencies, districts };

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Database, Transaction } from "@sigap/db/client";
+import type { Database, TenantTx } from "@sigap/db/client";
 import {
   appendCallFeedRows,
   findCallEvents,
@@ -181,7 +181,7 @@ function sameAsFirst(event: TelephonyEvent, first: CallEventRow, index: number, 
  * first and changes nothing), then the call's facts are derived again from all of its events.
  */
 async function applyEvent(
-  tx: Transaction,
+  tx: TenantTx,
   route: { tenantId: string; trunkId: string },
   event: TelephonyEvent,
   index: number,

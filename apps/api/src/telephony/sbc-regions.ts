@@ -5,6 +5,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import { normalizeSipUri } from "../validation/sip-uri.ts";
 import { openEventSecret } from "./event-secret.ts";
 import type { SbcRegion } from "./kamailio-sbc.ts";
+import { didsOn } from "./trunk-dids.ts";
 import { planTrunks, type TelephonyTrunk } from "./trunk-plan.ts";
 
 /**
@@ -34,10 +35,7 @@ export async function loadSbcRegions(db: Database, box: SecretBox): Promise<SbcR
         const [rows, dids, destination] = await Promise.all([listTrunks(tx), listTenantDids(tx), tenantCallDestination(tx)]);
         const tenant = { slug: entry.slug, displayName: entry.displayName, regionCode: entry.regionCode };
         const sealed = new Map(rows.map((row) => [row.id, row.eventSecretEncrypted]));
-        const planned = planTrunks(
-          tenant,
-          rows.map((row) => sbcTrunk(row, dids.filter((did) => did.trunkId === row.id).map((did) => did.did))),
-        );
+        const planned = planTrunks(tenant, rows.map((row) => sbcTrunk(row, didsOn(dids, row.id))));
         const trunks = planned.map((trunk) => {
           const secret = sealed.get(trunk.id);
           return { ...trunk, eventSecret: secret ? openEventSecret(box, trunk.id, secret) : null };

@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
+type RefusalCode = "BAD_REQUEST" | "CONFLICT";
+
 /**
  * A BAD_REQUEST about one input field that only the server can judge (a weak password, a wrong
  * current password). Carried as a ZodError so the error formatter lists it in `issues`, exactly
@@ -8,11 +10,16 @@ import { z } from "zod";
  * because a ZodError built with `new` is not an `Error` instance, and tRPC would wrap it away.
  * `code` is for refusals about a field that are not bad input (a slug already taken: CONFLICT).
  */
-export function fieldError(path: string, message: string, code: "BAD_REQUEST" | "CONFLICT" = "BAD_REQUEST"): TRPCError {
+export function fieldError(path: string, message: string, code: RefusalCode = "BAD_REQUEST"): TRPCError {
+  return fieldsError(code, message, [{ path, message }]);
+}
+
+/** Like `fieldError`, about several fields at once (`dids.0` and `dids.3` both taken), under one `message`. */
+export function fieldsError(code: RefusalCode, message: string, issues: { path: string; message: string }[]): TRPCError {
   const failed = z
     .unknown()
     .superRefine((_value, check) => {
-      check.addIssue({ code: "custom", path: [path], message });
+      for (const issue of issues) check.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
     })
     .safeParse(undefined);
   return new TRPCError({ code, message, cause: failed.error });

@@ -1,7 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
-import type { Database, Transaction } from "@sigap/db/client";
-import type { InvoiceParties } from "@sigap/db/schema";
+import type { Database, TenantTx } from "@sigap/db/client";
 import {
   appendPlatformAudit,
   appendTenantAudit,
@@ -15,12 +14,12 @@ import { RetryAfter } from "../auth/errors.ts";
 import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
 import { validateSessionToken, type ValidSession } from "../auth/sessions.ts";
+import type { AppConfig } from "../config.ts";
 import { fieldIssues } from "../http/errors.ts";
 import type { IncidentSignals } from "../incidents/signals.ts";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
 import { unacceptableInputIssue } from "../validation/text.ts";
-import type { AllowedNetworks } from "../validation/webhook-target.ts";
 import { fieldError } from "./field-error.ts";
 
 /** Where a request came from, for sessions and the audit trail. */
@@ -34,26 +33,6 @@ export interface RequestMeta {
 export interface SessionCookie {
   set: (token: string) => void;
   clear: () => void;
-}
-
-/** Process-wide settings procedures need (from env.ts; tests pass their own). */
-export interface AppConfig {
-  publicUrl: string;
-  mail: { smtpUrl: string | undefined; from: string; devOutbox: boolean };
-  /** Parsed SIGAP_SECRET_KEYS: the first entry encrypts, all decrypt. */
-  secretKeys: { id: string; key: Uint8Array }[];
-  /** Parsed TRUSTED_PROXIES: addresses and CIDR ranges whose forwarding headers are believed. */
-  trustedProxies: readonly string[];
-  /** Parsed SIGAP_WEBHOOK_ALLOWED_NETWORKS, for resolveWebhookTarget when delivering. */
-  webhookAllowedNetworks: AllowedNetworks;
-  /** Parsed SIGAP_WEBHOOK_CA_FILE: extra certificate authorities (PEM) webhook receivers are trusted under, or null. */
-  webhookCa: string | null;
-  /** How often a live stream checks again that its session still admits it (a minute; tests shorten it). */
-  liveStreamReadmitMs: number;
-  /** Parsed MAP_TILE_URL: a `{z}/{x}/{y}` tile template for the call panel's map, or null (offline). */
-  mapTileUrl: string | null;
-  /** Parsed BILLING_*: the seller and bank account printed on invoices. */
-  billingSeller: InvoiceParties["seller"];
 }
 
 /** Built per request by the `/trpc` handler. (A type, not an interface: the adapter wants a record.) */
@@ -255,7 +234,7 @@ export function tenantProcedure(action: Action) {
     .input(tenantInput)
     .use(async ({ ctx, input, type, next }) => {
       const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
-      const unit = async (tx: Transaction) => {
+      const unit = async (tx: TenantTx) => {
         await refuseWhileSuspended(tx, action, role);
         const result = await next({
           ctx: {
@@ -280,7 +259,7 @@ export function tenantProcedure(action: Action) {
  * (`suspendableActions`; never calls, dispatch or sign-in). Platform staff keep them, to help.
  * Only suspendable actions pay for the extra read.
  */
-async function refuseWhileSuspended(tx: Transaction, action: Action, role: Role): Promise<void> {
+async function refuseWhileSuspended(tx: TenantTx, action: Action, role: Role): Promise<void> {
   if (!suspendableActions.has(action) || role === "platform_admin") return;
   if (await billingSuspended(tx)) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Exports and configuration changes are suspended for this region until its overdue invoices are settled" });

@@ -11,10 +11,12 @@ import { outboxRouter } from "./routers/outbox.ts";
 import { passwordResetRouter } from "./routers/password-reset.ts";
 import { usersRouter } from "./routers/users.ts";
 import { agenciesRouter } from "./routers/agencies.ts";
-import { telephonyRouter, trunksRouter } from "./routers/trunks.ts";
+import { trunksRouter } from "./routers/trunks.ts";
+import { telephonyRouter } from "./routers/telephony.ts";
 import { tenantsRouter } from "./routers/tenants.ts";
 import { brandingRouter } from "./routers/branding.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
+import { importsRouter } from "./routers/imports.ts";
 import { nationalRouter } from "./routers/national.ts";
 import { sopRouter } from "./routers/sop.ts";
 import { callDeskRouter } from "./routers/call-desk.ts";
@@ -43,6 +45,7 @@ export const appRouter = createRouter({
   tenants: tenantsRouter,
   branding: brandingRouter,
   onboarding: onboardingRouter,
+  imports: importsRouter,
   national: nationalRouter,
   sop: sopRouter,
   calls: callsRouter,

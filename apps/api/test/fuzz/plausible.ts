@@ -28,6 +28,11 @@ const fireIncident = { type: "fire", subtype: "fire.building", severity: "high" 
  */
 export const plausibleByName: Record<string, readonly unknown[]> = {
   email: ["fuzz.112@sigap112.test"],
+  /** An onboarding import's file: a staff row, and an agency with a contact. */
+  csv: [
+    "email,peran,instansi\r\nfuzz.112@sigap112.test,operator,\r\n",
+    "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak\r\nDamkar Fuzz,damkar,,telepon,0812 1120 0003,\r\n",
+  ],
   /** A caller's number, as the blocklist takes it. */
   number: ["0812 1120 0003", "+62 411 1120 001"],
   query: ["sidoarjo", "35.15"],

@@ -86,7 +86,7 @@ describe("the go-live checklist", () => {
   it("passes branding once colours and a logo are saved", async () => {
     const branding = (input: Record<string, unknown>) => admin.call("mutation", "branding.update", { tenantSlug: tenant.slug, ...input });
     expect((await branding({ primaryColor: "#b91c1c", accentColor: "#1e3a8a" })).status).toBe(200);
-    expect((await checklist()).items[0]).toEqual({ key: "branding", ok: false, detail: "Missing: logo" });
+    expect((await checklist()).items[0]).toEqual({ key: "branding", ok: false, missing: ["logo"], detail: "Missing: logo" });
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
     expect((await branding({ logoBase64: Buffer.from(svg).toString("base64") })).status).toBe(200);
     expect((await passing()).branding).toBe(true);
@@ -122,12 +122,17 @@ describe("the go-live checklist", () => {
     expect((await item())?.ok).toBe(true);
   });
 
-  it("needs two active operators and a supervisor", async () => {
+  it("needs two active operators and a supervisor, and counts the invited apart", async () => {
     await member(tenant, "operator");
+    const invited = await admin.call("mutation", "users.invite", { tenantSlug: tenant.slug, email: uniqueEmail("invited-operator"), role: "operator" });
+    expect(invited.status, invited.message).toBe(200);
     expect((await checklist()).items.find((item) => item.key === "operators")).toEqual({
       key: "operators",
       ok: false,
-      detail: "1 active operator(s); at least 2 needed",
+      active: 1,
+      invited: 1,
+      needed: 2,
+      detail: "1 active operator(s), 1 invited and not yet accepted; at least 2 active needed",
     });
     const second = await member(tenant, "operator");
     expect((await passing()).operators).toBe(true);
@@ -156,6 +161,8 @@ describe("the go-live checklist", () => {
     expect((await checklist()).items.find((item) => item.key === "sop")).toEqual({
       key: "sop",
       ok: false,
+      publishedNumber: null,
+      templateChosen: true,
       detail: "SOP template national-default chosen; publish a first version",
     });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asTenantId } from "@sigap/tenancy";
-import { deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
 import { createTestPerson, deleteTestPeople, uniqueEmail, type SignedInTestPerson } from "../people.ts";
@@ -45,6 +45,15 @@ interface AdoptionPoint {
   month: string;
   launched: number;
   cumulative: number;
+}
+interface ProvinceDetail {
+  provinceCode: string;
+  provinceName: string;
+  regions: { regionCode: string; regionName: string; status: string | null; tenantName: string | null; launchedAt: string | null }[];
+}
+interface PublicAdoption {
+  live: number;
+  provinces: { code: string; live: number }[];
 }
 
 async function query<T>(path: string, input?: unknown): Promise<T> {
@@ -125,16 +134,134 @@ describe("the national adoption view", () => {
     });
   });
 
-  it("draws the adoption curve month by month from the first launch", async () => {
+  it("draws the adoption curve month by month from the first launch of a region live now", async () => {
     const points = await query<AdoptionPoint[]>("national.adoptionOverTime");
-    // The demo data's first launch: Semarang, November 2021 (since suspended, still a launch).
-    expect(points[0]).toMatchObject({ month: "2021-11", launched: 1, cumulative: 1 });
+    // The demo data's first launch is Semarang's, November 2021, but Semarang is suspended: the curve
+    // starts with Jakarta Pusat, June 2022.
+    expect(points[0]).toMatchObject({ month: "2022-06", launched: 1, cumulative: 1 });
     for (const [index, point] of points.entries()) {
       expect(point.cumulative).toBe((points[index - 1]?.cumulative ?? 0) + point.launched);
     }
     const months = points.map((point) => point.month);
     expect(new Set(months).size).toBe(months.length);
-    expect(months).toContain("2022-02");
+    expect(months).toContain("2023-03");
+  });
+
+  it("shows the last 12 or 24 months of the curve, with the launches before them in the running total", async () => {
+    const [all, last12, last24] = await Promise.all([
+      query<AdoptionPoint[]>("national.adoptionOverTime"),
+      query<AdoptionPoint[]>("national.adoptionOverTime", { months: 12 }),
+      query<AdoptionPoint[]>("national.adoptionOverTime", { months: 24 }),
+    ]);
+    expect(last12).toHaveLength(12);
+    expect(last24).toHaveLength(24);
+    // The demo data's first live launch is more than 24 months back, so both ranges are the tail of the whole curve.
+    expect(last12).toEqual(all.slice(-12));
+    expect(last24).toEqual(all.slice(-24));
+    const bad = await ministry.call("query", "national.adoptionOverTime", { months: 0 });
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.issues?.map((issue) => issue.path)).toEqual(["months"]);
+  });
+
+  it("lists a province's regions with status and launch date, and answers an unknown province with not found", async () => {
+    const aceh = await query<ProvinceDetail>("national.province", { provinceCode: province });
+    expect(aceh.provinceName).toBe("Aceh");
+    expect(aceh.regions).toHaveLength((await acehRow())?.regions ?? -1);
+    expect(aceh.regions.map((region) => region.regionCode)).toEqual(aceh.regions.map((region) => region.regionCode).sort());
+    const [tenant] = tenants;
+    const ours = aceh.regions.find((region) => region.regionCode === tenant?.regionCode);
+    expect(ours?.status).toBe("live");
+    expect(ours?.launchedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(aceh.regions.filter((region) => region.status === null).every((region) => region.launchedAt === null && region.tenantName === null)).toBe(true);
+    expect((await ministry.call("query", "national.province", { provinceCode: "99" })).code).toBe("NOT_FOUND");
+    expect((await ministry.call("query", "national.province", { provinceCode: "Aceh" })).issues?.map((issue) => issue.path)).toEqual(["provinceCode"]);
+  });
+});
+
+describe("one definition of live, in every figure", () => {
+  // Live means live now: a region that went live and was suspended since is not live anywhere.
+  let suspended: TestTenant;
+  let suspendedProvince: string;
+
+  beforeAll(async () => {
+    suspended = await createTestTenant(owner, "suspended");
+    tenants.push(suspended);
+    const [row] = await owner.sql<{ province_code: string }[]>`select province_code from regencies where code = ${suspended.regionCode}`;
+    suspendedProvince = row?.province_code ?? "";
+  });
+
+  /** Every figure the national view and the public page show, as read through the API. */
+  async function readFigures() {
+    const [summary, provinces, trend, lastYear, tenantList, liveSummary, liveTenants, provinceTrend, detail, publicPage, rest] = await Promise.all([
+      query<Summary>("national.summary"),
+      query<ProvinceRow[]>("national.provinces"),
+      query<AdoptionPoint[]>("national.adoptionOverTime"),
+      query<AdoptionPoint[]>("national.adoptionOverTime", { months: 12 }),
+      query<TenantRow[]>("national.tenants"),
+      query<Summary>("national.summary", { status: "live" }),
+      query<TenantRow[]>("national.tenants", { status: "live" }),
+      query<AdoptionPoint[]>("national.adoptionOverTime", { provinceCode: suspendedProvince }),
+      query<ProvinceDetail>("national.province", { provinceCode: suspendedProvince }),
+      query<PublicAdoption>("adoption.national"),
+      fetch(`${api.url}/v1/adoption/national`).then(async (response) => (await response.json()) as PublicAdoption),
+    ]);
+    return { summary, provinces, trend, lastYear, tenantList, liveSummary, liveTenants, provinceTrend, detail, publicPage, rest };
+  }
+
+  /** The tenants as the database holds them: if another file changes one while the figures are read, they are read again. */
+  const tenantStates = async () =>
+    (await owner.sql<{ state: string }[]>`select string_agg(id::text || status::text || coalesce(launched_at::text, ''), ',' order by id) as state from tenants`)[0]?.state;
+
+  async function consistentFigures() {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = await tenantStates();
+      const figures = await readFigures();
+      if ((await tenantStates()) === before) return figures;
+    }
+    throw new Error("other test files kept changing tenants while the figures were read");
+  }
+
+  it("agrees between the headline, the province table, the trend, the tenant list, a province's regions and the public page", async () => {
+    const figures = await consistentFigures();
+    const { summary, provinces } = figures;
+    const sum = (pick: (row: ProvinceRow) => number) => provinces.reduce((total, row) => total + pick(row), 0);
+    const live = summary.live;
+
+    expect(sum((row) => row.live)).toBe(live);
+    expect(sum((row) => row.onboarding)).toBe(summary.onboarding);
+    expect(sum((row) => row.none)).toBe(summary.none);
+    expect(summary.live + summary.onboarding + summary.none).toBe(summary.totalRegions);
+    expect(figures.trend.at(-1)?.cumulative).toBe(live);
+    expect(Math.max(...figures.trend.map((point) => point.cumulative))).toBe(live);
+    expect(figures.lastYear.at(-1)?.cumulative).toBe(live);
+    expect(figures.tenantList.filter((tenant) => tenant.status === "live")).toHaveLength(live);
+    expect(figures.liveSummary.live).toBe(live);
+    expect(figures.liveTenants).toHaveLength(live);
+    expect(figures.publicPage.live).toBe(live);
+    expect(figures.rest.live).toBe(live);
+    for (const row of provinces) {
+      expect(figures.publicPage.provinces.find((publicRow) => publicRow.code === row.provinceCode)?.live, row.provinceName).toBe(row.live);
+    }
+
+    const provinceRow = provinces.find((row) => row.provinceCode === suspendedProvince);
+    const detailLive = figures.detail.regions.filter((region) => region.status === "live").length;
+    expect(detailLive).toBe(provinceRow?.live);
+    expect(figures.detail.regions).toHaveLength(provinceRow?.regions ?? -1);
+    expect(figures.provinceTrend.at(-1)?.cumulative ?? 0).toBe(provinceRow?.live);
+  });
+
+  it("lists the suspended region with its launch, and counts it as live nowhere", async () => {
+    const figures = await consistentFigures();
+    const listed = figures.tenantList.find((tenant) => tenant.slug === suspended.slug);
+    expect(listed?.status).toBe("suspended");
+    expect(listed?.launchedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(figures.detail.regions.find((region) => region.regionCode === suspended.regionCode)).toMatchObject({
+      status: "suspended",
+      launchedAt: listed?.launchedAt,
+    });
+    expect(figures.liveTenants.map((tenant) => tenant.slug)).not.toContain(suspended.slug);
+    // Suspended regions, the demo's Semarang among them, have launches but no live region: no curve.
+    expect(await query<AdoptionPoint[]>("national.adoptionOverTime", { status: "suspended" })).toEqual([]);
   });
 });
 
@@ -173,7 +300,7 @@ describe("CSV exports", () => {
     const { csv } = await exportCsv({ table: "adoption" });
     const [header, first] = csv.slice(1).split("\r\n");
     expect(header).toBe("month,launched,cumulative_live");
-    expect(first).toBe("2021-11,1,1");
+    expect(first).toBe("2022-06,1,1");
   });
 
   it("names a bad table or filter", async () => {

@@ -141,3 +141,105 @@ describe("picking a region", () => {
     expect((await as(ministryViewer).call("query", "tenants.regions", { query: "13." })).code).toBe("FORBIDDEN");
   });
 });
+
+describe("finding a tenant to help", () => {
+  it("finds tenants by name or slug, by name, for platform admins only", async () => {
+    await owner.sql`update tenants set display_name = 'Call Center 112 Zamrud Uji' where id = ${otherTenant.id}`;
+    const byName = await as(platformAdmin).call("query", "tenants.search", { query: "zamrud uji" });
+    expect(byName.status, byName.message).toBe(200);
+    expect(byName.data).toMatchObject({ tenants: [{ slug: otherTenant.slug, displayName: "Call Center 112 Zamrud Uji", status: "prospect" }], total: 1 });
+    const bySlug = (await as(platformAdmin).call("query", "tenants.search", { query: otherTenant.slug.toUpperCase() })).data as { tenants: { slug: string }[] };
+    expect(bySlug.tenants.map((tenant) => tenant.slug)).toEqual([otherTenant.slug]);
+
+    // Without a query, the first 20 by name, and how many there are to narrow down from.
+    const all = (await as(platformAdmin).call("query", "tenants.search", {})).data as { tenants: { displayName: string }[]; total: number };
+    expect(all.total).toBeGreaterThan(1);
+    expect(all.tenants.length).toBe(Math.min(20, all.total));
+    const names = all.tenants.map((tenant) => tenant.displayName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "id")));
+
+    expect((await as(ministryViewer).call("query", "tenants.search", { query: "zamrud" })).code).toBe("FORBIDDEN");
+    expect((await as(tenantAdmin).call("query", "tenants.search", { query: "zamrud" })).code).toBe("FORBIDDEN");
+    expect((await as(platformAdmin).call("query", "tenants.search", { query: "x".repeat(101) })).issues).toEqual([
+      { path: "query", message: "query must have at most 100 characters" },
+    ]);
+  });
+
+  it("tells a platform admin a tenant's name and time zone by slug", async () => {
+    const found = await as(platformAdmin).call("query", "tenants.get", { slug: otherTenant.slug });
+    expect(found.status, found.message).toBe(200);
+    const [row] = await owner.sql<{ display_name: string; time_zone: string }[]>`select display_name, time_zone from tenants where id = ${otherTenant.id}`;
+    expect(found.data).toEqual({ slug: otherTenant.slug, displayName: row?.display_name, timeZone: row?.time_zone, status: "prospect" });
+    expect((await as(platformAdmin).call("query", "tenants.get", { slug: "no-such-region" })).code).toBe("NOT_FOUND");
+    expect((await as(tenantAdmin).call("query", "tenants.get", { slug: otherTenant.slug })).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the platform's tenant list", () => {
+  type ListReply = { tenants: { slug: string; tenantName: string; regionName: string; status: string }[]; total: number; page: number; pageSize: number };
+  const list = async (input: Record<string, unknown>) => {
+    const reply = await as(platformAdmin).call("query", "tenants.list", input);
+    expect(reply.status, reply.message).toBe(200);
+    return reply.data as ListReply;
+  };
+
+  it("pages the tenants a search and a status select, by name, and says how many matched", async () => {
+    // Three tenants only this test names; other files create tenants of their own meanwhile.
+    const marker = `Daftar ${Math.random().toString(36).slice(2, 8)}`;
+    const [gamma, alfa, beta] = await Promise.all([createTestTenant(owner, "live"), createTestTenant(owner, "onboarding"), createTestTenant(owner, "live")]);
+    const named = [
+      [alfa, "Alfa"],
+      [beta, "Beta"],
+      [gamma, "Gamma"],
+    ] as const;
+    for (const [tenant, name] of named) {
+      created.push(tenant);
+      await owner.sql`update tenants set display_name = ${`Uji ${marker} ${name}`} where id = ${tenant.id}`;
+    }
+
+    const first = await list({ query: marker.toUpperCase(), pageSize: 2 });
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.tenants.map((tenant) => tenant.slug)).toEqual([alfa.slug, beta.slug]);
+    const second = await list({ query: marker, pageSize: 2, page: 2 });
+    expect(second.tenants.map((tenant) => tenant.slug)).toEqual([gamma.slug]);
+    expect(await list({ query: marker, pageSize: 2, page: 3 })).toMatchObject({ tenants: [], total: 3 });
+
+    const live = await list({ query: marker, status: "live" });
+    expect(live.tenants.map((tenant) => tenant.slug)).toEqual([beta.slug, gamma.slug]);
+    expect(live.total).toBe(2);
+
+    // By region name too (other regions' names may hold it as well).
+    const [region] = await owner.sql<{ name: string }[]>`select name from regencies where code = ${alfa.regionCode}`;
+    const byRegion = await list({ query: region?.name, pageSize: 100 });
+    expect(byRegion.tenants.find((tenant) => tenant.slug === alfa.slug)).toMatchObject({ tenantName: `Uji ${marker} Alfa`, regionName: region?.name, status: "onboarding" });
+
+    // Without a search, the first page of 25 by name.
+    const all = await list({});
+    expect(all).toMatchObject({ page: 1, pageSize: 25 });
+    expect(all.tenants.length).toBe(Math.min(25, all.total));
+    const names = all.tenants.map((tenant) => tenant.tenantName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "id")));
+  });
+
+  it("is for platform admins only", async () => {
+    expect((await as(ministryViewer).call("query", "tenants.list", {})).code).toBe("FORBIDDEN");
+    expect((await as(tenantAdmin).call("query", "tenants.list", {})).code).toBe("FORBIDDEN");
+    expect((await testClient(api.url).call("query", "tenants.list", {})).code).toBe("UNAUTHORIZED");
+  });
+
+  it("names each bad field", async () => {
+    const bad = [
+      [{ page: 0 }, "page", "page must be at least 1"],
+      [{ page: 1.5 }, "page", "page must be a whole number"],
+      [{ pageSize: 0 }, "pageSize", "pageSize must be at least 1"],
+      [{ pageSize: 101 }, "pageSize", "pageSize must be at most 100"],
+      [{ query: "x".repeat(101) }, "query", "query must have at most 100 characters"],
+      [{ status: "open" }, "status", "status must be one of prospect, onboarding, live, suspended"],
+    ] as const;
+    for (const [input, path, message] of bad) {
+      const reply = await as(platformAdmin).call("query", "tenants.list", input);
+      expect(reply.code).toBe("BAD_REQUEST");
+      expect(reply.issues).toEqual([{ path, message }]);
+    }
+  });
+});

@@ -214,11 +214,12 @@ describe("phone trunks", () => {
 
     const history = (await call("query", "history", { trunkId: trunk.id })).data as {
       action: string;
-      actor: { userId: string; displayName: string } | null;
+      actorUserId: string | null;
+      actorDisplayName: string | null;
       diff: unknown;
     }[];
     expect(history.map((entry) => entry.action)).toEqual(["trunks.remove", "trunks.setDids", "trunks.update", "trunks.create"]);
-    expect(history.every((entry) => entry.actor?.userId === admin.id && entry.actor.displayName === admin.displayName)).toBe(true);
+    expect(history.every((entry) => entry.actorUserId === admin.id && entry.actorDisplayName === admin.displayName)).toBe(true);
     expect(history[1]?.diff).toEqual({ before: { dids: [] }, after: { dids: [did] } });
     expect(history[2]?.diff).toMatchObject({ before: { status: "provisioning" }, after: { status: "testing" } });
     expect(JSON.stringify(history)).not.toContain(password);

@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { TenantTx } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
-import { auditLog } from "../schema/audit.ts";
 import { districts, regencies } from "../schema/regions.ts";
 import { tenants } from "../schema/tenants.ts";
-import { users } from "../schema/users.ts";
 
 // Everything here runs inside `withTenant`: row-level security confines it to that tenant, so an
 // id of another tenant's agency or contact simply finds nothing.
@@ -13,7 +11,7 @@ export type AgencyRow = typeof agencies.$inferSelect;
 export type ContactKind = (typeof agencyContacts.$inferSelect)["kind"];
 
 /** The kabupaten/kota a tenant serves, for coverage checks and the standard set's names. */
-export async function findTenantRegion(tx: Executor, tenantId: string) {
+export async function findTenantRegion(tx: TenantTx, tenantId: string) {
   const [row] = await tx
     .select({ code: regencies.code, name: regencies.name, kind: regencies.kind })
     .from(tenants)
@@ -24,7 +22,7 @@ export async function findTenantRegion(tx: Executor, tenantId: string) {
 }
 
 /** Of `codes`, those that are kecamatan of the region. */
-export async function districtCodesInRegion(tx: Executor, regionCode: string, codes: string[]): Promise<Set<string>> {
+export async function districtCodesInRegion(tx: TenantTx, regionCode: string, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await tx
     .select({ code: districts.code })
@@ -50,7 +48,7 @@ const contactColumns = {
 
 export type AgencyContactView = NonNullable<Awaited<ReturnType<typeof findContact>>>;
 
-export async function listAgencies(tx: Executor) {
+export async function listAgencies(tx: TenantTx) {
   const [rows, contacts] = await Promise.all([
     tx.select().from(agencies).orderBy(asc(agencies.name), asc(agencies.id)),
     tx.select(contactColumns).from(agencyContacts).orderBy(asc(agencyContacts.createdAt), asc(agencyContacts.id)),
@@ -59,19 +57,19 @@ export async function listAgencies(tx: Executor) {
 }
 
 /** The tenant's agencies as SOP rules name them (id, type, name), with their state and kecamatan coverage; no contacts. */
-export function listAgencyTargets(tx: Executor) {
+export function listAgencyTargets(tx: TenantTx) {
   return tx
     .select({ id: agencies.id, type: agencies.agencyType, name: agencies.name, active: agencies.active, kecamatan: agencies.coverageDistrictCodes })
     .from(agencies)
     .orderBy(asc(agencies.name), asc(agencies.id));
 }
 
-export async function findAgency(tx: Executor, agencyId: string): Promise<AgencyRow | undefined> {
+export async function findAgency(tx: TenantTx, agencyId: string): Promise<AgencyRow | undefined> {
   const [row] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
   return row;
 }
 
-export async function findAgencyWithContacts(tx: Executor, agencyId: string) {
+export async function findAgencyWithContacts(tx: TenantTx, agencyId: string) {
   const agency = await findAgency(tx, agencyId);
   if (!agency) return undefined;
   const contacts = await tx
@@ -82,13 +80,13 @@ export async function findAgencyWithContacts(tx: Executor, agencyId: string) {
   return { ...agency, contacts };
 }
 
-export async function insertAgencies(tx: Executor, rows: (typeof agencies.$inferInsert)[]): Promise<AgencyRow[]> {
+export async function insertAgencies(tx: TenantTx, rows: (typeof agencies.$inferInsert)[]): Promise<AgencyRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(agencies).values(rows).returning();
 }
 
 export async function updateAgency(
-  tx: Executor,
+  tx: TenantTx,
   agencyId: string,
   patch: Partial<Pick<AgencyRow, "agencyType" | "name" | "active" | "coverageDistrictCodes" | "operatingHours">>,
 ): Promise<AgencyRow | undefined> {
@@ -97,7 +95,7 @@ export async function updateAgency(
 }
 
 /** The catalogue types the tenant already has an agency of. */
-export async function agencyTypesInUse(tx: Executor): Promise<Set<string>> {
+export async function agencyTypesInUse(tx: TenantTx): Promise<Set<string>> {
   const rows = await tx.selectDistinct({ agencyType: agencies.agencyType }).from(agencies);
   return new Set(rows.map((row) => row.agencyType));
 }
@@ -106,17 +104,17 @@ export async function agencyTypesInUse(tx: Executor): Promise<Set<string>> {
  * Serialises changes to the tenant's agency list (the standard set), so two concurrent runs
  * cannot both find a type missing and both add it.
  */
-export async function lockAgencyList(tx: Executor, tenantId: string): Promise<void> {
+export async function lockAgencyList(tx: TenantTx, tenantId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`agencies:${tenantId}`}, 0))`);
 }
 
-export async function insertContact(tx: Executor, contact: typeof agencyContacts.$inferInsert) {
+export async function insertContact(tx: TenantTx, contact: typeof agencyContacts.$inferInsert) {
   const [row] = await tx.insert(agencyContacts).values(contact).returning(contactColumns);
   if (!row) throw new Error("contact insert returned nothing");
   return row;
 }
 
-export async function findContact(tx: Executor, agencyId: string, contactId: string) {
+export async function findContact(tx: TenantTx, agencyId: string, contactId: string) {
   const [row] = await tx
     .select(contactColumns)
     .from(agencyContacts)
@@ -125,7 +123,7 @@ export async function findContact(tx: Executor, agencyId: string, contactId: str
 }
 
 export async function updateContact(
-  tx: Executor,
+  tx: TenantTx,
   agencyId: string,
   contactId: string,
   patch: { value?: string; label?: string | null; signingSecretEncrypted?: string },
@@ -138,7 +136,7 @@ export async function updateContact(
   return row;
 }
 
-export async function deleteContact(tx: Executor, agencyId: string, contactId: string) {
+export async function deleteContact(tx: TenantTx, agencyId: string, contactId: string) {
   const [row] = await tx
     .delete(agencyContacts)
     .where(and(eq(agencyContacts.agencyId, agencyId), eq(agencyContacts.id, contactId)))
@@ -149,36 +147,3 @@ export async function deleteContact(tx: Executor, agencyId: string, contactId: s
 /** Audit target types for an agency and its contacts; contact rows carry the agency id in their diff. */
 export const agencyAuditTarget = "agency";
 export const agencyContactAuditTarget = "agency_contact";
-
-/**
- * An agency's change history: its own audit rows and those of its contacts (found by the agency
- * id their diff records, so removed contacts still count), newest first.
- */
-export function listAgencyHistory(tx: Executor, agencyId: string, limit: number) {
-  const diffAgency = (side: "before" | "after") => sql`${auditLog.diff} -> ${side} ->> 'agencyId'`;
-  return tx
-    .select({
-      id: auditLog.id,
-      occurredAt: auditLog.occurredAt,
-      actorUserId: auditLog.actorUserId,
-      actorDisplayName: users.displayName,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      diff: auditLog.diff,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(
-      or(
-        and(eq(auditLog.targetType, agencyAuditTarget), eq(auditLog.targetId, agencyId)),
-        and(
-          eq(auditLog.targetType, agencyContactAuditTarget),
-          or(sql`${diffAgency("after")} = ${agencyId}`, sql`${diffAgency("before")} = ${agencyId}`),
-        ),
-      ),
-    )
-    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
-    .limit(limit);
-}

@@ -1,5 +1,5 @@
 import { and, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { Executor, TenantTx } from "../client.ts";
 import { auditLog } from "../schema/audit.ts";
 import { users } from "../schema/users.ts";
 
@@ -52,29 +52,34 @@ const endOfDay = (date: string, timeZone: string) => sql`((${date}::date + 1)::t
 export const cursorTime = (column: SQL | AnyColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** What every list of a tenant's audit rows reads of a row and its actor (joined from `users`). */
+const auditRowColumns = {
+  id: auditLog.id,
+  occurredAt: auditLog.occurredAt,
+  actorUserId: auditLog.actorUserId,
+  actorDisplayName: users.displayName,
+  actorRole: auditLog.actorRole,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  diff: auditLog.diff,
+};
+
 /**
  * One page of the current tenant's audit log, newest first, with each actor's email and name.
  * Call inside `withTenant`: row-level security limits it to that tenant.
  */
 export async function listTenantAudit(
-  tx: Executor,
+  tx: TenantTx,
   filters: AuditFilters,
   page: { before?: AuditCursor; limit: number },
 ): Promise<AuditViewRow[]> {
   const { actor, action, targetType, targetId, fromDate, toDate, timeZone } = filters;
   const rows = await tx
     .select({
-      id: auditLog.id,
-      occurredAt: auditLog.occurredAt,
+      ...auditRowColumns,
       cursorTime: cursorTime(auditLog.occurredAt),
-      actorUserId: auditLog.actorUserId,
       actorEmail: users.email,
-      actorDisplayName: users.displayName,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      diff: auditLog.diff,
       ip: auditLog.ip,
       userAgent: auditLog.userAgent,
       requestId: auditLog.requestId,
@@ -157,4 +162,34 @@ export async function listAllAudit(
     userAgent: row.user_agent,
     requestId: row.request_id,
   }));
+}
+
+/**
+ * Whose change history: the audit rows of one target, and, with `dependents`, those of the rows
+ * that name it in their diff (an agency's contacts by `agencyId`, so removed ones still count).
+ */
+export interface HistorySubject {
+  targetType: string;
+  targetId: string;
+  dependents?: { targetType: string; key: string };
+}
+
+/** A subject's change history, newest first, with each actor's name. Call inside `withTenant`. */
+export function listChangeHistory(tx: TenantTx, subject: HistorySubject, limit: number) {
+  const { dependents } = subject;
+  const diffNames = (side: "before" | "after", key: string) => sql`${auditLog.diff} -> ${side} ->> ${key} = ${subject.targetId}`;
+  return tx
+    .select(auditRowColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      or(
+        and(eq(auditLog.targetType, subject.targetType), eq(auditLog.targetId, subject.targetId)),
+        dependents
+          ? and(eq(auditLog.targetType, dependents.targetType), or(diffNames("after", dependents.key), diffNames("before", dependents.key)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+    .limit(limit);
 }

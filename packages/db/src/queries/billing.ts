@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { Executor, TenantTx } from "../client.ts";
 import {
   billingPlans,
   billingProfiles,
@@ -73,7 +73,7 @@ export async function taxRateOn(db: Executor, name: string, day: string): Promis
  * The next invoice number of `year`. The counter row stays locked until the caller's transaction
  * ends, so a number is used exactly when its invoice commits: the year's numbers have no gaps.
  */
-export async function allocateInvoiceNumber(tx: Executor, year: number): Promise<number> {
+export async function allocateInvoiceNumber(tx: TenantTx, year: number): Promise<number> {
   const [row] = await tx
     .insert(invoiceCounters)
     .values({ year, last: 1 })
@@ -129,7 +129,7 @@ export async function billingOverview(db: Executor, sessionToken: string): Promi
 // --- one tenant ---
 
 /** The transaction's tenant as billing addresses it, with its billing profile (null until one is saved). */
-export async function findBilledTenant(tx: Executor) {
+export async function findBilledTenant(tx: TenantTx) {
   const [row] = await tx
     .select({ slug: tenants.slug, displayName: tenants.displayName, timeZone: tenants.timeZone, profile: billingProfiles })
     .from(tenants)
@@ -138,14 +138,14 @@ export async function findBilledTenant(tx: Executor) {
   return row;
 }
 
-export async function findBillingProfile(tx: Executor): Promise<BillingProfileRow | undefined> {
+export async function findBillingProfile(tx: TenantTx): Promise<BillingProfileRow | undefined> {
   const [row] = await tx.select().from(billingProfiles).where(eq(billingProfiles.tenantId, currentTenantSql));
   return row;
 }
 
 export type BillingProfileFields = Pick<BillingProfileRow, "legalName" | "address" | "npwp" | "email" | "virtualAccount">;
 
-export async function saveBillingProfile(tx: Executor, tenantId: string, fields: BillingProfileFields): Promise<BillingProfileRow> {
+export async function saveBillingProfile(tx: TenantTx, tenantId: string, fields: BillingProfileFields): Promise<BillingProfileRow> {
   const [row] = await tx
     .insert(billingProfiles)
     .values({ tenantId, ...fields })
@@ -156,7 +156,7 @@ export async function saveBillingProfile(tx: Executor, tenantId: string, fields:
 }
 
 /** Suspends the tenant's non-critical features with a reason, or lifts the suspension (null). */
-export async function setBillingSuspension(tx: Executor, reason: string | null): Promise<BillingProfileRow | undefined> {
+export async function setBillingSuspension(tx: TenantTx, reason: string | null): Promise<BillingProfileRow | undefined> {
   const [row] = await tx
     .update(billingProfiles)
     .set(reason === null ? { suspendedAt: null, suspensionReason: null } : { suspendedAt: new Date(), suspensionReason: reason })
@@ -166,7 +166,7 @@ export async function setBillingSuspension(tx: Executor, reason: string | null):
 }
 
 /** Whether exports and configuration changes are suspended for the transaction's tenant. */
-export async function billingSuspended(tx: Executor): Promise<boolean> {
+export async function billingSuspended(tx: TenantTx): Promise<boolean> {
   const [row] = await tx
     .select({ suspendedAt: billingProfiles.suspendedAt })
     .from(billingProfiles)
@@ -179,7 +179,7 @@ export interface PlanAssignmentRow {
   plan: BillingPlanRow;
 }
 
-export async function listPlanAssignments(tx: Executor): Promise<PlanAssignmentRow[]> {
+export async function listPlanAssignments(tx: TenantTx): Promise<PlanAssignmentRow[]> {
   const rows = await tx
     .select({ startsOn: planAssignments.startsOn, plan: billingPlans })
     .from(planAssignments)
@@ -189,7 +189,7 @@ export async function listPlanAssignments(tx: Executor): Promise<PlanAssignmentR
 }
 
 /** Puts the tenant on `planId` from `startsOn`, replacing an assignment of the same date. */
-export async function assignPlan(tx: Executor, tenantId: string, assignment: { startsOn: string; planId: string; assignedBy: string | null }): Promise<void> {
+export async function assignPlan(tx: TenantTx, tenantId: string, assignment: { startsOn: string; planId: string; assignedBy: string | null }): Promise<void> {
   await tx
     .insert(planAssignments)
     .values({ tenantId, ...assignment })
@@ -198,7 +198,7 @@ export async function assignPlan(tx: Executor, tenantId: string, assignment: { s
 
 /** Records fed usage; an event whose source key is already recorded is skipped. Returns how many were new. */
 export async function insertUsageEvents(
-  tx: Executor,
+  tx: TenantTx,
   tenantId: string,
   events: { sourceKey: string; meter: UsageMeter; quantity: number; occurredAt: Date }[],
 ): Promise<number> {
@@ -212,7 +212,7 @@ export async function insertUsageEvents(
 }
 
 /** The last day the rollup wrote, if any. */
-export async function lastRolledUpDay(tx: Executor): Promise<string | null> {
+export async function lastRolledUpDay(tx: TenantTx): Promise<string | null> {
   const [row] = await tx.select({ day: sql<string | null>`max(${usageDaily.day})::text` }).from(usageDaily);
   return row?.day ?? null;
 }
@@ -223,7 +223,7 @@ export async function lastRolledUpDay(tx: Executor): Promise<string | null> {
  * writes the same figures. Gauges (seats, active trunk channels) are what the tenant holds when a day
  * is first rolled up and are kept on rerun: a day's seats do not change because someone joined later.
  */
-export async function rollUpUsageDays(tx: Executor, tenantId: string, from: string, to: string, timeZone: string): Promise<void> {
+export async function rollUpUsageDays(tx: TenantTx, tenantId: string, from: string, to: string, timeZone: string): Promise<void> {
   await tx.execute(sql`
     with days as (
       select d::date as day, d::date::timestamp at time zone ${timeZone} as from_at, (d::date + 1)::timestamp at time zone ${timeZone} as to_at
@@ -260,7 +260,7 @@ export async function rollUpUsageDays(tx: Executor, tenantId: string, from: stri
     on conflict (tenant_id, day, meter) do nothing`);
 }
 
-export async function readDailyUsage(tx: Executor, from: string, to: string): Promise<Map<string, Partial<Record<UsageMeter, number>>>> {
+export async function readDailyUsage(tx: TenantTx, from: string, to: string): Promise<Map<string, Partial<Record<UsageMeter, number>>>> {
   const rows = await tx
     .select({ day: usageDaily.day, meter: usageDaily.meter, quantity: usageDaily.quantity })
     .from(usageDaily)
@@ -271,13 +271,13 @@ export async function readDailyUsage(tx: Executor, from: string, to: string): Pr
 }
 
 /** The last day an invoice (not a credit note) covers, or null before the first invoice. */
-export async function billedThrough(tx: Executor): Promise<string | null> {
+export async function billedThrough(tx: TenantTx): Promise<string | null> {
   const [row] = await tx.select({ day: sql<string | null>`max(${invoices.periodEnd})::text` }).from(invoices).where(eq(invoices.kind, "invoice"));
   return row?.day ?? null;
 }
 
 /** Issued invoices whose due date is before `today` turn overdue; returns how many did. */
-export async function markInvoicesOverdue(tx: Executor, today: string): Promise<number> {
+export async function markInvoicesOverdue(tx: TenantTx, today: string): Promise<number> {
   const rows = await tx
     .update(invoices)
     .set({ status: "overdue" })
@@ -293,7 +293,7 @@ export type NewInvoiceLine = Omit<typeof invoiceLines.$inferInsert, "tenantId" |
  * Inserts an invoice and its lines, or nothing when the tenant already has one for that period
  * (`invoices_one_per_period`): then the caller's transaction must roll back its number.
  */
-export async function insertInvoice(tx: Executor, tenantId: string, invoice: NewInvoice, lines: NewInvoiceLine[]): Promise<InvoiceRow | undefined> {
+export async function insertInvoice(tx: TenantTx, tenantId: string, invoice: NewInvoice, lines: NewInvoiceLine[]): Promise<InvoiceRow | undefined> {
   const [row] = await tx
     .insert(invoices)
     .values({ tenantId, ...invoice })
@@ -306,7 +306,7 @@ export async function insertInvoice(tx: Executor, tenantId: string, invoice: New
   return row;
 }
 
-export async function listInvoices(tx: Executor): Promise<InvoiceRow[]> {
+export async function listInvoices(tx: TenantTx): Promise<InvoiceRow[]> {
   return tx.select().from(invoices).orderBy(desc(invoices.periodStart), asc(invoices.kind));
 }
 
@@ -315,7 +315,7 @@ export interface InvoiceWithDetails extends InvoiceRow {
   payments: PaymentRow[];
 }
 
-export async function findInvoice(tx: Executor, id: string, options: { lock?: boolean } = {}): Promise<InvoiceWithDetails | undefined> {
+export async function findInvoice(tx: TenantTx, id: string, options: { lock?: boolean } = {}): Promise<InvoiceWithDetails | undefined> {
   const query = tx.select().from(invoices).where(eq(invoices.id, id));
   const [row] = await (options.lock ? query.for("update") : query);
   if (!row) return undefined;
@@ -327,30 +327,30 @@ export async function findInvoice(tx: Executor, id: string, options: { lock?: bo
 }
 
 /** The credit note that corrects a voided invoice, if any. */
-export async function findCreditNoteFor(tx: Executor, invoiceId: string): Promise<{ id: string; number: string } | undefined> {
+export async function findCreditNoteFor(tx: TenantTx, invoiceId: string): Promise<{ id: string; number: string } | undefined> {
   const [row] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.correctsId, invoiceId));
   return row;
 }
 
-export async function updateInvoice(tx: Executor, id: string, fields: Partial<Pick<InvoiceRow, "status" | "paid" | "voidReason">>): Promise<InvoiceRow> {
+export async function updateInvoice(tx: TenantTx, id: string, fields: Partial<Pick<InvoiceRow, "status" | "paid" | "voidReason">>): Promise<InvoiceRow> {
   const [row] = await tx.update(invoices).set(fields).where(eq(invoices.id, id)).returning();
   if (!row) throw new Error(`invoice ${id} vanished while locked`);
   return row;
 }
 
 /** A payment, or undefined when that reference is already recorded against the invoice. */
-export async function insertPayment(tx: Executor, tenantId: string, payment: Omit<typeof payments.$inferInsert, "tenantId" | "id" | "createdAt">): Promise<PaymentRow | undefined> {
+export async function insertPayment(tx: TenantTx, tenantId: string, payment: Omit<typeof payments.$inferInsert, "tenantId" | "id" | "createdAt">): Promise<PaymentRow | undefined> {
   const [row] = await tx.insert(payments).values({ tenantId, ...payment }).onConflictDoNothing().returning();
   return row;
 }
 
 /** Marks a reminder sent; false when it already was (a retried job must not mail twice). */
-export async function claimReminder(tx: Executor, tenantId: string, invoiceId: string, kind: string): Promise<boolean> {
+export async function claimReminder(tx: TenantTx, tenantId: string, invoiceId: string, kind: string): Promise<boolean> {
   const rows = await tx.insert(invoiceReminders).values({ tenantId, invoiceId, kind }).onConflictDoNothing().returning({ kind: invoiceReminders.kind });
   return rows.length > 0;
 }
 
-export async function listReminders(tx: Executor, invoiceIds: string[]): Promise<(typeof invoiceReminders.$inferSelect)[]> {
+export async function listReminders(tx: TenantTx, invoiceIds: string[]): Promise<(typeof invoiceReminders.$inferSelect)[]> {
   if (invoiceIds.length === 0) return [];
   return tx.select().from(invoiceReminders).where(inArray(invoiceReminders.invoiceId, invoiceIds)).orderBy(asc(invoiceReminders.sentAt));
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { tenantBranding } from "../schema/onboarding.ts";
 import { tenants } from "../schema/tenants.ts";
 
@@ -9,7 +9,7 @@ import { tenants } from "../schema/tenants.ts";
 export type LogoMimeType = NonNullable<(typeof tenantBranding.$inferSelect)["logoMimeType"]>;
 
 /** The tenant's name, colours (defaults until saved) and a description of its logo, without the bytes. */
-export async function getBranding(tx: Executor) {
+export async function getBranding(tx: TenantTx) {
   const [row] = await tx
     .select({
       displayName: tenants.displayName,
@@ -39,7 +39,7 @@ export async function getBranding(tx: Executor) {
   };
 }
 
-export async function renameTenant(tx: Executor, tenantId: string, displayName: string): Promise<void> {
+export async function renameTenant(tx: TenantTx, tenantId: string, displayName: string): Promise<void> {
   await tx.update(tenants).set({ displayName, updatedAt: new Date() }).where(eq(tenants.id, tenantId));
 }
 
@@ -50,7 +50,7 @@ export interface BrandingChange {
 }
 
 /** Saves what changed; the first save creates the row (colours not given keep their defaults). */
-export async function saveBranding(tx: Executor, tenantId: string, change: BrandingChange): Promise<void> {
+export async function saveBranding(tx: TenantTx, tenantId: string, change: BrandingChange): Promise<void> {
   const logo =
     change.logo === undefined
       ? {}
@@ -71,7 +71,7 @@ export async function saveBranding(tx: Executor, tenantId: string, change: Brand
 }
 
 /** The stored logo of the transaction's tenant, for serving it. */
-export function findLogo(tx: Executor) {
+export function findLogo(tx: TenantTx) {
   return tx
     .select({ data: tenantBranding.logo, mimeType: tenantBranding.logoMimeType, updatedAt: tenantBranding.updatedAt })
     .from(tenantBranding)

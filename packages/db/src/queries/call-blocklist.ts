@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { callBlocklist } from "../schema/calls.ts";
 
 // Inside one tenant's `withTenant`: the numbers it treats as pranksters, each until its expiry.
@@ -7,12 +7,12 @@ import { callBlocklist } from "../schema/calls.ts";
 export type BlockedNumber = typeof callBlocklist.$inferSelect;
 
 /** Entries still in force at `now`, soonest to expire first. */
-export function listBlockedNumbers(tx: Executor, now: Date): Promise<BlockedNumber[]> {
+export function listBlockedNumbers(tx: TenantTx, now: Date): Promise<BlockedNumber[]> {
   return tx.select().from(callBlocklist).where(gt(callBlocklist.expiresAt, now)).orderBy(asc(callBlocklist.expiresAt));
 }
 
 /** Whether `number` is blocked at `now`. */
-export async function isNumberBlocked(tx: Executor, number: string, now: Date): Promise<boolean> {
+export async function isNumberBlocked(tx: TenantTx, number: string, now: Date): Promise<boolean> {
   const [row] = await tx
     .select({ number: callBlocklist.number })
     .from(callBlocklist)
@@ -22,7 +22,7 @@ export async function isNumberBlocked(tx: Executor, number: string, now: Date): 
 
 /** Blocks `number` until `expiresAt`; blocking it again replaces the reason and the expiry. Returns the entry as it was before, if any. */
 export async function blockNumber(
-  tx: Executor,
+  tx: TenantTx,
   tenantId: string,
   entry: { number: string; reason: string; expiresAt: Date; blockedBy: string | null },
 ): Promise<BlockedNumber | undefined> {
@@ -35,7 +35,7 @@ export async function blockNumber(
 }
 
 /** Removes `number` from the blocklist; the entry removed, if there was one. */
-export async function unblockNumber(tx: Executor, number: string): Promise<BlockedNumber | undefined> {
+export async function unblockNumber(tx: TenantTx, number: string): Promise<BlockedNumber | undefined> {
   const [removed] = await tx.delete(callBlocklist).where(eq(callBlocklist.number, number)).returning();
   return removed;
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { tenantSettings } from "../schema/tenants.ts";
 import { setTenantSettings } from "./tenant-settings.ts";
 
@@ -9,13 +9,13 @@ import { setTenantSettings } from "./tenant-settings.ts";
 export const callDestinationSetting = "call_destination";
 
 /** The stored destination as text, if the tenant set one; the caller validates it. */
-export async function tenantCallDestination(tx: Executor): Promise<string | undefined> {
+export async function tenantCallDestination(tx: TenantTx): Promise<string | undefined> {
   const [row] = await tx.select({ value: tenantSettings.value }).from(tenantSettings).where(eq(tenantSettings.key, callDestinationSetting));
   return row?.value;
 }
 
 /** Stores the tenant's destination, or removes it (null). */
-export async function setTenantCallDestination(tx: Executor, tenantId: string, destination: string | null): Promise<void> {
+export async function setTenantCallDestination(tx: TenantTx, tenantId: string, destination: string | null): Promise<void> {
   if (destination === null) {
     await tx.delete(tenantSettings).where(eq(tenantSettings.key, callDestinationSetting));
     return;

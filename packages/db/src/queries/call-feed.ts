@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { callFeed, callFeedHeads, calls, type CallView, type QueueCall } from "../schema/calls.ts";
 import { isNumberBlocked } from "./call-blocklist.ts";
 import type { CallRow } from "./calls.ts";
@@ -35,7 +35,7 @@ export function callView(call: CallRow): CallView {
 }
 
 /** How a call reads in the queue, with its repeat-caller count. */
-async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
+async function queueCallOf(tx: TenantTx, call: CallRow): Promise<QueueCall> {
   const [earlierCallsFromNumber, blocked] =
     call.callerNumber === null
       ? [0, false]
@@ -43,7 +43,7 @@ async function queueCallOf(tx: Executor, call: CallRow): Promise<QueueCall> {
   return { ...callView(call), earlierCallsFromNumber, blocked };
 }
 
-async function countEarlierCalls(tx: Executor, callId: string, callerNumber: string, offeredAt: Date): Promise<number> {
+async function countEarlierCalls(tx: TenantTx, callId: string, callerNumber: string, offeredAt: Date): Promise<number> {
   const dayBefore = new Date(offeredAt.getTime() - 24 * 60 * 60 * 1000);
   const [row] = await tx
     .select({ n: count() })
@@ -57,7 +57,7 @@ async function countEarlierCalls(tx: Executor, callId: string, callerNumber: str
  * it last in the transaction: from its last statement to commit, the tenant's other writers of
  * the feed wait.
  */
-export async function appendCallFeed(tx: Executor, tenantId: string, callIds: readonly string[]): Promise<void> {
+export async function appendCallFeed(tx: TenantTx, tenantId: string, callIds: readonly string[]): Promise<void> {
   if (callIds.length === 0) return;
   const rows = new Map((await tx.select().from(calls).where(inArray(calls.id, [...callIds]))).map((row) => [row.id, row]));
   await appendCallFeedRows(
@@ -75,7 +75,7 @@ export async function appendCallFeed(tx: Executor, tenantId: string, callIds: re
  * `appendCallFeed` for calls whose rows this transaction already holds as they now stand (written
  * with RETURNING), which saves reading them again.
  */
-export async function appendCallFeedRows(tx: Executor, tenantId: string, rows: readonly CallRow[]): Promise<void> {
+export async function appendCallFeedRows(tx: TenantTx, tenantId: string, rows: readonly CallRow[]): Promise<void> {
   if (rows.length === 0) return;
   const views = await Promise.all(rows.map((row) => queueCallOf(tx, row)));
   // One statement takes the numbers and writes the entries, so the head row is locked for no
@@ -92,18 +92,18 @@ export async function appendCallFeedRows(tx: Executor, tenantId: string, rows: r
 }
 
 /** The number of the tenant's newest feed entry; 0 before its first call. */
-export async function callFeedHead(tx: Executor): Promise<number> {
+export async function callFeedHead(tx: TenantTx): Promise<number> {
   const [row] = await tx.select({ lastSeq: callFeedHeads.lastSeq }).from(callFeedHeads);
   return row?.lastSeq ?? 0;
 }
 
 /** Up to `limit` entries after `afterSeq`, oldest first. */
-export function callFeedAfter(tx: Executor, afterSeq: number, limit: number): Promise<CallFeedEntry[]> {
+export function callFeedAfter(tx: TenantTx, afterSeq: number, limit: number): Promise<CallFeedEntry[]> {
   return tx.select({ seq: callFeed.seq, call: callFeed.call }).from(callFeed).where(gt(callFeed.seq, afterSeq)).orderBy(asc(callFeed.seq)).limit(limit);
 }
 
 /** The calls in the queue now, oldest first: ringing, being handled, or handed over and not yet closed. */
-export async function listQueueCalls(tx: Executor): Promise<QueueCall[]> {
+export async function listQueueCalls(tx: TenantTx): Promise<QueueCall[]> {
   const rows = await tx
     .select()
     .from(calls)
@@ -113,7 +113,7 @@ export async function listQueueCalls(tx: Executor): Promise<QueueCall[]> {
 }
 
 /** The calls from `callerNumber` still on the line: a change of the number's block changes how they show. */
-export async function openCallIdsFrom(tx: Executor, callerNumber: string): Promise<string[]> {
+export async function openCallIdsFrom(tx: TenantTx, callerNumber: string): Promise<string[]> {
   const rows = await tx
     .select({ id: calls.id })
     .from(calls)

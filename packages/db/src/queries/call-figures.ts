@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { callClassifications, type CallClassification } from "../schema/calls.ts";
 
 // Inside one tenant's `withTenant`: how the region answers its calls, for the supervisor's
@@ -56,7 +56,7 @@ function figuresOf(row: FigureRow | undefined): CallFigures {
  * The figures of calls offered in [from, to), grouped by `groupKey` (an SQL expression over `c`,
  * or none for one group). Classification counts come from a second grouping of the same rows.
  */
-async function figuresGrouped(tx: Executor, from: Date, to: Date, groupKey: SQL | null): Promise<Map<string, CallFigures>> {
+async function figuresGrouped(tx: TenantTx, from: Date, to: Date, groupKey: SQL | null): Promise<Map<string, CallFigures>> {
   const key = groupKey ?? sql`''`;
   const rows = await tx.execute<FigureRow & { key: string }>(sql`
     with period as (
@@ -86,12 +86,12 @@ async function figuresGrouped(tx: Executor, from: Date, to: Date, groupKey: SQL 
 }
 
 /** How the calls offered in [from, to) went. */
-export async function callFiguresBetween(tx: Executor, from: Date, to: Date): Promise<CallFigures> {
+export async function callFiguresBetween(tx: TenantTx, from: Date, to: Date): Promise<CallFigures> {
   return (await figuresGrouped(tx, from, to, null)).get("") ?? figuresOf(undefined);
 }
 
 /** The figures of each day (YYYY-MM-DD in `timeZone`) of [from, to) that had calls, in day order. */
-export async function dailyCallFigures(tx: Executor, from: Date, to: Date, timeZone: string): Promise<(CallFigures & { day: string })[]> {
+export async function dailyCallFigures(tx: TenantTx, from: Date, to: Date, timeZone: string): Promise<(CallFigures & { day: string })[]> {
   const byDay = await figuresGrouped(tx, from, to, sql`to_char(c.offered_at at time zone ${timeZone}, 'YYYY-MM-DD')`);
   return [...byDay].map(([day, figures]) => ({ day, ...figures }));
 }
@@ -111,7 +111,7 @@ export interface SeatFigures {
 }
 
 /** Every seat taken now, with the calls it answered since its holder sat down. */
-export async function occupiedSeatFigures(tx: Executor): Promise<SeatFigures[]> {
+export async function occupiedSeatFigures(tx: TenantTx): Promise<SeatFigures[]> {
   const rows = await tx.execute<{
     seat: string;
     user_id: string;

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { calls, operatorSeats, type CallClassification, type CallHandover, type OperatorLocation } from "../schema/calls.ts";
 import { users } from "../schema/users.ts";
 import type { CallRow } from "./calls.ts";
@@ -16,7 +16,7 @@ export interface OccupiedSeat {
 }
 
 /** The seats somebody sits at now, by seat name. */
-export function listOccupiedSeats(tx: Executor): Promise<OccupiedSeat[]> {
+export function listOccupiedSeats(tx: TenantTx): Promise<OccupiedSeat[]> {
   return tx
     .select({ seat: operatorSeats.seat, userId: operatorSeats.userId, displayName: users.displayName, startedAt: operatorSeats.startedAt })
     .from(operatorSeats)
@@ -29,7 +29,7 @@ export function listOccupiedSeats(tx: Executor): Promise<OccupiedSeat[]> {
  * Ends the seat `userId` sits at, if any; returns it. Locks it first, so two tabs of one person
  * leaving and taking seats at once end up in one seat.
  */
-export async function leaveSeat(tx: Executor, userId: string): Promise<SeatRow | undefined> {
+export async function leaveSeat(tx: TenantTx, userId: string): Promise<SeatRow | undefined> {
   const [row] = await tx
     .update(operatorSeats)
     .set({ endedAt: sql`now()` })
@@ -42,13 +42,13 @@ export async function leaveSeat(tx: Executor, userId: string): Promise<SeatRow |
  * Seats `userId` at `seat`; undefined when somebody else sits there (the partial unique index
  * decides, so two people taking one seat at once cannot both win).
  */
-export async function takeSeat(tx: Executor, tenantId: string, userId: string, seat: string): Promise<SeatRow | undefined> {
+export async function takeSeat(tx: TenantTx, tenantId: string, userId: string, seat: string): Promise<SeatRow | undefined> {
   const [row] = await tx.insert(operatorSeats).values({ tenantId, userId, seat }).onConflictDoNothing().returning();
   return row;
 }
 
 /** Who sits at `seat` now. */
-export async function seatHolder(tx: Executor, seat: string): Promise<OccupiedSeat | undefined> {
+export async function seatHolder(tx: TenantTx, seat: string): Promise<OccupiedSeat | undefined> {
   const [row] = await tx
     .select({ seat: operatorSeats.seat, userId: operatorSeats.userId, displayName: users.displayName, startedAt: operatorSeats.startedAt })
     .from(operatorSeats)
@@ -58,7 +58,7 @@ export async function seatHolder(tx: Executor, seat: string): Promise<OccupiedSe
 }
 
 /** The calls answered at `seat` since `since` that nobody has classified yet, oldest first. */
-export function listUnclassifiedAtSeat(tx: Executor, seat: string, since: Date): Promise<CallRow[]> {
+export function listUnclassifiedAtSeat(tx: TenantTx, seat: string, since: Date): Promise<CallRow[]> {
   return tx
     .select()
     .from(calls)
@@ -66,7 +66,7 @@ export function listUnclassifiedAtSeat(tx: Executor, seat: string, since: Date):
     .orderBy(calls.answeredAt);
 }
 
-export async function findCall(tx: Executor, callId: string, options: { lock: boolean }): Promise<CallRow | undefined> {
+export async function findCall(tx: TenantTx, callId: string, options: { lock: boolean }): Promise<CallRow | undefined> {
   const query = tx.select().from(calls).where(eq(calls.id, callId));
   const [row] = options.lock ? await query.for("update") : await query;
   return row;
@@ -80,7 +80,7 @@ export interface CallerHistoryEntry {
 }
 
 /** The other calls from `callerNumber` offered since `since`, newest first (at most `limit`). */
-export function listCallerHistory(tx: Executor, callerNumber: string, exceptCallId: string, since: Date, limit: number): Promise<CallerHistoryEntry[]> {
+export function listCallerHistory(tx: TenantTx, callerNumber: string, exceptCallId: string, since: Date, limit: number): Promise<CallerHistoryEntry[]> {
   return tx
     .select({ id: calls.id, offeredAt: calls.offeredAt, state: calls.state, classification: calls.classification })
     .from(calls)
@@ -99,7 +99,7 @@ export interface CallClosing {
 }
 
 /** Records the classification; false when the call was classified meanwhile (first one wins). */
-export async function classifyCall(tx: Executor, callId: string, closing: CallClosing): Promise<boolean> {
+export async function classifyCall(tx: TenantTx, callId: string, closing: CallClosing): Promise<boolean> {
   const rows = await tx
     .update(calls)
     .set({
@@ -122,7 +122,7 @@ export async function classifyCall(tx: Executor, callId: string, closing: CallCl
  * the same call over twice adds it once; returns the new call's id, or undefined when it was there.
  */
 export async function receiveHandover(
-  tx: Executor,
+  tx: TenantTx,
   tenantId: string,
   original: Pick<CallRow, "trunkId" | "did" | "callerNumber" | "location">,
   handover: CallHandover,
@@ -152,7 +152,7 @@ export async function receiveHandover(
  * closed them when they ended: for demo history, whose calls nobody took. Calls already
  * classified keep their classification.
  */
-export async function classifyPastCalls(tx: Executor, trunkId: string, entries: readonly { externalCallId: string; classification: CallClassification }[]): Promise<number> {
+export async function classifyPastCalls(tx: TenantTx, trunkId: string, entries: readonly { externalCallId: string; classification: CallClassification }[]): Promise<number> {
   if (entries.length === 0) return 0;
   const rows = await tx.execute<{ id: string }>(sql`
     update calls c

@@ -1,5 +1,5 @@
 import { lt } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { callFeed, calls } from "../schema/calls.ts";
 import { positiveWholeSettings } from "./tenant-settings.ts";
 
@@ -10,17 +10,17 @@ import { positiveWholeSettings } from "./tenant-settings.ts";
 export const callRetentionSetting = "call_retention_days";
 
 /** The tenant's call retention in days, if it set one (a stored value that is not a whole number of days is ignored). */
-export async function tenantCallRetentionDays(tx: Executor): Promise<number | undefined> {
+export async function tenantCallRetentionDays(tx: TenantTx): Promise<number | undefined> {
   return (await positiveWholeSettings(tx, [callRetentionSetting]))[callRetentionSetting];
 }
 
 /** Deletes the calls offered before `before`, their events and feed entries with them; how many calls. */
-export async function deleteCallsOfferedBefore(tx: Executor, before: Date): Promise<number> {
+export async function deleteCallsOfferedBefore(tx: TenantTx, before: Date): Promise<number> {
   const deleted = await tx.delete(calls).where(lt(calls.offeredAt, before)).returning({ id: calls.id });
   return deleted.length;
 }
 
 /** Deletes feed entries written before `before` (no live queue resumes from that far back). */
-export async function deleteCallFeedBefore(tx: Executor, before: Date): Promise<void> {
+export async function deleteCallFeedBefore(tx: TenantTx, before: Date): Promise<void> {
   await tx.delete(callFeed).where(lt(callFeed.createdAt, before));
 }

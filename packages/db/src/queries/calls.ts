@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { Executor, TenantTx } from "../client.ts";
 import { callEvents, calls, refusedTelephonyEvents } from "../schema/calls.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
 import { cursorTime } from "./audit-views.ts";
@@ -22,7 +22,7 @@ export async function routeDid(db: Executor, did: string): Promise<{ tenantId: s
 }
 
 /** Replaces the trunk's event secrets (sealed); false when there is no such trunk. */
-export async function setTrunkEventSecrets(tx: Executor, trunkId: string, secrets: { current: string | null; previous: string | null }): Promise<boolean> {
+export async function setTrunkEventSecrets(tx: TenantTx, trunkId: string, secrets: { current: string | null; previous: string | null }): Promise<boolean> {
   const rows = await tx
     .update(phoneTrunks)
     .set({ eventSecretEncrypted: secrets.current, previousEventSecretEncrypted: secrets.previous })
@@ -32,7 +32,7 @@ export async function setTrunkEventSecrets(tx: Executor, trunkId: string, secret
 }
 
 /** The events of these ids received before, by id. */
-export async function findCallEvents(tx: Executor, eventIds: readonly string[]): Promise<Map<string, CallEventRow>> {
+export async function findCallEvents(tx: TenantTx, eventIds: readonly string[]): Promise<Map<string, CallEventRow>> {
   const rows = await tx
     .select()
     .from(callEvents)
@@ -44,7 +44,7 @@ export async function findCallEvents(tx: Executor, eventIds: readonly string[]):
  * The call `externalCallId` on `trunkId`, created from `facts` when it is new. Either way its row
  * stays locked until the transaction ends, so the events of one call are applied one at a time.
  */
-export async function lockCall(tx: Executor, tenantId: string, trunkId: string, externalCallId: string, facts: CallFacts): Promise<CallRow> {
+export async function lockCall(tx: TenantTx, tenantId: string, trunkId: string, externalCallId: string, facts: CallFacts): Promise<CallRow> {
   const [row] = await tx
     .insert(calls)
     .values({ tenantId, trunkId, externalCallId, ...facts })
@@ -55,17 +55,17 @@ export async function lockCall(tx: Executor, tenantId: string, trunkId: string, 
 }
 
 /** Adds an event; false when its id was already taken (a concurrent delivery of the same event). */
-export async function insertCallEvent(tx: Executor, event: typeof callEvents.$inferInsert): Promise<boolean> {
+export async function insertCallEvent(tx: TenantTx, event: typeof callEvents.$inferInsert): Promise<boolean> {
   const rows = await tx.insert(callEvents).values(event).onConflictDoNothing().returning({ eventId: callEvents.eventId });
   return rows.length > 0;
 }
 
-export function listCallEvents(tx: Executor, callId: string): Promise<CallEventRow[]> {
+export function listCallEvents(tx: TenantTx, callId: string): Promise<CallEventRow[]> {
   return tx.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(asc(callEvents.occurredAt), asc(callEvents.receivedAt));
 }
 
 /** Sets the call's derived facts; returns the call as it now stands. */
-export async function updateCallFacts(tx: Executor, callId: string, facts: CallFacts): Promise<CallRow> {
+export async function updateCallFacts(tx: TenantTx, callId: string, facts: CallFacts): Promise<CallRow> {
   const [row] = await tx.update(calls).set(facts).where(eq(calls.id, callId)).returning();
   if (!row) throw new Error(`call ${callId} is not in this tenant`);
   return row;
@@ -128,7 +128,7 @@ export async function listRefusedTelephonyEvents(
 }
 
 /** How many calls the tenant holds. */
-export async function countCalls(tx: Executor): Promise<number> {
+export async function countCalls(tx: TenantTx): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(calls);
   return row?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
 import { calls } from "../schema/calls.ts";
 import { currentTenantSql } from "../schema/columns.ts";
@@ -30,25 +30,25 @@ export interface TimelineEntry {
 }
 
 /** Appends to incidents' timelines; every entry also wakes the incidents' live views (see the migration's trigger). */
-export async function appendTimeline(tx: Executor, tenantId: string, entries: TimelineEntry[]): Promise<void> {
+export async function appendTimeline(tx: TenantTx, tenantId: string, entries: TimelineEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.insert(incidentTimeline).values(entries.map((entry) => ({ tenantId, ...entry, data: entry.data ?? {} })));
 }
 
-export async function insertIncident(tx: Executor, incident: typeof incidents.$inferInsert): Promise<IncidentRow> {
+export async function insertIncident(tx: TenantTx, incident: typeof incidents.$inferInsert): Promise<IncidentRow> {
   const [row] = await tx.insert(incidents).values(incident).returning();
   if (!row) throw new Error("incident insert returned nothing");
   return row;
 }
 
 /** One incident; `lock` holds it until commit, so two operators' changes to it take turns. */
-export async function findIncident(tx: Executor, incidentId: string, options: { lock: boolean }): Promise<IncidentRow | undefined> {
+export async function findIncident(tx: TenantTx, incidentId: string, options: { lock: boolean }): Promise<IncidentRow | undefined> {
   const query = tx.select().from(incidents).where(eq(incidents.id, incidentId));
   const [row] = await (options.lock ? query.for("update") : query);
   return row;
 }
 
-export async function updateIncident(tx: Executor, incidentId: string, changes: Partial<typeof incidents.$inferInsert>): Promise<IncidentRow> {
+export async function updateIncident(tx: TenantTx, incidentId: string, changes: Partial<typeof incidents.$inferInsert>): Promise<IncidentRow> {
   const [row] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
   if (!row) throw new Error("incident update found nothing");
   return row;
@@ -69,11 +69,11 @@ function boardConditions(filter: BoardFilter) {
 }
 
 /** The board's incidents as whole rows (for exports), newest first. */
-export function listIncidents(tx: Executor, filter: BoardFilter): Promise<IncidentRow[]> {
+export function listIncidents(tx: TenantTx, filter: BoardFilter): Promise<IncidentRow[]> {
   return tx.select().from(incidents).where(boardConditions(filter)).orderBy(desc(incidents.createdAt), desc(incidents.id)).limit(filter.limit);
 }
 
-export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
+export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
   return tx
     .select({
       id: incidents.id,
@@ -102,7 +102,7 @@ export async function listBoardIncidents(tx: Executor, filter: BoardFilter) {
 }
 
 /** Open incidents of the same main type, for the "a call from near an open incident" hint. */
-export function listOpenIncidentsOfType(tx: Executor, mainType: string) {
+export function listOpenIncidentsOfType(tx: TenantTx, mainType: string) {
   return tx
     .select({ id: incidents.id, types: incidents.types, location: incidents.location, createdAt: incidents.createdAt, status: incidents.status })
     .from(incidents)
@@ -112,7 +112,7 @@ export function listOpenIncidentsOfType(tx: Executor, mainType: string) {
 }
 
 /** The agencies sent to each of `incidentIds`, lead first, with their names. */
-export function listAssignmentsOf(tx: Executor, incidentIds: readonly string[]) {
+export function listAssignmentsOf(tx: TenantTx, incidentIds: readonly string[]) {
   return tx
     .select({
       id: incidentAssignments.id,
@@ -135,20 +135,20 @@ export function listAssignmentsOf(tx: Executor, incidentIds: readonly string[]) 
     .orderBy(desc(incidentAssignments.lead), asc(incidentAssignments.role), asc(agencies.name));
 }
 
-export function listAssignments(tx: Executor, incidentId: string) {
+export function listAssignments(tx: TenantTx, incidentId: string) {
   return listAssignmentsOf(tx, [incidentId]);
 }
 
 export type AssignmentView = Awaited<ReturnType<typeof listAssignments>>[number];
 
-export async function insertAssignments(tx: Executor, rows: (typeof incidentAssignments.$inferInsert)[]): Promise<AssignmentRow[]> {
+export async function insertAssignments(tx: TenantTx, rows: (typeof incidentAssignments.$inferInsert)[]): Promise<AssignmentRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(incidentAssignments).values(rows).returning();
 }
 
 /** One assignment, locked: acknowledgements from a link, the portal and an agency's system take turns. */
 /** An assignment with its agency's name, locked for the caller's change. */
-export async function findAssignment(tx: Executor, assignmentId: string): Promise<(AssignmentRow & { agencyName: string }) | undefined> {
+export async function findAssignment(tx: TenantTx, assignmentId: string): Promise<(AssignmentRow & { agencyName: string }) | undefined> {
   const [row] = await tx
     .select({ ...getTableColumns(incidentAssignments), agencyName: agencies.name })
     .from(incidentAssignments)
@@ -159,19 +159,19 @@ export async function findAssignment(tx: Executor, assignmentId: string): Promis
 }
 
 /** The incident an assignment belongs to, without locking anything (for reading). */
-export async function findAssignmentIncidentId(tx: Executor, assignmentId: string): Promise<string | undefined> {
+export async function findAssignmentIncidentId(tx: TenantTx, assignmentId: string): Promise<string | undefined> {
   const [row] = await tx.select({ incidentId: incidentAssignments.incidentId }).from(incidentAssignments).where(eq(incidentAssignments.id, assignmentId));
   return row?.incidentId;
 }
 
-export async function updateAssignment(tx: Executor, assignmentId: string, changes: Partial<typeof incidentAssignments.$inferInsert>): Promise<AssignmentRow> {
+export async function updateAssignment(tx: TenantTx, assignmentId: string, changes: Partial<typeof incidentAssignments.$inferInsert>): Promise<AssignmentRow> {
   const [row] = await tx.update(incidentAssignments).set(changes).where(eq(incidentAssignments.id, assignmentId)).returning();
   if (!row) throw new Error("assignment update found nothing");
   return row;
 }
 
 /** Whether any of `incidentIds` has an assignment of `agencyId`: what a responder's live view may hear of. */
-export async function concernsAgency(tx: Executor, agencyId: string, incidentIds: readonly string[]): Promise<boolean> {
+export async function concernsAgency(tx: TenantTx, agencyId: string, incidentIds: readonly string[]): Promise<boolean> {
   if (incidentIds.length === 0) return false;
   const [row] = await tx
     .select({ id: incidentAssignments.id })
@@ -182,7 +182,7 @@ export async function concernsAgency(tx: Executor, agencyId: string, incidentIds
 }
 
 /** The agency's assignments that are not finished, for its responders' view. */
-export function listAgencyAssignments(tx: Executor, agencyId: string) {
+export function listAgencyAssignments(tx: TenantTx, agencyId: string) {
   return tx
     .select({
       assignmentId: incidentAssignments.id,
@@ -205,7 +205,7 @@ export function listAgencyAssignments(tx: Executor, agencyId: string) {
 }
 
 /** The contacts a notification goes to: the agency's webhooks and email addresses. */
-export function listNotifiableContacts(tx: Executor, agencyIds: string[]) {
+export function listNotifiableContacts(tx: TenantTx, agencyIds: string[]) {
   if (agencyIds.length === 0) return Promise.resolve([]);
   return tx
     .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, kind: agencyContacts.kind, value: agencyContacts.value })
@@ -214,13 +214,13 @@ export function listNotifiableContacts(tx: Executor, agencyIds: string[]) {
 }
 
 /** Records the notifications to send; a delivery that exists already (a retried dispatch) is kept as it is. */
-export async function insertDeliveries(tx: Executor, rows: (typeof notificationDeliveries.$inferInsert)[]): Promise<DeliveryRow[]> {
+export async function insertDeliveries(tx: TenantTx, rows: (typeof notificationDeliveries.$inferInsert)[]): Promise<DeliveryRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(notificationDeliveries).values(rows).onConflictDoNothing().returning();
 }
 
 /** A delivery with what sending it needs, locked so two runs of its job take turns and the second sees the first's outcome. */
-export async function findDeliveryForSending(tx: Executor, deliveryId: string) {
+export async function findDeliveryForSending(tx: TenantTx, deliveryId: string) {
   const [row] = await tx
     .select({
       delivery: notificationDeliveries,
@@ -235,11 +235,11 @@ export async function findDeliveryForSending(tx: Executor, deliveryId: string) {
   return row;
 }
 
-export async function updateDelivery(tx: Executor, deliveryId: string, changes: Partial<typeof notificationDeliveries.$inferInsert>): Promise<void> {
+export async function updateDelivery(tx: TenantTx, deliveryId: string, changes: Partial<typeof notificationDeliveries.$inferInsert>): Promise<void> {
   await tx.update(notificationDeliveries).set(changes).where(eq(notificationDeliveries.id, deliveryId));
 }
 
-export function listDeliveries(tx: Executor, incidentId: string) {
+export function listDeliveries(tx: TenantTx, incidentId: string) {
   return tx
     .select({
       id: notificationDeliveries.id,
@@ -257,7 +257,7 @@ export function listDeliveries(tx: Executor, incidentId: string) {
     .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.id));
 }
 
-export function listTimeline(tx: Executor, incidentId: string) {
+export function listTimeline(tx: TenantTx, incidentId: string) {
   return tx
     .select({ id: incidentTimeline.id, at: incidentTimeline.at, kind: incidentTimeline.kind, actorLabel: incidentTimeline.actorLabel, data: incidentTimeline.data })
     .from(incidentTimeline)
@@ -266,7 +266,7 @@ export function listTimeline(tx: Executor, incidentId: string) {
 }
 
 /** The calls attached to an incident, oldest first. */
-export function listIncidentCalls(tx: Executor, incidentId: string) {
+export function listIncidentCalls(tx: TenantTx, incidentId: string) {
   return tx
     .select({ id: calls.id, callerNumber: calls.callerNumber, offeredAt: calls.offeredAt, location: calls.location })
     .from(calls)
@@ -275,7 +275,7 @@ export function listIncidentCalls(tx: Executor, incidentId: string) {
 }
 
 /** Attaches a call to an incident; false when the call is attached elsewhere already (a call belongs to one incident). */
-export async function attachCall(tx: Executor, callId: string, incidentId: string): Promise<boolean> {
+export async function attachCall(tx: TenantTx, callId: string, incidentId: string): Promise<boolean> {
   const rows = await tx
     .update(calls)
     .set({ incidentId })
@@ -285,7 +285,7 @@ export async function attachCall(tx: Executor, callId: string, incidentId: strin
 }
 
 /** The transaction's tenant as notifications and exports name it. */
-export async function currentTenantProfile(tx: Executor) {
+export async function currentTenantProfile(tx: TenantTx) {
   const [row] = await tx
     .select({ slug: tenants.slug, name: tenants.displayName, regionCode: tenants.regionCode, timeZone: tenants.timeZone })
     .from(tenants)
@@ -295,7 +295,7 @@ export async function currentTenantProfile(tx: Executor) {
 }
 
 /** Emergency calls of a trunk with no incident yet, oldest first: past calls the demo history turns into incidents. */
-export function listEmergencyCallsWithoutIncident(tx: Executor, trunkId: string) {
+export function listEmergencyCallsWithoutIncident(tx: TenantTx, trunkId: string) {
   return tx
     .select({ id: calls.id, classifiedAt: calls.classifiedAt, location: calls.location })
     .from(calls)
@@ -304,7 +304,7 @@ export function listEmergencyCallsWithoutIncident(tx: Executor, trunkId: string)
 }
 
 /** A webhook contact with its agency and sealed secret: the key an agency's system signs its reports with. */
-export async function findWebhookContact(tx: Executor, contactId: string) {
+export async function findWebhookContact(tx: TenantTx, contactId: string) {
   const [row] = await tx
     .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, agencyName: agencies.name, signingSecretEncrypted: agencyContacts.signingSecretEncrypted })
     .from(agencyContacts)
@@ -319,16 +319,16 @@ export type ReportReceipt = typeof agencyReportReceipts.$inferSelect;
  * Claims a report id for a contact: true when this is its first delivery. A concurrent delivery of
  * the same id waits on the key until this transaction ends, then finds it taken.
  */
-export async function claimReportReceipt(tx: Executor, receipt: typeof agencyReportReceipts.$inferInsert): Promise<boolean> {
+export async function claimReportReceipt(tx: TenantTx, receipt: typeof agencyReportReceipts.$inferInsert): Promise<boolean> {
   const rows = await tx.insert(agencyReportReceipts).values(receipt).onConflictDoNothing().returning({ reportId: agencyReportReceipts.reportId });
   return rows.length > 0;
 }
 
-export async function findReportReceipt(tx: Executor, contactId: string, reportId: string): Promise<ReportReceipt | undefined> {
+export async function findReportReceipt(tx: TenantTx, contactId: string, reportId: string): Promise<ReportReceipt | undefined> {
   const [row] = await tx.select().from(agencyReportReceipts).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
   return row;
 }
 
-export async function recordReportAnswer(tx: Executor, contactId: string, reportId: string, answer: Record<string, unknown>): Promise<void> {
+export async function recordReportAnswer(tx: TenantTx, contactId: string, reportId: string, answer: Record<string, unknown>): Promise<void> {
   await tx.update(agencyReportReceipts).set({ answer }).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { Executor, TenantTx } from "../client.ts";
 import { invitations } from "../schema/memberships.ts";
 import type { MembershipRole } from "./memberships.ts";
 
@@ -7,14 +7,14 @@ export type InvitationRow = typeof invitations.$inferSelect;
 
 // All but `findInvitationByTokenHash` run inside `withTenant` (row-level security).
 
-export async function insertInvitation(tx: Executor, invitation: typeof invitations.$inferInsert): Promise<InvitationRow> {
+export async function insertInvitation(tx: TenantTx, invitation: typeof invitations.$inferInsert): Promise<InvitationRow> {
   const [row] = await tx.insert(invitations).values(invitation).returning();
   if (!row) throw new Error("invitation insert returned nothing");
   return row;
 }
 
 /** Revokes the pending invitations of an email, so only the newest link works. */
-export async function revokePendingInvitations(tx: Executor, email: string, now: Date): Promise<string[]> {
+export async function revokePendingInvitations(tx: TenantTx, email: string, now: Date): Promise<string[]> {
   const rows = await tx
     .update(invitations)
     .set({ revokedAt: now })
@@ -24,7 +24,7 @@ export async function revokePendingInvitations(tx: Executor, email: string, now:
 }
 
 /** Invitations neither accepted, revoked, nor expired. */
-export function listPendingInvitations(tx: Executor, now: Date) {
+export function listPendingInvitations(tx: TenantTx, now: Date) {
   return tx
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, agencyId: invitations.agencyId, expiresAt: invitations.expiresAt })
     .from(invitations)
@@ -32,7 +32,7 @@ export function listPendingInvitations(tx: Executor, now: Date) {
     .orderBy(asc(invitations.createdAt));
 }
 
-export async function revokeInvitation(tx: Executor, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
+export async function revokeInvitation(tx: TenantTx, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
   const [row] = await tx
     .update(invitations)
     .set({ revokedAt: now })
@@ -45,7 +45,7 @@ export async function revokeInvitation(tx: Executor, invitationId: string, now: 
  * Accepts an invitation exactly once and only while it is valid: of two concurrent accepts, the
  * second waits on the row lock and then no longer matches `accepted_at is null`.
  */
-export async function claimInvitation(tx: Executor, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
+export async function claimInvitation(tx: TenantTx, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
   const [row] = await tx
     .update(invitations)
     .set({ acceptedAt: now })

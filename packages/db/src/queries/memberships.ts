@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { memberships } from "../schema/memberships.ts";
 import { users } from "../schema/users.ts";
 
@@ -9,7 +9,7 @@ export type MembershipRole = (typeof memberships.$inferSelect)["role"];
 export type MembershipRow = typeof memberships.$inferSelect;
 
 /** The tenant's people, deactivated ones included, with what an admin needs to manage them. */
-export function listMembers(tx: Executor) {
+export function listMembers(tx: TenantTx) {
   return tx
     .select({
       userId: memberships.userId,
@@ -25,7 +25,7 @@ export function listMembers(tx: Executor) {
     .orderBy(asc(users.displayName), asc(users.email));
 }
 
-export function findMembership(tx: Executor, userId: string) {
+export function findMembership(tx: TenantTx, userId: string) {
   return tx
     .select()
     .from(memberships)
@@ -34,7 +34,7 @@ export function findMembership(tx: Executor, userId: string) {
 }
 
 /** The active member with this email, if any (to refuse inviting someone already in). */
-export function findActiveMemberByEmail(tx: Executor, email: string) {
+export function findActiveMemberByEmail(tx: TenantTx, email: string) {
   return tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -47,7 +47,7 @@ export function findActiveMemberByEmail(tx: Executor, email: string) {
  * Makes a person a member in `role`; a former (deactivated) member is taken back in the new role.
  */
 export async function upsertMembership(
-  tx: Executor,
+  tx: TenantTx,
   membership: { tenantId: string; userId: string; role: MembershipRole; agencyId: string | null },
 ): Promise<MembershipRow> {
   const [row] = await tx
@@ -66,7 +66,7 @@ export async function upsertMembership(
  * The ids of the tenant's active admins, their rows locked until the transaction ends, so two
  * admins demoting or deactivating each other at once cannot leave the tenant without one.
  */
-export async function lockActiveAdmins(tx: Executor): Promise<string[]> {
+export async function lockActiveAdmins(tx: TenantTx): Promise<string[]> {
   const rows = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -78,7 +78,7 @@ export async function lockActiveAdmins(tx: Executor): Promise<string[]> {
 }
 
 export async function updateMembershipRole(
-  tx: Executor,
+  tx: TenantTx,
   userId: string,
   change: { role: MembershipRole; agencyId: string | null },
 ): Promise<MembershipRow | undefined> {
@@ -86,7 +86,7 @@ export async function updateMembershipRole(
   return row;
 }
 
-export async function deactivateMembership(tx: Executor, userId: string, now: Date): Promise<MembershipRow | undefined> {
+export async function deactivateMembership(tx: TenantTx, userId: string, now: Date): Promise<MembershipRow | undefined> {
   const [row] = await tx
     .update(memberships)
     .set({ deactivatedAt: now })

@@ -57,6 +57,16 @@ export function listProvinceRegionCounts(db: Executor) {
     .orderBy(asc(provinces.code));
 }
 
+/** The kabupaten/kota of one province in code order, each with its province's name; none for an unknown code. */
+export function listProvinceRegencies(db: Executor, provinceCode: string) {
+  return db
+    .select({ code: regencies.code, name: regencies.name, provinceName: provinces.name })
+    .from(regencies)
+    .innerJoin(provinces, eq(provinces.code, regencies.provinceCode))
+    .where(eq(regencies.provinceCode, provinceCode))
+    .orderBy(asc(regencies.code));
+}
+
 export interface NationalFilters {
   provinceCode?: string | undefined;
   status?: TenantStatus | undefined;

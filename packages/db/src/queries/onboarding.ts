@@ -1,14 +1,14 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import type { TenantTx } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
-import { memberships } from "../schema/memberships.ts";
+import { invitations, memberships } from "../schema/memberships.ts";
 import { tenantBranding, tenantOnboarding } from "../schema/onboarding.ts";
 import { tenants } from "../schema/tenants.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
 
 // Every function here runs inside `withTenant`: row-level security confines it to that tenant.
 
-export function getOnboarding(tx: Executor) {
+export function getOnboarding(tx: TenantTx) {
   return tx
     .select()
     .from(tenantOnboarding)
@@ -16,7 +16,7 @@ export function getOnboarding(tx: Executor) {
 }
 
 /** Records the SOP template the region starts from (replacing an earlier choice). */
-export async function chooseSopTemplate(tx: Executor, tenantId: string, template: string, now: Date) {
+export async function chooseSopTemplate(tx: TenantTx, tenantId: string, template: string, now: Date) {
   const [row] = await tx
     .insert(tenantOnboarding)
     .values({ tenantId, sopTemplate: template, sopChosenAt: now })
@@ -26,7 +26,7 @@ export async function chooseSopTemplate(tx: Executor, tenantId: string, template
   return row;
 }
 
-export async function recordGoLiveOverride(tx: Executor, tenantId: string, reason: string): Promise<void> {
+export async function recordGoLiveOverride(tx: TenantTx, tenantId: string, reason: string): Promise<void> {
   await tx
     .insert(tenantOnboarding)
     .values({ tenantId, goLiveOverrideReason: reason })
@@ -34,7 +34,7 @@ export async function recordGoLiveOverride(tx: Executor, tenantId: string, reaso
 }
 
 /** The tenant's own status and launch date; `lock` holds the row until the transaction ends. */
-export function getTenantStatus(tx: Executor, options: { lock?: boolean } = {}) {
+export function getTenantStatus(tx: TenantTx, options: { lock?: boolean } = {}) {
   const query = tx.select({ status: tenants.status, launchedAt: tenants.launchedAt }).from(tenants);
   return (options.lock ? query.for("update") : query).then((rows) => {
     const row = rows[0];
@@ -44,7 +44,7 @@ export function getTenantStatus(tx: Executor, options: { lock?: boolean } = {}) 
 }
 
 /** Moves the tenant to `status` through set_tenant_status(); the first move to live sets launched_at. */
-export async function setTenantStatus(tx: Executor, status: "onboarding" | "live" | "suspended") {
+export async function setTenantStatus(tx: TenantTx, status: "onboarding" | "live" | "suspended") {
   await tx.execute(sql`select set_tenant_status(${status}::tenant_status)`);
   return getTenantStatus(tx);
 }
@@ -59,11 +59,14 @@ export interface ChecklistFacts {
   reachableAgencyTypes: string[];
   activeOperators: number;
   activeSupervisors: number;
+  /** Invitations sent and not yet accepted, withdrawn or expired: people on their way. */
+  invitedOperators: number;
+  invitedSupervisors: number;
   sopTemplate: string | null;
 }
 
-export async function getChecklistFacts(tx: Executor): Promise<ChecklistFacts> {
-  const [tenant, trunks, reachable, staff, onboarding] = await Promise.all([
+export async function getChecklistFacts(tx: TenantTx, now = new Date()): Promise<ChecklistFacts> {
+  const [tenant, trunks, reachable, staff, invited, onboarding] = await Promise.all([
     tx
       .select({
         displayName: tenants.displayName,
@@ -83,11 +86,17 @@ export async function getChecklistFacts(tx: Executor): Promise<ChecklistFacts> {
       .from(memberships)
       .where(isNull(memberships.deactivatedAt))
       .groupBy(memberships.role),
+    tx
+      .select({ role: invitations.role, pending: count() })
+      .from(invitations)
+      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+      .groupBy(invitations.role),
     getOnboarding(tx),
   ]);
   const self = tenant[0];
   if (!self) throw new Error("the transaction's tenant row is not visible");
   const inRole = (role: string) => staff.find((row) => row.role === role)?.active ?? 0;
+  const invitedAs = (role: string) => invited.find((row) => row.role === role)?.pending ?? 0;
   return {
     displayName: self.displayName,
     brandingSaved: self.brandingSaved,
@@ -96,6 +105,8 @@ export async function getChecklistFacts(tx: Executor): Promise<ChecklistFacts> {
     reachableAgencyTypes: reachable.map((row) => row.agencyType),
     activeOperators: inRole("operator"),
     activeSupervisors: inRole("supervisor"),
+    invitedOperators: invitedAs("operator"),
+    invitedSupervisors: invitedAs("supervisor"),
     sopTemplate: onboarding?.sopTemplate ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { asc, desc, eq, isNotNull, max, sql } from "drizzle-orm";
-import type { Executor } from "../client.ts";
+import type { TenantTx } from "../client.ts";
 import { sopTestCases, sopVersions } from "../schema/sop.ts";
 import { users } from "../schema/users.ts";
 
@@ -10,25 +10,25 @@ export type SopVersionRow = typeof sopVersions.$inferSelect;
 export type SopTestCaseRow = typeof sopTestCases.$inferSelect;
 
 /** The tenant's working draft, if it has one; `forUpdate` makes concurrent saves and publishes take turns. */
-export async function findSopDraft(tx: Executor, options: { forUpdate?: boolean } = {}): Promise<SopVersionRow | undefined> {
+export async function findSopDraft(tx: TenantTx, options: { forUpdate?: boolean } = {}): Promise<SopVersionRow | undefined> {
   const query = tx.select().from(sopVersions).where(eq(sopVersions.status, "draft"));
   const [row] = await (options.forUpdate ? query.for("update") : query);
   return row;
 }
 
 /** The published version live dispatch uses: the highest number. */
-export async function findCurrentSopVersion(tx: Executor): Promise<SopVersionRow | undefined> {
+export async function findCurrentSopVersion(tx: TenantTx): Promise<SopVersionRow | undefined> {
   const [row] = await tx.select().from(sopVersions).where(isNotNull(sopVersions.number)).orderBy(desc(sopVersions.number)).limit(1);
   return row;
 }
 
-export async function findSopVersion(tx: Executor, number: number): Promise<SopVersionRow | undefined> {
+export async function findSopVersion(tx: TenantTx, number: number): Promise<SopVersionRow | undefined> {
   const [row] = await tx.select().from(sopVersions).where(eq(sopVersions.number, number));
   return row;
 }
 
 /** Published versions, newest first, without their rulesets; `authorName` survives as null if the author is deleted. */
-export function listSopVersions(tx: Executor) {
+export function listSopVersions(tx: TenantTx) {
   return tx
     .select({
       number: sopVersions.number,
@@ -45,7 +45,7 @@ export function listSopVersions(tx: Executor) {
 
 /** Replaces the draft's ruleset, creating the draft when there is none. */
 export async function saveSopDraft(
-  tx: Executor,
+  tx: TenantTx,
   tenantId: string,
   draft: { ruleset: unknown; authorId: string; basedOnNumber: number | null },
 ): Promise<SopVersionRow> {
@@ -65,7 +65,7 @@ export async function saveSopDraft(
 
 /** Publishes `ruleset` as the next number; publishes of one tenant take turns, so numbers never collide. */
 export async function insertSopVersion(
-  tx: Executor,
+  tx: TenantTx,
   tenantId: string,
   version: { ruleset: unknown; authorId: string; basedOnNumber: number | null; note: string | null; publishedAt: Date },
 ): Promise<SopVersionRow> {
@@ -79,17 +79,17 @@ export async function insertSopVersion(
   return row;
 }
 
-export function listSopTestCases(tx: Executor): Promise<SopTestCaseRow[]> {
+export function listSopTestCases(tx: TenantTx): Promise<SopTestCaseRow[]> {
   return tx.select().from(sopTestCases).orderBy(asc(sopTestCases.name), asc(sopTestCases.id));
 }
 
-export async function findSopTestCase(tx: Executor, testCaseId: string): Promise<SopTestCaseRow | undefined> {
+export async function findSopTestCase(tx: TenantTx, testCaseId: string): Promise<SopTestCaseRow | undefined> {
   const [row] = await tx.select().from(sopTestCases).where(eq(sopTestCases.id, testCaseId));
   return row;
 }
 
 /** Names are unique per tenant: a taken one fails on `sop_test_cases_name` (see `uniqueViolation`). */
-export async function insertSopTestCase(tx: Executor, tenantId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow> {
+export async function insertSopTestCase(tx: TenantTx, tenantId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow> {
   const [row] = await tx
     .insert(sopTestCases)
     .values({ tenantId, ...testCase })
@@ -98,12 +98,12 @@ export async function insertSopTestCase(tx: Executor, tenantId: string, testCase
   return row;
 }
 
-export async function updateSopTestCase(tx: Executor, testCaseId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow | undefined> {
+export async function updateSopTestCase(tx: TenantTx, testCaseId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow | undefined> {
   const [row] = await tx.update(sopTestCases).set(testCase).where(eq(sopTestCases.id, testCaseId)).returning();
   return row;
 }
 
-export async function deleteSopTestCase(tx: Executor, testCaseId: string): Promise<SopTestCaseRow | undefined> {
+export async function deleteSopTestCase(tx: TenantTx, testCaseId: string): Promise<SopTestCaseRow | undefined> {
   const [row] = await tx.delete(sopTestCases).where(eq(sopTestCases.id, testCaseId)).returning();
   return row;
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { Executor, Transaction } from "../client.ts";
+import type { Executor, TenantTx, Transaction } from "../client.ts";
 import { provinces, regencies } from "../schema/regions.ts";
-import { listTenantDirectory } from "./national.ts";
+import { listTenantDirectory, type TenantDirectoryRow, type TenantStatus } from "./national.ts";
 import { searchRegions, type RegionSearch } from "./regions.ts";
 import { uniqueViolation } from "./errors.ts";
 
@@ -17,6 +17,25 @@ export async function searchRegionsForTenancy(db: Executor, search: RegionSearch
   });
 }
 
+export interface TenantDirectoryFilter {
+  /** Text the name, slug, region or province holds, in any case; empty for every tenant. */
+  query: string;
+  status?: TenantStatus | undefined;
+}
+
+/**
+ * The tenants a filter selects, by name as Indonesian sorts it. The directory holds one tenant per
+ * kabupaten/kota at most (514), so it is read whole and narrowed here; callers page the result.
+ */
+export async function findTenantsInDirectory(db: Executor, filter: TenantDirectoryFilter): Promise<TenantDirectoryRow[]> {
+  const needle = filter.query.toLocaleLowerCase("id");
+  const holdsNeedle = (text: string) => text.toLocaleLowerCase("id").includes(needle);
+  return (await listTenantDirectory(db))
+    .filter((tenant) => filter.status === undefined || tenant.status === filter.status)
+    .filter((tenant) => [tenant.displayName, tenant.slug, tenant.regionName, tenant.provinceName].some(holdsNeedle))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, "id"));
+}
+
 export function findRegion(db: Executor, code: string) {
   return db
     .select({ code: regencies.code, name: regencies.name, provinceName: provinces.name, timeZone: provinces.timeZone })
@@ -26,13 +45,14 @@ export function findRegion(db: Executor, code: string) {
     .then((rows) => rows[0]);
 }
 
-export type CreateTenantResult = { created: true; tenantId: string } | { created: false; taken: "regionCode" | "slug" | null };
+export type CreateTenantResult = { created: true; tenantId: string; tenantTx: TenantTx } | { created: false; taken: "regionCode" | "slug" | null };
 
 /**
  * Creates a tenant in `onboarding` through create_tenant() and makes it the tenant of `tx`
  * (`app.tenant_id`, transaction-local, as `withTenant` sets it), so the first admin's invitation
  * and the tenant's first audit row are written in the same transaction: a failure leaves no tenant
- * behind. `taken` says which unique field collided; null means the region does not exist.
+ * behind. `tenantTx` is `tx` branded as the new tenant's, for the tenant queries that follow.
+ * `taken` says which unique field collided; null means the region does not exist.
  * `sessionToken` is the acting platform admin's raw cookie token, which create_tenant() checks.
  */
 export async function createTenantIn(
@@ -54,5 +74,5 @@ export async function createTenantIn(
   }
   if (!tenantId) return { created: false, taken: null };
   await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-  return { created: true, tenantId };
+  return { created: true, tenantId, tenantTx: tx as TenantTx };
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getNationalAdoption } from "@sigap/db/queries";
-import type { V1App } from "./app.ts";
+import type { V1App } from "./context.ts";
 
 const provinceAdoption = z
   .object({

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { acceptAgencyReport, agencyReportSchema } from "../../incidents/agency-report.ts";
 import { signatureHeader, timestampHeader } from "../../telephony/signature.ts";
 import { errorSchema } from "./error-schema.ts";
-import type { V1App, V1Dependencies } from "./app.ts";
+import type { V1App, V1Dependencies } from "./context.ts";
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
 

@@ -3,29 +3,16 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
-import type { Context } from "hono";
 import type { Database } from "@sigap/db/client";
 import { ApiError, fieldIssues } from "../../http/errors.ts";
-import type { AppVariables } from "../../http/context.ts";
-import type { SecretBox } from "../../security/secret-box.ts";
 import { unacceptableInputIssue } from "../../validation/text.ts";
 import { registerNationalAdoption } from "./adoption-national.ts";
 import { registerAgencyReports } from "./agency-reports.ts";
+import type { V1App, V1Dependencies } from "./context.ts";
 import { registerMapTiles } from "./map-tiles.ts";
 import { registerRegionSearch } from "./regions-search.ts";
 import { registerTelephonyEvents } from "./telephony-events.ts";
 import { registerTenantLogo } from "./tenant-logo.ts";
-
-export type V1App = OpenAPIHono<{ Variables: AppVariables & { db: Database } }>;
-
-/** What routes need besides the database. */
-export interface V1Dependencies {
-  secretBox: SecretBox;
-  /** The client's address, forwarding headers believed only from trusted proxies. */
-  clientIp: (c: Context) => string | null;
-  /** MAP_TILE_URL: the tile server the map tile route passes through, or null. */
-  mapTileUrl: string | null;
-}
 
 // The package exports no path to its browser bundle, so find it next to its entry point.
 const scalarBundlePath = join(

@@ -5,7 +5,7 @@ import { readSessionCookie } from "../../auth/cookies.ts";
 import { validateSessionToken } from "../../auth/sessions.ts";
 import { ApiError } from "../../http/errors.ts";
 import { errorSchema } from "./error-schema.ts";
-import type { V1App } from "./app.ts";
+import type { V1App } from "./context.ts";
 
 /** How long a tile server may take before the map goes without that tile. */
 const upstreamTimeoutMs = 5000;

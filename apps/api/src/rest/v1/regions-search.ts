@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { searchRegions } from "@sigap/db/queries";
 import { regionSearchInput } from "../../http/schemas.ts";
 import { errorResponses } from "./error-schema.ts";
-import type { V1App } from "./app.ts";
+import type { V1App } from "./context.ts";
 
 const region = z
   .object({

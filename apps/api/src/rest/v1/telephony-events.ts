@@ -3,7 +3,7 @@ import { acceptTelephonyEvents } from "../../telephony/accept-events.ts";
 import { telephonyBatchSchema, telephonyEventSchema } from "../../telephony/events-schema.ts";
 import { signatureHeader, timestampHeader } from "../../telephony/signature.ts";
 import { errorSchema } from "./error-schema.ts";
-import type { V1App, V1Dependencies } from "./app.ts";
+import type { V1App, V1Dependencies } from "./context.ts";
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
 

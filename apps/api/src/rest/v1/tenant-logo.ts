@@ -4,7 +4,7 @@ import { findLogo, findTenantBySlug } from "@sigap/db/queries";
 import { asTenantId, withTenantStatement } from "@sigap/tenancy";
 import { ApiError } from "../../http/errors.ts";
 import { errorSchema } from "./error-schema.ts";
-import type { V1App } from "./app.ts";
+import type { V1App } from "./context.ts";
 
 const binary = { schema: z.string().openapi({ format: "binary" }) };
 

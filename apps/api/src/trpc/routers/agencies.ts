@@ -14,7 +14,7 @@ import {
   insertAgencies,
   insertContact,
   listAgencies,
-  listAgencyHistory,
+  listChangeHistory,
   listRegionDistricts,
   lockAgencyList,
   updateAgency,
@@ -22,9 +22,10 @@ import {
   type AgencyRow,
   type AgencyContactView,
 } from "@sigap/db/queries";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { agencyTypes } from "@sigap/sop-engine";
-import { agencyName, agencyType, contactPatch, contactValue, coverage, newContact, operatingHours, type OperatingHours } from "../../agencies/inputs.ts";
+import { agencyFacts, contactFacts } from "../../agencies/facts.ts";
+import { agencyName, agencyType, contactPatch, contactValue, coverage, newContact, operatingHours } from "../../agencies/inputs.ts";
 import { newSigningSecret } from "../../agencies/signing-secret.ts";
 import { standardSet } from "../../agencies/standard-set.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
@@ -36,31 +37,15 @@ const contactInput = agencyInput.extend({ contactId: z.uuid({ error: "contactId 
 
 const notFound = (what: "agency" | "contact") => new TRPCError({ code: "NOT_FOUND", message: `No such ${what}` });
 
-/** What an agency looks like to the portal and in the audit log (no tenant id; hours typed). */
-function agencyFacts(agency: AgencyRow) {
-  return {
-    agencyType: agency.agencyType,
-    name: agency.name,
-    active: agency.active,
-    coverageDistrictCodes: agency.coverageDistrictCodes,
-    operatingHours: agency.operatingHours as OperatingHours,
-  };
-}
-
 function agencyView(agency: AgencyRow, contacts: AgencyContactView[]) {
   return { id: agency.id, ...agencyFacts(agency), createdAt: agency.createdAt, updatedAt: agency.updatedAt, contacts };
-}
-
-/** A contact in the audit log: the agency id lets an agency's history find its contacts' rows. */
-function contactFacts(contact: AgencyContactView) {
-  return { agencyId: contact.agencyId, kind: contact.kind, value: contact.value, label: contact.label };
 }
 
 /**
  * Coverage as stored: null for the whole region, else the distinct kecamatan codes, each of which
  * must lie in the tenant's own kabupaten/kota.
  */
-async function checkedCoverage(tx: Transaction, tenantId: string, codes: string[] | null | undefined): Promise<string[] | null> {
+async function checkedCoverage(tx: TenantTx, tenantId: string, codes: string[] | null | undefined): Promise<string[] | null> {
   if (!codes || codes.length === 0) return null;
   const region = await findTenantRegion(tx, tenantId);
   const inRegion = await districtCodesInRegion(tx, region.code, codes);
@@ -277,6 +262,7 @@ export const agenciesRouter = createRouter({
     .input(agencyInput.extend({ limit: z.int().min(1).max(500).default(200) }))
     .query(async ({ ctx, input }) => {
       if (!(await findAgency(ctx.tx, input.agencyId))) throw notFound("agency");
-      return listAgencyHistory(ctx.tx, input.agencyId, input.limit);
+      const subject = { targetType: agencyAuditTarget, targetId: input.agencyId, dependents: { targetType: agencyContactAuditTarget, key: "agencyId" } };
+      return listChangeHistory(ctx.tx, subject, input.limit);
     }),
 });

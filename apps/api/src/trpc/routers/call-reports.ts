@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Executor } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { callFiguresBetween, dailyCallFigures, occupiedSeatFigures, type CallFigures } from "@sigap/db/queries";
 import { callClassifications } from "@sigap/db/schema";
 import { csvDocument, dateInZone, startOfDayInZone } from "../../csv.ts";
@@ -26,7 +26,7 @@ function instantsOf(range: { from: string; to: string }, timeZone: string): [Dat
 }
 
 /** The range's figures per day that had calls, and in total. */
-async function reportOf(tx: Executor, range: { from: string; to: string }, timeZone: string) {
+async function reportOf(tx: TenantTx, range: { from: string; to: string }, timeZone: string) {
   const [from, to] = instantsOf(range, timeZone);
   const [days, total] = await Promise.all([dailyCallFigures(tx, from, to, timeZone), callFiguresBetween(tx, from, to)]);
   return { days, total };

@@ -1,7 +1,7 @@
 import { tracked, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { appendCallFeed, blockNumber, listBlockedNumbers, openCallIdsFrom, unblockNumber, type BlockedNumber } from "@sigap/db/queries";
-import type { Executor } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import type { CallFeedMessage } from "../../calls/call-feed.ts";
 import { indonesianPhone } from "../../validation/phone.ts";
 import { singleLine } from "../../validation/text.ts";
@@ -22,7 +22,7 @@ function blockedView(entry: BlockedNumber) {
  * longer marked) blocked: a ringing prankster's call moves to the supervisors' queue at once.
  * Last in the transaction, as every feed append.
  */
-async function refreshCallsFrom(tx: Executor, tenantId: string, number: string): Promise<void> {
+async function refreshCallsFrom(tx: TenantTx, tenantId: string, number: string): Promise<void> {
   await appendCallFeed(tx, tenantId, await openCallIdsFrom(tx, number));
 }
 

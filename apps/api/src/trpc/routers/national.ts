@@ -1,5 +1,7 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getNationalScope, type TenantDirectoryRow } from "@sigap/db/queries";
+import type { Executor } from "@sigap/db/client";
+import { getNationalScope, listProvinceRegencies, listTenantDirectory, type TenantDirectoryRow } from "@sigap/db/queries";
 import { csvDocument, dateInZone, formatInZone } from "../../csv.ts";
 import { createRouter } from "../init.ts";
 import { ministryProcedure } from "../ministry.ts";
@@ -8,6 +10,12 @@ import { ministryProcedure } from "../ministry.ts";
 // `provinceCode` narrows everything to one province; `status` selects which tenants are counted
 // and listed (with status=live, `onboarding` is 0). Months and dates are in WIB (Asia/Jakarta), the
 // zone of the national offices.
+//
+// "Live" means live now, in every figure: headline, province rows, the map, the trend and a
+// province's region list. A region that went live and was suspended since counts as not live (one
+// of `none`); it is listed with its status and launch date. The database keeps no date of
+// suspension, so the trend cannot show such a region as live until it stopped: it shows, month by
+// month, when the regions live today went live, and its last point is the headline.
 
 const nationalTimeZone = "Asia/Jakarta";
 const tenantStatuses = ["prospect", "onboarding", "live", "suspended"] as const;
@@ -21,6 +29,12 @@ const filtersSchema = z.object({
 });
 type Filters = z.infer<typeof filtersSchema>;
 const filtersInput = filtersSchema.default({});
+
+/** How many months the trend shows, this one included; without it, every month since the first launch. */
+const trendMonths = z.int({ error: "months must be a whole number of months" }).min(1, { error: "months must be at least 1" }).max(600, {
+  error: "months must be at most 600",
+});
+const trendInput = filtersSchema.extend({ months: trendMonths.optional() }).default({});
 
 const summaryOutput = z.object({
   totalRegions: z.int(),
@@ -58,14 +72,27 @@ const tenantRow = z.object({
 
 const adoptionPoint = z.object({ month: z.string(), launched: z.int(), cumulative: z.int() });
 
+const provinceRegion = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** Null for a region without a tenant. */
+  status: z.enum(tenantStatuses).nullable(),
+  tenantName: z.string().nullable(),
+  launchedAt: z.date().nullable(),
+});
+const provinceDetail = z.object({ provinceCode: z.string(), provinceName: z.string(), regions: z.array(provinceRegion) });
+
 type Scope = Awaited<ReturnType<typeof getNationalScope>>;
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
+/** The one definition of a live region (see the top of this file). */
+const isLive = (tenant: { status: TenantDirectoryRow["status"] }) => tenant.status === "live";
+
 function provinceRows(scope: Scope): z.infer<typeof provinceRow>[] {
   return scope.provinces.map((province) => {
     const tenants = scope.tenants.filter((tenant) => tenant.provinceCode === province.code);
-    const live = tenants.filter((tenant) => tenant.status === "live").length;
+    const live = tenants.filter(isLive).length;
     const onboarding = tenants.filter((tenant) => tenant.status === "onboarding").length;
     return {
       provinceCode: province.code,
@@ -110,29 +137,57 @@ function tenantRows(scope: Scope): z.infer<typeof tenantRow>[] {
 
 const monthOf = (instant: Date) => formatInZone(instant, nationalTimeZone).slice(0, 7);
 
+/** "2025-03" moved by `by` months ("2025-01" by -3 is "2024-10"). */
+function shiftMonth(month: string, by: number): string {
+  const [year = 1970, number = 1] = month.split("-").map(Number);
+  const index = year * 12 + number - 1 + by;
+  return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
 /**
- * Launches per month (WIB) and the running total, every month from the first launch to this one.
- * A launch stays counted in its month even if the tenant was suspended later: it is history.
+ * The regions live now, by the month (WIB) each went live, with the running total: every month from
+ * the first launch to this one, or the last `months` of them (the total then starts with the
+ * launches before). No live region, no points.
  */
-function adoptionOverTime(scope: Scope, now: Date): z.infer<typeof adoptionPoint>[] {
+function adoptionOverTime(scope: Scope, now: Date, months?: number): z.infer<typeof adoptionPoint>[] {
   const launches = new Map<string, number>();
   for (const tenant of scope.tenants) {
-    if (tenant.launchedAt) launches.set(monthOf(tenant.launchedAt), (launches.get(monthOf(tenant.launchedAt)) ?? 0) + 1);
+    if (isLive(tenant) && tenant.launchedAt) launches.set(monthOf(tenant.launchedAt), (launches.get(monthOf(tenant.launchedAt)) ?? 0) + 1);
   }
-  const first = [...launches.keys()].sort()[0];
-  if (first === undefined) return [];
+  const firstLaunch = [...launches.keys()].sort()[0];
+  if (firstLaunch === undefined) return [];
+  const last = monthOf(now) > firstLaunch ? monthOf(now) : firstLaunch;
+  const first = months === undefined ? firstLaunch : shiftMonth(last, 1 - months);
+  let cumulative = [...launches].filter(([month]) => month < first).reduce((sum, [, launched]) => sum + launched, 0);
   const points: z.infer<typeof adoptionPoint>[] = [];
-  const last = monthOf(now) > first ? monthOf(now) : first;
-  let [year, month] = first.split("-").map(Number) as [number, number];
-  let cumulative = 0;
-  for (let key = first; key <= last; ) {
-    const launched = launches.get(key) ?? 0;
+  for (let month = first; month <= last; month = shiftMonth(month, 1)) {
+    const launched = launches.get(month) ?? 0;
     cumulative += launched;
-    points.push({ month: key, launched, cumulative });
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-    key = `${String(year)}-${String(month).padStart(2, "0")}`;
+    points.push({ month, launched, cumulative });
   }
   return points;
+}
+
+/** Every kabupaten/kota of a province with its tenant's status and launch, if it has a tenant. */
+async function provinceDetailOf(db: Executor, provinceCode: string): Promise<z.infer<typeof provinceDetail>> {
+  const [regencies, directory] = await Promise.all([listProvinceRegencies(db, provinceCode), listTenantDirectory(db)]);
+  const [first] = regencies;
+  if (!first) throw new TRPCError({ code: "NOT_FOUND", message: `No province with provinceCode ${provinceCode}` });
+  const tenantOf = new Map(directory.map((tenant) => [tenant.regionCode, tenant]));
+  return {
+    provinceCode,
+    provinceName: first.provinceName,
+    regions: regencies.map((regency) => {
+      const tenant = tenantOf.get(regency.code);
+      return {
+        regionCode: regency.code,
+        regionName: regency.name,
+        status: tenant?.status ?? null,
+        tenantName: tenant?.displayName ?? null,
+        launchedAt: tenant?.launchedAt ?? null,
+      };
+    }),
+  };
 }
 
 const csvTables = {
@@ -163,17 +218,24 @@ const csvTables = {
         row.launchedAt ? formatInZone(row.launchedAt, nationalTimeZone) : "",
       ]),
     ),
-  adoption: (scope: Scope) =>
+  adoption: (scope: Scope, months?: number) =>
     csvDocument(
       ["month", "launched", "cumulative_live"],
-      adoptionOverTime(scope, new Date()).map((point) => [point.month, String(point.launched), String(point.cumulative)]),
+      adoptionOverTime(scope, new Date(), months).map((point) => [point.month, String(point.launched), String(point.cumulative)]),
     ),
 } as const;
 
 const csvTableNames = Object.keys(csvTables) as (keyof typeof csvTables)[];
 
-function exportFilename(table: string, filters: Filters, now: Date): string {
-  const parts = ["national", table, filters.provinceCode && `province-${filters.provinceCode}`, filters.status, dateInZone(now, nationalTimeZone)];
+function exportFilename(table: string, filters: Filters, months: number | undefined, now: Date): string {
+  const parts = [
+    "national",
+    table,
+    filters.provinceCode && `province-${filters.provinceCode}`,
+    filters.status,
+    months !== undefined && `${String(months)}-months`,
+    dateInZone(now, nationalTimeZone),
+  ];
   return `${parts.filter(Boolean).join("-")}.csv`;
 }
 
@@ -193,19 +255,33 @@ export const nationalRouter = createRouter({
     .input(filtersInput)
     .query(async ({ ctx, input }) => tenantRows(await getNationalScope(ctx.db, input))),
 
-  /** Cumulative launches per month, for the adoption chart. */
+  /** The live regions by month of launch, cumulative, for the adoption chart. */
   adoptionOverTime: ministryProcedure("national.view", z.array(adoptionPoint))
-    .input(filtersInput)
-    .query(async ({ ctx, input }) => adoptionOverTime(await getNationalScope(ctx.db, input), new Date())),
+    .input(trendInput)
+    .query(async ({ ctx, input }) => adoptionOverTime(await getNationalScope(ctx.db, input), new Date(), input.months)),
+
+  /** A province's drill-down: each of its kabupaten/kota with status and launch date. */
+  province: ministryProcedure("national.view", provinceDetail)
+    .input(z.object({ provinceCode: filtersSchema.shape.provinceCode.unwrap() }))
+    .query(({ ctx, input }) => provinceDetailOf(ctx.db, input.provinceCode)),
 
   /**
    * One of the tables as CSV. A query, not an audited mutation like the audit-log export: these
    * figures hold no personal data, so taking them out is no event to record.
    */
   exportCsv: ministryProcedure("national.view", z.object({ filename: z.string(), csv: z.string() }))
-    .input(z.object({ table: z.enum(csvTableNames, { error: `table must be one of ${csvTableNames.join(", ")}` }), filters: filtersInput }))
+    .input(
+      z.object({
+        table: z.enum(csvTableNames, { error: `table must be one of ${csvTableNames.join(", ")}` }),
+        filters: filtersInput,
+        /** The trend's range; only the adoption table has one. */
+        months: trendMonths.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      return { filename: exportFilename(input.table, input.filters, now), csv: csvTables[input.table](await getNationalScope(ctx.db, input.filters)) };
+      const months = input.table === "adoption" ? input.months : undefined;
+      const scope = await getNationalScope(ctx.db, input.filters);
+      return { filename: exportFilename(input.table, input.filters, months, now), csv: csvTables[input.table](scope, months) };
     }),
 });

@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   chooseSopTemplate,
-  findCurrentSopVersion,
   findSopDraft,
   getChecklistFacts,
   getOnboarding,
@@ -10,12 +9,11 @@ import {
   recordGoLiveOverride,
   saveSopDraft,
   setTenantStatus,
-  type ChecklistFacts,
 } from "@sigap/db/queries";
-import type { Transaction } from "@sigap/db/client";
-import { agencyTypes, nationalTemplate } from "@sigap/sop-engine";
+import { nationalTemplate } from "@sigap/sop-engine";
 import { can } from "@sigap/tenancy";
-import { primaryAgencyTypes } from "../../sop/required-agencies.ts";
+import { checklist, getSopFacts } from "../../onboarding/checklist.ts";
+import { regionSopName } from "../../sop/region-sop-name.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 /**
@@ -24,77 +22,6 @@ import { createRouter, tenantProcedure } from "../init.ts";
  */
 const sopTemplates = [{ code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format }] as const;
 const sopTemplateCodes = sopTemplates.map((template) => template.code);
-
-const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
-
-export const checklistKeys = ["branding", "trunk", "agencies", "operators", "supervisor", "sop"] as const;
-
-export interface ChecklistItem {
-  key: (typeof checklistKeys)[number];
-  ok: boolean;
-  detail: string;
-}
-
-/** The SOP a region would go live with: the published version in force, else the draft being prepared. */
-export interface SopFacts {
-  publishedNumber: number | null;
-  ruleset: unknown;
-}
-
-async function getSopFacts(tx: Transaction): Promise<SopFacts> {
-  const [current, draft] = await Promise.all([findCurrentSopVersion(tx), findSopDraft(tx)]);
-  return { publishedNumber: current?.number ?? null, ruleset: current?.ruleset ?? draft?.ruleset ?? nationalTemplate };
-}
-
-/**
- * The go-live checklist, computed from the tenant's data; each item says what is missing. The
- * agencies needed are those the region's own SOP dispatches as primary.
- */
-export function checklist(facts: ChecklistFacts, sop: SopFacts): ChecklistItem[] {
-  const required = primaryAgencyTypes(sop.ruleset);
-  const missingTypes = required.filter((type) => !facts.reachableAgencyTypes.includes(type));
-  const brandingMissing = [...(facts.brandingSaved ? [] : ["colours"]), ...(facts.hasLogo ? [] : ["logo"])];
-  return [
-    {
-      key: "branding",
-      ok: brandingMissing.length === 0 && facts.displayName.trim().length > 0,
-      detail: brandingMissing.length === 0 ? `Name, colours and logo set (${facts.displayName})` : `Missing: ${brandingMissing.join(", ")}`,
-    },
-    {
-      key: "trunk",
-      ok: facts.activeTrunks >= 1,
-      detail: `${String(facts.activeTrunks)} active phone trunk(s); at least 1 needed`,
-    },
-    {
-      key: "agencies",
-      ok: missingTypes.length === 0,
-      detail:
-        missingTypes.length === 0
-          ? `An active agency with a contact for each of the ${String(required.length)} types the SOP dispatches`
-          : `No active agency with a contact for: ${missingTypes.map((type) => `${type} (${agencyTypeNames.get(type) ?? type})`).join(", ")}`,
-    },
-    {
-      key: "operators",
-      ok: facts.activeOperators >= 2,
-      detail: `${String(facts.activeOperators)} active operator(s); at least 2 needed`,
-    },
-    {
-      key: "supervisor",
-      ok: facts.activeSupervisors >= 1,
-      detail: `${String(facts.activeSupervisors)} active supervisor(s); at least 1 needed`,
-    },
-    {
-      key: "sop",
-      ok: sop.publishedNumber !== null,
-      detail:
-        sop.publishedNumber !== null
-          ? `SOP version ${String(sop.publishedNumber)} published`
-          : facts.sopTemplate === null
-            ? "No SOP template chosen"
-            : `SOP template ${facts.sopTemplate} chosen; publish a first version`,
-    },
-  ];
-}
 
 export const onboardingRouter = createRouter({
   /** The templates `chooseSop` accepts. */
@@ -112,7 +39,7 @@ export const onboardingRouter = createRouter({
       const after = await chooseSopTemplate(ctx.tx, ctx.tenant.id, input.templateCode, new Date());
       const draftCreated = !(await findSopDraft(ctx.tx, { forUpdate: true }));
       if (draftCreated) {
-        const ruleset = { ...nationalTemplate, name: `SOP Call Center 112 ${ctx.tenant.displayName}`, timeZone: ctx.tenant.timeZone };
+        const ruleset = { ...nationalTemplate, name: regionSopName(ctx.tenant.displayName), timeZone: ctx.tenant.timeZone };
         await saveSopDraft(ctx.tx, ctx.tenant.id, { ruleset, authorId: ctx.auth.user.id, basedOnNumber: null });
       }
       await ctx.audit({

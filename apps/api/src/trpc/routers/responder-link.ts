@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { currentTenantProfile, findAssignmentIncidentId, findIncident, listAssignments } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { incidentBrief } from "../../incidents/load.ts";
@@ -16,7 +16,7 @@ function linkRefused(): TRPCError {
 }
 
 /** The incident of an assignment and every assignment of that incident; empty when the assignment is unknown (here). */
-async function assignmentWithIncident(tx: Transaction, assignmentId: string) {
+async function assignmentWithIncident(tx: TenantTx, assignmentId: string) {
   const incidentId = await findAssignmentIncidentId(tx, assignmentId);
   if (!incidentId) return { incident: undefined, assignments: [] };
   const [incident, assignments] = await Promise.all([findIncident(tx, incidentId, { lock: false }), listAssignments(tx, incidentId)]);

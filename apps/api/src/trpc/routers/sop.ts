@@ -10,7 +10,7 @@ import {
   saveSopDraft,
   type SopVersionRow,
 } from "@sigap/db/queries";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { diffPlans, evaluate, momentSchema, validateRuleset } from "@sigap/sop-engine";
 import { ruleChanges, rulesetSummary } from "../../sop/audit.ts";
 import { loadSopReferences, loadValidationContext, validationContext } from "../../sop/context.ts";
@@ -43,7 +43,7 @@ function versionView(row: SopVersionRow) {
 }
 
 /** The draft and the tenant's test cases checked as publishing would check them. */
-async function checkRuleset(ctx: { tx: Transaction; tenant: { id: string; timeZone: string } }, ruleset: unknown) {
+async function checkRuleset(ctx: { tx: TenantTx; tenant: { id: string; timeZone: string } }, ruleset: unknown) {
   const [context, testCases] = await Promise.all([loadValidationContext(ctx.tx, ctx.tenant), listSopTestCases(ctx.tx)]);
   return checkForPublishing(ruleset, context, testCases);
 }

@@ -3,7 +3,6 @@ import { z } from "zod";
 import {
   deactivateMembership,
   endSessionsWithoutAccess,
-  findActiveMemberByEmail,
   findAgency,
   findMembership,
   listMembers,
@@ -13,9 +12,9 @@ import {
   updateMembershipRole,
 } from "@sigap/db/queries";
 import { membershipRoles } from "@sigap/tenancy";
-import type { Transaction } from "@sigap/db/client";
+import type { TenantTx } from "@sigap/db/client";
 import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
-import { inviteMember } from "../../invitations/invite.ts";
+import { inviteIntoTenant } from "../../invitations/invite-into-tenant.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
@@ -34,7 +33,7 @@ const roleAssignment = z
  * The agency of a role assignment, which must be one of this tenant's own: `tx` sees no other
  * tenant's agencies (RLS), and the tenant-scoped key would refuse one anyway, as a bare 500.
  */
-async function ownAgencyId(tx: Transaction, agencyId: string | undefined): Promise<string | null> {
+async function ownAgencyId(tx: TenantTx, agencyId: string | undefined): Promise<string | null> {
   if (agencyId === undefined) return null;
   if (!(await findAgency(tx, agencyId))) throw fieldError("agencyId", "agencyId is not an agency of this region");
   return agencyId;
@@ -56,24 +55,7 @@ export const usersRouter = createRouter({
   invite: tenantProcedure("users.invite")
     .input(z.object({ email: z.email({ error: "email must be an email address" }).max(320) }))
     .input(roleAssignment)
-    .mutation(async ({ ctx, input }) => {
-      const email = input.email.trim().toLowerCase();
-      const agencyId = await ownAgencyId(ctx.tx, input.agencyId);
-      if (await findActiveMemberByEmail(ctx.tx, email)) {
-        throw new TRPCError({ code: "CONFLICT", message: `${email} is already an active member of this tenant` });
-      }
-      const { invitation, replaced } = await inviteMember(
-        { tx: ctx.tx, config: ctx.config, log: ctx.log },
-        { tenant: ctx.tenant, email, role: input.role, agencyId, invitedBy: ctx.auth.user.id },
-      );
-      await ctx.audit({
-        action: "users.invite",
-        targetType: "invitation",
-        targetId: invitation.id,
-        after: { email, role: invitation.role, agencyId: invitation.agencyId, expiresAt: invitation.expiresAt, replaced },
-      });
-      return { invitationId: invitation.id, expiresAt: invitation.expiresAt };
-    }),
+    .mutation(async ({ ctx, input }) => inviteIntoTenant(ctx, { email: input.email, role: input.role, agencyId: await ownAgencyId(ctx.tx, input.agencyId) })),
 
   /** Withdraws a pending invitation; its link stops working. */
   revokeInvitation: tenantProcedure("users.invite")
