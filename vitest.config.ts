@@ -10,6 +10,14 @@ export default defineConfig({
     projects: [
       "packages/sop-engine",
       {
+        // The portal's own logic (translator, API proxy, chart maths) without a browser. Like the
+        // SOP engine's, this project does not extend the root, so no database is started for it.
+        test: {
+          name: "portal-unit",
+          include: ["apps/portal/src/**/*.test.ts"],
+        },
+      },
+      {
         extends: true,
         test: {
           name: "integration",

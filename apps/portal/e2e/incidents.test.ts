@@ -191,8 +191,14 @@ describe("an incident from call to close", () => {
     await watching.close();
   });
 
-  it("lets Damkar's responder acknowledge from the link on a phone, and the operator sees it live", async () => {
-    const phone = await arranged.e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  it("lets Damkar's responder acknowledge from the link on a phone, with where the phone is, and the operator sees it live", async () => {
+    const phone = await arranged.e2e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { latitude: -7.44781, longitude: 112.71834 },
+      permissions: ["geolocation"],
+    });
     const responder = await phone.newPage();
     await openPage(responder, respondUrl);
     const link = responder.getByTestId("responder-link");
@@ -203,12 +209,15 @@ describe("an incident from call to close", () => {
     expect(await fitsWidth(responder)).toBe(true);
 
     await link.getByTestId("respond-note").fill("Dua unit berangkat dari pos utama");
+    await link.getByTestId("respond-share-position").check();
     await link.getByTestId("respond-acknowledged").click();
     await expect.poll(() => link.getByTestId("respond-status").getAttribute("data-status")).toBe("acknowledged");
 
     const damkar = centre.page.locator('[data-testid="assignment"][data-agency="Damkar Kota"]');
     await expect.poll(() => damkar.getAttribute("data-status")).toBe("acknowledged");
-    await expect.poll(() => centre.page.locator('[data-testid="timeline-entry"][data-kind="agency_report"]').textContent()).toContain("Damkar Kota: Diakui");
+    const report = centre.page.locator('[data-testid="timeline-entry"][data-kind="agency_report"]');
+    await expect.poll(() => report.textContent()).toContain("Damkar Kota: Diakui");
+    expect(await report.getByTestId("timeline-where").textContent()).toBe("Dikirim dari -7.44781, 112.71834");
 
     // A link altered by one character of its signature opens nothing.
     const at = respondUrl.length - 10;

@@ -87,3 +87,37 @@ describe("accepting an invitation from the dev outbox", () => {
     await expect.poll(() => page.getByText("Undangan ini sudah dipakai").count()).toBe(1);
   });
 });
+
+describe("inviting an agency responder from the users page", () => {
+  it("offers the region's agencies by name and binds the invitation to the one chosen", async () => {
+    const [pmi] = await database.owner.sql<{ id: string }[]>`
+      insert into agencies (tenant_id, agency_type, name) values (${tenant.id}, 'pmi', 'PMI Kota Uji') returning id`;
+    await database.owner.sql`insert into agencies (tenant_id, agency_type, name, active) values (${tenant.id}, 'damkar', 'Damkar Lama', false)`;
+    const [admin] = await database.owner.sql<{ id: string }[]>`
+      select user_id as id from memberships where tenant_id = ${tenant.id} and role = 'tenant_admin'`;
+    const adminPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, admin?.id ?? "")).newPage();
+    await openPage(adminPage, `/t/${tenant.slug}/users`);
+
+    await adminPage.getByTestId("invite-open").click();
+    const dialog = adminPage.getByTestId("invite-dialog");
+    const responderEmail = uniqueEmail("responder");
+    emails.push(responderEmail);
+    await dialog.getByLabel("Email").fill(responderEmail);
+    await dialog.getByTestId("role-select").selectOption("agency_responder");
+    const agency = dialog.getByLabel("Instansi");
+    // By name, inactive ones marked, in alphabetical order, after the prompt to choose.
+    expect(await agency.locator("option").allTextContents()).toEqual(["Pilih instansi petugas ini", "Damkar Lama (tidak aktif)", "PMI Kota Uji"]);
+
+    // Sending without choosing names the field.
+    await dialog.getByRole("button", { name: "Kirim undangan" }).click();
+    await expect.poll(() => dialog.getByTestId("field-error-agencyId").textContent()).toBe("Pilih salah satu instansi daerah ini.");
+
+    await agency.selectOption({ label: "PMI Kota Uji" });
+    await dialog.getByRole("button", { name: "Kirim undangan" }).click();
+    await expect.poll(() => adminPage.getByTestId("notice").textContent()).toBe(`Undangan dikirim ke ${responderEmail}.`);
+    const [invitation] = await database.owner.sql<{ role: string; agency_id: string | null }[]>`
+      select role, agency_id from invitations where tenant_id = ${tenant.id} and email = ${responderEmail}`;
+    expect(invitation).toEqual({ role: "agency_responder", agency_id: pmi?.id });
+    await adminPage.close();
+  });
+});

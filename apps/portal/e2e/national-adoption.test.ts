@@ -59,6 +59,16 @@ describe("the national adoption page", () => {
     expect(Number(await liveCell.textContent())).toBe(before.province + 1);
   });
 
+  it("sorts the province table by a column header, which says the order", async () => {
+    await openPage(page, e2e.portalUrl);
+    const header = page.getByRole("columnheader", { name: "Live", exact: true });
+    await header.getByRole("button").click();
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    const live = (await page.getByTestId("province-row").locator("td:nth-child(4)").allTextContents()).map(Number);
+    expect(live).toEqual(live.toSorted((a, b) => b - a));
+    expect(live[0]).toBeGreaterThan(0);
+  });
+
   it("switches to English and back, keeping the figure", async () => {
     await openPage(page, e2e.portalUrl);
     const live = await shownLiveCount();

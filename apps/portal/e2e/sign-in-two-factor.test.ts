@@ -1,6 +1,7 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import type { BrowserContext, Page } from "playwright-core";
+import jsQR from "jsqr";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
@@ -37,6 +38,30 @@ afterAll(async () => {
   await database.close();
 });
 
+/**
+ * What a phone's camera reads from the enrolment QR code: the code is drawn from its pixels (the
+ * page's SVG rendered onto a canvas, with a white margin) and decoded, so a code that merely exists
+ * but says something else, or cannot be scanned, fails.
+ */
+async function scannedQrText(qrCode: Locator): Promise<string | undefined> {
+  const size = 240;
+  const pixels = await qrCode.locator("svg").evaluate(async (svg, side) => {
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = side;
+    canvas.height = side;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("no 2D canvas");
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, side, side);
+    context.drawImage(image, side / 10, side / 10, (side * 8) / 10, (side * 8) / 10);
+    return Array.from(context.getImageData(0, 0, side, side).data);
+  }, size);
+  return jsQR(Uint8ClampedArray.from(pixels), size, size)?.data;
+}
+
 async function signIn(password: string) {
   await openPage(page, "/sign-in");
   await page.getByLabel("Email").fill(admin.email);
@@ -55,10 +80,15 @@ describe("signing in with two-step verification", () => {
     await signIn(admin.password);
     await page.waitForURL("**/sign-in/enrol");
     await expect.poll(() => page.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
-    await expect.poll(() => page.locator("svg").count()).toBeGreaterThan(0);
-
-    const manualKey = (await page.getByTestId("manual-key").textContent()) ?? "";
-    totpKey = decodeBase32IgnorePadding(manualKey.replace(/\s/g, ""));
+    const manualKey = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, "");
+    // The QR code carries the same key as the text beside it, for this person, from Sigap 112.
+    const scanned = new URL((await scannedQrText(page.getByRole("img", { name: "Kode QR" }))) ?? "");
+    expect(scanned.protocol).toBe("otpauth:");
+    expect(scanned.host).toBe("totp");
+    expect(decodeURIComponent(scanned.pathname)).toBe(`/Sigap 112:${admin.email}`);
+    expect(scanned.searchParams.get("secret")).toBe(manualKey);
+    expect(scanned.searchParams.get("issuer")).toBe("Sigap 112");
+    totpKey = decodeBase32IgnorePadding(manualKey);
     await page.getByLabel("Kode 6 digit").fill(totpCode());
     await page.getByTestId("enrol-submit").click();
 

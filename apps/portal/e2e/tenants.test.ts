@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
 import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { createMember, deleteUsers } from "./people.ts";
+import { createMember, createPlatformPerson, deleteUsers, signedInContext } from "./people.ts";
 import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
@@ -11,7 +11,11 @@ let page: Page;
 let first: TestTenant;
 let second: TestTenant;
 let elsewhere: TestTenant;
+/** Three tenants only this file names (`Uji <marker> Alfa/Beta/Gamma`), for the platform's list. */
+let listed: TestTenant[];
+const marker = `Daftar ${Math.random().toString(36).slice(2, 8)}`;
 let person: Awaited<ReturnType<typeof createMember>>;
+let platformAdmin: Awaited<ReturnType<typeof createPlatformPerson>>;
 
 beforeAll(async () => {
   e2e = await startEndToEnd();
@@ -24,12 +28,17 @@ beforeAll(async () => {
   // Operator in one region, supervisor in another: neither role requires a second factor.
   person = await createMember(database.owner, first.id, "operator", "Dewi Operator");
   await database.owner.sql`insert into memberships (tenant_id, user_id, role) values (${second.id}, ${person.id}, 'supervisor')`;
+  platformAdmin = await createPlatformPerson(database.owner, "platform_admin");
+  listed = await Promise.all([createTestTenant(database.owner, "onboarding"), createTestTenant(database.owner, "live"), createTestTenant(database.owner, "live")]);
+  for (const [index, tenant] of listed.entries()) {
+    await database.owner.sql`update tenants set display_name = ${`Uji ${marker} ${["Alfa", "Beta", "Gamma"][index] ?? ""}`} where id = ${tenant.id}`;
+  }
 });
 
 afterAll(async () => {
   await e2e.stop();
-  await deleteTestTenants(database.owner, [first, second, elsewhere]);
-  await deleteUsers(database.owner, [person.email]);
+  await deleteTestTenants(database.owner, [first, second, elsewhere, ...listed]);
+  await deleteUsers(database.owner, [person.email, platformAdmin.email]);
   await database.close();
 });
 
@@ -99,5 +108,78 @@ describe("working in several regions", () => {
     const [sessions] = await database.owner.sql<{ count: number }[]>`
       select count(*)::int as count from sessions where user_id = ${person.id}`;
     expect(sessions?.count).toBe(0);
+  });
+});
+
+describe("platform staff looking into a region", () => {
+  it("names the region in the heading, the title and the switcher, and finds any other region by search", async () => {
+    const staffPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
+    await openPage(staffPage, `/t/${elsewhere.slug}`);
+    const name = await tenantName(elsewhere);
+    expect(await staffPage.getByRole("heading", { level: 1 }).textContent()).toBe(name);
+    expect(await staffPage.title()).toContain(name);
+    expect(await staffPage.getByTestId("current-tenant").textContent()).toBe(name);
+
+    // Opened, the switcher lists regions at once; typing narrows the list on the server.
+    const switcher = staffPage.getByTestId("tenant-switcher");
+    await switcher.locator("summary").click();
+    await expect.poll(() => switcher.getByTestId("tenant-option").count()).toBeGreaterThan(0);
+    await switcher.getByLabel("Cari daerah").fill(first.slug);
+    await expect.poll(() => switcher.getByTestId("tenant-option").allTextContents()).toEqual([expect.stringContaining(await tenantName(first))]);
+    await switcher.getByLabel("Cari daerah").fill("tidak ada daerah bernama begini");
+    await expect.poll(() => switcher.getByTestId("tenant-search-status").textContent()).toBe("Tidak ada daerah yang cocok.");
+    expect(await switcher.getByTestId("tenant-option").count()).toBe(0);
+
+    await switcher.getByLabel("Cari daerah").fill(first.slug);
+    await switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(first) }).click();
+    await staffPage.waitForURL(`**/t/${first.slug}`);
+    expect(await staffPage.getByTestId("current-tenant").textContent()).toBe(await tenantName(first));
+    await staffPage.close();
+  });
+});
+
+describe("the platform's tenant list", () => {
+  it("searches, filters by status and pages on the server, with the search and page in the URL", async () => {
+    const staffPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
+    const names = () => staffPage.getByTestId("platform-tenant-row").locator("th").allTextContents();
+    const range = () => staffPage.getByTestId("tenant-range").textContent();
+
+    // A page size in the URL is kept by the search form; typing the marker in any case finds the three.
+    await openPage(staffPage, "/platform/tenants?pageSize=2");
+    await staffPage.getByLabel("Cari", { exact: true }).fill(marker.toLowerCase());
+    await staffPage.getByTestId("tenant-filters-apply").click();
+    await expect.poll(names).toEqual([`Uji ${marker} Alfa`, `Uji ${marker} Beta`]);
+    expect(await range()).toBe("1–2 dari 3");
+    expect(new URL(staffPage.url()).searchParams.get("pageSize")).toBe("2");
+    expect(await staffPage.getByTestId("tenant-page-previous").count()).toBe(0);
+
+    await staffPage.getByTestId("tenant-page-next").click();
+    await expect.poll(names).toEqual([`Uji ${marker} Gamma`]);
+    expect(await range()).toBe("3–3 dari 3");
+    expect(new URL(staffPage.url()).searchParams.get("page")).toBe("2");
+    expect(await staffPage.getByTestId("tenant-page-next").count()).toBe(0);
+
+    // Back shows the first page again; a link to the second page shows the second.
+    await staffPage.goBack();
+    await expect.poll(names).toEqual([`Uji ${marker} Alfa`, `Uji ${marker} Beta`]);
+    await openPage(staffPage, `/platform/tenants?q=${encodeURIComponent(marker)}&pageSize=2&page=2`);
+    await expect.poll(names).toEqual([`Uji ${marker} Gamma`]);
+    expect(await staffPage.getByLabel("Cari", { exact: true }).inputValue()).toBe(marker);
+
+    // The status select narrows the same search, back to the first page.
+    await staffPage.getByLabel("Status").selectOption({ label: "Live" });
+    await staffPage.getByTestId("tenant-filters-apply").click();
+    await expect.poll(names).toEqual([`Uji ${marker} Beta`, `Uji ${marker} Gamma`]);
+    expect(await range()).toBe("1–2 dari 2");
+
+    await staffPage.getByLabel("Cari", { exact: true }).fill("tidak ada tenant bernama begini");
+    await staffPage.getByTestId("tenant-filters-apply").click();
+    await expect.poll(() => staffPage.getByTestId("platform-tenant-table").textContent()).toContain("Tidak ada tenant yang cocok dengan pencarian ini.");
+    expect(await range()).toBe("");
+
+    // A page number the API refuses is reported, with the way back to the whole list.
+    await openPage(staffPage, "/platform/tenants?page=0");
+    expect(await staffPage.getByTestId("tenants-bad-search").textContent()).toContain("Pencarian atau nomor halaman di alamat ini tidak valid.");
+    await staffPage.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Me } from "#lib/auth/me.ts";
 import type { Locale } from "#lib/i18n/index.ts";
+import type { TenantAccess } from "#lib/tenant/access.ts";
 
 declare global {
   namespace App {
@@ -14,6 +15,8 @@ declare global {
       locale: Locale;
       /** The signed-in person, or null; set by the root +layout.server.ts. */
       me: Me | null;
+      /** The tenant a `/t/{slug}` page works in; set by that tree's +layout.server.ts. */
+      tenant?: TenantAccess;
     }
   }
 }

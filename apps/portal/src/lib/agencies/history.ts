@@ -1,23 +1,9 @@
-import type { RouterOutputs } from "#lib/api/client.ts";
-import { historyLabels, plainValue, type FieldChange, type HistoryEntry } from "#lib/audit/change-history.ts";
+import { historyLabels, plainValue, type FieldChange } from "#lib/audit/change-history.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 import { coverageSummary } from "./coverage.ts";
 import { asHours, hoursSummary } from "./hours.ts";
 import { formatPhone } from "./phone.ts";
 import { contactKinds, typeName, type AgencyType, type ContactKind } from "./types.ts";
-
-type AgencyHistoryRow = RouterOutputs["agencies"]["history"][number];
-
-export function agencyHistoryEntries(rows: AgencyHistoryRow[]): HistoryEntry[] {
-  return rows.map((row) => ({
-    id: row.id,
-    occurredAt: row.occurredAt,
-    actorName: row.actorDisplayName,
-    actorRole: row.actorRole,
-    action: row.action,
-    diff: row.diff,
-  }));
-}
 
 /** Operating hours read as one value, not window by window. */
 export const agencyHistoryLeaves: ReadonlySet<string> = new Set(["operatingHours"]);
@@ -26,7 +12,9 @@ const actions: Record<string, PlainKey> = {
   "agencies.create": "agencies.action.create",
   "agencies.update": "agencies.action.update",
   "agencies.applyStandardSet": "agencies.action.applyStandardSet",
+  "agencies.import": "agencies.action.import",
   "agencies.addContact": "agencies.action.addContact",
+  "agencies.importContact": "agencies.action.importContact",
   "agencies.updateContact": "agencies.action.updateContact",
   "agencies.removeContact": "agencies.action.removeContact",
   "agencies.rotateSigningSecret": "agencies.action.rotateSigningSecret",

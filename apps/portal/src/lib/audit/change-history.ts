@@ -17,6 +17,27 @@ export interface HistoryEntry {
   diff: unknown;
 }
 
+/** An audit row as the agencies' and the trunks' history procedures both return it (one query, one shape). */
+export interface ChangeHistoryRow {
+  id: string;
+  occurredAt: string | Date;
+  actorDisplayName: string | null;
+  actorRole: string;
+  action: string;
+  diff?: unknown;
+}
+
+export function historyEntries(rows: readonly ChangeHistoryRow[]): HistoryEntry[] {
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurredAt,
+    actorName: row.actorDisplayName,
+    actorRole: row.actorRole,
+    action: row.action,
+    diff: row.diff,
+  }));
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

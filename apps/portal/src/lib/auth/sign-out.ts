@@ -1,6 +1,6 @@
 import { goto } from "$app/navigation";
 import { resolve } from "$app/paths";
-import { browserApi } from "./browser-api.ts";
+import { browserApi } from "#lib/api/browser-api.ts";
 
 /** Ends this session and returns to the home page with every layout reloaded as signed out. */
 export async function signOut(): Promise<void> {

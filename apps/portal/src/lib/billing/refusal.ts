@@ -1,7 +1,7 @@
-import type { ApiFailure } from "#lib/auth/api-error.ts";
+import type { ApiFailure } from "#lib/api/error.ts";
 import type { Shown } from "#lib/forms/submission.svelte.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
-import { refusalMessage } from "#lib/users/failure.ts";
+import { refusalMessage } from "#lib/api/failure.ts";
 
 /** How one billing form words what the API refused. The API's own messages are English, for developers. */
 export interface BillingWording {

@@ -1,6 +1,6 @@
 import { SvelteMap } from "svelte/reactivity";
 import type { CallView } from "@sigap/api/trpc";
-import { browserApi } from "#lib/auth/browser-api.ts";
+import { browserApi } from "#lib/api/browser-api.ts";
 
 export interface Seat {
   seat: string;

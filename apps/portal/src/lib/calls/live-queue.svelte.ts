@@ -1,7 +1,7 @@
 import { SvelteMap } from "svelte/reactivity";
 import type { CallFeedMessage, QueueCall } from "@sigap/api/trpc";
 import { LiveStream } from "#lib/api/live-stream.svelte.ts";
-import { browserApi } from "#lib/auth/browser-api.ts";
+import { browserApi } from "#lib/api/browser-api.ts";
 
 /** Closed calls kept on screen below the queue, newest first (an abandoned call may need calling back). */
 const recentlyClosedLimit = 10;

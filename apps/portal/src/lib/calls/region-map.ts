@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
-import { browserApi } from "#lib/auth/browser-api.ts";
+import { browserApi } from "#lib/api/browser-api.ts";
 
 export type RegionMapData = RouterOutputs["callDesk"]["regionMap"];
 

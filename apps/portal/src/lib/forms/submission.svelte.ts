@@ -1,5 +1,5 @@
-import { apiFailure, type ApiFailure } from "#lib/auth/api-error.ts";
-import { focusFirstInvalid } from "#lib/auth/focus.ts";
+import { apiFailure, type ApiFailure } from "#lib/api/error.ts";
+import { focusFirstInvalid } from "./focus.ts";
 
 /** What a form shows for a failed call: a sentence for the whole form and/or messages by field. */
 export interface Shown {

@@ -1,6 +1,6 @@
 import { en } from "./messages/en.ts";
 import { id } from "./messages/id.ts";
-import type { MessageKey, MessageParams, Placeholders } from "./types.ts";
+import type { Message, MessageKey, MessageParams, Placeholders } from "./types.ts";
 
 export type { MessageKey } from "./types.ts";
 
@@ -12,7 +12,7 @@ export const defaultLocale: Locale = "id";
 /** The cookie the language switch sets; read once per request in hooks.server.ts. */
 export const localeCookie = "locale";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { id, en };
+const catalogues: Record<Locale, Record<MessageKey, Message>> = { id, en };
 
 /** BCP 47 tags for Intl formatting, so numbers read naturally ("33,3%" in Indonesian). */
 const intlTags: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
@@ -32,11 +32,16 @@ type ParamKey = Exclude<MessageKey, PlainKey>;
 
 export type MessagePart = { kind: "text"; text: string } | { kind: "param"; name: string; text: string };
 
+/** The wording of `message` for `params.count`: "1 error", "2 errors". */
+function wording(message: Message, plurals: Intl.PluralRules, params: Record<string, string | number>): string {
+  if (typeof message === "string") return message;
+  return message[plurals.select(Number(params.count))] ?? message.other;
+}
+
 /** Splits a message at its placeholders, so a component can wrap one value in its own element. */
-function split(locale: Locale, key: MessageKey, params: Record<string, string | number>): MessagePart[] {
+function split(message: string, params: Record<string, string | number>): MessagePart[] {
   const parts: MessagePart[] = [];
   const pattern = /\{(\w+)\}/g;
-  const message = catalogues[locale][key];
   let last = 0;
   for (const match of message.matchAll(pattern)) {
     const name = match[1] ?? "";
@@ -50,7 +55,7 @@ function split(locale: Locale, key: MessageKey, params: Record<string, string | 
 
 export interface Translator {
   readonly locale: Locale;
-  /** The message for `key` in this locale, placeholders filled. */
+  /** The message for `key` in this locale, placeholders filled; its plural form, if any, chosen by `count`. */
   t(key: PlainKey): string;
   t<K extends ParamKey>(key: K, params: MessageParams<K>): string;
   /** Like `t`, but as parts, for markup around a value (e.g. a headline number). */
@@ -61,15 +66,17 @@ export interface Translator {
 
 export function translator(locale: Locale): Translator {
   const tag = intlTags[locale];
+  const plurals = new Intl.PluralRules(tag);
+  const parts = (key: MessageKey, params: Record<string, string | number>) => split(wording(catalogues[locale][key], plurals, params), params);
   function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    return split(locale, key, params)
+    return parts(key, params)
       .map((part) => part.text)
       .join("");
   }
   return {
     locale,
     t,
-    parts: (key, params) => split(locale, key, params),
+    parts,
     number: (value, options) => new Intl.NumberFormat(tag, options).format(value),
   };
 }

@@ -1,5 +1,5 @@
 import { LiveStream } from "#lib/api/live-stream.svelte.ts";
-import { browserApi } from "#lib/auth/browser-api.ts";
+import { browserApi } from "#lib/api/browser-api.ts";
 
 /**
  * Which of the region's incidents change, as the live stream tells it. The stream carries ids

@@ -6,10 +6,14 @@ import { kindsInWords } from "./kinds.ts";
 import type { TimelineEntry } from "./types.ts";
 import { assignmentStatusText, channelText, escalationText, incidentStatusText, oneOf, originText } from "./words.ts";
 
-/** A timeline entry in words: what happened, and what someone wrote with it (a note, a reason, an error). */
+/**
+ * A timeline entry in words: what happened, what someone wrote with it (a note, a reason, an
+ * error), and where a responder's phone was when it sent the report.
+ */
 export interface TimelineText {
   what: string;
   quote: string | null;
+  where?: string;
 }
 
 // Entries' data is written by the API and the worker at the time; it is read defensively, since
@@ -45,6 +49,14 @@ function factsText(i18n: Translator, data: Record<string, unknown>): string {
     .join("; ");
 }
 
+/** "-7.44970, 112.71830": five decimals are about a metre, finer than any phone's fix. */
+function coordinates(value: unknown): { latitude: string; longitude: string } | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { latitude, longitude } = value as Record<string, unknown>;
+  if (typeof latitude !== "number" || typeof longitude !== "number") return null;
+  return { latitude: latitude.toFixed(5), longitude: longitude.toFixed(5) };
+}
+
 function notification(i18n: Translator, data: Record<string, unknown>) {
   return { agency: text(data.agency), channel: channelText(i18n, data.channel), attempt: typeof data.attempt === "number" ? data.attempt : 1 };
 }
@@ -69,7 +81,9 @@ export function timelineText(i18n: Translator, entry: TimelineEntry, timeZone: s
       return { what: i18n.t("incidents.timeline.dead", notification(i18n, data)), quote: text(data.error) || null };
     case "agency_report": {
       const params = { agency: text(data.agency), status: assignmentStatusText(i18n, data.status) };
-      return { what: data.via === "operator" ? i18n.t("incidents.timeline.reportByPhone", params) : i18n.t("incidents.timeline.report", params), quote: text(data.note) || null };
+      const what = data.via === "operator" ? i18n.t("incidents.timeline.reportByPhone", params) : i18n.t("incidents.timeline.report", params);
+      const position = coordinates(data.position);
+      return { what, quote: text(data.note) || null, ...(position && { where: i18n.t("incidents.timeline.reportedFrom", position) }) };
     }
     case "ack_overdue":
       return only(i18n.t("incidents.timeline.ackOverdue", { agency: text(data.agency), deadline: text(data.deadline) ? formatTime(i18n.locale, text(data.deadline), timeZone) : "" }));

@@ -6,6 +6,7 @@ export type NationalSummary = National["summary"];
 export type ProvinceRow = National["provinces"][number];
 export type TenantRow = National["tenants"][number];
 export type AdoptionPoint = National["adoptionOverTime"][number];
+export type ProvinceRegion = National["province"]["regions"][number];
 /** The tables national.exportCsv produces. */
 export type CsvTable = "provinces" | "tenants" | "adoption";
 

@@ -21,6 +21,13 @@ export const steps: readonly Step[] = [
   { key: "go-live", label: "onboarding.step.goLive", items: [] },
 ];
 
+/** The step where an item is worked on. */
+export function stepOf(key: ChecklistKey): Step {
+  const step = steps.find((candidate) => candidate.items.includes(key));
+  if (!step) throw new Error(`no wizard step works on the checklist item ${key}`);
+  return step;
+}
+
 export function isStepDone(step: Step, checklist: Checklist): boolean {
   if (step.key === "go-live") return checklist.launchedAt !== null;
   return step.items.every((key) => checklist.items.some((item) => item.key === key && item.ok));

@@ -1,7 +1,7 @@
-import type { ApiFailure } from "#lib/auth/api-error.ts";
+import type { ApiFailure } from "#lib/api/error.ts";
 import type { Shown } from "#lib/forms/submission.svelte.ts";
 import type { Translator } from "#lib/i18n/index.ts";
-import { failureMessage } from "#lib/users/failure.ts";
+import { failureMessage } from "#lib/api/failure.ts";
 
 /**
  * How the create-tenant form reads a refusal. The API names the field; CONFLICT on regionCode or

@@ -8,6 +8,9 @@ import { maxRequestBodyBytes, payloadTooLargeBody } from "@sigap/api/body-limit"
  */
 const apiPrefixes = ["/trpc/", "/v1/"] as const;
 
+/** What the proxy reads of a request. */
+type ProxiedEvent = Pick<RequestEvent, "request" | "url" | "getClientAddress">;
+
 export function isApiPath(pathname: string): boolean {
   return apiPrefixes.some((prefix) => pathname.startsWith(prefix));
 }
@@ -51,7 +54,7 @@ function forwardableHeaders(source: Headers): Headers {
  * before anything is sent, streamed ones when the portal's own cut-off (BODY_SIZE_LIMIT, set to
  * the same size) ends them.
  */
-export async function proxyToApi(event: RequestEvent, apiUrl: string): Promise<Response> {
+export async function proxyToApi(event: ProxiedEvent, apiUrl: string): Promise<Response> {
   const { request, url } = event;
   const target = `${apiUrl}${url.pathname}${url.search}`;
 
@@ -117,7 +120,7 @@ function causedByOversizedBody(error: unknown): boolean {
   return false;
 }
 
-function clientAddress(event: RequestEvent): string | undefined {
+function clientAddress(event: ProxiedEvent): string | undefined {
   try {
     return event.getClientAddress();
   } catch {

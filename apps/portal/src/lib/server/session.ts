@@ -1,7 +1,7 @@
 import type { RequestEvent } from "@sveltejs/kit";
 import { API_URL } from "$app/env/private";
 import { createApiClient } from "#lib/api/client.ts";
-import { apiFailure } from "#lib/auth/api-error.ts";
+import { apiFailure } from "#lib/api/error.ts";
 import type { Me } from "#lib/auth/me.ts";
 
 type ForwardingEvent = Pick<RequestEvent, "request" | "url" | "fetch" | "getClientAddress">;

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
 import { Submission } from "#lib/forms/submission.svelte.ts";
 import type { Translator } from "#lib/i18n/index.ts";
-import { failureMessage, type FailureOverrides } from "#lib/users/failure.ts";
+import { failureMessage, type FailureOverrides } from "#lib/api/failure.ts";
 
 type PublishResult = RouterOutputs["sop"]["publish"];
 export type PublishCheck = PublishResult["check"];

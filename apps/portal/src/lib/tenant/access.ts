@@ -4,7 +4,7 @@ import type { Role } from "@sigap/tenancy/permissions";
 /** The tenant a `/t/{slug}` page works in, and the role the person acts in there. */
 export interface TenantAccess {
   slug: string;
-  /** The region's name; for support access (no membership) the API is the only source, so the slug. */
+  /** The region's name; for support access (no membership) the slug, until the tenant layout asks the API. */
   displayName: string;
   timeZone: string;
   role: Role;

@@ -1,5 +1,5 @@
 import { error, redirect } from "@sveltejs/kit";
-import { apiFailure } from "#lib/auth/api-error.ts";
+import { apiFailure } from "#lib/api/error.ts";
 
 export type Loaded<T> =
   | { status: "ok"; data: T }

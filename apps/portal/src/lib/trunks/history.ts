@@ -1,21 +1,7 @@
 import { formatPhone } from "#lib/agencies/phone.ts";
-import type { RouterOutputs } from "#lib/api/client.ts";
-import { historyLabels, plainValue, type FieldChange, type HistoryEntry } from "#lib/audit/change-history.ts";
+import { historyLabels, plainValue, type FieldChange } from "#lib/audit/change-history.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 import { carriers, codecNames, codecs, statuses, type Codec } from "./types.ts";
-
-type TrunkHistoryRow = RouterOutputs["trunks"]["history"][number];
-
-export function trunkHistoryEntries(rows: TrunkHistoryRow[]): HistoryEntry[] {
-  return rows.map((row) => ({
-    id: row.id,
-    occurredAt: row.occurredAt,
-    actorName: row.actor ? (row.actor.displayName ?? row.actor.email) : null,
-    actorRole: row.actorRole,
-    action: row.action,
-    diff: row.diff,
-  }));
-}
 
 const actions: Record<string, PlainKey> = {
   "trunks.create": "trunks.action.create",

@@ -13,9 +13,9 @@ export const load = (async (event) => {
   const parsed = filtersFromUrl(event.url);
   if (!parsed.valid) {
     const none: NationalFilters = {};
-    return { filters: none, national: { status: "invalid", fields: {} } as const };
+    return { filters: none, months: undefined, national: { status: "invalid", fields: {} } as const };
   }
-  const { filters } = parsed;
+  const { filters, months } = parsed;
   const api = apiForRequest(event).national;
   const national = await loadFromApi(event.url, "national view", async () => {
     // Provinces without the province filter: the picker lists all 38, the table shows the chosen one.
@@ -23,9 +23,9 @@ export const load = (async (event) => {
       api.summary.query(filters),
       api.provinces.query(filters.status ? { status: filters.status } : {}),
       api.tenants.query(filters),
-      api.adoptionOverTime.query(filters),
+      api.adoptionOverTime.query({ ...filters, months }),
     ]);
     return { summary, allProvinces, tenants, adoption };
   });
-  return { filters, national };
+  return { filters, months, national };
 }) satisfies PageServerLoad;

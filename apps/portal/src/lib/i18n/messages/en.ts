@@ -30,7 +30,10 @@ export const en = {
   "adoption.pageTitle": "National 112 adoption",
   "adoption.eyebrow": "National adoption",
   "adoption.headline": "{live} of {total} regencies and cities run the 112 service",
-  "adoption.onboarding": "{count} more regencies and cities are onboarding.",
+  "adoption.onboarding": {
+    one: "{count} more regency or city is onboarding.",
+    other: "{count} more regencies and cities are onboarding.",
+  },
   "adoption.progressLabel": "Regencies and cities live",
   "adoption.legendLive": "Live",
   "adoption.legendOnboarding": "Onboarding",

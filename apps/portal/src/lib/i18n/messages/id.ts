@@ -17,7 +17,8 @@ import { billingId } from "./id/billing.ts";
 /**
  * Bahasa Indonesia: the source of truth for every UI string. Other locales are typed against this
  * object, so adding a key here without translating it is a compile error.
- * Placeholders are written `{name}` and filled by `t()`.
+ * Placeholders are written `{name}` and filled by `t()`. A number the wording depends on is passed as
+ * `{count}`, so that a translation into a language that inflects for it can give plural forms.
  */
 export const id = {
   "app.name": "Sigap 112",

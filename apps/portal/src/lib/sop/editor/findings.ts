@@ -1,4 +1,5 @@
 import type { Finding } from "@sigap/sop-engine";
+import type { Translator } from "#lib/i18n/index.ts";
 
 /**
  * Findings carry JSONPaths into the ruleset (`$.rules[3].then.agencies[0].agencyType`); the editor
@@ -15,6 +16,15 @@ export function fieldId(path: string): string {
 /** The id of the field at `segments` below the ruleset root. */
 export function idAt(...segments: (string | number)[]): string {
   return ["sop", ...segments].join("-");
+}
+
+/** "2 errors" and "1 warning": what a validation summary counts, each in its plural form. */
+export function findingCounts(i18n: Translator, findings: readonly Finding[]): { errors: string; warnings: string } {
+  const errors = findings.filter((finding) => finding.level === "error").length;
+  return {
+    errors: i18n.t("sop.editor.errorCount", { count: errors }),
+    warnings: i18n.t("sop.editor.warningCount", { count: findings.length - errors }),
+  };
 }
 
 /** Ruleset findings by exact path, for the messages under each field. */

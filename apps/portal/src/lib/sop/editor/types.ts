@@ -1,6 +1,7 @@
 import type { Finding, RulesetInput } from "@sigap/sop-engine";
 import type { Translator } from "#lib/i18n/index.ts";
 import { isRecord } from "../json.ts";
+import type { TypeOption } from "../lab/catalogue.ts";
 import type { District, TenantAgency } from "../lab/types.ts";
 
 export type RuleInput = RulesetInput["rules"][number];
@@ -12,9 +13,14 @@ export type TextItemInput = NonNullable<ActionsInput["checklist"]>[number];
 export type AgencyTargetInput = { agencyType: string } | { agencyId: string };
 
 /** What the editor knows of the tenant: its agencies (for rules naming one) and kecamatan. */
-export interface EditorReferences {
+export interface TenantReferences {
   agencies: readonly TenantAgency[];
   districts: readonly District[];
+}
+
+/** The tenant's references and the incident types a rule may name: national, then the ruleset's own. */
+export interface EditorReferences extends TenantReferences {
+  types: readonly TypeOption[];
 }
 
 /**

@@ -60,6 +60,7 @@ export function incidentName(options: readonly TypeOption[], code: string): stri
 }
 
 const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
+const agencyTypeShortNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.shortName]));
 const officialNames = new Map<string, string>(officialRoles.map((role) => [role.code, role.name]));
 
 export type AgencyTarget = { agencyType: string } | { agencyId: string };
@@ -77,6 +78,13 @@ export function targetName(key: string, agencies: readonly TenantAgency[]): stri
   const target = targetOfKey(key);
   if ("agencyType" in target) return agencyTypeNames.get(target.agencyType) ?? target.agencyType;
   return agencies.find((agency) => agency.id === target.agencyId)?.name ?? target.agencyId;
+}
+
+/** Like `targetName`, but as the call centre says a type ("Damkar"), for one-line summaries. */
+export function targetShortName(key: string, agencies: readonly TenantAgency[]): string {
+  const target = targetOfKey(key);
+  if ("agencyType" in target) return agencyTypeShortNames.get(target.agencyType) ?? target.agencyType;
+  return targetName(key, agencies);
 }
 
 export function officialName(code: string): string {

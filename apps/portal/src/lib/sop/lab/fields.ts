@@ -1,4 +1,4 @@
-import type { ApiFailure } from "#lib/auth/api-error.ts";
+import type { ApiFailure } from "#lib/api/error.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 import type { Finding } from "./types.ts";
 

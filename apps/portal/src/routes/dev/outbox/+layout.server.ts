@@ -1,5 +1,5 @@
 import { error } from "@sveltejs/kit";
-import { apiFailure } from "#lib/auth/api-error.ts";
+import { apiFailure } from "#lib/api/error.ts";
 import { apiForRequest } from "#lib/server/session.ts";
 import { requireSignedIn } from "#lib/tenant/guard.ts";
 import type { LayoutServerLoad } from "./$types";

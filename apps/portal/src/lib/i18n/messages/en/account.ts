@@ -82,6 +82,7 @@ export const accountPagesEn = {
   "dialog.cancel": "Cancel",
   "common.loading": "Loading…",
   "common.saving": "Saving…",
+  "common.leaveUnsaved": "There are unsaved changes. Leave this page anyway?",
 
   "failure.BAD_REQUEST": "Please check the marked fields.",
   "failure.UNAUTHORIZED": "Your session has ended. Please sign in again.",

@@ -39,8 +39,11 @@ export const agenciesPagesEn = {
   "agencies.standardSet.kind.kabupaten": "A kabupaten (Polres, Kodim, regency RSUD…)",
   "agencies.standardSet.kind.kota": "A kota (Polresta, Kodim, city RSUD…)",
   "agencies.standardSet.confirm": "Yes, add them",
-  "agencies.standardSet.done": "{created} agencies added.",
-  "agencies.standardSet.doneSkipped": "{created} agencies added; {skipped} types skipped because they already exist: {names}.",
+  "agencies.standardSet.done": { one: "{count} agency added.", other: "{count} agencies added." },
+  "agencies.standardSet.skipped": {
+    one: "{count} type skipped because it already exists: {names}.",
+    other: "{count} types skipped because they already exist: {names}.",
+  },
 
   "agencies.form.newTitle": "Add an agency",
   "agencies.form.newIntro": "Once saved, you can add the agency's phone, WhatsApp, email or webhook contacts.",
@@ -147,7 +150,9 @@ export const agenciesPagesEn = {
   "agencies.action.create": "Agency created",
   "agencies.action.update": "Settings changed",
   "agencies.action.applyStandardSet": "Created from the standard set",
+  "agencies.action.import": "Created by a CSV import",
   "agencies.action.addContact": "Contact added",
+  "agencies.action.importContact": "Contact added by a CSV import",
   "agencies.action.updateContact": "Contact changed",
   "agencies.action.removeContact": "Contact removed",
   "agencies.action.rotateSigningSecret": "Webhook secret replaced",

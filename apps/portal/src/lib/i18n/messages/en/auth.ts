@@ -17,8 +17,14 @@ export const authEn = {
 
   "auth.error.generic": "The request could not be processed. Please try again.",
   "auth.error.unavailable": "The Sigap 112 service cannot be reached right now. Please try again in a moment.",
-  "auth.error.throttledMinutes": "Too many attempts. Try again in {count} minutes.",
-  "auth.error.throttledSeconds": "Too many attempts. Try again in {count} seconds.",
+  "auth.error.throttledMinutes": {
+    one: "Too many attempts. Try again in {count} minute.",
+    other: "Too many attempts. Try again in {count} minutes.",
+  },
+  "auth.error.throttledSeconds": {
+    one: "Too many attempts. Try again in {count} second.",
+    other: "Too many attempts. Try again in {count} seconds.",
+  },
   "auth.error.sessionEnded": "Your session has ended. Please sign in again.",
 
   "auth.signIn.title": "Sign in to Sigap 112",

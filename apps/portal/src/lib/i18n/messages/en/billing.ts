@@ -63,7 +63,7 @@ export const billingEn = {
 
   "billing.issueDue.action": "Issue due invoices",
   "billing.issueDue.busy": "Issuing…",
-  "billing.issueDue.done": "{count} invoices issued: {numbers}.",
+  "billing.issueDue.done": { one: "{count} invoice issued: {numbers}.", other: "{count} invoices issued: {numbers}." },
   "billing.issueDue.none": "No period needs invoicing right now.",
 
   "billing.profile.title": "Billing profile",

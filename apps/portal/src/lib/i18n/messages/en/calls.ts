@@ -24,7 +24,7 @@ export const callsPagesEn = {
   "calls.column.outcome": "Outcome",
   "calls.column.offeredAt": "Came in",
   "calls.callerWithheld": "Number withheld",
-  "calls.repeatCaller": "{count} other calls in 24 h",
+  "calls.repeatCaller": { one: "{count} other call in 24 h", other: "{count} other calls in 24 h" },
   "calls.noLocation": "None",
   "calls.location": "{latitude}, {longitude} (±{accuracy} m, {method})",
   "calls.method.gnss": "GNSS",

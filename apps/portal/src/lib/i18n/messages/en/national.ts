@@ -8,7 +8,7 @@ export const nationalPagesEn = {
   "national.headline": "{live} of {total} regencies and cities",
   "national.headlineLive": "are live",
   "national.onboarding": "{count} onboarding",
-  "national.none": "{count} not yet joined",
+  "national.none": "{count} others not yet joined or suspended",
 
   "national.filters.title": "Filter",
   "national.filters.province": "Province",
@@ -29,9 +29,22 @@ export const nationalPagesEn = {
   "national.provinces.regions": "Regencies/cities",
   "national.provinces.live": "Live",
   "national.provinces.onboarding": "Onboarding",
-  "national.provinces.none": "Not yet",
+  "national.provinces.none": "Other",
   "national.provinces.percentLive": "% live",
   "national.provinces.empty": "No provinces match this filter.",
+  "national.provinces.sortHint": "Sort by {column}",
+
+  "national.map.title": "Adoption by province",
+  "national.map.province": "{province}: {live} of {regions} regencies and cities live ({percent})",
+  "national.map.legend": "Colour key: share of regencies and cities live",
+  "national.map.bandNone": "None live yet",
+  "national.map.bandRange": "{from}–{to}",
+  "national.map.bandFrom": "{from} or more",
+  "national.map.source": "Boundaries of the 38 provinces (Kepmendagri 2025) from cahyadsn/wilayah_boundaries, MIT licence, simplified; very small islands are not drawn.",
+
+  "national.province.summary": "{live} of {total} regencies and cities live",
+  "national.province.caption": "Regencies and cities of {province}",
+  "national.province.noTenant": "Not joined",
 
   "national.tenants.caption": "Tenants",
   "national.tenants.region": "Regency/city",
@@ -43,7 +56,7 @@ export const nationalPagesEn = {
   "national.tenants.empty": "No tenants match this filter yet.",
 
   "national.chart.title": "Cumulative adoption over time",
-  "national.chart.desc": "Regencies and cities live at the end of each month, from {first} to {last}; {count} now.",
+  "national.chart.desc": "Regencies and cities live now, added up by the month each went live, from {first} to {last}; {count} now.",
   "national.chart.empty": "No regency or city is live yet, so there is no adoption curve.",
   "national.chart.axisMonth": "Month (WIB)",
   "national.chart.axisCount": "Regencies/cities live",
@@ -51,6 +64,12 @@ export const nationalPagesEn = {
   "national.chart.month": "Month",
   "national.chart.launched": "Went live that month",
   "national.chart.cumulative": "Total live",
+  "national.chart.range": "Trend range",
+  "national.chart.rangeAll": "Since the first launch",
+  "national.chart.rangeMonths": "Last {count} months",
+  "national.chart.rangeApply": "Show",
+  "national.chart.definition":
+    "Live means live now: a regency or city that went live and was suspended since is not counted, in the headline, the table, the map or this chart.",
 
   "national.csv.download": "Download CSV",
   "national.csv.downloadOf": "Download {table} as CSV",

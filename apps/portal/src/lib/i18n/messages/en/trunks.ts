@@ -74,7 +74,7 @@ export const trunksPagesEn = {
   "trunks.dids.label": "Inbound DIDs (one per line)",
   "trunks.dids.hint": "Any Indonesian format works (031 1234567, +62 31 1234567); stored as +62…. This list replaces all of the trunk's numbers.",
   "trunks.dids.save": "Save DIDs",
-  "trunks.dids.saved": "{count} DIDs saved.",
+  "trunks.dids.saved": { one: "{count} DID saved.", other: "{count} DIDs saved." },
   "trunks.dids.none": "No numbers yet",
   "trunks.dids.conflict": "Some numbers are already in use. Nothing was saved.",
   "trunks.dids.lineError": "Line {line} ({value}): {message}",
@@ -86,8 +86,11 @@ export const trunksPagesEn = {
   "trunks.remove.button": "Remove trunk",
   "trunks.remove.title": "Remove trunk {name}?",
   "trunks.remove.body": "Trunk {name} is removed from the configuration. Its change history stays recorded.",
-  "trunks.remove.bodyDids":
-    "Trunk {name} is removed and its {count} DIDs are released for others to claim. Calls to those numbers will no longer reach this service.",
+  "trunks.remove.bodyDids": {
+    one: "Trunk {name} is removed and its {count} DID is released for others to claim. Calls to that number will no longer reach this service.",
+    other:
+      "Trunk {name} is removed and its {count} DIDs are released for others to claim. Calls to those numbers will no longer reach this service.",
+  },
   "trunks.remove.confirm": "Yes, remove",
 
   "trunks.history.passwordReplaced": "Password replaced",

@@ -81,6 +81,7 @@ export const accountPagesId = {
   "dialog.cancel": "Batal",
   "common.loading": "Memuat…",
   "common.saving": "Menyimpan…",
+  "common.leaveUnsaved": "Ada perubahan yang belum disimpan. Tinggalkan halaman ini?",
 
   "failure.BAD_REQUEST": "Periksa kembali isian yang ditandai.",
   "failure.UNAUTHORIZED": "Sesi Anda telah berakhir. Silakan masuk kembali.",

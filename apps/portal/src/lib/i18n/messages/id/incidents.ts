@@ -189,6 +189,7 @@ export const incidentsId = {
   "incidents.timeline.dead": "Pemberitahuan {channel} ke {agency} menyerah setelah {attempt} percobaan: telepon instansinya",
   "incidents.timeline.report": "{agency}: {status}",
   "incidents.timeline.reportByPhone": "{agency} lewat telepon: {status}",
+  "incidents.timeline.reportedFrom": "Dikirim dari {latitude}, {longitude}",
   "incidents.timeline.ackOverdue": "{agency} belum mengakui sampai batas {deadline}",
   "incidents.timeline.escalated": "Eskalasi SOP: {action} (menunggu {waiting})",
   "incidents.timeline.backupSent": "Cadangan dikirim: {name}.",
@@ -205,6 +206,8 @@ export const incidentsId = {
   "incidents.report.needs_backup": "Butuh bantuan",
   "incidents.report.done": "Selesai",
   "incidents.report.sent": "Laporan tercatat: {status}.",
+  "incidents.report.sharePosition": "Kirim lokasi saya bersama laporan",
+  "incidents.report.positionUnavailable": "Lokasi Anda tidak terbaca, jadi laporan terkirim tanpa lokasi.",
   "incidents.report.conflict": "Laporan tidak dapat dicatat: tugas instansi ini sudah selesai atau insidennya ditutup.",
   "incidents.report.notFound": "Penugasan ini tidak ditemukan lagi.",
 

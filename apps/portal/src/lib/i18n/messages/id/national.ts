@@ -6,7 +6,7 @@ export const nationalPagesId = {
   "national.headline": "{live} dari {total} kabupaten/kota",
   "national.headlineLive": "telah live",
   "national.onboarding": "{count} sedang onboarding",
-  "national.none": "{count} belum bergabung",
+  "national.none": "{count} lainnya belum bergabung atau ditangguhkan",
 
   "national.filters.title": "Saring",
   "national.filters.province": "Provinsi",
@@ -27,9 +27,22 @@ export const nationalPagesId = {
   "national.provinces.regions": "Kab/Kota",
   "national.provinces.live": "Live",
   "national.provinces.onboarding": "Onboarding",
-  "national.provinces.none": "Belum",
+  "national.provinces.none": "Lainnya",
   "national.provinces.percentLive": "% live",
   "national.provinces.empty": "Tidak ada provinsi untuk saringan ini.",
+  "national.provinces.sortHint": "Urutkan menurut {column}",
+
+  "national.map.title": "Peta adopsi per provinsi",
+  "national.map.province": "{province}: {live} dari {regions} kabupaten/kota live ({percent})",
+  "national.map.legend": "Keterangan warna: bagian kabupaten/kota yang live",
+  "national.map.bandNone": "Belum ada yang live",
+  "national.map.bandRange": "{from}–{to}",
+  "national.map.bandFrom": "{from} atau lebih",
+  "national.map.source": "Batas 38 provinsi (Kepmendagri 2025) dari cahyadsn/wilayah_boundaries, lisensi MIT, disederhanakan; pulau sangat kecil tidak tergambar.",
+
+  "national.province.summary": "{live} dari {total} kabupaten/kota telah live",
+  "national.province.caption": "Kabupaten/kota di {province}",
+  "national.province.noTenant": "Belum bergabung",
 
   "national.tenants.caption": "Tenant",
   "national.tenants.region": "Kabupaten/kota",
@@ -41,7 +54,7 @@ export const nationalPagesId = {
   "national.tenants.empty": "Belum ada tenant untuk saringan ini.",
 
   "national.chart.title": "Adopsi kumulatif dari waktu ke waktu",
-  "national.chart.desc": "Jumlah kabupaten/kota yang live per akhir bulan, dari {first} sampai {last}; sekarang {count}.",
+  "national.chart.desc": "Kabupaten/kota yang kini live, dijumlahkan menurut bulan masing-masing mulai live, dari {first} sampai {last}; sekarang {count}.",
   "national.chart.empty": "Belum ada kabupaten/kota yang live, jadi belum ada kurva adopsi.",
   "national.chart.axisMonth": "Bulan (WIB)",
   "national.chart.axisCount": "Kab/kota live",
@@ -49,6 +62,12 @@ export const nationalPagesId = {
   "national.chart.month": "Bulan",
   "national.chart.launched": "Live bulan itu",
   "national.chart.cumulative": "Total live",
+  "national.chart.range": "Rentang tren",
+  "national.chart.rangeAll": "Sejak peluncuran pertama",
+  "national.chart.rangeMonths": "{count} bulan terakhir",
+  "national.chart.rangeApply": "Tampilkan",
+  "national.chart.definition":
+    "Live berarti live sekarang: kabupaten/kota yang pernah live lalu ditangguhkan tidak dihitung, baik di angka utama, tabel, peta, maupun grafik ini.",
 
   "national.csv.download": "Unduh CSV",
   "national.csv.downloadOf": "Unduh {table} sebagai CSV",

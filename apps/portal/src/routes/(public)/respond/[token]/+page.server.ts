@@ -1,4 +1,4 @@
-import { apiFailure } from "#lib/auth/api-error.ts";
+import { apiFailure } from "#lib/api/error.ts";
 import type { ResponderLinkView } from "#lib/incidents/types.ts";
 import { apiForRequest } from "#lib/server/session.ts";
 import type { PageServerLoad } from "./$types";

@@ -1,4 +1,4 @@
-import { apiFailure } from "#lib/auth/api-error.ts";
+import { apiFailure } from "#lib/api/error.ts";
 import { requireTenantCreator } from "#lib/platform/guard.ts";
 import { apiForRequest } from "#lib/server/session.ts";
 import type { PageServerLoad } from "./$types";

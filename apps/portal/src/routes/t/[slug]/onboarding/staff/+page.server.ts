@@ -1,12 +1,14 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
 import { apiForRequest } from "#lib/server/session.ts";
 import { loadFromApi } from "#lib/tenant/load.ts";
+import { loadAgencyChoices } from "#lib/users/agencies.server.ts";
 import type { PageServerLoad } from "./$types";
 
 export const load = (async (event) => {
   const { tenant } = await event.parent();
-  const users = await loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () =>
-    apiForRequest(event).users.list.query({ tenantSlug: tenant.slug }),
-  );
-  return { users };
+  const [users, agencies] = await Promise.all([
+    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () => apiForRequest(event).users.list.query({ tenantSlug: tenant.slug })),
+    loadAgencyChoices(event, tenant.slug),
+  ]);
+  return { users, agencies };
 }) satisfies PageServerLoad;

@@ -1,7 +1,7 @@
 import { refreshAll } from "$app/navigation";
-import type { ApiFailure } from "#lib/auth/api-error.ts";
-import { commonFailureMessage } from "#lib/auth/failure-message.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+import type { ApiFailure } from "./error.ts";
+import { commonFailureMessage } from "./failure-message.ts";
 
 /** Codes whose meaning depends on the action (CONFLICT: last admin, already a member…). */
 export type FailureOverrides = Partial<Record<string, PlainKey>>;

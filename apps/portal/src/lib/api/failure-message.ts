@@ -1,5 +1,5 @@
 import type { Translator } from "#lib/i18n/index.ts";
-import type { ApiFailure } from "./api-error.ts";
+import type { ApiFailure } from "./error.ts";
 
 /**
  * The page-level sentence for failures every auth form shares (throttling, an unreachable API,

@@ -1,4 +1,4 @@
-import { browserTrpcUrl, createApiClient } from "#lib/api/client.ts";
+import { browserTrpcUrl, createApiClient } from "./client.ts";
 
 /**
  * The typed client for mutations from the browser. It goes through the portal's same-origin proxy,

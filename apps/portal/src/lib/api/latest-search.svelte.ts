@@ -1,25 +1,28 @@
-import { browserApi } from "#lib/auth/browser-api.ts";
-import type { RegionChoice } from "./types.ts";
-
 const debounceMs = 250;
-const minimumLength = 2;
 
 /**
- * The region picker's search: debounced, and only the newest answer counts, so a slow reply to
- * "sid" cannot overwrite the one to "sidoarjo".
+ * A search run as someone types: debounced, and only the newest answer counts, so a slow reply to
+ * "sid" cannot overwrite the one to "sidoarjo". A query shorter than `minimumLength` asks nothing.
  */
-export class RegionSearch {
-  results: RegionChoice[] = $state([]);
+export class LatestSearch<Answer> {
+  answer: Answer | undefined = $state();
   state: "idle" | "searching" | "done" | "failed" = $state("idle");
+  readonly #ask: (query: string) => Promise<Answer>;
+  readonly #minimumLength: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #latest = 0;
+
+  constructor(ask: (query: string) => Promise<Answer>, minimumLength = 0) {
+    this.#ask = ask;
+    this.#minimumLength = minimumLength;
+  }
 
   search(query: string): void {
     clearTimeout(this.#timer);
     const trimmed = query.trim();
     const asked = ++this.#latest;
-    if (trimmed.length < minimumLength) {
-      this.results = [];
+    if (trimmed.length < this.#minimumLength) {
+      this.answer = undefined;
       this.state = "idle";
       return;
     }
@@ -36,13 +39,13 @@ export class RegionSearch {
 
   async #run(query: string, asked: number): Promise<void> {
     try {
-      const results = await browserApi().tenants.regions.query({ query, limit: 20 });
+      const answer = await this.#ask(query);
       if (asked !== this.#latest) return;
-      this.results = results;
+      this.answer = answer;
       this.state = "done";
     } catch {
       if (asked !== this.#latest) return;
-      this.results = [];
+      this.answer = undefined;
       this.state = "failed";
     }
   }
