@@ -13,6 +13,7 @@ import { markOnPanelMap, supervisorPage, useCallCentre } from "./call-centre.ts"
 import { fitsWidth, openPage } from "./navigation.ts";
 import { createMember, deleteUsers, signedInContext } from "./people.ts";
 import { deviceFix, reportCallEvent } from "./telephony.ts";
+import { adminApi } from "./tenant-admin.ts";
 
 // The whole story of an incident: an emergency call classified as a building fire becomes an
 // incident; the operator adds what the caller said (people trapped, two hurt), checks the SOP's
@@ -44,21 +45,7 @@ let incidentPath: string;
 let respondUrl: string;
 
 /** The admin's own call to the API through the portal's proxy. */
-async function api<T>(procedure: string, input: Record<string, unknown>, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const url = `${arranged.e2e.portalUrl}/trpc/${procedure}`;
-  const body = { tenantSlug: arranged.tenant.slug, ...input };
-  const response =
-    kind === "query"
-      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(body))}`, { headers: { cookie: arranged.cookie } })
-      : await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", cookie: arranged.cookie },
-          body: JSON.stringify(body),
-        });
-  const answer = (await response.json()) as { result?: { data: T } };
-  if (!response.ok || !answer.result) throw new Error(`${procedure} answered ${String(response.status)}: ${JSON.stringify(answer)}`);
-  return answer.result.data;
-}
+const api = adminApi(arranged);
 
 beforeAll(async () => {
   // A region with the national SOP published, Damkar and a health agency, Damkar on a webhook.

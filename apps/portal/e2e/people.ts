@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 import type { connectTestDatabase } from "@sigap/tenancy/testing";
 // The API's own hashing, so the arranged password is checked exactly as a real one would be.
 import { hashPassword } from "../../api/src/auth/passwords.ts";
@@ -46,9 +46,9 @@ export async function signedInCookie(owner: Pool, userId: string): Promise<strin
   return `sigap_session=${token}`;
 }
 
-/** A browser context on `portalUrl` carrying a signed-in session of `userId`. */
-export async function signedInContext(browser: Browser, portalUrl: string, owner: Pool, userId: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: portalUrl });
+/** A browser context on `portalUrl` carrying a signed-in session of `userId`; `device` sets the screen (a phone's, say). */
+export async function signedInContext(browser: Browser, portalUrl: string, owner: Pool, userId: string, device: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...device, baseURL: portalUrl });
   const [name = "", value = ""] = (await signedInCookie(owner, userId)).split("=");
   await context.addCookies([{ name, value, url: portalUrl }]);
   return context;

@@ -1,36 +1,22 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openPage } from "./navigation.ts";
-import { useTenantAdminBrowser } from "./tenant-admin.ts";
+import { adminApi, useTenantAdminBrowser } from "./tenant-admin.ts";
 
 const arranged = useTenantAdminBrowser();
 
 /** The admin's own call to the API through the portal's proxy, as the SOP editor would make it. */
-async function api<T>(procedure: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const url = `${arranged.e2e.portalUrl}/trpc/${procedure}`;
-  const response =
-    kind === "query"
-      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: arranged.cookie } })
-      : await fetch(url, {
-          method: "POST",
-          // As a browser's own fetch says it: run without ORIGIN, the local portal forwards its scheme as https, so an http Origin would not match.
-          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", cookie: arranged.cookie },
-          body: JSON.stringify(input),
-        });
-  const body = (await response.json()) as { result?: { data: T } };
-  if (!response.ok || !body.result) throw new Error(`${procedure} answered ${String(response.status)}: ${JSON.stringify(body)}`);
-  return body.result.data;
-}
+const api = adminApi(arranged);
 
 interface Workspace {
   draft: { ruleset: { rules: { id: string; then: Record<string, unknown> }[] }; updatedAt: string };
 }
 
-const workspace = () => api<Workspace>("sop.workspace", { tenantSlug: arranged.tenant.slug }, "query");
+const workspace = () => api<Workspace>("sop.workspace", {}, "query");
 
 beforeAll(async () => {
   // The region starts from the national SOP, as the onboarding step does.
-  await api("onboarding.chooseSop", { tenantSlug: arranged.tenant.slug, templateCode: "national-default" });
+  await api("onboarding.chooseSop", { templateCode: "national-default" });
 });
 
 async function simulateBuildingFire(page: Page): Promise<void> {
@@ -93,7 +79,6 @@ describe("the SOP simulator and test cases", () => {
   it("marks what the draft changes against published version 1", async () => {
     const before = await workspace();
     const published = await api<{ published: boolean; number?: number }>("sop.publish", {
-      tenantSlug: arranged.tenant.slug,
       note: "Versi pertama dari templat nasional",
       updatedAt: before.draft.updatedAt,
     });
@@ -110,7 +95,7 @@ describe("the SOP simulator and test cases", () => {
       { agencyType: "polres", role: "support", ackWithinMinutes: 10 },
     ];
     fire.then.escalation = (fire.then.escalation as { action: string }[]).filter((step) => step.action !== "renotify");
-    await api("sop.saveDraft", { tenantSlug: arranged.tenant.slug, ruleset, updatedAt: draft.draft.updatedAt });
+    await api("sop.saveDraft", { ruleset, updatedAt: draft.draft.updatedAt });
 
     const page = await arranged.context.newPage();
     await openPage(page, `/t/${arranged.tenant.slug}/sop/simulator`);
