@@ -119,7 +119,9 @@ describe("closing a call", () => {
     expect(await fieldsOf({ classification: "wrong_region" })).toEqual(["wrongRegionCode"]);
     expect(await fieldsOf({ classification: "wrong_region", wrongRegionCode: region.tenant.regionCode })).toEqual(["wrongRegionCode"]);
     expect(await fieldsOf({ classification: "prank", location: { latitude: 51.5, longitude: -0.1 } })).toEqual(["location.latitude", "location.longitude"]);
-    expect(await fieldsOf({ classification: "information", location: { kecamatanCode: "11.01.01" } })).toEqual(["location.kecamatanCode"]);
+    // Another region's kecamatan (the test's region is drawn at random, so no fixed code will do).
+    const [elsewhere] = await owner.sql<{ code: string }[]>`select code from districts where regency_code <> ${region.tenant.regionCode} limit 1`;
+    expect(await fieldsOf({ classification: "information", location: { kecamatanCode: elsewhere?.code } })).toEqual(["location.kecamatanCode"]);
     const [still] = await owner.sql`select classification from calls where tenant_id = ${region.tenant.id} and id = ${callId}`;
     expect(still?.classification).toBeNull();
   });
