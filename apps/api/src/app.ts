@@ -3,9 +3,10 @@ import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseUnavailable } from "@sigap/db/availability";
 import { listUserTenants, pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
-import { ApiError, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
+import { ApiError, databaseUnavailableMessage, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
 import { createSecretBox } from "./security/secret-box.ts";
 import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
@@ -15,7 +16,7 @@ import { rejectCrossSiteMutations } from "./http/csrf.ts";
 import { clientIp, proxyTrust } from "./http/client-ip.ts";
 import { CallFeed } from "./calls/call-feed.ts";
 import { IncidentSignals } from "./incidents/signals.ts";
-import type { TrpcContext } from "./trpc/init.ts";
+import { asServiceUnavailable, type TrpcContext } from "./trpc/init.ts";
 import { appRouter } from "./trpc/router.ts";
 
 /** The whole HTTP surface: `/healthz`, tRPC for the portal at `/trpc`, REST for machines at `/v1`. */
@@ -74,7 +75,11 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
           log: c.get("log"),
           requestId: c.get("requestId"),
           meta: { requestId: c.get("requestId"), ip: clientIp(c, trustedProxy), userAgent: c.req.header("user-agent") ?? null },
-          auth: token ? await validateSessionToken(db, token) : null,
+          auth: token
+            ? await validateSessionToken(db, token).catch((error: unknown) => {
+                throw asServiceUnavailable(error);
+              })
+            : null,
           sessionMemberships,
           callFeed,
           incidentSignals,
@@ -94,6 +99,7 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
         // The adapter types the router loosely, so ctx arrives untyped; it is our TrpcContext.
         const context = ctx as TrpcContext | undefined;
         if (error.code === "INTERNAL_SERVER_ERROR") context?.log.error({ err: error, path }, "trpc procedure failed");
+        if (error.code === "SERVICE_UNAVAILABLE") context?.log.warn({ err: error, path }, "database unavailable");
       },
     }),
   );
@@ -109,6 +115,10 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
     }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody(codeForStatus(error.status), error.message, id), error.status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      c.get("log").warn({ err: error }, "database unavailable");
+      return c.json(errorBody("SERVICE_UNAVAILABLE", databaseUnavailableMessage, id), 503);
     }
     c.get("log").error({ err: error }, "unhandled error");
     return c.json(errorBody("INTERNAL_SERVER_ERROR", "Internal error", id), 500);

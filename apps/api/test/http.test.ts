@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maxRequestBodyBytes } from "../src/http/body-limit.ts";
-import { errorCodes, statusOf } from "../src/http/errors.ts";
+import { databaseUnavailableMessage, errorCodes, statusOf } from "../src/http/errors.ts";
 import { useTestApi } from "./harness.ts";
 import { startTestApi } from "./server.ts";
 
@@ -141,15 +141,15 @@ describe("OpenAPI", () => {
 });
 
 describe("when the database is down", () => {
-  it("health says 503 and a procedure says 500 without internals", async () => {
+  it("health and procedures say 503, try again, without internals", async () => {
     const broken = await startTestApi("postgres://sigap_app:wrong@127.0.0.1:1/sigap");
     try {
       const health = await fetch(`${broken.url}/healthz`);
       expect(health.status).toBe(503);
       const response = await fetch(`${broken.url}/trpc/adoption.national`);
-      const body = (await response.json()) as { error: { message: string } };
-      expect(response.status).toBe(500);
-      expect(body.error.message).toBe("Internal error");
+      const body = (await response.json()) as { error: { message: string; data: { code: string } } };
+      expect(response.status).toBe(503);
+      expect(body.error).toMatchObject({ message: databaseUnavailableMessage, data: { code: "SERVICE_UNAVAILABLE" } });
       expect(JSON.stringify(body)).not.toMatch(/stack|ECONNREFUSED|127\.0\.0\.1/);
     } finally {
       await broken.close();

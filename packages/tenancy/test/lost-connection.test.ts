@@ -10,8 +10,9 @@ import { withTenant } from "../src/index.ts";
 // the fixes in patches/postgres@3.4.9.patch, postgres.js stranded a request waiting for a
 // connection (porsager/postgres#1195), let a dropped transaction's handle release or use the
 // connection after it had reconnected for someone else (#1199), never answered a ROLLBACK sent
-// between the socket's error and its close, and failed the reconnect's first caller with the
-// server's parting 57P01: an API whose Postgres restarted under load hung until it was restarted.
+// between the socket's error and its close, failed the reconnect's first caller with the
+// server's parting 57P01, and never settled the statements a transaction had queued behind one
+// being prepared: an API whose Postgres restarted under load hung until it was restarted.
 
 const database = connectTestDatabase();
 const pools: ReturnType<typeof createDatabase>[] = [];
@@ -62,6 +63,24 @@ describe("a connection Postgres drops", () => {
     await expect(stale`select current_setting('app.mark', true) as mark`).rejects.toMatchObject({ code: "CONNECTION_CLOSED" });
     expect(await current`select current_setting('app.mark', true) as mark`).toEqual([{ mark: "current" }]);
     current.release();
+    expect(await pool.sql`select 3 as three`).toEqual([{ three: 3 }]);
+  });
+
+  it("fails the statements a transaction queued behind one still being prepared", { timeout: 15_000 }, async () => {
+    const pool = poolOfOne();
+    const held = await pool.sql.reserve();
+    // A statement with parameters, new to the connection, is described before it runs; the
+    // statements issued behind it wait in the reservation's own queue until it is answered.
+    const running = held`select pg_sleep(5), ${1}::int as one`;
+    const queued = held`select ${2}::int as two`;
+    running.catch(() => {});
+    queued.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await pool.terminate();
+
+    await expect(running).rejects.toThrow();
+    await expect(queued).rejects.toMatchObject({ code: "CONNECTION_CLOSED" });
     expect(await pool.sql`select 3 as three`).toEqual([{ three: 3 }]);
   });
 

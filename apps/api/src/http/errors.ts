@@ -61,6 +61,9 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; requestId: string; issues?: FieldIssue[] };
 }
 
+/** What a caller hears while Postgres is out of reach (see `isDatabaseUnavailable`). */
+export const databaseUnavailableMessage = "The database cannot be reached for a moment; try again shortly";
+
 /** A failure the API reports on purpose; anything else thrown becomes INTERNAL_SERVER_ERROR. */
 export class ApiError extends Error {
   readonly code: ErrorCode;

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
+import { isDatabaseUnavailable } from "@sigap/db/availability";
 import type { Database, TenantTx } from "@sigap/db/client";
 import {
   appendPlatformAudit,
@@ -15,7 +16,7 @@ import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
 import { validateSessionToken, type ValidSession } from "../auth/sessions.ts";
 import type { AppConfig } from "../config.ts";
-import { fieldIssues } from "../http/errors.ts";
+import { databaseUnavailableMessage, fieldIssues } from "../http/errors.ts";
 import type { IncidentSignals } from "../incidents/signals.ts";
 import type { JobSender } from "../jobs/send.ts";
 import type { Logger } from "../logger.ts";
@@ -97,8 +98,19 @@ const t = initTRPC
 const procedure = t.procedure.use(async ({ getRawInput, next }) => {
   const issue = unacceptableInputIssue(await getRawInput());
   if (issue) throw fieldError(issue.path, issue.message);
-  return next();
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") throw asServiceUnavailable(result.error);
+  return result;
 });
+
+/**
+ * Postgres out of reach (a restart, a failover) is a moment to wait out, not a bug: such an error
+ * becomes SERVICE_UNAVAILABLE (503), so the portal says "try again" and the log does not report a
+ * failed procedure. Any other error is returned as it is.
+ */
+export function asServiceUnavailable(error: unknown): unknown {
+  return isDatabaseUnavailable(error) ? new TRPCError({ code: "SERVICE_UNAVAILABLE", message: databaseUnavailableMessage, cause: error }) : error;
+}
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -9,8 +9,9 @@ import { startTestApi } from "../server.ts";
 import { arrangeRegion, eventually, ok, startIncidentWorker, workerConfig, type Region } from "./fixture.ts";
 
 // Postgres restarted while operators dispatch: every dispatch the API confirmed survives with its
-// assignments and notification jobs, every other one is there whole or not at all, the API serves
-// again once Postgres is back, and each dispatched agency is notified once. This file runs its own
+// assignments and notification jobs, every other one is there whole or not at all and was refused
+// as "try again" (503), the API serves again once Postgres is back, and each dispatched agency is
+// notified once. This file runs its own
 // Postgres, since restarting the run's shared one would fail every other file's tests.
 
 interface Proposal {
@@ -48,22 +49,30 @@ describe("a Postgres restart during dispatch", () => {
   });
 
   it("loses no dispatch the API confirmed and half-writes none", { timeout: 120_000 }, async () => {
-    const incidents = await Promise.all(Array.from({ length: 8 }, createFire));
+    const incidents = await Promise.all(Array.from({ length: 16 }, createFire));
     const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId: incidents[0] }));
     const agencies = proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead }));
     const dispatch = async (incidentId: string) => (await region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies })).status;
 
-    // Three before, the rest while Postgres stops, is down and comes back.
+    // Three before; then, a few tenths of a second apart, while Postgres stops, is down, starts
+    // and is migrated again; the rest after.
     const answers = new Map<string, number>();
     for (const incidentId of incidents.slice(0, 3)) answers.set(incidentId, await dispatch(incidentId));
+    const postgresState = { restarting: true };
     const restarted = (async () => {
       await postgres.stop();
       postgres = await startPostgres();
-    })();
-    for (const incidentId of incidents.slice(3)) answers.set(incidentId, await dispatch(incidentId));
+    })().finally(() => {
+      postgresState.restarting = false;
+    });
+    for (const incidentId of incidents.slice(3)) {
+      answers.set(incidentId, await dispatch(incidentId));
+      if (postgresState.restarting) await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
+    }
     await restarted;
 
     expect([...answers.values()].slice(0, 3)).toEqual([200, 200, 200]);
+    for (const status of answers.values()) expect(status, "refused while Postgres was away: try again, not an internal error").toBeOneOf([200, 503]);
     // Back up, the operator tries again what was refused: it goes through, or was in fact committed.
     await eventually(() => region.operator.call("query", "incidents.board", {}), (reply) => reply.status === 200, 30_000);
     for (const [incidentId, status] of answers) {
