@@ -1,16 +1,13 @@
 import { z } from "zod";
 import { callClassifications, type OperatorLocation } from "@sigap/db/schema";
 import { incidentTypes } from "@sigap/sop-engine";
+import { coordinateInIndonesia } from "../validation/coordinate.ts";
 import { singleLine } from "../validation/text.ts";
 
 // What an operator sends to close a call: the classification and what each kind needs.
 
 /** Every national type and subtype code an incident may carry. */
 const incidentCodes: ReadonlySet<string> = new Set(incidentTypes.flatMap((type) => [type.code, ...type.subtypes.map((subtype) => subtype.code)]));
-
-/** Indonesia from Sabang to Merauke and Miangas to Rote, with a margin for the sea around it. */
-const latitudeRange = [-12, 7] as const;
-const longitudeRange = [94, 142] as const;
 
 export const optionalText = (field: string, max: number) =>
   z
@@ -21,21 +18,17 @@ export const optionalText = (field: string, max: number) =>
     .nullish()
     .transform((value) => value ?? null);
 
-/** A latitude or longitude inside Indonesia's range, or null. */
-function coordinate(field: string, [min, max]: readonly [number, number]) {
-  const outside = `${field} must lie in Indonesia (between ${String(min)} and ${String(max)})`;
-  return z
-    .number({ error: `${field} must be a number` })
-    .min(min, { error: outside })
-    .max(max, { error: outside })
+/** A latitude or longitude inside Indonesia, or null. */
+function coordinate(field: string, axis: "latitude" | "longitude") {
+  return coordinateInIndonesia(field, axis)
     .nullish()
     .transform((value) => value ?? null);
 }
 
 export const operatorLocationInput = z
   .object({
-    latitude: coordinate("location.latitude", latitudeRange),
-    longitude: coordinate("location.longitude", longitudeRange),
+    latitude: coordinate("location.latitude", "latitude"),
+    longitude: coordinate("location.longitude", "longitude"),
     kecamatanCode: z
       .string({ error: "location.kecamatanCode must be text" })
       .regex(/^\d{2}\.\d{2}\.\d{2}$/, { error: "location.kecamatanCode must be a kecamatan code such as 35.15.01" })

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TenantTx } from "@sigap/db/client";
 import { appendTimeline, findAssignment, findIncident, updateAssignment, updateIncident, type TimelineEntry } from "@sigap/db/queries";
 import { optionalText } from "../calls/closing.ts";
+import { coordinateInIndonesia } from "../validation/coordinate.ts";
 import { assignmentReportProblem, incidentTakesReports, responderStatuses } from "./status.ts";
 
 /** What a responder (or an operator writing down a phone call) reports on one assignment. */
@@ -12,8 +13,8 @@ export const reportInput = z.object({
   /** Where the responder is, when the phone shares it. */
   position: z
     .object({
-      latitude: z.number({ error: "position.latitude must be a number" }).min(-12, { error: "position.latitude must lie in Indonesia" }).max(7, { error: "position.latitude must lie in Indonesia" }),
-      longitude: z.number({ error: "position.longitude must be a number" }).min(94, { error: "position.longitude must lie in Indonesia" }).max(142, { error: "position.longitude must lie in Indonesia" }),
+      latitude: coordinateInIndonesia("position.latitude", "latitude"),
+      longitude: coordinateInIndonesia("position.longitude", "longitude"),
     })
     .nullish()
     .transform((value) => value ?? null),
