@@ -39,7 +39,7 @@ export interface CloseCallContext {
 const callTarget = "call";
 
 /** Where the call went after this region: the other region, and whether it now sits in that region's queue. */
-interface HandoverOutcome {
+export interface HandoverOutcome {
   regionCode: string;
   regionName: string;
   /** The receiving tenant's name, when the region runs its 112 on the platform. */

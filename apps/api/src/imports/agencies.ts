@@ -35,7 +35,7 @@ const contactLabel = z
   .refine(...singleLine("keterangan_kontak"))
   .transform((value) => value || null);
 
-interface PlannedContact {
+export interface PlannedContact {
   row: number;
   kind: ContactKind;
   value: string;
