@@ -26,7 +26,11 @@ export default defineConfig({
           // (import was a third of the tier's time). They share no state through them: each file
           // starts its own API and creates its own tenants and people.
           isolate: false,
-          include: ["packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts", "tooling/*/test/**/*.test.ts"],
+          include: [
+            "packages/*/test/**/*.test.ts",
+            "apps/api/test/**/*.test.ts",
+            "tooling/*/test/**/*.test.ts",
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -22,7 +22,11 @@ export interface CallRegion {
 }
 
 /** Starts `task` `perSecond` times a second for `duration` seconds, on schedule whatever each takes. */
-export async function paced(perSecond: number, duration: number, task: () => Promise<void>): Promise<void> {
+export async function paced(
+  perSecond: number,
+  duration: number,
+  task: () => Promise<void>,
+): Promise<void> {
   const started = performance.now();
   const running: Promise<void>[] = [];
   for (let index = 0; index < perSecond * duration; index++) {
@@ -36,7 +40,8 @@ export async function paced(perSecond: number, duration: number, task: () => Pro
 
 export function summary(values: number[]): { p50: number; p99: number } {
   const sorted = values.toSorted((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+  const at = (share: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
   return { p50: at(0.5), p99: at(0.99) };
 }
 
@@ -54,15 +59,24 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Posts one telephony event to the API's event route, signed with the trunk's event secret, as a PBX does. */
-export async function postSigned(apiUrl: string, secret: string, event: Record<string, unknown>): Promise<void> {
+export async function postSigned(
+  apiUrl: string,
+  secret: string,
+  event: Record<string, unknown>,
+): Promise<void> {
   const body = JSON.stringify(event);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(`${apiUrl}/v1/telephony/events`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(secret, timestamp, body) },
+    headers: {
+      "content-type": "application/json",
+      "x-sigap-timestamp": timestamp,
+      "x-sigap-signature": signTelephonyRequest(secret, timestamp, body),
+    },
     body,
   });
-  if (!response.ok) throw new Error(`event refused: ${String(response.status)} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`event refused: ${String(response.status)} ${await response.text()}`);
 }
 
 /** Tenants with a trunk, one DID, a sealed event secret, and a signed-in operator. */
@@ -89,7 +103,13 @@ export async function arrangeCallRegions(owner: Owner, tenantCount: number): Pro
       if (!user) throw new Error("no user");
       await owner.sql`insert into memberships (tenant_id, user_id, role) values (${tenant.id}, ${user.id}, 'operator')`;
       const { token } = await createSession(owner.db, user.id, { ip: null, userAgent: "bench" });
-      return { tenantId: tenant.id, slug: tenant.slug, did, secret: secret.plaintext, cookie: `sigap_session=${token}` };
+      return {
+        tenantId: tenant.id,
+        slug: tenant.slug,
+        did,
+        secret: secret.plaintext,
+        cookie: `sigap_session=${token}`,
+      };
     }),
   );
 }

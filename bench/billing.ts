@@ -13,7 +13,12 @@ import postgres from "postgres";
 import { createDatabase } from "@sigap/db/client";
 import { billingCloseQueue, billingIssueQueue, billingReminderQueue } from "@sigap/db/jobs";
 import { runMigrations } from "@sigap/db/migrate";
-import { assignPlan, insertBillingPlan, insertUsageEvents, saveBillingProfile } from "@sigap/db/queries";
+import {
+  assignPlan,
+  insertBillingPlan,
+  insertUsageEvents,
+  saveBillingProfile,
+} from "@sigap/db/queries";
 import { seedRegions } from "@sigap/db/seed";
 import { freePort } from "@sigap/dev/free-port";
 import { startLocalPostgres } from "@sigap/dev/postgres";
@@ -21,7 +26,11 @@ import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { addDays, eachDay, monthOf } from "../apps/api/src/billing/calendar.ts";
 import { closeTenantBilling } from "../apps/api/src/billing/close.ts";
-import { issueInvoice, type BillingDependencies, type IssueJob } from "../apps/api/src/billing/issue.ts";
+import {
+  issueInvoice,
+  type BillingDependencies,
+  type IssueJob,
+} from "../apps/api/src/billing/issue.ts";
 import { tickBilling } from "../apps/api/src/billing/schedule.ts";
 import { parseSecretKeys } from "../apps/api/src/config.ts";
 import { createBoss } from "../apps/api/src/jobs/boss.ts";
@@ -36,7 +45,11 @@ const year = Number(now.toISOString().slice(0, 4));
 const timeoutMs = 120_000;
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-billing-"));
-const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const server = await startLocalPostgres({
+  dataDir: join(dataRoot, "data"),
+  port: await freePort(),
+  persistent: false,
+});
 const owner = createDatabase(server.ownerUrl, { max: 2 });
 const app = createDatabase(server.appUrl, { max: 2 });
 // The worker as apps/api/src/worker.ts builds it, on the runtime role; mail stays in the outbox (no SMTP), as in tests.
@@ -103,8 +116,13 @@ try {
   const jobs = await owner.sql<{ name: string; completed: number; count: number }[]>`
     select name, count(*) filter (where state = 'completed')::int as completed, count(*)::int as count from pgboss.job
      where name in (${billingCloseQueue}, ${billingIssueQueue}, ${billingReminderQueue}) group by name`;
-  const jobsOf = (name: string) => jobs.find((row) => row.name === name) ?? { count: 0, completed: 0 };
-  const [close, issue, remind] = [jobsOf(billingCloseQueue), jobsOf(billingIssueQueue), jobsOf(billingReminderQueue)];
+  const jobsOf = (name: string) =>
+    jobs.find((row) => row.name === name) ?? { count: 0, completed: 0 };
+  const [close, issue, remind] = [
+    jobsOf(billingCloseQueue),
+    jobsOf(billingIssueQueue),
+    jobsOf(billingReminderQueue),
+  ];
   const perSecond = (count: number) => `${(count / (wall / 1000)).toFixed(1)}/s`;
   const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
   const timing = summary(issueTimes);
@@ -139,14 +157,30 @@ try {
  * billing profile, a monthly plan from the first of the billed month and a day-by-day month of usage: 100–600 calls
  * and 5–60 agency notifications a day, fed at 05:00 UTC (12:00–14:00 in all three zones, so on the same local day).
  */
-async function arrangeRegions(): Promise<{ regions: number; events: number; notifications: number }> {
+async function arrangeRegions(): Promise<{
+  regions: number;
+  events: number;
+  notifications: number;
+}> {
   const tenants = await owner.sql<{ id: string; slug: string }[]>`
     insert into tenants (region_code, slug, display_name, status, launched_at, time_zone)
     select r.code, 'bench-' || replace(r.code, '.', '-'), 'Bench ' || r.name, 'live', now(), p.time_zone
       from regencies r join provinces p on p.code = r.province_code
     returning id, slug`;
-  const prices = { baseFee: 15_000_000, seatFee: 250_000, channelFee: 100_000, notificationFee: 500, callAllowance: 10_000, callFee: 100 };
-  const plan = await insertBillingPlan(owner.db, { code: "bench-standar", name: "Standar", period: "monthly", ...prices });
+  const prices = {
+    baseFee: 15_000_000,
+    seatFee: 250_000,
+    channelFee: 100_000,
+    notificationFee: 500,
+    callAllowance: 10_000,
+    callFee: 100,
+  };
+  const plan = await insertBillingPlan(owner.db, {
+    code: "bench-standar",
+    name: "Standar",
+    period: "monthly",
+    ...prices,
+  });
   if (!plan) throw new Error("the bench plan was not created");
   const random = seededRandom(112);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
@@ -156,8 +190,18 @@ async function arrangeRegions(): Promise<{ regions: number; events: number; noti
     const usage = eachDay(month.start, month.end).flatMap((day) => {
       const occurredAt = new Date(`${day}T05:00:00Z`);
       return [
-        { sourceKey: `bench:${day}:calls`, meter: "calls" as const, quantity: between(100, 600), occurredAt },
-        { sourceKey: `bench:${day}:notifications`, meter: "notifications" as const, quantity: between(5, 60), occurredAt },
+        {
+          sourceKey: `bench:${day}:calls`,
+          meter: "calls" as const,
+          quantity: between(100, 600),
+          occurredAt,
+        },
+        {
+          sourceKey: `bench:${day}:notifications`,
+          meter: "notifications" as const,
+          quantity: between(5, 60),
+          occurredAt,
+        },
       ];
     });
     await withTenant(app.db, asTenantId(tenant.id), async (tx) => {
@@ -172,34 +216,61 @@ async function arrangeRegions(): Promise<{ regions: number; events: number; noti
       await insertUsageEvents(tx, tenant.id, usage);
     });
     fed.events += usage.length;
-    fed.notifications += usage.reduce((total, event) => total + (event.meter === "notifications" ? event.quantity : 0), 0);
+    fed.notifications += usage.reduce(
+      (total, event) => total + (event.meter === "notifications" ? event.quantity : 0),
+      0,
+    );
   }
   return fed;
 }
 
 /** What must hold after the close; returns what did not. */
-async function check(regions: number, notificationsFed: number, jobsCompleted: number): Promise<string[]> {
-  type Invoices = { count: number; tenants: number; sequences: number; first: number; last: number; misnumbered: number };
+async function check(
+  regions: number,
+  notificationsFed: number,
+  jobsCompleted: number,
+): Promise<string[]> {
+  type Invoices = {
+    count: number;
+    tenants: number;
+    sequences: number;
+    first: number;
+    last: number;
+    misnumbered: number;
+  };
   const [invoices] = await owner.sql<Invoices[]>`
     select count(*)::int as count, count(distinct tenant_id)::int as tenants, count(distinct sequence)::int as sequences,
            min(sequence) as first, max(sequence) as last,
            count(*) filter (where number <> 'SIGAP/' || year || '/' || lpad(sequence::text, 6, '0'))::int as misnumbered
       from invoices where kind = 'invoice' and year = ${year} and period_start = ${month.start} and period_end = ${month.end}`;
-  const [counter] = await owner.sql<{ last: number }[]>`select last from invoice_counters where year = ${year}`;
+  const [counter] = await owner.sql<
+    { last: number }[]
+  >`select last from invoice_counters where year = ${year}`;
   const [billed] = await owner.sql<{ notifications: number }[]>`
     select coalesce(sum(quantity::int), 0)::int as notifications from invoice_lines where unit = 'notifikasi'`;
   const failures: string[] = [];
   if (invoices?.count !== regions || invoices.tenants !== regions) {
     failures.push(`${String(invoices?.count)} invoices for ${String(invoices?.tenants)} regions`);
   }
-  if (invoices?.sequences !== regions || invoices.first !== 1 || invoices.last !== regions || counter?.last !== regions) {
+  if (
+    invoices?.sequences !== regions ||
+    invoices.first !== 1 ||
+    invoices.last !== regions ||
+    counter?.last !== regions
+  ) {
     const numbers = `${String(invoices?.first)}–${String(invoices?.last)}, ${String(invoices?.sequences)} distinct`;
     failures.push(`numbers ${numbers}, counter at ${String(counter?.last)}`);
   }
-  if (invoices?.misnumbered !== 0) failures.push(`${String(invoices?.misnumbered)} invoice numbers do not spell their sequence`);
+  if (invoices?.misnumbered !== 0)
+    failures.push(`${String(invoices?.misnumbered)} invoice numbers do not spell their sequence`);
   if (billed?.notifications !== notificationsFed) {
-    failures.push(`${String(billed?.notifications)} notifications billed of ${String(notificationsFed)} fed`);
+    failures.push(
+      `${String(billed?.notifications)} notifications billed of ${String(notificationsFed)} fed`,
+    );
   }
-  if (jobsCompleted !== 2 * regions) failures.push(`${String(jobsCompleted)} close and issue jobs completed of ${String(2 * regions)}`);
+  if (jobsCompleted !== 2 * regions)
+    failures.push(
+      `${String(jobsCompleted)} close and issue jobs completed of ${String(2 * regions)}`,
+    );
   return failures;
 }

@@ -22,7 +22,14 @@ import { testSecretKeys } from "@sigap/dev/secret-keys";
 import { startStack, type RunningStack } from "@sigap/dev/stack";
 import { signTelephonyRequest } from "../apps/api/src/telephony/signature.ts";
 import { openSse, type SseStream } from "../apps/api/test/sse.ts";
-import { arrangeCallRegions, ms, paced, postSigned, summary, type CallRegion as Region } from "./_shared.ts";
+import {
+  arrangeCallRegions,
+  ms,
+  paced,
+  postSigned,
+  summary,
+  type CallRegion as Region,
+} from "./_shared.ts";
 
 const tenantCount = 10;
 const clientCount = 200;
@@ -32,7 +39,11 @@ const warmUpSeconds = 3;
 const intakeSeconds = 10;
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-feed-"));
-const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const server = await startLocalPostgres({
+  dataDir: join(dataRoot, "data"),
+  port: await freePort(),
+  persistent: false,
+});
 const owner = createDatabase(server.ownerUrl, { max: 2 });
 const stacks: RunningStack[] = [];
 const streams: SseStream[] = [];
@@ -63,9 +74,15 @@ try {
     const region = regions[index % regions.length];
     const apiUrl = apiUrls[index % apiUrls.length];
     if (!region || !apiUrl) throw new Error("no region or API");
-    const stream = await openSse(apiUrl, "calls.live", JSON.stringify({ tenantSlug: region.slug }), { cookie: region.cookie });
+    const stream = await openSse(
+      apiUrl,
+      "calls.live",
+      JSON.stringify({ tenantSlug: region.slug }),
+      { cookie: region.cookie },
+    );
     streams.push(stream);
-    if ((await stream.next()).type !== "message") throw new Error(`client ${String(index)} was refused`);
+    if ((await stream.next()).type !== "message")
+      throw new Error(`client ${String(index)} was refused`);
     void listen(stream, heard);
   }
 
@@ -83,7 +100,14 @@ try {
     const caller = `+62812${String(serial).padStart(8, "0")}`;
     const at = performance.now();
     posted.set(caller, { at, listeners: clientCount / tenantCount });
-    await postSigned(apiUrl, region.secret, { eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller, occurredAt: new Date().toISOString() });
+    await postSigned(apiUrl, region.secret, {
+      eventId: randomUUID(),
+      type: "call.offered",
+      callId: randomUUID(),
+      did: region.did,
+      caller,
+      occurredAt: new Date().toISOString(),
+    });
     answered.push(performance.now() - at);
   };
   // Warm-up at the same rate (pool connections, prepared statements, JIT), then measured afresh.
@@ -93,7 +117,10 @@ try {
   answered.length = 0;
   heard.clear();
   // The floor twice: under the same load at the same time, and alone afterwards.
-  const [loadedFloorTimes] = await Promise.all([notifyRoundTrips(server.appUrl, eventsPerSecond, seconds), paced(eventsPerSecond, seconds, postOne)]);
+  const [loadedFloorTimes] = await Promise.all([
+    notifyRoundTrips(server.appUrl, eventsPerSecond, seconds),
+    paced(eventsPerSecond, seconds, postOne),
+  ]);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const latencies: number[] = [];
   let missing = 0;
@@ -104,16 +131,26 @@ try {
   }
   const feed = summary(latencies);
   const post = summary(answered);
-  console.log(`  event → screen   p50 ${ms(feed.p50)}   p99 ${ms(feed.p99)}   (${String(latencies.length)} deliveries, ${String(missing)} missing)`);
-  console.log(`  of which POST    p50 ${ms(post.p50)}   p99 ${ms(post.p99)}   (until the 200, i.e. committed)`);
+  console.log(
+    `  event → screen   p50 ${ms(feed.p50)}   p99 ${ms(feed.p99)}   (${String(latencies.length)} deliveries, ${String(missing)} missing)`,
+  );
+  console.log(
+    `  of which POST    p50 ${ms(post.p50)}   p99 ${ms(post.p99)}   (until the 200, i.e. committed)`,
+  );
 
   // As long as the measured run: a p99 of a few hundred round trips is one unlucky scheduling.
   const floor = summary(await notifyRoundTrips(server.appUrl, eventsPerSecond, seconds));
   const loadedFloor = summary(loadedFloorTimes);
   const ratio = (of: number, to: number) => `${(of / to).toFixed(1)}×`.padStart(6);
-  console.log(`  LISTEN/NOTIFY    p50 ${ms(floor.p50)}   p99 ${ms(floor.p99)}   (the floor, alone after the run)`);
-  console.log(`  … under load     p50 ${ms(loadedFloor.p50)}   p99 ${ms(loadedFloor.p99)}   (the floor, alongside the events)`);
-  console.log(`  event → screen / floor:  p99 ${ratio(feed.p99, floor.p99)} alone, ${ratio(feed.p99, loadedFloor.p99)} under load;  p50 ${ratio(feed.p50, floor.p50)} alone, ${ratio(feed.p50, loadedFloor.p50)} under load`);
+  console.log(
+    `  LISTEN/NOTIFY    p50 ${ms(floor.p50)}   p99 ${ms(floor.p99)}   (the floor, alone after the run)`,
+  );
+  console.log(
+    `  … under load     p50 ${ms(loadedFloor.p50)}   p99 ${ms(loadedFloor.p99)}   (the floor, alongside the events)`,
+  );
+  console.log(
+    `  event → screen / floor:  p99 ${ratio(feed.p99, floor.p99)} alone, ${ratio(feed.p99, loadedFloor.p99)} under load;  p50 ${ratio(feed.p50, floor.p50)} alone, ${ratio(feed.p50, loadedFloor.p50)} under load`,
+  );
   console.log(`  (goal: p99 under 50 ms and within 5× of the floor)`);
 
   for (const stream of streams.splice(0)) stream.close();
@@ -121,7 +158,9 @@ try {
   const [apiUrl] = apiUrls;
   if (!first || !apiUrl) throw new Error("no region");
   const accepted = await intake(apiUrl, first, intakeSeconds);
-  console.log(`Signed events accepted by one API process, 10 connections, ${String(intakeSeconds)} s: ${accepted.toFixed(0)} events/s`);
+  console.log(
+    `Signed events accepted by one API process, 10 connections, ${String(intakeSeconds)} s: ${accepted.toFixed(0)} events/s`,
+  );
 } finally {
   for (const stream of streams) stream.close();
   for (const stack of stacks) await stack.stop();
@@ -144,7 +183,11 @@ async function listen(stream: SseStream, heard: Map<string, number[]>): Promise<
 }
 
 /** Round trips of a bare NOTIFY from one connection to a LISTEN on another, at `perSecond`. */
-async function notifyRoundTrips(url: string, perSecond: number, duration: number): Promise<number[]> {
+async function notifyRoundTrips(
+  url: string,
+  perSecond: number,
+  duration: number,
+): Promise<number[]> {
   const listener = postgres(url, { max: 1 });
   const notifier = postgres(url, { max: 1 });
   const sent = new Map<string, number>();
@@ -179,17 +222,29 @@ async function intake(apiUrl: string, region: Region, duration: number): Promise
       {
         method: "POST",
         setupRequest: (request) => {
-          const body = JSON.stringify({ eventId: randomUUID(), type: "call.offered", callId: randomUUID(), did: region.did, caller: null, occurredAt: new Date().toISOString() });
+          const body = JSON.stringify({
+            eventId: randomUUID(),
+            type: "call.offered",
+            callId: randomUUID(),
+            did: region.did,
+            caller: null,
+            occurredAt: new Date().toISOString(),
+          });
           const timestamp = String(Math.floor(Date.now() / 1000));
           return {
             ...request,
             body,
-            headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(region.secret, timestamp, body) },
+            headers: {
+              "content-type": "application/json",
+              "x-sigap-timestamp": timestamp,
+              "x-sigap-signature": signTelephonyRequest(region.secret, timestamp, body),
+            },
           };
         },
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${String(result.non2xx)} non-2xx answers and ${String(result.errors)} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${String(result.non2xx)} non-2xx answers and ${String(result.errors)} errors`);
   return result.requests.average;
 }

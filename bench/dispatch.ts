@@ -32,7 +32,11 @@ const warmUpSeconds = 3;
 const backlog = 400;
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-dispatch-"));
-const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const server = await startLocalPostgres({
+  dataDir: join(dataRoot, "data"),
+  port: await freePort(),
+  persistent: false,
+});
 const owner = createDatabase(server.ownerUrl, { max: 2 });
 const receiver = await startWebhookReceiver();
 let stack: RunningStack | undefined;
@@ -67,8 +71,23 @@ try {
     const at = performance.now();
     const occurredAt = new Date().toISOString();
     const caller = `+62813${String(serial).padStart(8, "0")}`;
-    await postSigned(apiUrl, region.secret, { eventId: randomUUID(), type: "call.offered", callId, did: region.did, caller, occurredAt });
-    await postSigned(apiUrl, region.secret, { eventId: randomUUID(), type: "call.answered", callId, did: region.did, caller, occurredAt, seat: "meja-1" });
+    await postSigned(apiUrl, region.secret, {
+      eventId: randomUUID(),
+      type: "call.offered",
+      callId,
+      did: region.did,
+      caller,
+      occurredAt,
+    });
+    await postSigned(apiUrl, region.secret, {
+      eventId: randomUUID(),
+      type: "call.answered",
+      callId,
+      did: region.did,
+      caller,
+      occurredAt,
+      seat: "meja-1",
+    });
     const incidentId = await operatorDispatches(apiUrl, region, callId);
     started.set(incidentId, at);
     dispatchedAfter.push(performance.now() - at);
@@ -87,10 +106,18 @@ try {
   const total = summary(latencies);
   const api = summary(dispatchedAfter);
   const delivered = latencies.length;
-  console.log(`${String(incidentsPerSecond)} incidents a second for ${String(seconds)} s over ${String(tenantCount)} tenants (call offered → answered → classified → proposal → dispatch → Damkar's webhook):`);
-  console.log(`  call → first webhook   p50 ${ms(total.p50)}   p99 ${ms(total.p99)}   (${String(delivered)} of ${String(started.size)} delivered)   goal: p99 under 1 s`);
-  console.log(`  of which until dispatch committed   p50 ${ms(api.p50)}   p99 ${ms(api.p99)}   (4 HTTP calls: 2 events, classify, proposal + dispatch)`);
-  console.log(`  notification jobs delivered during the run: ${(delivered / ((performance.now() - window) / 1000)).toFixed(1)}/s (the offered rate)`);
+  console.log(
+    `${String(incidentsPerSecond)} incidents a second for ${String(seconds)} s over ${String(tenantCount)} tenants (call offered → answered → classified → proposal → dispatch → Damkar's webhook):`,
+  );
+  console.log(
+    `  call → first webhook   p50 ${ms(total.p50)}   p99 ${ms(total.p99)}   (${String(delivered)} of ${String(started.size)} delivered)   goal: p99 under 1 s`,
+  );
+  console.log(
+    `  of which until dispatch committed   p50 ${ms(api.p50)}   p99 ${ms(api.p99)}   (4 HTTP calls: 2 events, classify, proposal + dispatch)`,
+  );
+  console.log(
+    `  notification jobs delivered during the run: ${(delivered / ((performance.now() - window) / 1000)).toFixed(1)}/s (the offered rate)`,
+  );
 
   // The worker's ceiling: a backlog of dispatches made while the worker cannot keep up, then drained.
   receiver.received.length = 0;
@@ -98,7 +125,9 @@ try {
   const burst = performance.now();
   await Promise.all(Array.from({ length: backlog }, () => incident()));
   await settle(receiver, backlog, 120_000);
-  console.log(`  worker ceiling: ${String(backlog)} dispatches at once, all delivered in ${((performance.now() - burst) / 1000).toFixed(1)} s: ${(backlog / ((performance.now() - burst) / 1000)).toFixed(1)} notification jobs/s`);
+  console.log(
+    `  worker ceiling: ${String(backlog)} dispatches at once, all delivered in ${((performance.now() - burst) / 1000).toFixed(1)} s: ${(backlog / ((performance.now() - burst) / 1000)).toFixed(1)} notification jobs/s`,
+  );
 } finally {
   await stack?.stop();
   await receiver.close();
@@ -122,36 +151,73 @@ async function arrangeDispatch(region: CallRegion): Promise<void> {
 }
 
 /** What the operator does, as the portal would send it: classify the answered call as an emergency, then dispatch the SOP's proposal as it stands. */
-async function operatorDispatches(apiUrl: string, region: CallRegion, externalCallId: string): Promise<string> {
-  const [call] = await owner.sql<{ id: string }[]>`select id from calls where tenant_id = ${region.tenantId} and external_call_id = ${externalCallId}`;
+async function operatorDispatches(
+  apiUrl: string,
+  region: CallRegion,
+  externalCallId: string,
+): Promise<string> {
+  const [call] = await owner.sql<
+    { id: string }[]
+  >`select id from calls where tenant_id = ${region.tenantId} and external_call_id = ${externalCallId}`;
   if (!call) throw new Error("the call was not recorded");
-  const closed = await trpc<{ incidentId: string }>(apiUrl, region, "mutation", "callDesk.classify", {
-    callId: call.id,
-    classification: "emergency",
-    incidentTypes: ["fire.building"],
-    note: "Orang terjebak di lantai dua",
+  const closed = await trpc<{ incidentId: string }>(
+    apiUrl,
+    region,
+    "mutation",
+    "callDesk.classify",
+    {
+      callId: call.id,
+      classification: "emergency",
+      incidentTypes: ["fire.building"],
+      note: "Orang terjebak di lantai dua",
+    },
+  );
+  const proposal = await trpc<{ lines: { agencyId: string; role: string; lead: boolean }[] }>(
+    apiUrl,
+    region,
+    "query",
+    "incidents.proposal",
+    { incidentId: closed.incidentId },
+  );
+  await trpc(apiUrl, region, "mutation", "incidents.dispatch", {
+    incidentId: closed.incidentId,
+    agencies: proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead })),
   });
-  const proposal = await trpc<{ lines: { agencyId: string; role: string; lead: boolean }[] }>(apiUrl, region, "query", "incidents.proposal", { incidentId: closed.incidentId });
-  await trpc(apiUrl, region, "mutation", "incidents.dispatch", { incidentId: closed.incidentId, agencies: proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead })) });
   return closed.incidentId;
 }
 
-async function trpc<T = unknown>(apiUrl: string, region: CallRegion, type: "query" | "mutation", path: string, input: Record<string, unknown>): Promise<T> {
+async function trpc<T = unknown>(
+  apiUrl: string,
+  region: CallRegion,
+  type: "query" | "mutation",
+  path: string,
+  input: Record<string, unknown>,
+): Promise<T> {
   const json = JSON.stringify({ tenantSlug: region.slug, ...input });
-  const headers = { cookie: region.cookie, ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}) };
+  const headers = {
+    cookie: region.cookie,
+    ...(type === "mutation"
+      ? { "content-type": "application/json", "sec-fetch-site": "same-origin" }
+      : {}),
+  };
   const response =
     type === "query"
       ? await fetch(`${apiUrl}/trpc/${path}?input=${encodeURIComponent(json)}`, { headers })
       : await fetch(`${apiUrl}/trpc/${path}`, { method: "POST", headers, body: json });
   const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
-  if (!body.result) throw new Error(`${path}: ${String(response.status)} ${body.error?.message ?? ""}`);
+  if (!body.result)
+    throw new Error(`${path}: ${String(response.status)} ${body.error?.message ?? ""}`);
   return body.result.data;
 }
 
 /** Waits until the receiver holds `count` deliveries (or `timeoutMs` passes). */
 async function settle(hooks: WebhookReceiver, count: number, timeoutMs = 30_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (hooks.received.filter((hook) => hook.status < 300).length < count && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (
+    hooks.received.filter((hook) => hook.status < 300).length < count &&
+    performance.now() < deadline
+  )
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Per incident, from its call's first event to its first delivered webhook. */

@@ -26,7 +26,11 @@ const tenant = "sidoarjo";
 const person = { email: "supervisor.sidoarjo@sigap112.test", password: "Sigap112-Demo!" };
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-http-"));
-const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const server = await startLocalPostgres({
+  dataDir: join(dataRoot, "data"),
+  port: await freePort(),
+  persistent: false,
+});
 const proxy = await countRoundTrips(server.appUrl);
 try {
   await runMigrations(server.ownerUrl);
@@ -55,7 +59,9 @@ try {
       },
     ];
 
-    console.log(`${requests.length} requests round-robin (3 tenant pages, 1 mutation), ${secondsPerLevel} s per level, one API process:`);
+    console.log(
+      `${requests.length} requests round-robin (3 tenant pages, 1 mutation), ${secondsPerLevel} s per level, one API process:`,
+    );
     console.log("  concurrency   req/s    p50 ms   p99 ms   DB round trips/request");
     await load(stack.portalUrl, headers, requests, 1, 2); // warm-up: connections, prepared statements, JIT
     for (const connections of concurrencies) {
@@ -63,7 +69,9 @@ try {
       const result = await load(stack.portalUrl, headers, requests, connections, secondsPerLevel);
       const answered = result.requests.total;
       if (result.non2xx > 0 || result.errors > 0) {
-        throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors at concurrency ${connections}`);
+        throw new Error(
+          `${result.non2xx} non-2xx answers and ${result.errors} errors at concurrency ${connections}`,
+        );
       }
       console.log(
         `  ${String(connections).padStart(11)} ${result.requests.average.toFixed(0).padStart(7)} ${String(result.latency.p50).padStart(9)} ${String(result.latency.p99).padStart(8)} ${(proxy.count() / answered).toFixed(2).padStart(12)}`,
@@ -96,6 +104,7 @@ async function signIn(portalUrl: string): Promise<string> {
     body: JSON.stringify(person),
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  if (!response.ok || !cookie)
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return cookie;
 }

@@ -28,7 +28,11 @@ const rowsPerTenant = 2_000;
 const rounds = 3_000;
 
 const dataRoot = await mkdtemp(join(tmpdir(), "sigap-bench-rls-"));
-const server = await startLocalPostgres({ dataDir: join(dataRoot, "data"), port: await freePort(), persistent: false });
+const server = await startLocalPostgres({
+  dataDir: join(dataRoot, "data"),
+  port: await freePort(),
+  persistent: false,
+});
 try {
   await runMigrations(server.ownerUrl);
   const owner = createDatabase(server.ownerUrl, { max: 1 });
@@ -62,21 +66,28 @@ try {
       from (select gen_random_uuid() as id from generate_series(1, ${tenants})) t,
            generate_series(1, ${rowsPerTenant}) n;
     analyze bench_call_log;`);
-  const tenantIds = (await owner.sql<{ id: string }[]>`select distinct tenant_id as id from bench_call_log`).map((row) =>
-    asTenantId(row.id),
-  );
+  const tenantIds = (
+    await owner.sql<{ id: string }[]>`select distinct tenant_id as id from bench_call_log`
+  ).map((row) => asTenantId(row.id));
   console.log("done");
 
   const listText = "select id, received_at, caller_area, disposition from bench_call_log";
   const pageText = "order by received_at desc limit 50";
   const listQuery = sql.raw(`${listText} ${pageText}`);
-  const scoped = (tenant: string) => sql`${sql.raw(listText)} where tenant_id = ${tenant} ${sql.raw(pageText)}`;
+  const scoped = (tenant: string) =>
+    sql`${sql.raw(listText)} where tenant_id = ${tenant} ${sql.raw(pageText)}`;
   /** The postgres.js transaction under a Drizzle one, as far as the old withTenant used it. */
-  type DriverTransaction = (strings: TemplateStringsArray, ...values: unknown[]) => { execute: () => Promise<unknown> };
+  type DriverTransaction = (
+    strings: TemplateStringsArray,
+    ...values: unknown[]
+  ) => { execute: () => Promise<unknown> };
   /** withTenant as it was before pipelining (git show 21483a7:packages/tenancy/src/with-tenant.ts). */
   const withTenantBefore = <T>(tenant: string, fn: (tx: Transaction) => Promise<T>) =>
     before.db.transaction(async (tx) => {
-      const driver = Reflect.get(Reflect.get(tx, "session") as object, "client") as DriverTransaction;
+      const driver = Reflect.get(
+        Reflect.get(tx, "session") as object,
+        "client",
+      ) as DriverTransaction;
       const tenantSet = driver`select set_config('app.tenant_id', ${tenant}, true)`.execute();
       try {
         return await fn(tx);
@@ -90,20 +101,25 @@ try {
   const updateOne = (tx: Executor, id: number) =>
     tx.execute(sql`update bench_write set n = n + 1 where id = ${id} returning id`);
   // Each variant with the number of rows it must return.
-  const variants: Record<string, { rows: number; run: (tenant: string) => Promise<{ length: number }> }> = {
+  const variants: Record<
+    string,
+    { rows: number; run: (tenant: string) => Promise<{ length: number }> }
+  > = {
     "A  withTenant, RLS alone": {
       rows: 50,
       run: (tenant) => withTenant(app.db, asTenantId(tenant), (tx) => tx.execute(listQuery)),
     },
     "A1 withTenantStatement, RLS alone": {
       rows: 50,
-      run: (tenant) => withTenantStatement(app.db, asTenantId(tenant), (tx) => tx.execute(listQuery)),
+      run: (tenant) =>
+        withTenantStatement(app.db, asTenantId(tenant), (tx) => tx.execute(listQuery)),
     },
     // The unit after a read-only one on the same connection waits for its COMMIT's answer; the
     // variant after R runs on another pool, so that wait never lands on another variant's clock.
     "R  withTenant read-only, RLS alone": {
       rows: 50,
-      run: (tenant) => withTenant(app.db, asTenantId(tenant), (tx) => tx.execute(listQuery), { readOnly: true }),
+      run: (tenant) =>
+        withTenant(app.db, asTenantId(tenant), (tx) => tx.execute(listQuery), { readOnly: true }),
     },
     "A0 withTenant as before": {
       rows: 50,
@@ -119,7 +135,10 @@ try {
     },
     "C  owner, bare prepared statement, WHERE": {
       rows: 50,
-      run: (tenant) => owner.sql.unsafe(`${listText} where tenant_id = $1 ${pageText}`, [tenant], { prepare: true }),
+      run: (tenant) =>
+        owner.sql.unsafe(`${listText} where tenant_id = $1 ${pageText}`, [tenant], {
+          prepare: true,
+        }),
     },
     "W  withTenant, insert then update": {
       rows: 1,
@@ -150,7 +169,8 @@ try {
       const started = performance.now();
       const rows = await run(tenant);
       const elapsed = performance.now() - started;
-      if (rows.length !== expected) throw new Error(`${name} returned ${rows.length} rows, expected ${expected}`);
+      if (rows.length !== expected)
+        throw new Error(`${name} returned ${rows.length} rows, expected ${expected}`);
       if (round >= 0) timings[name]?.push(elapsed);
     }
   }
@@ -159,10 +179,23 @@ try {
     const sorted = [...values].sort((x, y) => x - y);
     return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   };
-  const medians = Object.fromEntries(Object.entries(timings).map(([name, values]) => [name, median(values)]));
+  const medians = Object.fromEntries(
+    Object.entries(timings).map(([name, values]) => [name, median(values)]),
+  );
   console.log(`\n${rounds} interleaved rounds, random tenant each round; median per unit:`);
-  for (const [name, value] of Object.entries(medians)) console.log(`  ${name.padEnd(44)} ${(value * 1000).toFixed(0)} µs`);
-  const [a, a1, r, a0, b, a2, c, w, w0] = Object.values(medians) as [number, number, number, number, number, number, number, number, number];
+  for (const [name, value] of Object.entries(medians))
+    console.log(`  ${name.padEnd(44)} ${(value * 1000).toFixed(0)} µs`);
+  const [a, a1, r, a0, b, a2, c, w, w0] = Object.values(medians) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ratio = (label: string, value: number, note = "") => {
     console.log(`  ${label.padEnd(44)} ${value.toFixed(3)}${note ? `   (${note})` : ""}`);
   };
@@ -170,8 +203,16 @@ try {
   ratio("RLS cost                              A/B", a / b, "goal ≤ 1.10");
   ratio("RLS plus a redundant filter           A2/B", a2 / b);
   ratio("single read as a tenant vs bare      A1/C", a1 / c, "goal ≤ 1.20: one round trip each");
-  ratio("read-only read as a tenant vs bare    R/C", r / c, "one round trip waited for: the API's queries");
-  ratio("withTenant read vs bare               A/C", a / c, "BEGIN and the setting ride along; COMMIT waits");
+  ratio(
+    "read-only read as a tenant vs bare    R/C",
+    r / c,
+    "one round trip waited for: the API's queries",
+  );
+  ratio(
+    "withTenant read vs bare               A/C",
+    a / c,
+    "BEGIN and the setting ride along; COMMIT waits",
+  );
   ratio("as before (BEGIN, COMMIT awaited)    A0/C", a0 / c);
   ratio("two-statement write, now vs before  W/W0", w / w0, "three round trips against six");
   ratio("two-statement write vs a bare read     W/C", w / c);

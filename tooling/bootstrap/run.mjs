@@ -46,11 +46,23 @@ function ensureToolchain() {
 
   const needsNode = Number(process.versions.node.split(".")[0]) < requiredNodeMajor;
   if (!installed) {
-    log(`fetching ${needsNode ? `Node ${requiredNodeMajor} and ` : ""}pnpm ${pnpmVersion} into .toolchain/ (once)`);
+    log(
+      `fetching ${needsNode ? `Node ${requiredNodeMajor} and ` : ""}pnpm ${pnpmVersion} into .toolchain/ (once)`,
+    );
     mkdirSync(toolchainDir, { recursive: true });
     writeFileSync(join(toolchainDir, "package.json"), '{ "private": true }\n');
     const specs = Object.entries(wanted).map(([name, range]) => `${name}@${range}`);
-    run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "--prefix", toolchainDir, ...specs]);
+    run("npm", [
+      "install",
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "--loglevel=error",
+      "--prefix",
+      toolchainDir,
+      ...specs,
+    ]);
     writeFileSync(stampPath, stamp);
   }
   return { node: needsNode ? nodeBinary : process.execPath, pnpmEntry };
@@ -59,7 +71,9 @@ function ensureToolchain() {
 const [commandName = "start", ...rest] = process.argv.slice(2);
 const script = commands[commandName];
 if (!script) {
-  console.error(`Unknown command "${commandName}". Use one of: ${Object.keys(commands).join(", ")}.`);
+  console.error(
+    `Unknown command "${commandName}". Use one of: ${Object.keys(commands).join(", ")}.`,
+  );
   process.exit(2);
 }
 
@@ -67,14 +81,25 @@ const { node, pnpmEntry } = ensureToolchain();
 // Children (pnpm, turbo, vitest, the servers) find the project's node and pnpm first on PATH.
 const binDir = join(toolchainDir, "bin");
 mkdirSync(binDir, { recursive: true });
-writeFileSync(join(binDir, "pnpm"), `#!/bin/sh\nexec "${node}" "${pnpmEntry}" "$@"\n`, { mode: 0o755 });
+writeFileSync(join(binDir, "pnpm"), `#!/bin/sh\nexec "${node}" "${pnpmEntry}" "$@"\n`, {
+  mode: 0o755,
+});
 writeFileSync(join(binDir, "node"), `#!/bin/sh\nexec "${node}" "$@"\n`, { mode: 0o755 });
 const env = { ...process.env, PATH: `${binDir}:${process.env.PATH}`, npm_config_loglevel: "error" };
 
-run(join(binDir, "pnpm"), ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"], { env });
+run(
+  join(binDir, "pnpm"),
+  ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"],
+  { env },
+);
 // This process only passes signals on and leaves with the task's exit code. `start` runs in its own
 // process group: a Ctrl-C in the terminal then reaches only us, and `start` stops the servers
 // before Postgres instead of every process getting the signal at once.
-const task = spawn(node, [...script, ...rest], { stdio: "inherit", cwd: root, env, detached: commandName === "start" });
+const task = spawn(node, [...script, ...rest], {
+  stdio: "inherit",
+  cwd: root,
+  env,
+  detached: commandName === "start",
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => task.kill(signal));
 task.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

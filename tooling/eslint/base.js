@@ -15,7 +15,10 @@ export function baseConfig(tsconfigRootDir) {
         parserOptions: { projectService: true, tsconfigRootDir },
       },
       rules: {
-        "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+        "@typescript-eslint/consistent-type-imports": [
+          "error",
+          { fixStyle: "inline-type-imports" },
+        ],
         "@typescript-eslint/no-non-null-assertion": "error",
         "@typescript-eslint/no-explicit-any": "error",
         "@typescript-eslint/no-floating-promises": "error",

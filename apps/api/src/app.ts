@@ -6,10 +6,20 @@ import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnavailable } from "@sigap/db/availability";
 import { listUserTenants, pingDatabase } from "@sigap/db/queries";
 import type { AppDependencies, AppEnv } from "./http/context.ts";
-import { ApiError, databaseUnavailableMessage, statusOf, type ErrorBody, type ErrorCode } from "./http/errors.ts";
+import {
+  ApiError,
+  databaseUnavailableMessage,
+  statusOf,
+  type ErrorBody,
+  type ErrorCode,
+} from "./http/errors.ts";
 import { createV1App } from "./rest/v1/app.ts";
 import { createSecretBox } from "./security/secret-box.ts";
-import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./auth/cookies.ts";
+import {
+  clearedSessionCookieHeader,
+  readSessionCookie,
+  sessionCookieHeader,
+} from "./auth/cookies.ts";
 import { validateSessionToken } from "./auth/sessions.ts";
 import { maxRequestBodyBytes, payloadTooLargeBody } from "./http/body-limit.ts";
 import { rejectCrossSiteMutations } from "./http/csrf.ts";
@@ -33,7 +43,12 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
     const started = performance.now();
     await next();
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   });
@@ -74,7 +89,11 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
           config,
           log: c.get("log"),
           requestId: c.get("requestId"),
-          meta: { requestId: c.get("requestId"), ip: clientIp(c, trustedProxy), userAgent: c.req.header("user-agent") ?? null },
+          meta: {
+            requestId: c.get("requestId"),
+            ip: clientIp(c, trustedProxy),
+            userAgent: c.req.header("user-agent") ?? null,
+          },
           auth: token
             ? await validateSessionToken(db, token).catch((error: unknown) => {
                 throw asServiceUnavailable(error);
@@ -98,15 +117,29 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
       onError: ({ error, path, ctx }) => {
         // The adapter types the router loosely, so ctx arrives untyped; it is our TrpcContext.
         const context = ctx as TrpcContext | undefined;
-        if (error.code === "INTERNAL_SERVER_ERROR") context?.log.error({ err: error, path }, "trpc procedure failed");
-        if (error.code === "SERVICE_UNAVAILABLE") context?.log.warn({ err: error, path }, "database unavailable");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          context?.log.error({ err: error, path }, "trpc procedure failed");
+        if (error.code === "SERVICE_UNAVAILABLE")
+          context?.log.warn({ err: error, path }, "database unavailable");
       },
     }),
   );
 
-  app.route("/v1", createV1App(db, { secretBox: createSecretBox(config.secretKeys), clientIp: (c) => clientIp(c, trustedProxy), mapTileUrl: config.mapTileUrl }));
+  app.route(
+    "/v1",
+    createV1App(db, {
+      secretBox: createSecretBox(config.secretKeys),
+      clientIp: (c) => clientIp(c, trustedProxy),
+      mapTileUrl: config.mapTileUrl,
+    }),
+  );
 
-  app.notFound((c) => c.json(errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, c.get("requestId")), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`, c.get("requestId")),
+      404,
+    ),
+  );
 
   app.onError((error, c) => {
     const id = c.get("requestId");
@@ -127,7 +160,12 @@ export function createApp({ db, logger, config, listen, jobs }: AppDependencies)
   return app;
 }
 
-function errorBody(code: ErrorCode, message: string, requestId: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
+function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  issues?: ErrorBody["error"]["issues"],
+): ErrorBody {
   return { error: { code, message, requestId, ...(issues ? { issues } : {}) } };
 }
 

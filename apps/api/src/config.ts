@@ -31,14 +31,21 @@ export function appConfig(env: Env): AppConfig {
     secretKeys: parseSecretKeys(env.SIGAP_SECRET_KEYS),
     trustedProxies: env.TRUSTED_PROXIES,
     webhookAllowedNetworks: env.SIGAP_WEBHOOK_ALLOWED_NETWORKS,
-    webhookCa: env.SIGAP_WEBHOOK_CA_FILE === undefined ? null : readFileSync(env.SIGAP_WEBHOOK_CA_FILE, "utf8"),
+    webhookCa:
+      env.SIGAP_WEBHOOK_CA_FILE === undefined
+        ? null
+        : readFileSync(env.SIGAP_WEBHOOK_CA_FILE, "utf8"),
     liveStreamReadmitMs,
     mapTileUrl: env.MAP_TILE_URL ?? null,
     billingSeller: {
       name: env.BILLING_SELLER_NAME,
       address: env.BILLING_SELLER_ADDRESS,
       npwp: env.BILLING_SELLER_NPWP ?? null,
-      bank: { name: env.BILLING_BANK_NAME, accountNumber: env.BILLING_BANK_ACCOUNT, accountName: env.BILLING_BANK_ACCOUNT_NAME },
+      bank: {
+        name: env.BILLING_BANK_NAME,
+        accountNumber: env.BILLING_BANK_ACCOUNT,
+        accountName: env.BILLING_BANK_ACCOUNT_NAME,
+      },
     },
   };
 }

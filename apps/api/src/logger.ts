@@ -4,7 +4,13 @@ export type { Logger };
 
 /** Structured JSON logs on stdout; request-scoped children add `requestId` to every line. */
 export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
-  const options = { level, name, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err: redactedError } };
+  const options = {
+    level,
+    name,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: redactedError },
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 
@@ -23,16 +29,21 @@ export function redactedError(error: unknown): unknown {
   for (let cause: unknown = error; isRecord(cause); cause = cause.cause) {
     if (Array.isArray(cause.params)) spelled.add(`params: ${String(cause.params)}`);
   }
-  const serialized: unknown = error instanceof Error ? pino.stdSerializers.errWithCause(error) : error;
+  const serialized: unknown =
+    error instanceof Error ? pino.stdSerializers.errWithCause(error) : error;
   return scrub(serialized, [...spelled]);
 }
 
 function scrub(value: unknown, spelled: string[]): unknown {
-  if (typeof value === "string") return spelled.reduce((text, params) => text.replaceAll(params, `params: ${redacted}`), value);
+  if (typeof value === "string")
+    return spelled.reduce((text, params) => text.replaceAll(params, `params: ${redacted}`), value);
   if (Array.isArray(value)) return value.map((item) => scrub(item, spelled));
   if (!isRecord(value)) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, boundValueKeys.has(key) ? redacted : scrub(item, spelled)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      boundValueKeys.has(key) ? redacted : scrub(item, spelled),
+    ]),
   );
 }
 

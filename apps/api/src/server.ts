@@ -12,13 +12,22 @@ import { createLogger } from "./logger.ts";
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, "api");
-const database = createDatabase(env.DATABASE_APP_URL, { max: env.DATABASE_POOL_SIZE, applicationName: "sigap-api" });
+const database = createDatabase(env.DATABASE_APP_URL, {
+  max: env.DATABASE_POOL_SIZE,
+  applicationName: "sigap-api",
+});
 const boss = createBoss(env.DATABASE_APP_URL, "sender");
 boss.on("error", (error: Error) => {
   logger.error({ error: error.message }, "pg-boss error");
 });
 const jobs = jobSender(boss);
-const app = createApp({ db: database.db, logger, config: appConfig(env), listen: database.sql.listen.bind(database.sql), jobs });
+const app = createApp({
+  db: database.db,
+  logger,
+  config: appConfig(env),
+  listen: database.sql.listen.bind(database.sql),
+  jobs,
+});
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (info) => {
   logger.info({ port: info.port, host: env.API_HOST }, "api listening");

@@ -27,7 +27,10 @@ boss.on("error", (error: Error & { code?: string }) => {
 
 // A notification holds its delivery's row (and so a connection) while the receiver answers: one
 // connection per concurrent notification, and two to spare for escalations and the purge.
-const database = createDatabase(env.DATABASE_APP_URL, { max: notifyConcurrency + 2, applicationName: "sigap-worker" });
+const database = createDatabase(env.DATABASE_APP_URL, {
+  max: notifyConcurrency + 2,
+  applicationName: "sigap-worker",
+});
 const config = appConfig(env);
 const jobs = jobSender(boss);
 await boss.start();

@@ -5,7 +5,12 @@ import { sessionCookieFrom, testAddress, testClient, type TestClient } from "./c
 import { recordSuccess, takeAttempt, throttleKeys } from "../src/auth/throttle.ts";
 import { useTestApi } from "./harness.ts";
 import { startTestApi } from "./server.ts";
-import { createTestPerson, deleteTestPeople, testPassword, type SignedInTestPerson } from "./people.ts";
+import {
+  createTestPerson,
+  deleteTestPeople,
+  testPassword,
+  type SignedInTestPerson,
+} from "./people.ts";
 
 const { api, database } = useTestApi();
 const people: SignedInTestPerson[] = [];
@@ -46,7 +51,11 @@ describe("signing in", () => {
   });
 
   it("marks the cookie Secure anywhere but localhost", async () => {
-    const result = await signIn("operator@sigap112.test", demoPassword, testClient(api.url, { headers: { "x-forwarded-host": "sigap112.id" } }));
+    const result = await signIn(
+      "operator@sigap112.test",
+      demoPassword,
+      testClient(api.url, { headers: { "x-forwarded-host": "sigap112.id" } }),
+    );
     expect(result.setCookie).toMatch(/Secure/);
   });
 
@@ -54,7 +63,10 @@ describe("signing in", () => {
     const wrong = await signIn("operator@sigap112.test", "not the password");
     const unknown = await signIn(`nobody-${randomUUID()}@sigap112.test`, "not the password");
     expect(wrong.code).toBe("UNAUTHORIZED");
-    expect({ code: unknown.code, message: unknown.error?.message }).toEqual({ code: wrong.code, message: wrong.error?.message });
+    expect({ code: unknown.code, message: unknown.error?.message }).toEqual({
+      code: wrong.code,
+      message: wrong.error?.message,
+    });
   });
 
   it("names the bad field", async () => {
@@ -71,7 +83,10 @@ describe("signing in", () => {
     expect(result.data).toEqual({ next: "enrol" });
     const cookie = sessionCookieFrom(result.setCookie);
     expect((await me(cookie)).data).toMatchObject({ secondFactor: "enrol" });
-    const blocked = await testClient(api.url, { cookie }).call("mutation", "auth.signOutEverywhere");
+    const blocked = await testClient(api.url, { cookie }).call(
+      "mutation",
+      "auth.signOutEverywhere",
+    );
     expect(blocked.code).toBe("UNAUTHORIZED");
   });
 
@@ -105,7 +120,9 @@ describe("throttling", () => {
   it("counts concurrent wrong passwords before checking them: of 20 at once, only the 5 allowed are checked", async () => {
     const target = await person();
     const client = testClient(api.url);
-    const replies = await Promise.all(Array.from({ length: 20 }, () => signIn(target.email, "wrong password here", client)));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => signIn(target.email, "wrong password here", client)),
+    );
     const codes = replies.map((reply) => reply.code);
     expect(codes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(5);
     expect(codes.filter((code) => code === "TOO_MANY_REQUESTS")).toHaveLength(15);
@@ -117,7 +134,11 @@ describe("throttling", () => {
   it("lets a call centre behind one address make many mistakes across its operators' accounts", async () => {
     const callCentre = testClient(api.url);
     for (let operator = 0; operator < 40; operator++) {
-      const reply = await signIn(`operator-${String(operator)}-${randomUUID()}@sigap112.test`, "wrong password here", callCentre);
+      const reply = await signIn(
+        `operator-${String(operator)}-${randomUUID()}@sigap112.test`,
+        "wrong password here",
+        callCentre,
+      );
       expect(reply.code).toBe("UNAUTHORIZED");
     }
     const target = await person();
@@ -125,14 +146,22 @@ describe("throttling", () => {
   });
 
   it("an address's attempts drain with time: one back every 30 s, all after 50 quiet minutes", async () => {
-    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, testAddress()).filter((key) => key.kind === "ip");
+    const keys = throttleKeys(`nobody-${randomUUID()}@sigap112.test`, testAddress()).filter(
+      (key) => key.kind === "ip",
+    );
     const start = new Date();
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
     for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, start);
-    await expect(takeAttempt(database.app.db, keys, start)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { seconds: 30 } });
+    await expect(takeAttempt(database.app.db, keys, start)).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      cause: { seconds: 30 },
+    });
     await takeAttempt(database.app.db, keys, at(30));
-    await expect(takeAttempt(database.app.db, keys, at(30))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    for (let attempt = 0; attempt < 100; attempt++) await takeAttempt(database.app.db, keys, at(30 + 50 * 60));
+    await expect(takeAttempt(database.app.db, keys, at(30))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    for (let attempt = 0; attempt < 100; attempt++)
+      await takeAttempt(database.app.db, keys, at(30 + 50 * 60));
   });
 
   it("an account's attempts drain too, one every ten minutes, and a right password forgives them", async () => {
@@ -140,7 +169,9 @@ describe("throttling", () => {
     const start = new Date();
     const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
     for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, start);
-    await expect(takeAttempt(database.app.db, keys, at(9))).rejects.toMatchObject({ cause: { seconds: 60 } });
+    await expect(takeAttempt(database.app.db, keys, at(9))).rejects.toMatchObject({
+      cause: { seconds: 60 },
+    });
     await takeAttempt(database.app.db, keys, at(10));
     await recordSuccess(database.app.db, keys);
     for (let attempt = 0; attempt < 5; attempt++) await takeAttempt(database.app.db, keys, at(10));
@@ -150,7 +181,8 @@ describe("throttling", () => {
     const target = await person();
     await signIn(target.email, "wrong password here");
     expect((await signIn(target.email, testPassword)).data).toEqual({ next: "done" });
-    const rows = await database.owner.sql`select 1 from login_throttles where key = ${`account:${target.email}`}`;
+    const rows = await database.owner
+      .sql`select 1 from login_throttles where key = ${`account:${target.email}`}`;
     expect(rows).toHaveLength(0);
   });
 });
@@ -159,7 +191,11 @@ describe("sessions", () => {
   it("never promotes a session presented at sign-in (fixation)", async () => {
     const target = await person();
     const before = target.cookie;
-    const result = await signIn(target.email, testPassword, testClient(api.url, { cookie: before }));
+    const result = await signIn(
+      target.email,
+      testPassword,
+      testClient(api.url, { cookie: before }),
+    );
     const after = sessionCookieFrom(result.setCookie);
     expect(after).not.toBe(before);
     expect((await me(before)).code).toBe("UNAUTHORIZED");
@@ -175,25 +211,33 @@ describe("sessions", () => {
   it("ends everywhere on request", async () => {
     const target = await person();
     const second = sessionCookieFrom((await signIn(target.email, testPassword)).setCookie);
-    const result = await testClient(api.url, { cookie: target.cookie }).call("mutation", "auth.signOutEverywhere");
+    const result = await testClient(api.url, { cookie: target.cookie }).call(
+      "mutation",
+      "auth.signOutEverywhere",
+    );
     expect(result.data).toEqual({ ended: 2 });
     expect((await me(second)).code).toBe("UNAUTHORIZED");
   });
 
   it("expires at its absolute end", async () => {
     const target = await person();
-    await database.owner.sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${target.id}`;
+    await database.owner
+      .sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${target.id}`;
     expect((await me(target.cookie)).code).toBe("UNAUTHORIZED");
   });
 
   it("expires after 12 hours idle, and slides while in use", async () => {
     const idle = await person();
-    await database.owner.sql`update sessions set last_seen_at = now() - interval '13 hours' where user_id = ${idle.id}`;
+    await database.owner
+      .sql`update sessions set last_seen_at = now() - interval '13 hours' where user_id = ${idle.id}`;
     expect((await me(idle.cookie)).code).toBe("UNAUTHORIZED");
-    expect(await database.owner.sql`select 1 from sessions where user_id = ${idle.id}`).toHaveLength(0);
+    expect(
+      await database.owner.sql`select 1 from sessions where user_id = ${idle.id}`,
+    ).toHaveLength(0);
 
     const active = await person();
-    await database.owner.sql`update sessions set last_seen_at = now() - interval '11 hours' where user_id = ${active.id}`;
+    await database.owner
+      .sql`update sessions set last_seen_at = now() - interval '11 hours' where user_id = ${active.id}`;
     expect((await me(active.cookie)).code).toBeUndefined();
     const [row] = await database.owner.sql<{ idle: boolean }[]>`
       select last_seen_at > now() - interval '1 minute' as idle from sessions where user_id = ${active.id}`;
@@ -215,7 +259,8 @@ describe("sessions", () => {
   it("stores only a hash of the secret", async () => {
     const target = await person();
     const secret = target.cookie.split(".")[1] ?? "";
-    const rows = await database.owner.sql`select 1 from sessions where secret_hash = ${secret} or id = ${secret}`;
+    const rows = await database.owner
+      .sql`select 1 from sessions where secret_hash = ${secret} or id = ${secret}`;
     expect(rows).toHaveLength(0);
   });
 });
@@ -229,24 +274,34 @@ describe("cross-site request forgery", () => {
     });
 
   it("refuses a mutation a browser sent from another site", async () => {
-    expect((await mutate({ "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await mutate({ "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status,
+    ).toBe(403);
     expect((await mutate({ origin: "https://evil.example" })).status).toBe(403);
   });
 
   it("refuses a mutation that says nothing of its origin", async () => {
     const response = await mutate({});
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "FORBIDDEN", message: "Cross-site request refused" },
+    });
   });
 
   it("accepts same-origin mutations, by Sec-Fetch-Site or by Origin", async () => {
-    expect((await mutate({ "sec-fetch-site": "same-origin", "x-forwarded-for": testAddress() })).status).toBe(200);
+    expect(
+      (await mutate({ "sec-fetch-site": "same-origin", "x-forwarded-for": testAddress() })).status,
+    ).toBe(200);
     expect((await mutate({ origin: api.url, "x-forwarded-for": testAddress() })).status).toBe(200);
   });
 
   it("compares the whole origin: the same host under another scheme is another site", async () => {
     expect((await mutate({ origin: api.url.replace("http:", "https:") })).status).toBe(403);
-    const proxied = { "x-forwarded-host": "sigap112.id", "x-forwarded-proto": "https", "x-forwarded-for": testAddress() };
+    const proxied = {
+      "x-forwarded-host": "sigap112.id",
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": testAddress(),
+    };
     expect((await mutate({ ...proxied, origin: "https://sigap112.id" })).status).toBe(200);
     expect((await mutate({ ...proxied, origin: "http://sigap112.id" })).status).toBe(403);
     expect((await mutate({ ...proxied, origin: "https://sigap112.id:8443" })).status).toBe(403);
@@ -255,7 +310,18 @@ describe("cross-site request forgery", () => {
   it("believes X-Forwarded-Host only from a trusted proxy", async () => {
     const direct = await startTestApi(database.urls.appUrl, { trustedProxies: [] });
     try {
-      expect((await mutate({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, direct.url)).status).toBe(403);
+      expect(
+        (
+          await mutate(
+            {
+              origin: "https://evil.example",
+              "x-forwarded-host": "evil.example",
+              "x-forwarded-proto": "https",
+            },
+            direct.url,
+          )
+        ).status,
+      ).toBe(403);
       expect((await mutate({ origin: direct.url }, direct.url)).status).toBe(200);
     } finally {
       await direct.close();
@@ -264,12 +330,17 @@ describe("cross-site request forgery", () => {
 });
 
 describe("the client's address", () => {
-  async function sessionAddress(url: string, forwardedFor: string): Promise<string | null | undefined> {
+  async function sessionAddress(
+    url: string,
+    forwardedFor: string,
+  ): Promise<string | null | undefined> {
     const target = await person();
     const client = testClient(url, { address: forwardedFor });
     expect((await signIn(target.email, testPassword, client)).data).toEqual({ next: "done" });
     const sessionId = client.cookie?.replace("sigap_session=", "").split(".")[0] ?? "";
-    const [row] = await database.owner.sql<{ ip: string | null }[]>`select ip from sessions where id = ${sessionId}`;
+    const [row] = await database.owner.sql<
+      { ip: string | null }[]
+    >`select ip from sessions where id = ${sessionId}`;
     return row?.ip;
   }
 

@@ -59,15 +59,22 @@ export function testClient(
       const headers: Record<string, string> = {
         "x-forwarded-for": client.address,
         ...(client.cookie ? { cookie: client.cookie } : {}),
-        ...(type === "mutation" ? { "content-type": "application/json", "sec-fetch-site": "same-origin" } : {}),
+        ...(type === "mutation"
+          ? { "content-type": "application/json", "sec-fetch-site": "same-origin" }
+          : {}),
         ...options.headers,
       };
-      if (type === "subscription") return firstEventAnswer(await openSse(apiUrl, path, json, { headers }));
+      if (type === "subscription")
+        return firstEventAnswer(await openSse(apiUrl, path, json, { headers }));
       const query = json === undefined ? "" : `?input=${encodeURIComponent(json)}`;
       const response =
         type === "query"
           ? await fetch(`${apiUrl}/trpc/${path}${query}`, { headers })
-          : await fetch(`${apiUrl}/trpc/${path}`, { method: "POST", headers, body: json ?? "null" });
+          : await fetch(`${apiUrl}/trpc/${path}`, {
+              method: "POST",
+              headers,
+              body: json ?? "null",
+            });
       const token = sessionTokenIn(response.headers.get("set-cookie"));
       if (token !== undefined) client.cookie = token ? `sigap_session=${token}` : undefined;
       return response;
@@ -100,7 +107,10 @@ async function firstEventAnswer(stream: SseStream): Promise<Response> {
     const error = first.data as TrpcError & { data: { httpStatus: number } };
     return new Response(JSON.stringify({ error }), { status: error.data.httpStatus, headers });
   }
-  return new Response(JSON.stringify({ result: { data: first.data } }), { status: stream.status, headers });
+  return new Response(JSON.stringify({ result: { data: first.data } }), {
+    status: stream.status,
+    headers,
+  });
 }
 
 /** `sigap_session=<token>` from a Set-Cookie header, ready to send back. */

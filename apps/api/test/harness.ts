@@ -22,7 +22,8 @@ export function useTestApi() {
     await database.close();
   });
   const started = (): RunningApi => {
-    if (!running) throw new Error("the test API starts in beforeAll: use it inside hooks and tests");
+    if (!running)
+      throw new Error("the test API starts in beforeAll: use it inside hooks and tests");
     return running;
   };
   const api: Pick<RunningApi, "url" | "logLines"> = {

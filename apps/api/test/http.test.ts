@@ -8,22 +8,35 @@ const { api, database } = useTestApi();
 
 async function getJson(path: string, init?: RequestInit) {
   const response = await fetch(`${api.url}${path}`, init);
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 const trpcQuery = (procedure: string, input?: unknown) =>
-  getJson(`/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`);
+  getJson(
+    `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+  );
 
 describe("health and errors", () => {
   it("/healthz checks the database", async () => {
-    expect(await getJson("/healthz")).toMatchObject({ status: 200, body: { status: "ok", database: "ok" } });
+    expect(await getJson("/healthz")).toMatchObject({
+      status: 200,
+      body: { status: "ok", database: "ok" },
+    });
   });
 
   it("an unknown route is a JSON 404 with the request id", async () => {
     const { status, headers, body } = await getJson("/nowhere");
     expect(status).toBe(404);
     expect(body).toEqual({
-      error: { code: "NOT_FOUND", message: "No route for GET /nowhere", requestId: headers.get("x-request-id") },
+      error: {
+        code: "NOT_FOUND",
+        message: "No route for GET /nowhere",
+        requestId: headers.get("x-request-id"),
+      },
     });
   });
 
@@ -47,17 +60,23 @@ describe("health and errors", () => {
   });
 
   it("logs one JSON line per request, carrying the request id", async () => {
-    const { headers } = await getJson("/healthz", { headers: { "X-Request-Id": "test-request-42" } });
+    const { headers } = await getJson("/healthz", {
+      headers: { "X-Request-Id": "test-request-42" },
+    });
     expect(headers.get("x-request-id")).toBe("test-request-42");
     const lines = api.logLines.filter((line) => line.requestId === "test-request-42");
-    expect(lines).toEqual([expect.objectContaining({ msg: "request", path: "/healthz", status: 200, level: 30 })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: "request", path: "/healthz", status: 200, level: 30 }),
+    ]);
   });
 });
 
 describe("national adoption", () => {
   it("tRPC and REST report the live count that the database holds", async () => {
     const readCounts = async () => {
-      const [counts] = await database.owner.sql<{ live: number; onboarding: number; regions: number }[]>`
+      const [counts] = await database.owner.sql<
+        { live: number; onboarding: number; regions: number }[]
+      >`
         select count(*) filter (where status = 'live')::int as live,
                count(*) filter (where status = 'onboarding')::int as onboarding,
                (select count(*)::int from regencies) as regions
@@ -97,7 +116,10 @@ describe("input validation names the field", () => {
   });
 
   it("tRPC answers 400 with the field paths and no stack trace", async () => {
-    const { status, body } = await trpcQuery("regions.search", { query: "x", provinceCode: "Jawa" });
+    const { status, body } = await trpcQuery("regions.search", {
+      query: "x",
+      provinceCode: "Jawa",
+    });
     expect(status).toBe(400);
     expect(JSON.stringify(body)).not.toContain("stack");
     expect(body).toMatchObject({
@@ -106,7 +128,10 @@ describe("input validation names the field", () => {
           code: "BAD_REQUEST",
           issues: [
             { path: "query", message: "query must have at least 2 characters" },
-            { path: "provinceCode", message: "provinceCode must be a two-digit province code, e.g. 35" },
+            {
+              path: "provinceCode",
+              message: "provinceCode must be a two-digit province code, e.g. 35",
+            },
           ],
         },
       },
@@ -116,10 +141,19 @@ describe("input validation names the field", () => {
   it("a valid search finds regions by name and by code", async () => {
     const byName = await getJson("/v1/regions?query=sidoarjo");
     expect(byName.body).toEqual([
-      { code: "35.15", name: "Kabupaten Sidoarjo", kind: "kabupaten", provinceCode: "35", provinceName: "Jawa Timur", timeZone: "Asia/Jakarta" },
+      {
+        code: "35.15",
+        name: "Kabupaten Sidoarjo",
+        kind: "kabupaten",
+        provinceCode: "35",
+        provinceName: "Jawa Timur",
+        timeZone: "Asia/Jakarta",
+      },
     ]);
     const byCode = await trpcQuery("regions.search", { query: "91.71" });
-    expect(byCode.body).toMatchObject({ result: { data: [{ name: "Kota Jayapura", kind: "kota", timeZone: "Asia/Jayapura" }] } });
+    expect(byCode.body).toMatchObject({
+      result: { data: [{ name: "Kota Jayapura", kind: "kota", timeZone: "Asia/Jayapura" }] },
+    });
   });
 });
 
@@ -128,7 +162,14 @@ describe("OpenAPI", () => {
     const { status, body } = await getJson("/v1/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths as object).sort()).toEqual(["/adoption/national", "/map-tiles/{z}/{x}/{y}", "/regions", "/regions/{slug}/agency-reports", "/telephony/events", "/tenants/{slug}/logo"]);
+    expect(Object.keys(body.paths as object).sort()).toEqual([
+      "/adoption/national",
+      "/map-tiles/{z}/{x}/{y}",
+      "/regions",
+      "/regions/{slug}/agency-reports",
+      "/telephony/events",
+      "/tenants/{slug}/logo",
+    ]);
   });
 
   it("serves a docs page whose script comes from the API itself", async () => {
@@ -147,9 +188,14 @@ describe("when the database is down", () => {
       const health = await fetch(`${broken.url}/healthz`);
       expect(health.status).toBe(503);
       const response = await fetch(`${broken.url}/trpc/adoption.national`);
-      const body = (await response.json()) as { error: { message: string; data: { code: string } } };
+      const body = (await response.json()) as {
+        error: { message: string; data: { code: string } };
+      };
       expect(response.status).toBe(503);
-      expect(body.error).toMatchObject({ message: databaseUnavailableMessage, data: { code: "SERVICE_UNAVAILABLE" } });
+      expect(body.error).toMatchObject({
+        message: databaseUnavailableMessage,
+        data: { code: "SERVICE_UNAVAILABLE" },
+      });
       expect(JSON.stringify(body)).not.toMatch(/stack|ECONNREFUSED|127\.0\.0\.1/);
     } finally {
       await broken.close();
@@ -169,7 +215,10 @@ describe("request bodies", () => {
 
   // First: a refused body leaves its connection closed, and fetch may try to reuse it.
   it("up to the limit reach the procedure", async () => {
-    const input = { email: "someone@sigap112.test", password: "x".repeat(maxRequestBodyBytes - 200) };
+    const input = {
+      email: "someone@sigap112.test",
+      password: "x".repeat(maxRequestBodyBytes - 200),
+    };
     const response = await post("/trpc/auth.signIn", JSON.stringify(input));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { data: { code: "BAD_REQUEST" } } });
@@ -182,7 +231,12 @@ describe("request bodies", () => {
       error: {
         message: "The request body is larger than the 2 MiB the platform accepts",
         code: -32013,
-        data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path: null, requestId: response.headers.get("x-request-id") },
+        data: {
+          code: "PAYLOAD_TOO_LARGE",
+          httpStatus: 413,
+          path: null,
+          requestId: response.headers.get("x-request-id"),
+        },
       },
     });
   });

@@ -25,15 +25,24 @@ async function failedQuery(): Promise<unknown> {
 describe("error logs", () => {
   it.each([
     ["a query error", (error: unknown) => error],
-    ["a procedure failure caused by one", (error: unknown) => new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error })],
-  ])("leave the bound values of %s out, keeping the statement and the database's reason", async (_shape, wrap) => {
-    const { sink, lines } = logSink();
-    createLogger("info", "test", sink).error({ err: wrap(await failedQuery()) }, "procedure failed");
-    const logged = JSON.stringify(lines);
-    expect(logged).toContain("division by zero");
-    expect(logged).toContain("select $1::text as name");
-    expect(logged).toContain("[redacted]");
-    expect(logged).not.toContain("Budi");
-    expect(logged).not.toContain("0812");
-  });
+    [
+      "a procedure failure caused by one",
+      (error: unknown) => new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }),
+    ],
+  ])(
+    "leave the bound values of %s out, keeping the statement and the database's reason",
+    async (_shape, wrap) => {
+      const { sink, lines } = logSink();
+      createLogger("info", "test", sink).error(
+        { err: wrap(await failedQuery()) },
+        "procedure failed",
+      );
+      const logged = JSON.stringify(lines);
+      expect(logged).toContain("division by zero");
+      expect(logged).toContain("select $1::text as name");
+      expect(logged).toContain("[redacted]");
+      expect(logged).not.toContain("Budi");
+      expect(logged).not.toContain("0812");
+    },
+  );
 });

@@ -24,14 +24,18 @@ beforeAll(async () => {
     if (match?.[1] === "12") {
       response.writeHead(200, { "content-type": "image/png" }).end(png);
     } else if (match?.[1] === "13") {
-      response.writeHead(200, { "content-type": "image/svg+xml" }).end("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
+      response
+        .writeHead(200, { "content-type": "image/svg+xml" })
+        .end("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
     } else {
       response.writeHead(404).end();
     }
   });
   const tilePort = await freePort();
   await new Promise<void>((resolve) => tileServer.listen(tilePort, "127.0.0.1", resolve));
-  api = await startTestApi(database.urls.appUrl, { mapTileUrl: `http://127.0.0.1:${String(tilePort)}/tiles/{z}/{x}/{y}.png` });
+  api = await startTestApi(database.urls.appUrl, {
+    mapTileUrl: `http://127.0.0.1:${String(tilePort)}/tiles/{z}/{x}/{y}.png`,
+  });
   withoutTiles = await startTestApi(database.urls.appUrl);
 });
 
@@ -65,21 +69,43 @@ describe("map tiles", () => {
     const cookie = await signedIn();
     const outside = await fetch(`${api.url}/v1/map-tiles/2/4/0`, { headers: { cookie } });
     expect(outside.status).toBe(400);
-    expect(((await outside.json()) as { error: { issues: { path: string }[] } }).error.issues.map((issue) => issue.path)).toEqual(["x"]);
-    expect((await fetch(`${api.url}/v1/map-tiles/14/1/1`, { headers: { cookie } })).status).toBe(404);
-    expect((await fetch(`${api.url}/v1/map-tiles/13/1/1`, { headers: { cookie } })).status).toBe(404);
+    expect(
+      ((await outside.json()) as { error: { issues: { path: string }[] } }).error.issues.map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(["x"]);
+    expect((await fetch(`${api.url}/v1/map-tiles/14/1/1`, { headers: { cookie } })).status).toBe(
+      404,
+    );
+    expect((await fetch(`${api.url}/v1/map-tiles/13/1/1`, { headers: { cookie } })).status).toBe(
+      404,
+    );
   });
 
   it("has no tiles without a tile server, and the region map then says so", async () => {
     const cookie = await signedIn();
-    expect((await fetch(`${withoutTiles.url}/v1/map-tiles/12/3263/2112`, { headers: { cookie } })).status).toBe(404);
+    expect(
+      (await fetch(`${withoutTiles.url}/v1/map-tiles/12/3263/2112`, { headers: { cookie } }))
+        .status,
+    ).toBe(404);
 
     const region = await arrangeTrunk(api.url, database.owner, records);
-    const operator = await createTestPerson(database.owner, { memberships: [{ tenantId: region.tenant.id, role: "operator" }], signedIn: true });
+    const operator = await createTestPerson(database.owner, {
+      memberships: [{ tenantId: region.tenant.id, role: "operator" }],
+      signedIn: true,
+    });
     records.people.push(operator);
-    const tiled = await testClient(api.url, { cookie: operator.cookie }).call("query", "callDesk.regionMap", { tenantSlug: region.tenant.slug });
+    const tiled = await testClient(api.url, { cookie: operator.cookie }).call(
+      "query",
+      "callDesk.regionMap",
+      { tenantSlug: region.tenant.slug },
+    );
     expect((tiled.data as { tileUrl: string | null }).tileUrl).toBe("/v1/map-tiles/{z}/{x}/{y}");
-    const plain = await testClient(withoutTiles.url, { cookie: operator.cookie }).call("query", "callDesk.regionMap", { tenantSlug: region.tenant.slug });
+    const plain = await testClient(withoutTiles.url, { cookie: operator.cookie }).call(
+      "query",
+      "callDesk.regionMap",
+      { tenantSlug: region.tenant.slug },
+    );
     expect((plain.data as { tileUrl: string | null }).tileUrl).toBeNull();
   });
 });

@@ -43,13 +43,21 @@ interface PersonOptions {
  * A person with the given platform role and memberships, arranged directly in the database; with
  * `signedIn`, also a session that has passed its second factor (what sign-in would have produced).
  */
-export function createTestPerson(owner: Pool, options: PersonOptions & { signedIn: true }): Promise<SignedInTestPerson>;
+export function createTestPerson(
+  owner: Pool,
+  options: PersonOptions & { signedIn: true },
+): Promise<SignedInTestPerson>;
 export function createTestPerson(owner: Pool, options?: PersonOptions): Promise<TestPerson>;
-export async function createTestPerson(owner: Pool, options: PersonOptions & { signedIn?: boolean } = {}): Promise<TestPerson | SignedInTestPerson> {
+export async function createTestPerson(
+  owner: Pool,
+  options: PersonOptions & { signedIn?: boolean } = {},
+): Promise<TestPerson | SignedInTestPerson> {
   const email = options.email ?? uniqueEmail("person");
   const displayName = options.displayName ?? `Test ${email}`;
   const password = options.password ?? testPassword;
-  const passwordHash = await (options.password === undefined ? testPasswordHash : hashPassword(options.password));
+  const passwordHash = await (options.password === undefined
+    ? testPasswordHash
+    : hashPassword(options.password));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash, platform_role)
     values (${email}, ${displayName}, ${passwordHash}, ${options.platformRole ?? null})
@@ -57,7 +65,10 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
   if (!user) throw new Error("could not create a test person");
   for (const membership of options.memberships ?? []) {
     // A responder works for an agency of that same tenant (a tenant-scoped key): one is made for them.
-    const agencyId = membership.role === "agency_responder" ? await createTestAgency(owner, membership.tenantId) : null;
+    const agencyId =
+      membership.role === "agency_responder"
+        ? await createTestAgency(owner, membership.tenantId)
+        : null;
     await owner.sql`
       insert into memberships (tenant_id, user_id, role, agency_id)
       values (${membership.tenantId}, ${user.id}, ${membership.role}, ${agencyId})`;
@@ -69,7 +80,10 @@ export async function createTestPerson(owner: Pool, options: PersonOptions & { s
 
 /** A `Cookie` header for a new session of `person` that has passed any second factor. */
 export async function newSessionCookie(owner: Pool, person: { id: string }): Promise<string> {
-  const { token, session } = await createSession(owner.db, person.id, { ip: null, userAgent: "vitest" });
+  const { token, session } = await createSession(owner.db, person.id, {
+    ip: null,
+    userAgent: "vitest",
+  });
   await markSessionTwoFactorVerified(owner.db, session.id, new Date());
   return `sigap_session=${token}`;
 }
@@ -93,10 +107,20 @@ export async function deleteTestPeople(owner: Pool, people: { id: string }[]): P
  * worked. The session is then marked as having passed the second factor (with the owner pool), so
  * tests of roles that require 2FA need no authenticator.
  */
-export async function signInAs(api: { url: string }, owner: Pool, credentials: { email: string; password: string }): Promise<TestClient> {
+export async function signInAs(
+  api: { url: string },
+  owner: Pool,
+  credentials: { email: string; password: string },
+): Promise<TestClient> {
   const client = testClient(api.url);
-  const reply = await client.call("mutation", "auth.signIn", { email: credentials.email, password: credentials.password });
-  if (reply.status !== 200) throw new Error(`sign-in as ${credentials.email} failed: ${String(reply.status)} ${String(reply.message)}`);
+  const reply = await client.call("mutation", "auth.signIn", {
+    email: credentials.email,
+    password: credentials.password,
+  });
+  if (reply.status !== 200)
+    throw new Error(
+      `sign-in as ${credentials.email} failed: ${String(reply.status)} ${String(reply.message)}`,
+    );
   const sessionId = client.cookie?.replace("sigap_session=", "").split(".")[0];
   if (!sessionId) throw new Error("sign-in set no session cookie");
   await owner.sql`update sessions set two_factor_verified_at = now() where id = ${sessionId}`;
@@ -108,11 +132,17 @@ export async function signInAs(api: { url: string }, owner: Pool, credentials: {
  * and the token of the link in it that starts with `linkPrefix`.
  */
 export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
-  const [stored] = await owner.sql<{ id: string; subject: string; text: string; html: string; transport: string }[]>`
+  const [stored] = await owner.sql<
+    { id: string; subject: string; text: string; html: string; transport: string }[]
+  >`
     select id, subject, text, html, transport from mail_outbox where "to" = ${to} order by created_at desc limit 1`;
   if (!stored) throw new Error(`no mail to ${to}`);
   const box = createSecretBox(testConfig.secretKeys);
-  const mail = { ...stored, text: openMailBody(box, stored.id, "text", stored.text) ?? "", html: openMailBody(box, stored.id, "html", stored.html) ?? "" };
+  const mail = {
+    ...stored,
+    text: openMailBody(box, stored.id, "text", stored.text) ?? "",
+    html: openMailBody(box, stored.id, "html", stored.html) ?? "",
+  };
   const escaped = linkPrefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const token = new RegExp(`${escaped}([a-z0-9]+)`).exec(mail.text)?.[1];
   if (!token) throw new Error(`no ${linkPrefix} link in the mail to ${to}`);
@@ -120,7 +150,14 @@ export async function latestMail(owner: Pool, to: string, linkPrefix: string) {
 }
 
 /** The audit rows of one action on one target, oldest first (callers read the newest with `.at(-1)`). */
-export async function auditRows(owner: Pool, table: "audit_log" | "platform_audit_log", action: string, targetId: string) {
-  return owner.sql<{ actor_user_id: string | null; actor_role: string; diff: unknown; tenant_id?: string }[]>`
+export async function auditRows(
+  owner: Pool,
+  table: "audit_log" | "platform_audit_log",
+  action: string,
+  targetId: string,
+) {
+  return owner.sql<
+    { actor_user_id: string | null; actor_role: string; diff: unknown; tenant_id?: string }[]
+  >`
     select * from ${owner.sql(table)} where action = ${action} and target_id = ${targetId} order by occurred_at, id`;
 }

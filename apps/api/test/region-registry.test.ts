@@ -12,7 +12,13 @@ describe("the national region registry, as seeded", () => {
              (select count(*)::int from regencies where kind = 'kota') as kota,
              (select count(*)::int from districts) as districts,
              (select count(*)::int from villages) as villages`;
-    expect(counts).toEqual({ provinces: 38, regencies: 514, kota: 98, districts: 7285, villages: 83762 });
+    expect(counts).toEqual({
+      provinces: 38,
+      regencies: 514,
+      kota: 98,
+      districts: 7285,
+      villages: 83762,
+    });
   });
 
   it("gives each province its legal time zone", async () => {

@@ -21,10 +21,14 @@ describe("secret box", () => {
     const [v, id, iv = "", body = ""] = sealed.split(":");
     const flipped = Buffer.from(body, "base64");
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect(() => box.decrypt([v, id, iv, flipped.toString("base64")].join(":"), "user:1")).toThrow(/failed authentication/);
+    expect(() => box.decrypt([v, id, iv, flipped.toString("base64")].join(":"), "user:1")).toThrow(
+      /failed authentication/,
+    );
     const otherIv = Buffer.from(iv, "base64");
     otherIv[0] = (otherIv[0] ?? 0) ^ 1;
-    expect(() => box.decrypt([v, id, otherIv.toString("base64"), body].join(":"), "user:1")).toThrow(SecretBoxError);
+    expect(() =>
+      box.decrypt([v, id, otherIv.toString("base64"), body].join(":"), "user:1"),
+    ).toThrow(SecretBoxError);
     expect(() => box.decrypt(sealed, "user:2")).toThrow(/failed authentication/);
     expect(() => box.decrypt("v2:k1:abc:def")).toThrow(/Not a v1 sealed secret/);
   });
@@ -39,7 +43,9 @@ describe("secret box", () => {
 
   it("names an unknown key id instead of failing obscurely", () => {
     const sealed = createSecretBox([key("retired")]).encrypt(plaintext);
-    expect(() => createSecretBox([key("k2")]).decrypt(sealed)).toThrow('Secret sealed with key "retired", which is not in SIGAP_SECRET_KEYS');
+    expect(() => createSecretBox([key("k2")]).decrypt(sealed)).toThrow(
+      'Secret sealed with key "retired", which is not in SIGAP_SECRET_KEYS',
+    );
   });
 
   it("refuses a bad key ring at start", () => {

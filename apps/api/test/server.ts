@@ -33,7 +33,8 @@ export function logSink() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -47,7 +48,10 @@ export async function startTestApi(databaseUrl: string, config: Partial<AppConfi
   const boss = createBoss(databaseUrl, "sender");
   boss.on("error", () => {});
   const jobs = jobSender(boss);
-  const app = createApp({ db: database.db, logger: createLogger("info", "api", sink), config: { ...testConfig, ...config },
+  const app = createApp({
+    db: database.db,
+    logger: createLogger("info", "api", sink),
+    config: { ...testConfig, ...config },
     listen: database.sql.listen.bind(database.sql),
     jobs,
   });

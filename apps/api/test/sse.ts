@@ -27,7 +27,11 @@ export async function openSse(
   path: string,
   /** The input as JSON text, as the fuzzer may write what JSON.stringify cannot. */
   inputJson: string | undefined,
-  options: { cookie?: string | undefined; lastEventId?: string; headers?: Record<string, string> } = {},
+  options: {
+    cookie?: string | undefined;
+    lastEventId?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<SseStream> {
   const abort = new AbortController();
   const headers: Record<string, string> = {
@@ -51,14 +55,19 @@ export async function openSse(
     onEvent: (message: EventSourceMessage) => {
       const type = message.event ?? "message";
       if (bookkeeping.has(type)) return;
-      deliver({ type, id: message.id, data: message.data === "" ? undefined : (JSON.parse(message.data) as unknown) });
+      deliver({
+        type,
+        id: message.id,
+        data: message.data === "" ? undefined : (JSON.parse(message.data) as unknown),
+      });
     },
   });
   const pump = async () => {
     const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
     if (!reader) return;
     try {
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parser.feed(chunk.value);
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        parser.feed(chunk.value);
     } catch {
       // closed by the test
     }

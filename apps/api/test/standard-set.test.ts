@@ -5,6 +5,8 @@ import { templatePrimaryAgencyTypes as requiredAgencyTypes } from "../src/sop/re
 describe("the standard set of agencies", () => {
   it("holds every agency type the national SOP dispatches as primary (so go-live can pass)", () => {
     const types = standardSet("kabupaten", "Kabupaten Contoh").map((agency) => agency.agencyType);
-    expect(requiredAgencyTypes.filter((type) => !types.includes(type as (typeof types)[number]))).toEqual([]);
+    expect(
+      requiredAgencyTypes.filter((type) => !types.includes(type as (typeof types)[number])),
+    ).toEqual([]);
   });
 });

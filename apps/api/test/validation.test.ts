@@ -48,7 +48,9 @@ describe("Indonesian phone numbers", () => {
   it("names the field in its message", () => {
     const result = indonesianPhone("value (phone number)").safeParse("12345");
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^value \(phone number\) must be an Indonesian phone number/);
+    expect(result.error?.issues[0]?.message).toMatch(
+      /^value \(phone number\) must be an Indonesian phone number/,
+    );
     expect(indonesianPhone("x").parse("0812 3456 789")).toBe("+628123456789");
   });
 });
@@ -57,10 +59,19 @@ describe("email addresses", () => {
   const schema = emailAddress("value (email)");
 
   it("trims and lower-cases", () => {
-    expect(schema.parse("  Pusdalops@BPBD.Sidoarjokab.go.id ")).toBe("pusdalops@bpbd.sidoarjokab.go.id");
+    expect(schema.parse("  Pusdalops@BPBD.Sidoarjokab.go.id ")).toBe(
+      "pusdalops@bpbd.sidoarjokab.go.id",
+    );
   });
 
-  it.each(["", "pusdalops", "pusdalops@", "@bpbd.go.id", "a b@bpbd.go.id", `${"a".repeat(320)}@bpbd.go.id`])("refuses %s, naming the field", (input) => {
+  it.each([
+    "",
+    "pusdalops",
+    "pusdalops@",
+    "@bpbd.go.id",
+    "a b@bpbd.go.id",
+    `${"a".repeat(320)}@bpbd.go.id`,
+  ])("refuses %s, naming the field", (input) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/^value \(email\) /);
@@ -68,7 +79,11 @@ describe("email addresses", () => {
 });
 
 describe("webhook URLs", () => {
-  it.each(["https://dispatch.sidoarjokab.go.id/112", "https://36.91.20.30:8443/hook?x=1", "https://contoh.go.id"])("accepts %s", (input) => {
+  it.each([
+    "https://dispatch.sidoarjokab.go.id/112",
+    "https://36.91.20.30:8443/hook?x=1",
+    "https://contoh.go.id",
+  ])("accepts %s", (input) => {
     expect(webhookUrlProblem(input)).toBeUndefined();
   });
 
@@ -85,8 +100,12 @@ describe("webhook URLs", () => {
 
   it("names the field and normalises the address", () => {
     const schema = webhookUrl("value (webhook URL)");
-    expect(schema.safeParse("http://contoh.go.id").error?.issues[0]?.message).toBe("value (webhook URL) must start with https://");
+    expect(schema.safeParse("http://contoh.go.id").error?.issues[0]?.message).toBe(
+      "value (webhook URL) must start with https://",
+    );
     expect(schema.parse(" https://Contoh.GO.id ")).toBe("https://contoh.go.id/");
-    expect(schema.safeParse(`https://contoh.go.id/${"a".repeat(2050)}`).error?.issues[0]?.message).toBe("value (webhook URL) is too long");
+    expect(
+      schema.safeParse(`https://contoh.go.id/${"a".repeat(2050)}`).error?.issues[0]?.message,
+    ).toBe("value (webhook URL) is too long");
   });
 });

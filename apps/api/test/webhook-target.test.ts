@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readEnv } from "../src/env.ts";
 import { webhookUrlProblem } from "../src/validation/url.ts";
-import { isAllowedTarget, isPublicAddress, resolveWebhookTarget, WebhookTargetRefused } from "../src/validation/webhook-target.ts";
+import {
+  isAllowedTarget,
+  isPublicAddress,
+  resolveWebhookTarget,
+  WebhookTargetRefused,
+} from "../src/validation/webhook-target.ts";
 
 describe("address classification", () => {
   it.each([
@@ -93,52 +98,81 @@ describe("webhook addresses as typed", () => {
     "https://[::ffff:a9fe:a9fe]/hook",
     "https://0.0.0.0/hook",
   ])("refuses %s as an internal target", (input) => {
-    expect(webhookUrlProblem(input)).toMatch(/must not point into a private, loopback or link-local network/);
+    expect(webhookUrlProblem(input)).toMatch(
+      /must not point into a private, loopback or link-local network/,
+    );
   });
 
-  it.each(["https://localhost./hook", "https://LOCALHOST/hook", "https://api.localhost./hook"])("refuses %s as not reachable", (input) => {
-    expect(webhookUrlProblem(input)).toBe("must name a host reachable from the internet");
-  });
+  it.each(["https://localhost./hook", "https://LOCALHOST/hook", "https://api.localhost./hook"])(
+    "refuses %s as not reachable",
+    (input) => {
+      expect(webhookUrlProblem(input)).toBe("must name a host reachable from the internet");
+    },
+  );
 
-  it.each(["https://36.91.20.30/hook", "https://[2001:4860:4860::8888]/hook", "https://dispatch.sidoarjokab.go.id/112"])("accepts %s", (input) => {
+  it.each([
+    "https://36.91.20.30/hook",
+    "https://[2001:4860:4860::8888]/hook",
+    "https://dispatch.sidoarjokab.go.id/112",
+  ])("accepts %s", (input) => {
     expect(webhookUrlProblem(input)).toBeUndefined();
   });
 });
 
 describe("the check delivery makes before connecting", () => {
   it("resolves the host and refuses a name that leads to loopback", async () => {
-    await expect(resolveWebhookTarget("https://localhost:8443/hook")).rejects.toThrow(/^localhost resolves to (127\.0\.0\.1|::1), which is not a public address$/);
-    await expect(resolveWebhookTarget("https://localhost./hook")).rejects.toThrow(WebhookTargetRefused);
+    await expect(resolveWebhookTarget("https://localhost:8443/hook")).rejects.toThrow(
+      /^localhost resolves to (127\.0\.0\.1|::1), which is not a public address$/,
+    );
+    await expect(resolveWebhookTarget("https://localhost./hook")).rejects.toThrow(
+      WebhookTargetRefused,
+    );
   });
 
   it("refuses internal addresses written out, in any spelling", async () => {
-    for (const url of ["https://0x7f000001/", "https://[::ffff:7f00:1]/", "https://169.254.169.254/"]) {
+    for (const url of [
+      "https://0x7f000001/",
+      "https://[::ffff:7f00:1]/",
+      "https://169.254.169.254/",
+    ]) {
       await expect(resolveWebhookTarget(url)).rejects.toThrow(WebhookTargetRefused);
     }
   });
 
   it("connects to an allowed on-premises network, pinning the address it checked", async () => {
-    const target = await resolveWebhookTarget("https://localhost:8443/hook", ["127.0.0.0/8", "::1"]);
+    const target = await resolveWebhookTarget("https://localhost:8443/hook", [
+      "127.0.0.0/8",
+      "::1",
+    ]);
     expect(["127.0.0.1", "::1"]).toContain(target.address);
     expect(target.url.host).toBe("localhost:8443");
-    expect(await resolveWebhookTarget("https://36.91.20.30/hook")).toMatchObject({ address: "36.91.20.30", family: 4 });
+    expect(await resolveWebhookTarget("https://36.91.20.30/hook")).toMatchObject({
+      address: "36.91.20.30",
+      family: 4,
+    });
   });
 
   it("refuses what does not resolve and what is not https", async () => {
-    await expect(resolveWebhookTarget("https://no-such-host.invalid/hook")).rejects.toThrow(/does not resolve/);
-    await expect(resolveWebhookTarget("http://36.91.20.30/hook")).rejects.toThrow(/not an https address/);
+    await expect(resolveWebhookTarget("https://no-such-host.invalid/hook")).rejects.toThrow(
+      /does not resolve/,
+    );
+    await expect(resolveWebhookTarget("http://36.91.20.30/hook")).rejects.toThrow(
+      /not an https address/,
+    );
   });
 });
 
 describe("SIGAP_WEBHOOK_ALLOWED_NETWORKS", () => {
-  const base = { DATABASE_APP_URL: "postgres://sigap_app@localhost/sigap", SIGAP_SECRET_KEYS: `k1:${"A".repeat(43)}=` };
+  const base = {
+    DATABASE_APP_URL: "postgres://sigap_app@localhost/sigap",
+    SIGAP_SECRET_KEYS: `k1:${"A".repeat(43)}=`,
+  };
 
   it("is parsed into a list of networks, empty by default", () => {
     expect(readEnv(base).SIGAP_WEBHOOK_ALLOWED_NETWORKS).toEqual([]);
-    expect(readEnv({ ...base, SIGAP_WEBHOOK_ALLOWED_NETWORKS: " 10.20.0.0/16, 192.168.5.10 ,fd00::/8" }).SIGAP_WEBHOOK_ALLOWED_NETWORKS).toEqual([
-      "10.20.0.0/16",
-      "192.168.5.10",
-      "fd00::/8",
-    ]);
+    expect(
+      readEnv({ ...base, SIGAP_WEBHOOK_ALLOWED_NETWORKS: " 10.20.0.0/16, 192.168.5.10 ,fd00::/8" })
+        .SIGAP_WEBHOOK_ALLOWED_NETWORKS,
+    ).toEqual(["10.20.0.0/16", "192.168.5.10", "fd00::/8"]);
   });
 });

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { fitsWidth, openPage } from "./navigation.ts";
 import { createMember, createPlatformPerson, deleteUsers, signedInContext } from "./people.ts";
 
@@ -27,12 +32,15 @@ let olderTotal: number;
 
 /** Rupiah as the portal shows them; Intl separates `Rp` with a no-break space, compared as a plain one. */
 const rupiah = (amount: number) => `Rp ${new Intl.NumberFormat("id-ID").format(amount)}`;
-const text = async (locator: Locator) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
+const text = async (locator: Locator) =>
+  ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
 
 /** The first day of the month two months before this one, as a date field takes it. */
 function twoMonthsAgo(): string {
   const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1))
+    .toISOString()
+    .slice(0, 10);
 }
 
 beforeAll(async () => {
@@ -40,7 +48,9 @@ beforeAll(async () => {
   tenant = await createTestTenant(database.owner, "live");
   tenantAdmin = await createMember(database.owner, tenant.id, "tenant_admin", "Sari Admin Daerah");
   platformAdmin = await createPlatformPerson(database.owner, "platform_admin");
-  admin = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
+  admin = await (
+    await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)
+  ).newPage();
 });
 
 afterAll(async () => {
@@ -68,7 +78,9 @@ describe("billing by bank transfer", () => {
     await form.getByTestId("plan-baseFee").fill("2.000.000,50");
     await form.getByTestId("plan-save").click();
     // Rupiah have no cents: the comma is refused beside the field, in Indonesian.
-    await expect.poll(() => form.getByTestId("field-error-baseFee").textContent()).toBe("Isi rupiah utuh, 0 atau lebih, mis. 1.500.000.");
+    await expect
+      .poll(() => form.getByTestId("field-error-baseFee").textContent())
+      .toBe("Isi rupiah utuh, 0 atau lebih, mis. 1.500.000.");
     await form.getByTestId("plan-baseFee").fill("2.000.000");
     await form.getByTestId("plan-seatFee").fill("50.000");
     await form.getByTestId("plan-callAllowance").fill("1.000");
@@ -88,7 +100,9 @@ describe("billing by bank transfer", () => {
     expect(await form.getByTestId("plan-baseFee").inputValue()).toBe("2.000.000");
     await form.getByTestId("plan-callFee").fill("2.000");
     await form.getByTestId("plan-save").click();
-    await expect.poll(() => admin.getByTestId("notice").textContent()).toBe(`Paket ${plan.name} disimpan; berlaku mulai tagihan berikutnya.`);
+    await expect
+      .poll(() => admin.getByTestId("notice").textContent())
+      .toBe(`Paket ${plan.name} disimpan; berlaku mulai tagihan berikutnya.`);
     expect(await text(row)).toContain(rupiah(2_000));
 
     const tax = admin.getByTestId("tax-rate-form");
@@ -110,7 +124,9 @@ describe("billing by bank transfer", () => {
     expect(await admin.getByTestId("no-plan").count()).toBe(1);
 
     const profile = admin.getByTestId("billing-profile-form");
-    await profile.getByTestId("profile-legal-name").fill("Pemerintah Kabupaten Uji c.q. Dinas Kominfo");
+    await profile
+      .getByTestId("profile-legal-name")
+      .fill("Pemerintah Kabupaten Uji c.q. Dinas Kominfo");
     await profile.getByTestId("profile-npwp").fill("01.234.567.8-901.000");
     await profile.getByTestId("profile-email").fill(`keuangan-${suffix}@sigap112.test`);
     await profile.getByTestId("profile-virtual-account").fill("12");
@@ -120,26 +136,38 @@ describe("billing by bank transfer", () => {
       .toBe("Isi nomor virtual account: 7 sampai 40 digit, boleh dengan spasi dan tanda hubung.");
     await profile.getByTestId("profile-virtual-account").fill("8808 1234 5678 9012");
     await profile.getByTestId("profile-save").click();
-    await expect.poll(() => admin.getByTestId("virtual-account").textContent()).toBe("8808 1234 5678 9012");
+    await expect
+      .poll(() => admin.getByTestId("virtual-account").textContent())
+      .toBe("8808 1234 5678 9012");
 
     const assign = admin.getByTestId("plan-assign-form");
     const planOption = assign.getByTestId("assign-plan").locator("option", { hasText: plan.name });
-    await assign.getByTestId("assign-plan").selectOption((await planOption.getAttribute("value")) ?? "");
+    await assign
+      .getByTestId("assign-plan")
+      .selectOption((await planOption.getAttribute("value")) ?? "");
     await assign.getByTestId("assign-starts-on").fill(twoMonthsAgo());
     await assign.getByTestId("assign-submit").click();
     await expect.poll(() => admin.getByTestId("plan-name").textContent()).toBe(plan.name);
-    expect(await text(admin.getByTestId("current-plan"))).toContain(`${rupiah(2_000_000)} per bulan`);
+    expect(await text(admin.getByTestId("current-plan"))).toContain(
+      `${rupiah(2_000_000)} per bulan`,
+    );
 
     // Two whole months have ended since: one invoice each, newest first.
     await admin.getByTestId("issue-due").click();
     const rows = admin.getByTestId("invoice-row");
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.evaluateAll((found) => found.map((row) => row.getAttribute("data-status")))).toEqual(["issued", "issued"]);
+    expect(
+      await rows.evaluateAll((found) => found.map((row) => row.getAttribute("data-status"))),
+    ).toEqual(["issued", "issued"]);
     const newest = rows.first();
     invoiceNumber = (await newest.getAttribute("data-number")) ?? "";
     expect(invoiceNumber).toMatch(/^SIGAP\/\d{4}\/\d{6}$/);
-    const totals = await rows.evaluateAll((found) => found.map((row) => Number(row.getAttribute("data-total"))));
-    await expect.poll(async () => text(admin.getByTestId("outstanding"))).toBe(rupiah(totals.reduce((sum, total) => sum + total, 0)));
+    const totals = await rows.evaluateAll((found) =>
+      found.map((row) => Number(row.getAttribute("data-total"))),
+    );
+    await expect
+      .poll(async () => text(admin.getByTestId("outstanding")))
+      .toBe(rupiah(totals.reduce((sum, total) => sum + total, 0)));
     olderTotal = totals[1] ?? Number.NaN;
 
     await newest.getByTestId("invoice-link").click();
@@ -154,7 +182,9 @@ describe("billing by bank transfer", () => {
     expect(await invoice.getAttribute("data-status")).toBe("issued");
     expect(await admin.getByTestId("invoice-number").textContent()).toBe(invoiceNumber);
     expect(await text(admin.getByTestId("invoice-tax"))).toMatch(/^Rp [\d.]+$/);
-    const total = Number((await admin.getByTestId("invoice-total").textContent())?.replace(/\D/g, ""));
+    const total = Number(
+      (await admin.getByTestId("invoice-total").textContent())?.replace(/\D/g, ""),
+    );
     expect(total).toBeGreaterThan(2_000_000);
     expect(await fitsWidth(admin)).toBe(true);
 
@@ -164,14 +194,20 @@ describe("billing by bank transfer", () => {
     await form.getByTestId("payment-submit").click();
     await expect.poll(() => admin.getByTestId("payment-row").count()).toBe(1);
     expect(await text(admin.getByTestId("invoice-remaining"))).toBe(rupiah(total - 1_000_000));
-    expect(await text(admin.getByTestId("notice"))).toBe(`Pembayaran dicatat. Sisa tagihan ${rupiah(total - 1_000_000)}.`);
+    expect(await text(admin.getByTestId("notice"))).toBe(
+      `Pembayaran dicatat. Sisa tagihan ${rupiah(total - 1_000_000)}.`,
+    );
     expect(await invoice.getAttribute("data-status")).toBe("issued");
 
     // The same bank reference twice is one transfer recorded twice: refused beside the field.
     await form.getByTestId("payment-reference").fill("TRF-BPD-0001");
-    await form.getByTestId("payment-amount").fill(new Intl.NumberFormat("id-ID").format(total - 1_000_000));
+    await form
+      .getByTestId("payment-amount")
+      .fill(new Intl.NumberFormat("id-ID").format(total - 1_000_000));
     await form.getByTestId("payment-submit").click();
-    await expect.poll(() => form.getByTestId("field-error-reference").textContent()).toBe("Transfer dengan referensi ini sudah dicatat untuk tagihan ini.");
+    await expect
+      .poll(() => form.getByTestId("field-error-reference").textContent())
+      .toBe("Transfer dengan referensi ini sudah dicatat untuk tagihan ini.");
 
     await form.getByTestId("payment-reference").fill("TRF-BPD-0002");
     await form.getByTestId("payment-submit").click();
@@ -204,35 +240,55 @@ describe("billing by bank transfer", () => {
     await admin.waitForURL(/\/billing\/[0-9a-f-]{36}$/);
     await admin.getByTestId("void-open").click();
     const dialog = admin.getByTestId("void-dialog");
-    expect(await dialog.getByRole("heading").textContent()).toBe(`Batalkan tagihan ${olderNumber}?`);
+    expect(await dialog.getByRole("heading").textContent()).toBe(
+      `Batalkan tagihan ${olderNumber}?`,
+    );
     await dialog.getByTestId("void-dialog-confirm").click();
-    await expect.poll(() => dialog.getByTestId("field-error-reason").textContent()).toBe("Tulis alasannya dalam satu baris (maksimal 500 karakter).");
+    await expect
+      .poll(() => dialog.getByTestId("field-error-reason").textContent())
+      .toBe("Tulis alasannya dalam satu baris (maksimal 500 karakter).");
     await dialog.getByTestId("void-dialog-reason").fill("Jumlah kursi salah hitung");
     await dialog.getByTestId("void-dialog-confirm").click();
     await expect.poll(() => admin.getByTestId("invoice").getAttribute("data-status")).toBe("void");
-    expect(await admin.getByTestId("invoice-void-reason").textContent()).toBe("Jumlah kursi salah hitung");
+    expect(await admin.getByTestId("invoice-void-reason").textContent()).toBe(
+      "Jumlah kursi salah hitung",
+    );
     await admin.getByTestId("credit-note-link").click();
-    await expect.poll(() => admin.getByTestId("invoice").getAttribute("data-kind")).toBe("credit_note");
+    await expect
+      .poll(() => admin.getByTestId("invoice").getAttribute("data-kind"))
+      .toBe("credit_note");
     expect(await text(admin.getByTestId("invoice-total"))).toBe(`-${rupiah(olderTotal)}`);
 
     await openPage(admin, `/t/${tenant.slug}/billing`);
-    expect(await admin.locator('[data-testid="invoice-row"][data-kind="credit_note"]').getByTestId("credit-note-mark").count()).toBe(1);
+    expect(
+      await admin
+        .locator('[data-testid="invoice-row"][data-kind="credit_note"]')
+        .getByTestId("credit-note-mark")
+        .count(),
+    ).toBe(1);
     await admin.getByTestId("suspend-open").click();
     const suspend = admin.getByTestId("suspend-dialog");
     await suspend.getByTestId("suspend-dialog-reason").fill("Tagihan belum dibayar");
     await suspend.getByTestId("suspend-dialog-confirm").click();
     await expect
       .poll(() => suspend.getByTestId("field-error-reason").textContent())
-      .toBe("Hanya daerah dengan tagihan yang lewat jatuh tempo lebih dari 30 hari yang dapat ditangguhkan.");
+      .toBe(
+        "Hanya daerah dengan tagihan yang lewat jatuh tempo lebih dari 30 hari yang dapat ditangguhkan.",
+      );
     await admin.keyboard.press("Escape");
     expect(await admin.getByTestId("suspension-banner").count()).toBe(0);
   });
 
   it("shows the region's admin the invoice as paid with its PDF, and none of the platform admin's controls", async () => {
-    const page = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, tenantAdmin.id)).newPage();
+    const page = await (
+      await signedInContext(e2e.browser, e2e.portalUrl, database.owner, tenantAdmin.id)
+    ).newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await openPage(page, `/t/${tenant.slug}`);
-    await page.getByRole("navigation", { name: "Menu daerah" }).getByRole("link", { name: "Tagihan", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Menu daerah" })
+      .getByRole("link", { name: "Tagihan", exact: true })
+      .click();
     await page.waitForURL(`**/t/${tenant.slug}/billing`);
     const row = page.locator(`[data-testid="invoice-row"][data-number="${invoiceNumber}"]`);
     await expect.poll(() => row.getAttribute("data-status")).toBe("paid");
@@ -248,7 +304,10 @@ describe("billing by bank transfer", () => {
     expect(await page.getByTestId("invoice").getAttribute("data-status")).toBe("paid");
     expect(await page.getByTestId("payment-form").count()).toBe(0);
     expect(await page.getByTestId("void-open").count()).toBe(0);
-    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("invoice-pdf").click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("invoice-pdf").click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     expect(await fitsWidth(page)).toBe(true);
     // The platform's billing pages do not exist for a region's admin.

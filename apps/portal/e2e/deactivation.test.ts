@@ -2,7 +2,12 @@ import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { createMember, deleteUsers } from "./people.ts";
 import { openPage } from "./navigation.ts";
 
@@ -41,7 +46,8 @@ async function signInAdmin(): Promise<Page> {
     headers: { "sec-fetch-site": "same-origin" },
   });
   expect(response.status()).toBe(200);
-  await database.owner.sql`update sessions set two_factor_verified_at = now() where user_id = ${admin.id}`;
+  await database.owner
+    .sql`update sessions set two_factor_verified_at = now() where user_id = ${admin.id}`;
   return adminContext.newPage();
 }
 
@@ -64,11 +70,17 @@ describe("deactivating a member", () => {
     const row = adminPage.locator(`[data-testid="member-row"][data-email="${operator.email}"]`);
     await row.getByTestId("deactivate").click();
     const dialog = adminPage.getByTestId("confirm-dialog");
-    expect(await dialog.getByRole("heading").textContent()).toBe(`Nonaktifkan ${operator.displayName}?`);
+    expect(await dialog.getByRole("heading").textContent()).toBe(
+      `Nonaktifkan ${operator.displayName}?`,
+    );
     await dialog.getByTestId("confirm-button").click();
 
-    await expect.poll(() => row.getByTestId("member-status").textContent()).toContain("Nonaktif sejak");
-    expect(await adminPage.getByTestId("notice").textContent()).toBe(`${operator.displayName} dinonaktifkan.`);
+    await expect
+      .poll(() => row.getByTestId("member-status").textContent())
+      .toContain("Nonaktif sejak");
+    expect(await adminPage.getByTestId("notice").textContent()).toBe(
+      `${operator.displayName} dinonaktifkan.`,
+    );
     expect(await row.getByTestId("deactivate").count()).toBe(0);
     const [sessions] = await database.owner.sql<{ count: number }[]>`
       select count(*)::int as count from sessions where user_id = ${operator.id}`;
@@ -105,8 +117,13 @@ describe("deactivating a member", () => {
     expect(await rows.first().getAttribute("data-action")).toBe("users.deactivate");
     expect(await rows.first().textContent()).toContain(admin.displayName);
 
-    const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByTestId("audit-export").click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const [download] = await Promise.all([
+      adminPage.waitForEvent("download"),
+      adminPage.getByTestId("audit-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^audit-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const csv = await readFile(await download.path(), "utf8");
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(2);

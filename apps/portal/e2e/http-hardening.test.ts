@@ -38,14 +38,22 @@ function pngOf(bytes: number): Buffer {
 
 describe("request size", () => {
   it("a 400 KiB logo passes through the portal to the API", async () => {
-    const response = await trpcMutation("branding.update", { tenantSlug: arranged.tenant.slug, logoBase64: pngOf(400 * 1024).toString("base64") });
+    const response = await trpcMutation("branding.update", {
+      tenantSlug: arranged.tenant.slug,
+      logoBase64: pngOf(400 * 1024).toString("base64"),
+    });
     expect(response.status).toBe(200);
   });
 
   it("a body over the limit is answered 413 PAYLOAD_TOO_LARGE, not 502", async () => {
-    const response = await trpcMutation("branding.update", { tenantSlug: arranged.tenant.slug, logoBase64: "A".repeat(3 * 1024 * 1024) });
+    const response = await trpcMutation("branding.update", {
+      tenantSlug: arranged.tenant.slug,
+      logoBase64: "A".repeat(3 * 1024 * 1024),
+    });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } });
+    expect(await response.json()).toMatchObject({
+      error: { data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } },
+    });
   });
 });
 
@@ -66,16 +74,22 @@ describe("redirects stay on the portal", () => {
     expect(location).toMatch(/^\/[^/\\]/u.test(location) ? /^\/[^/\\]/u : /^\/$/u);
   });
 
-  it.each(["", "?redirect=/%09/evil.example", "?redirect=", "?redirect=/a%0d%0ab", "?redirect=%E0%A4%A", "?redirect=/t/x&redirect=//evil"])(
-    "/sign-in/continue%s, signed in or not",
-    async (query) => {
-      for (const signedIn of [false, true]) {
-        const response = await portal(`/sign-in/continue${query}`, { signedIn });
-        expect(response.status).toBe(303);
-        expect(new URL(response.headers.get("location") ?? "", arranged.e2e.portalUrl).origin).toBe(arranged.e2e.portalUrl);
-      }
-    },
-  );
+  it.each([
+    "",
+    "?redirect=/%09/evil.example",
+    "?redirect=",
+    "?redirect=/a%0d%0ab",
+    "?redirect=%E0%A4%A",
+    "?redirect=/t/x&redirect=//evil",
+  ])("/sign-in/continue%s, signed in or not", async (query) => {
+    for (const signedIn of [false, true]) {
+      const response = await portal(`/sign-in/continue${query}`, { signedIn });
+      expect(response.status).toBe(303);
+      expect(new URL(response.headers.get("location") ?? "", arranged.e2e.portalUrl).origin).toBe(
+        arranged.e2e.portalUrl,
+      );
+    }
+  });
 
   it("keeps a same-origin path, normalised", async () => {
     const response = await portal("/locale?to=en&redirect=/t/x/../sop?tab=1");
@@ -109,7 +123,9 @@ describe("security headers", () => {
 
   it("HSTS is sent when the portal is reached over https", async () => {
     const response = await portal("/", { headers: { "x-forwarded-proto": "https" } });
-    expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(response.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 
   it("pages still hydrate under the policy", async () => {
@@ -127,7 +143,10 @@ describe("security headers", () => {
 
 describe("SOP pages", () => {
   it("show whatever a stored draft holds, even one nested 2,000 levels deep", async () => {
-    const chosen = await trpcMutation("onboarding.chooseSop", { tenantSlug: arranged.tenant.slug, templateCode: "national-default" });
+    const chosen = await trpcMutation("onboarding.chooseSop", {
+      tenantSlug: arranged.tenant.slug,
+      templateCode: "national-default",
+    });
     expect(chosen.status).toBe(200);
     const deep = `${'{"isi":'.repeat(2000)}"dasar"${"}".repeat(2000)}`;
     // Stored as an older API accepted it; today's refuses it on input.

@@ -19,13 +19,24 @@ async function answeredCall(caller: string): Promise<void> {
   const callId = randomUUID();
   const location = deviceFix();
   const report = (type: string, extra: Record<string, unknown> = {}) =>
-    reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, { type, callId, did: centre.line.did, caller, location, ...extra });
+    reportCallEvent(arranged.e2e.portalUrl, centre.line.secret, {
+      type,
+      callId,
+      did: centre.line.did,
+      caller,
+      location,
+      ...extra,
+    });
   expect(await report("call.offered")).toBe(200);
   expect(await report("call.answered", { seat })).toBe(200);
 }
 
-async function storedLocation(): Promise<{ latitude: number | null; longitude: number | null } | undefined> {
-  const [row] = await arranged.database.owner.sql<{ location: { latitude: number | null; longitude: number | null } }[]>`
+async function storedLocation(): Promise<
+  { latitude: number | null; longitude: number | null } | undefined
+> {
+  const [row] = await arranged.database.owner.sql<
+    { location: { latitude: number | null; longitude: number | null } }[]
+  >`
     select location from incidents where tenant_id = ${arranged.tenant.id} and id = ${incidentId}`;
   return row?.location;
 }
@@ -44,8 +55,11 @@ describe("where an incident is", () => {
     await panel.getByTestId("classify-emergency").check();
     await panel.getByTestId("incident-main-type").selectOption("fire.building");
     await panel.getByTestId("classify-submit").click();
-    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("kejadian baru dibuat");
-    incidentId = (await page.getByTestId("desk-incident-link").getAttribute("href"))?.split("/").at(-1) ?? "";
+    await expect
+      .poll(() => page.getByTestId("notice").textContent())
+      .toContain("kejadian baru dibuat");
+    incidentId =
+      (await page.getByTestId("desk-incident-link").getAttribute("href"))?.split("/").at(-1) ?? "";
     expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => panel.count()).toBe(0);
 
@@ -55,10 +69,17 @@ describe("where an incident is", () => {
     await panel.getByTestId("classify-emergency").check();
     await panel.getByTestId("incident-main-type").selectOption("fire.building");
     const hint = panel.getByTestId("nearby-incidents");
-    await expect.poll(() => hint.locator("legend").textContent()).toBe("Insiden terbuka di dekat sini");
-    await hint.locator(`[data-testid="nearby-incident"][data-incident-id="${incidentId}"]`).getByTestId("nearby-attach").check();
+    await expect
+      .poll(() => hint.locator("legend").textContent())
+      .toBe("Insiden terbuka di dekat sini");
+    await hint
+      .locator(`[data-testid="nearby-incident"][data-incident-id="${incidentId}"]`)
+      .getByTestId("nearby-attach")
+      .check();
     await panel.getByTestId("classify-submit").click();
-    await expect.poll(() => page.getByTestId("notice").textContent()).toContain("dilampirkan ke insiden yang sudah terbuka");
+    await expect
+      .poll(() => page.getByTestId("notice").textContent())
+      .toContain("dilampirkan ke insiden yang sudah terbuka");
 
     const [{ count } = { count: -1 }] = await arranged.database.owner.sql<{ count: number }[]>`
       select count(*)::int as count from incidents where tenant_id = ${arranged.tenant.id}`;
@@ -88,8 +109,13 @@ describe("where an incident is", () => {
     if (!box) throw new Error("the map is not drawn");
     await region.click({ position: { x: (box.width * 2) / 3, y: (box.height * 2) / 3 } });
     await expect.poll(() => latitude.inputValue()).not.toBe(String(marked?.latitude));
-    const moved = { latitude: Number(await latitude.inputValue()), longitude: Number(await longitude.inputValue()) };
-    expect(await map.getByTestId("marked-point").textContent()).toContain(`${moved.latitude.toFixed(5)}, ${moved.longitude.toFixed(5)}`);
+    const moved = {
+      latitude: Number(await latitude.inputValue()),
+      longitude: Number(await longitude.inputValue()),
+    };
+    expect(await map.getByTestId("marked-point").textContent()).toContain(
+      `${moved.latitude.toFixed(5)}, ${moved.longitude.toFixed(5)}`,
+    );
     expect(await fitsWidth(page)).toBe(true);
     await form.getByTestId("facts-form-submit").click();
     await expect.poll(() => form.count()).toBe(0);
@@ -106,11 +132,13 @@ describe("where an incident is", () => {
     await latitude.fill("-7,4512");
     await longitude.fill("");
     await form.getByTestId("facts-form-submit").click();
-    await expect.poll(() => form.getByTestId("field-error-location.longitude").textContent()).toBe(
-      "Isi bujur antara -180 dan 180 bersama lintangnya, atau kosongkan keduanya.",
-    );
+    await expect
+      .poll(() => form.getByTestId("field-error-location.longitude").textContent())
+      .toBe("Isi bujur antara -180 dan 180 bersama lintangnya, atau kosongkan keduanya.");
     await longitude.fill("112,7215");
-    await expect.poll(() => map.getByTestId("marked-point").textContent()).toContain("-7.45120, 112.72150");
+    await expect
+      .poll(() => map.getByTestId("marked-point").textContent())
+      .toContain("-7.45120, 112.72150");
     await form.getByTestId("facts-form-submit").click();
     await expect.poll(() => form.count()).toBe(0);
     expect(await storedLocation()).toMatchObject({ latitude: -7.4512, longitude: 112.7215 });

@@ -1,8 +1,20 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
-import { createMember, createPlatformPerson, deleteUsers, signedInContext, signedInCookie, uniqueEmail } from "./people.ts";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
+import {
+  createMember,
+  createPlatformPerson,
+  deleteUsers,
+  signedInContext,
+  signedInCookie,
+  uniqueEmail,
+} from "./people.ts";
 import { openPage } from "./navigation.ts";
 import { invitationLinkFromOutbox } from "./outbox.ts";
 
@@ -27,18 +39,27 @@ beforeAll(async () => {
   const response = await fetch(`${e2e.portalUrl}/trpc/users.invite`, {
     method: "POST",
     // As a browser's own fetch says it: run without ORIGIN, the local portal forwards its scheme as https, so an http Origin would not match.
-    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", cookie: await signedInCookie(database.owner, admin.id) },
+    headers: {
+      "content-type": "application/json",
+      "sec-fetch-site": "same-origin",
+      cookie: await signedInCookie(database.owner, admin.id),
+    },
     body: JSON.stringify({ tenantSlug: tenant.slug, email: inviteeEmail, role: "operator" }),
   });
-  if (!response.ok) throw new Error(`users.invite answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`users.invite answered ${response.status}: ${await response.text()}`);
 
   // Mail links use the API's PUBLIC_URL (localhost), so the invitee browses there: one cookie jar.
-  const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
+  const context = await e2e.browser.newContext({
+    baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost"),
+  });
   page = await context.newPage();
 
   const platformAdmin = await createPlatformPerson(database.owner, "platform_admin");
   emails.push(platformAdmin.email);
-  platform = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
+  platform = await (
+    await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)
+  ).newPage();
 });
 
 afterAll(async () => {
@@ -57,7 +78,9 @@ describe("accepting an invitation from the dev outbox", () => {
   it("a platform admin finds the invitation mail; the invitee follows its link", async () => {
     await openPage(page, await invitationLinkFromOutbox(platform, inviteeEmail));
     invitationUrl = page.url();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(`Tenant ${tenant.slug}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      `Tenant ${tenant.slug}`,
+    );
     await expect.poll(() => page.getByText(inviteeEmail).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText("Operator").count()).toBeGreaterThan(0);
   });
@@ -92,10 +115,13 @@ describe("inviting an agency responder from the users page", () => {
   it("offers the region's agencies by name and binds the invitation to the one chosen", async () => {
     const [pmi] = await database.owner.sql<{ id: string }[]>`
       insert into agencies (tenant_id, agency_type, name) values (${tenant.id}, 'pmi', 'PMI Kota Uji') returning id`;
-    await database.owner.sql`insert into agencies (tenant_id, agency_type, name, active) values (${tenant.id}, 'damkar', 'Damkar Lama', false)`;
+    await database.owner
+      .sql`insert into agencies (tenant_id, agency_type, name, active) values (${tenant.id}, 'damkar', 'Damkar Lama', false)`;
     const [admin] = await database.owner.sql<{ id: string }[]>`
       select user_id as id from memberships where tenant_id = ${tenant.id} and role = 'tenant_admin'`;
-    const adminPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, admin?.id ?? "")).newPage();
+    const adminPage = await (
+      await signedInContext(e2e.browser, e2e.portalUrl, database.owner, admin?.id ?? "")
+    ).newPage();
     await openPage(adminPage, `/t/${tenant.slug}/users`);
 
     await adminPage.getByTestId("invite-open").click();
@@ -106,15 +132,23 @@ describe("inviting an agency responder from the users page", () => {
     await dialog.getByTestId("role-select").selectOption("agency_responder");
     const agency = dialog.getByLabel("Instansi");
     // By name, inactive ones marked, in alphabetical order, after the prompt to choose.
-    expect(await agency.locator("option").allTextContents()).toEqual(["Pilih instansi petugas ini", "Damkar Lama (tidak aktif)", "PMI Kota Uji"]);
+    expect(await agency.locator("option").allTextContents()).toEqual([
+      "Pilih instansi petugas ini",
+      "Damkar Lama (tidak aktif)",
+      "PMI Kota Uji",
+    ]);
 
     // Sending without choosing names the field.
     await dialog.getByRole("button", { name: "Kirim undangan" }).click();
-    await expect.poll(() => dialog.getByTestId("field-error-agencyId").textContent()).toBe("Pilih salah satu instansi daerah ini.");
+    await expect
+      .poll(() => dialog.getByTestId("field-error-agencyId").textContent())
+      .toBe("Pilih salah satu instansi daerah ini.");
 
     await agency.selectOption({ label: "PMI Kota Uji" });
     await dialog.getByRole("button", { name: "Kirim undangan" }).click();
-    await expect.poll(() => adminPage.getByTestId("notice").textContent()).toBe(`Undangan dikirim ke ${responderEmail}.`);
+    await expect
+      .poll(() => adminPage.getByTestId("notice").textContent())
+      .toBe(`Undangan dikirim ke ${responderEmail}.`);
     const [invitation] = await database.owner.sql<{ role: string; agency_id: string | null }[]>`
       select role, agency_id from invitations where tenant_id = ${tenant.id} and email = ${responderEmail}`;
     expect(invitation).toEqual({ role: "agency_responder", agency_id: pmi?.id });

@@ -1,7 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { openPage } from "./navigation.ts";
 
 const database = connectTestDatabase();
@@ -21,7 +26,9 @@ afterAll(async () => {
 });
 
 async function liveTenantsInDatabase(): Promise<number> {
-  const [row] = await database.owner.sql<{ live: number }[]>`select count(*)::int as live from tenants where status = 'live'`;
+  const [row] = await database.owner.sql<
+    { live: number }[]
+  >`select count(*)::int as live from tenants where status = 'live'`;
   return row?.live ?? Number.NaN;
 }
 
@@ -34,7 +41,9 @@ describe("the national adoption page", () => {
     await openPage(page, e2e.portalUrl);
     expect(await shownLiveCount()).toBe(await liveTenantsInDatabase());
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("id");
-    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/dari 514 kabupaten\/kota/);
+    expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(
+      /dari 514 kabupaten\/kota/,
+    );
     await expect.poll(() => page.getByTestId("province-row").count()).toBe(38);
   });
 
@@ -50,8 +59,12 @@ describe("the national adoption page", () => {
     const liveCell = row.getByRole("cell").nth(2);
 
     await page.reload();
-    const before = { total: await shownLiveCount(), province: Number(await liveCell.textContent()) };
-    await database.owner.sql`update tenants set status = 'live', launched_at = now() where id = ${tenant.id}`;
+    const before = {
+      total: await shownLiveCount(),
+      province: Number(await liveCell.textContent()),
+    };
+    await database.owner
+      .sql`update tenants set status = 'live', launched_at = now() where id = ${tenant.id}`;
     await page.reload();
 
     expect(await shownLiveCount()).toBe(before.total + 1);
@@ -64,7 +77,9 @@ describe("the national adoption page", () => {
     const header = page.getByRole("columnheader", { name: "Live", exact: true });
     await header.getByRole("button").click();
     await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
-    const live = (await page.getByTestId("province-row").locator("td:nth-child(4)").allTextContents()).map(Number);
+    const live = (
+      await page.getByTestId("province-row").locator("td:nth-child(4)").allTextContents()
+    ).map(Number);
     expect(live).toEqual(live.toSorted((a, b) => b - a));
     expect(live[0]).toBeGreaterThan(0);
   });
@@ -75,7 +90,9 @@ describe("the national adoption page", () => {
     await page.getByTestId("locale-switch").click();
     await page.waitForURL(`${e2e.portalUrl}/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    await expect.poll(() => page.getByText(/of 514 regencies and cities run the 112 service/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/of 514 regencies and cities run the 112 service/).count())
+      .toBe(1);
     expect(await shownLiveCount()).toBe(live);
     await page.getByTestId("locale-switch").click();
     await page.waitForURL(`${e2e.portalUrl}/`);

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { deleteUsers, signedInCookie, uniqueEmail } from "./people.ts";
 import { openPage } from "./navigation.ts";
 
@@ -15,7 +20,10 @@ const createdSlugs: string[] = [];
 const testTenants: TestTenant[] = [];
 
 /** Someone with a platform role and a session that has passed its second factor, in a browser of their own. */
-async function platformPerson(browser: Browser, role: "platform_admin" | "ministry_viewer"): Promise<Page> {
+async function platformPerson(
+  browser: Browser,
+  role: "platform_admin" | "ministry_viewer",
+): Promise<Page> {
   const email = uniqueEmail(role.replace("_", "-"));
   emails.push(email);
   const [user] = await database.owner.sql<{ id: string }[]>`
@@ -29,12 +37,16 @@ async function platformPerson(browser: Browser, role: "platform_admin" | "minist
 
 beforeAll(async () => {
   e2e = await startEndToEnd();
-  [ministry, admin] = await Promise.all([platformPerson(e2e.browser, "ministry_viewer"), platformPerson(e2e.browser, "platform_admin")]);
+  [ministry, admin] = await Promise.all([
+    platformPerson(e2e.browser, "ministry_viewer"),
+    platformPerson(e2e.browser, "platform_admin"),
+  ]);
 });
 
 afterAll(async () => {
   await e2e.stop();
-  if (createdSlugs.length > 0) await database.owner.sql`delete from tenants where slug = any(${createdSlugs})`;
+  if (createdSlugs.length > 0)
+    await database.owner.sql`delete from tenants where slug = any(${createdSlugs})`;
   await deleteTestTenants(database.owner, testTenants);
   await deleteUsers(database.owner, emails);
   await database.close();
@@ -43,7 +55,9 @@ afterAll(async () => {
 describe("the national adoption view", () => {
   it("shows a ministry viewer the live count the database holds, and the 38 provinces", async () => {
     await openPage(ministry, "/national");
-    const [row] = await database.owner.sql<{ live: number }[]>`select count(*)::int as live from tenants where status = 'live'`;
+    const [row] = await database.owner.sql<
+      { live: number }[]
+    >`select count(*)::int as live from tenants where status = 'live'`;
     expect(Number(await ministry.getByTestId("national-live-count").textContent())).toBe(row?.live);
     expect(await ministry.getByTestId("national-province-row").count()).toBe(38);
     expect(await ministry.getByTestId("national-link").getAttribute("aria-current")).toBe("page");
@@ -56,7 +70,8 @@ describe("the national adoption view", () => {
 describe("the national view's table, map, trend and drill-down", () => {
   const provinceTable = () => ministry.getByTestId("national-provinces");
   const liveCells = () => ministry.getByTestId("national-province-row").locator("td:nth-child(3)");
-  const numbers = async (cells: ReturnType<typeof liveCells>) => (await cells.allTextContents()).map(Number);
+  const numbers = async (cells: ReturnType<typeof liveCells>) =>
+    (await cells.allTextContents()).map(Number);
 
   it("sorts the province table from the keyboard, saying which way", async () => {
     await openPage(ministry, "/national");
@@ -77,10 +92,14 @@ describe("the national view's table, map, trend and drill-down", () => {
     await openPage(ministry, "/national");
     const shapes = ministry.getByTestId("province-shape");
     expect(await shapes.count()).toBe(38);
-    const names = await shapes.evaluateAll((links) => links.map((link) => link.getAttribute("aria-label") ?? ""));
+    const names = await shapes.evaluateAll((links) =>
+      links.map((link) => link.getAttribute("aria-label") ?? ""),
+    );
     expect(names.every((name) => /^.+: \d+ dari \d+ kabupaten\/kota live/.test(name))).toBe(true);
     // Papua Barat Daya (96) split from Papua Barat in 2022: it has a shape of its own.
-    expect(await ministry.locator('[data-testid="province-shape"][data-province="96"]').count()).toBe(1);
+    expect(
+      await ministry.locator('[data-testid="province-shape"][data-province="96"]').count(),
+    ).toBe(1);
     // Denpasar is live in the demo data, so Bali is coloured; a province with none live is grey (band 0).
     const bali = ministry.getByRole("link", { name: /^Bali: / });
     expect(Number(await bali.getAttribute("data-band"))).toBeGreaterThan(0);
@@ -92,20 +111,30 @@ describe("the national view's table, map, trend and drill-down", () => {
   it("drills down from a province to its regions, with status and launch date, a suspended one included", async () => {
     const suspended = await createTestTenant(database.owner, "suspended");
     testTenants.push(suspended);
-    const [region] = await database.owner.sql<{ province_code: string; name: string; regions: number }[]>`
+    const [region] = await database.owner.sql<
+      { province_code: string; name: string; regions: number }[]
+    >`
       select r.province_code, p.name, (select count(*)::int from regencies where province_code = r.province_code) as regions
         from regencies r join provinces p on p.code = r.province_code where r.code = ${suspended.regionCode}`;
     await openPage(ministry, "/national");
-    const row = ministry.getByTestId("national-province-row").filter({ has: ministry.getByRole("rowheader", { name: region?.name ?? "?", exact: true }) });
+    const row = ministry
+      .getByTestId("national-province-row")
+      .filter({ has: ministry.getByRole("rowheader", { name: region?.name ?? "?", exact: true }) });
     const provinceLive = Number(await row.locator("td:nth-child(3)").textContent());
     await row.getByRole("link").click();
     await ministry.waitForURL(`**/national/provinces/${region?.province_code ?? "?"}`);
 
     const rows = ministry.getByTestId("province-region-row");
     await expect.poll(() => rows.count()).toBe(region?.regions);
-    expect(await ministry.locator('[data-testid="province-region-row"][data-status="live"]').count()).toBe(provinceLive);
-    expect(await ministry.getByTestId("province-summary").textContent()).toContain(`${String(provinceLive)} dari ${String(region?.regions)}`);
-    const ours = rows.filter({ has: ministry.getByRole("cell", { name: suspended.regionCode, exact: true }) });
+    expect(
+      await ministry.locator('[data-testid="province-region-row"][data-status="live"]').count(),
+    ).toBe(provinceLive);
+    expect(await ministry.getByTestId("province-summary").textContent()).toContain(
+      `${String(provinceLive)} dari ${String(region?.regions)}`,
+    );
+    const ours = rows.filter({
+      has: ministry.getByRole("cell", { name: suspended.regionCode, exact: true }),
+    });
     expect(await ours.getByText("Ditangguhkan").count()).toBe(1);
     expect(await ours.locator("time").count()).toBe(1);
     await ministry.getByTestId("province-back").click();
@@ -147,7 +176,9 @@ describe("creating a tenant", () => {
     await search.press("ArrowDown");
     await search.press("Enter");
     // The slug is suggested from the region's name; this test replaces it with a unique one.
-    await expect.poll(() => admin.getByTestId("slug").inputValue()).toMatch(/^(kab|kota)-[a-z0-9-]+$/);
+    await expect
+      .poll(() => admin.getByTestId("slug").inputValue())
+      .toMatch(/^(kab|kota)-[a-z0-9-]+$/);
     await admin.getByTestId("slug").fill(slug);
     await admin.getByTestId("admin-email").fill(adminEmail);
     await admin.getByTestId("create-tenant-submit").click();
@@ -157,7 +188,9 @@ describe("creating a tenant", () => {
     const [tenant] = await database.owner.sql<{ status: string; region_code: string }[]>`
       select status, region_code from tenants where slug = ${slug}`;
     expect(tenant).toEqual({ status: "onboarding", region_code: region.code });
-    const [mail] = await database.owner.sql<{ count: number }[]>`select count(*)::int as count from mail_outbox where "to" = ${adminEmail}`;
+    const [mail] = await database.owner.sql<
+      { count: number }[]
+    >`select count(*)::int as count from mail_outbox where "to" = ${adminEmail}`;
     expect(mail?.count).toBe(1);
 
     await admin.getByRole("button", { name: "Buat tenant lain" }).click();

@@ -15,6 +15,7 @@ export async function openPage(page: Page, path: string): Promise<void> {
  */
 export async function fitsWidth(page: Page): Promise<boolean> {
   const screenWidth = page.viewportSize()?.width;
-  if (screenWidth === undefined) throw new Error("the page has no fixed viewport to measure against");
+  if (screenWidth === undefined)
+    throw new Error("the page has no fixed viewport to measure against");
   return page.evaluate((width) => document.documentElement.scrollWidth <= width, screenWidth);
 }

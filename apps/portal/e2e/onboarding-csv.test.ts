@@ -24,7 +24,11 @@ const png = Buffer.from(
   "base64",
 );
 
-const csvFile = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n") + "\r\n") });
+const csvFile = (name: string, lines: string[]) => ({
+  name,
+  mimeType: "text/csv",
+  buffer: Buffer.from(lines.join("\r\n") + "\r\n"),
+});
 
 /** Every press of the admin's: a click, a file chosen, an option picked. Typing is not counted. */
 class ClickCounter {
@@ -35,7 +39,10 @@ class ClickCounter {
     await locator.click();
   }
 
-  async choose(locator: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  async choose(
+    locator: Locator,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
     this.count += 1;
     await locator.setInputFiles(file);
   }
@@ -59,10 +66,16 @@ describe("the onboarding wizard with CSV imports", () => {
     await openPage(page, `/t/${tenant.slug}/onboarding/branding`);
     const primary = page.getByTestId("branding-primary");
     await primary.fill("#ffcc00");
-    await expect.poll(() => page.getByTestId("branding-primary-contrast").getAttribute("data-ok")).toBe("false");
-    expect(await page.getByTestId("branding-primary-contrast").textContent()).toContain("minimal 4,5:1");
+    await expect
+      .poll(() => page.getByTestId("branding-primary-contrast").getAttribute("data-ok"))
+      .toBe("false");
+    expect(await page.getByTestId("branding-primary-contrast").textContent()).toContain(
+      "minimal 4,5:1",
+    );
     await primary.fill("#1d4ed8");
-    await expect.poll(() => page.getByTestId("branding-primary-contrast").getAttribute("data-ok")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("branding-primary-contrast").getAttribute("data-ok"))
+      .toBe("true");
 
     let asked = "";
     page.once("dialog", async (dialog) => {
@@ -79,26 +92,35 @@ describe("the onboarding wizard with CSV imports", () => {
     await page.waitForURL("**/onboarding/agencies");
 
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await page.getByTestId("csv-file-agencies").setInputFiles(
-      csvFile("instansi.csv", [
-        "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak",
-        "Damkar Contoh,damkar,,telepon,0812-3456-7890,",
-        "Dinas Entah,entah,,telepon,0812-3456-7890,",
-        "Damkar Contoh,,,faks,021 555,",
-      ]),
-    );
+    await page
+      .getByTestId("csv-file-agencies")
+      .setInputFiles(
+        csvFile("instansi.csv", [
+          "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak",
+          "Damkar Contoh,damkar,,telepon,0812-3456-7890,",
+          "Dinas Entah,entah,,telepon,0812-3456-7890,",
+          "Damkar Contoh,,,faks,021 555,",
+        ]),
+      );
     await page.getByTestId("csv-problems-agencies").waitFor();
     const problems = await page
       .getByTestId("csv-problem")
-      .evaluateAll((rows) => rows.map((row) => `${row.getAttribute("data-row") ?? ""}:${row.getAttribute("data-column") ?? ""}`));
+      .evaluateAll((rows) =>
+        rows.map(
+          (row) => `${row.getAttribute("data-row") ?? ""}:${row.getAttribute("data-column") ?? ""}`,
+        ),
+      );
     expect(problems).toEqual(["3:jenis_instansi", "4:jenis_kontak"]);
     expect(await page.getByTestId("csv-apply-agencies").count()).toBe(0);
-    expect(await database.owner.sql`select 1 from agencies where tenant_id = ${tenant.id}`).toHaveLength(0);
+    expect(
+      await database.owner.sql`select 1 from agencies where tenant_id = ${tenant.id}`,
+    ).toHaveLength(0);
   });
 
   it("takes the region live inside the wizard, agencies and staff from CSV, in under 30 clicks", async () => {
     const { context, tenant, admin, database, e2e } = arranged;
-    await database.owner.sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
+    await database.owner
+      .sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
     const page = await context.newPage();
     const clicks = new ClickCounter();
     await openPage(page, `/t/${tenant.slug}`);
@@ -110,24 +132,44 @@ describe("the onboarding wizard with CSV imports", () => {
     await page.getByTestId("branding-display-name").fill("Call Center 112 Kabupaten Contoh");
     await page.getByTestId("branding-primary").fill("#b91c1c");
     await page.getByTestId("branding-accent").fill("#1e3a8a");
-    await clicks.choose(page.getByTestId("branding-logo"), { name: "logo.png", mimeType: "image/png", buffer: png });
+    await clicks.choose(page.getByTestId("branding-logo"), {
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: png,
+    });
     await clicks.click(page.getByTestId("branding-save"));
     await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Branding disimpan.");
     await nextStep(page, clicks, "agencies");
 
     // Agencies: the template's header, one agency with a contact for each type the SOP dispatches.
-    const [download] = await Promise.all([page.waitForEvent("download"), clicks.click(page.getByTestId("csv-template-agencies"))]);
-    const template = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split("\r\n");
-    expect(template[0]).toBe("nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      clicks.click(page.getByTestId("csv-template-agencies")),
+    ]);
+    const template = (await readFile(await download.path(), "utf8"))
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(template[0]).toBe(
+      "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak",
+    );
     const agencyRows = templatePrimaryAgencyTypes.flatMap((type, index) => [
       `${type.toUpperCase()} Kabupaten Contoh,${type},,telepon,0812-1120-${String(1000 + index)},Piket 24 jam`,
       `${type.toUpperCase()} Kabupaten Contoh,${type},,email,posko.${type}@contoh.go.id,`,
     ]);
-    await clicks.choose(page.getByTestId("csv-file-agencies"), csvFile("instansi.csv", [template[0] ?? "", ...agencyRows]));
-    await expect.poll(() => page.getByTestId("csv-preview-row").count()).toBe(templatePrimaryAgencyTypes.length);
+    await clicks.choose(
+      page.getByTestId("csv-file-agencies"),
+      csvFile("instansi.csv", [template[0] ?? "", ...agencyRows]),
+    );
+    await expect
+      .poll(() => page.getByTestId("csv-preview-row").count())
+      .toBe(templatePrimaryAgencyTypes.length);
     await clicks.click(page.getByTestId("csv-apply-agencies"));
-    await expect.poll(() => page.getByTestId("checklist-item-agencies").getAttribute("data-ok")).toBe("true");
-    expect(await page.getByTestId("onboarding-agency-row").count()).toBe(templatePrimaryAgencyTypes.length);
+    await expect
+      .poll(() => page.getByTestId("checklist-item-agencies").getAttribute("data-ok"))
+      .toBe("true");
+    expect(await page.getByTestId("onboarding-agency-row").count()).toBe(
+      templatePrimaryAgencyTypes.length,
+    );
     await nextStep(page, clicks, "trunks");
 
     // A phone trunk, in the wizard.
@@ -137,7 +179,9 @@ describe("the onboarding wizard with CSV imports", () => {
     await page.getByTestId("trunk-password").fill("rahasia-trunk-112");
     await clicks.select(page.getByTestId("trunk-status"), "active");
     await clicks.click(page.getByTestId("trunk-save"));
-    await expect.poll(() => page.getByTestId("checklist-item-trunk").getAttribute("data-ok")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("checklist-item-trunk").getAttribute("data-ok"))
+      .toBe("true");
     await nextStep(page, clicks, "sop");
 
     // The national SOP, published.
@@ -149,21 +193,30 @@ describe("the onboarding wizard with CSV imports", () => {
     // Staff: two operators and a supervisor invited from one file.
     await clicks.choose(
       page.getByTestId("csv-file-staff"),
-      csvFile("staf.csv", ["email,peran,instansi", `${staff[0] ?? ""},operator,`, `${staff[1] ?? ""},operator,`, `${staff[2] ?? ""},supervisor,`]),
+      csvFile("staf.csv", [
+        "email,peran,instansi",
+        `${staff[0] ?? ""},operator,`,
+        `${staff[1] ?? ""},operator,`,
+        `${staff[2] ?? ""},supervisor,`,
+      ]),
     );
     await expect.poll(() => page.getByTestId("csv-preview-row").count()).toBe(3);
     await clicks.click(page.getByTestId("csv-apply-staff"));
     await expect.poll(() => page.getByTestId("staff-invited-operator").textContent()).toBe("2");
     const operators = page.getByTestId("checklist-item-operators");
     expect(await operators.getAttribute("data-ok")).toBe("false");
-    expect(await operators.textContent()).toContain("2 orang diundang sebagai Operator dan belum menerima undangan");
+    expect(await operators.textContent()).toContain(
+      "2 orang diundang sebagai Operator dan belum menerima undangan",
+    );
     expect(await page.getByTestId("checklist-fix-operators").count()).toBe(0);
 
     // Each invitee accepts from their own mailbox (read here from the development outbox).
     const outbox = await context.newPage();
     for (const email of staff) {
       const link = await invitationLinkFromOutbox(outbox, email);
-      const invitee = await (await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") })).newPage();
+      const invitee = await (
+        await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") })
+      ).newPage();
       await openPage(invitee, link);
       await invitee.getByLabel("Nama lengkap").fill("Staf Kabupaten Contoh");
       await invitee.getByLabel("Kata sandi baru").fill(knownPassword);
@@ -176,14 +229,22 @@ describe("the onboarding wizard with CSV imports", () => {
     // Go live, every item met and each saying so.
     await nextStep(page, clicks, "go-live");
     for (const item of ["branding", "trunk", "agencies", "operators", "supervisor", "sop"]) {
-      expect(await page.getByTestId(`checklist-item-${item}`).getAttribute("data-ok"), item).toBe("true");
-      expect(await page.getByTestId(`checklist-fix-${item}`).getAttribute("href"), item).toMatch(new RegExp(`^/t/${tenant.slug}/onboarding/`));
+      expect(await page.getByTestId(`checklist-item-${item}`).getAttribute("data-ok"), item).toBe(
+        "true",
+      );
+      expect(await page.getByTestId(`checklist-fix-${item}`).getAttribute("href"), item).toMatch(
+        new RegExp(`^/t/${tenant.slug}/onboarding/`),
+      );
     }
-    expect(await page.getByTestId("checklist-item-branding").textContent()).toContain("sudah disimpan");
+    expect(await page.getByTestId("checklist-item-branding").textContent()).toContain(
+      "sudah disimpan",
+    );
     await clicks.click(page.getByTestId("go-live-submit"));
     await clicks.click(page.getByTestId("go-live-confirm"));
     await page.getByTestId("go-live-status").waitFor();
-    const [row] = await database.owner.sql<{ status: string }[]>`select status from tenants where id = ${tenant.id}`;
+    const [row] = await database.owner.sql<
+      { status: string }[]
+    >`select status from tenants where id = ${tenant.id}`;
     expect(row?.status).toBe("live");
     expect(clicks.count).toBeLessThan(30);
   });

@@ -92,7 +92,9 @@ describe("from a region without a tenant to a live 112 service", () => {
 
   it("the first admin accepts the invitation from the outbox and enrols two-step verification", async () => {
     // Mail links use the API's PUBLIC_URL (localhost): the admin browses there, one cookie jar.
-    const context = await e2e.browser.newContext({ baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost") });
+    const context = await e2e.browser.newContext({
+      baseURL: e2e.portalUrl.replace("127.0.0.1", "localhost"),
+    });
     admin = await context.newPage();
     await openPage(admin, await invitationLinkFromOutbox(platform, adminEmail));
     await admin.getByLabel("Nama lengkap").fill("Admin Daerah Baru");
@@ -101,7 +103,9 @@ describe("from a region without a tenant to a live 112 service", () => {
 
     await admin.waitForURL("**/sign-in/enrol**");
     await admin.getByTestId("manual-key").waitFor();
-    const key = decodeBase32IgnorePadding(((await admin.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, ""));
+    const key = decodeBase32IgnorePadding(
+      ((await admin.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, ""),
+    );
     await admin.getByLabel("Kode 6 digit").fill(generateTOTP(key, 30, 6));
     await admin.getByTestId("enrol-submit").click();
     await admin.getByTestId("recovery-codes").waitFor();
@@ -115,7 +119,9 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("branding-display-name").fill("Call Center 112 Daerah Baru");
     await admin.getByTestId("branding-primary").fill("#b91c1c");
     await admin.getByTestId("branding-accent").fill("#1e3a8a");
-    await admin.getByTestId("branding-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+    await admin
+      .getByTestId("branding-logo")
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
     await admin.getByTestId("branding-save").click();
     await expect.poll(() => admin.getByTestId("notice").textContent()).toBe("Branding disimpan.");
 
@@ -136,13 +142,26 @@ describe("from a region without a tenant to a live 112 service", () => {
     await admin.getByTestId("contact-save").click();
     const agencyId = admin.url().split("/").at(-1) ?? "";
     await expect
-      .poll(async () => (await database.owner.sql<{ value: string }[]>`select value from agency_contacts where agency_id = ${agencyId}`).map((row) => row.value))
+      .poll(async () =>
+        (
+          await database.owner.sql<
+            { value: string }[]
+          >`select value from agency_contacts where agency_id = ${agencyId}`
+        ).map((row) => row.value),
+      )
       .toEqual(["+6281234567891"]);
     await admin.getByTestId("agency-coverage-districts").check();
     await admin.locator('input[type="checkbox"][data-testid^="agency-coverage-"]').first().check();
     await admin.getByTestId("agency-save").click();
     await expect
-      .poll(async () => (await database.owner.sql<{ codes: string[] | null }[]>`select coverage_district_codes as codes from agencies where id = ${agencyId}`)[0]?.codes?.length)
+      .poll(
+        async () =>
+          (
+            await database.owner.sql<
+              { codes: string[] | null }[]
+            >`select coverage_district_codes as codes from agencies where id = ${agencyId}`
+          )[0]?.codes?.length,
+      )
       .toBe(1);
     // …and the others through the same API the page uses, from the signed-in browser.
     const tenantId = await tenantIdOf(slug);
@@ -177,20 +196,44 @@ describe("from a region without a tenant to a live 112 service", () => {
     const did = `+6231${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
     await admin.getByTestId("trunk-dids").fill(did);
     await admin.getByTestId("trunk-dids-save").click();
-    await expect.poll(async () => (await database.owner.sql`select 1 from did_routes where owner_tenant_id = ${tenantId}`).length).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await database.owner.sql`select 1 from did_routes where owner_tenant_id = ${tenantId}`)
+            .length,
+      )
+      .toBe(1);
 
     // The trunk's switch gets its event secret here, shown once; a call it reports signed with it is taken.
     await admin.getByTestId("trunk-event-secret-rotate").click();
-    await admin.getByTestId("confirm-dialog").filter({ visible: true }).getByTestId("confirm-button").click();
+    await admin
+      .getByTestId("confirm-dialog")
+      .filter({ visible: true })
+      .getByTestId("confirm-button")
+      .click();
     const secret = await admin.getByTestId("signing-secret").inputValue();
     expect(secret).toMatch(/^evsec_/);
-    expect(await reportCallEvent(e2e.portalUrl, secret, { type: "call.offered", callId: randomUUID(), did, caller: "0812 3456 7890" })).toBe(200);
-    await expect.poll(async () => (await database.owner.sql`select 1 from calls where tenant_id = ${tenantId}`).length).toBe(1);
+    expect(
+      await reportCallEvent(e2e.portalUrl, secret, {
+        type: "call.offered",
+        callId: randomUUID(),
+        did,
+        caller: "0812 3456 7890",
+      }),
+    ).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await database.owner.sql`select 1 from calls where tenant_id = ${tenantId}`).length,
+      )
+      .toBe(1);
 
     await openPage(admin, `/t/${slug}/onboarding/sop`);
     await admin.getByTestId("sop-choose-national").click();
     await publishFirstSopVersion(admin);
-    await expect.poll(() => admin.getByTestId("onboarding-step-sop").getAttribute("data-done")).toBe("true");
+    await expect
+      .poll(() => admin.getByTestId("onboarding-step-sop").getAttribute("data-done"))
+      .toBe("true");
 
     for (const role of ["operator", "operator", "supervisor"] as const) {
       const email = uniqueEmail(role);
@@ -214,9 +257,14 @@ describe("from a region without a tenant to a live 112 service", () => {
           }),
         ),
       );
-    await expect
-      .poll(checklist)
-      .toEqual({ branding: "ok", trunk: "ok", agencies: "ok", operators: "ok", supervisor: "ok", sop: "ok" });
+    await expect.poll(checklist).toEqual({
+      branding: "ok",
+      trunk: "ok",
+      agencies: "ok",
+      operators: "ok",
+      supervisor: "ok",
+      sop: "ok",
+    });
     await admin.getByTestId("go-live-submit").click();
     await admin.getByTestId("go-live-confirm").click();
     await admin.getByTestId("go-live-status").waitFor();
@@ -228,12 +276,17 @@ describe("from a region without a tenant to a live 112 service", () => {
   it("the ministry viewer sees the national count and the province row go up by one", async () => {
     const ministry = await (await contextFor(await person("ministry_viewer"))).newPage();
     const after = await ministryFigures(ministry);
-    expect(after).toEqual({ live: ministryBefore.live + 1, provinceLive: ministryBefore.provinceLive + 1 });
+    expect(after).toEqual({
+      live: ministryBefore.live + 1,
+      provinceLive: ministryBefore.provinceLive + 1,
+    });
   });
 });
 
 async function tenantIdOf(tenantSlug: string): Promise<string> {
-  const [row] = await database.owner.sql<{ id: string }[]>`select id from tenants where slug = ${tenantSlug}`;
+  const [row] = await database.owner.sql<
+    { id: string }[]
+  >`select id from tenants where slug = ${tenantSlug}`;
   if (!row) throw new Error(`no tenant ${tenantSlug}`);
   return row.id;
 }

@@ -27,12 +27,22 @@ describe("the onboarding wizard", () => {
 
     await page.getByTestId("branding-display-name").fill("Kabupaten Contoh");
     await page.getByTestId("branding-primary").fill("#ffcc00");
-    await page.getByTestId("branding-logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+    await page
+      .getByTestId("branding-logo")
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
     await expect.poll(() => page.getByTestId("branding-logo-preview").count()).toBe(1);
     await page.getByTestId("branding-save").click();
-    await expect.poll(() => page.getByTestId("field-error-primaryColor").textContent()).toContain("4,5:1");
-    expect(await page.getByTestId("field-error-primaryColor-detail").textContent()).toContain("contrast ratio");
-    expect(await page.getByTestId("branding-primary").evaluate((input) => document.activeElement === input)).toBe(true);
+    await expect
+      .poll(() => page.getByTestId("field-error-primaryColor").textContent())
+      .toContain("4,5:1");
+    expect(await page.getByTestId("field-error-primaryColor-detail").textContent()).toContain(
+      "contrast ratio",
+    );
+    expect(
+      await page
+        .getByTestId("branding-primary")
+        .evaluate((input) => document.activeElement === input),
+    ).toBe(true);
 
     await page.getByTestId("branding-primary").fill("#1d4ed8");
     await page.getByTestId("branding-save").click();
@@ -41,7 +51,9 @@ describe("the onboarding wizard", () => {
     expect(await page.getByTestId("tenant-name").textContent()).toBe("Kabupaten Contoh");
     const logo = page.getByTestId("tenant-logo");
     await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
-    const accent = await page.getByTestId("tenant-accent").evaluate((bar) => getComputedStyle(bar).backgroundColor);
+    const accent = await page
+      .getByTestId("tenant-accent")
+      .evaluate((bar) => getComputedStyle(bar).backgroundColor);
     expect(accent).toBe("rgb(29, 78, 216)");
   });
 
@@ -69,20 +81,33 @@ describe("the onboarding wizard", () => {
   it("lets a platform admin take it live over the failing checklist only with a written reason, after confirming", async () => {
     const { context, tenant, admin, database } = arranged;
     // The admin's membership stays; a platform role on top is what allows the override.
-    await database.owner.sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
+    await database.owner
+      .sql`update users set platform_role = 'platform_admin' where id = ${admin.id}`;
     const page = await context.newPage();
     await openPage(page, `/t/${tenant.slug}/onboarding/go-live`);
     await page.getByTestId("go-live-submit").click();
     await expect.poll(() => page.getByTestId("field-error-overrideReason").count()).toBe(1);
-    expect(await page.getByTestId("override-reason").evaluate((field) => document.activeElement === field)).toBe(true);
+    expect(
+      await page
+        .getByTestId("override-reason")
+        .evaluate((field) => document.activeElement === field),
+    ).toBe(true);
 
-    await page.getByTestId("override-reason").fill("Uji coba terbatas bersama Kominfo; trunk menyusul minggu ini.");
+    await page
+      .getByTestId("override-reason")
+      .fill("Uji coba terbatas bersama Kominfo; trunk menyusul minggu ini.");
     await page.getByTestId("go-live-submit").click();
     await page.getByTestId("go-live-confirm").click();
-    await expect.poll(() => page.getByTestId("go-live-status").textContent()).toContain("live sejak");
-    expect(await page.getByTestId("go-live-status").textContent()).toContain("trunk menyusul minggu ini");
+    await expect
+      .poll(() => page.getByTestId("go-live-status").textContent())
+      .toContain("live sejak");
+    expect(await page.getByTestId("go-live-status").textContent()).toContain(
+      "trunk menyusul minggu ini",
+    );
     expect(await stepDone(page, "go-live")).toBe("true");
-    const [row] = await database.owner.sql<{ status: string }[]>`select status from tenants where id = ${tenant.id}`;
+    const [row] = await database.owner.sql<
+      { status: string }[]
+    >`select status from tenants where id = ${tenant.id}`;
     expect(row?.status).toBe("live");
 
     await openPage(page, `/t/${tenant.slug}`);

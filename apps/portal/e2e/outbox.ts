@@ -7,9 +7,19 @@ import { openPage } from "./navigation.ts";
  */
 export async function invitationLinkFromOutbox(platform: Page, email: string): Promise<string> {
   await openPage(platform, "/dev/outbox");
-  await platform.getByTestId("outbox-row").filter({ hasText: email }).first().getByRole("link").click();
+  await platform
+    .getByTestId("outbox-row")
+    .filter({ hasText: email })
+    .first()
+    .getByRole("link")
+    .click();
   await platform.getByTestId("message-body").waitFor();
-  const link = await platform.getByTestId("message-body").getByRole("link").filter({ hasText: "/invite/" }).first().getAttribute("href");
+  const link = await platform
+    .getByTestId("message-body")
+    .getByRole("link")
+    .filter({ hasText: "/invite/" })
+    .first()
+    .getAttribute("href");
   if (!link) throw new Error(`no invitation link in the mail to ${email}`);
   return link;
 }

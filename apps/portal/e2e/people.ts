@@ -14,7 +14,13 @@ export function uniqueEmail(label: string): string {
 }
 
 /** A person with `knownPassword` and one membership, arranged directly in the database; an agency responder works for `agencyId`. */
-export async function createMember(owner: Pool, tenantId: string, role: "tenant_admin" | "supervisor" | "operator" | "agency_responder", displayName: string, agencyId: string | null = null) {
+export async function createMember(
+  owner: Pool,
+  tenantId: string,
+  role: "tenant_admin" | "supervisor" | "operator" | "agency_responder",
+  displayName: string,
+  agencyId: string | null = null,
+) {
   const email = uniqueEmail(role.replace("_", "-"));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash)
@@ -26,7 +32,10 @@ export async function createMember(owner: Pool, tenantId: string, role: "tenant_
 }
 
 /** A person holding a platform role and no password, arranged directly in the database. */
-export async function createPlatformPerson(owner: Pool, platformRole: "platform_admin" | "ministry_viewer") {
+export async function createPlatformPerson(
+  owner: Pool,
+  platformRole: "platform_admin" | "ministry_viewer",
+) {
   const email = uniqueEmail(platformRole.replace("_", "-"));
   const [user] = await owner.sql<{ id: string }[]>`
     insert into users (email, display_name, password_hash, platform_role)
@@ -47,7 +56,13 @@ export async function signedInCookie(owner: Pool, userId: string): Promise<strin
 }
 
 /** A browser context on `portalUrl` carrying a signed-in session of `userId`; `device` sets the screen (a phone's, say). */
-export async function signedInContext(browser: Browser, portalUrl: string, owner: Pool, userId: string, device: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  portalUrl: string,
+  owner: Pool,
+  userId: string,
+  device: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...device, baseURL: portalUrl });
   const [name = "", value = ""] = (await signedInCookie(owner, userId)).split("=");
   await context.addCookies([{ name, value, url: portalUrl }]);

@@ -30,7 +30,10 @@ async function overflowing(page: Page, paths: string[]): Promise<string[]> {
   const wide: string[] = [];
   for (const path of paths) {
     await openPage(page, path);
-    if (!(await fitsWidth(page))) wide.push(`${path} is ${String(await page.evaluate(() => document.documentElement.scrollWidth))} px wide`);
+    if (!(await fitsWidth(page)))
+      wide.push(
+        `${path} is ${String(await page.evaluate(() => document.documentElement.scrollWidth))} px wide`,
+      );
   }
   return wide;
 }
@@ -38,7 +41,12 @@ async function overflowing(page: Page, paths: string[]): Promise<string[]> {
 beforeAll(async () => {
   const api = adminApi(arranged);
   await api("onboarding.chooseSop", { templateCode: "national-default" });
-  record.agencyId = (await api<{ id: string }>("agencies.create", { agencyType: "damkar", name: "Dinas Pemadam Kebakaran dan Penyelamatan Kota" })).id;
+  record.agencyId = (
+    await api<{ id: string }>("agencies.create", {
+      agencyType: "damkar",
+      name: "Dinas Pemadam Kebakaran dan Penyelamatan Kota",
+    })
+  ).id;
   record.trunkId = (await api<{ id: string }>("trunks.create", sampleTrunkInput)).id;
   record.incidentId = (
     await api<{ incidentId: string }>("incidents.create", {
@@ -89,7 +97,9 @@ describe("the portal on a 390 px phone", () => {
       `${tenant}/billing`,
       `${tenant}/settings/branding`,
       `${tenant}/settings/calls`,
-      ...["branding", "agencies", "trunks", "sop", "staff", "go-live"].map((step) => `${tenant}/onboarding/${step}`),
+      ...["branding", "agencies", "trunks", "sop", "staff", "go-live"].map(
+        (step) => `${tenant}/onboarding/${step}`,
+      ),
     ];
     expect(await overflowing(admin, paths)).toEqual([]);
 
@@ -101,7 +111,15 @@ describe("the portal on a 390 px phone", () => {
 
   it("fits every page of a platform admin", async () => {
     const platform = await phonePage(platformAdmin.id);
-    const paths = ["/national", "/national/provinces/51", "/platform/tenants", "/platform/tenants/new", "/platform/billing", "/platform/billing/plans", "/audit"];
+    const paths = [
+      "/national",
+      "/national/provinces/51",
+      "/platform/tenants",
+      "/platform/tenants/new",
+      "/platform/billing",
+      "/platform/billing/plans",
+      "/audit",
+    ];
     expect(await overflowing(platform, paths)).toEqual([]);
   });
 });

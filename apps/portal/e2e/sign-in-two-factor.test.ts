@@ -4,7 +4,12 @@ import jsQR from "jsqr";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { createMember, deleteUsers } from "./people.ts";
 import { openPage } from "./navigation.ts";
 
@@ -72,17 +77,26 @@ async function signIn(password: string) {
 describe("signing in with two-step verification", () => {
   it("says only that email or password is wrong", async () => {
     await signIn("not the password at all");
-    await expect.poll(() => page.getByTestId("form-error").textContent()).toContain("Email atau kata sandi salah.");
+    await expect
+      .poll(() => page.getByTestId("form-error").textContent())
+      .toContain("Email atau kata sandi salah.");
     expect(page.url()).toBe(`${e2e.portalUrl}/sign-in`);
   });
 
   it("makes a tenant admin enrol first, shows recovery codes once, then lands in their tenant", async () => {
     await signIn(admin.password);
     await page.waitForURL("**/sign-in/enrol");
-    await expect.poll(() => page.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
-    const manualKey = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(/\s/g, "");
+    await expect
+      .poll(() => page.getByText("Peran Anda mewajibkan verifikasi dua langkah").count())
+      .toBe(1);
+    const manualKey = ((await page.getByTestId("manual-key").textContent()) ?? "").replace(
+      /\s/g,
+      "",
+    );
     // The QR code carries the same key as the text beside it, for this person, from Sigap 112.
-    const scanned = new URL((await scannedQrText(page.getByRole("img", { name: "Kode QR" }))) ?? "");
+    const scanned = new URL(
+      (await scannedQrText(page.getByRole("img", { name: "Kode QR" }))) ?? "",
+    );
     expect(scanned.protocol).toBe("otpauth:");
     expect(scanned.host).toBe("totp");
     expect(decodeURIComponent(scanned.pathname)).toBe(`/Sigap 112:${admin.email}`);
@@ -120,7 +134,9 @@ describe("signing in with two-step verification", () => {
 
     await codeField.fill(totpCode() === "000000" ? "111111" : "000000");
     await page.getByTestId("verify-submit").click();
-    await expect.poll(() => page.getByTestId("field-error-code").textContent()).toContain("Kode salah");
+    await expect
+      .poll(() => page.getByTestId("field-error-code").textContent())
+      .toContain("Kode salah");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
 
     // The enrolment code's step is spent; the next step's code is one the API still accepts.
@@ -144,7 +160,11 @@ describe("promotion while signed in", () => {
       update memberships set role = 'tenant_admin' where tenant_id = ${tenant.id} and user_id = ${operator.id}`;
     await openPage(operatorPage, `/t/${tenant.slug}/users`);
     await operatorPage.waitForURL("**/sign-in/enrol?redirect=*");
-    expect(new URL(operatorPage.url()).searchParams.get("redirect")).toBe(`/t/${tenant.slug}/users`);
-    await expect.poll(() => operatorPage.getByText("Peran Anda mewajibkan verifikasi dua langkah").count()).toBe(1);
+    expect(new URL(operatorPage.url()).searchParams.get("redirect")).toBe(
+      `/t/${tenant.slug}/users`,
+    );
+    await expect
+      .poll(() => operatorPage.getByText("Peran Anda mewajibkan verifikasi dua langkah").count())
+      .toBe(1);
   });
 });

@@ -12,7 +12,8 @@ import { useTenantAdminBrowser } from "./tenant-admin.ts";
 
 const arranged = useTenantAdminBrowser();
 
-const liveVersion = (page: Page) => page.getByTestId("sop-live-version").getAttribute("data-number");
+const liveVersion = (page: Page) =>
+  page.getByTestId("sop-live-version").getAttribute("data-number");
 
 describe("the SOP editor", () => {
   it("edits a rule into an error, fixes it, simulates the change, publishes the next version and compares it with the one before", async () => {
@@ -41,7 +42,10 @@ describe("the SOP editor", () => {
     await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
 
     // Types are picked by name: a kind found by searching, a whole category with the keyboard.
-    const chips = () => card.getByTestId("type-chip").evaluateAll((found) => found.map((chip) => chip.getAttribute("data-value")));
+    const chips = () =>
+      card
+        .getByTestId("type-chip")
+        .evaluateAll((found) => found.map((chip) => chip.getAttribute("data-value")));
     const types = card.getByTestId("rule-types");
     await card.getByRole("button", { name: "Hapus Kebakaran (semua jenis)" }).click();
     expect(await chips()).toEqual([]);
@@ -52,7 +56,11 @@ describe("the SOP editor", () => {
     await types.fill("kebakaran");
     await types.press("Enter");
     expect(await chips()).toEqual(["fire.forest_land", "fire.*"]);
-    expect(await card.getByRole("option", { name: "Kebakaran (semua jenis)" }).getAttribute("aria-selected")).toBe("true");
+    expect(
+      await card
+        .getByRole("option", { name: "Kebakaran (semua jenis)" })
+        .getAttribute("aria-selected"),
+    ).toBe("true");
     await types.press("Escape");
     expect(await card.getByRole("listbox").isHidden()).toBe(true);
     await card.getByRole("button", { name: "Hapus Kebakaran hutan dan lahan" }).click();
@@ -61,12 +69,18 @@ describe("the SOP editor", () => {
 
     // Kecamatan are checkboxes under a search box; clearing them gives the whole region back.
     const kecamatan = card.getByTestId("rule-kecamatan");
-    const firstName = ((await kecamatan.getByRole("checkbox").first().locator("xpath=..").textContent()) ?? "").trim();
+    const firstName = (
+      (await kecamatan.getByRole("checkbox").first().locator("xpath=..").textContent()) ?? ""
+    ).trim();
     await kecamatan.getByTestId("rule-kecamatan-search").fill(firstName);
     await kecamatan.getByRole("checkbox", { name: firstName, exact: true }).check();
-    expect(await summary.textContent()).toBe("Kebakaran (semua jenis) · di 1 kecamatan · Prioritas 1 · Damkar");
+    expect(await summary.textContent()).toBe(
+      "Kebakaran (semua jenis) · di 1 kecamatan · Prioritas 1 · Damkar",
+    );
     await kecamatan.getByRole("button", { name: "Hapus semua pilihan" }).click();
-    expect(await kecamatan.getByRole("checkbox", { name: firstName, exact: true }).isChecked()).toBe(false);
+    expect(
+      await kecamatan.getByRole("checkbox", { name: firstName, exact: true }).isChecked(),
+    ).toBe(false);
     expect(await summary.textContent()).toBe("Kebakaran (semua jenis) · Prioritas 1 · Damkar");
 
     // The real change: PMI supports every fire.
@@ -74,7 +88,9 @@ describe("the SOP editor", () => {
     const added = card.getByTestId("rule-agency").last();
     await added.locator("select").first().selectOption("type:pmi");
     await added.locator("select").nth(1).selectOption("support");
-    expect(await summary.textContent()).toBe("Kebakaran (semua jenis) · Prioritas 1 · Damkar + PMI (pendukung)");
+    expect(await summary.textContent()).toBe(
+      "Kebakaran (semua jenis) · Prioritas 1 · Damkar + PMI (pendukung)",
+    );
     expect(await page.getByTestId("sop-publish").isDisabled()).toBe(true);
     await page.getByTestId("sop-save").click();
     await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Draf disimpan.");
@@ -86,25 +102,42 @@ describe("the SOP editor", () => {
     await page.getByTestId("sim-type").selectOption("fire");
     await page.getByTestId("sim-subtype").selectOption("fire.building");
     await page.getByTestId("sim-run").click();
-    const pmi = page.getByTestId("sim-plan-draft").locator('[data-testid="sim-agency"][data-key="type:pmi"]');
+    const pmi = page
+      .getByTestId("sim-plan-draft")
+      .locator('[data-testid="sim-agency"][data-key="type:pmi"]');
     await expect.poll(() => pmi.getAttribute("data-change")).toBe("added");
-    expect(await page.getByTestId("sim-plan-published").locator('[data-testid="sim-agency"][data-key="type:damkar"]').count()).toBe(1);
+    expect(
+      await page
+        .getByTestId("sim-plan-published")
+        .locator('[data-testid="sim-agency"][data-key="type:damkar"]')
+        .count(),
+    ).toBe(1);
 
     await page.getByRole("link", { name: "Editor draf" }).click();
     await page.waitForURL(`**/t/${tenant.slug}/sop`);
     await page.getByTestId("sop-publish").click();
-    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("sop-check").getAttribute("data-publishable"))
+      .toBe("true");
     // The region has no test case yet: the dialog says so, and where to add one, instead of "all passed".
-    expect(await page.getByTestId("sop-check").textContent()).toContain("Lolos validasi. Belum ada uji kasus yang dijalankan.");
+    expect(await page.getByTestId("sop-check").textContent()).toContain(
+      "Lolos validasi. Belum ada uji kasus yang dijalankan.",
+    );
     const noTests = page.getByTestId("sop-check-no-tests");
     expect(await noTests.textContent()).toContain("Belum ada uji kasus");
-    expect(await noTests.getByRole("link", { name: "Tambah uji kasus" }).getAttribute("href")).toBe(`/t/${tenant.slug}/sop/tests`);
+    expect(await noTests.getByRole("link", { name: "Tambah uji kasus" }).getAttribute("href")).toBe(
+      `/t/${tenant.slug}/sop/tests`,
+    );
     await page.getByTestId("sop-publish-confirm").click();
-    await expect.poll(() => page.getByTestId("sop-publish-note").getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("sop-publish-note").getAttribute("aria-invalid"))
+      .toBe("true");
     await page.getByTestId("sop-publish-note").fill("PMI mendukung setiap kebakaran");
     await page.getByTestId("sop-publish-confirm").click();
     await expect.poll(() => liveVersion(page)).toBe("2");
-    expect(await page.getByTestId("notice").textContent()).toBe("Versi 2 diterbitkan dan kini dipakai untuk dispatch.");
+    expect(await page.getByTestId("notice").textContent()).toBe(
+      "Versi 2 diterbitkan dan kini dipakai untuk dispatch.",
+    );
     await expect.poll(() => page.getByTestId("sop-draft-state").textContent()).toContain("sama");
 
     await page.getByRole("link", { name: "Versi", exact: true }).click();
@@ -112,30 +145,52 @@ describe("the SOP editor", () => {
 
     // The newest version against the one before it, in words: the fire rule gained PMI in support.
     const diff = page.getByTestId("sop-diff");
-    await expect.poll(() => diff.getByTestId("sop-diff-result").getAttribute("data-state")).toBe("ready");
+    await expect
+      .poll(() => diff.getByTestId("sop-diff-result").getAttribute("data-state"))
+      .toBe("ready");
     expect(await diff.getByTestId("sop-diff-from").inputValue()).toBe("1");
     expect(await diff.getByTestId("sop-diff-to").inputValue()).toBe("2");
-    expect(await diff.getByTestId("sop-diff-counts").textContent()).toContain("Aturan ditambah: 0, dihapus: 0, diubah: 1.");
+    expect(await diff.getByTestId("sop-diff-counts").textContent()).toContain(
+      "Aturan ditambah: 0, dihapus: 0, diubah: 1.",
+    );
     const fireChange = diff.locator('[data-testid="sop-diff-changed"][data-rule-id="fire.base"]');
-    expect(await fireChange.getByTestId("sop-diff-field").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-field")))).toEqual(["agencies"]);
-    expect(await fireChange.getByTestId("sop-diff-after").locator("ins").textContent()).toContain("Palang Merah Indonesia (pendukung)");
-    expect(await fireChange.getByTestId("sop-diff-before").textContent()).not.toContain("Palang Merah Indonesia");
+    expect(
+      await fireChange
+        .getByTestId("sop-diff-field")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-field"))),
+    ).toEqual(["agencies"]);
+    expect(await fireChange.getByTestId("sop-diff-after").locator("ins").textContent()).toContain(
+      "Palang Merah Indonesia (pendukung)",
+    );
+    expect(await fireChange.getByTestId("sop-diff-before").textContent()).not.toContain(
+      "Palang Merah Indonesia",
+    );
     // The stored document stays readable as JSON behind its disclosure.
     const version1 = page.locator('[data-testid="sop-version-row"][data-number="1"]');
     await version1.getByText("Lihat isi (JSON)").click();
     await expect.poll(() => version1.locator("pre").textContent()).toContain('"fire.base"');
 
     // Back to version 1, published again as version 3 with a note.
-    await page.locator('[data-testid="sop-version-row"][data-number="1"]').getByTestId("sop-rollback").click();
+    await page
+      .locator('[data-testid="sop-version-row"][data-number="1"]')
+      .getByTestId("sop-rollback")
+      .click();
     await page.getByTestId("sop-rollback-confirm").click();
-    await expect.poll(() => page.getByTestId("sop-rollback-note").getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("sop-rollback-note").getAttribute("aria-invalid"))
+      .toBe("true");
     await page.getByTestId("sop-rollback-note").fill("PMI ternyata ditangani lewat PSC 119");
     await page.getByTestId("sop-rollback-confirm").click();
     await expect.poll(() => liveVersion(page)).toBe("3");
     await expect.poll(() => page.getByTestId("sop-version-row").count()).toBe(3);
-    await page.locator('[data-testid="sop-version-row"][data-number="3"]').getByTestId("sop-compare-previous").click();
+    await page
+      .locator('[data-testid="sop-version-row"][data-number="3"]')
+      .getByTestId("sop-compare-previous")
+      .click();
     await expect.poll(() => diff.getByTestId("sop-diff-from").inputValue()).toBe("2");
-    await expect.poll(() => fireChange.getByTestId("sop-diff-before").locator("del").textContent()).toContain("Palang Merah Indonesia (pendukung)");
+    await expect
+      .poll(() => fireChange.getByTestId("sop-diff-before").locator("del").textContent())
+      .toContain("Palang Merah Indonesia (pendukung)");
     // Versions 1 and 3 hold the same rules.
     await diff.getByTestId("sop-diff-from").selectOption("1");
     await expect.poll(() => diff.getByTestId("sop-diff-same").isVisible()).toBe(true);
@@ -164,25 +219,34 @@ describe("the SOP editor", () => {
     expect(await fireDamkar.getAttribute("data-blocking")).toBe("true");
     expect(await fireDamkar.textContent()).toContain("TIDAK tercakup");
     // Other P1 types still reach Damkar through their rules' fallback.
-    const trafficDamkar = page.locator('[data-testid="coverage-row"][data-type="traffic_accident"] [data-key="type:damkar"]');
+    const trafficDamkar = page.locator(
+      '[data-testid="coverage-row"][data-type="traffic_accident"] [data-key="type:damkar"]',
+    );
     expect(await trafficDamkar.getAttribute("data-state")).toBe("fallback");
     expect(await trafficDamkar.getByTestId("coverage-fallback").textContent()).toContain("→ 113");
 
     await page.getByRole("link", { name: "Editor draf" }).click();
     await page.waitForURL(`**/t/${tenant.slug}/sop`);
     await page.getByTestId("sop-publish").click();
-    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("false");
+    await expect
+      .poll(() => page.getByTestId("sop-check").getAttribute("data-publishable"))
+      .toBe("false");
     expect(await page.getByTestId("sop-check-coverage").textContent()).toContain("Kebakaran");
     await page.getByTestId("sop-publish-note").fill("Damkar tanpa cadangan");
     await page.getByTestId("sop-publish-confirm").click();
-    await expect.poll(() => page.getByTestId("sop-publish-dialog").getByRole("alert").textContent()).toContain("belum dapat diterbitkan");
+    await expect
+      .poll(() => page.getByTestId("sop-publish-dialog").getByRole("alert").textContent())
+      .toContain("belum dapat diterbitkan");
     await page.getByTestId("sop-publish-dialog").getByRole("button", { name: "Batal" }).click();
     expect(await liveVersion(page)).toBe("3");
 
     // Named again, the national fire number answers for Damkar and the draft publishes.
     await page.getByLabel("Cari aturan").fill("fire.base");
-    if ((await card.getByTestId("rule-agency").count()) === 0) await card.getByTestId("rule-toggle").click();
-    await damkar.getByLabel("Cadangan bila tidak ada instansi aktif").fill("Pemadam kebakaran (nomor darurat 113)");
+    if ((await card.getByTestId("rule-agency").count()) === 0)
+      await card.getByTestId("rule-toggle").click();
+    await damkar
+      .getByLabel("Cadangan bila tidak ada instansi aktif")
+      .fill("Pemadam kebakaran (nomor darurat 113)");
     await damkar.getByLabel("Cadangan bila tidak ada instansi aktif").press("Tab");
     await damkar.getByLabel("Nomor cadangan").fill("113");
     await damkar.getByLabel("Nomor cadangan").press("Tab");
@@ -190,7 +254,9 @@ describe("the SOP editor", () => {
     await page.getByTestId("sop-save").click();
     await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Draf disimpan.");
     await page.getByTestId("sop-publish").click();
-    await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("sop-check").getAttribute("data-publishable"))
+      .toBe("true");
     await page.getByTestId("sop-publish-note").fill("Damkar kembali dialihkan ke 113");
     await page.getByTestId("sop-publish-confirm").click();
     await expect.poll(() => liveVersion(page)).toBe("4");

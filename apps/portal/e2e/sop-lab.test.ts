@@ -23,7 +23,9 @@ async function simulateBuildingFire(page: Page): Promise<void> {
   await page.getByTestId("sim-type").selectOption("fire");
   await page.getByTestId("sim-subtype").selectOption("fire.building");
   await page.getByTestId("sim-run").click();
-  await expect.poll(() => page.getByTestId("sim-plan-draft").getByTestId("sim-agency").count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByTestId("sim-plan-draft").getByTestId("sim-agency").count())
+    .toBeGreaterThan(0);
 }
 
 const agencyRow = (page: Page, side: "draft" | "published", key: string) =>
@@ -42,9 +44,13 @@ describe("the SOP simulator and test cases", () => {
     expect(await damkar.getByTestId("sim-lead").textContent()).toContain("Memimpin di lokasi");
     // Every line says what it comes to in this region: its agencies, a fallback, or nobody.
     const lines = await page.getByTestId("sim-plan-draft").getByTestId("sim-agency").count();
-    expect(await page.getByTestId("sim-plan-draft").getByTestId("sim-resolution").count()).toBe(lines);
+    expect(await page.getByTestId("sim-plan-draft").getByTestId("sim-resolution").count()).toBe(
+      lines,
+    );
     expect(await page.getByTestId("sim-priority-draft").textContent()).toContain("P1");
-    expect(await page.getByTestId("sim-plan-published").textContent()).toContain("Belum ada versi terbit");
+    expect(await page.getByTestId("sim-plan-published").textContent()).toContain(
+      "Belum ada versi terbit",
+    );
     // Nothing to compare with: no row claims to be new.
     expect(await page.locator('[data-testid="sim-agency"][data-change="added"]').count()).toBe(0);
 
@@ -61,7 +67,11 @@ describe("the SOP simulator and test cases", () => {
     await expect
       .poll(() => page.getByTestId("sim-plan-draft").getByTestId("sim-question").allTextContents())
       .toContainEqual(expect.stringContaining("tabung gas LPG"));
-    expect(await page.locator('[data-testid="sim-trace-rule"][data-rule="fire.gas"]').getAttribute("data-outcome")).toBe("matched");
+    expect(
+      await page
+        .locator('[data-testid="sim-trace-rule"][data-rule="fire.gas"]')
+        .getAttribute("data-outcome"),
+    ).toBe("matched");
 
     // A crash with a burning car: a second kind of incident adds the police to the fire brigade.
     await page.getByTestId("sim-description").fill("");
@@ -94,18 +104,26 @@ describe("the SOP simulator and test cases", () => {
       { agencyType: "damkar", role: "primary", ackWithinMinutes: 5 },
       { agencyType: "polres", role: "support", ackWithinMinutes: 10 },
     ];
-    fire.then.escalation = (fire.then.escalation as { action: string }[]).filter((step) => step.action !== "renotify");
+    fire.then.escalation = (fire.then.escalation as { action: string }[]).filter(
+      (step) => step.action !== "renotify",
+    );
     await api("sop.saveDraft", { ruleset, updatedAt: draft.draft.updatedAt });
 
     const page = await arranged.context.newPage();
     await openPage(page, `/t/${arranged.tenant.slug}/sop/simulator`);
     await simulateBuildingFire(page);
 
-    expect(await page.getByTestId("sim-plan-published").getByRole("heading").first().textContent()).toBe("Versi 1");
+    expect(
+      await page.getByTestId("sim-plan-published").getByRole("heading").first().textContent(),
+    ).toBe("Versi 1");
     expect(await page.getByTestId("sim-diff-summary").getAttribute("data-same")).toBe("false");
-    expect(await page.getByTestId("sim-priority-draft").getAttribute("data-change")).toBe("changed");
+    expect(await page.getByTestId("sim-priority-draft").getAttribute("data-change")).toBe(
+      "changed",
+    );
     expect(await page.getByTestId("sim-priority-draft").textContent()).toContain("sebelumnya P1");
-    expect(await page.getByTestId("sim-priority-published").getAttribute("data-priority")).toBe("P1");
+    expect(await page.getByTestId("sim-priority-published").getAttribute("data-priority")).toBe(
+      "P1",
+    );
 
     const polres = agencyRow(page, "draft", "type:polres");
     expect(await polres.getAttribute("data-change")).toBe("added");
@@ -115,9 +133,13 @@ describe("the SOP simulator and test cases", () => {
     expect(await damkar.getAttribute("data-change")).toBe("changed");
     expect(await damkar.getByTestId("change-mark").textContent()).toContain("berubah");
     expect(await damkar.textContent()).toContain("sebelumnya Utama, 3 menit");
-    expect(await agencyRow(page, "published", "type:damkar").getAttribute("data-change")).toBe("changed");
+    expect(await agencyRow(page, "published", "type:damkar").getAttribute("data-change")).toBe(
+      "changed",
+    );
 
-    const removedStep = page.getByTestId("sim-plan-published").locator('[data-testid="sim-step"][data-change="removed"]');
+    const removedStep = page
+      .getByTestId("sim-plan-published")
+      .locator('[data-testid="sim-step"][data-change="removed"]');
     expect(await removedStep.count()).toBe(1);
     expect(await removedStep.textContent()).toContain("dihapus");
     expect(await removedStep.locator(".line-through").count()).toBe(1);

@@ -7,7 +7,9 @@ import { expect } from "vitest";
  */
 export async function publishFirstSopVersion(page: Page): Promise<void> {
   await page.getByTestId("sop-step-publish").click();
-  await expect.poll(() => page.getByTestId("sop-check").getAttribute("data-publishable")).toBe("true");
+  await expect
+    .poll(() => page.getByTestId("sop-check").getAttribute("data-publishable"))
+    .toBe("true");
   await page.getByTestId("sop-publish-note").fill("Versi pertama dari templat nasional");
   await page.getByTestId("sop-publish-confirm").click();
   await expect.poll(() => page.getByTestId("sop-step-status").textContent()).toContain("versi 1");

@@ -1,7 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEndToEnd } from "@sigap/dev/e2e";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { createMember, createPlatformPerson, deleteUsers, signedInContext } from "./people.ts";
 import { openPage } from "./navigation.ts";
 
@@ -27,11 +32,17 @@ beforeAll(async () => {
   ]);
   // Operator in one region, supervisor in another: neither role requires a second factor.
   person = await createMember(database.owner, first.id, "operator", "Dewi Operator");
-  await database.owner.sql`insert into memberships (tenant_id, user_id, role) values (${second.id}, ${person.id}, 'supervisor')`;
+  await database.owner
+    .sql`insert into memberships (tenant_id, user_id, role) values (${second.id}, ${person.id}, 'supervisor')`;
   platformAdmin = await createPlatformPerson(database.owner, "platform_admin");
-  listed = await Promise.all([createTestTenant(database.owner, "onboarding"), createTestTenant(database.owner, "live"), createTestTenant(database.owner, "live")]);
+  listed = await Promise.all([
+    createTestTenant(database.owner, "onboarding"),
+    createTestTenant(database.owner, "live"),
+    createTestTenant(database.owner, "live"),
+  ]);
   for (const [index, tenant] of listed.entries()) {
-    await database.owner.sql`update tenants set display_name = ${`Uji ${marker} ${["Alfa", "Beta", "Gamma"][index] ?? ""}`} where id = ${tenant.id}`;
+    await database.owner
+      .sql`update tenants set display_name = ${`Uji ${marker} ${["Alfa", "Beta", "Gamma"][index] ?? ""}`} where id = ${tenant.id}`;
   }
 });
 
@@ -43,7 +54,9 @@ afterAll(async () => {
 });
 
 async function tenantName(tenant: TestTenant): Promise<string> {
-  const [row] = await database.owner.sql<{ display_name: string }[]>`select display_name from tenants where id = ${tenant.id}`;
+  const [row] = await database.owner.sql<
+    { display_name: string }[]
+  >`select display_name from tenants where id = ${tenant.id}`;
   return row?.display_name ?? "?";
 }
 
@@ -58,7 +71,10 @@ describe("working in several regions", () => {
     const switcher = page.getByTestId("tenant-switcher");
     await switcher.locator("summary").click();
     await expect.poll(() => switcher.getByTestId("tenant-option").count()).toBe(2);
-    await switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(first) }).click();
+    await switcher
+      .getByTestId("tenant-option")
+      .filter({ hasText: await tenantName(first) })
+      .click();
     await page.waitForURL(`**/t/${first.slug}`);
     expect(await page.getByTestId("current-tenant").textContent()).toBe(await tenantName(first));
     expect(await page.getByTestId("your-role").textContent()).toContain("Operator");
@@ -66,7 +82,9 @@ describe("working in several regions", () => {
     // By keyboard: open the disclosure, Tab to the other region, follow it.
     await switcher.locator("summary").focus();
     await page.keyboard.press("Enter");
-    const other = switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(second) });
+    const other = switcher
+      .getByTestId("tenant-option")
+      .filter({ hasText: await tenantName(second) });
     await other.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(`**/t/${second.slug}`);
@@ -113,7 +131,9 @@ describe("working in several regions", () => {
 
 describe("platform staff looking into a region", () => {
   it("names the region in the heading, the title and the switcher, and finds any other region by search", async () => {
-    const staffPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
+    const staffPage = await (
+      await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)
+    ).newPage();
     await openPage(staffPage, `/t/${elsewhere.slug}`);
     const name = await tenantName(elsewhere);
     expect(await staffPage.getByRole("heading", { level: 1 }).textContent()).toBe(name);
@@ -125,23 +145,35 @@ describe("platform staff looking into a region", () => {
     await switcher.locator("summary").click();
     await expect.poll(() => switcher.getByTestId("tenant-option").count()).toBeGreaterThan(0);
     await switcher.getByLabel("Cari daerah").fill(first.slug);
-    await expect.poll(() => switcher.getByTestId("tenant-option").allTextContents()).toEqual([expect.stringContaining(await tenantName(first))]);
+    await expect
+      .poll(() => switcher.getByTestId("tenant-option").allTextContents())
+      .toEqual([expect.stringContaining(await tenantName(first))]);
     await switcher.getByLabel("Cari daerah").fill("tidak ada daerah bernama begini");
-    await expect.poll(() => switcher.getByTestId("tenant-search-status").textContent()).toBe("Tidak ada daerah yang cocok.");
+    await expect
+      .poll(() => switcher.getByTestId("tenant-search-status").textContent())
+      .toBe("Tidak ada daerah yang cocok.");
     expect(await switcher.getByTestId("tenant-option").count()).toBe(0);
 
     await switcher.getByLabel("Cari daerah").fill(first.slug);
-    await switcher.getByTestId("tenant-option").filter({ hasText: await tenantName(first) }).click();
+    await switcher
+      .getByTestId("tenant-option")
+      .filter({ hasText: await tenantName(first) })
+      .click();
     await staffPage.waitForURL(`**/t/${first.slug}`);
-    expect(await staffPage.getByTestId("current-tenant").textContent()).toBe(await tenantName(first));
+    expect(await staffPage.getByTestId("current-tenant").textContent()).toBe(
+      await tenantName(first),
+    );
     await staffPage.close();
   });
 });
 
 describe("the platform's tenant list", () => {
   it("searches, filters by status and pages on the server, with the search and page in the URL", async () => {
-    const staffPage = await (await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)).newPage();
-    const names = () => staffPage.getByTestId("platform-tenant-row").locator("th").allTextContents();
+    const staffPage = await (
+      await signedInContext(e2e.browser, e2e.portalUrl, database.owner, platformAdmin.id)
+    ).newPage();
+    const names = () =>
+      staffPage.getByTestId("platform-tenant-row").locator("th").allTextContents();
     const range = () => staffPage.getByTestId("tenant-range").textContent();
 
     // A page size in the URL is kept by the search form; typing the marker in any case finds the three.
@@ -162,7 +194,10 @@ describe("the platform's tenant list", () => {
     // Back shows the first page again; a link to the second page shows the second.
     await staffPage.goBack();
     await expect.poll(names).toEqual([`Uji ${marker} Alfa`, `Uji ${marker} Beta`]);
-    await openPage(staffPage, `/platform/tenants?q=${encodeURIComponent(marker)}&pageSize=2&page=2`);
+    await openPage(
+      staffPage,
+      `/platform/tenants?q=${encodeURIComponent(marker)}&pageSize=2&page=2`,
+    );
     await expect.poll(names).toEqual([`Uji ${marker} Gamma`]);
     expect(await staffPage.getByLabel("Cari", { exact: true }).inputValue()).toBe(marker);
 
@@ -174,12 +209,16 @@ describe("the platform's tenant list", () => {
 
     await staffPage.getByLabel("Cari", { exact: true }).fill("tidak ada tenant bernama begini");
     await staffPage.getByTestId("tenant-filters-apply").click();
-    await expect.poll(() => staffPage.getByTestId("platform-tenant-table").textContent()).toContain("Tidak ada tenant yang cocok dengan pencarian ini.");
+    await expect
+      .poll(() => staffPage.getByTestId("platform-tenant-table").textContent())
+      .toContain("Tidak ada tenant yang cocok dengan pencarian ini.");
     expect(await range()).toBe("");
 
     // A page number the API refuses is reported, with the way back to the whole list.
     await openPage(staffPage, "/platform/tenants?page=0");
-    expect(await staffPage.getByTestId("tenants-bad-search").textContent()).toContain("Pencarian atau nomor halaman di alamat ini tidak valid.");
+    expect(await staffPage.getByTestId("tenants-bad-search").textContent()).toContain(
+      "Pencarian atau nomor halaman di alamat ini tidak valid.",
+    );
     await staffPage.close();
   });
 });

@@ -16,6 +16,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     // app.html carries `%lang%`, so screen readers and hyphenation get the page's real language.
     transformPageChunk: ({ html }) => html.replace("%lang%", locale),
   });
-  addPageSecurityHeaders(response.headers, { https: event.url.protocol === "https:", signedIn: event.locals.me !== null });
+  addPageSecurityHeaders(response.headers, {
+    https: event.url.protocol === "https:",
+    signedIn: event.locals.me !== null,
+  });
   return response;
 };

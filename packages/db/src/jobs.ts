@@ -60,11 +60,15 @@ const statelyQueues: ReadonlySet<string> = new Set([billingCloseQueue, billingIs
  * exists exactly when the transaction commits, so work and the jobs that follow it up are never
  * half-recorded. pg-boss writes `$n` placeholders; each becomes a bound parameter.
  */
-export function jobsInTransaction(tx: Executor): { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> } {
+export function jobsInTransaction(tx: Executor): {
+  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+} {
   return {
     executeSql: async (text, values = []) => {
       const parts = text.split(/\$(\d+)/);
-      const chunks: SQL[] = parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+      const chunks: SQL[] = parts.map((part, index) =>
+        index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,
+      );
       const rows = await tx.execute(sql.join(chunks));
       return { rows: [...rows] };
     },
@@ -76,11 +80,21 @@ export function jobsInTransaction(tx: Executor): { executeSql: (text: string, va
  * runtime role use (but not alter) them.
  */
 export async function installJobSchema(ownerUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, schema: jobSchema, supervise: false, schedule: false, max: 2 });
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: jobSchema,
+    supervise: false,
+    schedule: false,
+    max: 2,
+  });
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const queue of jobQueues) await boss.createQueue(queue, { notify: wakingQueues.has(queue), policy: statelyQueues.has(queue) ? "stately" : "standard" });
+    for (const queue of jobQueues)
+      await boss.createQueue(queue, {
+        notify: wakingQueues.has(queue),
+        policy: statelyQueues.has(queue) ? "stately" : "standard",
+      });
   } finally {
     await boss.stop({ graceful: false });
   }
@@ -89,8 +103,12 @@ export async function installJobSchema(ownerUrl: string): Promise<void> {
   try {
     await sql.begin(async (tx) => {
       await tx.unsafe(`grant usage on schema ${jobSchema} to ${appRoleName}`);
-      await tx.unsafe(`grant select, insert, update, delete on all tables in schema ${jobSchema} to ${appRoleName}`);
-      await tx.unsafe(`grant usage, select on all sequences in schema ${jobSchema} to ${appRoleName}`);
+      await tx.unsafe(
+        `grant select, insert, update, delete on all tables in schema ${jobSchema} to ${appRoleName}`,
+      );
+      await tx.unsafe(
+        `grant usage, select on all sequences in schema ${jobSchema} to ${appRoleName}`,
+      );
       await tx.unsafe(`grant execute on all functions in schema ${jobSchema} to ${appRoleName}`);
     });
   } finally {

@@ -14,7 +14,9 @@ const maxAttempts = 100_000;
 export interface Kecamatan {
   code: string;
   name: string;
-  geometry: { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
+  geometry:
+    | { type: "Polygon"; coordinates: number[][][] }
+    | { type: "MultiPolygon"; coordinates: number[][][][] };
 }
 
 /** GeoJSON order: longitude first. */
@@ -46,7 +48,11 @@ function readKecamatan(regencyCode: string): readonly Kecamatan[] {
   const file = join(dataDir, `${regencyCode}.json`);
   if (!existsSync(file)) return [];
   const { features } = JSON.parse(readFileSync(file, "utf8")) as KecamatanFile;
-  return features.map(({ properties, geometry }) => ({ code: properties.code, name: properties.name, geometry }));
+  return features.map(({ properties, geometry }) => ({
+    code: properties.code,
+    name: properties.name,
+    geometry,
+  }));
 }
 
 /**
@@ -54,7 +60,10 @@ function readKecamatan(regencyCode: string): readonly Kecamatan[] {
  * the kecamatan really covers (not sea or a neighbour). `random` returns [0, 1), like `Math.random`;
  * pass a seeded one for repeatable simulations.
  */
-export function randomPointIn(kecamatan: Kecamatan, random: () => number): { latitude: number; longitude: number } {
+export function randomPointIn(
+  kecamatan: Kecamatan,
+  random: () => number,
+): { latitude: number; longitude: number } {
   const polygons = polygonsOf(kecamatan);
   const outerPoints = polygons.flatMap(([outer = []]) => outer);
   const longitudes = outerPoints.map(([longitude]) => longitude);
@@ -63,19 +72,27 @@ export function randomPointIn(kecamatan: Kecamatan, random: () => number): { lat
   const [south, north] = [Math.min(...latitudes), Math.max(...latitudes)];
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const point: Position = [west + (east - west) * random(), south + (north - south) * random()];
-    if (polygons.some((rings) => crossings(rings, point) % 2 === 1)) return { latitude: point[1], longitude: point[0] };
+    if (polygons.some((rings) => crossings(rings, point) % 2 === 1))
+      return { latitude: point[1], longitude: point[0] };
   }
   throw new Error(`No point found inside kecamatan ${kecamatan.code} in ${maxAttempts} tries`);
 }
 
 /** The kecamatan `point` lies in, if any of `kecamatan` holds it. */
-export function kecamatanContaining(kecamatan: readonly Kecamatan[], point: { latitude: number; longitude: number }): Kecamatan | undefined {
+export function kecamatanContaining(
+  kecamatan: readonly Kecamatan[],
+  point: { latitude: number; longitude: number },
+): Kecamatan | undefined {
   const position: Position = [point.longitude, point.latitude];
-  return kecamatan.find((area) => polygonsOf(area).some((rings) => crossings(rings, position) % 2 === 1));
+  return kecamatan.find((area) =>
+    polygonsOf(area).some((rings) => crossings(rings, position) % 2 === 1),
+  );
 }
 
 function polygonsOf({ geometry }: Kecamatan): Position[][][] {
-  return (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
+  return (
+    geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates
+  ) as Position[][][];
 }
 
 /**
@@ -95,6 +112,13 @@ function crossings(rings: Position[][], [longitude, latitude]: Position): number
   return count;
 }
 
-function crosses([x1, y1]: Position, [x2, y2]: Position, longitude: number, latitude: number): boolean {
-  return y1 > latitude !== y2 > latitude && longitude < x1 + ((x2 - x1) * (latitude - y1)) / (y2 - y1);
+function crosses(
+  [x1, y1]: Position,
+  [x2, y2]: Position,
+  longitude: number,
+  latitude: number,
+): boolean {
+  return (
+    y1 > latitude !== y2 > latitude && longitude < x1 + ((x2 - x1) * (latitude - y1)) / (y2 - y1)
+  );
 }

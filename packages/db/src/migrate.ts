@@ -10,7 +10,11 @@ export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.
  * Safe to run on every start.
  */
 export async function runMigrations(ownerUrl: string): Promise<void> {
-  const database = createDatabase(ownerUrl, { max: 1, applicationName: "sigap-migrate", pipelined: false });
+  const database = createDatabase(ownerUrl, {
+    max: 1,
+    applicationName: "sigap-migrate",
+    pipelined: false,
+  });
   try {
     await migrate(database.db, { migrationsFolder });
   } finally {

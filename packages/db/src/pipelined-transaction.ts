@@ -26,10 +26,12 @@ type Statement = ReturnType<ReservedSql["unsafe"]>;
  */
 export function withPipelining(pool: Sql): Sql {
   const begin = <T>(fn: (tx: PipelinedTransaction) => Promise<T>) => pipelinedBegin(pool, fn);
-  const unsafe: Sql["unsafe"] = (query, parameters, options) => pool.unsafe(query, parameters, { ...options, prepare: true });
+  const unsafe: Sql["unsafe"] = (query, parameters, options) =>
+    pool.unsafe(query, parameters, { ...options, prepare: true });
   const replaced: Partial<Record<PropertyKey, unknown>> = { begin, unsafe };
   return new Proxy(pool, {
-    get: (target, key, receiver) => replaced[key] ?? (Reflect.get(target, key, receiver) as unknown),
+    get: (target, key, receiver) =>
+      replaced[key] ?? (Reflect.get(target, key, receiver) as unknown),
   });
 }
 
@@ -39,7 +41,10 @@ export function withPipelining(pool: Sql): Sql {
  * rolls back and rethrows. The connection goes back to the pool only once COMMIT or ROLLBACK has
  * been answered, so it is idle, outside any transaction, with every `set_config(..., true)` gone.
  */
-async function pipelinedBegin<T>(pool: Sql, fn: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
+async function pipelinedBegin<T>(
+  pool: Sql,
+  fn: (tx: PipelinedTransaction) => Promise<T>,
+): Promise<T> {
   const unit = new Unit(await pool.reserve());
   return unit.root.run(fn, "begin", "commit", "rollback");
 }
@@ -110,8 +115,13 @@ export class PipelinedTransaction {
    * reads though its types omit it): measured on Postgres 18, a simple-protocol statement inside
    * such a pipeline was answered 1–2 ms late, several times the whole unit's usual cost.
    */
-  unsafe(query: string, parameters?: StatementParameters, options?: { prepare?: boolean }): Statement {
-    if (this.unit.commit) throw new Error("The transaction was declared to end with its previous statement");
+  unsafe(
+    query: string,
+    parameters?: StatementParameters,
+    options?: { prepare?: boolean },
+  ): Statement {
+    if (this.unit.commit)
+      throw new Error("The transaction was declared to end with its previous statement");
     const statementOptions = { ...options, prepare: true, simple: false };
     const pending = this.unit.connection.unsafe(query, parameters, statementOptions);
     pending.catch((error: unknown) => {
@@ -156,7 +166,12 @@ export class PipelinedTransaction {
     );
   }
 
-  async run<T>(fn: (tx: PipelinedTransaction) => Promise<T>, open: string, close: string, undo: string): Promise<T> {
+  async run<T>(
+    fn: (tx: PipelinedTransaction) => Promise<T>,
+    open: string,
+    close: string,
+    undo: string,
+  ): Promise<T> {
     void this.unsafe(open); // its failure is the scope's, like any statement's
     let result: T;
     try {

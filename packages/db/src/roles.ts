@@ -33,7 +33,10 @@ export function roleStatements(database: string, passwords: RolePasswords): stri
 }
 
 /** Applies `roleStatements` through a superuser connection. */
-export async function provisionRoles(superuserUrl: string, passwords: RolePasswords): Promise<void> {
+export async function provisionRoles(
+  superuserUrl: string,
+  passwords: RolePasswords,
+): Promise<void> {
   const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ db: string }[]>`select current_database() as db`;

@@ -3,7 +3,12 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoTenants } from "../src/seed/demo-tenants.ts";
-import { kecamatanContaining, kecamatanOf, randomPointIn, type Kecamatan } from "../src/kecamatan.ts";
+import {
+  kecamatanContaining,
+  kecamatanOf,
+  randomPointIn,
+  type Kecamatan,
+} from "../src/kecamatan.ts";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
@@ -26,60 +31,81 @@ const districts = readFileSync(districtsCsv, "utf8")
 const demoRegencies = demoTenants.map((tenant) => tenant.regionCode);
 
 describe("kecamatan boundaries", () => {
-  it.each(demoRegencies)("has a boundary for every kecamatan of %s, named as in idn-area-data", (regency) => {
-    const expected = districts
-      .filter((district) => district.regencyCode === regency)
-      .map(({ code, name }) => ({ code, name }));
-    const actual = kecamatanOf(regency).map(({ code, name }) => ({ code, name }));
-    expect(expected.length).toBeGreaterThan(0);
-    expect(actual.toSorted((a, b) => a.code.localeCompare(b.code))).toEqual(expected);
-  });
+  it.each(demoRegencies)(
+    "has a boundary for every kecamatan of %s, named as in idn-area-data",
+    (regency) => {
+      const expected = districts
+        .filter((district) => district.regencyCode === regency)
+        .map(({ code, name }) => ({ code, name }));
+      const actual = kecamatanOf(regency).map(({ code, name }) => ({ code, name }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(actual.toSorted((a, b) => a.code.localeCompare(b.code))).toEqual(expected);
+    },
+  );
 
   it("has no boundaries for other or malformed regency codes", () => {
     expect(kecamatanOf("11.01")).toEqual([]);
     expect(kecamatanOf("../kecamatan/35.15")).toEqual([]);
   });
 
-  it.each(demoRegencies)("places 1,000 random points per kecamatan of %s inside that kecamatan", (regency) => {
-    const kecamatan = kecamatanOf(regency);
-    const [west, south, east, north] = boundsOf(kecamatan.flatMap(polygonsOf));
-    const random = seededRandom(112);
-    const misplaced: string[] = [];
-    for (const one of kecamatan) {
-      for (let i = 0; i < 1_000; i++) {
-        const { latitude, longitude } = randomPointIn(one, random);
-        const inRegencyBounds = longitude >= west && longitude <= east && latitude >= south && latitude <= north;
-        if (!inRegencyBounds || !insideByWinding(polygonsOf(one), [longitude, latitude])) {
-          misplaced.push(`${one.code}: ${longitude},${latitude}`);
+  it.each(demoRegencies)(
+    "places 1,000 random points per kecamatan of %s inside that kecamatan",
+    (regency) => {
+      const kecamatan = kecamatanOf(regency);
+      const [west, south, east, north] = boundsOf(kecamatan.flatMap(polygonsOf));
+      const random = seededRandom(112);
+      const misplaced: string[] = [];
+      for (const one of kecamatan) {
+        for (let i = 0; i < 1_000; i++) {
+          const { latitude, longitude } = randomPointIn(one, random);
+          const inRegencyBounds =
+            longitude >= west && longitude <= east && latitude >= south && latitude <= north;
+          if (!inRegencyBounds || !insideByWinding(polygonsOf(one), [longitude, latitude])) {
+            misplaced.push(`${one.code}: ${longitude},${latitude}`);
+          }
         }
       }
-    }
-    expect(misplaced).toEqual([]);
-  });
+      expect(misplaced).toEqual([]);
+    },
+  );
 
-  it.each(demoRegencies)("finds a kecamatan holding a point in %s, and none for a point outside the regency", (regency) => {
-    const kecamatan = kecamatanOf(regency);
-    const random = seededRandom(7);
-    for (const one of kecamatan) {
-      const point = randomPointIn(one, random);
-      const found = kecamatanContaining(kecamatan, point);
-      // Simplified boundaries overlap a little at their edges, so a point may lie in a neighbour too.
-      expect(found && insideByWinding(polygonsOf(found), [point.longitude, point.latitude])).toBe(true);
-    }
-    // The middle of the Indian Ocean belongs to no regency.
-    expect(kecamatanContaining(kecamatan, { latitude: -20, longitude: 80 })).toBeUndefined();
-  });
+  it.each(demoRegencies)(
+    "finds a kecamatan holding a point in %s, and none for a point outside the regency",
+    (regency) => {
+      const kecamatan = kecamatanOf(regency);
+      const random = seededRandom(7);
+      for (const one of kecamatan) {
+        const point = randomPointIn(one, random);
+        const found = kecamatanContaining(kecamatan, point);
+        // Simplified boundaries overlap a little at their edges, so a point may lie in a neighbour too.
+        expect(found && insideByWinding(polygonsOf(found), [point.longitude, point.latitude])).toBe(
+          true,
+        );
+      }
+      // The middle of the Indian Ocean belongs to no regency.
+      expect(kecamatanContaining(kecamatan, { latitude: -20, longitude: 80 })).toBeUndefined();
+    },
+  );
 });
 
 function polygonsOf({ geometry }: Kecamatan): Position[][][] {
-  return (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
+  return (
+    geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates
+  ) as Position[][][];
 }
 
-function boundsOf(polygons: Position[][][]): [west: number, south: number, east: number, north: number] {
+function boundsOf(
+  polygons: Position[][][],
+): [west: number, south: number, east: number, north: number] {
   const points = polygons.flat(2);
   const longitudes = points.map(([longitude]) => longitude);
   const latitudes = points.map(([, latitude]) => latitude);
-  return [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)];
+  return [
+    Math.min(...longitudes),
+    Math.min(...latitudes),
+    Math.max(...longitudes),
+    Math.max(...latitudes),
+  ];
 }
 
 /**
@@ -87,7 +113,10 @@ function boundsOf(polygons: Position[][][]): [west: number, south: number, east:
  * number and inside none of that part's holes.
  */
 function insideByWinding(polygons: Position[][][], point: Position): boolean {
-  return polygons.some(([outer = [], ...holes]) => winding(outer, point) !== 0 && holes.every((hole) => winding(hole, point) === 0));
+  return polygons.some(
+    ([outer = [], ...holes]) =>
+      winding(outer, point) !== 0 && holes.every((hole) => winding(hole, point) === 0),
+  );
 }
 
 function winding(ring: Position[], [x, y]: Position): number {

@@ -6,7 +6,12 @@
  */
 
 export const platformRoles = ["platform_admin", "ministry_viewer"] as const;
-export const membershipRoles = ["tenant_admin", "supervisor", "operator", "agency_responder"] as const;
+export const membershipRoles = [
+  "tenant_admin",
+  "supervisor",
+  "operator",
+  "agency_responder",
+] as const;
 export const roles = [...platformRoles, ...membershipRoles] as const;
 
 export type PlatformRole = (typeof platformRoles)[number];

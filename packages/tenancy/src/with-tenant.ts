@@ -1,5 +1,10 @@
 import { PostgresJsSession } from "drizzle-orm/postgres-js/session";
-import { PipelinedTransaction, type Database, type TenantTx, type Transaction } from "@sigap/db/client";
+import {
+  PipelinedTransaction,
+  type Database,
+  type TenantTx,
+  type Transaction,
+} from "@sigap/db/client";
 import type { TenantId } from "./types.ts";
 
 /**
@@ -34,7 +39,11 @@ export function withTenant<T>(
  * `statement` must return the query unawaited; a second statement is refused. If the statement
  * fails, the COMMIT behind it rolls back and the statement's error is thrown.
  */
-export function withTenantStatement<T>(db: Database, tenantId: TenantId, statement: (tx: TenantTx) => PromiseLike<T>): Promise<T> {
+export function withTenantStatement<T>(
+  db: Database,
+  tenantId: TenantId,
+  statement: (tx: TenantTx) => PromiseLike<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     setTenant(tx, tenantId).endWithNextStatement();
     return statement(asTenantTx(tx));
@@ -70,8 +79,10 @@ function setTenant(tx: Transaction, tenantId: TenantId): PipelinedTransaction {
  */
 function driverTransaction(tx: Transaction): PipelinedTransaction {
   const session: unknown = Reflect.get(tx, "session");
-  if (!(session instanceof PostgresJsSession)) throw new Error("withTenant needs Drizzle's postgres.js session");
+  if (!(session instanceof PostgresJsSession))
+    throw new Error("withTenant needs Drizzle's postgres.js session");
   const client: unknown = session.client;
-  if (!(client instanceof PipelinedTransaction)) throw new Error("withTenant needs a pool from createDatabase");
+  if (!(client instanceof PipelinedTransaction))
+    throw new Error("withTenant needs a pool from createDatabase");
   return client;
 }

@@ -35,7 +35,17 @@ export const definerFunctions: Record<string, DefinerFunction> = {
   "national_tenants()": {
     rule: "facts",
     why: "the national directory of tenants (region, name, status, launch date) for ministry and platform views",
-    columns: ["tenant_id", "slug", "display_name", "region_code", "region_name", "province_code", "province_name", "status", "launched_at"],
+    columns: [
+      "tenant_id",
+      "slug",
+      "display_name",
+      "region_code",
+      "region_name",
+      "province_code",
+      "province_name",
+      "status",
+      "launched_at",
+    ],
   },
   "tenant_by_slug(text)": {
     rule: "facts",
@@ -47,11 +57,12 @@ export const definerFunctions: Record<string, DefinerFunction> = {
     why: "the memberships of the session's own user, for sign-in and the tenant switcher",
     probe: `select * from user_tenants(${noSession})`,
   },
-  "audit_log_all(text,timestamp with time zone,timestamp with time zone,text,text,text,text,timestamp with time zone,uuid,integer)": {
-    rule: "session",
-    why: "every tenant's audit log, for a signed-in platform admin only",
-    probe: `select * from audit_log_all(${noSession}, null, null, null, null, null, null, null, null, 10)`,
-  },
+  "audit_log_all(text,timestamp with time zone,timestamp with time zone,text,text,text,text,timestamp with time zone,uuid,integer)":
+    {
+      rule: "session",
+      why: "every tenant's audit log, for a signed-in platform admin only",
+      probe: `select * from audit_log_all(${noSession}, null, null, null, null, null, null, null, null, 10)`,
+    },
   "billing_overview(text)": {
     rule: "session",
     why: "every tenant's plan and what it owes, for the platform billing dashboard of a signed-in platform admin only",
@@ -114,7 +125,15 @@ export async function findDefinerViolations(
   appRole: string,
   listed: Record<string, DefinerFunction> = definerFunctions,
 ): Promise<string[]> {
-  const functions = await sql<{ signature: string; public_execute: boolean; app_execute: boolean; search_path: boolean; columns: string[] }[]>`
+  const functions = await sql<
+    {
+      signature: string;
+      public_execute: boolean;
+      app_execute: boolean;
+      search_path: boolean;
+      columns: string[];
+    }[]
+  >`
     select p.oid::regprocedure::text as signature,
            exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                     where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_execute,
@@ -130,13 +149,19 @@ export async function findDefinerViolations(
   const violations: string[] = [];
   for (const fn of functions) {
     const rule = listed[fn.signature];
-    if (!rule) violations.push(`${fn.signature}: security-definer function with no rule in definer-rules.ts`);
+    if (!rule)
+      violations.push(
+        `${fn.signature}: security-definer function with no rule in definer-rules.ts`,
+      );
     if (fn.public_execute) violations.push(`${fn.signature}: executable by PUBLIC`);
     if (!fn.search_path) violations.push(`${fn.signature}: search_path is not fixed`);
     if (!rule) continue;
-    if (rule.rule === "owner only" && fn.app_execute) violations.push(`${fn.signature}: owner only, yet ${appRole} may execute it`);
+    if (rule.rule === "owner only" && fn.app_execute)
+      violations.push(`${fn.signature}: owner only, yet ${appRole} may execute it`);
     if (rule.rule === "facts" && fn.columns.join(",") !== (rule.columns ?? []).join(",")) {
-      violations.push(`${fn.signature}: returns ${fn.columns.join(", ")}, not the reviewed columns`);
+      violations.push(
+        `${fn.signature}: returns ${fn.columns.join(", ")}, not the reviewed columns`,
+      );
     }
   }
   const present = new Set(functions.map((fn) => fn.signature));

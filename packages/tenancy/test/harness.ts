@@ -68,7 +68,10 @@ export async function createTestTenant(
   throw new Error("could not find a free region for a test tenant");
 }
 
-export async function deleteTestTenants(owner: ReturnType<typeof createDatabase>, tenants: TestTenant[]): Promise<void> {
+export async function deleteTestTenants(
+  owner: ReturnType<typeof createDatabase>,
+  tenants: TestTenant[],
+): Promise<void> {
   const ids = tenants.map((tenant) => tenant.id);
   if (ids.length > 0) await owner.sql`delete from tenants where id = any(${ids})`;
 }

@@ -49,9 +49,12 @@ export async function findIsolationViolations(sql: Sql | TransactionSql): Promis
     if (!t.forced) violations.push(`${t.table}: row-level security is not forced`);
     if (t.policies === 0) violations.push(`${t.table}: has no policy`);
     if (t.permissive_true > 0) violations.push(`${t.table}: has a policy using (true)`);
-    if (t.pk_first !== "tenant_id") violations.push(`${t.table}: tenant_id does not lead the primary key`);
-    for (const index of t.bad_indexes) violations.push(`${t.table}: index ${index} does not start with tenant_id`);
-    for (const fkey of t.bad_fkeys) violations.push(`${t.table}: foreign key ${fkey} does not start with tenant_id`);
+    if (t.pk_first !== "tenant_id")
+      violations.push(`${t.table}: tenant_id does not lead the primary key`);
+    for (const index of t.bad_indexes)
+      violations.push(`${t.table}: index ${index} does not start with tenant_id`);
+    for (const fkey of t.bad_fkeys)
+      violations.push(`${t.table}: foreign key ${fkey} does not start with tenant_id`);
   }
   return violations;
 }

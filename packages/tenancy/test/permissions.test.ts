@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, roles, suspendableActions, type Action, type Role } from "../src/permissions.ts";
+import {
+  actions,
+  can,
+  roles,
+  suspendableActions,
+  type Action,
+  type Role,
+} from "../src/permissions.ts";
 
 // The expected answer for every role × action, written out in full: changing the matrix means
 // changing this table on purpose. (PA platform_admin, MV ministry_viewer, TA tenant_admin,
@@ -55,7 +62,10 @@ function row(allowed: string): Record<Role, boolean> {
     agency_responder: "AR",
   };
   const set = new Set(allowed.split(" "));
-  return Object.fromEntries(roles.map((role) => [role, set.has(short[role])])) as Record<Role, boolean>;
+  return Object.fromEntries(roles.map((role) => [role, set.has(short[role])])) as Record<
+    Role,
+    boolean
+  >;
 }
 
 describe("the permission matrix", () => {

@@ -2,7 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@sigap/db/client";
 import { tenantSettings } from "@sigap/db/schema";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "./harness.ts";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "./harness.ts";
 import { countRoundTrips, type RoundTripCounter } from "./round-trips.ts";
 import { withTenant, withTenantStatement, type TenantId } from "../src/index.ts";
 
@@ -32,7 +37,9 @@ afterAll(async () => {
 });
 
 const greeting = (db: Database, tenant: TenantId) =>
-  withTenantStatement(db, tenant, (tx) => tx.select({ value: tenantSettings.value }).from(tenantSettings));
+  withTenantStatement(db, tenant, (tx) =>
+    tx.select({ value: tenantSettings.value }).from(tenantSettings),
+  );
 
 /** Round trips `unit` takes once the connection is warm (connected, its statements prepared). */
 async function roundTrips(unit: () => Promise<unknown>): Promise<number> {
@@ -43,7 +50,9 @@ async function roundTrips(unit: () => Promise<unknown>): Promise<number> {
 }
 
 async function settingsOf(tenant: TestTenant): Promise<string[]> {
-  const rows = await database.owner.sql<{ key: string }[]>`select key from tenant_settings where tenant_id = ${tenant.id} order by key`;
+  const rows = await database.owner.sql<
+    { key: string }[]
+  >`select key from tenant_settings where tenant_id = ${tenant.id} order by key`;
   return rows.map((row) => row.key);
 }
 
@@ -70,13 +79,19 @@ describe("round trips per unit, counted on the wire", () => {
   });
 
   it("a bare statement with parameters is prepared, so it does not first ask Postgres for their types", async () => {
-    const sessionLike = () => single.db.select().from(tenantSettings).where(eq(tenantSettings.key, "greeting"));
+    const sessionLike = () =>
+      single.db.select().from(tenantSettings).where(eq(tenantSettings.key, "greeting"));
     expect(await roundTrips(sessionLike)).toBe(1);
   });
 
   it("a read-only unit answers its caller without waiting for COMMIT, and hands the connection on after it", async () => {
     const read = () =>
-      withTenant(single.db, a.id, (tx) => tx.select({ value: tenantSettings.value }).from(tenantSettings), { readOnly: true });
+      withTenant(
+        single.db,
+        a.id,
+        (tx) => tx.select({ value: tenantSettings.value }).from(tenantSettings),
+        { readOnly: true },
+      );
     expect(await roundTrips(read)).toBe(2); // on the wire: the read, then COMMIT
     await greeting(single.db, a.id); // the pool's one connection, once that COMMIT is answered
 
@@ -95,11 +110,18 @@ describe("round trips per unit, counted on the wire", () => {
 
     const write = () =>
       withTenant(single.db, a.id, async (tx) => {
-        await tx.insert(tenantSettings).values({ tenantId: a.id, key: "counted", value: "1" }).onConflictDoNothing();
-        await tx.update(tenantSettings).set({ value: "2" }).where(eq(tenantSettings.key, "counted"));
+        await tx
+          .insert(tenantSettings)
+          .values({ tenantId: a.id, key: "counted", value: "1" })
+          .onConflictDoNothing();
+        await tx
+          .update(tenantSettings)
+          .set({ value: "2" })
+          .where(eq(tenantSettings.key, "counted"));
       });
     expect(await roundTrips(write)).toBe(3);
-    await database.owner.sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'counted'`;
+    await database.owner
+      .sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'counted'`;
   });
 });
 
@@ -113,7 +135,9 @@ describe("a failure inside a pipelined unit", () => {
         tx.insert(tenantSettings).values({ tenantId: a.id, key: "after-failure", value: "x" }),
       ]),
     );
-    await expect(unit).rejects.toMatchObject({ cause: expect.objectContaining({ code: "22012" }) as unknown });
+    await expect(unit).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "22012" }) as unknown,
+    });
 
     expect(await settingsOf(a)).toEqual(["greeting"]);
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
@@ -121,10 +145,17 @@ describe("a failure inside a pipelined unit", () => {
   });
 
   it("a write in a read-only unit is refused by Postgres and leaves nothing written", async () => {
-    const write = withTenant(single.db, a.id, (tx) => tx.insert(tenantSettings).values({ tenantId: a.id, key: "read-only", value: "x" }), {
-      readOnly: true,
+    const write = withTenant(
+      single.db,
+      a.id,
+      (tx) => tx.insert(tenantSettings).values({ tenantId: a.id, key: "read-only", value: "x" }),
+      {
+        readOnly: true,
+      },
+    );
+    await expect(write).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "25006" }) as unknown,
     });
-    await expect(write).rejects.toMatchObject({ cause: expect.objectContaining({ code: "25006" }) as unknown });
 
     expect(await settingsOf(a)).toEqual(["greeting"]);
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
@@ -134,7 +165,9 @@ describe("a failure inside a pipelined unit", () => {
     const intrusion = withTenantStatement(single.db, a.id, (tx) =>
       tx.insert(tenantSettings).values({ tenantId: b.id, key: "intrusion", value: "x" }),
     );
-    await expect(intrusion).rejects.toMatchObject({ cause: expect.objectContaining({ code: "42501" }) as unknown });
+    await expect(intrusion).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "42501" }) as unknown,
+    });
 
     expect(await settingsOf(b)).toEqual(["greeting"]);
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
@@ -154,14 +187,17 @@ describe("a failure inside a pipelined unit", () => {
     // The first statement was the unit: it committed with it, and nothing ran after the COMMIT.
     expect(await settingsOf(a)).toEqual(["first", "greeting"]);
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
-    await database.owner.sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'first'`;
+    await database.owner
+      .sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'first'`;
   });
 
   it("a failed savepoint is undone alone and the unit goes on", async () => {
     await withTenant(single.db, a.id, async (tx) => {
       await tx.insert(tenantSettings).values({ tenantId: a.id, key: "kept", value: "x" });
       await expect(
-        tx.transaction((savepoint) => savepoint.insert(tenantSettings).values({ tenantId: a.id, key: "kept", value: "y" })),
+        tx.transaction((savepoint) =>
+          savepoint.insert(tenantSettings).values({ tenantId: a.id, key: "kept", value: "y" }),
+        ),
       ).rejects.toMatchObject({ cause: expect.objectContaining({ code: "23505" }) as unknown });
       await tx.update(tenantSettings).set({ value: "z" }).where(eq(tenantSettings.key, "kept"));
     });
@@ -170,6 +206,7 @@ describe("a failure inside a pipelined unit", () => {
       select value from tenant_settings where tenant_id = ${a.id} and key = 'kept'`;
     expect(kept).toEqual({ value: "z" });
     expect(await connectionLeftClean()).toEqual({ tenant: null, inFreshTransaction: true });
-    await database.owner.sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'kept'`;
+    await database.owner
+      .sql`delete from tenant_settings where tenant_id = ${a.id} and key = 'kept'`;
   });
 });

@@ -49,7 +49,8 @@ export async function countRoundTrips(databaseUrl: string): Promise<RoundTripCou
     });
     upstream.on("data", (chunk: Buffer) => {
       clientsTurn = false;
-      if (holdingCommits && !held.has(client) && chunk.includes(commitComplete)) held.set(client, []);
+      if (holdingCommits && !held.has(client) && chunk.includes(commitComplete))
+        held.set(client, []);
       const heldHere = held.get(client);
       if (heldHere) heldHere.push(chunk);
       else client.write(chunk);

@@ -7,7 +7,9 @@ import type { withTenant, withTenantStatement } from "../src/index.ts";
 describe("TenantTx", () => {
   it("is what withTenant and withTenantStatement hand out", () => {
     expectTypeOf<Parameters<Parameters<typeof withTenant>[2]>[0]>().toEqualTypeOf<TenantTx>();
-    expectTypeOf<Parameters<Parameters<typeof withTenantStatement>[2]>[0]>().toEqualTypeOf<TenantTx>();
+    expectTypeOf<
+      Parameters<Parameters<typeof withTenantStatement>[2]>[0]
+    >().toEqualTypeOf<TenantTx>();
   });
 
   it("is all a tenant query takes: not the pool, where no tenant is set, nor a transaction withTenant did not open", () => {

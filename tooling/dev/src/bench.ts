@@ -6,7 +6,9 @@ import { run, step } from "./run.ts";
 
 const benchDir = join(repoRoot, "bench");
 const only = process.argv[2];
-const scripts = (await readdir(benchDir)).filter((name) => name.endsWith(".ts") && !name.startsWith("_")).sort();
+const scripts = (await readdir(benchDir))
+  .filter((name) => name.endsWith(".ts") && !name.startsWith("_"))
+  .sort();
 
 for (const script of scripts.filter((name) => !only || name.includes(only))) {
   step(`bench/${script}`);

@@ -21,7 +21,11 @@ function runApiCli(config: StartConfig, script: string, args: string[]): Promise
 
 /** Runs the call simulator (apps/api/src/cli/simulate-calls.ts) against the stack's API. `args` are the simulator's own. */
 export function runCallSimulator(config: StartConfig, args: string[]): Promise<void> {
-  return runApiCli(config, "simulate-calls.ts", ["--api", `http://127.0.0.1:${String(config.apiPort)}`, ...args]);
+  return runApiCli(config, "simulate-calls.ts", [
+    "--api",
+    `http://127.0.0.1:${String(config.apiPort)}`,
+    ...args,
+  ]);
 }
 
 /** Gives the demo regions a few months of invoices and payments (apps/api/src/cli/demo-billing.ts). */

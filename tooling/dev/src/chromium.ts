@@ -13,7 +13,9 @@ export const chromiumPath = "/usr/bin/chromium";
 export async function ensureChromium(): Promise<void> {
   if (existsSync(chromiumPath)) return;
   if (userInfo().uid !== 0) {
-    throw new Error(`${chromiumPath} is missing; install it with: sudo apt-get install -y chromium`);
+    throw new Error(
+      `${chromiumPath} is missing; install it with: sudo apt-get install -y chromium`,
+    );
   }
   step("installing Debian's chromium package for the browser tests (once)");
   const env = childEnv({ DEBIAN_FRONTEND: "noninteractive" });

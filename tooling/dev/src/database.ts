@@ -39,7 +39,9 @@ export async function prepareDatabase(options: {
     await runMigrations(database.ownerUrl);
     const seeded = await seedDemo(database.ownerUrl);
     if (seeded.regionsLoaded || seeded.tenantsCreated > 0 || seeded.usersCreated > 0) {
-      step(`seeded the region registry, ${seeded.tenantsCreated} demo tenants and ${seeded.usersCreated} demo users`);
+      step(
+        `seeded the region registry, ${seeded.tenantsCreated} demo tenants and ${seeded.usersCreated} demo users`,
+      );
     }
   } catch (error) {
     await database.stop();

@@ -13,7 +13,9 @@ import { freePort } from "./vitest/free-port.ts";
  */
 export async function startEndToEnd(options: { env?: Record<string, string> } = {}) {
   if (!existsSync(join(repoRoot, "apps/portal/build/index.js"))) {
-    throw new Error("The portal is not built: run `pnpm exec turbo run build --filter=@sigap/portal` first (npm test does).");
+    throw new Error(
+      "The portal is not built: run `pnpm exec turbo run build --filter=@sigap/portal` first (npm test does).",
+    );
   }
   const { appUrl } = inject("databaseUrls");
   const logDir = join(repoRoot, ".data");

@@ -24,13 +24,21 @@ const packages: Record<string, string> = {
 
 /** Installs Debian's Kamailio packages when any is missing; a binary from elsewhere cannot be fetched here. */
 export async function ensureKamailio(): Promise<void> {
-  const missing = Object.entries(packages).flatMap(([name, file]) => (existsSync(file) && existsSync(kamailioPath) ? [] : [name]));
+  const missing = Object.entries(packages).flatMap(([name, file]) =>
+    existsSync(file) && existsSync(kamailioPath) ? [] : [name],
+  );
   if (missing.length === 0) return;
   if (userInfo().uid !== 0) {
-    throw new Error(`Kamailio is missing; install it with: sudo apt-get install -y ${Object.keys(packages).join(" ")}`);
+    throw new Error(
+      `Kamailio is missing; install it with: sudo apt-get install -y ${Object.keys(packages).join(" ")}`,
+    );
   }
   step("installing Debian's kamailio packages for the SBC tests (once)");
   const env = childEnv({ DEBIAN_FRONTEND: "noninteractive" });
   await run("apt-get", ["update", "-qq"], { env });
-  await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...Object.keys(packages)], { env });
+  await run(
+    "apt-get",
+    ["install", "-y", "-qq", "--no-install-recommends", ...Object.keys(packages)],
+    { env },
+  );
 }

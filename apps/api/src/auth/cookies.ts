@@ -28,5 +28,11 @@ export function sessionCookieHeader(c: Context, token: string): string {
 
 /** The Set-Cookie value that removes the session cookie. */
 export function clearedSessionCookieHeader(c: Context): string {
-  return serialize(sessionCookieName, "", { httpOnly: true, secure: !isLocalhost(c), sameSite: "Lax", path: "/", maxAge: 0 });
+  return serialize(sessionCookieName, "", {
+    httpOnly: true,
+    secure: !isLocalhost(c),
+    sameSite: "Lax",
+    path: "/",
+    maxAge: 0,
+  });
 }

@@ -45,7 +45,11 @@ export type PasswordVerdict = { ok: true } | { ok: false; reason: string };
  * or more, with the person's own email and name counted as known words). The reason is written for
  * the person choosing, in their language.
  */
-export function judgePassword(password: string, knownWords: string[], locale: "id" | "en"): PasswordVerdict {
+export function judgePassword(
+  password: string,
+  knownWords: string[],
+  locale: "id" | "en",
+): PasswordVerdict {
   if (password.length < minimumPasswordLength) {
     return {
       ok: false,
@@ -66,7 +70,12 @@ export function judgePassword(password: string, knownWords: string[], locale: "i
   }
   const result = checkers[locale].check(password, knownWords);
   if (result.score >= 3) return { ok: true };
-  const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(" ");
-  const lead = locale === "id" ? "Kata sandi ini terlalu mudah ditebak." : "This password is too easy to guess.";
+  const advice = [result.feedback.warning, ...result.feedback.suggestions]
+    .filter(Boolean)
+    .join(" ");
+  const lead =
+    locale === "id"
+      ? "Kata sandi ini terlalu mudah ditebak."
+      : "This password is too easy to guess.";
   return { ok: false, reason: advice ? `${lead} ${advice}` : lead };
 }

@@ -8,13 +8,20 @@ export const recoveryCodeCount = 10;
 
 /** A code as shown once to its owner: `xxxx-xxxx-xx`. */
 function newRecoveryCode(): string {
-  const chars = Array.from(crypto.getRandomValues(new Uint8Array(codeLength)), (byte) => alphabet[byte & 31]).join("");
+  const chars = Array.from(
+    crypto.getRandomValues(new Uint8Array(codeLength)),
+    (byte) => alphabet[byte & 31],
+  ).join("");
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
 /** What is stored and compared: case, spaces and dashes ignored, look-alike letters read as digits. */
 export function hashRecoveryCode(input: string): string {
-  const normalised = input.toLowerCase().replace(/[^0-9a-z]/g, "").replace(/o/g, "0").replace(/[il]/g, "1");
+  const normalised = input
+    .toLowerCase()
+    .replace(/[^0-9a-z]/g, "")
+    .replace(/o/g, "0")
+    .replace(/[il]/g, "1");
   return hashToken(normalised);
 }
 

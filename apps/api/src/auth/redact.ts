@@ -7,7 +7,10 @@ export function redactSecrets(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? "[redacted]" : redactSecrets(inner)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        secretKey.test(key) ? "[redacted]" : redactSecrets(inner),
+      ]),
     );
   }
   return value;

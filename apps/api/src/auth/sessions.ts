@@ -58,7 +58,11 @@ export async function createSession(
  * The session a cookie token stands for, or null: unknown id, wrong secret (compared in constant
  * time), expired, idle too long, or a deactivated user. Slides the inactivity window.
  */
-export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<ValidSession | null> {
+export async function validateSessionToken(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<ValidSession | null> {
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0) return null;
   const found = await findLiveSession(db, id, now);
@@ -85,7 +89,8 @@ export function secureSessionsAfterRoleChange(
   change: { from: Role | undefined; to: Role },
   keepSessionId?: string,
 ): Promise<number> {
-  const requires = (role: Role | undefined) => role !== undefined && twoFactorRequiredRoles.includes(role);
+  const requires = (role: Role | undefined) =>
+    role !== undefined && twoFactorRequiredRoles.includes(role);
   if (!requires(change.to) || requires(change.from)) return Promise.resolve(0);
   return unmarkUserSessionsTwoFactor(tx, userId, keepSessionId);
 }

@@ -1,6 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Database } from "@sigap/db/client";
-import { clearThrottle, returnThrottleAttempt, takeThrottleAttempt, throttleLockedUntil, type BucketPolicy } from "@sigap/db/queries";
+import {
+  clearThrottle,
+  returnThrottleAttempt,
+  takeThrottleAttempt,
+  throttleLockedUntil,
+  type BucketPolicy,
+} from "@sigap/db/queries";
 import { RetryAfter } from "./errors.ts";
 
 /**
@@ -40,8 +46,15 @@ export async function takeAttempt(db: Database, keys: ThrottleKey[], now: Date):
     // This attempt goes no further, so the keys that let it through get it back.
     for (const given of taken) await returnThrottleAttempt(db, given.key, policies[given.kind]);
     const lockedUntil = await throttleLockedUntil(db, throttle.key);
-    const seconds = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts; try again in ${String(seconds)} s`, cause: new RetryAfter(seconds) });
+    const seconds = Math.max(
+      1,
+      Math.ceil(((lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000),
+    );
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many attempts; try again in ${String(seconds)} s`,
+      cause: new RetryAfter(seconds),
+    });
   }
 }
 

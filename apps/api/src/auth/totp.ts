@@ -45,13 +45,22 @@ export function newTotpEnrolment(box: SecretBox, user: { id: string; email: stri
  * if that step is later than `lastStep`; otherwise null. Every candidate is compared, in constant
  * time, so the answer's timing says nothing about which step matched.
  */
-function matchingStep(key: Uint8Array, code: string, now: Date, lastStep: number | null): number | null {
+function matchingStep(
+  key: Uint8Array,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): number | null {
   const current = totpStepAt(now);
   const encoder = new TextEncoder();
   let matched: number | null = null;
   for (const step of [current - 1, current, current + 1]) {
     const expected = generateHOTP(key, BigInt(step), totpDigits);
-    if (constantTimeEqual(encoder.encode(expected), encoder.encode(code)) && (lastStep === null || step > lastStep)) matched = step;
+    if (
+      constantTimeEqual(encoder.encode(expected), encoder.encode(code)) &&
+      (lastStep === null || step > lastStep)
+    )
+      matched = step;
   }
   return matched;
 }
@@ -72,11 +81,20 @@ export interface TotpAttempt {
  * the last accepted one, and it is claimed with a conditional UPDATE, so a replayed code (even two
  * requests racing with the same code) is refused. Accepting a pending key's code activates that key.
  */
-export async function acceptTotpCode(db: Executor, box: SecretBox, attempt: TotpAttempt): Promise<boolean> {
+export async function acceptTotpCode(
+  db: Executor,
+  box: SecretBox,
+  attempt: TotpAttempt,
+): Promise<boolean> {
   const code = asTotpCode(attempt.code);
   if (!code) return false;
   const key = box.decrypt(attempt.sealedKey, keyContext(attempt.userId));
-  const step = matchingStep(key, code, attempt.now, attempt.keyState === "pending" ? null : attempt.lastStep);
+  const step = matchingStep(
+    key,
+    code,
+    attempt.now,
+    attempt.keyState === "pending" ? null : attempt.lastStep,
+  );
   if (step === null) return false;
   return attempt.keyState === "pending"
     ? activatePendingTotpKey(db, attempt.userId, attempt.sealedKey, step)

@@ -11,7 +11,11 @@ export function invoiceDocument(invoice: InvoiceWithDetails): InvoiceDocument {
     periodEnd: invoice.periodEnd,
     status: invoice.status === "draft" ? "issued" : invoice.status,
     seller: invoice.parties.seller,
-    buyer: { legalName: invoice.parties.buyer.legalName, address: invoice.parties.buyer.address, npwp: invoice.parties.buyer.npwp },
+    buyer: {
+      legalName: invoice.parties.buyer.legalName,
+      address: invoice.parties.buyer.address,
+      npwp: invoice.parties.buyer.npwp,
+    },
     virtualAccount: invoice.parties.virtualAccount,
     lines: invoice.lines.map((line) => ({
       description: line.description,

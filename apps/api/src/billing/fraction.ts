@@ -22,7 +22,11 @@ export function fraction(numerator: number | bigint, denominator: number | bigin
 
 export function sum(parts: readonly Fraction[]): Fraction {
   return parts.reduce(
-    (total, part) => fraction(total.numerator * part.denominator + part.numerator * total.denominator, total.denominator * part.denominator),
+    (total, part) =>
+      fraction(
+        total.numerator * part.denominator + part.numerator * total.denominator,
+        total.denominator * part.denominator,
+      ),
     fraction(0, 1),
   );
 }
@@ -32,7 +36,8 @@ export function roundHalfUp(value: Fraction): number {
   const { numerator: n, denominator: d } = value;
   const magnitude = ((n < 0n ? -n : n) * 2n + d) / (2n * d);
   const rounded = n < 0n ? -magnitude : magnitude;
-  if (rounded > BigInt(Number.MAX_SAFE_INTEGER) || rounded < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError("amount out of range");
+  if (rounded > BigInt(Number.MAX_SAFE_INTEGER) || rounded < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError("amount out of range");
   return Number(rounded);
 }
 
@@ -42,5 +47,7 @@ export function toDecimal(value: Fraction): string {
   const whole = Math.trunc(hundredths / 100);
   const rest = Math.abs(hundredths % 100);
   const sign = hundredths < 0 && whole === 0 ? "-" : "";
-  return rest === 0 ? `${sign}${String(whole)}` : `${sign}${String(whole)}.${String(rest).padStart(2, "0").replace(/0$/, "")}`;
+  return rest === 0
+    ? `${sign}${String(whole)}`
+    : `${sign}${String(whole)}.${String(rest).padStart(2, "0").replace(/0$/, "")}`;
 }

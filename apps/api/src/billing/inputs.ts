@@ -7,7 +7,9 @@ import { isDay } from "./calendar.ts";
 // What platform admins send about billing. Every message names the field, for the portal to show beside it.
 
 const day = (field: string) =>
-  z.string({ error: `${field} must be a date (YYYY-MM-DD)` }).refine(isDay, { error: `${field} must be a date (YYYY-MM-DD)` });
+  z
+    .string({ error: `${field} must be a date (YYYY-MM-DD)` })
+    .refine(isDay, { error: `${field} must be a date (YYYY-MM-DD)` });
 
 /** Whole rupiah: amounts are integers everywhere, never floating point. */
 const rupiah = (field: string, { min = 0 } = {}) =>
@@ -25,7 +27,9 @@ const requiredLine = (field: string, max: number) =>
     .max(max, { error: `${field} must have at most ${String(max)} characters` })
     .refine(...singleLine(field));
 
-export const invoiceIdInput = z.object({ invoiceId: z.uuid({ error: "invoiceId must be an invoice's id" }) });
+export const invoiceIdInput = z.object({
+  invoiceId: z.uuid({ error: "invoiceId must be an invoice's id" }),
+});
 
 const planFields = {
   name: requiredLine("name", 120),
@@ -47,12 +51,17 @@ export const createPlanInput = z.object({
   code: z
     .string({ error: "code must be text" })
     .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "code may hold lowercase letters, digits and single hyphens, such as standar-bulanan" })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: "code may hold lowercase letters, digits and single hyphens, such as standar-bulanan",
+    })
     .max(60, { error: "code must have at most 60 characters" }),
   ...planFields,
 });
 
-export const updatePlanInput = z.object({ planId: z.uuid({ error: "planId must be a plan's id" }), ...planFields });
+export const updatePlanInput = z.object({
+  planId: z.uuid({ error: "planId must be a plan's id" }),
+  ...planFields,
+});
 
 export const addTaxRateInput = z.object({
   name: requiredLine("name", 40),
@@ -68,14 +77,21 @@ export const addTaxRateInput = z.object({
 export const billingProfileInput = z.object({
   legalName: requiredLine("legalName", 200),
   address: optionalText("address", 500),
-  npwp: optionalText("npwp", 30).refine((value) => value === null || /^[0-9.-]{15,22}$/.test(value), {
-    error: "npwp must be a tax number of 15 or 16 digits, dots and dashes allowed",
-  }),
-  email: emailAddress("email").nullish().transform((value) => value ?? null),
+  npwp: optionalText("npwp", 30).refine(
+    (value) => value === null || /^[0-9.-]{15,22}$/.test(value),
+    {
+      error: "npwp must be a tax number of 15 or 16 digits, dots and dashes allowed",
+    },
+  ),
+  email: emailAddress("email")
+    .nullish()
+    .transform((value) => value ?? null),
   virtualAccount: z
     .string({ error: "virtualAccount must be text" })
     .trim()
-    .regex(/^[0-9][0-9 -]{5,38}[0-9]$/, { error: "virtualAccount must be 7 to 40 digits, spaces and dashes allowed" }),
+    .regex(/^[0-9][0-9 -]{5,38}[0-9]$/, {
+      error: "virtualAccount must be 7 to 40 digits, spaces and dashes allowed",
+    }),
 });
 
 export const assignPlanInput = z.object({

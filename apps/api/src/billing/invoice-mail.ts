@@ -8,7 +8,12 @@ import type { BillingDependencies } from "./issue.ts";
 import { formatRupiah } from "./rupiah.ts";
 
 const longDate = (day: string, locale: "id-ID" | "en-GB") =>
-  new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
 
 /**
  * Mails an invoice or a reminder of it to the region's billing contact, in the caller's transaction
@@ -18,7 +23,11 @@ const longDate = (day: string, locale: "id-ID" | "en-GB") =>
 export async function mailInvoice(
   deps: Pick<BillingDependencies, "config" | "log">,
   tx: TenantTx,
-  input: { tenant: { slug: string; displayName: string }; invoice: InvoiceRow; reason: InvoiceMailReason },
+  input: {
+    tenant: { slug: string; displayName: string };
+    invoice: InvoiceRow;
+    reason: InvoiceMailReason;
+  },
 ): Promise<boolean> {
   const { invoice, tenant } = input;
   const to = invoice.parties.buyer.email;
@@ -37,7 +46,11 @@ export async function mailInvoice(
       dueOn: { id: longDate(invoice.dueOn, "id-ID"), en: longDate(invoice.dueOn, "en-GB") },
       payTo: `${bank.name} ${bank.accountNumber} a.n. ${bank.accountName}, virtual account ${invoice.parties.virtualAccount}`,
       link: `${deps.config.publicUrl}/t/${tenant.slug}/billing/${invoice.id}`,
-      pdf: { filename: invoicePdfFilename(invoice.number), contentType: "application/pdf", content: await renderInvoicePdf(invoiceDocument(printed)) },
+      pdf: {
+        filename: invoicePdfFilename(invoice.number),
+        contentType: "application/pdf",
+        content: await renderInvoicePdf(invoiceDocument(printed)),
+      },
     }),
   );
   return true;

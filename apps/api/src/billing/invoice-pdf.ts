@@ -13,10 +13,21 @@ export interface InvoiceDocument {
   periodStart: string;
   periodEnd: string;
   status: "issued" | "paid" | "overdue" | "void";
-  seller: { name: string; address: string; npwp: string | null; bank: { name: string; accountNumber: string; accountName: string } };
+  seller: {
+    name: string;
+    address: string;
+    npwp: string | null;
+    bank: { name: string; accountNumber: string; accountName: string };
+  };
   buyer: { legalName: string; address: string | null; npwp: string | null };
   virtualAccount: string;
-  lines: { description: string; quantity: number; unit: string; unitPrice: number; amount: number }[];
+  lines: {
+    description: string;
+    quantity: number;
+    unit: string;
+    unitPrice: number;
+    amount: number;
+  }[];
   /** Whole rupiah, like every amount here. */
   subtotal: number;
   taxName: string;
@@ -44,7 +55,12 @@ const STAMPS: Partial<Record<InvoiceDocument["status"], { label: string; color: 
   paid: { label: "LUNAS", color: "#15803d" },
 };
 
-const dayFormat = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("id-ID", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const quantityFormat = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
 
 /**
@@ -67,7 +83,12 @@ function keepTogether(doc: Doc, height: number): void {
 }
 
 function rule(doc: Doc, y: number): void {
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + CONTENT_WIDTH, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + CONTENT_WIDTH, y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 /** Text lines stacked in a column starting at (x, y); returns the y below the last one. */
@@ -80,7 +101,10 @@ function column(
 ): number {
   doc.y = y;
   for (const row of rows) {
-    doc.font(row.font ?? REGULAR).fontSize(row.size ?? 9).fillColor(row.color ?? INK);
+    doc
+      .font(row.font ?? REGULAR)
+      .fontSize(row.size ?? 9)
+      .fillColor(row.color ?? INK);
     doc.text(row.text, x, doc.y, { width, align: row.align ?? "left" });
   }
   return doc.y;
@@ -121,12 +145,18 @@ function parties(doc: Doc, invoice: InvoiceDocument): void {
     ["Jatuh tempo", formatDay(invoice.dueOn)],
   ] as const) {
     const rowTop = metaBottom;
-    const labelBottom = column(doc, metaX, rowTop, labelWidth, [{ text: `${label}:`, color: MUTED }]);
-    const valueBottom = column(doc, metaX + labelWidth, rowTop, metaWidth - labelWidth, [{ text: value, font: BOLD }]);
+    const labelBottom = column(doc, metaX, rowTop, labelWidth, [
+      { text: `${label}:`, color: MUTED },
+    ]);
+    const valueBottom = column(doc, metaX + labelWidth, rowTop, metaWidth - labelWidth, [
+      { text: value, font: BOLD },
+    ]);
     metaBottom = Math.max(labelBottom, valueBottom);
   }
   doc.y = Math.max(buyerBottom, metaBottom) + 10;
-  column(doc, MARGIN, doc.y, CONTENT_WIDTH, [{ text: `Periode: ${formatDay(invoice.periodStart)} – ${formatDay(invoice.periodEnd)}` }]);
+  column(doc, MARGIN, doc.y, CONTENT_WIDTH, [
+    { text: `Periode: ${formatDay(invoice.periodStart)} – ${formatDay(invoice.periodEnd)}` },
+  ]);
   doc.y += 10;
 }
 
@@ -139,7 +169,9 @@ const COLUMNS = [
 ] as const;
 
 function rowHeight(doc: Doc, cells: readonly string[]): number {
-  const heights = COLUMNS.map((col, i) => doc.heightOfString(cells[i] ?? "", { width: col.width - 2 * CELL_PADDING }));
+  const heights = COLUMNS.map((col, i) =>
+    doc.heightOfString(cells[i] ?? "", { width: col.width - 2 * CELL_PADDING }),
+  );
   return Math.max(...heights) + 2 * CELL_PADDING;
 }
 
@@ -147,7 +179,10 @@ function row(doc: Doc, cells: readonly string[], height: number): void {
   const top = doc.y;
   let x = MARGIN;
   for (const [i, col] of COLUMNS.entries()) {
-    doc.text(cells[i] ?? "", x + CELL_PADDING, top + CELL_PADDING, { width: col.width - 2 * CELL_PADDING, align: col.align });
+    doc.text(cells[i] ?? "", x + CELL_PADDING, top + CELL_PADDING, {
+      width: col.width - 2 * CELL_PADDING,
+      align: col.align,
+    });
     x += col.width;
   }
   rule(doc, top + height);
@@ -191,7 +226,11 @@ function totals(doc: Doc, invoice: InvoiceDocument): void {
   const x = MARGIN + CONTENT_WIDTH - width;
   const rows = [
     { label: "Subtotal", value: formatRupiah(invoice.subtotal), font: REGULAR },
-    { label: `${invoice.taxName} ${formatRate(invoice.taxRateBasisPoints)}`, value: formatRupiah(invoice.tax), font: REGULAR },
+    {
+      label: `${invoice.taxName} ${formatRate(invoice.taxRateBasisPoints)}`,
+      value: formatRupiah(invoice.tax),
+      font: REGULAR,
+    },
     { label: "Total", value: formatRupiah(invoice.total), font: BOLD },
   ];
   doc.y += 8;
@@ -217,13 +256,20 @@ function payment(doc: Doc, invoice: InvoiceDocument): void {
   const { bank } = invoice.seller;
   const rows = [
     { text: "Cara pembayaran", font: BOLD, size: 10 },
-    { text: `Pembayaran melalui transfer bank ke ${bank.name} a.n. ${bank.accountName} no. rekening ${bank.accountNumber}` },
+    {
+      text: `Pembayaran melalui transfer bank ke ${bank.name} a.n. ${bank.accountName} no. rekening ${bank.accountNumber}`,
+    },
     { text: `Nomor virtual account: ${invoice.virtualAccount}` },
     { text: `Jatuh tempo: ${formatDay(invoice.dueOn)}` },
   ];
   doc.y += 16;
   const height = rows.reduce(
-    (sum, r) => sum + doc.font(r.font ?? REGULAR).fontSize(r.size ?? 9).heightOfString(r.text, { width: CONTENT_WIDTH }),
+    (sum, r) =>
+      sum +
+      doc
+        .font(r.font ?? REGULAR)
+        .fontSize(r.size ?? 9)
+        .heightOfString(r.text, { width: CONTENT_WIDTH }),
     0,
   );
   keepTogether(doc, height);
@@ -249,8 +295,17 @@ function decoratePages(doc: Doc, invoice: InvoiceDocument): void {
       doc.save().rotate(-30, { origin: [centerX, centerY] });
       doc.font(BOLD).fontSize(60);
       const width = doc.widthOfString(stamp.label) + 40;
-      doc.roundedRect(centerX - width / 2, centerY - 40, width, 80, 8).lineWidth(4).strokeOpacity(0.35).strokeColor(stamp.color).stroke();
-      doc.fillColor(stamp.color, 0.35).text(stamp.label, centerX - width / 2, centerY - 22, { width, align: "center", lineBreak: false });
+      doc
+        .roundedRect(centerX - width / 2, centerY - 40, width, 80, 8)
+        .lineWidth(4)
+        .strokeOpacity(0.35)
+        .strokeColor(stamp.color)
+        .stroke();
+      doc.fillColor(stamp.color, 0.35).text(stamp.label, centerX - width / 2, centerY - 22, {
+        width,
+        align: "center",
+        lineBreak: false,
+      });
       doc.restore();
     }
   }
@@ -281,7 +336,11 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8A
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     lang: "id-ID",
-    info: { Title: invoice.number, Author: invoice.seller.name, CreationDate: new Date(`${invoice.issuedOn}T00:00:00Z`) },
+    info: {
+      Title: invoice.number,
+      Author: invoice.seller.name,
+      CreationDate: new Date(`${invoice.issuedOn}T00:00:00Z`),
+    },
   });
   const bytes = toBytes(doc);
   header(doc, invoice);

@@ -40,7 +40,8 @@ export interface IssueJob {
   period: Period;
 }
 
-export const invoiceNumber = (year: number, sequence: number) => `SIGAP/${String(year)}/${String(sequence).padStart(6, "0")}`;
+export const invoiceNumber = (year: number, sequence: number) =>
+  `SIGAP/${String(year)}/${String(sequence).padStart(6, "0")}`;
 
 /** Thrown to roll back a number allocated for a period that turned out to be invoiced already. */
 export class AlreadyInvoiced extends Error {}
@@ -51,9 +52,15 @@ export class AlreadyInvoiced extends Error {}
  * period (a retry, another worker) finds the unique period taken and rolls its number back.
  * Returns the invoice, or null when there was nothing to issue (already invoiced, no billing profile).
  */
-export async function issueInvoice(deps: BillingDependencies, job: IssueJob, now: Date = new Date()): Promise<InvoiceRow | null> {
+export async function issueInvoice(
+  deps: BillingDependencies,
+  job: IssueJob,
+  now: Date = new Date(),
+): Promise<InvoiceRow | null> {
   try {
-    return await withTenant(deps.db, asTenantId(job.tenantId), (tx) => issueInvoiceIn(deps, tx, job, now));
+    return await withTenant(deps.db, asTenantId(job.tenantId), (tx) =>
+      issueInvoiceIn(deps, tx, job, now),
+    );
   } catch (error) {
     if (error instanceof AlreadyInvoiced) return null;
     throw error;
@@ -61,7 +68,12 @@ export async function issueInvoice(deps: BillingDependencies, job: IssueJob, now
 }
 
 /** `issueInvoice` in the caller's transaction; a period invoiced already throws `AlreadyInvoiced`. */
-export async function issueInvoiceIn(deps: BillingDependencies, tx: TenantTx, job: IssueJob, now: Date): Promise<InvoiceRow | null> {
+export async function issueInvoiceIn(
+  deps: BillingDependencies,
+  tx: TenantTx,
+  job: IssueJob,
+  now: Date,
+): Promise<InvoiceRow | null> {
   const tenant = await findBilledTenant(tx);
   const profile = tenant.profile;
   if (!profile) return null;
@@ -73,7 +85,12 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: TenantTx, jo
     taxRateOn(tx, invoiceTaxName, issuedOn),
   ]);
   if (!rate) throw new Error(`no ${invoiceTaxName} rate is in force on ${issuedOn}`);
-  const priced = priceInvoice({ period: job.period, assignments, usage, taxRateBasisPoints: rate.rateBasisPoints });
+  const priced = priceInvoice({
+    period: job.period,
+    assignments,
+    usage,
+    taxRateBasisPoints: rate.rateBasisPoints,
+  });
 
   // Everything that needs the invoice's id but not its number goes first: the year's counter stays
   // locked from the number's allocation until commit, and every other region's invoice waits on it.
@@ -85,7 +102,12 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: TenantTx, jo
   }
   const parties: InvoiceParties = {
     seller: deps.config.billingSeller,
-    buyer: { legalName: profile.legalName, address: profile.address, npwp: profile.npwp, email: profile.email },
+    buyer: {
+      legalName: profile.legalName,
+      address: profile.address,
+      npwp: profile.npwp,
+      email: profile.email,
+    },
     virtualAccount: profile.virtualAccount,
   };
   const year = Number(issuedOn.slice(0, 4));
@@ -120,17 +142,33 @@ export async function issueInvoiceIn(deps: BillingDependencies, tx: TenantTx, jo
     action: "billing.issueInvoice",
     targetType: "invoice",
     targetId: invoice.id,
-    diff: { after: { number: invoice.number, period: job.period, total: invoice.total, dueOn: invoice.dueOn } },
+    diff: {
+      after: {
+        number: invoice.number,
+        period: job.period,
+        total: invoice.total,
+        dueOn: invoice.dueOn,
+      },
+    },
   });
-  deps.log.info({ tenant: tenant.slug, number: invoice.number, total: invoice.total }, "invoice issued");
+  deps.log.info(
+    { tenant: tenant.slug, number: invoice.number, total: invoice.total },
+    "invoice issued",
+  );
   return invoice;
 }
 
 /** Rolls up the period's days the daily rollup has not reached (a worker that was down, a late start). */
-async function rollUpMissingDays(tx: TenantTx, tenantId: string, period: Period, timeZone: string): Promise<void> {
+async function rollUpMissingDays(
+  tx: TenantTx,
+  tenantId: string,
+  period: Period,
+  timeZone: string,
+): Promise<void> {
   const usage = await readDailyUsage(tx, period.start, period.end);
   const missing = eachDay(period.start, period.end).filter((day) => !usage.has(day));
   const [first] = missing;
   // Days between the missing ones are rolled up again too, which changes nothing (see rollUpUsageDays).
-  if (first !== undefined) await rollUpUsageDays(tx, tenantId, first, missing.at(-1) ?? first, timeZone);
+  if (first !== undefined)
+    await rollUpUsageDays(tx, tenantId, first, missing.at(-1) ?? first, timeZone);
 }

@@ -1,5 +1,13 @@
 import type { TenantTx } from "@sigap/db/client";
-import { allocateInvoiceNumber, findInvoice, insertInvoice, insertPayment, updateInvoice, type InvoiceRow, type PaymentRow } from "@sigap/db/queries";
+import {
+  allocateInvoiceNumber,
+  findInvoice,
+  insertInvoice,
+  insertPayment,
+  updateInvoice,
+  type InvoiceRow,
+  type PaymentRow,
+} from "@sigap/db/queries";
 import { fieldError } from "../trpc/field-error.ts";
 import { invoiceNumber } from "./issue.ts";
 
@@ -21,17 +29,36 @@ export interface RecordedPayment {
 export async function recordPayment(
   tx: TenantTx,
   tenantId: string,
-  input: { invoiceId: string; receivedOn: string; reference: string; amount: number; recordedBy: string | null },
+  input: {
+    invoiceId: string;
+    receivedOn: string;
+    reference: string;
+    amount: number;
+    recordedBy: string | null;
+  },
 ): Promise<RecordedPayment> {
   const invoice = await findInvoice(tx, input.invoiceId, { lock: true });
   if (!invoice) throw fieldError("invoiceId", "No such invoice in this region");
   if (invoice.kind !== "invoice") throw fieldError("invoiceId", "A credit note takes no payment");
-  if (invoice.status === "void") throw fieldError("invoiceId", `Invoice ${invoice.number} is void and takes no payment`);
-  if (input.receivedOn < invoice.issuedOn) throw fieldError("receivedOn", `receivedOn must not be before the invoice was issued (${invoice.issuedOn})`);
+  if (invoice.status === "void")
+    throw fieldError("invoiceId", `Invoice ${invoice.number} is void and takes no payment`);
+  if (input.receivedOn < invoice.issuedOn)
+    throw fieldError(
+      "receivedOn",
+      `receivedOn must not be before the invoice was issued (${invoice.issuedOn})`,
+    );
   const payment = await insertPayment(tx, tenantId, { ...input });
-  if (!payment) throw fieldError("reference", `A transfer with reference ${input.reference} is already recorded for this invoice`, "CONFLICT");
+  if (!payment)
+    throw fieldError(
+      "reference",
+      `A transfer with reference ${input.reference} is already recorded for this invoice`,
+      "CONFLICT",
+    );
   const paid = invoice.paid + input.amount;
-  const updated = await updateInvoice(tx, invoice.id, { paid, status: paid >= invoice.total ? "paid" : invoice.status });
+  const updated = await updateInvoice(tx, invoice.id, {
+    paid,
+    status: paid >= invoice.total ? "paid" : invoice.status,
+  });
   return { invoice: updated, payment, overpaid: Math.max(0, paid - invoice.total) };
 }
 
@@ -48,8 +75,14 @@ export async function voidInvoice(
   const invoice = await findInvoice(tx, input.invoiceId, { lock: true });
   if (!invoice) throw fieldError("invoiceId", "No such invoice in this region");
   if (invoice.kind !== "invoice") throw fieldError("invoiceId", "A credit note cannot be voided");
-  if (invoice.status === "void") throw fieldError("invoiceId", `Invoice ${invoice.number} is already void`, "CONFLICT");
-  if (invoice.paid > 0) throw fieldError("invoiceId", `Invoice ${invoice.number} has payments recorded; it cannot be voided`, "CONFLICT");
+  if (invoice.status === "void")
+    throw fieldError("invoiceId", `Invoice ${invoice.number} is already void`, "CONFLICT");
+  if (invoice.paid > 0)
+    throw fieldError(
+      "invoiceId",
+      `Invoice ${invoice.number} has payments recorded; it cannot be voided`,
+      "CONFLICT",
+    );
   const year = Number(input.today.slice(0, 4));
   const sequence = await allocateInvoiceNumber(tx, year);
   const creditNote = await insertInvoice(
@@ -73,8 +106,22 @@ export async function voidInvoice(
       total: -invoice.total,
       parties: invoice.parties,
     },
-    invoice.lines.map((line) => ({ description: line.description, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, amount: -line.amount })),
+    invoice.lines.map((line) => ({
+      description: line.description,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      amount: -line.amount,
+    })),
   );
-  if (!creditNote) throw fieldError("invoiceId", `Invoice ${invoice.number} already has a credit note`, "CONFLICT");
-  return { invoice: await updateInvoice(tx, invoice.id, { status: "void", voidReason: input.reason }), creditNote };
+  if (!creditNote)
+    throw fieldError(
+      "invoiceId",
+      `Invoice ${invoice.number} already has a credit note`,
+      "CONFLICT",
+    );
+  return {
+    invoice: await updateInvoice(tx, invoice.id, { status: "void", voidReason: input.reason }),
+    creditNote,
+  };
 }

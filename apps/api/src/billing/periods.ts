@@ -2,8 +2,14 @@ import { addDays, monthOf, type Period } from "./calendar.ts";
 import type { PlanAssignment } from "./pricing.ts";
 
 /** The plan in force on `day`: the latest assignment starting by then. */
-export function planOn<T extends Pick<PlanAssignment, "startsOn">>(assignments: readonly T[], day: string): T | undefined {
-  return assignments.filter((assignment) => assignment.startsOn <= day).sort((a, b) => a.startsOn.localeCompare(b.startsOn)).at(-1);
+export function planOn<T extends Pick<PlanAssignment, "startsOn">>(
+  assignments: readonly T[],
+  day: string,
+): T | undefined {
+  return assignments
+    .filter((assignment) => assignment.startsOn <= day)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+    .at(-1);
 }
 
 /**
@@ -21,9 +27,16 @@ export function dueInvoicePeriods(
 ): Period[] {
   const first = [...assignments].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!first) return [];
-  let cursor = billedThrough !== null && billedThrough >= first.startsOn ? addDays(billedThrough, 1) : first.startsOn;
+  let cursor =
+    billedThrough !== null && billedThrough >= first.startsOn
+      ? addDays(billedThrough, 1)
+      : first.startsOn;
   const periods: Period[] = [];
-  for (let month = monthOf(cursor); month.end < today && periods.length < limit; month = monthOf(addDays(month.end, 1))) {
+  for (
+    let month = monthOf(cursor);
+    month.end < today && periods.length < limit;
+    month = monthOf(addDays(month.end, 1))
+  ) {
     const plan = planOn(assignments, month.end)?.plan;
     if (!plan) continue;
     if (plan.period === "monthly" || month.end.endsWith("-12-31")) {

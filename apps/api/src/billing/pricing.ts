@@ -64,7 +64,11 @@ function segments(period: Period, assignments: readonly PlanAssignment[]): Segme
  * A per-period amount spread over days: each day is worth `perPeriod` divided by the days of the
  * plan's period that holds it (a day of February is worth more of a monthly fee than a day of March).
  */
-function prorated(plan: PlanPrices, days: readonly string[], perPeriodOnDay: (day: string) => number): Fraction {
+function prorated(
+  plan: PlanPrices,
+  days: readonly string[],
+  perPeriodOnDay: (day: string) => number,
+): Fraction {
   return sum(
     days.map((day) => {
       const { start, end } = periodOf(plan.period, day);
@@ -148,7 +152,9 @@ export function priceInvoice(input: {
   usage: DailyUsage;
   taxRateBasisPoints: number;
 }): PricedInvoice {
-  const lines = segments(input.period, input.assignments).flatMap((segment) => segmentLines(segment, input.period, input.usage));
+  const lines = segments(input.period, input.assignments).flatMap((segment) =>
+    segmentLines(segment, input.period, input.usage),
+  );
   const subtotal = lines.reduce((total, line) => total + line.amount, 0);
   const tax = roundHalfUp(fraction(BigInt(subtotal) * BigInt(input.taxRateBasisPoints), 10_000));
   return { lines, subtotal, tax, total: subtotal + tax };

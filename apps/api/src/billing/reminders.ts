@@ -1,4 +1,10 @@
-import { appendTenantAudit, claimReminder, findBilledTenant, findInvoice, updateInvoice } from "@sigap/db/queries";
+import {
+  appendTenantAudit,
+  claimReminder,
+  findBilledTenant,
+  findInvoice,
+  updateInvoice,
+} from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import { dateInZone, startOfDayInZone } from "../csv.ts";
 import type { InvoiceMailReason } from "../mail/templates.ts";
@@ -16,7 +22,11 @@ const invoiceMails = [
   { kind: "due", daysFromDue: 0, reason: "due" },
   { kind: "overdue_7", daysFromDue: 7, reason: "overdue" },
   { kind: "overdue_30", daysFromDue: 30, reason: "overdue" },
-] as const satisfies readonly { kind: string; daysFromDue: number | null; reason: InvoiceMailReason }[];
+] as const satisfies readonly {
+  kind: string;
+  daysFromDue: number | null;
+  reason: InvoiceMailReason;
+}[];
 
 export type InvoiceMailKind = (typeof invoiceMails)[number]["kind"];
 
@@ -29,10 +39,16 @@ export interface InvoiceMailJob {
 const sendHourMs = 8 * 60 * 60 * 1000;
 
 /** When each mail of an invoice due on `dueOn` is sent (null: at once), as jobs written with the invoice. */
-export function invoiceMailSchedule(dueOn: string, timeZone: string): { kind: InvoiceMailKind; at: Date | null }[] {
+export function invoiceMailSchedule(
+  dueOn: string,
+  timeZone: string,
+): { kind: InvoiceMailKind; at: Date | null }[] {
   return invoiceMails.map(({ kind, daysFromDue }) => ({
     kind,
-    at: daysFromDue === null ? null : new Date(startOfDayInZone(addDays(dueOn, daysFromDue), timeZone).getTime() + sendHourMs),
+    at:
+      daysFromDue === null
+        ? null
+        : new Date(startOfDayInZone(addDays(dueOn, daysFromDue), timeZone).getTime() + sendHourMs),
   }));
 }
 
@@ -44,14 +60,22 @@ export function invoiceMailSchedule(dueOn: string, timeZone: string): { kind: In
  * a later one has made it moot. An invoice past its due date turns `overdue` here. Returns what
  * happened, for the log and the tests.
  */
-export async function sendInvoiceMail(deps: BillingDependencies, job: InvoiceMailJob, now: Date = new Date()): Promise<string> {
+export async function sendInvoiceMail(
+  deps: BillingDependencies,
+  job: InvoiceMailJob,
+  now: Date = new Date(),
+): Promise<string> {
   return withTenant(deps.db, asTenantId(job.tenantId), async (tx) => {
     const invoice = await findInvoice(tx, job.invoiceId, { lock: true });
     if (!invoice || invoice.kind !== "invoice") return "no_invoice";
-    if (invoice.status !== "issued" && invoice.status !== "overdue") return `invoice_${invoice.status}`;
+    if (invoice.status !== "issued" && invoice.status !== "overdue")
+      return `invoice_${invoice.status}`;
     const tenant = await findBilledTenant(tx);
     const today = dateInZone(now, tenant.timeZone);
-    const current = invoice.dueOn < today && invoice.status === "issued" ? await updateInvoice(tx, invoice.id, { status: "overdue" }) : invoice;
+    const current =
+      invoice.dueOn < today && invoice.status === "issued"
+        ? await updateInvoice(tx, invoice.id, { status: "overdue" })
+        : invoice;
     const mail = invoiceMails.find((candidate) => candidate.kind === job.kind);
     if (!mail) return "unknown_kind";
     if (mail.daysFromDue !== null && mail.daysFromDue <= 0 && today > invoice.dueOn) return "moot";

@@ -17,7 +17,10 @@ const currency = new Intl.NumberFormat("id-ID", {
   signDisplay: "negative",
 });
 
-const grouping = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0, signDisplay: "negative" });
+const grouping = new Intl.NumberFormat("id-ID", {
+  maximumFractionDigits: 0,
+  signDisplay: "negative",
+});
 
 // Amounts are whole rupiah: a fraction here means a calculation upstream went wrong, and rounding it away
 // would print an invoice whose lines do not add up.
@@ -39,7 +42,18 @@ export function formatAmount(amount: number): string {
   return grouping.format(wholeRupiah(amount));
 }
 
-const DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"] as const;
+const DIGITS = [
+  "nol",
+  "satu",
+  "dua",
+  "tiga",
+  "empat",
+  "lima",
+  "enam",
+  "tujuh",
+  "delapan",
+  "sembilan",
+] as const;
 // Kuadriliun is needed: the largest safe integer is about nine of them.
 const SCALES = ["", "ribu", "juta", "miliar", "triliun", "kuadriliun"] as const;
 

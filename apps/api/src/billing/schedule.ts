@@ -1,5 +1,10 @@
 import type { Job, PgBoss } from "pg-boss";
-import { billingCloseQueue, billingIssueQueue, billingReminderQueue, billingTickQueue } from "@sigap/db/jobs";
+import {
+  billingCloseQueue,
+  billingIssueQueue,
+  billingReminderQueue,
+  billingTickQueue,
+} from "@sigap/db/jobs";
 import { listTenantDirectory } from "@sigap/db/queries";
 import { billingRetry, closeTenantBilling } from "./close.ts";
 import { issueInvoice, type BillingDependencies, type IssueJob } from "./issue.ts";
@@ -9,7 +14,12 @@ import { sendInvoiceMail, type InvoiceMailJob } from "./reminders.ts";
 export async function tickBilling(deps: BillingDependencies): Promise<number> {
   const directory = await listTenantDirectory(deps.db);
   for (const tenant of directory) {
-    await deps.jobs.send(deps.db, billingCloseQueue, { tenantId: tenant.tenantId }, { ...billingRetry, singletonKey: tenant.tenantId });
+    await deps.jobs.send(
+      deps.db,
+      billingCloseQueue,
+      { tenantId: tenant.tenantId },
+      { ...billingRetry, singletonKey: tenant.tenantId },
+    );
   }
   return directory.length;
 }
@@ -37,7 +47,10 @@ export async function serveBilling(boss: PgBoss, deps: BillingDependencies): Pro
   await boss.work(billingReminderQueue, batch, async (jobs: Job<InvoiceMailJob>[]) => {
     for (const job of jobs) {
       const outcome = await sendInvoiceMail(deps, job.data);
-      deps.log.info({ invoiceId: job.data.invoiceId, kind: job.data.kind, outcome }, "invoice mail");
+      deps.log.info(
+        { invoiceId: job.data.invoiceId, kind: job.data.kind, outcome },
+        "invoice mail",
+      );
     }
   });
 }

@@ -13,7 +13,9 @@ export function relativeLuminance(hex: string): number {
 
 /** The contrast ratio of two `#rrggbb` colours (the `x` of `x:1`). */
 export function contrastRatio(first: string, second: string): number {
-  const [lighter, darker] = [relativeLuminance(first), relativeLuminance(second)].sort((a, b) => b - a) as [number, number];
+  const [lighter, darker] = [relativeLuminance(first), relativeLuminance(second)].sort(
+    (a, b) => b - a,
+  ) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
 }
 
@@ -24,7 +26,10 @@ export const minimumContrast = { primaryColor: 4.5, accentColor: 3 } as const;
  * Why white text on `color` is too faint for `field`, or undefined when it is legible enough. The
  * ratio is rounded down, so a colour just under the limit never reads as meeting it.
  */
-export function contrastProblem(field: keyof typeof minimumContrast, color: string): string | undefined {
+export function contrastProblem(
+  field: keyof typeof minimumContrast,
+  color: string,
+): string | undefined {
   const ratio = contrastRatio(color, "#ffffff");
   const needed = minimumContrast[field];
   if (ratio >= needed) return undefined;

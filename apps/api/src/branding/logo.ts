@@ -28,14 +28,25 @@ const kib = (bytes: number) => `${String(Math.ceil(bytes / 1024))} KiB`;
 export async function checkLogo(data: Buffer): Promise<LogoCheck> {
   if (data.length === 0) return { ok: false, message: "logo is empty" };
   if (data.length > maxLogoBytes) {
-    return { ok: false, message: `logo is ${kib(data.length)}; at most ${kib(maxLogoBytes)} is allowed` };
+    return {
+      ok: false,
+      message: `logo is ${kib(data.length)}; at most ${kib(maxLogoBytes)} is allowed`,
+    };
   }
-  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return raster(data, "image/png", pngSize(data));
+  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return raster(data, "image/png", pngSize(data));
   if (startsWith(data, [0xff, 0xd8, 0xff])) return raster(data, "image/jpeg", jpegSize(data));
   const svg = svgText(data);
-  if (svg?.withDtd) return { ok: false, message: "logo is an SVG with its own DTD (entity declarations), which is not accepted" };
+  if (svg?.withDtd)
+    return {
+      ok: false,
+      message: "logo is an SVG with its own DTD (entity declarations), which is not accepted",
+    };
   if (svg) return sanitisedSvg(svg.text);
-  return { ok: false, message: "logo must be a PNG, JPEG or SVG image; the file's content is none of these" };
+  return {
+    ok: false,
+    message: "logo must be a PNG, JPEG or SVG image; the file's content is none of these",
+  };
 }
 
 function startsWith(data: Buffer, signature: number[]): boolean {
@@ -47,14 +58,25 @@ interface Size {
   height: number;
 }
 
-function raster(data: Buffer, mimeType: "image/png" | "image/jpeg", size: Size | undefined): LogoCheck {
+function raster(
+  data: Buffer,
+  mimeType: "image/png" | "image/jpeg",
+  size: Size | undefined,
+): LogoCheck {
   const format = mimeType === "image/png" ? "PNG" : "JPEG";
-  if (!size || size.width === 0 || size.height === 0) return { ok: false, message: `logo is not a readable ${format} image` };
+  if (!size || size.width === 0 || size.height === 0)
+    return { ok: false, message: `logo is not a readable ${format} image` };
   if (size.width > maxLogoSide || size.height > maxLogoSide) {
     const limit = `${String(maxLogoSide)}×${String(maxLogoSide)}`;
-    return { ok: false, message: `logo is ${String(size.width)}×${String(size.height)} pixels; at most ${limit} is allowed` };
+    return {
+      ok: false,
+      message: `logo is ${String(size.width)}×${String(size.height)} pixels; at most ${limit} is allowed`,
+    };
   }
-  return { ok: true, logo: { data, mimeType, width: size.width, height: size.height, removedFromSvg: 0 } };
+  return {
+    ok: true,
+    logo: { data, mimeType, width: size.width, height: size.height, removedFromSvg: 0 },
+  };
 }
 
 /** PNG: the first chunk must be IHDR, whose data opens with width and height (PNG spec 11.2.2). */
@@ -81,7 +103,8 @@ function jpegSize(data: Buffer): Size | undefined {
       continue;
     }
     if (marker === 0xd9 || marker === 0xda) return undefined; // image data reached without a frame header
-    const isFrameHeader = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    const isFrameHeader =
+      marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isFrameHeader) {
       if (offset + 9 > data.length) return undefined;
       return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
@@ -103,7 +126,8 @@ function svgText(data: Buffer): { text: string; withDtd: boolean } | undefined {
   } catch {
     return undefined;
   }
-  const prolog = /^(?:\s+|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE\s+svg\b[^>[]*>)*/i.exec(text)?.[0] ?? "";
+  const prolog =
+    /^(?:\s+|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE\s+svg\b[^>[]*>)*/i.exec(text)?.[0] ?? "";
   const rest = text.slice(prolog.length);
   if (/^<!DOCTYPE\s+svg\b/i.test(rest)) return { text: rest, withDtd: true };
   return /^<svg[\s>/]/.test(rest) ? { text: rest, withDtd: false } : undefined;
@@ -136,7 +160,10 @@ function svgTools(): Promise<SvgTools> {
 }
 
 async function buildSvgTools(): Promise<SvgTools> {
-  const [{ default: createPurifier }, { JSDOM }] = await Promise.all([import("dompurify"), import("jsdom")]);
+  const [{ default: createPurifier }, { JSDOM }] = await Promise.all([
+    import("dompurify"),
+    import("jsdom"),
+  ]);
   const window = new JSDOM("").window;
   const purify = createPurifier(window);
   purify.addHook("uponSanitizeElement", (node, data) => {
@@ -147,7 +174,10 @@ async function buildSvgTools(): Promise<SvgTools> {
   });
   purify.addHook("afterSanitizeAttributes", (node) => {
     for (const attribute of [...node.attributes]) {
-      const external = attribute.localName === "href" ? !internalHref.test(attribute.value) : externalCss.test(attribute.value);
+      const external =
+        attribute.localName === "href"
+          ? !internalHref.test(attribute.value)
+          : externalCss.test(attribute.value);
       if (external) {
         node.removeAttributeNode(attribute);
         removedByHooks += 1;
@@ -160,10 +190,16 @@ async function buildSvgTools(): Promise<SvgTools> {
 async function sanitisedSvg(svg: string): Promise<LogoCheck> {
   const { purify, serializer } = await svgTools();
   removedByHooks = 0;
-  const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true });
+  const fragment = purify.sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    RETURN_DOM_FRAGMENT: true,
+  });
   const root = fragment.firstElementChild;
   if (root?.localName !== "svg" || root.namespaceURI !== "http://www.w3.org/2000/svg") {
-    return { ok: false, message: "logo is an SVG with nothing left to show once unsafe content is removed" };
+    return {
+      ok: false,
+      message: "logo is an SVG with nothing left to show once unsafe content is removed",
+    };
   }
   // Serialised as XML, not HTML: the result is served as image/svg+xml, which must be well formed.
   const data = Buffer.from(serializer.serializeToString(root));
@@ -189,7 +225,10 @@ function svgSize(root: Element): Size | undefined {
   const width = length(root.getAttribute("width"));
   const height = length(root.getAttribute("height"));
   if (width && height) return { width, height };
-  const box = (root.getAttribute("viewBox") ?? "").trim().split(/[\s,]+/).map(Number);
+  const box = (root.getAttribute("viewBox") ?? "")
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const [, , boxWidth, boxHeight] = box;
   if (box.length === 4 && boxWidth && boxHeight && boxWidth > 0 && boxHeight > 0) {
     return { width: Math.round(boxWidth), height: Math.round(boxHeight) };

@@ -5,10 +5,16 @@ import { asTenantId, withTenant, type TenantId } from "@sigap/tenancy";
 import type { Logger } from "../logger.ts";
 
 /** postgres.js's `sql.listen`: `onListen` runs on every (re)connect of its dedicated connection. */
-export type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<unknown>;
+export type Listen = (
+  channel: string,
+  onNotify: (payload: string) => void,
+  onListen?: () => void,
+) => Promise<unknown>;
 
 /** What a follower of a tenant's feed receives: the whole queue once, then each change of a call. */
-export type CallFeedMessage = { kind: "queue"; seq: number; calls: QueueCall[] } | { kind: "call"; seq: number; call: QueueCall };
+export type CallFeedMessage =
+  | { kind: "queue"; seq: number; calls: QueueCall[] }
+  | { kind: "call"; seq: number; call: QueueCall };
 
 /** Entries read from the database at a time, and kept per followed tenant for followers to share. */
 const pageSize = 500;
@@ -37,7 +43,11 @@ export class CallFeed {
    * the queue when there is none or it cannot be resumed from (unknown, or already purged). Ends
    * when `signal` aborts.
    */
-  async *follow(tenantId: TenantId, resumeAfter: number | null, signal: AbortSignal): AsyncGenerator<CallFeedMessage> {
+  async *follow(
+    tenantId: TenantId,
+    resumeAfter: number | null,
+    signal: AbortSignal,
+  ): AsyncGenerator<CallFeedMessage> {
     // Listening before the first read: nothing that commits after the read goes unannounced.
     await this.#startListening();
     const feed = this.#feedOf(tenantId);
@@ -45,9 +55,14 @@ export class CallFeed {
     try {
       let position = resumeAfter === null ? null : await this.#resumable(tenantId, resumeAfter);
       if (position === null) {
-        const queue = await withTenant(this.#db, tenantId, async (tx) => ({ seq: await callFeedHead(tx), calls: await listQueueCalls(tx) }), {
-          readOnly: true,
-        });
+        const queue = await withTenant(
+          this.#db,
+          tenantId,
+          async (tx) => ({ seq: await callFeedHead(tx), calls: await listQueueCalls(tx) }),
+          {
+            readOnly: true,
+          },
+        );
         yield { kind: "queue", ...queue };
         position = queue.seq;
       }
@@ -58,11 +73,17 @@ export class CallFeed {
     }
   }
 
-  async *#changesAfter(feed: TenantFeed, tenantId: TenantId, after: number, signal: AbortSignal): AsyncGenerator<CallFeedMessage> {
+  async *#changesAfter(
+    feed: TenantFeed,
+    tenantId: TenantId,
+    after: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<CallFeedMessage> {
     let position = after;
     while (!signal.aborted) {
       const changed = feed.changed(signal);
-      const entries: CallFeedEntry[] = feed.cachedAfter(position) ?? (await this.#read(tenantId, position));
+      const entries: CallFeedEntry[] =
+        feed.cachedAfter(position) ?? (await this.#read(tenantId, position));
       for (const entry of entries) yield { kind: "call", ...entry };
       position = entries.at(-1)?.seq ?? position;
       if (entries.length === 0) await changed;
@@ -71,16 +92,23 @@ export class CallFeed {
 
   /** `seq` when the feed still holds everything after it, else null (a fresh look is needed). */
   async #resumable(tenantId: TenantId, seq: number): Promise<number | null> {
-    const { head, next } = await withTenant(this.#db, tenantId, async (tx) => ({ head: await callFeedHead(tx), next: await callFeedAfter(tx, seq, 1) }), {
-      readOnly: true,
-    });
+    const { head, next } = await withTenant(
+      this.#db,
+      tenantId,
+      async (tx) => ({ head: await callFeedHead(tx), next: await callFeedAfter(tx, seq, 1) }),
+      {
+        readOnly: true,
+      },
+    );
     if (seq > head) return null;
     if (seq < head && next[0]?.seq !== seq + 1) return null;
     return seq;
   }
 
   #read(tenantId: TenantId, afterSeq: number): Promise<CallFeedEntry[]> {
-    return withTenant(this.#db, tenantId, (tx) => callFeedAfter(tx, afterSeq, pageSize), { readOnly: true });
+    return withTenant(this.#db, tenantId, (tx) => callFeedAfter(tx, afterSeq, pageSize), {
+      readOnly: true,
+    });
   }
 
   #feedOf(tenantId: TenantId): TenantFeed {

@@ -15,13 +15,20 @@ export const callSettingKeys = {
 export type CallSettings = Record<keyof typeof callSettingKeys, number>;
 
 /** What applies where a region has set nothing: a year of calls; suggest a block at the third prank in a day. */
-export const defaultCallSettings: CallSettings = { retentionDays: defaultCallRetentionDays, prankBlockAfterCalls: 3, prankBlockWithinHours: 24 };
+export const defaultCallSettings: CallSettings = {
+  retentionDays: defaultCallRetentionDays,
+  prankBlockAfterCalls: 3,
+  prankBlockWithinHours: 24,
+};
 
 /** The tenant's call rules, its own where set, the defaults elsewhere. */
 export async function tenantCallSettings(tx: TenantTx): Promise<CallSettings> {
   const stored = await positiveWholeSettings(tx, Object.values(callSettingKeys));
   const settings = { ...defaultCallSettings };
-  for (const [name, key] of Object.entries(callSettingKeys) as [keyof CallSettings, (typeof callSettingKeys)[keyof CallSettings]][]) {
+  for (const [name, key] of Object.entries(callSettingKeys) as [
+    keyof CallSettings,
+    (typeof callSettingKeys)[keyof CallSettings],
+  ][]) {
     settings[name] = stored[key] ?? settings[name];
   }
   return settings;

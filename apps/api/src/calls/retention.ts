@@ -1,7 +1,12 @@
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@sigap/db/client";
 import { callPurgeQueue } from "@sigap/db/jobs";
-import { deleteCallFeedBefore, deleteCallsOfferedBefore, listTenantDirectory, tenantCallRetentionDays } from "@sigap/db/queries";
+import {
+  deleteCallFeedBefore,
+  deleteCallsOfferedBefore,
+  listTenantDirectory,
+  tenantCallRetentionDays,
+} from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import type { Logger } from "../logger.ts";
 

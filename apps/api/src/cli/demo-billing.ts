@@ -13,14 +13,25 @@ import { jobSender } from "../jobs/send.ts";
 import { createLogger } from "../logger.ts";
 
 const env = readEnv();
-const database = createDatabase(env.DATABASE_APP_URL, { max: 2, applicationName: "sigap-demo-billing" });
+const database = createDatabase(env.DATABASE_APP_URL, {
+  max: 2,
+  applicationName: "sigap-demo-billing",
+});
 const jobs = jobSender(createBoss(env.DATABASE_APP_URL, "sender"));
-const deps = { db: database.db, config: appConfig(env), jobs, log: createLogger("warn", "demo-billing") };
+const deps = {
+  db: database.db,
+  config: appConfig(env),
+  jobs,
+  log: createLogger("warn", "demo-billing"),
+};
 
 try {
   for (const tenant of await listTenantDirectory(database.db)) {
     const issued = await recordDemoBilling(deps, tenant.tenantId, new Date(), Math.random);
-    if (issued > 0) console.log(`[billing] ${tenant.slug}: ${String(issued)} invoices of past months issued, with their payments`);
+    if (issued > 0)
+      console.log(
+        `[billing] ${tenant.slug}: ${String(issued)} invoices of past months issued, with their payments`,
+      );
   }
 } finally {
   await jobs.stop();

@@ -18,7 +18,13 @@ import { recordDemoIncidents } from "../incidents/demo-history.ts";
 import { createSecretBox } from "../security/secret-box.ts";
 import { maxEventsPerRequest } from "../telephony/events-schema.ts";
 import { signTelephonyRequest } from "../telephony/signature.ts";
-import { arrivals, randomMobileNumber, simulateCall, type SimulatedEvent, type TrafficSetting } from "../telephony/simulation.ts";
+import {
+  arrivals,
+  randomMobileNumber,
+  simulateCall,
+  type SimulatedEvent,
+  type TrafficSetting,
+} from "../telephony/simulation.ts";
 import { simulatorLine, type SimulatorLine } from "../telephony/simulator-line.ts";
 
 const { values, positionals } = parseArgs({
@@ -33,18 +39,24 @@ const { values, positionals } = parseArgs({
 
 function positiveNumber(name: string, raw: string): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} must be a positive number, got "${raw}"`);
   return value;
 }
 
 const [slug] = positionals;
 if (!slug) {
-  console.error("usage: simulate-calls <tenant slug> [--per-minute N | --history-days D [--per-day N]] [--api URL]");
+  console.error(
+    "usage: simulate-calls <tenant slug> [--per-minute N | --history-days D [--per-day N]] [--api URL]",
+  );
   process.exit(2);
 }
 const env = readEnv();
 const apiUrl = values.api ?? `http://127.0.0.1:${String(env.API_PORT)}`;
-const database = createDatabase(env.DATABASE_APP_URL, { max: 2, applicationName: "sigap-call-simulator" });
+const database = createDatabase(env.DATABASE_APP_URL, {
+  max: 2,
+  applicationName: "sigap-call-simulator",
+});
 
 /** The tenant's traffic: its lines and seats, a handful of numbers that keep calling, its kecamatan for device fixes. */
 function trafficOf(line: SimulatorLine): TrafficSetting {
@@ -71,36 +83,55 @@ async function post(line: SimulatorLine, events: readonly SimulatedEvent[]): Pro
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(`${apiUrl}/v1/telephony/events`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sigap-timestamp": timestamp, "x-sigap-signature": signTelephonyRequest(line.eventSecret, timestamp, body) },
+    headers: {
+      "content-type": "application/json",
+      "x-sigap-timestamp": timestamp,
+      "x-sigap-signature": signTelephonyRequest(line.eventSecret, timestamp, body),
+    },
     body,
   });
-  if (!response.ok) throw new Error(`${apiUrl} answered ${String(response.status)}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${apiUrl} answered ${String(response.status)}: ${await response.text()}`);
 }
 
 async function addHistory(line: SimulatorLine, days: number, perDay: number): Promise<void> {
   if (line.existingCalls > 0) {
-    console.log(`[calls] ${slug} already has ${String(line.existingCalls)} calls; no history added`);
+    console.log(
+      `[calls] ${slug} already has ${String(line.existingCalls)} calls; no history added`,
+    );
     return;
   }
   const traffic = trafficOf(line);
   const to = new Date(Date.now() - 60 * 60 * 1000);
   const from = new Date(to.getTime() - days * 24 * 60 * 60 * 1000);
   const hourOf = (at: Date) => (at.getUTCHours() + 7) % 24;
-  const calls = arrivals(Math.random, from, to, perDay / 24, hourOf).map((at) => simulateCall(Math.random, traffic, at, randomUUID));
-  const events = calls.flatMap((call) => call.events).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  for (let start = 0; start < events.length; start += maxEventsPerRequest) await post(line, events.slice(start, start + maxEventsPerRequest));
+  const calls = arrivals(Math.random, from, to, perDay / 24, hourOf).map((at) =>
+    simulateCall(Math.random, traffic, at, randomUUID),
+  );
+  const events = calls
+    .flatMap((call) => call.events)
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  for (let start = 0; start < events.length; start += maxEventsPerRequest)
+    await post(line, events.slice(start, start + maxEventsPerRequest));
   // Nobody took these calls; close the answered ones as their operators would have, so the
   // wallboard's and the reports' classification figures have something true to show.
   const classified = await withTenant(database.db, asTenantId(line.tenantId), (tx) =>
     classifyPastCalls(
       tx,
       line.trunkId,
-      calls.map((call) => ({ externalCallId: call.events[0]?.callId ?? "", classification: call.kind })),
+      calls.map((call) => ({
+        externalCallId: call.events[0]?.callId ?? "",
+        classification: call.kind,
+      })),
     ),
   );
   // Their emergencies became incidents, dispatched with the region's published SOP and followed to their end.
-  const incidents = await withTenant(database.db, asTenantId(line.tenantId), (tx) => recordDemoIncidents(tx, line.tenantId, line.trunkId, new Date(), Math.random));
-  console.log(`[calls] ${slug}: ${String(calls.length)} calls over ${String(days)} days added, ${String(classified)} answered ones classified, ${String(incidents)} incidents recorded`);
+  const incidents = await withTenant(database.db, asTenantId(line.tenantId), (tx) =>
+    recordDemoIncidents(tx, line.tenantId, line.trunkId, new Date(), Math.random),
+  );
+  console.log(
+    `[calls] ${slug}: ${String(calls.length)} calls over ${String(days)} days added, ${String(classified)} answered ones classified, ${String(incidents)} incidents recorded`,
+  );
 }
 
 /** Live traffic until Ctrl-C: each call's events are posted when they happen. */
@@ -108,11 +139,14 @@ function runLive(line: SimulatorLine, perMinute: number): void {
   const traffic = trafficOf(line);
   const report = (events: SimulatedEvent[]) => {
     for (const event of events) {
-      setTimeout(() => {
-        post(line, [event]).catch((error: unknown) => {
-          console.error(`[calls] ${event.type} of ${event.callId} refused: ${String(error)}`);
-        });
-      }, Math.max(0, event.occurredAt.getTime() - Date.now()));
+      setTimeout(
+        () => {
+          post(line, [event]).catch((error: unknown) => {
+            console.error(`[calls] ${event.type} of ${event.callId} refused: ${String(error)}`);
+          });
+        },
+        Math.max(0, event.occurredAt.getTime() - Date.now()),
+      );
     }
   };
   const next = () => {
@@ -120,12 +154,16 @@ function runLive(line: SimulatorLine, perMinute: number): void {
     setTimeout(() => {
       const call = simulateCall(Math.random, traffic, new Date(), randomUUID);
       const last = call.events.at(-1);
-      console.log(`[calls] ${new Date().toLocaleTimeString("id-ID")} ${call.kind.padEnd(12)} ${call.events[0]?.caller ?? "disembunyikan"} → ${last?.type ?? ""}`);
+      console.log(
+        `[calls] ${new Date().toLocaleTimeString("id-ID")} ${call.kind.padEnd(12)} ${call.events[0]?.caller ?? "disembunyikan"} → ${last?.type ?? ""}`,
+      );
       report(call.events);
       next();
     }, wait);
   };
-  console.log(`[calls] ringing ${line.dids.join(", ")} of ${slug} at ${String(perMinute)} calls a minute; Ctrl-C to stop`);
+  console.log(
+    `[calls] ringing ${line.dids.join(", ")} of ${slug} at ${String(perMinute)} calls a minute; Ctrl-C to stop`,
+  );
   next();
 }
 
@@ -135,7 +173,11 @@ try {
     await database.close();
     runLive(line, positiveNumber("per-minute", values["per-minute"]));
   } else {
-    await addHistory(line, positiveNumber("history-days", values["history-days"]), positiveNumber("per-day", values["per-day"])).finally(database.close);
+    await addHistory(
+      line,
+      positiveNumber("history-days", values["history-days"]),
+      positiveNumber("per-day", values["per-day"]),
+    ).finally(database.close);
   }
 } catch (error) {
   console.error(`[calls] ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@
 export const indonesiaBounds = { latitude: [-12, 7], longitude: [94, 142] } as const;
 
 export function liesInIndonesia(latitude: number, longitude: number): boolean {
-  const within = (value: number, [min, max]: readonly [number, number]) => value >= min && value <= max;
+  const within = (value: number, [min, max]: readonly [number, number]) =>
+    value >= min && value <= max;
   return within(latitude, indonesiaBounds.latitude) && within(longitude, indonesiaBounds.longitude);
 }

@@ -49,7 +49,10 @@ export function clientIp(c: Context, trust: ProxyTrust): string | null {
   const forwarded = c.req.header("x-forwarded-for");
   if (!peer || !trust(peer) || !forwarded) return peer;
   let client = peer;
-  for (const hop of forwarded.split(",").map((entry) => plainAddress(entry.trim())).reverse()) {
+  for (const hop of forwarded
+    .split(",")
+    .map((entry) => plainAddress(entry.trim()))
+    .reverse()) {
     // Garbage cannot have come from a trusted hop: stop at the last address one of them vouched for.
     if (isIP(hop) === 0) return client;
     client = hop;

@@ -17,7 +17,10 @@ export function rejectCrossSiteMutations(trust: ProxyTrust): MiddlewareHandler {
     const fetchSite = c.req.header("sec-fetch-site");
     const origin = c.req.header("origin");
     const sameOrigin =
-      fetchSite === "same-origin" || (fetchSite === undefined && origin !== undefined && originOf(origin) === calledOrigin(c, trust));
+      fetchSite === "same-origin" ||
+      (fetchSite === undefined &&
+        origin !== undefined &&
+        originOf(origin) === calledOrigin(c, trust));
     if (!sameOrigin) throw new ApiError("FORBIDDEN", "Cross-site request refused");
     return next();
   };

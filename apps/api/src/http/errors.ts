@@ -62,7 +62,8 @@ export interface ErrorBody {
 }
 
 /** What a caller hears while Postgres is out of reach (see `isDatabaseUnavailable`). */
-export const databaseUnavailableMessage = "The database cannot be reached for a moment; try again shortly";
+export const databaseUnavailableMessage =
+  "The database cannot be reached for a moment; try again shortly";
 
 /** A failure the API reports on purpose; anything else thrown becomes INTERNAL_SERVER_ERROR. */
 export class ApiError extends Error {

@@ -2,7 +2,15 @@
 // so a Kominfo admin fills one flat sheet. A row whose agency already exists (same name) adds its
 // contact there, which is how the contacts of the standard set's agencies come in.
 import { z } from "zod";
-import { agencyAuditTarget, agencyContactAuditTarget, findTenantRegion, insertAgencies, insertContact, listAgencies, listRegionDistricts } from "@sigap/db/queries";
+import {
+  agencyAuditTarget,
+  agencyContactAuditTarget,
+  findTenantRegion,
+  insertAgencies,
+  insertContact,
+  listAgencies,
+  listRegionDistricts,
+} from "@sigap/db/queries";
 import type { TenantTx } from "@sigap/db/client";
 import { agencyTypes, isKnownAgencyType, type AgencyTypeCode } from "@sigap/sop-engine";
 import { agencyFacts, contactFacts } from "../agencies/facts.ts";
@@ -12,7 +20,14 @@ import { singleLine } from "../validation/text.ts";
 import { readCsv, type CsvRow } from "./csv-file.ts";
 import { RowProblems, type RowProblem } from "./problems.ts";
 
-export const agencyColumns = ["nama_instansi", "jenis_instansi", "cakupan_kecamatan", "jenis_kontak", "kontak", "keterangan_kontak"] as const;
+export const agencyColumns = [
+  "nama_instansi",
+  "jenis_instansi",
+  "cakupan_kecamatan",
+  "jenis_kontak",
+  "kontak",
+  "keterangan_kontak",
+] as const;
 type Column = (typeof agencyColumns)[number];
 
 /** The template's example row; an empty coverage means the whole region. */
@@ -26,7 +41,13 @@ export const agencyExample: Record<Column, string> = {
 };
 
 /** Contact kinds as a sheet may name them; webhooks carry a secret shown once, so they are added on the agency's page. */
-const contactKinds = { telepon: "phone", phone: "phone", whatsapp: "whatsapp", wa: "whatsapp", email: "email" } as const;
+const contactKinds = {
+  telepon: "phone",
+  phone: "phone",
+  whatsapp: "whatsapp",
+  wa: "whatsapp",
+  email: "email",
+} as const;
 type ContactKind = (typeof contactKinds)[keyof typeof contactKinds];
 
 const contactLabel = z
@@ -58,28 +79,53 @@ export interface AgencyImportPlan {
   problems: RowProblem[];
 }
 
-const sameCoverage = (a: string[] | null, b: string[] | null) => (a ?? []).join() === (b ?? []).join();
+const sameCoverage = (a: string[] | null, b: string[] | null) =>
+  (a ?? []).join() === (b ?? []).join();
 
 /**
  * Reads and checks every row against the region's data (its agencies and contacts, its kecamatan);
  * writes nothing. Each problem names its row and column.
  */
-export async function planAgencyImport(tx: TenantTx, tenantId: string, csv: string): Promise<AgencyImportPlan> {
+export async function planAgencyImport(
+  tx: TenantTx,
+  tenantId: string,
+  csv: string,
+): Promise<AgencyImportPlan> {
   const rows = readCsv(csv, agencyColumns);
   const region = await findTenantRegion(tx, tenantId);
-  const [existing, districts] = await Promise.all([listAgencies(tx), listRegionDistricts(tx, region.code)]);
-  const districtByKey = new Map(districts.flatMap((district) => [[district.code, district.code] as const, [district.name.toLowerCase(), district.code] as const]));
+  const [existing, districts] = await Promise.all([
+    listAgencies(tx),
+    listRegionDistricts(tx, region.code),
+  ]);
+  const districtByKey = new Map(
+    districts.flatMap((district) => [
+      [district.code, district.code] as const,
+      [district.name.toLowerCase(), district.code] as const,
+    ]),
+  );
   const problems = new RowProblems();
   const planned = new Map<string, PlannedAgency>();
-  const seenContacts = new Set(existing.flatMap((agency) => agency.contacts.map((contact) => `${agency.id}|${contact.kind}|${contact.value}`)));
+  const seenContacts = new Set(
+    existing.flatMap((agency) =>
+      agency.contacts.map((contact) => `${agency.id}|${contact.kind}|${contact.value}`),
+    ),
+  );
 
   function coverageOf({ row, cells }: CsvRow<Column>): string[] | null | undefined {
-    const names = cells.cakupan_kecamatan.split(/[;,\n]/).map((name) => name.trim()).filter(Boolean);
+    const names = cells.cakupan_kecamatan
+      .split(/[;,\n]/)
+      .map((name) => name.trim())
+      .filter(Boolean);
     if (names.length === 0) return null;
     const codes = names.map((name) => districtByKey.get(name.toLowerCase()));
     const unknown = names.filter((_, index) => codes[index] === undefined);
     if (unknown.length > 0) {
-      problems.add(row, "cakupan_kecamatan", "unknown", `cakupan_kecamatan: ${unknown.join(", ")} is not a kecamatan of ${region.name}`);
+      problems.add(
+        row,
+        "cakupan_kecamatan",
+        "unknown",
+        `cakupan_kecamatan: ${unknown.join(", ")} is not a kecamatan of ${region.name}`,
+      );
       return undefined;
     }
     return [...new Set(codes as string[])].sort();
@@ -89,7 +135,12 @@ export async function planAgencyImport(tx: TenantTx, tenantId: string, csv: stri
     const code = cells.jenis_instansi.toLowerCase();
     if (code === "") return undefined;
     if (isKnownAgencyType(code)) return code;
-    problems.add(row, "jenis_instansi", "unknown", `jenis_instansi: ${cells.jenis_instansi} is not in the national catalogue (${agencyTypes.map((type) => type.code).join(", ")})`);
+    problems.add(
+      row,
+      "jenis_instansi",
+      "unknown",
+      `jenis_instansi: ${cells.jenis_instansi} is not in the national catalogue (${agencyTypes.map((type) => type.code).join(", ")})`,
+    );
     return undefined;
   }
 
@@ -105,29 +156,52 @@ export async function planAgencyImport(tx: TenantTx, tenantId: string, csv: stri
     const key = name.toLowerCase();
     const agencyType = typeOf(csvRow);
     const coverage = coverageOf(csvRow);
-    if (coverage === undefined || (agencyType === undefined && cells.jenis_instansi !== "")) return undefined;
+    if (coverage === undefined || (agencyType === undefined && cells.jenis_instansi !== ""))
+      return undefined;
     const earlier = planned.get(key);
     const own = existing.find((agency) => agency.name.toLowerCase() === key);
     const known = earlier ?? own;
     if (known) {
       const where = earlier ? `row ${String(earlier.row)}` : "the region's agency";
       if (agencyType !== undefined && agencyType !== known.agencyType) {
-        problems.add(row, "jenis_instansi", "conflict", `jenis_instansi: ${agencyType} differs from ${known.agencyType} of ${where} named ${name}`);
+        problems.add(
+          row,
+          "jenis_instansi",
+          "conflict",
+          `jenis_instansi: ${agencyType} differs from ${known.agencyType} of ${where} named ${name}`,
+        );
         return undefined;
       }
       if (cells.cakupan_kecamatan !== "" && !sameCoverage(coverage, known.coverageDistrictCodes)) {
-        problems.add(row, "cakupan_kecamatan", "conflict", `cakupan_kecamatan differs from that of ${where} named ${name}`);
+        problems.add(
+          row,
+          "cakupan_kecamatan",
+          "conflict",
+          `cakupan_kecamatan differs from that of ${where} named ${name}`,
+        );
         return undefined;
       }
     }
     if (earlier) return earlier;
     if (own) {
-      const plan = { id: own.id, row, name: own.name, agencyType: own.agencyType as AgencyTypeCode, coverageDistrictCodes: own.coverageDistrictCodes, contacts: [] };
+      const plan = {
+        id: own.id,
+        row,
+        name: own.name,
+        agencyType: own.agencyType as AgencyTypeCode,
+        coverageDistrictCodes: own.coverageDistrictCodes,
+        contacts: [],
+      };
       planned.set(key, plan);
       return plan;
     }
     if (agencyType === undefined) {
-      problems.add(row, "jenis_instansi", "required", `jenis_instansi is required for a new agency (${name})`);
+      problems.add(
+        row,
+        "jenis_instansi",
+        "required",
+        `jenis_instansi is required for a new agency (${name})`,
+      );
       return undefined;
     }
     const plan = { id: null, row, name, agencyType, coverageDistrictCodes: coverage, contacts: [] };
@@ -135,16 +209,27 @@ export async function planAgencyImport(tx: TenantTx, tenantId: string, csv: stri
     return plan;
   }
 
-  function contactOf({ row, cells }: CsvRow<Column>, agency: PlannedAgency | undefined): PlannedContact | undefined {
+  function contactOf(
+    { row, cells }: CsvRow<Column>,
+    agency: PlannedAgency | undefined,
+  ): PlannedContact | undefined {
     if (cells.jenis_kontak === "" && cells.kontak === "") return undefined;
     if (cells.jenis_kontak === "" || cells.kontak === "") {
-      const [missing, given] = cells.kontak === "" ? ["kontak", "jenis_kontak"] : ["jenis_kontak", "kontak"];
+      const [missing, given] =
+        cells.kontak === "" ? ["kontak", "jenis_kontak"] : ["jenis_kontak", "kontak"];
       problems.add(row, missing, "required", `${missing} is required when ${given} is given`);
       return undefined;
     }
-    const kind = (contactKinds as Record<string, ContactKind | undefined>)[cells.jenis_kontak.toLowerCase()];
+    const kind = (contactKinds as Record<string, ContactKind | undefined>)[
+      cells.jenis_kontak.toLowerCase()
+    ];
     if (!kind) {
-      problems.add(row, "jenis_kontak", "unknown", `jenis_kontak: ${cells.jenis_kontak} must be telepon, whatsapp or email`);
+      problems.add(
+        row,
+        "jenis_kontak",
+        "unknown",
+        `jenis_kontak: ${cells.jenis_kontak} must be telepon, whatsapp or email`,
+      );
       return undefined;
     }
     const value = problems.parse(row, "kontak", contactValue[kind], cells.kontak);
@@ -152,7 +237,12 @@ export async function planAgencyImport(tx: TenantTx, tenantId: string, csv: stri
     if (value === undefined || label === undefined || !agency) return undefined;
     const key = `${agency.id ?? agency.name.toLowerCase()}|${kind}|${value}`;
     if (seenContacts.has(key)) {
-      problems.add(row, "kontak", "duplicate", `kontak: ${value} is already a ${kind} contact of ${agency.name}`);
+      problems.add(
+        row,
+        "kontak",
+        "duplicate",
+        `kontak: ${value} is already a ${kind} contact of ${agency.name}`,
+      );
       return undefined;
     }
     seenContacts.add(key);
@@ -185,7 +275,12 @@ export async function applyAgencyImport(
     })),
   );
   for (const agency of created) {
-    await ctx.audit({ action: "agencies.import", targetType: agencyAuditTarget, targetId: agency.id, after: agencyFacts(agency) });
+    await ctx.audit({
+      action: "agencies.import",
+      targetType: agencyAuditTarget,
+      targetId: agency.id,
+      after: agencyFacts(agency),
+    });
   }
   const idOf = (agency: PlannedAgency) => agency.id ?? created[fresh.indexOf(agency)]?.id;
   let contactsAdded = 0;
@@ -193,8 +288,19 @@ export async function applyAgencyImport(
     const agencyId = idOf(agency);
     if (!agencyId) throw new Error("an imported agency was not created");
     for (const contact of agency.contacts) {
-      const row = await insertContact(ctx.tx, { tenantId: ctx.tenant.id, agencyId, kind: contact.kind, value: contact.value, label: contact.label });
-      await ctx.audit({ action: "agencies.importContact", targetType: agencyContactAuditTarget, targetId: row.id, after: contactFacts(row) });
+      const row = await insertContact(ctx.tx, {
+        tenantId: ctx.tenant.id,
+        agencyId,
+        kind: contact.kind,
+        value: contact.value,
+        label: contact.label,
+      });
+      await ctx.audit({
+        action: "agencies.importContact",
+        targetType: agencyContactAuditTarget,
+        targetId: row.id,
+        after: contactFacts(row),
+      });
       contactsAdded += 1;
     }
   }

@@ -26,7 +26,10 @@ function delimiterOf(text: string): "," | ";" {
  * unknown column, a file that does not parse or has no rows is refused as a whole, naming the
  * `csv` field; blank rows are skipped, every cell trimmed.
  */
-export function readCsv<Column extends string>(text: string, columns: readonly Column[]): CsvRow<Column>[] {
+export function readCsv<Column extends string>(
+  text: string,
+  columns: readonly Column[],
+): CsvRow<Column>[] {
   let records: { record: string[]; info: InfoRecord }[];
   try {
     // With `info`, each record comes with where it ended in the file; the typings know only `string[][]`.
@@ -40,22 +43,39 @@ export function readCsv<Column extends string>(text: string, columns: readonly C
       trim: true,
     }) as unknown as { record: string[]; info: InfoRecord }[];
   } catch (error) {
-    if (error instanceof CsvError) throw fieldError("csv", `csv could not be read: ${error.message}`);
+    if (error instanceof CsvError)
+      throw fieldError("csv", `csv could not be read: ${error.message}`);
     throw error;
   }
   const [header, ...data] = records;
-  if (!header) throw fieldError("csv", `csv is empty; its first row must name the columns ${columns.join(", ")}`);
+  if (!header)
+    throw fieldError(
+      "csv",
+      `csv is empty; its first row must name the columns ${columns.join(", ")}`,
+    );
   const names = header.record.map((name) => name.toLowerCase());
   const unknown = names.filter((name) => !(columns as readonly string[]).includes(name));
   const missing = columns.filter((column) => !names.includes(column));
   if (unknown.length > 0 || missing.length > 0) {
-    const problems = [...(missing.length > 0 ? [`missing ${missing.join(", ")}`] : []), ...(unknown.length > 0 ? [`unknown ${unknown.join(", ")}`] : [])];
-    throw fieldError("csv", `csv header must name the columns ${columns.join(", ")} (${problems.join("; ")})`);
+    const problems = [
+      ...(missing.length > 0 ? [`missing ${missing.join(", ")}`] : []),
+      ...(unknown.length > 0 ? [`unknown ${unknown.join(", ")}`] : []),
+    ];
+    throw fieldError(
+      "csv",
+      `csv header must name the columns ${columns.join(", ")} (${problems.join("; ")})`,
+    );
   }
   if (data.length === 0) throw fieldError("csv", "csv has a header but no rows");
-  if (data.length > maximumCsvRows) throw fieldError("csv", `csv has ${String(data.length)} rows; at most ${String(maximumCsvRows)} are read at once`);
+  if (data.length > maximumCsvRows)
+    throw fieldError(
+      "csv",
+      `csv has ${String(data.length)} rows; at most ${String(maximumCsvRows)} are read at once`,
+    );
   return data.map(({ record, info }) => ({
     row: info.lines,
-    cells: Object.fromEntries(columns.map((column) => [column, record[names.indexOf(column)] ?? ""])) as Record<Column, string>,
+    cells: Object.fromEntries(
+      columns.map((column) => [column, record[names.indexOf(column)] ?? ""]),
+    ) as Record<Column, string>,
   }));
 }

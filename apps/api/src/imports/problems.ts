@@ -25,10 +25,20 @@ export class RowProblems {
   }
 
   /** The cell read through `schema`, or undefined with its first issue recorded as invalid. */
-  parse<Output>(row: number, column: string, schema: z.ZodType<Output, string>, cell: string): Output | undefined {
+  parse<Output>(
+    row: number,
+    column: string,
+    schema: z.ZodType<Output, string>,
+    cell: string,
+  ): Output | undefined {
     const parsed = schema.safeParse(cell);
     if (parsed.success) return parsed.data;
-    this.add(row, column, "invalid", `${column}: ${parsed.error.issues[0]?.message ?? "not valid"}`);
+    this.add(
+      row,
+      column,
+      "invalid",
+      `${column}: ${parsed.error.issues[0]?.message ?? "not valid"}`,
+    );
     return undefined;
   }
 }
@@ -41,5 +51,8 @@ export function refuseProblems(problems: RowProblem[]): void {
     .map((problem) => `row ${String(problem.row)} ${problem.message}`)
     .join("; ");
   const more = problems.length > 5 ? `; and ${String(problems.length - 5)} more` : "";
-  throw fieldError("csv", `csv has ${String(problems.length)} problem(s), so nothing was imported: ${shown}${more}`);
+  throw fieldError(
+    "csv",
+    `csv has ${String(problems.length)} problem(s), so nothing was imported: ${shown}${more}`,
+  );
 }

@@ -11,7 +11,11 @@ import { RowProblems, type RowProblem } from "./problems.ts";
 export const staffColumns = ["email", "peran", "instansi"] as const;
 
 /** The template's example row; `instansi` is only for a petugas instansi (agency_responder). */
-export const staffExample: Record<(typeof staffColumns)[number], string> = { email: "operator1@contoh.go.id", peran: "operator", instansi: "" };
+export const staffExample: Record<(typeof staffColumns)[number], string> = {
+  email: "operator1@contoh.go.id",
+  peran: "operator",
+  instansi: "",
+};
 
 /** Roles by code, or by the name the portal shows them under in Indonesian. */
 const rolesByName = new Map<string, MembershipRole>([
@@ -48,30 +52,79 @@ export async function planStaffImport(tx: TenantTx, csv: string): Promise<StaffI
     else address = problems.parse(row, "email", email, cells.email);
     const role = rolesByName.get(cells.peran.toLowerCase().replace(/\s+/g, " "));
     if (cells.peran === "") problems.add(row, "peran", "required", "peran is required");
-    else if (!role) problems.add(row, "peran", "unknown", `peran: ${cells.peran} must be one of ${membershipRoles.join(", ")}`);
+    else if (!role)
+      problems.add(
+        row,
+        "peran",
+        "unknown",
+        `peran: ${cells.peran} must be one of ${membershipRoles.join(", ")}`,
+      );
 
-    const agency = cells.instansi === "" ? undefined : agencies.find((candidate) => candidate.name.toLowerCase() === cells.instansi.toLowerCase());
-    if (role === "agency_responder" && cells.instansi === "") problems.add(row, "instansi", "required", "instansi is required for an agency_responder");
-    else if (role && role !== "agency_responder" && cells.instansi !== "") problems.add(row, "instansi", "invalid", `instansi is only for an agency_responder, not ${role}`);
-    else if (cells.instansi !== "" && !agency) problems.add(row, "instansi", "unknown", `instansi: ${cells.instansi} is not an agency of this region`);
+    const agency =
+      cells.instansi === ""
+        ? undefined
+        : agencies.find(
+            (candidate) => candidate.name.toLowerCase() === cells.instansi.toLowerCase(),
+          );
+    if (role === "agency_responder" && cells.instansi === "")
+      problems.add(row, "instansi", "required", "instansi is required for an agency_responder");
+    else if (role && role !== "agency_responder" && cells.instansi !== "")
+      problems.add(
+        row,
+        "instansi",
+        "invalid",
+        `instansi is only for an agency_responder, not ${role}`,
+      );
+    else if (cells.instansi !== "" && !agency)
+      problems.add(
+        row,
+        "instansi",
+        "unknown",
+        `instansi: ${cells.instansi} is not an agency of this region`,
+      );
 
     if (address !== undefined) {
       const first = firstRowOf.get(address);
-      if (first !== undefined) problems.add(row, "email", "duplicate", `email: ${address} is already on row ${String(first)}`);
-      else if (await findActiveMemberByEmail(tx, address)) problems.add(row, "email", "conflict", `email: ${address} is already an active member of this region`);
+      if (first !== undefined)
+        problems.add(
+          row,
+          "email",
+          "duplicate",
+          `email: ${address} is already on row ${String(first)}`,
+        );
+      else if (await findActiveMemberByEmail(tx, address))
+        problems.add(
+          row,
+          "email",
+          "conflict",
+          `email: ${address} is already an active member of this region`,
+        );
       firstRowOf.set(address, first ?? row);
     }
     if (address !== undefined && role && (role !== "agency_responder" || agency)) {
-      invitations.push({ row, email: address, role, agencyId: agency?.id ?? null, agencyName: agency?.name ?? null });
+      invitations.push({
+        row,
+        email: address,
+        role,
+        agencyId: agency?.id ?? null,
+        agencyName: agency?.name ?? null,
+      });
     }
   }
   return { invitations, problems: problems.list };
 }
 
 /** Sends every invitation of a plan without problems, one by one through the single invitation's path. */
-export async function applyStaffImport(ctx: InvitingContext, plan: StaffImportPlan): Promise<{ invited: number }> {
+export async function applyStaffImport(
+  ctx: InvitingContext,
+  plan: StaffImportPlan,
+): Promise<{ invited: number }> {
   for (const invitation of plan.invitations) {
-    await inviteIntoTenant(ctx, { email: invitation.email, role: invitation.role, agencyId: invitation.agencyId });
+    await inviteIntoTenant(ctx, {
+      email: invitation.email,
+      role: invitation.role,
+      agencyId: invitation.agencyId,
+    });
   }
   return { invited: plan.invitations.length };
 }

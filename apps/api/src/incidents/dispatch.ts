@@ -15,10 +15,22 @@ import {
 } from "@sigap/db/queries";
 import type { JobSender } from "../jobs/send.ts";
 import { fieldError } from "../trpc/field-error.ts";
-import { confirmedPlan, manualAckMinutes, planningAgencies, proposePlan, type PlanEngine, type ProposedPlan } from "./plan.ts";
+import {
+  confirmedPlan,
+  manualAckMinutes,
+  planningAgencies,
+  proposePlan,
+  type PlanEngine,
+  type ProposedPlan,
+} from "./plan.ts";
 
 /** How notifications retry: from seconds to 15 minutes apart, for a little over an hour, before they are given up (dead). */
-export const notificationRetry = { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 900 } as const;
+export const notificationRetry = {
+  retryLimit: 10,
+  retryDelay: 10,
+  retryBackoff: true,
+  retryDelayMax: 900,
+} as const;
 
 /** An agency the operator sends, as confirmed from the proposal. */
 export interface DispatchChoice {
@@ -46,7 +58,9 @@ export interface DispatchContext {
   engine?: PlanEngine;
 }
 
-export function incidentFacts(incident: Pick<IncidentRow, "types" | "severity" | "casualties" | "flags" | "location">) {
+export function incidentFacts(
+  incident: Pick<IncidentRow, "types" | "severity" | "casualties" | "flags" | "location">,
+) {
   return {
     types: incident.types,
     severity: incident.severity,
@@ -59,30 +73,59 @@ export function incidentFacts(incident: Pick<IncidentRow, "types" | "severity" |
 /** The published SOP's proposal for an incident, and the region's agencies it was resolved to. */
 export async function planFor(tx: TenantTx, incident: IncidentRow, now: Date, engine?: PlanEngine) {
   const [version, agencies] = await Promise.all([findCurrentSopVersion(tx), listAgencyTargets(tx)]);
-  const published = version?.number == null ? undefined : { number: version.number, ruleset: version.ruleset };
-  const proposal = proposePlan({ version: published, facts: incidentFacts(incident), agencies: planningAgencies(agencies), now, ...(engine ? { engine } : {}) });
+  const published =
+    version?.number == null ? undefined : { number: version.number, ruleset: version.ruleset };
+  const proposal = proposePlan({
+    version: published,
+    facts: incidentFacts(incident),
+    agencies: planningAgencies(agencies),
+    now,
+    ...(engine ? { engine } : {}),
+  });
   return { proposal, agencies };
 }
 
 /** Checks the operator's choices against the proposal; throws a field error naming the first problem. */
-function checkChoices(input: DispatchInput, proposal: ProposedPlan, activeAgencies: Map<string, string>) {
-  if (input.agencies.length === 0) throw fieldError("agencies", "agencies must name at least one agency to send");
+function checkChoices(
+  input: DispatchInput,
+  proposal: ProposedPlan,
+  activeAgencies: Map<string, string>,
+) {
+  if (input.agencies.length === 0)
+    throw fieldError("agencies", "agencies must name at least one agency to send");
   const seen = new Set<string>();
   input.agencies.forEach((choice, index) => {
-    if (!activeAgencies.has(choice.agencyId)) throw fieldError(`agencies.${String(index)}.agencyId`, "agencyId must be an active agency of this region");
-    if (seen.has(choice.agencyId)) throw fieldError(`agencies.${String(index)}.agencyId`, "agencies must name each agency once");
+    if (!activeAgencies.has(choice.agencyId))
+      throw fieldError(
+        `agencies.${String(index)}.agencyId`,
+        "agencyId must be an active agency of this region",
+      );
+    if (seen.has(choice.agencyId))
+      throw fieldError(`agencies.${String(index)}.agencyId`, "agencies must name each agency once");
     seen.add(choice.agencyId);
-    if (choice.lead && choice.role !== "primary") throw fieldError(`agencies.${String(index)}.lead`, "lead must be a primary agency");
+    if (choice.lead && choice.role !== "primary")
+      throw fieldError(`agencies.${String(index)}.lead`, "lead must be a primary agency");
     const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
     if ((!line || line.role !== choice.role) && !choice.reason) {
-      throw fieldError(`agencies.${String(index)}.reason`, `reason is required: ${activeAgencies.get(choice.agencyId) ?? "this agency"} was not proposed in this role by the SOP`);
+      throw fieldError(
+        `agencies.${String(index)}.reason`,
+        `reason is required: ${activeAgencies.get(choice.agencyId) ?? "this agency"} was not proposed in this role by the SOP`,
+      );
     }
   });
-  if (input.agencies.filter((choice) => choice.lead).length > 1) throw fieldError("agencies", "agencies may have one lead at most");
+  if (input.agencies.filter((choice) => choice.lead).length > 1)
+    throw fieldError("agencies", "agencies may have one lead at most");
   for (const line of proposal.lines) {
     if (seen.has(line.agencyId)) continue;
-    if (!input.removals.some((removal) => removal.agencyId === line.agencyId && removal.reason.length > 0)) {
-      throw fieldError("removals", `removals must give a reason for not sending ${line.name}, which the SOP proposed`);
+    if (
+      !input.removals.some(
+        (removal) => removal.agencyId === line.agencyId && removal.reason.length > 0,
+      )
+    ) {
+      throw fieldError(
+        "removals",
+        `removals must give a reason for not sending ${line.name}, which the SOP proposed`,
+      );
     }
   }
 }
@@ -96,10 +139,16 @@ function checkChoices(input: DispatchInput, proposal: ProposedPlan, activeAgenci
 export async function dispatchIncident(ctx: DispatchContext, input: DispatchInput, now: Date) {
   const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
   if (!incident) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident" });
-  if (incident.status !== "new") throw new TRPCError({ code: "CONFLICT", message: `The incident is already ${incident.status}: it was dispatched before` });
+  if (incident.status !== "new")
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The incident is already ${incident.status}: it was dispatched before`,
+    });
 
   const { proposal, agencies } = await planFor(ctx.tx, incident, now, ctx.engine);
-  const agencyNames = new Map(agencies.filter((agency) => agency.active).map((agency) => [agency.id, agency.name]));
+  const agencyNames = new Map(
+    agencies.filter((agency) => agency.active).map((agency) => [agency.id, agency.name]),
+  );
   checkChoices(input, proposal, agencyNames);
 
   const assignments = await insertAssignments(
@@ -140,8 +189,16 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
         manualReason: proposal.manualReason,
         sopVersionNumber: proposal.sopVersionNumber,
         priority: proposal.priority,
-        agencies: assignments.map((assignment) => ({ name: nameOf(assignment.agencyId), role: assignment.role, lead: assignment.lead, reason: assignment.reason })),
-        removed: input.removals.map((removal) => ({ name: nameOf(removal.agencyId), reason: removal.reason })),
+        agencies: assignments.map((assignment) => ({
+          name: nameOf(assignment.agencyId),
+          role: assignment.role,
+          lead: assignment.lead,
+          reason: assignment.reason,
+        })),
+        removed: input.removals.map((removal) => ({
+          name: nameOf(removal.agencyId),
+          reason: removal.reason,
+        })),
         notifications: deliveries,
       },
     },
@@ -151,7 +208,12 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
     await ctx.jobs.send(
       ctx.tx,
       incidentEscalationQueue,
-      { tenantId: ctx.tenantId, incidentId: incident.id, kind: "deadline", assignmentId: assignment.id },
+      {
+        tenantId: ctx.tenantId,
+        incidentId: incident.id,
+        kind: "deadline",
+        assignmentId: assignment.id,
+      },
       { startAfter: assignment.ackDeadline },
     );
   }
@@ -159,7 +221,13 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
     await ctx.jobs.send(
       ctx.tx,
       incidentEscalationQueue,
-      { tenantId: ctx.tenantId, incidentId: incident.id, kind: "step", key: step.key, step: step.step },
+      {
+        tenantId: ctx.tenantId,
+        incidentId: incident.id,
+        kind: "step",
+        key: step.key,
+        step: step.step,
+      },
       { startAfter: new Date(step.due) },
     );
   }
@@ -171,7 +239,11 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
  * row is the idempotency key (one per assignment and contact): queueing the same assignment again
  * adds nothing. Returns how many notifications were queued.
  */
-export async function queueNotifications(ctx: Pick<DispatchContext, "tx" | "tenantId" | "jobs" | "retry">, incidentId: string, assignments: AssignmentRow[]): Promise<number> {
+export async function queueNotifications(
+  ctx: Pick<DispatchContext, "tx" | "tenantId" | "jobs" | "retry">,
+  incidentId: string,
+  assignments: AssignmentRow[],
+): Promise<number> {
   const contacts = await listNotifiableContacts(
     ctx.tx,
     assignments.map((assignment) => assignment.agencyId),
@@ -192,7 +264,12 @@ export async function queueNotifications(ctx: Pick<DispatchContext, "tx" | "tena
     ),
   );
   for (const delivery of deliveries) {
-    await ctx.jobs.send(ctx.tx, incidentNotifyQueue, { tenantId: ctx.tenantId, deliveryId: delivery.id }, { ...notificationRetry, ...ctx.retry });
+    await ctx.jobs.send(
+      ctx.tx,
+      incidentNotifyQueue,
+      { tenantId: ctx.tenantId, deliveryId: delivery.id },
+      { ...notificationRetry, ...ctx.retry },
+    );
   }
   return deliveries.length;
 }

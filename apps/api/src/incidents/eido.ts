@@ -161,10 +161,21 @@ function commonDisposition(record: IncidentRecord): string {
 /** IANA urn:emergency:service:responder values (without the prefix); agency types with none keep our code. */
 const responderTypes: Record<string, string> = { damkar: "fire", psc119: "ems", polres: "police" };
 
-const pidfMethods: Record<DeviceLocation["positioningMethod"], string | null> = { gnss: "GPS", wifi: "802.11", cell: "Cell", hybrid: null, unknown: null };
+const pidfMethods: Record<DeviceLocation["positioningMethod"], string | null> = {
+  gnss: "GPS",
+  wifi: "802.11",
+  cell: "Cell",
+  hybrid: null,
+  unknown: null,
+};
 
 function escapeMarkup(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&apos;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;");
 }
 
 const pidfNamespaces = [
@@ -188,8 +199,13 @@ interface PidfParts {
  * names repeat across the country.
  */
 function pidfLo(entity: string, parts: PidfParts): string {
-  const civic = parts.civic.flatMap(([element, value]) => (value === null ? [] : [`<ca:${element}>${escapeMarkup(value)}</ca:${element}>`]));
-  const civicAddress = civic.length > 0 ? `<ca:civicAddress xml:lang="id"><ca:country>ID</ca:country>${civic.join("")}</ca:civicAddress>` : "";
+  const civic = parts.civic.flatMap(([element, value]) =>
+    value === null ? [] : [`<ca:${element}>${escapeMarkup(value)}</ca:${element}>`],
+  );
+  const civicAddress =
+    civic.length > 0
+      ? `<ca:civicAddress xml:lang="id"><ca:country>ID</ca:country>${civic.join("")}</ca:civicAddress>`
+      : "";
   const method = parts.method ? `<gp:method>${parts.method}</gp:method>` : "";
   const timestamp = parts.at ? `<timestamp>${parts.at.toISOString()}</timestamp>` : "";
   return [
@@ -225,7 +241,8 @@ function noteLine(pairs: [string, string | number | boolean | null][]): string {
 
 function timelineNote(entry: IncidentRecord["timeline"][number]): string {
   const details = Object.entries(entry.data).filter(
-    (pair): pair is [string, string | number | boolean] => typeof pair[1] === "string" || typeof pair[1] === "number" || typeof pair[1] === "boolean",
+    (pair): pair is [string, string | number | boolean] =>
+      typeof pair[1] === "string" || typeof pair[1] === "number" || typeof pair[1] === "boolean",
   );
   return noteLine([["by", entry.actorLabel], ["event", entry.kind], ...details]);
 }
@@ -236,12 +253,20 @@ function timelineNote(entry: IncidentRecord["timeline"][number]): string {
  * have no i3 identifiers of their own, so they get the standard's `urn:emergency:uid:` form, with
  * our UUID (hyphens dropped: the unique part is alphanumeric) as the unique part.
  */
-export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; senderId: string }): EidoDocument {
+export function eidoDocument(
+  record: IncidentRecord,
+  options: { issuedAt: Date; senderId: string },
+): EidoDocument {
   const { senderId } = options;
-  const uid = (kind: string, unique: string): string => `urn:emergency:uid:${kind}:${unique.replaceAll("-", "")}:${senderId}`;
+  const uid = (kind: string, unique: string): string =>
+    `urn:emergency:uid:${kind}:${unique.replaceAll("-", "")}:${senderId}`;
   const ref = ($id: string): Reference => ({ $ref: $id });
   const centre = ref(senderId);
-  const prologue = ($id: string, at: Date): Prologue => ({ $id, lastUpdateTimeStamp: at.toISOString(), updatedByAgencyReference: centre });
+  const prologue = ($id: string, at: Date): Prologue => ({
+    $id,
+    lastUpdateTimeStamp: at.toISOString(),
+    updatedByAgencyReference: centre,
+  });
 
   const notes: EidoNotes[] = [];
   const note = (text: string, at: Date): Reference => {
@@ -261,7 +286,12 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
     locations.push({
       ...prologue($id, record.updatedAt),
       locationTypeDescriptionRegistryText: "CurrentIncident",
-      locationByValue: pidfLo($id, { shape: operatorShape(record.location), civic, method: "Manual", at: null }),
+      locationByValue: pidfLo($id, {
+        shape: operatorShape(record.location),
+        civic,
+        method: "Manual",
+        at: null,
+      }),
       ...(record.location.address ? { locationDescriptionText: record.location.address } : {}),
     });
   }
@@ -273,14 +303,26 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
     if (call.location) {
       const $id = uid("eidodatacomponent", `device${call.id}`);
       const fixedAt = new Date(call.location.fixedAt);
-      const locationByValue = pidfLo($id, { shape: deviceShape(call.location), civic: [], method: pidfMethods[call.location.positioningMethod], at: fixedAt });
-      locations.push({ ...prologue($id, fixedAt), locationTypeDescriptionRegistryText: "Caller", locationByValue });
+      const locationByValue = pidfLo($id, {
+        shape: deviceShape(call.location),
+        civic: [],
+        method: pidfMethods[call.location.positioningMethod],
+        at: fixedAt,
+      });
+      locations.push({
+        ...prologue($id, fixedAt),
+        locationTypeDescriptionRegistryText: "Caller",
+        locationByValue,
+      });
       callLocations.push(ref($id));
     }
     let callBackReference: Reference | undefined;
     if (call.callerNumber) {
       const $id = uid("eidodatacomponent", `callback${call.id}`);
-      callbacks.push({ ...prologue($id, call.offeredAt), callBackInformationUri: [`tel:${call.callerNumber}`] });
+      callbacks.push({
+        ...prologue($id, call.offeredAt),
+        callBackInformationUri: [`tel:${call.callerNumber}`],
+      });
       callBackReference = ref($id);
     }
     return {
@@ -314,7 +356,10 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
     {
       ...prologue(senderId, record.updatedAt),
       agencyJcard: jCard(record.tenant.name),
-      agencyRoleDescriptionRegistryText: ["CallReceiving", ...(record.assignments.length > 0 ? ["Dispatching"] : [])],
+      agencyRoleDescriptionRegistryText: [
+        "CallReceiving",
+        ...(record.assignments.length > 0 ? ["Dispatching"] : []),
+      ],
       agencyType: ["psap"],
       incidentOwningAgencyIndicator: true,
     },
@@ -325,7 +370,11 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
       ...prologue(agencyId, record.updatedAt),
       agencyJcard: jCard(assignment.agencyName),
       agencyRoleDescriptionRegistryText:
-        assignment.status === "withdrawn" ? ["Informational"] : assignment.role === "support" ? ["Dispatched", "Assisting"] : ["Dispatched"],
+        assignment.status === "withdrawn"
+          ? ["Informational"]
+          : assignment.role === "support"
+            ? ["Dispatched", "Assisting"]
+            : ["Dispatched"],
       agencyType: [responderTypes[assignment.agencyType] ?? assignment.agencyType],
       incidentOwningAgencyIndicator: false,
     });
@@ -349,7 +398,10 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
     record.disposition !== null && (record.status === "closed" || record.status === "cancelled")
       ? [
           {
-            ...prologue(uid("eidodatacomponent", `disposition${record.id}`), record.closedAt ?? record.updatedAt),
+            ...prologue(
+              uid("eidodatacomponent", `disposition${record.id}`),
+              record.closedAt ?? record.updatedAt,
+            ),
             dispositionCommonRegistryCode: commonDisposition(record),
             dispositionPrimaryIndicator: true,
             dispositionDescriptionText: record.disposition,
@@ -386,5 +438,12 @@ export function eidoDocument(record: IncidentRecord, options: { issuedAt: Date; 
 
 /** EIDO names an agency only through its contact card, a jCard (RFC 7095) serialised as text. */
 function jCard(name: string): string {
-  return JSON.stringify(["vcard", [["version", {}, "text", "4.0"], ["kind", {}, "text", "org"], ["fn", {}, "text", name]]]);
+  return JSON.stringify([
+    "vcard",
+    [
+      ["version", {}, "text", "4.0"],
+      ["kind", {}, "text", "org"],
+      ["fn", {}, "text", name],
+    ],
+  ]);
 }

@@ -41,7 +41,9 @@ const system = { actorUserId: null, actorLabel: "Sistem" };
 
 function targets(target: AgencyTarget | undefined, assignment: AssignmentView): boolean {
   if (!target) return true;
-  return "agencyId" in target ? assignment.agencyId === target.agencyId : assignment.agencyType === target.agencyType;
+  return "agencyId" in target
+    ? assignment.agencyId === target.agencyId
+    : assignment.agencyType === target.agencyType;
 }
 
 /**
@@ -49,27 +51,54 @@ function targets(target: AgencyTarget | undefined, assignment: AssignmentView): 
  * written with the dispatch, so they fire after any restart; an acknowledgement in the meantime
  * makes them do nothing (it is checked here, under the assignment's lock, not by cancelling jobs).
  */
-export async function runEscalation(deps: EscalationDependencies, job: EscalationJob, now: Date = new Date()): Promise<string> {
+export async function runEscalation(
+  deps: EscalationDependencies,
+  job: EscalationJob,
+  now: Date = new Date(),
+): Promise<string> {
   return withTenant(deps.db, asTenantId(job.tenantId), async (tx) => {
     const incident = await findIncident(tx, job.incidentId, { lock: true });
-    if (!incident || incident.status === "closed" || incident.status === "cancelled" || incident.status === "resolved") return "incident_finished";
+    if (
+      !incident ||
+      incident.status === "closed" ||
+      incident.status === "cancelled" ||
+      incident.status === "resolved"
+    )
+      return "incident_finished";
     if (job.kind === "deadline") return deadlinePassed(tx, job);
     return escalationStep(deps, tx, job, now);
   });
 }
 
-async function deadlinePassed(tx: TenantTx, job: Extract<EscalationJob, { kind: "deadline" }>): Promise<string> {
+async function deadlinePassed(
+  tx: TenantTx,
+  job: Extract<EscalationJob, { kind: "deadline" }>,
+): Promise<string> {
   const assignment = await findAssignment(tx, job.assignmentId);
   if (!assignment || assignment.status !== "notified") return "acknowledged";
   await updateAssignment(tx, assignment.id, { escalations: assignment.escalations + 1 });
-  await appendTimeline(tx, job.tenantId, [{ incidentId: job.incidentId, kind: "ack_overdue", ...system, data: { agency: assignment.agencyName, deadline: assignment.ackDeadline.toISOString() } }]);
+  await appendTimeline(tx, job.tenantId, [
+    {
+      incidentId: job.incidentId,
+      kind: "ack_overdue",
+      ...system,
+      data: { agency: assignment.agencyName, deadline: assignment.ackDeadline.toISOString() },
+    },
+  ]);
   return "overdue";
 }
 
-async function escalationStep(deps: EscalationDependencies, tx: TenantTx, job: Extract<EscalationJob, { kind: "step" }>, now: Date): Promise<string> {
+async function escalationStep(
+  deps: EscalationDependencies,
+  tx: TenantTx,
+  job: Extract<EscalationJob, { kind: "step" }>,
+  now: Date,
+): Promise<string> {
   const { step } = job;
   const assignments = await listAssignments(tx, job.incidentId);
-  const waiting = assignments.filter((assignment) => assignment.status === "notified" && targets(step.for, assignment));
+  const waiting = assignments.filter(
+    (assignment) => assignment.status === "notified" && targets(step.for, assignment),
+  );
   if (waiting.length === 0) return "acknowledged";
   const entry = { incidentId: job.incidentId, kind: "escalated", ...system };
   const waitingNames = waiting.map((assignment) => assignment.agencyName);
@@ -77,22 +106,38 @@ async function escalationStep(deps: EscalationDependencies, tx: TenantTx, job: E
   if (step.action === "renotify") {
     // Sends again what has not arrived (a dead or still retrying notification); what arrived stays arrived.
     const ids = new Set(waiting.map((assignment) => assignment.id));
-    const again = (await listDeliveries(tx, job.incidentId)).filter((delivery) => ids.has(delivery.assignmentId) && delivery.status !== "delivered");
+    const again = (await listDeliveries(tx, job.incidentId)).filter(
+      (delivery) => ids.has(delivery.assignmentId) && delivery.status !== "delivered",
+    );
     for (const delivery of again) {
       await updateDelivery(tx, delivery.id, { status: "queued", attempts: 0 });
-      await deps.jobs.send(tx, incidentNotifyQueue, { tenantId: job.tenantId, deliveryId: delivery.id }, { ...notificationRetry });
+      await deps.jobs.send(
+        tx,
+        incidentNotifyQueue,
+        { tenantId: job.tenantId, deliveryId: delivery.id },
+        { ...notificationRetry },
+      );
     }
-    await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames, resent: again.length } }]);
+    await appendTimeline(tx, job.tenantId, [
+      { ...entry, data: { action: step.action, waiting: waitingNames, resent: again.length } },
+    ]);
     return "renotified";
   }
 
   if (step.action === "notify_backup_agency") {
     const assigned = new Set(assignments.map((assignment) => assignment.agencyId));
     const backup = (await listAgencyTargets(tx)).find(
-      (agency) => agency.active && !assigned.has(agency.id) && ("agencyId" in step.backup ? agency.id === step.backup.agencyId : agency.type === step.backup.agencyType),
+      (agency) =>
+        agency.active &&
+        !assigned.has(agency.id) &&
+        ("agencyId" in step.backup
+          ? agency.id === step.backup.agencyId
+          : agency.type === step.backup.agencyType),
     );
     if (!backup) {
-      await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames, backup: null } }]);
+      await appendTimeline(tx, job.tenantId, [
+        { ...entry, data: { action: step.action, waiting: waitingNames, backup: null } },
+      ]);
       return "no_backup";
     }
     const [first] = waiting;
@@ -109,21 +154,39 @@ async function escalationStep(deps: EscalationDependencies, tx: TenantTx, job: E
       },
     ]);
     if (added) {
-      await queueNotifications({ tx, tenantId: job.tenantId, jobs: deps.jobs }, job.incidentId, [added]);
-      await deps.jobs.send(tx, incidentEscalationQueue, { tenantId: job.tenantId, incidentId: job.incidentId, kind: "deadline", assignmentId: added.id }, { startAfter: added.ackDeadline });
+      await queueNotifications({ tx, tenantId: job.tenantId, jobs: deps.jobs }, job.incidentId, [
+        added,
+      ]);
+      await deps.jobs.send(
+        tx,
+        incidentEscalationQueue,
+        {
+          tenantId: job.tenantId,
+          incidentId: job.incidentId,
+          kind: "deadline",
+          assignmentId: added.id,
+        },
+        { startAfter: added.ackDeadline },
+      );
     }
-    await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames, backup: backup.name } }]);
+    await appendTimeline(tx, job.tenantId, [
+      { ...entry, data: { action: step.action, waiting: waitingNames, backup: backup.name } },
+    ]);
     return "backup_sent";
   }
 
   // The supervisor and the officials are alerted on the incident board and its timeline, where they
   // watch, and by mail, which reaches them away from the board.
   const mailed = await mailEscalation(deps, tx, job, waitingNames);
-  await appendTimeline(tx, job.tenantId, [{ ...entry, data: { action: step.action, waiting: waitingNames, mailed } }]);
+  await appendTimeline(tx, job.tenantId, [
+    { ...entry, data: { action: step.action, waiting: waitingNames, mailed } },
+  ]);
   return "alerted";
 }
 
-const officialNames: ReadonlyMap<string, string> = new Map(officialRoles.map((role) => [role.code, role.name]));
+const officialNames: ReadonlyMap<string, string> = new Map(
+  officialRoles.map((role) => [role.code, role.name]),
+);
 
 /**
  * Mails a `notify_supervisor` step to the region's active supervisors (its admins where it has
@@ -131,18 +194,38 @@ const officialNames: ReadonlyMap<string, string> = new Map(officialRoles.map((ro
  * holds no contact for a bupati or a sekda. In the step's transaction, so a retried job mails once.
  * Returns how many were mailed.
  */
-async function mailEscalation(deps: EscalationDependencies, tx: TenantTx, job: Extract<EscalationJob, { kind: "step" }>, waiting: string[]): Promise<number> {
+async function mailEscalation(
+  deps: EscalationDependencies,
+  tx: TenantTx,
+  job: Extract<EscalationJob, { kind: "step" }>,
+  waiting: string[],
+): Promise<number> {
   const members = (await listMembers(tx)).filter((member) => member.deactivatedAt === null);
   const ofRole = (role: string) => members.filter((member) => member.role === role);
   const supervisors = ofRole("supervisor");
-  const recipients = job.step.action === "notify_supervisor" && supervisors.length > 0 ? supervisors : ofRole("tenant_admin");
-  const officials = job.step.action === "notify_officials" ? job.step.officials.map((code) => officialNames.get(code) ?? code) : [];
-  const [incident, region] = await Promise.all([findIncident(tx, job.incidentId, { lock: false }), currentTenantProfile(tx)]);
+  const recipients =
+    job.step.action === "notify_supervisor" && supervisors.length > 0
+      ? supervisors
+      : ofRole("tenant_admin");
+  const officials =
+    job.step.action === "notify_officials"
+      ? job.step.officials.map((code) => officialNames.get(code) ?? code)
+      : [];
+  const [incident, region] = await Promise.all([
+    findIncident(tx, job.incidentId, { lock: false }),
+    currentTenantProfile(tx),
+  ]);
   const summary = incidentSummary(incident?.types ?? []);
   for (const recipient of recipients) {
     await sendMail(
       { db: tx, config: deps.config, log: deps.log },
-      escalationMail({ to: recipient.email, summary, waiting, officials, link: `${deps.config.publicUrl}/t/${region.slug}/incidents/${job.incidentId}` }),
+      escalationMail({
+        to: recipient.email,
+        summary,
+        waiting,
+        officials,
+        link: `${deps.config.publicUrl}/t/${region.slug}/incidents/${job.incidentId}`,
+      }),
     );
   }
   return recipients.length;
@@ -152,7 +235,10 @@ export async function serveEscalations(boss: PgBoss, deps: EscalationDependencie
   await boss.work<EscalationJob>(incidentEscalationQueue, async (jobs) => {
     for (const job of jobs) {
       const outcome = await runEscalation(deps, job.data);
-      deps.log.info({ incidentId: job.data.incidentId, kind: job.data.kind, outcome }, "escalation ran");
+      deps.log.info(
+        { incidentId: job.data.incidentId, kind: job.data.kind, outcome },
+        "escalation ran",
+      );
     }
   });
 }

@@ -1,10 +1,28 @@
 import { csvDocument, formatInZone } from "../csv.ts";
 import type { IncidentRecord } from "./record.ts";
 
-const header = ["id", "dibuat", "jenis", "status", "prioritas", "keparahan", "korban", "kecamatan", "alamat", "instansi", "diakui", "selesai", "ditutup", "disposisi"];
+const header = [
+  "id",
+  "dibuat",
+  "jenis",
+  "status",
+  "prioritas",
+  "keparahan",
+  "korban",
+  "kecamatan",
+  "alamat",
+  "instansi",
+  "diakui",
+  "selesai",
+  "ditutup",
+  "disposisi",
+];
 
 /** The incident list as a spreadsheet, times in the region's own zone (`timeZone`, e.g. `Asia/Jakarta`). */
-export function incidentListCsv(records: readonly Omit<IncidentRecord, "tenant" | "timeline" | "calls">[], timeZone: string): string {
+export function incidentListCsv(
+  records: readonly Omit<IncidentRecord, "tenant" | "timeline" | "calls">[],
+  timeZone: string,
+): string {
   const time = (instant: Date | null) => (instant ? formatInZone(instant, timeZone) : "");
   const rows = records.map((record) => [
     record.id,

@@ -25,23 +25,34 @@ const facts = {
     .nullish()
     .transform((value) => value ?? null),
   flags: z
-    .array(z.enum(incidentFlags, { error: `flags must hold these flags only: ${incidentFlags.join(", ")}` }), { error: "flags must be a list" })
+    .array(
+      z.enum(incidentFlags, {
+        error: `flags must hold these flags only: ${incidentFlags.join(", ")}`,
+      }),
+      { error: "flags must be a list" },
+    )
     .max(incidentFlags.length, { error: "flags must name each flag once" })
-    .refine((flags) => new Set(flags).size === flags.length, { error: "flags must name each flag once" })
+    .refine((flags) => new Set(flags).size === flags.length, {
+      error: "flags must name each flag once",
+    })
     .default([]),
   description: optionalText("description", 2000),
   location: operatorLocationInput.nullish().transform((value) => value ?? null),
   /** The desa/kelurahan (Kemendagri code), one of `location.kecamatanCode`'s. */
   villageCode: z
     .string({ error: "villageCode must be a desa/kelurahan code such as 35.15.01.2001" })
-    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { error: "villageCode must be a desa/kelurahan code such as 35.15.01.2001" })
+    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, {
+      error: "villageCode must be a desa/kelurahan code such as 35.15.01.2001",
+    })
     .nullish()
     .transform((value) => value ?? null),
 };
 
 /** An incident opened by hand: someone at the door, a radio call, a report from an agency. */
 export const createIncidentInput = z.object({
-  origin: z.enum(["walk_in", "radio", "agency_report"], { error: "origin must be walk_in, radio or agency_report" }),
+  origin: z.enum(["walk_in", "radio", "agency_report"], {
+    error: "origin must be walk_in, radio or agency_report",
+  }),
   ...facts,
 });
 
@@ -49,9 +60,11 @@ export const updateFactsInput = z.object({ incidentId, ...facts });
 
 /** A kecamatan of the region, whose desa/kelurahan the operator picks from. */
 export const villagesInput = z.object({
-  kecamatanCode: z.string({ error: "kecamatanCode must be a kecamatan code such as 35.15.01" }).regex(/^\d{2}\.\d{2}\.\d{2}$/, {
-    error: "kecamatanCode must be a kecamatan code such as 35.15.01",
-  }),
+  kecamatanCode: z
+    .string({ error: "kecamatanCode must be a kecamatan code such as 35.15.01" })
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/, {
+      error: "kecamatanCode must be a kecamatan code such as 35.15.01",
+    }),
 });
 
 /** What and where a caller reports, to look for an open incident it may be. */
@@ -75,7 +88,11 @@ export const dispatchInput = z.object({
     .array(
       z.object({
         agencyId: agencyId("removals.agencyId"),
-        reason: z.string({ error: "reason must be text" }).trim().min(1, { error: "reason is required: say why the agency is not sent" }).max(300, { error: "reason must have at most 300 characters" }),
+        reason: z
+          .string({ error: "reason must be text" })
+          .trim()
+          .min(1, { error: "reason is required: say why the agency is not sent" })
+          .max(300, { error: "reason must have at most 300 characters" }),
       }),
       { error: "removals must be a list" },
     )
@@ -86,26 +103,42 @@ export const dispatchInput = z.object({
 export const setStatusInput = z
   .object({
     incidentId,
-    status: z.enum(settableIncidentStatuses, { error: `status must be one of ${settableIncidentStatuses.join(", ")}` }),
+    status: z.enum(settableIncidentStatuses, {
+      error: `status must be one of ${settableIncidentStatuses.join(", ")}`,
+    }),
     /** How a closed incident ended, or why one is cancelled. */
     disposition: optionalText("disposition", 300),
   })
   .superRefine((input, check) => {
     if ((input.status === "closed" || input.status === "cancelled") && input.disposition === null) {
-      const what = input.status === "closed" ? "how the incident ended" : "why the incident is cancelled";
-      check.addIssue({ code: "custom", path: ["disposition"], message: `disposition is required: say ${what}` });
+      const what =
+        input.status === "closed" ? "how the incident ended" : "why the incident is cancelled";
+      check.addIssue({
+        code: "custom",
+        path: ["disposition"],
+        message: `disposition is required: say ${what}`,
+      });
     }
   });
 
 export const noteInput = z.object({
   incidentId,
-  note: z.string({ error: "note must be text" }).trim().min(1, { error: "note is required" }).max(2000, { error: "note must have at most 2000 characters" }),
+  note: z
+    .string({ error: "note must be text" })
+    .trim()
+    .min(1, { error: "note is required" })
+    .max(2000, { error: "note must have at most 2000 characters" }),
 });
 
-export const attachCallInput = z.object({ incidentId, callId: z.uuid({ error: "callId must be a call's id" }) });
+export const attachCallInput = z.object({
+  incidentId,
+  callId: z.uuid({ error: "callId must be a call's id" }),
+});
 
 export const boardInput = z.object({
-  view: z.enum(["open", "closed", "all"], { error: "view must be open, closed or all" }).default("open"),
+  view: z
+    .enum(["open", "closed", "all"], { error: "view must be open, closed or all" })
+    .default("open"),
   type: z
     .string({ error: "type must be text" })
     .regex(/^[a-z_]{1,40}$/, { error: "type must be an incident type code such as fire" })

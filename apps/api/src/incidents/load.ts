@@ -1,5 +1,13 @@
 import type { TenantTx } from "@sigap/db/client";
-import { currentTenantProfile, findIncident, listAssignments, listDeliveries, listIncidentCalls, listTimeline, type IncidentRow } from "@sigap/db/queries";
+import {
+  currentTenantProfile,
+  findIncident,
+  listAssignments,
+  listDeliveries,
+  listIncidentCalls,
+  listTimeline,
+  type IncidentRow,
+} from "@sigap/db/queries";
 import type { IncidentRecord } from "./record.ts";
 
 /** Everything about one incident, read in one go (the statements are pipelined in the transaction). */
@@ -18,12 +26,23 @@ export async function loadIncident(tx: TenantTx, incidentId: string) {
 
 export type LoadedIncident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
 
-export function incidentRecord({ incident, assignments, timeline, calls, tenant }: LoadedIncident): IncidentRecord {
+export function incidentRecord({
+  incident,
+  assignments,
+  timeline,
+  calls,
+  tenant,
+}: LoadedIncident): IncidentRecord {
   return {
     ...recordFacts(incident),
     tenant,
     assignments,
-    timeline: timeline.map((entry) => ({ at: entry.at, kind: entry.kind, actorLabel: entry.actorLabel, data: entry.data as Record<string, unknown> })),
+    timeline: timeline.map((entry) => ({
+      at: entry.at,
+      kind: entry.kind,
+      actorLabel: entry.actorLabel,
+      data: entry.data as Record<string, unknown>,
+    })),
     calls,
   };
 }

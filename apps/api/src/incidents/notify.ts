@@ -31,7 +31,10 @@ export interface NotifyJob {
 
 export interface NotifyDependencies {
   db: Database;
-  config: Pick<AppConfig, "publicUrl" | "secretKeys" | "mail" | "webhookAllowedNetworks" | "webhookCa">;
+  config: Pick<
+    AppConfig,
+    "publicUrl" | "secretKeys" | "mail" | "webhookAllowedNetworks" | "webhookCa"
+  >;
   log: Logger;
 }
 
@@ -50,7 +53,12 @@ export function webhookSignature(secret: string, body: string, at: Date): string
   return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-function postWebhook(deps: NotifyDependencies, url: string, body: string, headers: Record<string, string>): Promise<void> {
+function postWebhook(
+  deps: NotifyDependencies,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<void> {
   return resolveWebhookTarget(url, deps.config.webhookAllowedNetworks).then(
     (target) =>
       new Promise<void>((resolve, reject) => {
@@ -58,7 +66,11 @@ function postWebhook(deps: NotifyDependencies, url: string, body: string, header
           target.url,
           {
             method: "POST",
-            headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+            headers: {
+              ...headers,
+              "content-type": "application/json",
+              "content-length": String(Buffer.byteLength(body)),
+            },
             // Connect to the address just checked, never a second lookup (DNS rebinding).
             lookup: (_hostname, _options, callback) => {
               callback(null, target.address, target.family);
@@ -73,7 +85,9 @@ function postWebhook(deps: NotifyDependencies, url: string, body: string, header
             else reject(new Error(`HTTP ${String(status)}`));
           },
         );
-        outgoing.on("timeout", () => outgoing.destroy(new Error(`no answer within ${String(webhookTimeoutMs / 1000)} s`)));
+        outgoing.on("timeout", () =>
+          outgoing.destroy(new Error(`no answer within ${String(webhookTimeoutMs / 1000)} s`)),
+        );
         outgoing.on("error", reject);
         outgoing.end(body);
       }),
@@ -86,10 +100,15 @@ function postWebhook(deps: NotifyDependencies, url: string, body: string, header
  * A crash after the receiver answered but before the commit sends it again on retry, with the same
  * `Idempotency-Key` (the delivery id), by which the receiver recognises it.
  */
-export async function attemptNotification(deps: NotifyDependencies, job: NotifyJob, attempt: { final: boolean; now?: Date }): Promise<NotifyOutcome> {
+export async function attemptNotification(
+  deps: NotifyDependencies,
+  job: NotifyJob,
+  attempt: { final: boolean; now?: Date },
+): Promise<NotifyOutcome> {
   return withTenant(deps.db, asTenantId(job.tenantId), async (tx) => {
     const found = await findDeliveryForSending(tx, job.deliveryId);
-    if (!found || found.delivery.status === "delivered" || found.delivery.status === "dead") return "already_done";
+    if (!found || found.delivery.status === "delivered" || found.delivery.status === "dead")
+      return "already_done";
     const { delivery } = found;
     const now = attempt.now ?? new Date();
     const [incident, assignments, tenant] = await Promise.all([
@@ -101,7 +120,11 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
     if (!incident || !assignment) return "already_done";
     const link = responderLinkUrl(
       deps.config.publicUrl,
-      responderLinkToken(deps.config.secretKeys, { tenantId: job.tenantId, assignmentId: assignment.id }, new Date(now.getTime() + responderLinkLifetimeMs)),
+      responderLinkToken(
+        deps.config.secretKeys,
+        { tenantId: job.tenantId, assignmentId: assignment.id },
+        new Date(now.getTime() + responderLinkLifetimeMs),
+      ),
     );
     const summary = incidentSummary(incident.types);
     const place = incident.location?.address ?? null;
@@ -110,14 +133,31 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
     try {
       if (found.contactKind === null) throw new Error("the contact was removed");
       if (delivery.channel === "webhook") {
-        if (!found.signingSecretEncrypted || !found.contactValue) throw new Error("the webhook has no signing secret");
-        const secret = new TextDecoder().decode(createSecretBox(deps.config.secretKeys).decrypt(found.signingSecretEncrypted, signingSecretContext(delivery.contactId ?? "")));
+        if (!found.signingSecretEncrypted || !found.contactValue)
+          throw new Error("the webhook has no signing secret");
+        const secret = new TextDecoder().decode(
+          createSecretBox(deps.config.secretKeys).decrypt(
+            found.signingSecretEncrypted,
+            signingSecretContext(delivery.contactId ?? ""),
+          ),
+        );
         const body = JSON.stringify({
           event: "incident.assigned",
           deliveryId: delivery.id,
           region: { slug: tenant.slug, name: tenant.name },
-          incident: { id: incident.id, summary, priority: incident.plan?.priority ?? null, ...incidentBrief(incident) },
-          assignment: { id: assignment.id, agency: assignment.agencyName, role: assignment.role, lead: assignment.lead, ackDeadline: assignment.ackDeadline.toISOString() },
+          incident: {
+            id: incident.id,
+            summary,
+            priority: incident.plan?.priority ?? null,
+            ...incidentBrief(incident),
+          },
+          assignment: {
+            id: assignment.id,
+            agency: assignment.agencyName,
+            role: assignment.role,
+            lead: assignment.lead,
+            ackDeadline: assignment.ackDeadline.toISOString(),
+          },
           respondUrl: link,
         });
         await postWebhook(deps, found.contactValue, body, {
@@ -129,16 +169,29 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
       } else {
         const sent = await sendMail(
           { db: tx, config: deps.config, log: deps.log },
-          incidentAssignedMail({ to: delivery.target, agencyName: assignment.agencyName, summary, place, link, ackDeadline: assignment.ackDeadline, timeZone: tenant.timeZone }),
+          incidentAssignedMail({
+            to: delivery.target,
+            agencyName: assignment.agencyName,
+            summary,
+            place,
+            link,
+            ackDeadline: assignment.ackDeadline,
+            timeZone: tenant.timeZone,
+          }),
         );
-        if (!sent.delivered && deps.config.mail.smtpUrl) throw new Error("the mail relay did not take the message");
+        if (!sent.delivered && deps.config.mail.smtpUrl)
+          throw new Error("the mail relay did not take the message");
       }
     } catch (error) {
-      failure = error instanceof WebhookTargetRefused || error instanceof Error ? error.message : String(error);
+      failure =
+        error instanceof WebhookTargetRefused || error instanceof Error
+          ? error.message
+          : String(error);
     }
 
     const attempts = delivery.attempts + 1;
-    const outcome: NotifyOutcome = failure === null ? "delivered" : attempt.final ? "dead" : "retry";
+    const outcome: NotifyOutcome =
+      failure === null ? "delivered" : attempt.final ? "dead" : "retry";
     await updateDelivery(tx, delivery.id, {
       attempts,
       status: outcome === "delivered" ? "delivered" : outcome === "dead" ? "dead" : "retrying",
@@ -148,10 +201,21 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
     await appendTimeline(tx, job.tenantId, [
       {
         incidentId: incident.id,
-        kind: outcome === "delivered" ? "notification_delivered" : outcome === "dead" ? "notification_dead" : "notification_failed",
+        kind:
+          outcome === "delivered"
+            ? "notification_delivered"
+            : outcome === "dead"
+              ? "notification_dead"
+              : "notification_failed",
         actorUserId: null,
         actorLabel: "Sistem",
-        data: { agency: assignment.agencyName, channel: delivery.channel, target: delivery.target, attempt: attempts, error: failure },
+        data: {
+          agency: assignment.agencyName,
+          channel: delivery.channel,
+          target: delivery.target,
+          attempt: attempts,
+          error: failure,
+        },
       },
     ]);
     return outcome;
@@ -164,12 +228,24 @@ export async function attemptNotification(deps: NotifyDependencies, job: NotifyJ
  */
 export async function serveNotifications(boss: PgBoss, deps: NotifyDependencies): Promise<void> {
   // New jobs wake the worker (the queue notifies); the short backstop poll picks up retries, which are due later.
-  const options = { localConcurrency: notifyConcurrency, includeMetadata: true, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 } as const;
+  const options = {
+    localConcurrency: notifyConcurrency,
+    includeMetadata: true,
+    pollingIntervalSeconds: 1,
+    notifyPollingIntervalSeconds: 1,
+  } as const;
   await boss.work(incidentNotifyQueue, options, async (jobs: JobWithMetadata<NotifyJob>[]) => {
     for (const job of jobs) {
-      const outcome = await attemptNotification(deps, job.data, { final: job.retryCount >= job.retryLimit });
-      if (outcome === "retry") throw new Error(`notification ${job.data.deliveryId} failed; pg-boss retries it`);
-      if (outcome === "dead") deps.log.warn({ deliveryId: job.data.deliveryId }, "notification given up after its last attempt");
+      const outcome = await attemptNotification(deps, job.data, {
+        final: job.retryCount >= job.retryLimit,
+      });
+      if (outcome === "retry")
+        throw new Error(`notification ${job.data.deliveryId} failed; pg-boss retries it`);
+      if (outcome === "dead")
+        deps.log.warn(
+          { deliveryId: job.data.deliveryId },
+          "notification given up after its last attempt",
+        );
     }
   });
 }

@@ -1,6 +1,13 @@
 import { createContext, Script } from "node:vm";
 import type { ConfirmedPlan } from "@sigap/db/schema";
-import { evaluate, p1AckTargetMinutes, type AgencyTarget, type EscalationStep, type EvaluationResult, type RegionAgency } from "@sigap/sop-engine";
+import {
+  evaluate,
+  p1AckTargetMinutes,
+  type AgencyTarget,
+  type EscalationStep,
+  type EvaluationResult,
+  type RegionAgency,
+} from "@sigap/sop-engine";
 
 /** What the operator recorded of an incident, as the SOP engine reads it. */
 export interface IncidentFacts {
@@ -16,12 +23,21 @@ export interface IncidentFacts {
 export type PlanningAgency = RegionAgency & { name: string };
 
 /** The region's agencies as the engine plans with them: coverage left out where an agency covers the whole region. */
-export function planningAgencies(rows: readonly (Omit<PlanningAgency, "kecamatan"> & { kecamatan: string[] | null })[]): PlanningAgency[] {
-  return rows.map(({ kecamatan, ...agency }) => (kecamatan === null ? agency : { ...agency, kecamatan }));
+export function planningAgencies(
+  rows: readonly (Omit<PlanningAgency, "kecamatan"> & { kecamatan: string[] | null })[],
+): PlanningAgency[] {
+  return rows.map(({ kecamatan, ...agency }) =>
+    kecamatan === null ? agency : { ...agency, kecamatan },
+  );
 }
 
 /** What the incident keeps of a proposal once the operator confirms it (the agencies become assignments). */
-export function confirmedPlan(proposal: Pick<ProposedPlan, "source" | "manualReason" | "priority" | "fallbacks" | "checklist" | "advice">): ConfirmedPlan {
+export function confirmedPlan(
+  proposal: Pick<
+    ProposedPlan,
+    "source" | "manualReason" | "priority" | "fallbacks" | "checklist" | "advice"
+  >,
+): ConfirmedPlan {
   const { source, manualReason, priority, fallbacks, checklist, advice } = proposal;
   return { source, manualReason, priority, fallbacks, checklist, advice };
 }
@@ -90,7 +106,11 @@ export const manualAckMinutes = p1AckTargetMinutes;
 /** The engine's incident input: each code as a kind, its type the part before the first dot. */
 function engineIncident(facts: IncidentFacts) {
   return {
-    types: facts.types.map((code) => (code.includes(".") ? { type: code.slice(0, code.indexOf(".")), subtype: code } : { type: code })),
+    types: facts.types.map((code) =>
+      code.includes(".")
+        ? { type: code.slice(0, code.indexOf(".")), subtype: code }
+        : { type: code },
+    ),
     ...(facts.severity === null ? {} : { severity: facts.severity }),
     ...(facts.casualties === null ? {} : { casualties: facts.casualties }),
     ...(facts.flags.length === 0 ? {} : { flags: facts.flags }),
@@ -99,17 +119,25 @@ function engineIncident(facts: IncidentFacts) {
 }
 
 function lineLabel(target: AgencyTarget, agencies: readonly PlanningAgency[]): string {
-  return "agencyId" in target ? (agencies.find((agency) => agency.id === target.agencyId)?.name ?? target.agencyId) : target.agencyType;
+  return "agencyId" in target
+    ? (agencies.find((agency) => agency.id === target.agencyId)?.name ?? target.agencyId)
+    : target.agencyType;
 }
 
-function manualPlan(reason: string, agencies: readonly PlanningAgency[], sopVersionNumber: number | null): ProposedPlan {
+function manualPlan(
+  reason: string,
+  agencies: readonly PlanningAgency[],
+  sopVersionNumber: number | null,
+): ProposedPlan {
   return {
     source: "manual",
     manualReason: reason,
     sopVersionNumber,
     priority: null,
     lines: [],
-    others: agencies.filter((agency) => agency.active !== false).map((agency) => ({ agencyId: agency.id, name: agency.name, type: agency.type })),
+    others: agencies
+      .filter((agency) => agency.active !== false)
+      .map((agency) => ({ agencyId: agency.id, name: agency.name, type: agency.type })),
     fallbacks: [],
     unserved: [],
     escalation: [],
@@ -137,15 +165,25 @@ export function proposePlan(input: {
   let result: EvaluationResult;
   const engine = input.engine ?? evaluate;
   try {
-    result = withinBudget(() => engine(version.ruleset, engineIncident(input.facts), { now: input.now, agencies }));
+    result = withinBudget(() =>
+      engine(version.ruleset, engineIncident(input.facts), { now: input.now, agencies }),
+    );
   } catch (error) {
     const timedOut = (error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
-    const why = timedOut ? `tidak menjawab dalam ${String(planBudgetMs)} ms` : `gagal: ${error instanceof Error ? error.message : String(error)}`;
+    const why = timedOut
+      ? `tidak menjawab dalam ${String(planBudgetMs)} ms`
+      : `gagal: ${error instanceof Error ? error.message : String(error)}`;
     return manualPlan(`Mesin SOP ${why}`, agencies, version.number);
   }
-  if (!result.ok) return manualPlan(`SOP tidak dapat membaca insiden ini: ${result.findings.map((finding) => finding.message).join("; ")}`, agencies, version.number);
+  if (!result.ok)
+    return manualPlan(
+      `SOP tidak dapat membaca insiden ini: ${result.findings.map((finding) => finding.message).join("; ")}`,
+      agencies,
+      version.number,
+    );
   const { plan } = result;
-  if (plan.agencies.length === 0) return manualPlan("Tidak ada aturan SOP yang cocok", agencies, version.number);
+  if (plan.agencies.length === 0)
+    return manualPlan("Tidak ada aturan SOP yang cocok", agencies, version.number);
 
   const ruleNames = new Map(rulesOf(version.ruleset).map((rule) => [rule.id, rule.name]));
   const lines: PlanLine[] = [];
@@ -154,12 +192,19 @@ export function proposePlan(input: {
   for (const planned of plan.agencies) {
     const resolution = planned.resolution;
     const label = lineLabel(planned.target, agencies);
-    if (resolution?.kind === "fallback") fallbacks.push({ name: resolution.fallback.name, phone: resolution.fallback.phone ?? null, forLine: label });
+    if (resolution?.kind === "fallback")
+      fallbacks.push({
+        name: resolution.fallback.name,
+        phone: resolution.fallback.phone ?? null,
+        forLine: label,
+      });
     if (resolution?.kind !== "agencies") {
       if (resolution?.kind === "unserved") unserved.push(label);
       continue;
     }
-    const chosen = resolution.agencies.find((agency) => !lines.some((line) => line.agencyId === agency.id));
+    const chosen = resolution.agencies.find(
+      (agency) => !lines.some((line) => line.agencyId === agency.id),
+    );
     const agency = chosen && agencies.find((candidate) => candidate.id === chosen.id);
     if (!agency) continue;
     lines.push({
@@ -179,7 +224,9 @@ export function proposePlan(input: {
     sopVersionNumber: version.number,
     priority: plan.priority,
     lines,
-    others: agencies.filter((agency) => agency.active !== false && !planned.has(agency.id)).map((agency) => ({ agencyId: agency.id, name: agency.name, type: agency.type })),
+    others: agencies
+      .filter((agency) => agency.active !== false && !planned.has(agency.id))
+      .map((agency) => ({ agencyId: agency.id, name: agency.name, type: agency.type })),
     fallbacks,
     unserved,
     escalation: plan.escalation.map((step) => ({ key: step.key, step: step.step, due: step.due })),

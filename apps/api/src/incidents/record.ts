@@ -31,10 +31,16 @@ export interface IncidentRecord {
     agencyType: string;
     role: "primary" | "support";
     lead: boolean;
-    status: "notified" | "acknowledged" | "en_route" | "on_scene" | "needs_backup" | "done" | "withdrawn";
+    status:
+      "notified" | "acknowledged" | "en_route" | "on_scene" | "needs_backup" | "done" | "withdrawn";
     ackDeadline: Date;
     acknowledgedAt: Date | null;
   }[];
   timeline: { at: Date; kind: string; actorLabel: string; data: Record<string, unknown> }[];
-  calls: { id: string; callerNumber: string | null; offeredAt: Date; location: DeviceLocation | null }[];
+  calls: {
+    id: string;
+    callerNumber: string | null;
+    offeredAt: Date;
+    location: DeviceLocation | null;
+  }[];
 }

@@ -1,14 +1,23 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { TenantTx } from "@sigap/db/client";
-import { appendTimeline, findAssignment, findIncident, updateAssignment, updateIncident, type TimelineEntry } from "@sigap/db/queries";
+import {
+  appendTimeline,
+  findAssignment,
+  findIncident,
+  updateAssignment,
+  updateIncident,
+  type TimelineEntry,
+} from "@sigap/db/queries";
 import { optionalText } from "../calls/closing.ts";
 import { coordinateInIndonesia } from "../validation/coordinate.ts";
 import { assignmentReportProblem, incidentTakesReports, responderStatuses } from "./status.ts";
 
 /** What a responder (or an operator writing down a phone call) reports on one assignment. */
 export const reportInput = z.object({
-  status: z.enum(responderStatuses, { error: `status must be one of ${responderStatuses.join(", ")}` }),
+  status: z.enum(responderStatuses, {
+    error: `status must be one of ${responderStatuses.join(", ")}`,
+  }),
   note: optionalText("note", 1000),
   /** Where the responder is, when the phone shares it. */
   position: z
@@ -35,18 +44,32 @@ export interface Reporter {
  * repeated acknowledgement changes nothing. The first agency on scene moves a dispatched incident
  * to `in_progress`.
  */
-export async function reportOnAssignment(tx: TenantTx, tenantId: string, assignmentId: string, report: AssignmentReport, reporter: Reporter, now: Date) {
+export async function reportOnAssignment(
+  tx: TenantTx,
+  tenantId: string,
+  assignmentId: string,
+  report: AssignmentReport,
+  reporter: Reporter,
+  now: Date,
+) {
   const assignment = await findAssignment(tx, assignmentId);
   if (!assignment) throw new TRPCError({ code: "NOT_FOUND", message: "No such assignment" });
   const incident = await findIncident(tx, assignment.incidentId, { lock: true });
-  if (!incident || !incidentTakesReports(incident.status)) throw new TRPCError({ code: "CONFLICT", message: `The incident is ${incident?.status ?? "gone"}: it takes no more reports` });
+  if (!incident || !incidentTakesReports(incident.status))
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The incident is ${incident?.status ?? "gone"}: it takes no more reports`,
+    });
   const problem = assignmentReportProblem(assignment.status);
   if (problem) throw new TRPCError({ code: "CONFLICT", message: problem });
 
   const repeat = report.status === "acknowledged" && assignment.status !== "notified";
   const updated = repeat
     ? assignment
-    : await updateAssignment(tx, assignment.id, { status: report.status, acknowledgedAt: assignment.acknowledgedAt ?? now });
+    : await updateAssignment(tx, assignment.id, {
+        status: report.status,
+        acknowledgedAt: assignment.acknowledgedAt ?? now,
+      });
   const agency = assignment.agencyName;
   const entries: TimelineEntry[] = [
     {
@@ -54,13 +77,30 @@ export async function reportOnAssignment(tx: TenantTx, tenantId: string, assignm
       kind: "agency_report",
       actorUserId: reporter.userId,
       actorLabel: reporter.label,
-      data: { agency, status: report.status, note: report.note, position: report.position, via: reporter.via, repeat },
+      data: {
+        agency,
+        status: report.status,
+        note: report.note,
+        position: report.position,
+        via: reporter.via,
+        repeat,
+      },
     },
   ];
   if (report.status === "on_scene" && incident.status === "dispatched") {
     await updateIncident(tx, incident.id, { status: "in_progress" });
-    entries.push({ incidentId: incident.id, kind: "status_changed", actorUserId: null, actorLabel: "Sistem", data: { from: "dispatched", to: "in_progress" } });
+    entries.push({
+      incidentId: incident.id,
+      kind: "status_changed",
+      actorUserId: null,
+      actorLabel: "Sistem",
+      data: { from: "dispatched", to: "in_progress" },
+    });
   }
   await appendTimeline(tx, tenantId, entries);
-  return { assignmentId: updated.id, status: updated.status, acknowledgedAt: updated.acknowledgedAt?.toISOString() ?? null };
+  return {
+    assignmentId: updated.id,
+    status: updated.status,
+    acknowledgedAt: updated.acknowledgedAt?.toISOString() ?? null,
+  };
 }

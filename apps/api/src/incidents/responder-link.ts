@@ -28,12 +28,21 @@ function mac(key: Uint8Array, payload: string): Buffer {
 export function responderLinkToken(keys: Keys, claim: ResponderLinkClaim, expiresAt: Date): string {
   const [current] = keys;
   if (!current) throw new Error("The secret key ring is empty");
-  const payload = [claim.tenantId, claim.assignmentId, String(Math.floor(expiresAt.getTime() / 1000)), current.id].join(".");
+  const payload = [
+    claim.tenantId,
+    claim.assignmentId,
+    String(Math.floor(expiresAt.getTime() / 1000)),
+    current.id,
+  ].join(".");
   return `${Buffer.from(payload).toString("base64url")}.${mac(current.key, payload).toString("base64url")}`;
 }
 
 /** The assignment a token opens, or null for a token that is forged, altered, expired or signed with an unknown key. */
-export function readResponderLinkToken(keys: Keys, token: string, now: Date): ResponderLinkClaim | null {
+export function readResponderLinkToken(
+  keys: Keys,
+  token: string,
+  now: Date,
+): ResponderLinkClaim | null {
   const [encoded, signature, ...rest] = token.split(".");
   if (encoded === undefined || signature === undefined || rest.length > 0) return null;
   const payload = Buffer.from(encoded, "base64url").toString();

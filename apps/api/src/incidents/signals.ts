@@ -71,7 +71,8 @@ export class IncidentSignals {
       },
       // After a reconnect, signals sent meanwhile are lost: every follower is told to look again.
       () => {
-        for (const followers of this.#followers.values()) for (const wake of followers) wake(everything);
+        for (const followers of this.#followers.values())
+          for (const wake of followers) wake(everything);
       },
     ).catch((error: unknown) => {
       this.#listening = undefined;

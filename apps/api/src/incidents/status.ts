@@ -21,13 +21,21 @@ export type SettableIncidentStatus = (typeof settableIncidentStatuses)[number];
 /** Why `from → to` is refused, or null when it is allowed. */
 export function incidentMoveProblem(from: IncidentStatus, to: IncidentStatus): string | null {
   if (incidentMoves[from].includes(to)) return null;
-  if (from === "new" && (to === "in_progress" || to === "resolved")) return "Dispatch the incident first: it has no agencies yet";
-  if (from === "closed" || from === "cancelled") return `The incident is ${from}: it cannot change any more`;
+  if (from === "new" && (to === "in_progress" || to === "resolved"))
+    return "Dispatch the incident first: it has no agencies yet";
+  if (from === "closed" || from === "cancelled")
+    return `The incident is ${from}: it cannot change any more`;
   return `An incident cannot go from ${from} to ${to}`;
 }
 
 /** What a responder reports, in the order a response goes; `done` ends the agency's part. */
-export const responderStatuses = ["acknowledged", "en_route", "on_scene", "needs_backup", "done"] as const;
+export const responderStatuses = [
+  "acknowledged",
+  "en_route",
+  "on_scene",
+  "needs_backup",
+  "done",
+] as const;
 export type ResponderStatus = (typeof responderStatuses)[number];
 
 /**

@@ -28,17 +28,32 @@ export async function inviteIntoTenant(
 ): Promise<{ invitationId: string; expiresAt: Date }> {
   const email = input.email.trim().toLowerCase();
   if (await findActiveMemberByEmail(ctx.tx, email)) {
-    throw new TRPCError({ code: "CONFLICT", message: `${email} is already an active member of this tenant` });
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `${email} is already an active member of this tenant`,
+    });
   }
   const { invitation, replaced } = await inviteMember(
     { tx: ctx.tx, config: ctx.config, log: ctx.log },
-    { tenant: ctx.tenant, email, role: input.role, agencyId: input.agencyId, invitedBy: ctx.auth.user.id },
+    {
+      tenant: ctx.tenant,
+      email,
+      role: input.role,
+      agencyId: input.agencyId,
+      invitedBy: ctx.auth.user.id,
+    },
   );
   await ctx.audit({
     action: "users.invite",
     targetType: "invitation",
     targetId: invitation.id,
-    after: { email, role: invitation.role, agencyId: invitation.agencyId, expiresAt: invitation.expiresAt, replaced },
+    after: {
+      email,
+      role: invitation.role,
+      agencyId: invitation.agencyId,
+      expiresAt: invitation.expiresAt,
+      replaced,
+    },
   });
   return { invitationId: invitation.id, expiresAt: invitation.expiresAt };
 }

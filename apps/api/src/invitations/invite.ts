@@ -1,5 +1,10 @@
 import type { TenantTx } from "@sigap/db/client";
-import { getBranding, insertInvitation, revokePendingInvitations, type InvitationRow } from "@sigap/db/queries";
+import {
+  getBranding,
+  insertInvitation,
+  revokePendingInvitations,
+  type InvitationRow,
+} from "@sigap/db/queries";
 import type { MembershipRole } from "@sigap/tenancy";
 import { hashToken, randomToken } from "../auth/tokens.ts";
 import type { AppConfig } from "../config.ts";
@@ -45,7 +50,9 @@ export async function inviteMember(
       brand: {
         name: branding.displayName,
         color: branding.primaryColor,
-        logoUrl: branding.logo ? `${deps.config.publicUrl}/v1/tenants/${invite.tenant.slug}/logo` : null,
+        logoUrl: branding.logo
+          ? `${deps.config.publicUrl}/v1/tenants/${invite.tenant.slug}/logo`
+          : null,
       },
       to: invite.email,
       tenantName: invite.tenant.displayName,

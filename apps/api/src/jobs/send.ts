@@ -36,7 +36,14 @@ export function jobSender(boss: PgBoss): JobSender & { stop: () => Promise<void>
       await boss.send(queue, data, { ...options, db: jobsInTransaction(tx) });
     },
     stop: async () => {
-      if (starting && (await starting.then(() => true, () => false))) await boss.stop({ graceful: false });
+      if (
+        starting &&
+        (await starting.then(
+          () => true,
+          () => false,
+        ))
+      )
+        await boss.stop({ graceful: false });
     },
   };
 }

@@ -42,7 +42,12 @@ function sealBody(box: SecretBox, mailId: string, part: BodyPart, body: string):
 }
 
 /** A stored body in clear, or null where it cannot be opened (stored before bodies were sealed). */
-export function openMailBody(box: SecretBox, mailId: string, part: BodyPart, sealed: string): string | null {
+export function openMailBody(
+  box: SecretBox,
+  mailId: string,
+  part: BodyPart,
+  sealed: string,
+): string | null {
   try {
     return new TextDecoder().decode(box.decrypt(sealed, bodyContext(mailId, part)));
   } catch (error) {
@@ -65,7 +70,12 @@ function smtpTransport(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
     // Short timeouts: the caller waits for the relay, and a hung relay must not hang the request.
-    transport = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 });
+    transport = createTransport({
+      url,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 15_000,
+    });
     transports.set(url, transport);
   }
   return transport;
@@ -77,7 +87,10 @@ function smtpTransport(url: string): Transporter {
  * not essential to answering 112 calls, and the person can ask again (a new invitation or reset).
  * The failure is logged and the row stays undelivered (`delivered_at` null), so it is visible.
  */
-export async function sendMail(deps: MailDependencies, message: MailMessage): Promise<{ id: string; delivered: boolean }> {
+export async function sendMail(
+  deps: MailDependencies,
+  message: MailMessage,
+): Promise<{ id: string; delivered: boolean }> {
   const { smtpUrl, from } = deps.config.mail;
   const box = createSecretBox(deps.config.secretKeys);
   const id = randomUUID();
@@ -103,11 +116,18 @@ export async function sendMail(deps: MailDependencies, message: MailMessage): Pr
       subject,
       text: message.text,
       html: message.html,
-      attachments: attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content: Buffer.from(content) })),
+      attachments: attachments.map(({ filename, contentType, content }) => ({
+        filename,
+        contentType,
+        content: Buffer.from(content),
+      })),
     });
     deliveredAt = new Date();
   } catch (error) {
-    deps.log.error({ err: error, subject: message.subject }, "mail: SMTP delivery failed; message stored undelivered");
+    deps.log.error(
+      { err: error, subject: message.subject },
+      "mail: SMTP delivery failed; message stored undelivered",
+    );
   }
   const row = await insertMail(deps.db, { ...stored, transport: "smtp", deliveredAt });
   return { id: row.id, delivered: deliveredAt !== null };

@@ -53,7 +53,8 @@ interface Paragraphs {
 
 function render({ brand, to, subject, id, en, link, button }: Paragraphs): MailMessage {
   const text = `${id.join("\n\n")}\n\n${link}\n\n---\n\n${en.join("\n\n")}\n\n${link}\n`;
-  const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n");
+  const paragraphs = (lines: string[]) =>
+    lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n");
   const anchor = (label: string) =>
     `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:${brand?.color ?? platformColor};color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(label)}</a></p>`;
   const html = `<!doctype html>
@@ -74,7 +75,9 @@ ${anchor(button.en)}
 }
 
 function header(brand: MailBrand): string {
-  const logo = brand.logoUrl ? `<img src="${escapeHtml(brand.logoUrl)}" alt="" height="48" style="height:48px;vertical-align:middle;margin-right:12px">` : "";
+  const logo = brand.logoUrl
+    ? `<img src="${escapeHtml(brand.logoUrl)}" alt="" height="48" style="height:48px;vertical-align:middle;margin-right:12px">`
+    : "";
   return `<div style="border-bottom:4px solid ${brand.color};padding-bottom:12px;margin-bottom:16px">${logo}<strong style="font-size:18px;vertical-align:middle">${escapeHtml(brand.name)}</strong></div>`;
 }
 
@@ -110,7 +113,11 @@ export function invitationMail(input: {
 }
 
 /** We do not know where the person is; the expiry is given in WIB, the zone most people use. */
-export function passwordResetMail(input: { to: string; link: string; expiresAt: Date }): MailMessage {
+export function passwordResetMail(input: {
+  to: string;
+  link: string;
+  expiresAt: Date;
+}): MailMessage {
   return render({
     to: input.to,
     subject: "Atur ulang kata sandi Sigap 112 / Reset your Sigap 112 password",
@@ -204,7 +211,13 @@ export function invoiceMail(input: {
  * An escalation: agencies have not acknowledged in time. To the region's supervisors, or to its
  * admins for its officials (`officials`, by title), who are not on the platform themselves.
  */
-export function escalationMail(input: { to: string; summary: string; waiting: string[]; officials: string[]; link: string }): MailMessage {
+export function escalationMail(input: {
+  to: string;
+  summary: string;
+  waiting: string[];
+  officials: string[];
+  link: string;
+}): MailMessage {
   const waiting = input.waiting.join(", ");
   const forOfficials = input.officials.length > 0;
   return render({

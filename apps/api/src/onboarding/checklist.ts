@@ -18,9 +18,22 @@ export type ChecklistItem = { ok: boolean; detail: string } & (
 );
 
 /** People in a role: those active, and those invited who have not accepted yet (they do not count). */
-function staffItem(key: "operators" | "supervisor", noun: string, active: number, invited: number, needed: number): ChecklistItem {
+function staffItem(
+  key: "operators" | "supervisor",
+  noun: string,
+  active: number,
+  invited: number,
+  needed: number,
+): ChecklistItem {
   const pending = invited > 0 ? `, ${String(invited)} invited and not yet accepted` : "";
-  return { key, ok: active >= needed, active, invited, needed, detail: `${String(active)} active ${noun}(s)${pending}; at least ${String(needed)} active needed` };
+  return {
+    key,
+    ok: active >= needed,
+    active,
+    invited,
+    needed,
+    detail: `${String(active)} active ${noun}(s)${pending}; at least ${String(needed)} active needed`,
+  };
 }
 
 /** The SOP a region would go live with: the published version in force, else the draft being prepared. */
@@ -31,7 +44,10 @@ export interface SopFacts {
 
 export async function getSopFacts(tx: TenantTx): Promise<SopFacts> {
   const [current, draft] = await Promise.all([findCurrentSopVersion(tx), findSopDraft(tx)]);
-  return { publishedNumber: current?.number ?? null, ruleset: current?.ruleset ?? draft?.ruleset ?? nationalTemplate };
+  return {
+    publishedNumber: current?.number ?? null,
+    ruleset: current?.ruleset ?? draft?.ruleset ?? nationalTemplate,
+  };
 }
 
 /**
@@ -51,7 +67,10 @@ export function checklist(facts: ChecklistFacts, sop: SopFacts): ChecklistItem[]
       key: "branding",
       ok: brandingMissing.length === 0,
       missing: brandingMissing,
-      detail: brandingMissing.length === 0 ? `Name, colours and logo set (${facts.displayName})` : `Missing: ${brandingMissing.join(", ")}`,
+      detail:
+        brandingMissing.length === 0
+          ? `Name, colours and logo set (${facts.displayName})`
+          : `Missing: ${brandingMissing.join(", ")}`,
     },
     {
       key: "trunk",

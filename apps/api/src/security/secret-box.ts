@@ -37,8 +37,10 @@ export function createSecretBox(keys: readonly SecretKey[]): SecretBox {
   if (!current) throw new SecretBoxError("The secret key ring is empty");
   const byId = new Map<string, Uint8Array>();
   for (const { id, key } of keys) {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new SecretBoxError(`Secret key id "${id}" must be letters, digits, - or _`);
-    if (key.length !== 32) throw new SecretBoxError(`Secret key "${id}" must be 32 bytes, not ${String(key.length)}`);
+    if (!/^[A-Za-z0-9_-]+$/.test(id))
+      throw new SecretBoxError(`Secret key id "${id}" must be letters, digits, - or _`);
+    if (key.length !== 32)
+      throw new SecretBoxError(`Secret key "${id}" must be 32 bytes, not ${String(key.length)}`);
     if (byId.has(id)) throw new SecretBoxError(`Secret key id "${id}" appears twice`);
     byId.set(id, key);
   }
@@ -55,21 +57,38 @@ export function createSecretBox(keys: readonly SecretKey[]): SecretBox {
     decrypt(sealed, context = "") {
       const parts = sealed.split(":");
       const [sealedVersion, keyId, ivText, bodyText] = parts;
-      if (parts.length !== 4 || sealedVersion !== version || keyId === undefined || ivText === undefined || bodyText === undefined) {
+      if (
+        parts.length !== 4 ||
+        sealedVersion !== version ||
+        keyId === undefined ||
+        ivText === undefined ||
+        bodyText === undefined
+      ) {
         throw new SecretBoxError(`Not a ${version} sealed secret`);
       }
       const key = byId.get(keyId);
-      if (!key) throw new SecretBoxError(`Secret sealed with key "${keyId}", which is not in SIGAP_SECRET_KEYS`);
+      if (!key)
+        throw new SecretBoxError(
+          `Secret sealed with key "${keyId}", which is not in SIGAP_SECRET_KEYS`,
+        );
       const iv = Buffer.from(ivText, "base64");
       const body = Buffer.from(bodyText, "base64");
-      if (iv.length !== ivBytes || body.length < tagBytes) throw new SecretBoxError("Sealed secret is malformed");
+      if (iv.length !== ivBytes || body.length < tagBytes)
+        throw new SecretBoxError("Sealed secret is malformed");
       const decipher = createDecipheriv(algorithm, key, iv, { authTagLength: tagBytes });
       decipher.setAAD(Buffer.from(context, "utf8"));
       decipher.setAuthTag(body.subarray(body.length - tagBytes));
       try {
-        return new Uint8Array(Buffer.concat([decipher.update(body.subarray(0, body.length - tagBytes)), decipher.final()]));
+        return new Uint8Array(
+          Buffer.concat([
+            decipher.update(body.subarray(0, body.length - tagBytes)),
+            decipher.final(),
+          ]),
+        );
       } catch {
-        throw new SecretBoxError("Sealed secret failed authentication (tampered, or the wrong context)");
+        throw new SecretBoxError(
+          "Sealed secret failed authentication (tampered, or the wrong context)",
+        );
       }
     },
   };

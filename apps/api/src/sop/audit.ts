@@ -18,7 +18,10 @@ export function ruleChanges(before: unknown, after: unknown) {
   return {
     added: ids.filter((id) => !rulesBefore.has(id)),
     removed: ids.filter((id) => !rulesAfter.has(id)),
-    changed: ids.filter((id) => rulesBefore.has(id) && rulesAfter.has(id) && rulesBefore.get(id) !== rulesAfter.get(id)),
+    changed: ids.filter(
+      (id) =>
+        rulesBefore.has(id) && rulesAfter.has(id) && rulesBefore.get(id) !== rulesAfter.get(id),
+    ),
   };
 }
 
@@ -29,5 +32,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Each rule's JSON text by its id; rules without a usable id are keyed by position. */
 function rulesById(ruleset: unknown): Map<string, string> {
   const rules = isRecord(ruleset) && Array.isArray(ruleset.rules) ? ruleset.rules : [];
-  return new Map(rules.map((rule: unknown, index) => [isRecord(rule) && typeof rule.id === "string" ? rule.id : `#${String(index)}`, JSON.stringify(rule)]));
+  return new Map(
+    rules.map((rule: unknown, index) => [
+      isRecord(rule) && typeof rule.id === "string" ? rule.id : `#${String(index)}`,
+      JSON.stringify(rule),
+    ]),
+  );
 }

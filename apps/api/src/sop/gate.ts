@@ -40,17 +40,26 @@ export function coverageOf(ruleset: unknown, context: ValidationContext): Covera
  * What publishing demands of a ruleset: validation against the tenant without errors (warnings do
  * not block) and every test case passing. The same check runs before the dialog and at publishing.
  */
-export function checkForPublishing(ruleset: unknown, context: ValidationContext, testCases: readonly SopTestCaseRow[]): PublishCheck {
+export function checkForPublishing(
+  ruleset: unknown,
+  context: ValidationContext,
+  testCases: readonly SopTestCaseRow[],
+): PublishCheck {
   const validation = validateRuleset(ruleset, context);
   // Each case's plan is resolved to the region's agencies, as its dispatch would be.
-  const run = runTestCases(ruleset, testCases.map(engineTestCase), context.agencies ? { agencies: context.agencies } : {});
+  const run = runTestCases(
+    ruleset,
+    testCases.map(engineTestCase),
+    context.agencies ? { agencies: context.agencies } : {},
+  );
   const tests = testCases.map((row, index) => {
     const result = run.results[index];
     if (!result) throw new Error("runTestCases returned fewer results than cases");
     return { id: row.id, name: row.name, result };
   });
   return {
-    publishable: !hasErrors(validation.findings) && tests.every((test) => test.result.status === "passed"),
+    publishable:
+      !hasErrors(validation.findings) && tests.every((test) => test.result.status === "passed"),
     findings: validation.findings,
     coverage: coverageOf(ruleset, context),
     tests,

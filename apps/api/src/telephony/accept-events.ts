@@ -20,7 +20,11 @@ import type { SecretBox } from "../security/secret-box.ts";
 import { unacceptableInputIssue } from "../validation/text.ts";
 import { deriveCall } from "./call-state.ts";
 import { openEventSecret } from "./event-secret.ts";
-import { telephonyBatchSchema, telephonyEventSchema, type TelephonyEvent } from "./events-schema.ts";
+import {
+  telephonyBatchSchema,
+  telephonyEventSchema,
+  type TelephonyEvent,
+} from "./events-schema.ts";
 import { signatureHeader, signatureMatches, timestampFresh, timestampHeader } from "./signature.ts";
 
 /** A request to the event route as received: the raw body is what was signed. */
@@ -38,7 +42,10 @@ export interface AcceptedEvent {
   callId: string;
 }
 
-type RefusalCode = Extract<ErrorCode, "BAD_SIGNATURE" | "STALE_TIMESTAMP" | "TRUNK_DISABLED" | "UNKNOWN_DID">;
+type RefusalCode = Extract<
+  ErrorCode,
+  "BAD_SIGNATURE" | "STALE_TIMESTAMP" | "TRUNK_DISABLED" | "UNKNOWN_DID"
+>;
 
 /** A refusal found inside the tenant's transaction, recorded once that transaction has rolled back. */
 class Refusal extends Error {
@@ -55,7 +62,11 @@ class Refusal extends Error {
  * number, disabled trunk, bad signature) are kept for platform admins before the error goes back;
  * malformed ones get a 400 naming the field. When this returns, every event is committed.
  */
-export async function acceptTelephonyEvents(db: Database, box: SecretBox, request: TelephonyRequest): Promise<AcceptedEvent[]> {
+export async function acceptTelephonyEvents(
+  db: Database,
+  box: SecretBox,
+  request: TelephonyRequest,
+): Promise<AcceptedEvent[]> {
   const refuse = async (refusal: Refusal): Promise<never> => {
     const readable = readableEvents(request.body);
     await recordRefusedTelephonyEvent(db, {
@@ -72,10 +83,20 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
   // Who is asking comes first: a caller without a signature learns nothing about the body's shape.
   const { timestamp, signature } = request;
   if (timestamp === undefined || signature === undefined) {
-    return refuse(new Refusal("BAD_SIGNATURE", `${timestampHeader} and ${signatureHeader} headers are required`));
+    return refuse(
+      new Refusal(
+        "BAD_SIGNATURE",
+        `${timestampHeader} and ${signatureHeader} headers are required`,
+      ),
+    );
   }
   if (!timestampFresh(timestamp, request.now)) {
-    return refuse(new Refusal("STALE_TIMESTAMP", `${timestampHeader} must be the current Unix time in seconds, within 5 minutes`));
+    return refuse(
+      new Refusal(
+        "STALE_TIMESTAMP",
+        `${timestampHeader} must be the current Unix time in seconds, within 5 minutes`,
+      ),
+    );
   }
   const events = parseEvents(request.body);
   const route = await routeOf(db, events);
@@ -84,20 +105,38 @@ export async function acceptTelephonyEvents(db: Database, box: SecretBox, reques
   try {
     return await withTenant(db, asTenantId(route.tenantId), async (tx) => {
       // Sent together: whether the events were received before is read while the trunk is.
-      const [trunk, received] = await Promise.all([findTrunk(tx, route.trunkId), findCallEvents(tx, events.map((event) => event.eventId))]);
+      const [trunk, received] = await Promise.all([
+        findTrunk(tx, route.trunkId),
+        findCallEvents(
+          tx,
+          events.map((event) => event.eventId),
+        ),
+      ]);
       if (!trunk) throw new Refusal("UNKNOWN_DID", "No region answers this number");
-      if (trunk.status === "disabled") throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
-      const secrets = [trunk.eventSecretEncrypted, trunk.previousEventSecretEncrypted].flatMap((sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []));
+      if (trunk.status === "disabled")
+        throw new Refusal("TRUNK_DISABLED", "The trunk this number arrives on is disabled");
+      const secrets = [trunk.eventSecretEncrypted, trunk.previousEventSecretEncrypted].flatMap(
+        (sealed) => (sealed ? [openEventSecret(box, route.trunkId, sealed)] : []),
+      );
       if (!signatureMatches(secrets, timestamp, request.body, signature)) {
-        throw new Refusal("BAD_SIGNATURE", `${signatureHeader} does not match the body signed with the trunk's event secret`);
+        throw new Refusal(
+          "BAD_SIGNATURE",
+          `${signatureHeader} does not match the body signed with the trunk's event secret`,
+        );
       }
       const applied: AppliedEvent[] = [];
       for (const [index, event] of events.entries()) {
         const first = received.get(event.eventId);
-        applied.push(first ? sameAsFirst(event, first, index, events.length) : await applyEvent(tx, route, event, index, events.length));
+        applied.push(
+          first
+            ? sameAsFirst(event, first, index, events.length)
+            : await applyEvent(tx, route, event, index, events.length),
+        );
       }
       // Each changed call as it stands after the request's last event for it, in order of first change.
-      const changed = new Map(applied.flatMap(({ call }) => (call ? [[call.id, call] as const] : [])));
+      const changed = new Map(
+        applied.flatMap(({ call }) => (call ? [[call.id, call] as const] : [])),
+      );
       // Last, as it makes the tenant's other requests wait for this one's commit.
       await appendCallFeedRows(tx, route.tenantId, [...changed.values()]);
       return applied.map(({ eventId, callId }) => ({ eventId, callId }));
@@ -119,8 +158,11 @@ function parseEvents(body: string): TelephonyEvent[] {
   const unacceptable = unacceptableInputIssue(parsed);
   if (unacceptable) throw new ApiError("BAD_REQUEST", "Invalid request", [unacceptable]);
   const batch = typeof parsed === "object" && parsed !== null && "events" in parsed;
-  const result = batch ? telephonyBatchSchema.safeParse(parsed) : telephonyEventSchema.safeParse(parsed);
-  if (!result.success) throw new ApiError("BAD_REQUEST", "Invalid request", fieldIssues(result.error));
+  const result = batch
+    ? telephonyBatchSchema.safeParse(parsed)
+    : telephonyEventSchema.safeParse(parsed);
+  if (!result.success)
+    throw new ApiError("BAD_REQUEST", "Invalid request", fieldIssues(result.error));
   return "events" in result.data ? result.data.events : [result.data];
 }
 
@@ -134,9 +176,14 @@ function readableEvents(body: string): TelephonyEvent[] {
 }
 
 /** The tenant and trunk every number of the request rings; one trunk per request, as one signs it. */
-async function routeOf(db: Database, events: readonly TelephonyEvent[]): Promise<{ tenantId: string; trunkId: string } | Refusal> {
+async function routeOf(
+  db: Database,
+  events: readonly TelephonyEvent[],
+): Promise<{ tenantId: string; trunkId: string } | Refusal> {
   const dids = [...new Set(events.map((event) => event.did))];
-  const routes = new Map(await Promise.all(dids.map(async (did) => [did, await routeDid(db, did)] as const)));
+  const routes = new Map(
+    await Promise.all(dids.map(async (did) => [did, await routeDid(db, did)] as const)),
+  );
   const unknown = dids.find((did) => routes.get(did) === undefined);
   if (unknown !== undefined) return new Refusal("UNKNOWN_DID", `No region answers ${unknown}`);
   const [first] = events;
@@ -145,7 +192,12 @@ async function routeOf(db: Database, events: readonly TelephonyEvent[]): Promise
   const elsewhere: FieldIssue[] = events.flatMap((event, index) =>
     routes.get(event.did)?.trunkId === route.trunkId
       ? []
-      : [{ path: `events.${String(index)}.did`, message: `did ${event.did} arrives on another trunk: send each trunk's events signed on their own` }],
+      : [
+          {
+            path: `events.${String(index)}.did`,
+            message: `did ${event.did} arrives on another trunk: send each trunk's events signed on their own`,
+          },
+        ],
   );
   if (elsewhere.length > 0) throw new ApiError("BAD_REQUEST", "Invalid request", elsewhere);
   return route;
@@ -166,12 +218,19 @@ function fromStored(row: CallEventRow): TelephonyEvent {
 }
 
 /** A retry of an event already received: it answers as the first did, or conflicts if its content differs. */
-function sameAsFirst(event: TelephonyEvent, first: CallEventRow, index: number, count: number): AppliedEvent {
+function sameAsFirst(
+  event: TelephonyEvent,
+  first: CallEventRow,
+  index: number,
+  count: number,
+): AppliedEvent {
   if (!isDeepStrictEqual(first.event, stored(event))) {
     const path = count === 1 ? "eventId" : `events.${String(index)}.eventId`;
-    throw new ApiError("CONFLICT", `Event ${event.eventId} was already received with different content`, [
-      { path, message: `eventId ${event.eventId} is already used by a different event` },
-    ]);
+    throw new ApiError(
+      "CONFLICT",
+      `Event ${event.eventId} was already received with different content`,
+      [{ path, message: `eventId ${event.eventId} is already used by a different event` }],
+    );
   }
   return { eventId: event.eventId, callId: first.callId };
 }
@@ -213,5 +272,7 @@ async function applyEvent(
 
 /** Whether the call already stands as `facts` say. */
 function standsAs(call: CallRow, facts: CallFacts): boolean {
-  return Object.entries(facts).every(([key, value]) => isDeepStrictEqual(call[key as keyof CallFacts], value));
+  return Object.entries(facts).every(([key, value]) =>
+    isDeepStrictEqual(call[key as keyof CallFacts], value),
+  );
 }

@@ -29,7 +29,9 @@ function pjsipSections(trunk: PlannedTrunk): string[] {
       ["disallow", "all"],
       ["allow", trunk.codecs.join(",")],
       ["aors", trunk.key],
-      ...(auth.kind === "digest" ? ([["outbound_auth", `${trunk.key}-auth`]] as [string, string][]) : []),
+      ...(auth.kind === "digest"
+        ? ([["outbound_auth", `${trunk.key}-auth`]] as [string, string][])
+        : []),
       ["direct_media", "no"],
     ]),
     ...section(trunk.key, [

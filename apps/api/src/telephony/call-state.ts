@@ -16,20 +16,31 @@ const lifeOrder: Record<TelephonyEvent["type"], number> = {
  * all of them at once, so a late `call.offered` after `call.ended` still ends in the right state.
  */
 export function deriveCall(events: readonly TelephonyEvent[]): CallFacts {
-  const inOrder = events.toSorted((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || lifeOrder[a.type] - lifeOrder[b.type]);
+  const inOrder = events.toSorted(
+    (a, b) =>
+      a.occurredAt.getTime() - b.occurredAt.getTime() || lifeOrder[a.type] - lifeOrder[b.type],
+  );
   const [first] = inOrder;
   if (!first) throw new Error("a call has at least one event");
   const firstOf = (type: TelephonyEvent["type"]) => inOrder.find((event) => event.type === type);
   const offered = firstOf("call.offered");
   const answered = firstOf("call.answered");
   const transfers = inOrder.filter((event) => event.type === "call.transferred");
-  const end = inOrder.find((event) => event.type === "call.abandoned" || event.type === "call.ended");
+  const end = inOrder.find(
+    (event) => event.type === "call.abandoned" || event.type === "call.ended",
+  );
   const abandoned = firstOf("call.abandoned") !== undefined && answered === undefined;
 
   return {
     did: first.did,
     callerNumber: inOrder.find((event) => event.caller !== null)?.caller ?? null,
-    state: abandoned ? "abandoned" : end ? "ended" : answered || transfers.length > 0 ? "answered" : "ringing",
+    state: abandoned
+      ? "abandoned"
+      : end
+        ? "ended"
+        : answered || transfers.length > 0
+          ? "answered"
+          : "ringing",
     offeredAt: (offered ?? first).occurredAt,
     answeredAt: answered?.occurredAt ?? null,
     answeredBySeat: answered?.seat ?? null,

@@ -21,7 +21,10 @@ const label = (field: string, max: number) =>
 const deviceLocation = z.object({
   latitude: z.number({ error: "location.latitude must be a number" }).min(-90).max(90),
   longitude: z.number({ error: "location.longitude must be a number" }).min(-180).max(180),
-  accuracyMeters: z.number({ error: "location.accuracyMeters must be a number of metres" }).positive().max(100_000),
+  accuracyMeters: z
+    .number({ error: "location.accuracyMeters must be a number of metres" })
+    .positive()
+    .max(100_000),
   fixedAt: momentSchema("location.fixedAt"),
   positioningMethod: z.enum(["gnss", "wifi", "cell", "hybrid", "unknown"], {
     error: "location.positioningMethod must be one of gnss, wifi, cell, hybrid, unknown",
@@ -46,10 +49,18 @@ export const telephonyEventSchema = z
   })
   .superRefine((event, check) => {
     if (event.type === "call.answered" && event.seat === undefined) {
-      check.addIssue({ code: "custom", path: ["seat"], message: "seat must name the operator seat or extension that answered" });
+      check.addIssue({
+        code: "custom",
+        path: ["seat"],
+        message: "seat must name the operator seat or extension that answered",
+      });
     }
     if (event.type === "call.transferred" && event.transferredTo === undefined) {
-      check.addIssue({ code: "custom", path: ["transferredTo"], message: "transferredTo must say where the call went" });
+      check.addIssue({
+        code: "custom",
+        path: ["transferredTo"],
+        message: "transferredTo must say where the call went",
+      });
     }
   })
   .openapi("TelephonyEvent");
@@ -62,6 +73,8 @@ export const telephonyBatchSchema = z
     events: z
       .array(telephonyEventSchema)
       .min(1, { error: "events must hold at least one event" })
-      .max(maxEventsPerRequest, { error: `events must hold at most ${String(maxEventsPerRequest)} events` }),
+      .max(maxEventsPerRequest, {
+        error: `events must hold at most ${String(maxEventsPerRequest)} events`,
+      }),
   })
   .openapi("TelephonyEventBatch");

@@ -38,7 +38,8 @@ export function didForms(e164: string): string[] {
 
 /** A value inside a Kamailio script string: what the platform validated never needs escaping, so anything else is a bug. */
 function quoted(value: string): string {
-  if (/["\\$\p{Cc}]/u.test(value)) throw new Error(`refusing to write ${JSON.stringify(value)} into the SBC script`);
+  if (/["\\$\p{Cc}]/u.test(value))
+    throw new Error(`refusing to write ${JSON.stringify(value)} into the SBC script`);
   return `"${value}"`;
 }
 
@@ -54,16 +55,27 @@ function socket(protocol: string, address: string, port: number): string {
  * destination. Only what this file holds is routed: a number of no active trunk gets 404.
  */
 function regionsInclude(regions: readonly SbcRegion[]): string {
-  const lines = ["# Sigap 112: the regions, trunks and numbers of the platform SBC. Generated; carries event secrets.", "event_route[htable:mod-init] {"];
+  const lines = [
+    "# Sigap 112: the regions, trunks and numbers of the platform SBC. Generated; carries event secrets.",
+    "event_route[htable:mod-init] {",
+  ];
   for (const region of regions) {
     lines.push(`  # ${region.tenant.slug} (region ${region.tenant.regionCode})`);
-    if (region.destination !== null) lines.push(`  $sht(sigap=>destination:${region.tenant.slug}) = ${quoted(region.destination)};`);
+    if (region.destination !== null)
+      lines.push(
+        `  $sht(sigap=>destination:${region.tenant.slug}) = ${quoted(region.destination)};`,
+      );
     for (const trunk of region.trunks) {
-      lines.push(`  $sht(sigap=>group:${trunk.id}) = ${String(trunk.setId)};`, `  $sht(sigap=>tenant:${trunk.id}) = ${quoted(region.tenant.slug)};`);
-      if (trunk.eventSecret !== null) lines.push(`  $sht(sigap=>secret:${trunk.id}) = ${quoted(trunk.eventSecret)};`);
+      lines.push(
+        `  $sht(sigap=>group:${trunk.id}) = ${String(trunk.setId)};`,
+        `  $sht(sigap=>tenant:${trunk.id}) = ${quoted(region.tenant.slug)};`,
+      );
+      if (trunk.eventSecret !== null)
+        lines.push(`  $sht(sigap=>secret:${trunk.id}) = ${quoted(trunk.eventSecret)};`);
       for (const did of trunk.dids) {
         lines.push(`  $sht(sigap=>trunk:${did}) = ${quoted(trunk.id)};`);
-        for (const form of didForms(did)) lines.push(`  $sht(sigap=>did:${form}) = ${quoted(did)};`);
+        for (const form of didForms(did))
+          lines.push(`  $sht(sigap=>did:${form}) = ${quoted(did)};`);
       }
     }
   }
@@ -308,5 +320,9 @@ route[POST] {
   mq_add("sigap_retry", "$var(trunk)|$var(attempt)", "$var(body)");
 }
 `;
-  return { "kamailio.cfg": script, "sigap-regions.cfg": regionsInclude(regions), "address.list": addressList(regions) };
+  return {
+    "kamailio.cfg": script,
+    "sigap-regions.cfg": regionsInclude(regions),
+    "address.list": addressList(regions),
+  };
 }

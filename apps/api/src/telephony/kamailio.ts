@@ -14,13 +14,19 @@ function header(kind: string, tenant: TelephonyTenant, columns: string): string[
  * dispatcher.list: one set per trunk (set id = region digits × 1000 + position) holding the
  * carrier's signalling address; `duid` names the trunk, `maxload` its channel limit.
  */
-export function kamailioDispatcher(tenant: TelephonyTenant, trunks: readonly PlannedTrunk[]): string {
+export function kamailioDispatcher(
+  tenant: TelephonyTenant,
+  trunks: readonly PlannedTrunk[],
+): string {
   return [
     ...header("dispatcher list", tenant, "setid destination flags priority attributes"),
     ...trunks.flatMap((trunk) => {
       const transport = `;transport=${trunk.transport}`;
       const attributes = `duid=${trunk.key};maxload=${String(trunk.maxChannels)};tenant=${tenant.slug}`;
-      return [`# ${commentText(trunk.name)}`, `${String(trunk.setId)} sip:${hostPort(trunk.sipHost, trunk.sipPort)}${transport} 0 0 ${attributes}`];
+      return [
+        `# ${commentText(trunk.name)}`,
+        `${String(trunk.setId)} sip:${hostPort(trunk.sipHost, trunk.sipPort)}${transport} 0 0 ${attributes}`,
+      ];
     }),
     "",
   ].join("\n");
@@ -41,12 +47,22 @@ function addressAndMask(entry: string): string {
  * trunks are known by their signalling host; IP allow-list trunks by their listed addresses. Port
  * 0 matches any source port.
  */
-export function kamailioPermissions(tenant: TelephonyTenant, trunks: readonly PlannedTrunk[]): string {
+export function kamailioPermissions(
+  tenant: TelephonyTenant,
+  trunks: readonly PlannedTrunk[],
+): string {
   return [
     ...header("permissions address list", tenant, "groupid address netmask port tag"),
     ...trunks.flatMap((trunk) => {
-      const sources = trunk.auth.kind === "digest" ? [trunk.sipHost] : trunk.auth.addresses.toSorted();
-      return [`# ${commentText(trunk.name)}`, ...sources.map((source) => `${String(trunk.setId)} ${addressAndMask(source)} 0 ${tenant.slug}:${trunk.key}`)];
+      const sources =
+        trunk.auth.kind === "digest" ? [trunk.sipHost] : trunk.auth.addresses.toSorted();
+      return [
+        `# ${commentText(trunk.name)}`,
+        ...sources.map(
+          (source) =>
+            `${String(trunk.setId)} ${addressAndMask(source)} 0 ${tenant.slug}:${trunk.key}`,
+        ),
+      ];
     }),
     "",
   ].join("\n");

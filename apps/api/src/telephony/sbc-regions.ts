@@ -1,5 +1,11 @@
 import type { Database } from "@sigap/db/client";
-import { listTenantDids, listTenantDirectory, listTrunks, tenantCallDestination, type TrunkRow } from "@sigap/db/queries";
+import {
+  listTenantDids,
+  listTenantDirectory,
+  listTrunks,
+  tenantCallDestination,
+  type TrunkRow,
+} from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import type { SecretBox } from "../security/secret-box.ts";
 import { normalizeSipUri } from "../validation/sip-uri.ts";
@@ -14,9 +20,23 @@ import { planTrunks, type TelephonyTrunk } from "./trunk-plan.ts";
  */
 function sbcTrunk(row: TrunkRow, dids: string[]): TelephonyTrunk {
   const auth: TelephonyTrunk["auth"] =
-    row.auth === "digest" ? { kind: "digest", username: row.digestUsername ?? "", password: "" } : { kind: "ip_allow_list", addresses: row.allowedAddresses ?? [] };
+    row.auth === "digest"
+      ? { kind: "digest", username: row.digestUsername ?? "", password: "" }
+      : { kind: "ip_allow_list", addresses: row.allowedAddresses ?? [] };
   const { id, name, carrier, sipHost, sipPort, transport, maxChannels, codecs, status } = row;
-  return { id, name, carrier, sipHost, sipPort, transport, maxChannels, codecs, status, auth, dids };
+  return {
+    id,
+    name,
+    carrier,
+    sipHost,
+    sipPort,
+    transport,
+    maxChannels,
+    codecs,
+    status,
+    auth,
+    dids,
+  };
 }
 
 /**
@@ -32,15 +52,30 @@ export async function loadSbcRegions(db: Database, box: SecretBox): Promise<SbcR
       db,
       asTenantId(entry.tenantId),
       async (tx) => {
-        const [rows, dids, destination] = await Promise.all([listTrunks(tx), listTenantDids(tx), tenantCallDestination(tx)]);
-        const tenant = { slug: entry.slug, displayName: entry.displayName, regionCode: entry.regionCode };
+        const [rows, dids, destination] = await Promise.all([
+          listTrunks(tx),
+          listTenantDids(tx),
+          tenantCallDestination(tx),
+        ]);
+        const tenant = {
+          slug: entry.slug,
+          displayName: entry.displayName,
+          regionCode: entry.regionCode,
+        };
         const sealed = new Map(rows.map((row) => [row.id, row.eventSecretEncrypted]));
-        const planned = planTrunks(tenant, rows.map((row) => sbcTrunk(row, didsOn(dids, row.id))));
+        const planned = planTrunks(
+          tenant,
+          rows.map((row) => sbcTrunk(row, didsOn(dids, row.id))),
+        );
         const trunks = planned.map((trunk) => {
           const secret = sealed.get(trunk.id);
           return { ...trunk, eventSecret: secret ? openEventSecret(box, trunk.id, secret) : null };
         });
-        return { tenant, destination: destination === undefined ? null : (normalizeSipUri(destination) ?? null), trunks };
+        return {
+          tenant,
+          destination: destination === undefined ? null : (normalizeSipUri(destination) ?? null),
+          trunks,
+        };
       },
       { readOnly: true },
     );

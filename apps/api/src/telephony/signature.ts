@@ -17,7 +17,12 @@ export function signTelephonyRequest(secret: string, timestamp: string, body: st
 }
 
 /** Whether `signature` was made with one of `secrets` (during a rotation, two are valid). */
-export function signatureMatches(secrets: readonly string[], timestamp: string, body: string, signature: string): boolean {
+export function signatureMatches(
+  secrets: readonly string[],
+  timestamp: string,
+  body: string,
+  signature: string,
+): boolean {
   const given = Buffer.from(signature);
   return secrets.some((secret) => {
     const expected = Buffer.from(signTelephonyRequest(secret, timestamp, body));

@@ -38,9 +38,27 @@ interface KindProfile {
 const profiles: Record<SimulatedKind, KindProfile> = {
   prank: { ringing: [2, 20], talk: [4, 45], abandons: 0.25, located: 0.5, fromRepeatCallers: 0.6 },
   silent: { ringing: [2, 20], talk: [3, 15], abandons: 0.3, located: 0.4, fromRepeatCallers: 0.3 },
-  information: { ringing: [3, 15], talk: [40, 180], abandons: 0.08, located: 0.6, fromRepeatCallers: 0.05 },
-  wrong_region: { ringing: [3, 15], talk: [20, 60], abandons: 0.05, located: 0.8, fromRepeatCallers: 0 },
-  emergency: { ringing: [2, 10], talk: [60, 300], abandons: 0.03, located: 0.85, fromRepeatCallers: 0.02 },
+  information: {
+    ringing: [3, 15],
+    talk: [40, 180],
+    abandons: 0.08,
+    located: 0.6,
+    fromRepeatCallers: 0.05,
+  },
+  wrong_region: {
+    ringing: [3, 15],
+    talk: [20, 60],
+    abandons: 0.05,
+    located: 0.8,
+    fromRepeatCallers: 0,
+  },
+  emergency: {
+    ringing: [2, 10],
+    talk: [60, 300],
+    abandons: 0.03,
+    located: 0.85,
+    fromRepeatCallers: 0.02,
+  },
 };
 
 /** Share of callers whose number is withheld. */
@@ -88,7 +106,8 @@ function drawKind(random: () => number): SimulatedKind {
   return "prank";
 }
 
-const between = (random: () => number, [min, max]: readonly [number, number]) => min + random() * (max - min);
+const between = (random: () => number, [min, max]: readonly [number, number]) =>
+  min + random() * (max - min);
 const pick = <T>(random: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error("pick from an empty list");
@@ -97,12 +116,30 @@ const pick = <T>(random: () => number, items: readonly T[]): T => {
 
 /** A mobile number of one of Indonesia's operators (08xx-xxxx-xxxx), E.164. */
 export function randomMobileNumber(random: () => number): string {
-  const prefix = pick(random, ["811", "812", "813", "821", "822", "852", "853", "857", "858", "877", "878", "895", "896"]);
+  const prefix = pick(random, [
+    "811",
+    "812",
+    "813",
+    "821",
+    "822",
+    "852",
+    "853",
+    "857",
+    "858",
+    "877",
+    "878",
+    "895",
+    "896",
+  ]);
   const rest = String(Math.floor(random() * 1e8)).padStart(8, "0");
   return `+62${prefix}${rest}`;
 }
 
-function deviceLocation(random: () => number, setting: TrafficSetting, at: Date): DeviceLocation | undefined {
+function deviceLocation(
+  random: () => number,
+  setting: TrafficSetting,
+  at: Date,
+): DeviceLocation | undefined {
   if (!setting.pointInRegion) return undefined;
   const method = pick(random, ["gnss", "gnss", "gnss", "wifi", "cell", "hybrid"] as const);
   const accuracy = { gnss: [4, 30], wifi: [15, 80], cell: [200, 2500], hybrid: [8, 60] } as const;
@@ -118,15 +155,30 @@ function deviceLocation(random: () => number, setting: TrafficSetting, at: Date)
  * One call's events, from the moment it is offered: rung, then abandoned, or answered at a seat,
  * talked through (a wrong-region call transferred to the neighbour's line) and ended.
  */
-export function simulateCall(random: () => number, setting: TrafficSetting, offeredAt: Date, newId: () => string): SimulatedCall {
+export function simulateCall(
+  random: () => number,
+  setting: TrafficSetting,
+  offeredAt: Date,
+  newId: () => string,
+): SimulatedCall {
   const kind = drawKind(random);
   const profile = profiles[kind];
   const repeat = setting.repeatCallers.length > 0 && random() < profile.fromRepeatCallers;
-  const caller = random() < withheldShare ? null : repeat ? pick(random, setting.repeatCallers) : randomMobileNumber(random);
+  const caller =
+    random() < withheldShare
+      ? null
+      : repeat
+        ? pick(random, setting.repeatCallers)
+        : randomMobileNumber(random);
   const callId = newId();
   const did = pick(random, setting.dids);
-  const location = random() < profile.located ? deviceLocation(random, setting, offeredAt) : undefined;
-  const event = (type: CallEventType, at: Date, extra: Partial<SimulatedEvent> = {}): SimulatedEvent => ({
+  const location =
+    random() < profile.located ? deviceLocation(random, setting, offeredAt) : undefined;
+  const event = (
+    type: CallEventType,
+    at: Date,
+    extra: Partial<SimulatedEvent> = {},
+  ): SimulatedEvent => ({
     eventId: newId(),
     type,
     callId,
@@ -135,30 +187,48 @@ export function simulateCall(random: () => number, setting: TrafficSetting, offe
     occurredAt: at,
     ...extra,
   });
-  const after = (from: Date, seconds: number) => new Date(from.getTime() + Math.round(seconds * 1000));
+  const after = (from: Date, seconds: number) =>
+    new Date(from.getTime() + Math.round(seconds * 1000));
 
   const offered = event("call.offered", offeredAt, location ? { location } : {});
   const ringsUntil = after(offeredAt, between(random, profile.ringing));
-  if (random() < profile.abandons) return { kind, events: [offered, event("call.abandoned", ringsUntil)] };
+  if (random() < profile.abandons)
+    return { kind, events: [offered, event("call.abandoned", ringsUntil)] };
   const answered = event("call.answered", ringsUntil, { seat: pick(random, setting.seats) });
   const endsAt = after(ringsUntil, between(random, profile.talk));
   const ended = event("call.ended", endsAt);
   if (kind !== "wrong_region") return { kind, events: [offered, answered, ended] };
-  const transferred = event("call.transferred", after(ringsUntil, between(random, [10, 30])), { transferredTo: setting.neighbourLine });
-  return { kind, events: [offered, answered, transferred, { ...ended, occurredAt: after(transferred.occurredAt, 1) }] };
+  const transferred = event("call.transferred", after(ringsUntil, between(random, [10, 30])), {
+    transferredTo: setting.neighbourLine,
+  });
+  return {
+    kind,
+    events: [
+      offered,
+      answered,
+      transferred,
+      { ...ended, occurredAt: after(transferred.occurredAt, 1) },
+    ],
+  };
 }
 
 /**
  * Arrival times of calls between `from` and `to` at `perHour` calls an hour on average (a Poisson
  * process), busier by day than at night, as 112 lines are.
  */
-export function arrivals(random: () => number, from: Date, to: Date, perHour: number, hourOf: (at: Date) => number): Date[] {
+export function arrivals(
+  random: () => number,
+  from: Date,
+  to: Date,
+  perHour: number,
+  hourOf: (at: Date) => number,
+): Date[] {
   const times: Date[] = [];
   // Thinning: draw at the daytime rate, keep a night arrival with the night's share of it; the
   // daytime rate is set so the day's average is `perHour`.
   const nightShare = 0.35;
   const peak = (perHour * 24) / (15 + 9 * nightShare);
-  for (let at = from.getTime(); ; ) {
+  for (let at = from.getTime(); ;) {
     at += (-Math.log(1 - random()) / peak) * 3_600_000;
     if (at >= to.getTime()) return times;
     const hour = hourOf(new Date(at));

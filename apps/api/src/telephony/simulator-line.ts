@@ -1,5 +1,13 @@
 import type { Database } from "@sigap/db/client";
-import { appendTenantAudit, countCalls, currentTenantRegionCode, findTenantBySlug, listTenantDids, listTrunks, setTrunkEventSecrets } from "@sigap/db/queries";
+import {
+  appendTenantAudit,
+  countCalls,
+  currentTenantRegionCode,
+  findTenantBySlug,
+  listTenantDids,
+  listTrunks,
+  setTrunkEventSecrets,
+} from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
 import type { SecretBox } from "../security/secret-box.ts";
 import { newEventSecret, openEventSecret } from "./event-secret.ts";
@@ -20,14 +28,29 @@ export interface SimulatorLine {
  * secret gets one (audited, as an admin's rotation is); an existing secret is used, never replaced,
  * so a switch configured with it keeps working.
  */
-export async function simulatorLine(db: Database, box: SecretBox, slug: string): Promise<SimulatorLine> {
+export async function simulatorLine(
+  db: Database,
+  box: SecretBox,
+  slug: string,
+): Promise<SimulatorLine> {
   const tenant = await findTenantBySlug(db, slug);
   if (!tenant) throw new Error(`no tenant "${slug}"`);
   const tenantId = asTenantId(tenant.tenantId);
   return withTenant(db, tenantId, async (tx) => {
-    const [trunks, dids, regionCode, existingCalls] = await Promise.all([listTrunks(tx), listTenantDids(tx), currentTenantRegionCode(tx), countCalls(tx)]);
-    const trunk = trunks.find((candidate) => candidate.status === "active" && dids.some((did) => did.trunkId === candidate.id));
-    if (!trunk) throw new Error(`tenant "${slug}" has no active trunk with a DID: add one under Trunk telepon first`);
+    const [trunks, dids, regionCode, existingCalls] = await Promise.all([
+      listTrunks(tx),
+      listTenantDids(tx),
+      currentTenantRegionCode(tx),
+      countCalls(tx),
+    ]);
+    const trunk = trunks.find(
+      (candidate) =>
+        candidate.status === "active" && dids.some((did) => did.trunkId === candidate.id),
+    );
+    if (!trunk)
+      throw new Error(
+        `tenant "${slug}" has no active trunk with a DID: add one under Trunk telepon first`,
+      );
     let eventSecret: string;
     if (trunk.eventSecretEncrypted) {
       eventSecret = openEventSecret(box, trunk.id, trunk.eventSecretEncrypted);

@@ -15,21 +15,39 @@ export async function trunkDids(tx: TenantTx, trunkId: string): Promise<string[]
  * Claims `dids` for the trunk and releases its other numbers (`trunks.setDids` says what refuses
  * the change). A refusal is thrown, so the caller's transaction rolls back every claim made first.
  */
-export async function replaceTrunkDids(tx: TenantTx, trunkId: string, dids: string[]): Promise<{ before: string[]; after: string[] }> {
+export async function replaceTrunkDids(
+  tx: TenantTx,
+  trunkId: string,
+  dids: string[],
+): Promise<{ before: string[]; after: string[] }> {
   const held = await listTenantDids(tx);
   const before = didsOn(held, trunkId);
-  const onOtherTrunks = new Set(held.filter((did) => did.trunkId !== trunkId).map((did) => did.did));
+  const onOtherTrunks = new Set(
+    held.filter((did) => did.trunkId !== trunkId).map((did) => did.did),
+  );
 
   const conflicts: { path: string; message: string }[] = [];
   for (const [index, did] of dids.entries()) {
     const path = `dids.${String(index)}`;
-    if (onOtherTrunks.has(did)) conflicts.push({ path, message: `${did} is already on another trunk of this region; remove it there first` });
+    if (onOtherTrunks.has(did))
+      conflicts.push({
+        path,
+        message: `${did} is already on another trunk of this region; remove it there first`,
+      });
     // Says neither who holds the number nor that anyone does: a region could otherwise probe
     // which numbers its neighbours answer.
-    else if ((await claimDid(tx, did, trunkId)) === "taken") conflicts.push({ path, message: `${did} is not available` });
+    else if ((await claimDid(tx, did, trunkId)) === "taken")
+      conflicts.push({ path, message: `${did} is not available` });
   }
   const [first] = conflicts;
-  if (first) throw fieldsError("CONFLICT", conflicts.length === 1 ? first.message : `${String(conflicts.length)} numbers are not available`, conflicts);
+  if (first)
+    throw fieldsError(
+      "CONFLICT",
+      conflicts.length === 1
+        ? first.message
+        : `${String(conflicts.length)} numbers are not available`,
+      conflicts,
+    );
 
   const kept = new Set(dids);
   for (const did of before.filter((did) => !kept.has(did))) await releaseDid(tx, did);

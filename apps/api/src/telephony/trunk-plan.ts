@@ -6,7 +6,9 @@ export interface TelephonyTenant {
   regionCode: string;
 }
 
-export type TrunkAuth = { kind: "digest"; username: string; password: string } | { kind: "ip_allow_list"; addresses: string[] };
+export type TrunkAuth =
+  | { kind: "digest"; username: string; password: string }
+  | { kind: "ip_allow_list"; addresses: string[] };
 
 /** A trunk as the generators see it: credentials already opened, DIDs in E.164. */
 export interface TelephonyTrunk {
@@ -45,7 +47,8 @@ export function configSlug(name: string): string {
   return slug === "" ? "trunk" : slug;
 }
 
-const bySortKey = (a: TelephonyTrunk, b: TelephonyTrunk) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const bySortKey = (a: TelephonyTrunk, b: TelephonyTrunk) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * The trunks an export configures, in a fixed order (name, then id) so the same data always
@@ -53,7 +56,10 @@ const bySortKey = (a: TelephonyTrunk, b: TelephonyTrunk) => (a.name < b.name ? -
  * names with one slug get `-2`, `-3` … in that order. Set ids are the region code's digits × 1000
  * plus the trunk's position, so several regions can share one Kamailio without colliding.
  */
-export function planTrunks(tenant: TelephonyTenant, trunks: readonly TelephonyTrunk[]): PlannedTrunk[] {
+export function planTrunks(
+  tenant: TelephonyTenant,
+  trunks: readonly TelephonyTrunk[],
+): PlannedTrunk[] {
   const regionBase = Number(tenant.regionCode.replace(/\D/g, "")) * 1000;
   const taken = new Set<string>();
   return trunks

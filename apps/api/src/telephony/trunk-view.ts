@@ -5,7 +5,11 @@ import type { TelephonyTrunk } from "./trunk-plan.ts";
 
 function authView(row: TrunkRow) {
   return row.auth === "digest"
-    ? { kind: "digest" as const, username: row.digestUsername ?? "", hasPassword: row.digestPasswordEncrypted !== null }
+    ? {
+        kind: "digest" as const,
+        username: row.digestUsername ?? "",
+        hasPassword: row.digestPasswordEncrypted !== null,
+      }
     : { kind: "ip_allow_list" as const, addresses: row.allowedAddresses ?? [] };
 }
 
@@ -23,7 +27,10 @@ export function trunkView(row: TrunkRow, dids: string[]) {
     auth: authView(row),
     status: row.status,
     /** Whether the PBX/SBC can sign telephony events, and whether a rotation still accepts the old secret. */
-    eventSecret: { configured: row.eventSecretEncrypted !== null, previousStillValid: row.previousEventSecretEncrypted !== null },
+    eventSecret: {
+      configured: row.eventSecretEncrypted !== null,
+      previousStillValid: row.previousEventSecretEncrypted !== null,
+    },
     dids,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -35,7 +42,10 @@ export function trunkSnapshot(row: TrunkRow) {
   const { auth } = row;
   return {
     ...signalling(row),
-    auth: auth === "digest" ? { kind: auth, username: row.digestUsername } : { kind: auth, addresses: row.allowedAddresses },
+    auth:
+      auth === "digest"
+        ? { kind: auth, username: row.digestUsername }
+        : { kind: auth, addresses: row.allowedAddresses },
     status: row.status,
   };
 }
@@ -44,7 +54,13 @@ export function trunkSnapshot(row: TrunkRow) {
 export function exportedTrunk(box: SecretBox, row: TrunkRow, dids: string[]): TelephonyTrunk {
   const auth: TelephonyTrunk["auth"] =
     row.auth === "digest"
-      ? { kind: "digest", username: row.digestUsername ?? "", password: row.digestPasswordEncrypted ? openDigestPassword(box, row.id, row.digestPasswordEncrypted) : "" }
+      ? {
+          kind: "digest",
+          username: row.digestUsername ?? "",
+          password: row.digestPasswordEncrypted
+            ? openDigestPassword(box, row.id, row.digestPasswordEncrypted)
+            : "",
+        }
       : { kind: "ip_allow_list", addresses: row.allowedAddresses ?? [] };
   return { ...trunkView(row, dids), auth };
 }

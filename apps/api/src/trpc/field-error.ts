@@ -10,16 +10,25 @@ type RefusalCode = "BAD_REQUEST" | "CONFLICT";
  * because a ZodError built with `new` is not an `Error` instance, and tRPC would wrap it away.
  * `code` is for refusals about a field that are not bad input (a slug already taken: CONFLICT).
  */
-export function fieldError(path: string, message: string, code: RefusalCode = "BAD_REQUEST"): TRPCError {
+export function fieldError(
+  path: string,
+  message: string,
+  code: RefusalCode = "BAD_REQUEST",
+): TRPCError {
   return fieldsError(code, message, [{ path, message }]);
 }
 
 /** Like `fieldError`, about several fields at once (`dids.0` and `dids.3` both taken), under one `message`. */
-export function fieldsError(code: RefusalCode, message: string, issues: { path: string; message: string }[]): TRPCError {
+export function fieldsError(
+  code: RefusalCode,
+  message: string,
+  issues: { path: string; message: string }[],
+): TRPCError {
   const failed = z
     .unknown()
     .superRefine((_value, check) => {
-      for (const issue of issues) check.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
+      for (const issue of issues)
+        check.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
     })
     .safeParse(undefined);
   return new TRPCError({ code, message, cause: failed.error });

@@ -10,7 +10,15 @@ import {
   listUserTenants,
   type UserTenant,
 } from "@sigap/db/queries";
-import { asTenantId, can, suspendableActions, twoFactorRequiredRoles, withTenant, type Action, type Role } from "@sigap/tenancy";
+import {
+  asTenantId,
+  can,
+  suspendableActions,
+  twoFactorRequiredRoles,
+  withTenant,
+  type Action,
+  type Role,
+} from "@sigap/tenancy";
 import { RetryAfter } from "../auth/errors.ts";
 import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
@@ -68,7 +76,10 @@ const t = initTRPC
   .create({
     // Live streams (server-sent events) say they are alive often enough for proxies not to cut
     // them as idle, and a client that hears nothing for three pings reconnects and resumes.
-    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 45_000 },
+    },
     // Never send stack traces; add the request id and, for bad input, the offending fields.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
@@ -99,7 +110,8 @@ const procedure = t.procedure.use(async ({ getRawInput, next }) => {
   const issue = unacceptableInputIssue(await getRawInput());
   if (issue) throw fieldError(issue.path, issue.message);
   const result = await next();
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") throw asServiceUnavailable(result.error);
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR")
+    throw asServiceUnavailable(result.error);
   return result;
 });
 
@@ -109,7 +121,13 @@ const procedure = t.procedure.use(async ({ getRawInput, next }) => {
  * failed procedure. Any other error is returned as it is.
  */
 export function asServiceUnavailable(error: unknown): unknown {
-  return isDatabaseUnavailable(error) ? new TRPCError({ code: "SERVICE_UNAVAILABLE", message: databaseUnavailableMessage, cause: error }) : error;
+  return isDatabaseUnavailable(error)
+    ? new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: databaseUnavailableMessage,
+        cause: error,
+      })
+    : error;
 }
 
 export const createRouter = t.router;
@@ -136,7 +154,10 @@ export function auditFields(ctx: TrpcContext, actorRole: string, entry: AuditInp
     action: entry.action,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
-    diff: entry.before === undefined && entry.after === undefined ? null : redactSecrets({ before: entry.before, after: entry.after }),
+    diff:
+      entry.before === undefined && entry.after === undefined
+        ? null
+        : redactSecrets({ before: entry.before, after: entry.after }),
     ip: ctx.meta.ip,
     userAgent: ctx.meta.userAgent,
     requestId: ctx.requestId,
@@ -151,7 +172,11 @@ export const publicProcedure = procedure.meta({ access: "public" }).use(({ ctx, 
   next({
     ctx: {
       /** Records a platform-level audit event for an action taken without a tenant. */
-      audit: (entry: AuditInput) => appendPlatformAudit(ctx.db, auditFields(ctx, ctx.auth?.user.platformRole ?? "anonymous", entry)),
+      audit: (entry: AuditInput) =>
+        appendPlatformAudit(
+          ctx.db,
+          auditFields(ctx, ctx.auth?.user.platformRole ?? "anonymous", entry),
+        ),
     },
   }),
 );
@@ -163,8 +188,14 @@ function membershipsOnce(ctx: TrpcContext & { auth: ValidSession }) {
 }
 
 /** Whether the roles a person holds now (platform role, active memberships) require a second factor. */
-export function rolesRequireSecondFactor(user: Pick<ValidSession["user"], "platformRole">, memberships: Pick<UserTenant, "role">[]): boolean {
-  const heldRoles: Role[] = [...(user.platformRole ? [user.platformRole] : []), ...memberships.map((m) => m.role)];
+export function rolesRequireSecondFactor(
+  user: Pick<ValidSession["user"], "platformRole">,
+  memberships: Pick<UserTenant, "role">[],
+): boolean {
+  const heldRoles: Role[] = [
+    ...(user.platformRole ? [user.platformRole] : []),
+    ...memberships.map((m) => m.role),
+  ];
   return heldRoles.some((role) => twoFactorRequiredRoles.includes(role));
 }
 
@@ -186,7 +217,10 @@ function secondFactorOwed(auth: ValidSession, memberships: Pick<UserTenant, "rol
 }
 
 /** What a session still needs before it may act: nothing, a code (`challenge`), or enrolment. */
-export function secondFactorStep(auth: ValidSession, memberships: Pick<UserTenant, "role">[]): "done" | "challenge" | "enrol" {
+export function secondFactorStep(
+  auth: ValidSession,
+  memberships: Pick<UserTenant, "role">[],
+): "done" | "challenge" | "enrol" {
   if (!secondFactorOwed(auth, memberships)) return "done";
   return auth.user.totpKeyEncrypted ? "challenge" : "enrol";
 }
@@ -195,26 +229,31 @@ export function secondFactorStep(auth: ValidSession, memberships: Pick<UserTenan
  * Signed in with a password, second factor possibly still owed: only for finishing sign-in
  * (TOTP challenge, first enrolment), reading one's own status, and signing out.
  */
-export const pendingSecondFactorProcedure = procedure.meta({ access: "pendingSecondFactor" }).use(({ ctx, next }) => {
-  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  const auth = ctx.auth;
-  const memberships = membershipsOnce({ ...ctx, auth });
-  return next({
-    ctx: {
-      auth,
-      memberships,
-      audit: (entry: AuditInput) => appendPlatformAudit(ctx.db, auditFields(ctx, auth.user.platformRole ?? "user", entry)),
-    },
+export const pendingSecondFactorProcedure = procedure
+  .meta({ access: "pendingSecondFactor" })
+  .use(({ ctx, next }) => {
+    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    const auth = ctx.auth;
+    const memberships = membershipsOnce({ ...ctx, auth });
+    return next({
+      ctx: {
+        auth,
+        memberships,
+        audit: (entry: AuditInput) =>
+          appendPlatformAudit(ctx.db, auditFields(ctx, auth.user.platformRole ?? "user", entry)),
+      },
+    });
   });
-});
 
 /** Any signed-in person who has also passed the second factor where one is owed. */
-export const signedInProcedure = pendingSecondFactorProcedure.meta({ access: "signedIn" }).use(async ({ ctx, next }) => {
-  if (secondFactorOwed(ctx.auth, await ctx.memberships())) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Second factor required" });
-  }
-  return next();
-});
+export const signedInProcedure = pendingSecondFactorProcedure
+  .meta({ access: "signedIn" })
+  .use(async ({ ctx, next }) => {
+    if (secondFactorOwed(ctx.auth, await ctx.memberships())) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Second factor required" });
+    }
+    return next();
+  });
 
 const tenantInput = z.object({ tenantSlug: z.string().min(1).max(100) });
 
@@ -223,14 +262,25 @@ const tenantInput = z.object({ tenantSlug: z.string().min(1).max(100) });
  * or platform_admin for platform staff giving support. Someone outside the tenant gets NOT_FOUND,
  * never a hint that the tenant exists; a role the matrix refuses `action` gets FORBIDDEN.
  */
-async function tenantAccess(ctx: TrpcContext & { auth: ValidSession }, memberships: UserTenant[], slug: string, action: Action) {
+async function tenantAccess(
+  ctx: TrpcContext & { auth: ValidSession },
+  memberships: UserTenant[],
+  slug: string,
+  action: Action,
+) {
   const membership = memberships.find((m) => m.slug === slug);
   const supportAccess = !membership && ctx.auth.user.platformRole === "platform_admin";
   const tenant = membership ?? (supportAccess ? await findTenantBySlug(ctx.db, slug) : undefined);
   if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "No such tenant" });
   const role: Role = membership ? membership.role : "platform_admin";
-  if (!can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
-  const tenantContext = { id: asTenantId(tenant.tenantId), slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone };
+  if (!can(role, action))
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+  const tenantContext = {
+    id: asTenantId(tenant.tenantId),
+    slug: tenant.slug,
+    displayName: tenant.displayName,
+    timeZone: tenant.timeZone,
+  };
   // An agency responder acts for the one agency of their membership; everyone else for none.
   return { tenant: tenantContext, role, agencyId: membership?.agencyId ?? null };
 }
@@ -245,7 +295,12 @@ export function tenantProcedure(action: Action) {
     .meta({ access: "tenant", action })
     .input(tenantInput)
     .use(async ({ ctx, input, type, next }) => {
-      const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
+      const { tenant, role, agencyId } = await tenantAccess(
+        ctx,
+        await ctx.memberships(),
+        input.tenantSlug,
+        action,
+      );
       const unit = async (tx: TenantTx) => {
         await refuseWhileSuspended(tx, action, role);
         const result = await next({
@@ -254,7 +309,8 @@ export function tenantProcedure(action: Action) {
             tenant,
             role,
             agencyId,
-            audit: (entry: AuditInput) => appendTenantAudit(tx, tenant.id, auditFields(ctx, role, entry)),
+            audit: (entry: AuditInput) =>
+              appendTenantAudit(tx, tenant.id, auditFields(ctx, role, entry)),
           },
         });
         // A failed handler must not commit what it wrote before failing.
@@ -274,7 +330,11 @@ export function tenantProcedure(action: Action) {
 async function refuseWhileSuspended(tx: TenantTx, action: Action, role: Role): Promise<void> {
   if (!suspendableActions.has(action) || role === "platform_admin") return;
   if (await billingSuspended(tx)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Exports and configuration changes are suspended for this region until its overdue invoices are settled" });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        "Exports and configuration changes are suspended for this region until its overdue invoices are settled",
+    });
   }
 }
 
@@ -288,7 +348,12 @@ export function tenantStreamProcedure(action: Action) {
     .meta({ access: "tenant", action })
     .input(tenantInput)
     .use(async ({ ctx, input, next }) => {
-      const { tenant, role, agencyId } = await tenantAccess(ctx, await ctx.memberships(), input.tenantSlug, action);
+      const { tenant, role, agencyId } = await tenantAccess(
+        ctx,
+        await ctx.memberships(),
+        input.tenantSlug,
+        action,
+      );
       const stillAdmitted = async (): Promise<boolean> => {
         const auth = await validateSessionToken(ctx.db, ctx.auth.token);
         if (!auth) return false;
@@ -310,7 +375,8 @@ export function tenantStreamProcedure(action: Action) {
 export function platformProcedure(action: Action) {
   return signedInProcedure.meta({ access: "platform", action }).use(({ ctx, next }) => {
     const role = ctx.auth.user.platformRole;
-    if (!role || !can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+    if (!role || !can(role, action))
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
     return next({ ctx: { platformRole: role } });
   });
 }

@@ -38,7 +38,8 @@ export function schemaKeys(schema: z.ZodType, path = "$"): string[] {
     ]);
   }
   if (schema instanceof z.ZodArray) return schemaKeys(schema.element as z.ZodType, `${path}[]`);
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return schemaKeys(schema.unwrap() as z.ZodType, path);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return schemaKeys(schema.unwrap() as z.ZodType, path);
   if (schema instanceof z.ZodRecord) return schemaKeys(schema.valueType as z.ZodType, `${path}.*`);
   return [];
 }
@@ -54,14 +55,17 @@ export function personalFieldsIn(schema: z.ZodType): string[] {
 export function ministryProcedure<Output extends z.ZodType>(action: Action, output: Output) {
   const offending = personalFieldsIn(output);
   if (offending.length > 0) {
-    throw new Error(`ministry procedure for ${action} would expose personal data: ${offending.join(", ")}`);
+    throw new Error(
+      `ministry procedure for ${action} would expose personal data: ${offending.join(", ")}`,
+    );
   }
   return signedInProcedure
     .meta({ access: "ministry", action })
     .output(output)
     .use(({ ctx, next }) => {
       const role = ctx.auth.user.platformRole;
-      if (!role || !can(role, action)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
+      if (!role || !can(role, action))
+        throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not ${action}` });
       return next({ ctx: { platformRole: role } });
     });
 }

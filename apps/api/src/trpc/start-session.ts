@@ -10,9 +10,18 @@ export type SignInNext = "done" | "challenge" | "enrol";
  * never promoted (fixation); it simply ends. The new session carries no second-factor mark: only a
  * code proven in it sets one, and whether one is owed is judged on every request from current roles.
  */
-export async function startSession(ctx: TrpcContext, user: UserRow, now = new Date()): Promise<SignInNext> {
+export async function startSession(
+  ctx: TrpcContext,
+  user: UserRow,
+  now = new Date(),
+): Promise<SignInNext> {
   if (ctx.auth) await deleteSession(ctx.db, ctx.auth.session.id);
-  const { token, session } = await createSession(ctx.db, user.id, { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent }, now);
+  const { token, session } = await createSession(
+    ctx.db,
+    user.id,
+    { ip: ctx.meta.ip, userAgent: ctx.meta.userAgent },
+    now,
+  );
   ctx.cookie.set(token);
   return secondFactorStep({ session, user, token }, await listUserTenants(ctx.db, token));
 }

@@ -12,7 +12,11 @@ interface StreamContext {
  * signed-out session must not keep watching). Call `stop()` when the stream ends; `refused()`
  * tells whether it ended for admission.
  */
-export function watchAdmission(ctx: StreamContext, signal: AbortSignal | undefined, stream: string) {
+export function watchAdmission(
+  ctx: StreamContext,
+  signal: AbortSignal | undefined,
+  stream: string,
+) {
   const refusal = new AbortController();
   const timer = setInterval(() => {
     ctx.stillAdmitted().then(

@@ -6,5 +6,7 @@ export function hexColor(field: string) {
     .string({ error: `${field} must be a colour in the form #rrggbb, such as #b91c1c` })
     .trim()
     .toLowerCase()
-    .regex(/^#[0-9a-f]{6}$/, { error: `${field} must be a colour in the form #rrggbb, such as #b91c1c` });
+    .regex(/^#[0-9a-f]{6}$/, {
+      error: `${field} must be a colour in the form #rrggbb, such as #b91c1c`,
+    });
 }

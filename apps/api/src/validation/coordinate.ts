@@ -5,5 +5,8 @@ import { indonesiaBounds } from "../geo/indonesia.ts";
 export function coordinateInIndonesia(field: string, axis: keyof typeof indonesiaBounds) {
   const [min, max] = indonesiaBounds[axis];
   const outside = `${field} must lie in Indonesia (between ${String(min)} and ${String(max)})`;
-  return z.number({ error: `${field} must be a number` }).min(min, { error: outside }).max(max, { error: outside });
+  return z
+    .number({ error: `${field} must be a number` })
+    .min(min, { error: outside })
+    .max(max, { error: outside });
 }

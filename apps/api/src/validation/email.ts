@@ -6,5 +6,9 @@ export function emailAddress(field: string) {
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: `${field} must be an email address such as nama@contoh.go.id` }).max(320, { error: `${field} is too long` }));
+    .pipe(
+      z
+        .email({ error: `${field} must be an email address such as nama@contoh.go.id` })
+        .max(320, { error: `${field} is too long` }),
+    );
 }

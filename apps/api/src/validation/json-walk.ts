@@ -12,13 +12,18 @@ export interface JsonNode {
  * document nested a million levels deep must not overflow the stack of the code meant to refuse it.
  * Returns the node that stopped the walk.
  */
-export function findInJson(document: unknown, visit: (node: JsonNode) => boolean): JsonNode | undefined {
+export function findInJson(
+  document: unknown,
+  visit: (node: JsonNode) => boolean,
+): JsonNode | undefined {
   const pending: JsonNode[] = [{ value: document, path: [], depth: 0 }];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (visit(node)) return node;
     const { value, path, depth } = node;
     if (Array.isArray(value)) {
-      value.forEach((item: unknown, index) => pending.push({ value: item, path: [...path, index], depth: depth + 1 }));
+      value.forEach((item: unknown, index) =>
+        pending.push({ value: item, path: [...path, index], depth: depth + 1 }),
+      );
     } else if (typeof value === "object" && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         pending.push({ value: key, path, depth: depth + 1 });

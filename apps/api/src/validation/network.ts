@@ -54,7 +54,9 @@ export function ipAddress(field: string) {
     .string({ error: `${field} must be text` })
     .trim()
     .toLowerCase()
-    .refine((value) => isIP(value) !== 0, { error: `${field} must be an IPv4 or IPv6 address such as 0.0.0.0 or 2001:db8::5` });
+    .refine((value) => isIP(value) !== 0, {
+      error: `${field} must be an IPv4 or IPv6 address such as 0.0.0.0 or 2001:db8::5`,
+    });
 }
 
 /** A TCP/UDP port number; the message names `field`. */
@@ -73,7 +75,9 @@ export function port(field: string) {
 export function addressList(field: string, limits: { min: number; max: number }) {
   return z
     .array(z.string(), { error: `${field} must be a list of IP addresses or CIDR ranges` })
-    .min(limits.min, { error: `${field} needs at least ${String(limits.min)} IP address or CIDR range` })
+    .min(limits.min, {
+      error: `${field} needs at least ${String(limits.min)} IP address or CIDR range`,
+    })
     .max(limits.max, { error: `${field} may hold at most ${String(limits.max)} entries` })
     .transform((entries, check) => {
       const cleaned = entries.map((entry) => entry.trim().toLowerCase());

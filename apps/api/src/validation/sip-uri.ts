@@ -2,7 +2,8 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { isHostName } from "./network.ts";
 
-const shape = /^sip:(?:([A-Za-z0-9._~+-]{1,64})@)?(\[[0-9A-Fa-f:.]+\]|[^:;@[\]]+)(?::(\d{1,5}))?(?:;transport=(udp|tcp|tls))?$/i;
+const shape =
+  /^sip:(?:([A-Za-z0-9._~+-]{1,64})@)?(\[[0-9A-Fa-f:.]+\]|[^:;@[\]]+)(?::(\d{1,5}))?(?:;transport=(udp|tcp|tls))?$/i;
 
 /**
  * A SIP URI as the platform's SBC forwards calls to it, in canonical form (lower-case scheme, host

@@ -7,7 +7,10 @@ import { findInJson, maxJsonDepth, tooDeep } from "./json-walk.ts";
  * Use as `.refine(...singleLine("name"))`; the message names `field`.
  */
 export function singleLine(field: string) {
-  return [(value: string) => !/\p{Cc}/u.test(value), { error: `${field} must be a single line of text` }] as const;
+  return [
+    (value: string) => !/\p{Cc}/u.test(value),
+    { error: `${field} must be a single line of text` },
+  ] as const;
 }
 
 /**
@@ -29,11 +32,20 @@ export function unacceptableInputIssue(input: unknown): FieldIssue | undefined {
   if (deep) {
     // Named by its top-level field: the full path of the 33rd level says nothing more.
     const field = String(deep.path[0] ?? "input");
-    return { path: deep.path.length > 0 ? field : "", message: `${field} is nested more than ${String(maxJsonDepth)} levels deep` };
+    return {
+      path: deep.path.length > 0 ? field : "",
+      message: `${field} is nested more than ${String(maxJsonDepth)} levels deep`,
+    };
   }
-  const found = findInJson(input, ({ value }) => typeof value === "string" && !isStorableText(value));
+  const found = findInJson(
+    input,
+    ({ value }) => typeof value === "string" && !isStorableText(value),
+  );
   if (!found) return undefined;
   const path = found.path.join(".");
   const field = path === "" ? "input" : path;
-  return { path, message: `${field} must not contain a NUL character or an unpaired UTF-16 surrogate` };
+  return {
+    path,
+    message: `${field} must not contain a NUL character or an unpaired UTF-16 surrogate`,
+  };
 }

@@ -14,7 +14,8 @@ export function webhookUrlProblem(input: string): string | undefined {
   if (url.username !== "" || url.password !== "") return "must not contain a user name or password";
   // A trailing dot makes a name absolute (`localhost.`) without changing where it leads.
   const host = url.hostname.replace(/\.$/, "");
-  if (host === "" || host === "localhost" || host.endsWith(".localhost")) return "must name a host reachable from the internet";
+  if (host === "" || host === "localhost" || host.endsWith(".localhost"))
+    return "must name a host reachable from the internet";
   // Only addresses written out are judged here; what a name resolves to is judged when a delivery
   // connects (resolveWebhookTarget), which also admits the operator's allowed on-premises networks.
   const literal = literalAddress(url.hostname);

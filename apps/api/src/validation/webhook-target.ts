@@ -81,19 +81,29 @@ export function isPublicAddress(address: string): boolean {
 export type AllowedNetworks = readonly string[];
 
 /** `10.20.0.0/16` or a single address; undefined when `entry` is neither. */
-function parseNetwork(entry: string): { network: string; prefix: number; type: "ipv4" | "ipv6" } | undefined {
+function parseNetwork(
+  entry: string,
+): { network: string; prefix: number; type: "ipv4" | "ipv6" } | undefined {
   const [network = "", prefixText, ...rest] = entry.trim().split("/");
   const family = isIP(network);
   if (family === 0 || rest.length > 0) return undefined;
   const bits = family === 4 ? 32 : 128;
   const prefix = prefixText === undefined ? bits : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits || (prefixText !== undefined && !/^\d+$/.test(prefixText))) return undefined;
+  if (
+    !Number.isInteger(prefix) ||
+    prefix < 0 ||
+    prefix > bits ||
+    (prefixText !== undefined && !/^\d+$/.test(prefixText))
+  )
+    return undefined;
   return { network, prefix, type: family === 4 ? "ipv4" : "ipv6" };
 }
 
 /** Why an allow-list entry is not a network, or undefined; for env.ts. */
 export function allowedNetworkProblem(entry: string): string | undefined {
-  return parseNetwork(entry) ? undefined : `${entry} is not an IP address or a CIDR network such as 10.20.0.0/16`;
+  return parseNetwork(entry)
+    ? undefined
+    : `${entry} is not an IP address or a CIDR network such as 10.20.0.0/16`;
 }
 
 function allowList(networks: AllowedNetworks): BlockList {
@@ -133,18 +143,27 @@ export interface WebhookTarget {
  * public address at input answers 127.0.0.1 at delivery). Delivery must connect to the returned
  * address (e.g. an undici Agent whose `connect.lookup` answers it), not resolve the name again.
  */
-export async function resolveWebhookTarget(url: string | URL, allowed: AllowedNetworks = []): Promise<WebhookTarget> {
+export async function resolveWebhookTarget(
+  url: string | URL,
+  allowed: AllowedNetworks = [],
+): Promise<WebhookTarget> {
   const target = new URL(url);
-  if (target.protocol !== "https:") throw new WebhookTargetRefused(`${target.href} is not an https address`);
+  if (target.protocol !== "https:")
+    throw new WebhookTargetRefused(`${target.href} is not an https address`);
   const literal = literalAddress(target.hostname);
   const addresses = literal
     ? [{ address: literal, family: isIP(literal) }]
     : await lookup(target.hostname, { all: true, order: "verbatim" }).catch((error: unknown) => {
-        throw new WebhookTargetRefused(`${target.hostname} does not resolve: ${error instanceof Error ? error.message : String(error)}`);
+        throw new WebhookTargetRefused(
+          `${target.hostname} does not resolve: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
   // Every answer must be allowed: an attacker's DNS server may mix a public address with a private one.
   const refused = addresses.find(({ address }) => !isAllowedTarget(address, allowed));
-  if (refused) throw new WebhookTargetRefused(`${target.hostname} resolves to ${refused.address}, which is not a public address`);
+  if (refused)
+    throw new WebhookTargetRefused(
+      `${target.hostname} resolves to ${refused.address}, which is not a public address`,
+    );
   const [first] = addresses;
   if (!first) throw new WebhookTargetRefused(`${target.hostname} resolves to no address`);
   return { url: target, address: first.address, family: first.family === 6 ? 6 : 4 };

@@ -16,21 +16,34 @@ type Owner = ReturnType<typeof createDatabase>;
 type Records = ReturnType<typeof useTestRecords>;
 
 /** A signed-in platform admin's client, for plans and a tenant's billing. */
-export async function platformAdmin(apiUrl: string, owner: Owner, records: Records): Promise<TestClient> {
+export async function platformAdmin(
+  apiUrl: string,
+  owner: Owner,
+  records: Records,
+): Promise<TestClient> {
   const person = await createTestPerson(owner, { platformRole: "platform_admin", signedIn: true });
   records.people.push(person);
   return testClient(apiUrl, { cookie: person.cookie });
 }
 
 /** Calls `path` and returns its data, failing with the API's own words on anything but 200. */
-export async function expectOk<T>(client: TestClient, type: "query" | "mutation", path: string, input?: Record<string, unknown>): Promise<T> {
+export async function expectOk<T>(
+  client: TestClient,
+  type: "query" | "mutation",
+  path: string,
+  input?: Record<string, unknown>,
+): Promise<T> {
   const reply = await client.call(type, path, input);
-  if (reply.status !== 200) throw new Error(`${path}: ${String(reply.status)} ${JSON.stringify(reply.error)}`);
+  if (reply.status !== 200)
+    throw new Error(`${path}: ${String(reply.status)} ${JSON.stringify(reply.error)}`);
   return reply.data as T;
 }
 
 /** A monthly plan with round prices, under a fresh code. */
-export async function createPlan(admin: TestClient, prices: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function createPlan(
+  admin: TestClient,
+  prices: Record<string, unknown> = {},
+): Promise<{ id: string; name: string }> {
   return expectOk(admin, "mutation", "billingAdmin.createPlan", {
     code: `uji-${randomUUID().slice(0, 8)}`,
     name: "Standar uji",
@@ -55,11 +68,16 @@ export async function arrangeBilledTenant(
   admin: TestClient,
   owner: Owner,
   records: Records,
-  options: { planId: string; startsOn: string; timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura" },
+  options: {
+    planId: string;
+    startsOn: string;
+    timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+  },
 ): Promise<BilledTenant> {
   const tenant = await createTestTenant(owner, "live");
   records.tenants.push(tenant);
-  if (options.timeZone) await owner.sql`update tenants set time_zone = ${options.timeZone} where id = ${tenant.id}`;
+  if (options.timeZone)
+    await owner.sql`update tenants set time_zone = ${options.timeZone} where id = ${tenant.id}`;
   const email = uniqueEmail("keuangan");
   await expectOk(admin, "mutation", "billing.saveProfile", {
     tenantSlug: tenant.slug,
@@ -69,7 +87,11 @@ export async function arrangeBilledTenant(
     email,
     virtualAccount: "8808 1234 5678",
   });
-  await expectOk(admin, "mutation", "billing.assignPlan", { tenantSlug: tenant.slug, planId: options.planId, startsOn: options.startsOn });
+  await expectOk(admin, "mutation", "billing.assignPlan", {
+    tenantSlug: tenant.slug,
+    planId: options.planId,
+    startsOn: options.startsOn,
+  });
   return { tenant, email };
 }
 
@@ -79,7 +101,12 @@ export function billingDependencies(appUrl: string) {
   const boss = createBoss(appUrl, "sender");
   boss.on("error", () => {});
   const jobs = jobSender(boss);
-  const deps: BillingDependencies = { db: database.db, config: testConfig, jobs, log: createLogger("warn", "billing", logSink().sink) };
+  const deps: BillingDependencies = {
+    db: database.db,
+    config: testConfig,
+    jobs,
+    log: createLogger("warn", "billing", logSink().sink),
+  };
   return {
     deps,
     close: async () => {
@@ -96,7 +123,12 @@ export async function startBillingWorker(appUrl: string) {
   boss.on("error", () => {});
   await boss.start();
   const jobs = jobSender(boss);
-  await serveBilling(boss, { db: database.db, config: testConfig, jobs, log: createLogger("warn", "worker", logSink().sink) });
+  await serveBilling(boss, {
+    db: database.db,
+    config: testConfig,
+    jobs,
+    log: createLogger("warn", "worker", logSink().sink),
+  });
   return {
     stop: async () => {
       await boss.stop({ graceful: false });
@@ -109,17 +141,28 @@ export async function startBillingWorker(appUrl: string) {
  * What every billing test file starts from: a platform admin, a plan of round prices, and billing's
  * dependencies on the runtime role. Call after `useTestRecords`; read the fields inside tests.
  */
-export function useBilling(api: { url: string }, database: { owner: Owner; urls: { appUrl: string } }, records: Records) {
-  let arranged: { admin: TestClient; plan: { id: string }; billing: ReturnType<typeof billingDependencies> } | undefined;
+export function useBilling(
+  api: { url: string },
+  database: { owner: Owner; urls: { appUrl: string } },
+  records: Records,
+) {
+  let arranged:
+    | { admin: TestClient; plan: { id: string }; billing: ReturnType<typeof billingDependencies> }
+    | undefined;
   beforeAll(async () => {
     const admin = await platformAdmin(api.url, database.owner, records);
-    arranged = { admin, plan: await createPlan(admin), billing: billingDependencies(database.urls.appUrl) };
+    arranged = {
+      admin,
+      plan: await createPlan(admin),
+      billing: billingDependencies(database.urls.appUrl),
+    };
   });
   afterAll(async () => {
     await arranged?.billing.close();
   });
   const ready = () => {
-    if (!arranged) throw new Error("billing is arranged in beforeAll: use it inside hooks and tests");
+    if (!arranged)
+      throw new Error("billing is arranged in beforeAll: use it inside hooks and tests");
     return arranged;
   };
   return {

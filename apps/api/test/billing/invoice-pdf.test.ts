@@ -16,7 +16,11 @@ const invoice: InvoiceDocument = {
     name: "PT Sigap Teknologi Nusantara",
     address: "Jl. Medan Merdeka Barat No. 9, Gambir, Jakarta Pusat 10110",
     npwp: "01.234.567.8-901.000",
-    bank: { name: "Bank Rakyat Indonesia", accountNumber: "0123-01-000456-30-7", accountName: "PT Sigap Teknologi Nusantara" },
+    bank: {
+      name: "Bank Rakyat Indonesia",
+      accountNumber: "0123-01-000456-30-7",
+      accountName: "PT Sigap Teknologi Nusantara",
+    },
   },
   buyer: {
     legalName:
@@ -36,8 +40,20 @@ const invoice: InvoiceDocument = {
       unitPrice: 15_000_000,
       amount: 15_000_000,
     },
-    { description: "Kursi operator", quantity: 12, unit: "kursi", unitPrice: 250_000, amount: 3_000_000 },
-    { description: "Notifikasi SMS dan WhatsApp", quantity: 5000, unit: "pesan", unitPrice: 150, amount: 750_000 },
+    {
+      description: "Kursi operator",
+      quantity: 12,
+      unit: "kursi",
+      unitPrice: 250_000,
+      amount: 3_000_000,
+    },
+    {
+      description: "Notifikasi SMS dan WhatsApp",
+      quantity: 5000,
+      unit: "pesan",
+      unitPrice: 150,
+      amount: 750_000,
+    },
   ],
   subtotal: 18_750_000,
   taxName: "PPN",
@@ -49,7 +65,9 @@ const invoice: InvoiceDocument = {
 // Extraction breaks lines where the PDF wraps them; the assertions are about words, not layout. PDF.js takes
 // ownership of the bytes it reads, so each read gets a copy.
 async function textOf(pdf: Uint8Array): Promise<{ text: string; totalPages: number }> {
-  const { text, totalPages } = await extractText(await getDocumentProxy(pdf.slice()), { mergePages: true });
+  const { text, totalPages } = await extractText(await getDocumentProxy(pdf.slice()), {
+    mergePages: true,
+  });
   return { text: text.replace(/\s+/g, " "), totalPages };
 }
 
@@ -82,8 +100,12 @@ describe("invoice PDF", () => {
   });
 
   it("wraps long descriptions and buyer names inside the margins", async () => {
-    const { items } = await extractTextItems(await getDocumentProxy((await renderInvoicePdf(invoice)).slice()));
-    const rightEdges = (items[0] ?? []).filter((item) => item.str.trim()).map((item) => item.x + item.width);
+    const { items } = await extractTextItems(
+      await getDocumentProxy((await renderInvoicePdf(invoice)).slice()),
+    );
+    const rightEdges = (items[0] ?? [])
+      .filter((item) => item.str.trim())
+      .map((item) => item.x + item.width);
     expect(rightEdges.length).toBeGreaterThan(0);
     expect(Math.max(...rightEdges)).toBeLessThanOrEqual(A4_WIDTH - MARGIN + 0.5);
   });
@@ -91,12 +113,23 @@ describe("invoice PDF", () => {
   it("names the invoice and its issuer in the metadata, and renders the same bytes twice", async () => {
     const pdf = await renderInvoicePdf(invoice);
     const { info } = await getMeta(pdf.slice());
-    expect(info).toMatchObject({ Title: "INV/2026/000123", Author: "PT Sigap Teknologi Nusantara", CreationDate: "D:20270101000000Z" });
+    expect(info).toMatchObject({
+      Title: "INV/2026/000123",
+      Author: "PT Sigap Teknologi Nusantara",
+      CreationDate: "D:20270101000000Z",
+    });
     expect(await renderInvoicePdf(invoice)).toEqual(pdf);
   });
 
   it("prints a fractional tax rate the Indonesian way", async () => {
-    const { text } = await textOf(await renderInvoicePdf({ ...invoice, taxRateBasisPoints: 1150, tax: 2_156_250, total: 20_906_250 }));
+    const { text } = await textOf(
+      await renderInvoicePdf({
+        ...invoice,
+        taxRateBasisPoints: 1150,
+        tax: 2_156_250,
+        total: 20_906_250,
+      }),
+    );
     expect(text).toContain("PPN 11,5% Rp 2.156.250");
   });
 

@@ -42,14 +42,19 @@ describe("terbilang", () => {
     );
   });
 
-  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])("refuses %s", (amount) => {
-    expect(() => terbilang(amount)).toThrow(RangeError);
-  });
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    "refuses %s",
+    (amount) => {
+      expect(() => terbilang(amount)).toThrow(RangeError);
+    },
+  );
 });
 
 describe("amountInWords", () => {
   it("is a capitalised sentence in rupiah", () => {
-    expect(amountInWords(1_234_567)).toBe("Satu juta dua ratus tiga puluh empat ribu lima ratus enam puluh tujuh rupiah");
+    expect(amountInWords(1_234_567)).toBe(
+      "Satu juta dua ratus tiga puluh empat ribu lima ratus enam puluh tujuh rupiah",
+    );
     expect(amountInWords(0)).toBe("Nol rupiah");
   });
 });
@@ -72,8 +77,11 @@ describe("formatRupiah", () => {
     expect(formatAmount(-300_000)).toBe("-300.000");
   });
 
-  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses %s rather than round it", (amount) => {
-    expect(() => formatRupiah(amount)).toThrow(RangeError);
-    expect(() => formatAmount(amount)).toThrow(RangeError);
-  });
+  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "refuses %s rather than round it",
+    (amount) => {
+      expect(() => formatRupiah(amount)).toThrow(RangeError);
+      expect(() => formatAmount(amount)).toThrow(RangeError);
+    },
+  );
 });

@@ -15,23 +15,37 @@ const { api, database } = useTestApi();
 const { owner } = database;
 const records = useTestRecords(owner);
 
-async function deskClient(tenant: TestTenant, role: "operator" | "supervisor" | "agency_responder" = "operator") {
-  const person = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role }], signedIn: true });
+async function deskClient(
+  tenant: TestTenant,
+  role: "operator" | "supervisor" | "agency_responder" = "operator",
+) {
+  const person = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role }],
+    signedIn: true,
+  });
   records.people.push(person);
   const client = testClient(api.url, { cookie: person.cookie });
   return {
     person,
-    call: (type: "query" | "mutation", path: string, input: Record<string, unknown> = {}) => client.call(type, `callDesk.${path}`, { tenantSlug: tenant.slug, ...input }),
+    call: (type: "query" | "mutation", path: string, input: Record<string, unknown> = {}) =>
+      client.call(type, `callDesk.${path}`, { tenantSlug: tenant.slug, ...input }),
   };
 }
 
 type Region = Awaited<ReturnType<typeof arrangeTrunk>>;
 
 /** A call from `caller` that rings now and is answered at `seat` (and ended, when `ended`); its id in the tenant. */
-async function answeredCall(region: Region, seat: string, options: { caller?: string; ended?: boolean } = {}): Promise<string> {
+async function answeredCall(
+  region: Region,
+  seat: string,
+  options: { caller?: string; ended?: boolean } = {},
+): Promise<string> {
   const externalId = randomUUID();
   const now = Date.now();
-  const at = (seconds: number) => ({ occurredAt: new Date(now + seconds * 1000).toISOString(), caller: options.caller ?? "0812-3456-7890" });
+  const at = (seconds: number) => ({
+    occurredAt: new Date(now + seconds * 1000).toISOString(),
+    caller: options.caller ?? "0812-3456-7890",
+  });
   const events = [
     telephonyEvent(region.did, externalId, "call.offered", 0, at(0)),
     telephonyEvent(region.did, externalId, "call.answered", 0, { ...at(1), seat }),
@@ -39,7 +53,9 @@ async function answeredCall(region: Region, seat: string, options: { caller?: st
   ];
   const posted = await postTelephony(api.url, { events }, region.secret);
   expect(posted.status).toBe(200);
-  const [row] = await owner.sql<{ id: string }[]>`select id from calls where tenant_id = ${region.tenant.id} and external_call_id = ${externalId}`;
+  const [row] = await owner.sql<
+    { id: string }[]
+  >`select id from calls where tenant_id = ${region.tenant.id} and external_call_id = ${externalId}`;
   if (!row) throw new Error("the call was not recorded");
   return row.id;
 }
@@ -52,11 +68,16 @@ describe("operator seats", () => {
     expect((await ani.call("mutation", "takeSeat", { seat: "meja-1" })).status).toBe(200);
     const refused = await budi.call("mutation", "takeSeat", { seat: "meja-1" });
     expect(refused.status).toBe(409);
-    expect(refused.issues).toEqual([{ path: "seat", message: expect.stringContaining(ani.person.displayName) as unknown }]);
+    expect(refused.issues).toEqual([
+      { path: "seat", message: expect.stringContaining(ani.person.displayName) as unknown },
+    ]);
 
     expect((await ani.call("mutation", "takeSeat", { seat: "meja-2" })).status).toBe(200);
     expect((await budi.call("mutation", "takeSeat", { seat: "meja-1" })).status).toBe(200);
-    const seats = (await budi.call("query", "seat")).data as { mine: { seat: string } | null; occupied: { seat: string; you: boolean }[] };
+    const seats = (await budi.call("query", "seat")).data as {
+      mine: { seat: string } | null;
+      occupied: { seat: string; you: boolean }[];
+    };
     expect(seats.mine?.seat).toBe("meja-1");
     expect(seats.occupied.map(({ seat, you }) => [seat, you])).toEqual([
       ["meja-1", true],
@@ -65,8 +86,14 @@ describe("operator seats", () => {
 
     expect((await ani.call("mutation", "leaveSeat")).status).toBe(200);
     expect((await ani.call("mutation", "leaveSeat")).status).toBe(404);
-    const audit = await owner.sql<{ action: string }[]>`select action from audit_log where tenant_id = ${region.tenant.id} and actor_user_id = ${ani.person.id} order by occurred_at, action`;
-    expect(audit.map((row) => row.action)).toEqual(["calls.takeSeat", "calls.takeSeat", "calls.leaveSeat"]);
+    const audit = await owner.sql<
+      { action: string }[]
+    >`select action from audit_log where tenant_id = ${region.tenant.id} and actor_user_id = ${ani.person.id} order by occurred_at, action`;
+    expect(audit.map((row) => row.action)).toEqual([
+      "calls.takeSeat",
+      "calls.takeSeat",
+      "calls.leaveSeat",
+    ]);
   });
 
   it("names the field of a malformed seat", async () => {
@@ -89,7 +116,12 @@ describe("closing a call", () => {
     const mine = (await ani.call("query", "mine")).data as { id: string }[];
     expect(mine.map((call) => call.id)).toEqual([callId]);
 
-    const stream = await openSse(api.url, "calls.live", JSON.stringify({ tenantSlug: region.tenant.slug }), { cookie: ani.person.cookie });
+    const stream = await openSse(
+      api.url,
+      "calls.live",
+      JSON.stringify({ tenantSlug: region.tenant.slug }),
+      { cookie: ani.person.cookie },
+    );
     try {
       await stream.next();
       const closed = await ani.call("mutation", "classify", { callId, classification: "silent" });
@@ -108,21 +140,49 @@ describe("closing a call", () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const ani = await deskClient(region.tenant);
     const externalId = randomUUID();
-    await postTelephony(api.url, telephonyEvent(region.did, externalId, "call.offered", 0, { occurredAt: new Date().toISOString() }), region.secret);
-    const [ringing] = await owner.sql<{ id: string }[]>`select id from calls where tenant_id = ${region.tenant.id} and external_call_id = ${externalId}`;
-    expect((await ani.call("mutation", "classify", { callId: ringing?.id, classification: "prank" })).status).toBe(409);
+    await postTelephony(
+      api.url,
+      telephonyEvent(region.did, externalId, "call.offered", 0, {
+        occurredAt: new Date().toISOString(),
+      }),
+      region.secret,
+    );
+    const [ringing] = await owner.sql<
+      { id: string }[]
+    >`select id from calls where tenant_id = ${region.tenant.id} and external_call_id = ${externalId}`;
+    expect(
+      (await ani.call("mutation", "classify", { callId: ringing?.id, classification: "prank" }))
+        .status,
+    ).toBe(409);
 
     const callId = await answeredCall(region, "meja-1");
-    const fieldsOf = async (input: Record<string, unknown>) => (await ani.call("mutation", "classify", { callId, ...input })).issues?.map((issue) => issue.path);
+    const fieldsOf = async (input: Record<string, unknown>) =>
+      (await ani.call("mutation", "classify", { callId, ...input })).issues?.map(
+        (issue) => issue.path,
+      );
     expect(await fieldsOf({ classification: "emergency" })).toEqual(["incidentTypes"]);
-    expect(await fieldsOf({ classification: "emergency", incidentTypes: ["fire.nonsense"] })).toEqual(["incidentTypes.0"]);
+    expect(
+      await fieldsOf({ classification: "emergency", incidentTypes: ["fire.nonsense"] }),
+    ).toEqual(["incidentTypes.0"]);
     expect(await fieldsOf({ classification: "wrong_region" })).toEqual(["wrongRegionCode"]);
-    expect(await fieldsOf({ classification: "wrong_region", wrongRegionCode: region.tenant.regionCode })).toEqual(["wrongRegionCode"]);
-    expect(await fieldsOf({ classification: "prank", location: { latitude: 51.5, longitude: -0.1 } })).toEqual(["location.latitude", "location.longitude"]);
+    expect(
+      await fieldsOf({ classification: "wrong_region", wrongRegionCode: region.tenant.regionCode }),
+    ).toEqual(["wrongRegionCode"]);
+    expect(
+      await fieldsOf({ classification: "prank", location: { latitude: 51.5, longitude: -0.1 } }),
+    ).toEqual(["location.latitude", "location.longitude"]);
     // Another region's kecamatan (the test's region is drawn at random, so no fixed code will do).
-    const [elsewhere] = await owner.sql<{ code: string }[]>`select code from districts where regency_code <> ${region.tenant.regionCode} limit 1`;
-    expect(await fieldsOf({ classification: "information", location: { kecamatanCode: elsewhere?.code } })).toEqual(["location.kecamatanCode"]);
-    const [still] = await owner.sql`select classification from calls where tenant_id = ${region.tenant.id} and id = ${callId}`;
+    const [elsewhere] = await owner.sql<
+      { code: string }[]
+    >`select code from districts where regency_code <> ${region.tenant.regionCode} limit 1`;
+    expect(
+      await fieldsOf({
+        classification: "information",
+        location: { kecamatanCode: elsewhere?.code },
+      }),
+    ).toEqual(["location.kecamatanCode"]);
+    const [still] =
+      await owner.sql`select classification from calls where tenant_id = ${region.tenant.id} and id = ${callId}`;
     expect(still?.classification).toBeNull();
   });
 
@@ -130,7 +190,12 @@ describe("closing a call", () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const ani = await deskClient(region.tenant);
     const callId = await answeredCall(region, "meja-1");
-    const location = { latitude: -7.45, longitude: 112.71, kecamatanCode: null, address: "Jl. Raya Buduran depan pasar" };
+    const location = {
+      latitude: -7.45,
+      longitude: 112.71,
+      kecamatanCode: null,
+      address: "Jl. Raya Buduran depan pasar",
+    };
     const closed = await ani.call("mutation", "classify", {
       callId,
       classification: "emergency",
@@ -140,31 +205,62 @@ describe("closing a call", () => {
     });
     expect(closed.status, JSON.stringify(closed.error)).toBe(200);
     const { incidentId } = closed.data as { incidentId: string };
-    const [incident] = await owner.sql`select types, status, location, description, created_by from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
-    expect(incident).toMatchObject({ status: "new", location, description: "Tabrakan, satu mobil terbakar", created_by: ani.person.id });
+    const [incident] =
+      await owner.sql`select types, status, location, description, created_by from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
+    expect(incident).toMatchObject({
+      status: "new",
+      location,
+      description: "Tabrakan, satu mobil terbakar",
+      created_by: ani.person.id,
+    });
     expect(incident?.types).toEqual(["traffic_accident", "fire.vehicle"]);
-    const [call] = await owner.sql`select incident_id, operator_location from calls where tenant_id = ${region.tenant.id} and id = ${callId}`;
+    const [call] =
+      await owner.sql`select incident_id, operator_location from calls where tenant_id = ${region.tenant.id} and id = ${callId}`;
     expect(call).toMatchObject({ incident_id: incidentId, operator_location: location });
   });
 
   it("hands a wrong-region call over to that region's queue, audited on both sides", async () => {
-    const [here, there] = [await arrangeTrunk(api.url, owner, records), await arrangeTrunk(api.url, owner, records)];
+    const [here, there] = [
+      await arrangeTrunk(api.url, owner, records),
+      await arrangeTrunk(api.url, owner, records),
+    ];
     const ani = await deskClient(here.tenant);
     const callId = await answeredCall(here, "meja-1", { caller: "0813-1111-2222", ended: true });
-    const closed = await ani.call("mutation", "classify", { callId, classification: "wrong_region", wrongRegionCode: there.tenant.regionCode, note: "Kebakaran di wilayah sebelah" });
+    const closed = await ani.call("mutation", "classify", {
+      callId,
+      classification: "wrong_region",
+      wrongRegionCode: there.tenant.regionCode,
+      note: "Kebakaran di wilayah sebelah",
+    });
     expect(closed.status, JSON.stringify(closed.error)).toBe(200);
-    expect((closed.data as { handover: { tenantName: string | null } }).handover.tenantName).not.toBeNull();
+    expect(
+      (closed.data as { handover: { tenantName: string | null } }).handover.tenantName,
+    ).not.toBeNull();
 
     const theirs = await deskClient(there.tenant);
-    const stream = await openSse(api.url, "calls.live", JSON.stringify({ tenantSlug: there.tenant.slug }), { cookie: theirs.person.cookie });
-    let handedOver: { id: string; callerNumber: string; handedOverFrom: { callId: string; note: string } | null } | undefined;
+    const stream = await openSse(
+      api.url,
+      "calls.live",
+      JSON.stringify({ tenantSlug: there.tenant.slug }),
+      { cookie: theirs.person.cookie },
+    );
+    let handedOver:
+      | {
+          id: string;
+          callerNumber: string;
+          handedOverFrom: { callId: string; note: string } | null;
+        }
+      | undefined;
     try {
       const queue = (await stream.next()).data as { calls: NonNullable<typeof handedOver>[] };
       handedOver = queue.calls.find((call) => call.handedOverFrom !== null);
     } finally {
       stream.close();
     }
-    expect(handedOver).toMatchObject({ callerNumber: "+6281311112222", handedOverFrom: { callId, note: "Kebakaran di wilayah sebelah" } });
+    expect(handedOver).toMatchObject({
+      callerNumber: "+6281311112222",
+      handedOverFrom: { callId, note: "Kebakaran di wilayah sebelah" },
+    });
     const audits = await owner.sql<{ tenant_id: string; action: string }[]>`
       select tenant_id, action from audit_log where action in ('calls.classify', 'calls.receiveHandover') and tenant_id in (${here.tenant.id}, ${there.tenant.id}) order by action`;
     expect(audits.map((row) => [row.tenant_id, row.action])).toEqual([
@@ -173,7 +269,14 @@ describe("closing a call", () => {
     ]);
 
     // The receiving region closes it after calling back; the sending region cannot see it.
-    expect((await theirs.call("mutation", "classify", { callId: handedOver?.id, classification: "information" })).status).toBe(200);
+    expect(
+      (
+        await theirs.call("mutation", "classify", {
+          callId: handedOver?.id,
+          classification: "information",
+        })
+      ).status,
+    ).toBe(200);
     expect((await ani.call("query", "detail", { callId: handedOver?.id })).status).toBe(404);
   });
 
@@ -183,7 +286,10 @@ describe("closing a call", () => {
     const caller = "0857-4444-5555";
     for (let prank = 0; prank < 2; prank++) {
       const earlier = await answeredCall(region, "meja-1", { caller, ended: true });
-      expect((await ani.call("mutation", "classify", { callId: earlier, classification: "prank" })).status).toBe(200);
+      expect(
+        (await ani.call("mutation", "classify", { callId: earlier, classification: "prank" }))
+          .status,
+      ).toBe(200);
     }
     const callId = await answeredCall(region, "meja-1", { caller });
     const detail = (await ani.call("query", "detail", { callId })).data as {
@@ -191,22 +297,34 @@ describe("closing a call", () => {
       prankPolicy: { recentPranks: number; afterCalls: number; suggestBlock: boolean };
     };
     expect(detail.history.map((entry) => entry.classification)).toEqual(["prank", "prank"]);
-    expect(detail.prankPolicy).toMatchObject({ recentPranks: 2, afterCalls: 3, suggestBlock: true });
+    expect(detail.prankPolicy).toMatchObject({
+      recentPranks: 2,
+      afterCalls: 3,
+      suggestBlock: true,
+    });
 
     await owner.sql`insert into tenant_settings (tenant_id, key, value) values (${region.tenant.id}, 'prank_block_after_calls', '5')`;
-    const stricter = (await ani.call("query", "detail", { callId })).data as { prankPolicy: { suggestBlock: boolean } };
+    const stricter = (await ani.call("query", "detail", { callId })).data as {
+      prankPolicy: { suggestBlock: boolean };
+    };
     expect(stricter.prankPolicy.suggestBlock).toBe(false);
   });
 
   it("keeps one region's calls from another's call-takers, and agency responders out", async () => {
-    const [here, there] = [await arrangeTrunk(api.url, owner, records), await arrangeTrunk(api.url, owner, records)];
+    const [here, there] = [
+      await arrangeTrunk(api.url, owner, records),
+      await arrangeTrunk(api.url, owner, records),
+    ];
     const callId = await answeredCall(here, "meja-1");
     const stranger = await deskClient(there.tenant);
     expect((await stranger.call("query", "detail", { callId })).status).toBe(404);
-    expect((await stranger.call("mutation", "classify", { callId, classification: "prank" })).status).toBe(404);
+    expect(
+      (await stranger.call("mutation", "classify", { callId, classification: "prank" })).status,
+    ).toBe(404);
     const responder = await deskClient(here.tenant, "agency_responder");
     expect((await responder.call("query", "detail", { callId })).status).toBe(403);
-    const [call] = await owner.sql`select classification from calls where tenant_id = ${here.tenant.id} and id = ${callId}`;
+    const [call] =
+      await owner.sql`select classification from calls where tenant_id = ${here.tenant.id} and id = ${callId}`;
     expect(call?.classification).toBeNull();
   });
 });
@@ -215,10 +333,16 @@ describe("the region map", () => {
   it("lists the region's kecamatan, with no tile server unless one is configured", async () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const ani = await deskClient(region.tenant);
-    const map = (await ani.call("query", "regionMap")).data as { regionCode: string; kecamatan: { code: string }[]; tileUrl: string | null };
+    const map = (await ani.call("query", "regionMap")).data as {
+      regionCode: string;
+      kecamatan: { code: string }[];
+      tileUrl: string | null;
+    };
     expect(map.regionCode).toBe(region.tenant.regionCode);
     expect(map.kecamatan.length).toBeGreaterThan(0);
-    expect(map.kecamatan.every((kecamatan) => kecamatan.code.startsWith(`${region.tenant.regionCode}.`))).toBe(true);
+    expect(
+      map.kecamatan.every((kecamatan) => kecamatan.code.startsWith(`${region.tenant.regionCode}.`)),
+    ).toBe(true);
     expect(map.tileUrl).toBeNull();
   });
 });

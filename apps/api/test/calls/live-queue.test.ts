@@ -36,12 +36,20 @@ afterAll(() => {
 });
 
 async function operatorOf(tenant: TestTenant): Promise<SignedInTestPerson> {
-  const person = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "operator" }], signedIn: true });
+  const person = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role: "operator" }],
+    signedIn: true,
+  });
   records.people.push(person);
   return person;
 }
 
-async function follow(apiUrl: string, tenant: TestTenant, person: SignedInTestPerson, lastEventId?: string): Promise<SseStream> {
+async function follow(
+  apiUrl: string,
+  tenant: TestTenant,
+  person: SignedInTestPerson,
+  lastEventId?: string,
+): Promise<SseStream> {
   const stream = await openSse(apiUrl, "calls.live", JSON.stringify({ tenantSlug: tenant.slug }), {
     cookie: person.cookie,
     ...(lastEventId ? { lastEventId } : {}),
@@ -58,7 +66,13 @@ interface QueueMessage {
 interface CallMessage {
   kind: "call";
   seq: number;
-  call: { id: string; state: string; callerNumber: string | null; earlierCallsFromNumber: number; answeredBySeat: string | null };
+  call: {
+    id: string;
+    state: string;
+    callerNumber: string | null;
+    earlierCallsFromNumber: number;
+    answeredBySeat: string | null;
+  };
 }
 
 function queueMessage(event: SseEvent): QueueMessage {
@@ -91,10 +105,21 @@ describe("the live queue", () => {
 
   it("starts a new follower with the calls in the queue now", async () => {
     const region = await arrangeTrunk(api.url, owner, records);
-    for (const step of [telephonyEvent(region.did, "q-1", "call.offered", 0), telephonyEvent(region.did, "q-2", "call.offered", 1)]) {
+    for (const step of [
+      telephonyEvent(region.did, "q-1", "call.offered", 0),
+      telephonyEvent(region.did, "q-2", "call.offered", 1),
+    ]) {
       expect((await postTelephony(api.url, step, region.secret)).status).toBe(200);
     }
-    expect((await postTelephony(api.url, telephonyEvent(region.did, "q-2", "call.answered", 5), region.secret)).status).toBe(200);
+    expect(
+      (
+        await postTelephony(
+          api.url,
+          telephonyEvent(region.did, "q-2", "call.answered", 5),
+          region.secret,
+        )
+      ).status,
+    ).toBe(200);
     const stream = await follow(otherUrl(), region.tenant, await operatorOf(region.tenant));
     const queue = queueMessage(await stream.next());
     expect(queue.seq).toBe(3);
@@ -106,14 +131,22 @@ describe("the live queue", () => {
     const operator = await operatorOf(region.tenant);
     const first = await follow(otherUrl(), region.tenant, operator);
     queueMessage(await first.next());
-    await postTelephony(api.url, telephonyEvent(region.did, "resume-1", "call.offered", 0), region.secret);
+    await postTelephony(
+      api.url,
+      telephonyEvent(region.did, "resume-1", "call.offered", 0),
+      region.secret,
+    );
     const seen = await first.next();
     first.close();
 
     // While nobody follows: the call is answered, a second call rings, a retry changes nothing.
     const answered = telephonyEvent(region.did, "resume-1", "call.answered", 3);
     await postTelephony(api.url, answered, region.secret);
-    await postTelephony(api.url, telephonyEvent(region.did, "resume-2", "call.offered", 4), region.secret);
+    await postTelephony(
+      api.url,
+      telephonyEvent(region.did, "resume-2", "call.offered", 4),
+      region.secret,
+    );
     await postTelephony(api.url, answered, region.secret);
 
     const again = await follow(api.url, region.tenant, operator, seen.id);
@@ -123,15 +156,27 @@ describe("the live queue", () => {
       [3, "ringing"],
     ]);
     expect(missed[1]?.call.earlierCallsFromNumber).toBe(1);
-    await postTelephony(otherUrl(), telephonyEvent(region.did, "resume-1", "call.ended", 30), region.secret);
+    await postTelephony(
+      otherUrl(),
+      telephonyEvent(region.did, "resume-1", "call.ended", 30),
+      region.secret,
+    );
     expect(callMessage(await again.next())).toMatchObject({ seq: 4, call: { state: "ended" } });
   });
 
   it("starts afresh when the id to resume from is not one the feed handed out", async () => {
     const region = await arrangeTrunk(api.url, owner, records);
-    await postTelephony(api.url, telephonyEvent(region.did, "fresh-1", "call.offered", 0), region.secret);
+    await postTelephony(
+      api.url,
+      telephonyEvent(region.did, "fresh-1", "call.offered", 0),
+      region.secret,
+    );
     const stream = await follow(api.url, region.tenant, await operatorOf(region.tenant), "999999");
-    expect(queueMessage(await stream.next())).toMatchObject({ kind: "queue", seq: 1, calls: [{ state: "ringing" }] });
+    expect(queueMessage(await stream.next())).toMatchObject({
+      kind: "queue",
+      seq: 1,
+      calls: [{ state: "ringing" }],
+    });
   });
 
   it("keeps each tenant's calls to its own followers, and refuses to follow another tenant", async () => {
@@ -146,24 +191,44 @@ describe("the live queue", () => {
 
     const stream = await follow(otherUrl(), mine.tenant, operator);
     queueMessage(await stream.next());
-    await postTelephony(api.url, telephonyEvent(theirs.did, "theirs-1", "call.offered", 0), theirs.secret);
-    await postTelephony(api.url, telephonyEvent(mine.did, "mine-1", "call.offered", 0), mine.secret);
+    await postTelephony(
+      api.url,
+      telephonyEvent(theirs.did, "theirs-1", "call.offered", 0),
+      theirs.secret,
+    );
+    await postTelephony(
+      api.url,
+      telephonyEvent(mine.did, "mine-1", "call.offered", 0),
+      mine.secret,
+    );
     const next = callMessage(await stream.next());
     expect(next.seq).toBe(1);
-    const [row] = await owner.sql<{ id: string }[]>`select id from calls where tenant_id = ${mine.tenant.id} and external_call_id = 'mine-1'`;
+    const [row] = await owner.sql<
+      { id: string }[]
+    >`select id from calls where tenant_id = ${mine.tenant.id} and external_call_id = 'mine-1'`;
     expect(next.call.id).toBe(row?.id);
   });
 
   it("gives every follower of a tenant, on either process, each change once and in order", async () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const operator = await operatorOf(region.tenant);
-    const followers = await Promise.all(Array.from({ length: 5 }, (_, index) => follow(index % 2 ? api.url : otherUrl(), region.tenant, operator)));
+    const followers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        follow(index % 2 ? api.url : otherUrl(), region.tenant, operator),
+      ),
+    );
     for (const stream of followers) queueMessage(await stream.next());
     for (let second = 0; second < 3; second++) {
-      await postTelephony(api.url, telephonyEvent(region.did, `many-${String(second)}`, "call.offered", second), region.secret);
+      await postTelephony(
+        api.url,
+        telephonyEvent(region.did, `many-${String(second)}`, "call.offered", second),
+        region.secret,
+      );
     }
     for (const stream of followers) {
-      const seqs = [await stream.next(), await stream.next(), await stream.next()].map((event) => callMessage(event).seq);
+      const seqs = [await stream.next(), await stream.next(), await stream.next()].map(
+        (event) => callMessage(event).seq,
+      );
       expect(seqs).toEqual([1, 2, 3]);
     }
   });
@@ -173,7 +238,10 @@ describe("the live queue", () => {
     const region = await arrangeTrunk(api.url, owner, records);
     const signedOut = await operatorOf(region.tenant);
     const removed = await operatorOf(region.tenant);
-    const [first, second] = [await follow(watchful.url, region.tenant, signedOut), await follow(watchful.url, region.tenant, removed)];
+    const [first, second] = [
+      await follow(watchful.url, region.tenant, signedOut),
+      await follow(watchful.url, region.tenant, removed),
+    ];
     queueMessage(await first.next());
     queueMessage(await second.next());
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PgBoss } from "pg-boss";
 import { callPurgeQueue, jobSchema } from "@sigap/db/jobs";
-import { connectTestDatabase, createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import {
+  connectTestDatabase,
+  createTestTenant,
+  deleteTestTenants,
+  type TestTenant,
+} from "@sigap/tenancy/testing";
 import { serveCallPurge } from "../../src/calls/retention.ts";
 import { createLogger } from "../../src/logger.ts";
 import { logSink } from "../server.ts";
@@ -21,7 +26,13 @@ beforeAll(async () => {
   defaultRetention = await createTestTenant(owner);
   await owner.sql`insert into tenant_settings (tenant_id, key, value) values (${shortRetention.id}, 'call_retention_days', '30')`;
   // The worker as the worker process runs it: the runtime role, the schema the migration installed.
-  boss = new PgBoss({ connectionString: database.urls.appUrl, schema: jobSchema, migrate: false, createSchema: false, max: 2 });
+  boss = new PgBoss({
+    connectionString: database.urls.appUrl,
+    schema: jobSchema,
+    migrate: false,
+    createSchema: false,
+    max: 2,
+  });
   boss.on("error", () => {});
   await boss.start();
   await serveCallPurge(boss, database.app.db, createLogger("info", "worker", sink));
@@ -51,8 +62,18 @@ async function callFrom(tenant: TestTenant, daysAgo: number): Promise<string> {
   return call.id;
 }
 
-const remaining = async (table: "calls" | "call_events" | "call_feed", column: "id" | "call_id", ids: string[]) =>
-  (await owner.sql<{ id: string }[]>`select ${owner.sql(column)} as id from ${owner.sql(table)} where ${owner.sql(column)} = any(${ids}::uuid[])`).map((row) => row.id).sort();
+const remaining = async (
+  table: "calls" | "call_events" | "call_feed",
+  column: "id" | "call_id",
+  ids: string[],
+) =>
+  (
+    await owner.sql<
+      { id: string }[]
+    >`select ${owner.sql(column)} as id from ${owner.sql(table)} where ${owner.sql(column)} = any(${ids}::uuid[])`
+  )
+    .map((row) => row.id)
+    .sort();
 
 describe("the call retention purge", () => {
   it("deletes calls past each tenant's own retention period, with their events and feed entries", async () => {
@@ -63,12 +84,16 @@ describe("the call retention purge", () => {
 
     await boss.send(callPurgeQueue, {});
     const all = [expiredShort, keptShort, keptDefault, expiredDefault];
-    await expect.poll(() => remaining("calls", "id", all), { timeout: 20_000, interval: 250 }).toEqual([keptShort, keptDefault].sort());
+    await expect
+      .poll(() => remaining("calls", "id", all), { timeout: 20_000, interval: 250 })
+      .toEqual([keptShort, keptDefault].sort());
     expect(await remaining("call_events", "call_id", all)).toEqual([keptShort, keptDefault].sort());
     // Feed entries go with their calls, and those of kept calls once they are older than two days.
     expect(await remaining("call_feed", "call_id", all)).toEqual([]);
     // The purge goes through every tenant of the shared database and says so once it is through
     // them all, which may be after this test's two tenants were done.
-    await expect.poll(() => lines, { timeout: 20_000, interval: 250 }).toContainEqual(expect.objectContaining({ msg: "calls past their retention deleted" }));
+    await expect
+      .poll(() => lines, { timeout: 20_000, interval: 250 })
+      .toContainEqual(expect.objectContaining({ msg: "calls past their retention deleted" }));
   });
 });

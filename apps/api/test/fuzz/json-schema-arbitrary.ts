@@ -48,20 +48,29 @@ const freeStringLength = 40;
 const arrayLength = 4;
 
 /** An arbitrary of values that the schema accepts (as far as JSON Schema can say). */
-export function validArbitrary(schema: JsonSchema, known: KnownValues, name?: string): fc.Arbitrary<unknown> {
+export function validArbitrary(
+  schema: JsonSchema,
+  known: KnownValues,
+  name?: string,
+): fc.Arbitrary<unknown> {
   const generated = bySchema(schema, known);
   const named = name === undefined ? undefined : known.byName[name];
   if (!named || named.length === 0) return generated;
-  return fc.oneof({ arbitrary: fc.constantFrom(...named), weight: 3 }, { arbitrary: generated, weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...named), weight: 3 },
+    { arbitrary: generated, weight: 1 },
+  );
 }
 
 function bySchema(schema: JsonSchema, known: KnownValues): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((alternative) => bySchema(alternative, known)));
+  if (alternatives)
+    return fc.oneof(...alternatives.map((alternative) => bySchema(alternative, known)));
   if (schema.allOf) return bySchema(mergeObjects(schema.allOf), known);
-  if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => bySchema({ ...schema, type }, known)));
+  if (Array.isArray(schema.type))
+    return fc.oneof(...schema.type.map((type) => bySchema({ ...schema, type }, known)));
   switch (schema.type) {
     case "string":
       return stringArbitrary(schema, known);
@@ -88,14 +97,21 @@ function bySchema(schema: JsonSchema, known: KnownValues): fc.Arbitrary<unknown>
 
 function objectArbitrary(schema: JsonSchema, known: KnownValues): fc.Arbitrary<unknown> {
   const properties = schema.properties ?? {};
-  const model = Object.fromEntries(Object.entries(properties).map(([key, inner]) => [key, validArbitrary(inner, known, key)]));
-  return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([key, inner]) => [key, validArbitrary(inner, known, key)]),
+  );
+  return fc.record(model, {
+    requiredKeys: (schema.required ?? []).filter((key) => key in properties),
+  });
 }
 
 function mergeObjects(schemas: JsonSchema[]): JsonSchema {
   return {
     type: "object",
-    properties: Object.assign({}, ...schemas.map((schema) => schema.properties ?? {})) as Record<string, JsonSchema>,
+    properties: Object.assign({}, ...schemas.map((schema) => schema.properties ?? {})) as Record<
+      string,
+      JsonSchema
+    >,
     required: schemas.flatMap((schema) => schema.required ?? []),
   };
 }
@@ -104,12 +120,23 @@ const safeBound = 2 ** 31 - 1;
 const defaultBound = 1e6;
 
 function integerBounds(schema: JsonSchema): { min: number; max: number } {
-  const min = schema.minimum ?? (schema.exclusiveMinimum === undefined ? -defaultBound : Math.floor(schema.exclusiveMinimum) + 1);
-  const max = schema.maximum ?? (schema.exclusiveMaximum === undefined ? defaultBound : Math.ceil(schema.exclusiveMaximum) - 1);
+  const min =
+    schema.minimum ??
+    (schema.exclusiveMinimum === undefined
+      ? -defaultBound
+      : Math.floor(schema.exclusiveMinimum) + 1);
+  const max =
+    schema.maximum ??
+    (schema.exclusiveMaximum === undefined ? defaultBound : Math.ceil(schema.exclusiveMaximum) - 1);
   return { min: Math.max(Math.ceil(min), -safeBound), max: Math.min(Math.floor(max), safeBound) };
 }
 
-function numberBounds(schema: JsonSchema): { min: number; max: number; minExcluded: boolean; maxExcluded: boolean } {
+function numberBounds(schema: JsonSchema): {
+  min: number;
+  max: number;
+  minExcluded: boolean;
+  maxExcluded: boolean;
+} {
   return {
     min: schema.minimum ?? schema.exclusiveMinimum ?? -defaultBound,
     max: schema.maximum ?? schema.exclusiveMaximum ?? defaultBound,
@@ -118,7 +145,11 @@ function numberBounds(schema: JsonSchema): { min: number; max: number; minExclud
   };
 }
 
-const instant = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T23:59:59Z"), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date("2020-01-01T00:00:00Z"),
+  max: new Date("2030-12-31T23:59:59Z"),
+  noInvalidDate: true,
+});
 
 function stringArbitrary(schema: JsonSchema, known: KnownValues): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
@@ -126,7 +157,9 @@ function stringArbitrary(schema: JsonSchema, known: KnownValues): fc.Arbitrary<s
   const fits = (value: string) => value.length >= min && value.length <= max;
   switch (schema.format) {
     case "uuid":
-      return known.ids.length === 0 ? fc.uuid() : fc.oneof({ arbitrary: fc.constantFrom(...known.ids), weight: 3 }, fc.uuid());
+      return known.ids.length === 0
+        ? fc.uuid()
+        : fc.oneof({ arbitrary: fc.constantFrom(...known.ids), weight: 3 }, fc.uuid());
     case "date-time":
       return instant.map((date) => date.toISOString());
     case "date":
@@ -138,9 +171,16 @@ function stringArbitrary(schema: JsonSchema, known: KnownValues): fc.Arbitrary<s
     const matching = fc.stringMatching(pattern).filter(fits);
     return plausible.length === 0 ? matching : fc.oneof(fc.constantFrom(...plausible), matching);
   }
-  const free = fc.string({ unit: "grapheme", minLength: min, maxLength: Math.min(max, min + freeStringLength) }).filter(fits);
+  const free = fc
+    .string({ unit: "grapheme", minLength: min, maxLength: Math.min(max, min + freeStringLength) })
+    .filter(fits);
   const plausible = known.plausibleStrings.filter(fits);
-  return plausible.length === 0 ? free : fc.oneof({ arbitrary: fc.constantFrom(...plausible), weight: 3 }, { arbitrary: free, weight: 1 });
+  return plausible.length === 0
+    ? free
+    : fc.oneof(
+        { arbitrary: fc.constantFrom(...plausible), weight: 3 },
+        { arbitrary: free, weight: 1 },
+      );
 }
 
 /** The schema's pattern as a RegExp, or undefined when JavaScript cannot read it (it stays unconstrained). */
@@ -188,7 +228,19 @@ const hostile: Record<HostileKind, readonly unknown[]> = {
   longString: ["x".repeat(100_000), "ꦱ".repeat(20_000), " ".repeat(5_000)],
   deepNesting: [new DeepJson(100_000), new DeepJson(3_000), new DeepJson(200)],
   hugeNumber: [1e308, -1e308, 2 ** 53 + 2, -(2 ** 63), 1e-320, 2 ** 31, -1, 0, 1.5],
-  wrongType: [null, true, 0, "", "1", [], {}, ["a", 1, null], JSON.parse('{"__proto__":{"polluted":true}}'), "2026-13-45", "null"],
+  wrongType: [
+    null,
+    true,
+    0,
+    "",
+    "1",
+    [],
+    {},
+    ["a", 1, null],
+    JSON.parse('{"__proto__":{"polluted":true}}'),
+    "2026-13-45",
+    "null",
+  ],
   hugeBody: ["x".repeat(12 * 1024 * 1024)],
 };
 
@@ -202,9 +254,13 @@ type Path = (string | number)[];
 
 /** Every position in a JSON value (the root included) where a hostile value can go. */
 function positions(value: unknown, path: Path = []): Path[] {
-  if (Array.isArray(value)) return [path, ...value.flatMap((item, index) => positions(item, [...path, index]))];
+  if (Array.isArray(value))
+    return [path, ...value.flatMap((item, index) => positions(item, [...path, index]))];
   if (typeof value === "object" && value !== null) {
-    return [path, ...Object.entries(value).flatMap(([key, inner]) => positions(inner, [...path, key]))];
+    return [
+      path,
+      ...Object.entries(value).flatMap(([key, inner]) => positions(inner, [...path, key])),
+    ];
   }
   return [path];
 }
@@ -212,32 +268,55 @@ function positions(value: unknown, path: Path = []): Path[] {
 type Mutation = "replace" | "remove" | "extraKey";
 
 /** `value` with one change at `path`: a hostile value put in, the field taken out, or an unknown key added. */
-export function mutated(value: unknown, path: Path, mutation: Mutation, replacement: unknown): unknown {
+export function mutated(
+  value: unknown,
+  path: Path,
+  mutation: Mutation,
+  replacement: unknown,
+): unknown {
   const [head, ...rest] = path;
   if (head === undefined) {
-    if (mutation === "extraKey" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+    if (
+      mutation === "extraKey" &&
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value)
+    ) {
       return { ...value, unexpected: replacement };
     }
     return replacement;
   }
   if (Array.isArray(value) && typeof head === "number") {
-    if (rest.length === 0 && mutation === "remove") return value.filter((_, index) => index !== head);
-    return value.map((item: unknown, index) => (index === head ? mutated(item, rest, mutation, replacement) : item));
+    if (rest.length === 0 && mutation === "remove")
+      return value.filter((_, index) => index !== head);
+    return value.map((item: unknown, index) =>
+      index === head ? mutated(item, rest, mutation, replacement) : item,
+    );
   }
   if (typeof value === "object" && value !== null) {
     const record = value as Record<string, unknown>;
-    if (rest.length === 0 && mutation === "remove") return Object.fromEntries(Object.entries(record).filter(([key]) => key !== head));
+    if (rest.length === 0 && mutation === "remove")
+      return Object.fromEntries(Object.entries(record).filter(([key]) => key !== head));
     return { ...record, [head]: mutated(record[head], rest, mutation, replacement) };
   }
   return value;
 }
 
 /** A valid value with exactly one position changed, so the rest still carries the request to the handler. */
-export function mutatedArbitrary(valid: fc.Arbitrary<unknown>, hostileValue: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+export function mutatedArbitrary(
+  valid: fc.Arbitrary<unknown>,
+  hostileValue: fc.Arbitrary<unknown>,
+): fc.Arbitrary<unknown> {
   return valid.chain((value) => {
     const spots = positions(value);
     return fc
-      .tuple(fc.integer({ min: 0, max: spots.length - 1 }), fc.constantFrom<Mutation>("replace", "replace", "replace", "remove", "extraKey"), hostileValue)
-      .map(([spot, mutation, replacement]) => mutated(value, spots[spot] ?? [], mutation, replacement));
+      .tuple(
+        fc.integer({ min: 0, max: spots.length - 1 }),
+        fc.constantFrom<Mutation>("replace", "replace", "replace", "remove", "extraKey"),
+        hostileValue,
+      )
+      .map(([spot, mutation, replacement]) =>
+        mutated(value, spots[spot] ?? [], mutation, replacement),
+      );
   });
 }

@@ -8,14 +8,24 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Valid inputs for a procedure: one value per chained input parser, merged as tRPC merges them
  * (each parser reads the same object). A procedure without input gets `undefined`.
  */
-export function validInput(procedure: Pick<ProcedureInfo, "inputs">, known: KnownValues): fc.Arbitrary<unknown> {
+export function validInput(
+  procedure: Pick<ProcedureInfo, "inputs">,
+  known: KnownValues,
+): fc.Arbitrary<unknown> {
   if (procedure.inputs.length === 0) return fc.constant(undefined);
   const parts = procedure.inputs.map((input) => validArbitrary(jsonSchemaOf(input), known));
-  return fc.tuple(...parts).map((values) => (values.every(isRecord) ? (Object.assign({}, ...values) as Record<string, unknown>) : values.at(-1)));
+  return fc
+    .tuple(...parts)
+    .map((values) =>
+      values.every(isRecord)
+        ? (Object.assign({}, ...values) as Record<string, unknown>)
+        : values.at(-1),
+    );
 }

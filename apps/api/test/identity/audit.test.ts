@@ -5,7 +5,12 @@ import { withTenant } from "@sigap/tenancy";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, uniqueEmail, type SignedInTestPerson } from "../people.ts";
+import {
+  createTestPerson,
+  deleteTestPeople,
+  uniqueEmail,
+  type SignedInTestPerson,
+} from "../people.ts";
 
 const { api, database } = useTestApi();
 let tenantA: TestTenant;
@@ -33,7 +38,16 @@ interface Page {
   nextCursor: string | null;
 }
 
-async function insertTenantRow(tenant: TestTenant, row: { at: string; actor?: SignedInTestPerson; action: string; target?: [string, string]; diff?: unknown }) {
+async function insertTenantRow(
+  tenant: TestTenant,
+  row: {
+    at: string;
+    actor?: SignedInTestPerson;
+    action: string;
+    target?: [string, string];
+    diff?: unknown;
+  },
+) {
   await database.owner.sql`
     insert into audit_log (tenant_id, occurred_at, actor_user_id, actor_role, action, target_type, target_id, diff, ip, user_agent)
     values (${tenant.id}, ${row.at}::timestamptz, ${row.actor?.id ?? null}, 'tenant_admin', ${`${tag}.${row.action}`},
@@ -44,22 +58,45 @@ async function insertTenantRow(tenant: TestTenant, row: { at: string; actor?: Si
 beforeAll(async () => {
   tenantA = await createTestTenant(database.owner);
   tenantB = await createTestTenant(database.owner);
-  const [zone] = await database.owner.sql<{ time_zone: string }[]>`select time_zone from tenants where id = ${tenantA.id}`;
+  const [zone] = await database.owner.sql<
+    { time_zone: string }[]
+  >`select time_zone from tenants where id = ${tenantA.id}`;
   zoneA = zone?.time_zone ?? "Asia/Jakarta";
   // Labelled addresses: the actor filter below is given the start of one, which must name only that person.
   const member = (label: string, tenant: TestTenant, role: "tenant_admin" | "operator") =>
-    createTestPerson(database.owner, { email: uniqueEmail(label), memberships: [{ tenantId: tenant.id, role }], signedIn: true });
+    createTestPerson(database.owner, {
+      email: uniqueEmail(label),
+      memberships: [{ tenantId: tenant.id, role }],
+      signedIn: true,
+    });
   adminA = await member("admin-a", tenantA, "tenant_admin");
   adminB = await member("admin-b", tenantB, "tenant_admin");
   operatorA = await member("operator-a", tenantA, "operator");
-  platformAdmin = await createTestPerson(database.owner, { platformRole: "platform_admin", signedIn: true });
-  for (const person of [adminA, adminB, operatorA, platformAdmin]) clients.set(person, testClient(api.url, { cookie: person.cookie }));
+  platformAdmin = await createTestPerson(database.owner, {
+    platformRole: "platform_admin",
+    signedIn: true,
+  });
+  for (const person of [adminA, adminB, operatorA, platformAdmin])
+    clients.set(person, testClient(api.url, { cookie: person.cookie }));
 
   // Local midnight in A's zone separates the first two rows; two rows share one instant.
-  const localA = (wallClock: string) => database.owner.sql<{ at: string }[]>`
-    select (${wallClock}::timestamp at time zone ${zoneA})::text as at`.then((rows) => rows[0]?.at ?? "");
-  await insertTenantRow(tenantA, { at: await localA("2025-03-09 23:30"), actor: adminA, action: "users.invite", target: ["user", "u-1"] });
-  await insertTenantRow(tenantA, { at: await localA("2025-03-10 00:30"), actor: operatorA, action: "users.changeRole", target: ["user", "u-2"] });
+  const localA = (wallClock: string) =>
+    database.owner.sql<{ at: string }[]>`
+    select (${wallClock}::timestamp at time zone ${zoneA})::text as at`.then(
+      (rows) => rows[0]?.at ?? "",
+    );
+  await insertTenantRow(tenantA, {
+    at: await localA("2025-03-09 23:30"),
+    actor: adminA,
+    action: "users.invite",
+    target: ["user", "u-1"],
+  });
+  await insertTenantRow(tenantA, {
+    at: await localA("2025-03-10 00:30"),
+    actor: operatorA,
+    action: "users.changeRole",
+    target: ["user", "u-2"],
+  });
   await insertTenantRow(tenantA, {
     at: "2025-03-11T05:00:00Z",
     actor: adminA,
@@ -67,8 +104,17 @@ beforeAll(async () => {
     target: ["sop", "s-1"],
     diff: { after: { note: 'Banjir, "siaga 1"\nKec. Buduran' } },
   });
-  await insertTenantRow(tenantA, { at: "2025-03-11T05:00:00Z", action: "invitations.accept", target: ["invitation", "i-1"] });
-  await insertTenantRow(tenantB, { at: "2025-03-10T05:00:00Z", actor: adminB, action: "users.invite", target: ["user", "u-9"] });
+  await insertTenantRow(tenantA, {
+    at: "2025-03-11T05:00:00Z",
+    action: "invitations.accept",
+    target: ["invitation", "i-1"],
+  });
+  await insertTenantRow(tenantB, {
+    at: "2025-03-10T05:00:00Z",
+    actor: adminB,
+    action: "users.invite",
+    target: ["user", "u-9"],
+  });
   await database.owner.sql`
     insert into platform_audit_log (occurred_at, actor_user_id, actor_role, action, target_type, target_id)
     values ('2025-03-12T01:00:00Z', ${platformAdmin.id}, 'platform_admin', ${`${tag}.tenants.create`}, 'tenant', ${tenantB.id})`;
@@ -85,7 +131,11 @@ const as = (person: SignedInTestPerson) => {
   if (!client) throw new Error("no client");
   return client;
 };
-async function list(person: SignedInTestPerson, input: Record<string, unknown>, path = "audit.list"): Promise<Page> {
+async function list(
+  person: SignedInTestPerson,
+  input: Record<string, unknown>,
+  path = "audit.list",
+): Promise<Page> {
   const answer = await as(person).call("query", path, input);
   expect(answer.error).toBeUndefined();
   return answer.data as Page;
@@ -107,25 +157,57 @@ describe("audit.list", () => {
   });
 
   it("filters by actor (email part or id), action prefix, target, and whole local days", async () => {
-    const byEmail = await list(adminA, { tenantSlug: tenantA.slug, actor: adminA.email.slice(0, 11).toUpperCase() });
+    const byEmail = await list(adminA, {
+      tenantSlug: tenantA.slug,
+      actor: adminA.email.slice(0, 11).toUpperCase(),
+    });
     expect(actions(byEmail)).toEqual(["sop.publish", "users.invite"]);
-    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, actor: operatorA.id }))).toEqual(["users.changeRole"]);
-    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, action: `${tag}.users.` }))).toEqual(["users.changeRole", "users.invite"]);
-    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, targetType: "user", targetId: "u-2" }))).toEqual(["users.changeRole"]);
-    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, action: tag, from: "2025-03-10", to: "2025-03-10" }))).toEqual([
+    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, actor: operatorA.id }))).toEqual([
       "users.changeRole",
     ]);
-    expect(actions(await list(adminA, { tenantSlug: tenantA.slug, action: tag, to: "2025-03-09" }))).toEqual(["users.invite"]);
+    expect(
+      actions(await list(adminA, { tenantSlug: tenantA.slug, action: `${tag}.users.` })),
+    ).toEqual(["users.changeRole", "users.invite"]);
+    expect(
+      actions(
+        await list(adminA, { tenantSlug: tenantA.slug, targetType: "user", targetId: "u-2" }),
+      ),
+    ).toEqual(["users.changeRole"]);
+    expect(
+      actions(
+        await list(adminA, {
+          tenantSlug: tenantA.slug,
+          action: tag,
+          from: "2025-03-10",
+          to: "2025-03-10",
+        }),
+      ),
+    ).toEqual(["users.changeRole"]);
+    expect(
+      actions(await list(adminA, { tenantSlug: tenantA.slug, action: tag, to: "2025-03-09" })),
+    ).toEqual(["users.invite"]);
 
-    const backwards = await as(adminA).call("query", "audit.list", { tenantSlug: tenantA.slug, from: "2025-03-10", to: "2025-03-01" });
-    expect(backwards).toMatchObject({ status: 400, error: { data: { issues: [{ path: "to", message: "to must not be before from" }] } } });
+    const backwards = await as(adminA).call("query", "audit.list", {
+      tenantSlug: tenantA.slug,
+      from: "2025-03-10",
+      to: "2025-03-01",
+    });
+    expect(backwards).toMatchObject({
+      status: 400,
+      error: { data: { issues: [{ path: "to", message: "to must not be before from" }] } },
+    });
   });
 
   it("pages with a cursor: every row once, ties broken by id", async () => {
     const seen: string[] = [];
     let cursor: string | null | undefined;
     do {
-      const page: Page = await list(adminA, { tenantSlug: tenantA.slug, action: tag, limit: 1, ...(cursor ? { cursor } : {}) });
+      const page: Page = await list(adminA, {
+        tenantSlug: tenantA.slug,
+        action: tag,
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.rows.length).toBeLessThanOrEqual(1);
       seen.push(...page.rows.map((row) => row.id));
       cursor = page.nextCursor;
@@ -133,10 +215,19 @@ describe("audit.list", () => {
     expect(seen).toHaveLength(4);
     expect(new Set(seen).size).toBe(4);
 
-    const bad = await as(adminA).call("query", "audit.list", { tenantSlug: tenantA.slug, cursor: "not-a-cursor" });
+    const bad = await as(adminA).call("query", "audit.list", {
+      tenantSlug: tenantA.slug,
+      cursor: "not-a-cursor",
+    });
     expect(bad).toMatchObject({ status: 400, error: { data: { issues: [{ path: "cursor" }] } } });
-    const tooMany = await as(adminA).call("query", "audit.list", { tenantSlug: tenantA.slug, limit: 101 });
-    expect(tooMany).toMatchObject({ status: 400, error: { data: { issues: [{ path: "limit" }] } } });
+    const tooMany = await as(adminA).call("query", "audit.list", {
+      tenantSlug: tenantA.slug,
+      limit: 101,
+    });
+    expect(tooMany).toMatchObject({
+      status: 400,
+      error: { data: { issues: [{ path: "limit" }] } },
+    });
   });
 
   it("keeps tenants apart: B's rows never reach A, and B's slug is NOT_FOUND to A's admin", async () => {
@@ -152,15 +243,29 @@ describe("audit.list", () => {
 
 describe("audit.exportCsv", () => {
   it("is RFC 4180 CSV with a BOM and local times, defused for spreadsheets, and leaves a trace", async () => {
-    const answer = await as(adminA).call("mutation", "audit.exportCsv", { tenantSlug: tenantA.slug, action: tag });
-    const { filename, csv, rowCount, truncated } = answer.data as { filename: string; csv: string; rowCount: number; truncated: boolean };
+    const answer = await as(adminA).call("mutation", "audit.exportCsv", {
+      tenantSlug: tenantA.slug,
+      action: tag,
+    });
+    const { filename, csv, rowCount, truncated } = answer.data as {
+      filename: string;
+      csv: string;
+      rowCount: number;
+      truncated: boolean;
+    };
     expect(filename).toMatch(new RegExp(`^audit-${tenantA.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect({ rowCount, truncated }).toEqual({ rowCount: 4, truncated: false });
-    expect(csv.startsWith("\uFEFFoccurred_at,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id\r\n")).toBe(
-      true,
-    );
+    expect(
+      csv.startsWith(
+        "\uFEFFoccurred_at,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id\r\n",
+      ),
+    ).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
-    const offset = { "Asia/Jakarta": "+07:00", "Asia/Makassar": "+08:00", "Asia/Jayapura": "+09:00" }[zoneA];
+    const offset = {
+      "Asia/Jakarta": "+07:00",
+      "Asia/Makassar": "+08:00",
+      "Asia/Jayapura": "+09:00",
+    }[zoneA];
     expect(csv).toContain(
       `2025-03-09T23:30:00${offset ?? ""},${adminA.email},${adminA.displayName},tenant_admin,${tag}.users.invite,user,u-1,,10.1.2.3,"'=HYPERLINK(""http://evil"")",\r\n`,
     );
@@ -175,11 +280,17 @@ describe("audit.exportCsv", () => {
   it("needs the same-origin check like any mutation, and audit.view", async () => {
     const crossSite = await fetch(`${api.url}/trpc/audit.exportCsv`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: as(adminA).cookie ?? "", "sec-fetch-site": "cross-site" },
+      headers: {
+        "content-type": "application/json",
+        cookie: as(adminA).cookie ?? "",
+        "sec-fetch-site": "cross-site",
+      },
       body: JSON.stringify({ tenantSlug: tenantA.slug }),
     });
     expect(crossSite.status).toBe(403);
-    const operator = await as(operatorA).call("mutation", "audit.exportCsv", { tenantSlug: tenantA.slug });
+    const operator = await as(operatorA).call("mutation", "audit.exportCsv", {
+      tenantSlug: tenantA.slug,
+    });
     expect(operator).toMatchObject({ status: 403 });
   });
 });
@@ -195,23 +306,52 @@ describe("platform audit views", () => {
       [tenantA.slug, "users.changeRole"],
       [tenantA.slug, "users.invite"],
     ]);
-    const filtered = await list(platformAdmin, { action: tag, actor: adminB.email, timeZone: "Asia/Jayapura", from: "2025-03-10", to: "2025-03-10" }, "audit.platformList");
-    expect(filtered.rows.map((row) => [row.tenantSlug, row.actor?.email])).toEqual([[tenantB.slug, adminB.email]]);
+    const filtered = await list(
+      platformAdmin,
+      {
+        action: tag,
+        actor: adminB.email,
+        timeZone: "Asia/Jayapura",
+        from: "2025-03-10",
+        to: "2025-03-10",
+      },
+      "audit.platformList",
+    );
+    expect(filtered.rows.map((row) => [row.tenantSlug, row.actor?.email])).toEqual([
+      [tenantB.slug, adminB.email],
+    ]);
 
     const firstPage = await list(platformAdmin, { action: tag, limit: 4 }, "audit.platformList");
-    const secondPage = await list(platformAdmin, { action: tag, limit: 4, cursor: firstPage.nextCursor }, "audit.platformList");
-    expect([...firstPage.rows, ...secondPage.rows].map((row) => row.id)).toEqual(page.rows.map((row) => row.id));
+    const secondPage = await list(
+      platformAdmin,
+      { action: tag, limit: 4, cursor: firstPage.nextCursor },
+      "audit.platformList",
+    );
+    expect([...firstPage.rows, ...secondPage.rows].map((row) => row.id)).toEqual(
+      page.rows.map((row) => row.id),
+    );
     expect(secondPage.nextCursor).toBeNull();
   });
 
   it("platformExportCsv adds the tenant column", async () => {
-    const answer = await as(platformAdmin).call("mutation", "audit.platformExportCsv", { action: tag, timeZone: "Asia/Makassar" });
-    const { filename, csv, rowCount } = answer.data as { filename: string; csv: string; rowCount: number };
+    const answer = await as(platformAdmin).call("mutation", "audit.platformExportCsv", {
+      action: tag,
+      timeZone: "Asia/Makassar",
+    });
+    const { filename, csv, rowCount } = answer.data as {
+      filename: string;
+      csv: string;
+      rowCount: number;
+    };
     expect(filename).toMatch(/^audit-all-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(rowCount).toBe(6);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\uFEFFoccurred_at,tenant,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id");
-    expect(lines[1]).toMatch(new RegExp(`^2025-03-12T09:00:00\\+08:00,\\(platform\\),${platformAdmin.email},`));
+    expect(lines[0]).toBe(
+      "\uFEFFoccurred_at,tenant,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id",
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(`^2025-03-12T09:00:00\\+08:00,\\(platform\\),${platformAdmin.email},`),
+    );
     const [trace] = await database.owner.sql<{ n: number }[]>`
       select count(*)::int as n from platform_audit_log where actor_user_id = ${platformAdmin.id} and action = 'audit.export'`;
     expect(trace?.n).toBe(1);
@@ -219,8 +359,13 @@ describe("platform audit views", () => {
 
   it("is for platform admins only", async () => {
     for (const person of [adminA, operatorA]) {
-      expect(await as(person).call("query", "audit.platformList", {})).toMatchObject({ status: 403, error: { data: { code: "FORBIDDEN" } } });
-      expect(await as(person).call("mutation", "audit.platformExportCsv", {})).toMatchObject({ status: 403 });
+      expect(await as(person).call("query", "audit.platformList", {})).toMatchObject({
+        status: 403,
+        error: { data: { code: "FORBIDDEN" } },
+      });
+      expect(await as(person).call("mutation", "audit.platformExportCsv", {})).toMatchObject({
+        status: 403,
+      });
     }
   });
 });
@@ -232,12 +377,26 @@ describe("the audit trail is append-only", () => {
         () => "allowed",
         (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
       );
-    await expect(withTenant(database.app.db, tenantA.id, (tx) => tx.execute(sql`select count(*) from audit_log`))).resolves.toBeDefined();
-    expect(await attempt(sql`update audit_log set action = 'forged'`)).toMatch(/permission denied for table audit_log/);
-    expect(await attempt(sql`delete from audit_log`)).toMatch(/permission denied for table audit_log/);
-    expect(await attempt(sql`update platform_audit_log set action = 'forged'`)).toMatch(/permission denied for table platform_audit_log/);
-    expect(await attempt(sql`delete from platform_audit_log`)).toMatch(/permission denied for table platform_audit_log/);
-    const [count] = await database.owner.sql<{ n: number }[]>`select count(*)::int as n from audit_log where tenant_id = ${tenantA.id}`;
+    await expect(
+      withTenant(database.app.db, tenantA.id, (tx) =>
+        tx.execute(sql`select count(*) from audit_log`),
+      ),
+    ).resolves.toBeDefined();
+    expect(await attempt(sql`update audit_log set action = 'forged'`)).toMatch(
+      /permission denied for table audit_log/,
+    );
+    expect(await attempt(sql`delete from audit_log`)).toMatch(
+      /permission denied for table audit_log/,
+    );
+    expect(await attempt(sql`update platform_audit_log set action = 'forged'`)).toMatch(
+      /permission denied for table platform_audit_log/,
+    );
+    expect(await attempt(sql`delete from platform_audit_log`)).toMatch(
+      /permission denied for table platform_audit_log/,
+    );
+    const [count] = await database.owner.sql<
+      { n: number }[]
+    >`select count(*)::int as n from audit_log where tenant_id = ${tenantA.id}`;
     expect(count?.n).toBe(5);
   });
 

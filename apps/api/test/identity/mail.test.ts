@@ -24,7 +24,8 @@ function capturingLogger() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -70,8 +71,12 @@ describe("the mail module", () => {
   it("without SMTP stores the message in the outbox", async () => {
     const to = uniqueEmail("outbox");
     const { log } = capturingLogger();
-    expect(await sendMail({ db: database.app.db, config: testConfig, log }, message(to))).toMatchObject({ delivered: false });
-    expect(await storedMail(to)).toEqual([{ transport: "outbox", delivered: false, subject: "Uji / Test" }]);
+    expect(
+      await sendMail({ db: database.app.db, config: testConfig, log }, message(to)),
+    ).toMatchObject({ delivered: false });
+    expect(await storedMail(to)).toEqual([
+      { transport: "outbox", delivered: false, subject: "Uji / Test" },
+    ]);
   });
 
   describe("with SMTP", () => {
@@ -88,30 +93,61 @@ describe("the mail module", () => {
     it("delivers and records the delivery", async () => {
       const to = uniqueEmail("smtp");
       const { log } = capturingLogger();
-      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` } };
-      expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({ delivered: true });
+      const config = {
+        ...testConfig,
+        mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` },
+      };
+      expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({
+        delivered: true,
+      });
       expect(smtp.received.some((data) => data.includes(`To: ${to}`))).toBe(true);
-      expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: true, subject: "Uji / Test" }]);
+      expect(await storedMail(to)).toEqual([
+        { transport: "smtp", delivered: true, subject: "Uji / Test" },
+      ]);
     });
 
     it("a CR or LF in the subject never starts another header", async () => {
       const to = uniqueEmail("header");
       const { log } = capturingLogger();
-      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` } };
-      await sendMail({ db: database.app.db, config, log }, { ...message(to), subject: "Undangan Kota X\r\nBcc: attacker@example.test" });
+      const config = {
+        ...testConfig,
+        mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(port)}` },
+      };
+      await sendMail(
+        { db: database.app.db, config, log },
+        { ...message(to), subject: "Undangan Kota X\r\nBcc: attacker@example.test" },
+      );
       const sent = smtp.received.find((data) => data.includes(`To: ${to}`)) ?? "";
       expect(sent).not.toMatch(/^Bcc:/m);
-      expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: true, subject: "Undangan Kota X Bcc: attacker@example.test" }]);
+      expect(await storedMail(to)).toEqual([
+        {
+          transport: "smtp",
+          delivered: true,
+          subject: "Undangan Kota X Bcc: attacker@example.test",
+        },
+      ]);
     });
 
     it("a failed delivery does not fail the caller: stored undelivered and logged", async () => {
       const to = uniqueEmail("refused");
       const { log, lines } = capturingLogger();
       const closedPort = await freePort();
-      const config = { ...testConfig, mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(closedPort)}` } };
-      expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({ delivered: false });
-      expect(await storedMail(to)).toEqual([{ transport: "smtp", delivered: false, subject: "Uji / Test" }]);
-      expect(lines).toEqual([expect.objectContaining({ level: 50, msg: expect.stringContaining("SMTP delivery failed") as string })]);
+      const config = {
+        ...testConfig,
+        mail: { ...testConfig.mail, smtpUrl: `smtp://127.0.0.1:${String(closedPort)}` },
+      };
+      expect(await sendMail({ db: database.app.db, config, log }, message(to))).toMatchObject({
+        delivered: false,
+      });
+      expect(await storedMail(to)).toEqual([
+        { transport: "smtp", delivered: false, subject: "Uji / Test" },
+      ]);
+      expect(lines).toEqual([
+        expect.objectContaining({
+          level: 50,
+          msg: expect.stringContaining("SMTP delivery failed") as string,
+        }),
+      ]);
     });
   });
 
@@ -125,7 +161,9 @@ describe("the mail module", () => {
       expiresAt: new Date("2030-01-08T03:00:00Z"),
       timeZone: "Asia/Jayapura",
     });
-    expect(invitation.text.indexOf("Anda diundang")).toBeLessThan(invitation.text.indexOf("You have been invited"));
+    expect(invitation.text.indexOf("Anda diundang")).toBeLessThan(
+      invitation.text.indexOf("You have been invited"),
+    );
     expect(invitation.text).toContain("Petugas instansi");
     expect(invitation.text).toContain("12.00 WIT");
     expect(invitation.text).toContain(link);
@@ -133,7 +171,11 @@ describe("the mail module", () => {
     expect(invitation.html).toContain("Kota &#60;Surabaya&#62;");
     expect(invitation.html).toContain("background:#b91c1c");
     const branded = invitationMail({
-      brand: { name: "Call Center 112 Kota Surabaya", color: "#0f766e", logoUrl: "http://localhost:3000/v1/tenants/surabaya/logo" },
+      brand: {
+        name: "Call Center 112 Kota Surabaya",
+        color: "#0f766e",
+        logoUrl: "http://localhost:3000/v1/tenants/surabaya/logo",
+      },
       to: "a@b.test",
       tenantName: "Kota Surabaya",
       role: "operator",
@@ -143,8 +185,14 @@ describe("the mail module", () => {
     });
     expect(branded.html).toContain("background:#0f766e");
     expect(branded.html).toContain('<img src="http://localhost:3000/v1/tenants/surabaya/logo"');
-    expect(branded.html).toContain("<strong style=\"font-size:18px;vertical-align:middle\">Call Center 112 Kota Surabaya</strong>");
-    const reset = passwordResetMail({ to: "a@b.test", link: "http://localhost:3000/reset-password/xyz", expiresAt: new Date() });
+    expect(branded.html).toContain(
+      '<strong style="font-size:18px;vertical-align:middle">Call Center 112 Kota Surabaya</strong>',
+    );
+    const reset = passwordResetMail({
+      to: "a@b.test",
+      link: "http://localhost:3000/reset-password/xyz",
+      expiresAt: new Date(),
+    });
     expect(reset.text).toContain("http://localhost:3000/reset-password/xyz");
     expect(reset.text).toContain("If you did not ask for this");
   });
@@ -153,8 +201,13 @@ describe("the mail module", () => {
     const to = uniqueEmail("sealed");
     const { log } = capturingLogger();
     const link = "http://localhost:3000/invite/livetoken123";
-    const sent = await sendMail({ db: database.app.db, config: testConfig, log }, { ...message(to), text: link, html: `<a href="${link}">${link}</a>` });
-    const [row] = await database.app.sql<{ text: string; html: string }[]>`select text, html from mail_outbox where id = ${sent.id}`;
+    const sent = await sendMail(
+      { db: database.app.db, config: testConfig, log },
+      { ...message(to), text: link, html: `<a href="${link}">${link}</a>` },
+    );
+    const [row] = await database.app.sql<
+      { text: string; html: string }[]
+    >`select text, html from mail_outbox where id = ${sent.id}`;
     expect(`${row?.text ?? ""} ${row?.html ?? ""}`).not.toContain("livetoken123");
     const box = createSecretBox(testConfig.secretKeys);
     expect(openMailBody(box, sent.id, "text", row?.text ?? "")).toBe(link);
@@ -170,7 +223,10 @@ describe("the mail module", () => {
       createTestPerson(owner, { platformRole: "ministry_viewer", signedIn: true }),
     ]);
     const outbox = async (devOutbox: boolean, cookie?: string) => {
-      const app = createApp({ db: database.app.db, logger: log, config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } },
+      const app = createApp({
+        db: database.app.db,
+        logger: log,
+        config: { ...testConfig, mail: { ...testConfig.mail, devOutbox } },
         listen: database.app.sql.listen.bind(database.app.sql),
         // The outbox sends no jobs.
         jobs: { send: () => Promise.reject(new Error("this test sends no jobs")) },
@@ -178,8 +234,13 @@ describe("the mail module", () => {
       const port = await freePort();
       const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
       try {
-        const response = await fetch(`http://127.0.0.1:${String(port)}/trpc/outbox.list`, { headers: cookie ? { cookie } : {} });
-        return { status: response.status, body: (await response.json()) as { result?: { data: { to: string; html: string }[] } } };
+        const response = await fetch(`http://127.0.0.1:${String(port)}/trpc/outbox.list`, {
+          headers: cookie ? { cookie } : {},
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as { result?: { data: { to: string; html: string }[] } },
+        };
       } finally {
         await new Promise((resolve) => server.close(resolve));
       }
@@ -189,7 +250,9 @@ describe("the mail module", () => {
       expect((await outbox(true, operator.cookie)).status).toBe(403);
       const on = await outbox(true, admin.cookie);
       expect(on.status).toBe(200);
-      expect(on.body.result?.data.find((mail) => mail.to === to)).toMatchObject({ html: "<p>Halo</p>" });
+      expect(on.body.result?.data.find((mail) => mail.to === to)).toMatchObject({
+        html: "<p>Halo</p>",
+      });
       expect((await outbox(false, admin.cookie)).status).toBe(404);
     } finally {
       await deleteTestPeople(owner, [admin, operator]);

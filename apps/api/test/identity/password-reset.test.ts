@@ -7,11 +7,15 @@ const { api, database } = useTestApi();
 const { owner } = database;
 
 const newPassword = "Kopi tubruk di Malioboro 1998";
-const request = (email: string) => testClient(api.url).call("mutation", "passwordReset.request", { email });
-const complete = (token: string, password = newPassword) => testClient(api.url).call("mutation", "passwordReset.complete", { token, password });
+const request = (email: string) =>
+  testClient(api.url).call("mutation", "passwordReset.request", { email });
+const complete = (token: string, password = newPassword) =>
+  testClient(api.url).call("mutation", "passwordReset.complete", { token, password });
 
 async function mailCount(to: string): Promise<number> {
-  const [row] = await owner.sql<{ n: number }[]>`select count(*)::int as n from mail_outbox where "to" = ${to}`;
+  const [row] = await owner.sql<
+    { n: number }[]
+  >`select count(*)::int as n from mail_outbox where "to" = ${to}`;
   return row?.n ?? 0;
 }
 
@@ -42,24 +46,38 @@ describe("password reset", () => {
     const done = await complete(mail.token);
     expect(done).toMatchObject({ status: 200, data: { passwordChanged: true } });
     expect(done.setCookie ?? "").not.toContain("sigap_session=");
-    expect(await client.call("query", "auth.me")).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(await client.call("query", "auth.me")).toMatchObject({
+      status: 401,
+      code: "UNAUTHORIZED",
+    });
     await expect(signInAs(api, owner, person)).rejects.toThrow();
     await signInAs(api, owner, { email: person.email, password: newPassword });
 
-    expect(await complete(mail.token, "Another fine password 77 x")).toMatchObject({ status: 409, code: "CONFLICT" });
-    expect(await auditRows(owner, "platform_audit_log", "passwordReset.complete", person.id)).toEqual([
-      expect.objectContaining({ diff: { after: { endedSessions: 1 } } }),
-    ]);
+    expect(await complete(mail.token, "Another fine password 77 x")).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+    });
+    expect(
+      await auditRows(owner, "platform_audit_log", "passwordReset.complete", person.id),
+    ).toEqual([expect.objectContaining({ diff: { after: { endedSessions: 1 } } })]);
   });
 
   it("refuses an expired link, a weak password (naming the field) and an unknown token", async () => {
     const person = await createTestPerson(owner);
     await request(person.email);
-    const { token } = await latestMail(owner, person.email, "http://localhost:3000/reset-password/");
+    const { token } = await latestMail(
+      owner,
+      person.email,
+      "http://localhost:3000/reset-password/",
+    );
     const weak = await complete(token, "1234567890");
     expect(weak).toMatchObject({ status: 400, issues: [{ path: "password" }] });
     await owner.sql`update password_resets set expires_at = now() - interval '1 second' where user_id = ${person.id}`;
-    expect(await complete(token)).toMatchObject({ status: 409, code: "CONFLICT", message: expect.stringContaining("expired") as string });
+    expect(await complete(token)).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      message: expect.stringContaining("expired") as string,
+    });
     expect(await complete("unknowntoken")).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
 

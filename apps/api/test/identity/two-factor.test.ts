@@ -4,7 +4,13 @@ import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { sessionCookieFrom, testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, latestMail, testPassword, type TestPerson } from "../people.ts";
+import {
+  createTestPerson,
+  deleteTestPeople,
+  latestMail,
+  testPassword,
+  type TestPerson,
+} from "../people.ts";
 
 const { api, database } = useTestApi();
 let tenant: TestTenant;
@@ -19,14 +25,19 @@ afterAll(async () => {
 });
 
 async function person(role: "tenant_admin" | "operator"): Promise<TestPerson> {
-  const created = await createTestPerson(database.owner, { memberships: [{ tenantId: tenant.id, role }] });
+  const created = await createTestPerson(database.owner, {
+    memberships: [{ tenantId: tenant.id, role }],
+  });
   people.push(created);
   return created;
 }
 
 async function signIn(who: TestPerson): Promise<{ client: TestClient; next: unknown }> {
   const client = testClient(api.url);
-  const answer = await client.call("mutation", "auth.signIn", { email: who.email, password: who.password });
+  const answer = await client.call("mutation", "auth.signIn", {
+    email: who.email,
+    password: who.password,
+  });
   expect(answer.status).toBe(200);
   return { client, next: (answer.data as { next: unknown }).next };
 }
@@ -49,9 +60,15 @@ async function enrol(client: TestClient) {
   const { otpauthUri } = begun.data as { otpauthUri: string };
   const key = decodeBase32IgnorePadding(new URL(otpauthUri).searchParams.get("secret") ?? "");
   const confirmedAtStep = step();
-  const confirmed = await client.call("mutation", "twoFactor.confirmEnrolment", { code: codeAt(key, confirmedAtStep) });
+  const confirmed = await client.call("mutation", "twoFactor.confirmEnrolment", {
+    code: codeAt(key, confirmedAtStep),
+  });
   expect(confirmed.status).toBe(200);
-  return { key, recoveryCodes: (confirmed.data as { recoveryCodes: string[] }).recoveryCodes, confirmedAtStep };
+  return {
+    key,
+    recoveryCodes: (confirmed.data as { recoveryCodes: string[] }).recoveryCodes,
+    confirmedAtStep,
+  };
 }
 
 async function auditActions(userId: string): Promise<string[]> {
@@ -66,8 +83,13 @@ describe("TOTP enrolment", () => {
     const { client, next } = await signIn(admin);
     expect(next).toBe("enrol");
 
-    const owed = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", { code: "123456" });
-    expect(owed).toMatchObject({ status: 401, error: { message: "Second factor required", data: { code: "UNAUTHORIZED" } } });
+    const owed = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", {
+      code: "123456",
+    });
+    expect(owed).toMatchObject({
+      status: 401,
+      error: { message: "Second factor required", data: { code: "UNAUTHORIZED" } },
+    });
 
     const begun = await client.call("mutation", "twoFactor.beginEnrolment");
     const enrolment = begun.data as { otpauthUri: string; qrSvg: string; manualKey: string };
@@ -75,7 +97,12 @@ describe("TOTP enrolment", () => {
     expect(uri.protocol).toBe("otpauth:");
     expect(uri.host).toBe("totp");
     expect(decodeURIComponent(uri.pathname)).toBe(`/Sigap 112:${admin.email}`);
-    expect(Object.fromEntries(uri.searchParams)).toMatchObject({ issuer: "Sigap 112", algorithm: "SHA1", digits: "6", period: "30" });
+    expect(Object.fromEntries(uri.searchParams)).toMatchObject({
+      issuer: "Sigap 112",
+      algorithm: "SHA1",
+      digits: "6",
+      period: "30",
+    });
     expect(enrolment.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     const key = decodeBase32IgnorePadding(uri.searchParams.get("secret") ?? "");
     expect(key).toHaveLength(20);
@@ -86,16 +113,22 @@ describe("TOTP enrolment", () => {
     expect(pending?.pending).toMatch(/^v1:test:/);
     expect(pending?.active).toBeNull();
 
-    const wrong = await client.call("mutation", "twoFactor.confirmEnrolment", { code: wrongCode(key) });
+    const wrong = await client.call("mutation", "twoFactor.confirmEnrolment", {
+      code: wrongCode(key),
+    });
     expect(wrong).toMatchObject({ status: 401, error: { message: "Invalid code" } });
 
-    const confirmed = await client.call("mutation", "twoFactor.confirmEnrolment", { code: generateTOTP(key, 30, 6) });
+    const confirmed = await client.call("mutation", "twoFactor.confirmEnrolment", {
+      code: generateTOTP(key, 30, 6),
+    });
     const { recoveryCodes } = confirmed.data as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{2}$/);
 
-    const [stored] = await database.owner.sql<{ pending: string | null; active: string | null; codes: string }[]>`
+    const [stored] = await database.owner.sql<
+      { pending: string | null; active: string | null; codes: string }[]
+    >`
       select u.totp_pending_key_encrypted as pending, u.totp_key_encrypted as active,
              (select string_agg(code_hash, ' ') from recovery_codes where user_id = u.id) as codes
         from users u where u.id = ${admin.id}`;
@@ -105,15 +138,24 @@ describe("TOTP enrolment", () => {
     for (const code of recoveryCodes) expect(stored?.codes).not.toContain(code);
 
     // Verified now: a signed-in procedure gets past the second-factor gate (and the role rule stops it).
-    const disable = await client.call("mutation", "twoFactor.disable", { code: codeAt(key, step() + 1) });
-    expect(disable).toMatchObject({ status: 403, error: { message: "Your role requires two-factor authentication" } });
+    const disable = await client.call("mutation", "twoFactor.disable", {
+      code: codeAt(key, step() + 1),
+    });
+    expect(disable).toMatchObject({
+      status: 403,
+      error: { message: "Your role requires two-factor authentication" },
+    });
     const again = await client.call("mutation", "twoFactor.beginEnrolment");
     expect(again).toMatchObject({ status: 409, error: { data: { code: "CONFLICT" } } });
     expect(await client.call("query", "twoFactor.status")).toMatchObject({
       data: { enabled: true, enrolmentPending: false, required: true, recoveryCodesLeft: 10 },
     });
     expect(await auditActions(admin.id)).toEqual(
-      expect.arrayContaining(["twoFactor.beginEnrolment", "twoFactor.codeRejected", "twoFactor.enable"]),
+      expect.arrayContaining([
+        "twoFactor.beginEnrolment",
+        "twoFactor.codeRejected",
+        "twoFactor.enable",
+      ]),
     );
   });
 });
@@ -126,7 +168,9 @@ describe("the sign-in challenge", () => {
     const first = await signIn(admin);
     expect(first.next).toBe("challenge");
     // The code that confirmed enrolment has been spent.
-    const replayedEnrolment = await first.client.call("mutation", "twoFactor.verify", { code: codeAt(key, confirmedAtStep) });
+    const replayedEnrolment = await first.client.call("mutation", "twoFactor.verify", {
+      code: codeAt(key, confirmedAtStep),
+    });
     expect(replayedEnrolment).toMatchObject({ status: 401, error: { message: "Invalid code" } });
 
     const fresh = codeAt(key, confirmedAtStep + 1);
@@ -144,14 +188,20 @@ describe("the sign-in challenge", () => {
     const { key, confirmedAtStep } = await enrol((await signIn(admin)).client);
     const { client, next } = await signIn(admin);
     expect(next).toBe("challenge");
-    const before = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", { code: "123456" });
+    const before = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", {
+      code: "123456",
+    });
     expect(before).toMatchObject({ status: 401, error: { message: "Second factor required" } });
-    expect(await client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "challenge" } });
+    expect(await client.call("query", "auth.me")).toMatchObject({
+      data: { secondFactor: "challenge" },
+    });
 
     await client.call("mutation", "twoFactor.verify", { code: codeAt(key, confirmedAtStep + 1) });
     expect(await client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "done" } });
     // Signed in fully; this procedure now judges the code itself (spent above → refused).
-    const after = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", { code: codeAt(key, confirmedAtStep + 1) });
+    const after = await client.call("mutation", "twoFactor.regenerateRecoveryCodes", {
+      code: codeAt(key, confirmedAtStep + 1),
+    });
     expect(after).toMatchObject({ status: 401, error: { message: "Invalid code" } });
   });
 
@@ -161,12 +211,19 @@ describe("the sign-in challenge", () => {
     const { client } = await signIn(admin);
     for (let attempt = 0; attempt < 5; attempt++) {
       const wrong = await client.call("mutation", "twoFactor.verify", { code: wrongCode(key) });
-      expect(wrong).toMatchObject({ status: 401, error: { message: "Invalid code", data: { code: "UNAUTHORIZED" } } });
+      expect(wrong).toMatchObject({
+        status: 401,
+        error: { message: "Invalid code", data: { code: "UNAUTHORIZED" } },
+      });
     }
-    const locked = await client.call("mutation", "twoFactor.verify", { code: generateTOTP(key, 30, 6) });
+    const locked = await client.call("mutation", "twoFactor.verify", {
+      code: generateTOTP(key, 30, 6),
+    });
     expect(locked).toMatchObject({ status: 429, error: { data: { code: "TOO_MANY_REQUESTS" } } });
     expect(locked.error?.data.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await auditActions(admin.id)).filter((action) => action === "twoFactor.codeRejected")).toHaveLength(5);
+    expect(
+      (await auditActions(admin.id)).filter((action) => action === "twoFactor.codeRejected"),
+    ).toHaveLength(5);
     await database.owner.sql`delete from login_throttles where key = ${`account:${admin.email}`}`;
   });
 
@@ -176,21 +233,32 @@ describe("the sign-in challenge", () => {
     const code = recoveryCodes[3] ?? "";
 
     const first = await signIn(admin);
-    const used = await first.client.call("mutation", "twoFactor.verify", { code: code.toUpperCase().replaceAll("-", " ") });
-    expect(used).toMatchObject({ status: 200, data: { verified: true, method: "recovery", recoveryCodesLeft: 9 } });
+    const used = await first.client.call("mutation", "twoFactor.verify", {
+      code: code.toUpperCase().replaceAll("-", " "),
+    });
+    expect(used).toMatchObject({
+      status: 200,
+      data: { verified: true, method: "recovery", recoveryCodesLeft: 9 },
+    });
 
     const second = await signIn(admin);
     const reused = await second.client.call("mutation", "twoFactor.verify", { code });
     expect(reused).toMatchObject({ status: 401, error: { message: "Invalid code" } });
-    const other = await second.client.call("mutation", "twoFactor.verify", { code: recoveryCodes[4] });
+    const other = await second.client.call("mutation", "twoFactor.verify", {
+      code: recoveryCodes[4],
+    });
     expect(other).toMatchObject({ status: 200, data: { recoveryCodesLeft: 8 } });
 
-    const regenerated = await second.client.call("mutation", "twoFactor.regenerateRecoveryCodes", { code: recoveryCodes[5] });
+    const regenerated = await second.client.call("mutation", "twoFactor.regenerateRecoveryCodes", {
+      code: recoveryCodes[5],
+    });
     const fresh = (regenerated.data as { recoveryCodes: string[] }).recoveryCodes;
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(recoveryCodes[6]);
     const third = await signIn(admin);
-    expect(await third.client.call("mutation", "twoFactor.verify", { code: recoveryCodes[6] })).toMatchObject({ status: 401 });
+    expect(
+      await third.client.call("mutation", "twoFactor.verify", { code: recoveryCodes[6] }),
+    ).toMatchObject({ status: 401 });
     expect(await auditActions(admin.id)).toContain("twoFactor.regenerateRecoveryCodes");
   });
 });
@@ -200,11 +268,15 @@ describe("optional two-factor", () => {
     const operator = await person("operator");
     const { client, next } = await signIn(operator);
     expect(next).toBe("done");
-    expect(await client.call("query", "twoFactor.status")).toMatchObject({ data: { enabled: false, required: false } });
+    expect(await client.call("query", "twoFactor.status")).toMatchObject({
+      data: { enabled: false, required: false },
+    });
     const { key, confirmedAtStep } = await enrol(client);
     expect((await signIn(operator)).next).toBe("challenge");
 
-    const disabled = await client.call("mutation", "twoFactor.disable", { code: codeAt(key, confirmedAtStep + 1) });
+    const disabled = await client.call("mutation", "twoFactor.disable", {
+      code: codeAt(key, confirmedAtStep + 1),
+    });
     expect(disabled).toMatchObject({ status: 200, data: { enabled: false } });
     const [row] = await database.owner.sql<{ key: string | null; codes: number }[]>`
       select totp_key_encrypted as key, (select count(*)::int from recovery_codes where user_id = ${operator.id}) as codes
@@ -217,7 +289,10 @@ describe("optional two-factor", () => {
 
 describe("promotion into a role that requires a second factor", () => {
   async function tenantAdmin(tenantId: string): Promise<TestClient> {
-    const admin = await createTestPerson(database.owner, { memberships: [{ tenantId, role: "tenant_admin" }], signedIn: true });
+    const admin = await createTestPerson(database.owner, {
+      memberships: [{ tenantId, role: "tenant_admin" }],
+      signedIn: true,
+    });
     people.push(admin);
     return testClient(api.url, { cookie: admin.cookie });
   }
@@ -226,7 +301,9 @@ describe("promotion into a role that requires a second factor", () => {
     const operator = await person("operator");
     const { client, next } = await signIn(operator);
     expect(next).toBe("done");
-    const promoted = await (await tenantAdmin(tenant.id)).call("mutation", "users.changeRole", {
+    const promoted = await (
+      await tenantAdmin(tenant.id)
+    ).call("mutation", "users.changeRole", {
       tenantSlug: tenant.slug,
       userId: operator.id,
       role: "tenant_admin",
@@ -245,29 +322,55 @@ describe("promotion into a role that requires a second factor", () => {
         error: { message: "Second factor required" },
       });
     }
-    expect(await client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "enrol" } });
-    expect(await client.call("query", "twoFactor.status")).toMatchObject({ data: { required: true, enabled: false } });
+    expect(await client.call("query", "auth.me")).toMatchObject({
+      data: { secondFactor: "enrol" },
+    });
+    expect(await client.call("query", "twoFactor.status")).toMatchObject({
+      data: { required: true, enabled: false },
+    });
 
     await enrol(client);
-    expect(await client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 200 });
+    expect(await client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({
+      status: 200,
+    });
   });
 
   it("sends a session that proved a code as an operator through the code again", async () => {
     const operator = await person("operator");
     const first = await signIn(operator);
     const { key, confirmedAtStep } = await enrol(first.client);
-    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "done" } });
+    expect(await first.client.call("query", "auth.me")).toMatchObject({
+      data: { secondFactor: "done" },
+    });
 
     const admin = await tenantAdmin(tenant.id);
-    await admin.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "tenant_admin" });
-    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "challenge" } });
-    expect(await first.client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 401 });
-    await first.client.call("mutation", "twoFactor.verify", { code: codeAt(key, confirmedAtStep + 1) });
-    expect(await first.client.call("query", "users.list", { tenantSlug: tenant.slug })).toMatchObject({ status: 200 });
+    await admin.call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+      role: "tenant_admin",
+    });
+    expect(await first.client.call("query", "auth.me")).toMatchObject({
+      data: { secondFactor: "challenge" },
+    });
+    expect(
+      await first.client.call("query", "users.list", { tenantSlug: tenant.slug }),
+    ).toMatchObject({ status: 401 });
+    await first.client.call("mutation", "twoFactor.verify", {
+      code: codeAt(key, confirmedAtStep + 1),
+    });
+    expect(
+      await first.client.call("query", "users.list", { tenantSlug: tenant.slug }),
+    ).toMatchObject({ status: 200 });
 
     // A change that leaves the second factor owed as it was touches no session.
-    await admin.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "supervisor" });
-    expect(await first.client.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "done" } });
+    await admin.call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+      role: "supervisor",
+    });
+    expect(await first.client.call("query", "auth.me")).toMatchObject({
+      data: { secondFactor: "done" },
+    });
   });
 
   it("accepting an admin invitation sends the person's other open sessions through the second factor", async () => {
@@ -276,24 +379,42 @@ describe("promotion into a role that requires a second factor", () => {
     await enrol(elsewhere);
     const other = await createTestTenant(database.owner);
     try {
-      const invited = await (await tenantAdmin(other.id)).call("mutation", "users.invite", {
+      const invited = await (
+        await tenantAdmin(other.id)
+      ).call("mutation", "users.invite", {
         tenantSlug: other.slug,
         email: operator.email,
         role: "tenant_admin",
       });
       expect(invited.status, invited.message).toBe(200);
-      const { token } = await latestMail(database.owner, operator.email, "http://localhost:3000/invite/");
-      const accepted = await testClient(api.url).call("mutation", "invitations.accept", { token, password: testPassword });
+      const { token } = await latestMail(
+        database.owner,
+        operator.email,
+        "http://localhost:3000/invite/",
+      );
+      const accepted = await testClient(api.url).call("mutation", "invitations.accept", {
+        token,
+        password: testPassword,
+      });
       expect(accepted).toMatchObject({ status: 200, data: { next: "challenge" } });
-      expect(await testClient(api.url, { cookie: sessionCookieFrom(accepted.setCookie) }).call("query", "auth.me")).toMatchObject({
+      expect(
+        await testClient(api.url, { cookie: sessionCookieFrom(accepted.setCookie) }).call(
+          "query",
+          "auth.me",
+        ),
+      ).toMatchObject({
         data: { secondFactor: "challenge" },
       });
 
-      expect(await elsewhere.call("query", "auth.me")).toMatchObject({ data: { secondFactor: "challenge" } });
-      expect(await elsewhere.call("query", "users.list", { tenantSlug: other.slug })).toMatchObject({
-        status: 401,
-        error: { message: "Second factor required" },
+      expect(await elsewhere.call("query", "auth.me")).toMatchObject({
+        data: { secondFactor: "challenge" },
       });
+      expect(await elsewhere.call("query", "users.list", { tenantSlug: other.slug })).toMatchObject(
+        {
+          status: 401,
+          error: { message: "Second factor required" },
+        },
+      );
     } finally {
       await deleteTestTenants(database.owner, [other]);
     }

@@ -25,7 +25,12 @@ async function arrangeTenant() {
 }
 
 interface Listing {
-  members: { userId: string; role: Role; deactivatedAt: string | null; twoFactorEnabled: boolean }[];
+  members: {
+    userId: string;
+    role: Role;
+    deactivatedAt: string | null;
+    twoFactorEnabled: boolean;
+  }[];
   invitations: { id: string; email: string }[];
 }
 
@@ -35,61 +40,118 @@ describe("user management", () => {
     const b = await arrangeTenant();
     const operator = await a.member("operator");
     const email = uniqueEmail("pending");
-    await a.admin.client.call("mutation", "users.invite", { tenantSlug: a.tenant.slug, email, role: "operator" });
+    await a.admin.client.call("mutation", "users.invite", {
+      tenantSlug: a.tenant.slug,
+      email,
+      role: "operator",
+    });
 
-    const listing = (await a.admin.client.call("query", "users.list", { tenantSlug: a.tenant.slug })).data as Listing;
+    const listing = (
+      await a.admin.client.call("query", "users.list", { tenantSlug: a.tenant.slug })
+    ).data as Listing;
     expect(listing.members.map((m) => m.userId).sort()).toEqual([a.admin.id, operator.id].sort());
-    expect(listing.members.find((m) => m.userId === operator.id)).toMatchObject({ role: "operator", deactivatedAt: null, twoFactorEnabled: false });
+    expect(listing.members.find((m) => m.userId === operator.id)).toMatchObject({
+      role: "operator",
+      deactivatedAt: null,
+      twoFactorEnabled: false,
+    });
     expect(listing.invitations).toEqual([expect.objectContaining({ email })]);
 
-    expect(await a.admin.client.call("query", "users.list", { tenantSlug: b.tenant.slug })).toMatchObject({ status: 404, code: "NOT_FOUND" });
-    expect(await operator.client.call("query", "users.list", { tenantSlug: a.tenant.slug })).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect(
+      await a.admin.client.call("query", "users.list", { tenantSlug: b.tenant.slug }),
+    ).toMatchObject({ status: 404, code: "NOT_FOUND" });
+    expect(
+      await operator.client.call("query", "users.list", { tenantSlug: a.tenant.slug }),
+    ).toMatchObject({ status: 403, code: "FORBIDDEN" });
     // Another tenant's people and invitations cannot be touched through one's own tenant either.
     const [bInvitation] = await owner.sql<{ id: string }[]>`
       insert into invitations (tenant_id, email, role, token_hash, expires_at)
       values (${b.tenant.id}, ${uniqueEmail("b")}, 'operator', 'x', now() + interval '1 day') returning id`;
     const foreign = [
-      a.admin.client.call("mutation", "users.changeRole", { tenantSlug: a.tenant.slug, userId: b.admin.id, role: "operator" }),
-      a.admin.client.call("mutation", "users.deactivate", { tenantSlug: a.tenant.slug, userId: b.admin.id }),
-      a.admin.client.call("mutation", "users.revokeInvitation", { tenantSlug: a.tenant.slug, invitationId: bInvitation?.id }),
+      a.admin.client.call("mutation", "users.changeRole", {
+        tenantSlug: a.tenant.slug,
+        userId: b.admin.id,
+        role: "operator",
+      }),
+      a.admin.client.call("mutation", "users.deactivate", {
+        tenantSlug: a.tenant.slug,
+        userId: b.admin.id,
+      }),
+      a.admin.client.call("mutation", "users.revokeInvitation", {
+        tenantSlug: a.tenant.slug,
+        invitationId: bInvitation?.id,
+      }),
     ];
-    for (const reply of await Promise.all(foreign)) expect(reply).toMatchObject({ status: 404, code: "NOT_FOUND" });
+    for (const reply of await Promise.all(foreign))
+      expect(reply).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
 
   it("changes a role, audited with before and after", async () => {
     const { tenant, admin, member } = await arrangeTenant();
     const operator = await member("operator");
-    const changed = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "supervisor" });
+    const changed = await admin.client.call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+      role: "supervisor",
+    });
     expect(changed).toMatchObject({ status: 200, data: { role: "supervisor" } });
     expect(await auditRows(owner, "audit_log", "users.changeRole", operator.id)).toEqual([
       expect.objectContaining({
         actor_user_id: admin.id,
         actor_role: "tenant_admin",
-        diff: { before: { role: "operator", agencyId: null }, after: { role: "supervisor", agencyId: null } },
+        diff: {
+          before: { role: "operator", agencyId: null },
+          after: { role: "supervisor", agencyId: null },
+        },
       }),
     ]);
-    const noAgency = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: operator.id, role: "agency_responder" });
+    const noAgency = await admin.client.call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+      role: "agency_responder",
+    });
     expect(noAgency).toMatchObject({ status: 400, issues: [{ path: "agencyId" }] });
   });
 
   it("binds a responder only to an agency of this tenant, by invitation or by role change", async () => {
     const a = await arrangeTenant();
     const b = await arrangeTenant();
-    const [ownAgency, foreignAgency] = await Promise.all([createTestAgency(owner, a.tenant.id), createTestAgency(owner, b.tenant.id)]);
+    const [ownAgency, foreignAgency] = await Promise.all([
+      createTestAgency(owner, a.tenant.id),
+      createTestAgency(owner, b.tenant.id),
+    ]);
     const operator = await a.member("operator");
     const invite = (agencyId: string) =>
-      a.admin.client.call("mutation", "users.invite", { tenantSlug: a.tenant.slug, email: uniqueEmail("r"), role: "agency_responder", agencyId });
+      a.admin.client.call("mutation", "users.invite", {
+        tenantSlug: a.tenant.slug,
+        email: uniqueEmail("r"),
+        role: "agency_responder",
+        agencyId,
+      });
     const changeRole = (agencyId: string) =>
-      a.admin.client.call("mutation", "users.changeRole", { tenantSlug: a.tenant.slug, userId: operator.id, role: "agency_responder", agencyId });
+      a.admin.client.call("mutation", "users.changeRole", {
+        tenantSlug: a.tenant.slug,
+        userId: operator.id,
+        role: "agency_responder",
+        agencyId,
+      });
 
     for (const refused of [await invite(foreignAgency), await changeRole(foreignAgency)]) {
-      expect(refused).toMatchObject({ status: 400, issues: [{ path: "agencyId", message: "agencyId is not an agency of this region" }] });
+      expect(refused).toMatchObject({
+        status: 400,
+        issues: [{ path: "agencyId", message: "agencyId is not an agency of this region" }],
+      });
     }
-    const [stored] = await owner.sql<{ role: string }[]>`select role from memberships where user_id = ${operator.id}`;
+    const [stored] = await owner.sql<
+      { role: string }[]
+    >`select role from memberships where user_id = ${operator.id}`;
     expect(stored?.role).toBe("operator");
 
     expect(await invite(ownAgency)).toMatchObject({ status: 200 });
-    expect(await changeRole(ownAgency)).toMatchObject({ status: 200, data: { role: "agency_responder", agencyId: ownAgency } });
+    expect(await changeRole(ownAgency)).toMatchObject({
+      status: 200,
+      data: { role: "agency_responder", agencyId: ownAgency },
+    });
     const operatorWithAgency = await a.admin.client.call("mutation", "users.changeRole", {
       tenantSlug: a.tenant.slug,
       userId: operator.id,
@@ -103,9 +165,9 @@ describe("user management", () => {
     const a = await arrangeTenant();
     const b = await arrangeTenant();
     const foreignAgency = await createTestAgency(owner, b.tenant.id);
-    await expect(owner.sql`update memberships set role = 'agency_responder', agency_id = ${foreignAgency} where user_id = ${a.admin.id}`).rejects.toThrow(
-      /memberships_tenant_id_agency_id_agencies_tenant_id_id_fk/,
-    );
+    await expect(
+      owner.sql`update memberships set role = 'agency_responder', agency_id = ${foreignAgency} where user_id = ${a.admin.id}`,
+    ).rejects.toThrow(/memberships_tenant_id_agency_id_agencies_tenant_id_id_fk/);
     await expect(
       owner.sql`insert into invitations (tenant_id, email, role, agency_id, token_hash, expires_at)
                 values (${a.tenant.id}, ${uniqueEmail("r")}, 'agency_responder', ${foreignAgency}, 'x', now() + interval '1 day')`,
@@ -114,16 +176,31 @@ describe("user management", () => {
 
   it("never leaves a tenant without an active admin", async () => {
     const { tenant, admin, member } = await arrangeTenant();
-    const demoteSelf = await admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" });
+    const demoteSelf = await admin.client.call("mutation", "users.changeRole", {
+      tenantSlug: tenant.slug,
+      userId: admin.id,
+      role: "operator",
+    });
     expect(demoteSelf).toMatchObject({ status: 409, code: "CONFLICT" });
-    const deactivateSelf = await admin.client.call("mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: admin.id });
+    const deactivateSelf = await admin.client.call("mutation", "users.deactivate", {
+      tenantSlug: tenant.slug,
+      userId: admin.id,
+    });
     expect(deactivateSelf).toMatchObject({ status: 409, code: "CONFLICT" });
 
     // Two admins demoting each other at the same moment: exactly one succeeds.
     const second = await member("tenant_admin");
     const replies = await Promise.all([
-      admin.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: second.id, role: "operator" }),
-      second.client.call("mutation", "users.changeRole", { tenantSlug: tenant.slug, userId: admin.id, role: "operator" }),
+      admin.client.call("mutation", "users.changeRole", {
+        tenantSlug: tenant.slug,
+        userId: second.id,
+        role: "operator",
+      }),
+      second.client.call("mutation", "users.changeRole", {
+        tenantSlug: tenant.slug,
+        userId: admin.id,
+        role: "operator",
+      }),
     ]);
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
     const [admins] = await owner.sql<{ n: number }[]>`
@@ -136,14 +213,27 @@ describe("user management", () => {
     const operator = await member("operator");
     expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 200 });
 
-    const reply = await admin.client.call("mutation", "users.deactivate", { tenantSlug: tenant.slug, userId: operator.id });
+    const reply = await admin.client.call("mutation", "users.deactivate", {
+      tenantSlug: tenant.slug,
+      userId: operator.id,
+    });
     expect(reply).toMatchObject({ status: 200, data: { userId: operator.id } });
-    expect(await operator.client.call("query", "auth.me")).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(await operator.client.call("query", "auth.me")).toMatchObject({
+      status: 401,
+      code: "UNAUTHORIZED",
+    });
 
-    const listing = (await admin.client.call("query", "users.list", { tenantSlug: tenant.slug })).data as Listing;
+    const listing = (await admin.client.call("query", "users.list", { tenantSlug: tenant.slug }))
+      .data as Listing;
     expect(listing.members.find((m) => m.userId === operator.id)?.deactivatedAt).not.toBeNull();
     const [audit] = await auditRows(owner, "audit_log", "users.deactivate", operator.id);
-    expect(audit).toMatchObject({ actor_user_id: admin.id, diff: { before: { role: "operator" }, after: { deactivatedAt: expect.any(String) as unknown } } });
+    expect(audit).toMatchObject({
+      actor_user_id: admin.id,
+      diff: {
+        before: { role: "operator" },
+        after: { deactivatedAt: expect.any(String) as unknown },
+      },
+    });
     // Signed in again, the person no longer finds the tenant.
     const again = await signInAs(api, owner, operator);
     expect((await again.call("query", "auth.me")).data).toMatchObject({ tenants: [] });
@@ -161,12 +251,26 @@ describe("user management", () => {
     const first = await signInAs(api, owner, person);
     const second = await signInAs(api, owner, person);
 
-    const reply = await a.admin.client.call("mutation", "users.deactivate", { tenantSlug: a.tenant.slug, userId: person.id });
-    expect(reply).toEqual(expect.objectContaining({ status: 200, data: { userId: person.id, deactivatedAt: expect.any(String) as unknown } }));
+    const reply = await a.admin.client.call("mutation", "users.deactivate", {
+      tenantSlug: a.tenant.slug,
+      userId: person.id,
+    });
+    expect(reply).toEqual(
+      expect.objectContaining({
+        status: 200,
+        data: { userId: person.id, deactivatedAt: expect.any(String) as unknown },
+      }),
+    );
     for (const session of [first, second]) {
-      expect(await session.call("query", "branding.get", { tenantSlug: a.tenant.slug })).toMatchObject({ status: 404, code: "NOT_FOUND" });
-      expect(await session.call("query", "branding.get", { tenantSlug: b.tenant.slug })).toMatchObject({ status: 200 });
-      expect((await session.call("query", "auth.me")).data).toMatchObject({ tenants: [{ slug: b.tenant.slug, role: "supervisor" }] });
+      expect(
+        await session.call("query", "branding.get", { tenantSlug: a.tenant.slug }),
+      ).toMatchObject({ status: 404, code: "NOT_FOUND" });
+      expect(
+        await session.call("query", "branding.get", { tenantSlug: b.tenant.slug }),
+      ).toMatchObject({ status: 200 });
+      expect((await session.call("query", "auth.me")).data).toMatchObject({
+        tenants: [{ slug: b.tenant.slug, role: "supervisor" }],
+      });
     }
   });
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestApi, useTestRecords } from "../harness.ts";
-import { arrangeRegion, eventually, ok, startIncidentWorker, workerConfig, type Region } from "./fixture.ts";
+import {
+  arrangeRegion,
+  eventually,
+  ok,
+  startIncidentWorker,
+  workerConfig,
+  type Region,
+} from "./fixture.ts";
 
 // What dispatch does when parts of the world fail: an agency's system that answers 503 for a
 // while or for good, a worker that stops between dispatch and the deadlines, acknowledgements
@@ -31,18 +38,28 @@ afterAll(async () => {
   await region.receiver.close();
 });
 
-const detail = (incidentId: string) => ok(region.operator.call<Detail>("query", "incidents.detail", { incidentId }));
+const detail = (incidentId: string) =>
+  ok(region.operator.call<Detail>("query", "incidents.detail", { incidentId }));
 
 /** A building fire with people trapped, dispatched as the SOP proposes while no worker runs. */
 async function dispatchedFire(): Promise<string> {
   await worker?.stop();
   worker = undefined;
   const { incidentId } = await ok(
-    region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "radio", types: ["fire.building"], flags: ["people_trapped"] }),
+    region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
+      origin: "radio",
+      types: ["fire.building"],
+      flags: ["people_trapped"],
+    }),
   );
-  const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }));
+  const proposal = await ok(
+    region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }),
+  );
   await ok(
-    region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies: proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead })) }),
+    region.operator.call("mutation", "incidents.dispatch", {
+      incidentId,
+      agencies: proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead })),
+    }),
   );
   return incidentId;
 }
@@ -72,8 +89,14 @@ describe("notifications to a failing receiver", () => {
       () => detail(incidentId),
       (now) => now.deliveries[0]?.status === "delivered",
     );
-    expect(seen.deliveries).toEqual([expect.objectContaining({ status: "delivered", attempts: 3, lastError: null })]);
-    expect(seen.timeline.filter((entry) => entry.kind.startsWith("notification_")).map((entry) => [entry.kind, entry.data.error])).toEqual([
+    expect(seen.deliveries).toEqual([
+      expect.objectContaining({ status: "delivered", attempts: 3, lastError: null }),
+    ]);
+    expect(
+      seen.timeline
+        .filter((entry) => entry.kind.startsWith("notification_"))
+        .map((entry) => [entry.kind, entry.data.error]),
+    ).toEqual([
       ["notification_failed", "HTTP 503"],
       ["notification_failed", "HTTP 503"],
       ["notification_delivered", null],
@@ -90,16 +113,31 @@ describe("notifications to a failing receiver", () => {
         () => detail(incidentId),
         (now) => now.deliveries[0]?.status === "dead",
       );
-      expect(seen.deliveries).toEqual([expect.objectContaining({ status: "dead", attempts: 2, lastError: "HTTP 503" })]);
+      expect(seen.deliveries).toEqual([
+        expect.objectContaining({ status: "dead", attempts: 2, lastError: "HTTP 503" }),
+      ]);
       expect(seen.timeline.map((entry) => entry.kind)).toContain("notification_dead");
     } finally {
       region.receiver.setDown(false);
     }
-    const damkar = (await detail(incidentId)).assignments.find((assignment) => assignment.agencyName === "Damkar Kota");
-    await ok(region.operator.call("mutation", "incidents.recordReport", { assignmentId: damkar?.id, status: "acknowledged", note: "Dikonfirmasi lewat telepon 113" }));
+    const damkar = (await detail(incidentId)).assignments.find(
+      (assignment) => assignment.agencyName === "Damkar Kota",
+    );
+    await ok(
+      region.operator.call("mutation", "incidents.recordReport", {
+        assignmentId: damkar?.id,
+        status: "acknowledged",
+        note: "Dikonfirmasi lewat telepon 113",
+      }),
+    );
     const after = await detail(incidentId);
-    expect(after.assignments.find((assignment) => assignment.agencyName === "Damkar Kota")?.status).toBe("acknowledged");
-    expect(after.timeline.at(-1)).toMatchObject({ kind: "agency_report", data: { via: "operator", note: "Dikonfirmasi lewat telepon 113" } });
+    expect(
+      after.assignments.find((assignment) => assignment.agencyName === "Damkar Kota")?.status,
+    ).toBe("acknowledged");
+    expect(after.timeline.at(-1)).toMatchObject({
+      kind: "agency_report",
+      data: { via: "operator", note: "Dikonfirmasi lewat telepon 113" },
+    });
   });
 });
 
@@ -120,13 +158,25 @@ describe("deadlines and escalation", () => {
           now.timeline.some((entry) => entry.kind === "escalated" && entry.data.action === action),
         ),
     );
-    const escalations = seen.timeline.filter((entry) => entry.kind === "escalated").map((entry) => entry.data.action);
-    expect(escalations).toEqual(expect.arrayContaining(["renotify", "notify_supervisor", "notify_backup_agency"]));
-    expect(seen.timeline.filter((entry) => entry.kind === "ack_overdue").map((entry) => entry.data.agency)).toEqual(expect.arrayContaining(["Damkar Kota"]));
+    const escalations = seen.timeline
+      .filter((entry) => entry.kind === "escalated")
+      .map((entry) => entry.data.action);
+    expect(escalations).toEqual(
+      expect.arrayContaining(["renotify", "notify_supervisor", "notify_backup_agency"]),
+    );
+    expect(
+      seen.timeline
+        .filter((entry) => entry.kind === "ack_overdue")
+        .map((entry) => entry.data.agency),
+    ).toEqual(expect.arrayContaining(["Damkar Kota"]));
     expect(seen.assignments.map((assignment) => assignment.agencyName)).toContain("BPBD Kota");
-    expect(seen.timeline.find((entry) => entry.data.action === "notify_backup_agency")?.data.backup).toBe("BPBD Kota");
+    expect(
+      seen.timeline.find((entry) => entry.data.action === "notify_backup_agency")?.data.backup,
+    ).toBe("BPBD Kota");
     // The region has no supervisor on the platform: its admin is mailed instead, once.
-    expect(seen.timeline.find((entry) => entry.data.action === "notify_supervisor")?.data.mailed).toBe(1);
+    expect(
+      seen.timeline.find((entry) => entry.data.action === "notify_supervisor")?.data.mailed,
+    ).toBe(1);
     const mails = await owner.sql<{ subject: string }[]>`
       select m.subject from mail_outbox m join users u on u.email = m."to" where u.id = ${region.admin.person.id} and m.subject like '[112] Eskalasi%'`;
     expect(mails).toHaveLength(1);
@@ -136,16 +186,26 @@ describe("deadlines and escalation", () => {
   it("do nothing once the agencies have acknowledged", async () => {
     const incidentId = await dispatchedFire();
     for (const assignment of (await detail(incidentId)).assignments) {
-      await ok(region.operator.call("mutation", "incidents.recordReport", { assignmentId: assignment.id, status: "acknowledged" }));
+      await ok(
+        region.operator.call("mutation", "incidents.recordReport", {
+          assignmentId: assignment.id,
+          status: "acknowledged",
+        }),
+      );
     }
     await timePasses(incidentId);
     await startWorker();
     await eventually(
-      () => owner.sql<{ state: string }[]>`select state from pgboss.job where name = 'incidents.escalate' and data->>'incidentId' = ${incidentId}`,
+      () =>
+        owner.sql<
+          { state: string }[]
+        >`select state from pgboss.job where name = 'incidents.escalate' and data->>'incidentId' = ${incidentId}`,
       (jobs) => jobs.length > 0 && jobs.every((job) => job.state === "completed"),
     );
     const seen = await detail(incidentId);
-    expect(seen.timeline.filter((entry) => entry.kind === "escalated" || entry.kind === "ack_overdue")).toEqual([]);
+    expect(
+      seen.timeline.filter((entry) => entry.kind === "escalated" || entry.kind === "ack_overdue"),
+    ).toEqual([]);
     expect(seen.assignments.map((assignment) => assignment.agencyName)).not.toContain("BPBD Kota");
   });
 });

@@ -39,10 +39,21 @@ describe("demo incident history", () => {
       await owner.sql`insert into calls (tenant_id, trunk_id, external_call_id, did, state, offered_at, answered_at, ended_at, classification, classified_at)
         values (${region.tenant.id}, ${trunkId}, ${randomUUID()}, '+62311120001', 'ended', ${at}, ${at}, ${at}, 'emergency', ${at})`;
     }
-    const recorded = await withTenant(app.db, asTenantId(region.tenant.id), (tx) => recordDemoIncidents(tx, region.tenant.id, trunkId, now, seeded(7)));
+    const recorded = await withTenant(app.db, asTenantId(region.tenant.id), (tx) =>
+      recordDemoIncidents(tx, region.tenant.id, trunkId, now, seeded(7)),
+    );
     expect(recorded).toBe(hoursAgo.length);
 
-    const incidents = await owner.sql<{ id: string; status: string; created_at: string; assignments: number; unacknowledged: number; kinds: string[] }[]>`
+    const incidents = await owner.sql<
+      {
+        id: string;
+        status: string;
+        created_at: string;
+        assignments: number;
+        unacknowledged: number;
+        kinds: string[];
+      }[]
+    >`
       select i.id, i.status::text, i.created_at,
              (select count(*)::int from incident_assignments a where a.incident_id = i.id) as assignments,
              (select count(*)::int from incident_assignments a where a.incident_id = i.id and a.acknowledged_at is null) as unacknowledged,
@@ -54,15 +65,35 @@ describe("demo incident history", () => {
       expect(incident.assignments).toBeGreaterThan(0);
       expect(incident.kinds.slice(0, 2)).toEqual(["created", "dispatched"]);
     }
-    const old = incidents.filter((incident) => now.getTime() - new Date(incident.created_at).getTime() > 2 * 3_600_000);
-    expect(old.every((incident) => incident.status === "closed" || incident.status === "cancelled")).toBe(true);
-    expect(old.filter((incident) => incident.status === "closed").every((incident) => incident.unacknowledged === 0 && incident.kinds.at(-1) === "status_changed")).toBe(true);
+    const old = incidents.filter(
+      (incident) => now.getTime() - new Date(incident.created_at).getTime() > 2 * 3_600_000,
+    );
+    expect(
+      old.every((incident) => incident.status === "closed" || incident.status === "cancelled"),
+    ).toBe(true);
+    expect(
+      old
+        .filter((incident) => incident.status === "closed")
+        .every(
+          (incident) => incident.unacknowledged === 0 && incident.kinds.at(-1) === "status_changed",
+        ),
+    ).toBe(true);
     const recent = incidents.filter((incident) => !old.includes(incident));
-    expect(recent.every((incident) => incident.status === "dispatched" || incident.status === "in_progress")).toBe(true);
+    expect(
+      recent.every(
+        (incident) => incident.status === "dispatched" || incident.status === "in_progress",
+      ),
+    ).toBe(true);
 
     // The region was given the standard agency set it lacked, and a second run records nothing again.
-    const [agencies] = await owner.sql<{ n: number }[]>`select count(*)::int as n from agencies where tenant_id = ${region.tenant.id}`;
+    const [agencies] = await owner.sql<
+      { n: number }[]
+    >`select count(*)::int as n from agencies where tenant_id = ${region.tenant.id}`;
     expect(agencies?.n).toBeGreaterThanOrEqual(16);
-    expect(await withTenant(app.db, asTenantId(region.tenant.id), (tx) => recordDemoIncidents(tx, region.tenant.id, trunkId, now, seeded(7)))).toBe(0);
+    expect(
+      await withTenant(app.db, asTenantId(region.tenant.id), (tx) =>
+        recordDemoIncidents(tx, region.tenant.id, trunkId, now, seeded(7)),
+      ),
+    ).toBe(0);
   });
 });

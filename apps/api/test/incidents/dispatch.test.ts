@@ -9,7 +9,15 @@ import { useTestApi, useTestRecords } from "../harness.ts";
 import { testClient } from "../client.ts";
 import { logSink } from "../server.ts";
 import { eidoValidator } from "./eido-schema.ts";
-import { arrangeRegion, eventually, ok, startIncidentWorker, tenantClient, workerConfig, type Region } from "./fixture.ts";
+import {
+  arrangeRegion,
+  eventually,
+  ok,
+  startIncidentWorker,
+  tenantClient,
+  workerConfig,
+  type Region,
+} from "./fixture.ts";
 
 // Dispatch as a region lives it: an incident, the SOP's plan resolved to the region's agencies,
 // the operator's confirmation, signed notifications through pg-boss jobs, a responder's
@@ -29,8 +37,21 @@ interface Proposal {
 interface Detail {
   status: string;
   sopVersionNumber: number | null;
-  assignments: { id: string; agencyName: string; status: string; lead: boolean; responderLink: string | null; acknowledgedAt: string | null }[];
-  deliveries: { id: string; channel: string; status: string; attempts: number; lastError: string | null }[];
+  assignments: {
+    id: string;
+    agencyName: string;
+    status: string;
+    lead: boolean;
+    responderLink: string | null;
+    acknowledgedAt: string | null;
+  }[];
+  deliveries: {
+    id: string;
+    channel: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+  }[];
   timeline: { kind: string; actorLabel: string; data: Record<string, unknown> }[];
 }
 
@@ -48,9 +69,12 @@ afterAll(async () => {
   await region.receiver.close();
 });
 
-const detail = (incidentId: string) => ok(region.operator.call<Detail>("query", "incidents.detail", { incidentId }));
+const detail = (incidentId: string) =>
+  ok(region.operator.call<Detail>("query", "incidents.detail", { incidentId }));
 
-async function buildingFire(description = "Ruko dua lantai terbakar, orang terjebak di lantai dua") {
+async function buildingFire(
+  description = "Ruko dua lantai terbakar, orang terjebak di lantai dua",
+) {
   const created = await ok(
     region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
       origin: "walk_in",
@@ -58,7 +82,12 @@ async function buildingFire(description = "Ruko dua lantai terbakar, orang terje
       flags: ["people_trapped"],
       casualties: 2,
       description,
-      location: { address: "Jl. Merdeka 12", kecamatanCode: region.kecamatanCode, latitude: null, longitude: null },
+      location: {
+        address: "Jl. Merdeka 12",
+        kecamatanCode: region.kecamatanCode,
+        latitude: null,
+        longitude: null,
+      },
     }),
   );
   return created.incidentId;
@@ -66,11 +95,17 @@ async function buildingFire(description = "Ruko dua lantai terbakar, orang terje
 
 /** Sends what the SOP proposes, unchanged. */
 async function dispatchAsProposed(incidentId: string) {
-  const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }));
+  const proposal = await ok(
+    region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }),
+  );
   await ok(
     region.operator.call("mutation", "incidents.dispatch", {
       incidentId,
-      agencies: proposal.lines.map((line) => ({ agencyId: line.agencyId, role: line.role, lead: line.lead })),
+      agencies: proposal.lines.map((line) => ({
+        agencyId: line.agencyId,
+        role: line.role,
+        lead: line.lead,
+      })),
     }),
   );
   return proposal;
@@ -79,13 +114,18 @@ async function dispatchAsProposed(incidentId: string) {
 describe("from an incident to agencies on the way", () => {
   it("proposes the published SOP's plan resolved to the region's agencies, with the rules that call for each and one lead", async () => {
     const incidentId = await buildingFire();
-    const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }));
+    const proposal = await ok(
+      region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }),
+    );
     expect(proposal.source).toBe("sop");
     expect(proposal.sopVersionNumber).toBe(1);
     const damkar = proposal.lines.find((line) => line.agencyId === region.agencies.damkar);
     expect(damkar).toMatchObject({ name: "Damkar Kota", role: "primary", lead: true });
     expect(damkar?.rules).toEqual(expect.arrayContaining(["Kebakaran", "Orang terjebak"]));
-    expect(proposal.lines.find((line) => line.agencyId === region.agencies.psc119)).toMatchObject({ role: "primary", lead: false });
+    expect(proposal.lines.find((line) => line.agencyId === region.agencies.psc119)).toMatchObject({
+      role: "primary",
+      lead: false,
+    });
     expect(proposal.lines.filter((line) => line.lead)).toHaveLength(1);
     expect(proposal.others.map((other) => other.agencyId)).toContain(region.agencies.bpbd);
   });
@@ -98,39 +138,79 @@ describe("from an incident to agencies on the way", () => {
     const dispatched = await detail(incidentId);
     expect(dispatched.status).toBe("dispatched");
     expect(dispatched.sopVersionNumber).toBe(1);
-    expect(dispatched.assignments.map((assignment) => assignment.agencyName).sort()).toEqual(["Damkar Kota", "PSC 119 Dinkes"]);
+    expect(dispatched.assignments.map((assignment) => assignment.agencyName).sort()).toEqual([
+      "Damkar Kota",
+      "PSC 119 Dinkes",
+    ]);
 
     const delivered = await eventually(
       () => detail(incidentId),
       (seen) => seen.deliveries.some((delivery) => delivery.status === "delivered"),
     );
-    expect(delivered.deliveries).toEqual([expect.objectContaining({ channel: "webhook", status: "delivered", attempts: 1 })]);
-    expect(delivered.timeline.map((entry) => entry.kind)).toEqual(["created", "dispatched", "notification_delivered"]);
+    expect(delivered.deliveries).toEqual([
+      expect.objectContaining({ channel: "webhook", status: "delivered", attempts: 1 }),
+    ]);
+    expect(delivered.timeline.map((entry) => entry.kind)).toEqual([
+      "created",
+      "dispatched",
+      "notification_delivered",
+    ]);
 
-    const hook = region.receiver.received.slice(before).find((received) => received.body.includes(incidentId));
+    const hook = region.receiver.received
+      .slice(before)
+      .find((received) => received.body.includes(incidentId));
     if (!hook) throw new Error("the receiver got no notification for the incident");
     const signature = String(hook.headers["sigap-signature"]);
     const [timestamp, mac] = signature.replace(/^t=/, "").split(",v1=");
-    expect(createHmac("sha256", region.signingSecret).update(`${String(timestamp)}.${hook.body}`).digest("hex")).toBe(mac);
+    expect(
+      createHmac("sha256", region.signingSecret)
+        .update(`${String(timestamp)}.${hook.body}`)
+        .digest("hex"),
+    ).toBe(mac);
     expect(hook.headers["idempotency-key"]).toBe(delivered.deliveries[0]?.id);
-    const body = JSON.parse(hook.body) as { event: string; incident: { summary: string }; assignment: { lead: boolean }; respondUrl: string };
-    expect(body).toMatchObject({ event: "incident.assigned", incident: { summary: "Kebakaran bangunan" }, assignment: { lead: true } });
+    const body = JSON.parse(hook.body) as {
+      event: string;
+      incident: { summary: string };
+      assignment: { lead: boolean };
+      respondUrl: string;
+    };
+    expect(body).toMatchObject({
+      event: "incident.assigned",
+      incident: { summary: "Kebakaran bangunan" },
+      assignment: { lead: true },
+    });
 
     // The responder opens the link on a phone: no password, one assignment.
     const token = body.respondUrl.split("/respond/")[1] ?? "";
     const stranger = testClient(api.url);
     const opened = await stranger.call("query", "responderLink.view", { token });
     expect(opened.status).toBe(200);
-    expect(opened.data).toMatchObject({ assignment: { agencyName: "Damkar Kota", status: "notified" }, incident: { types: ["fire.building"] } });
-    const acknowledged = await stranger.call("mutation", "responderLink.report", { token, status: "acknowledged", note: "Dua unit berangkat" });
+    expect(opened.data).toMatchObject({
+      assignment: { agencyName: "Damkar Kota", status: "notified" },
+      incident: { types: ["fire.building"] },
+    });
+    const acknowledged = await stranger.call("mutation", "responderLink.report", {
+      token,
+      status: "acknowledged",
+      note: "Dua unit berangkat",
+    });
     expect(acknowledged.status).toBe(200);
-    const onScene = await stranger.call("mutation", "responderLink.report", { token, status: "on_scene" });
+    const onScene = await stranger.call("mutation", "responderLink.report", {
+      token,
+      status: "on_scene",
+    });
     expect(onScene.status).toBe(200);
 
     const after = await detail(incidentId);
-    expect(after.assignments.find((assignment) => assignment.agencyName === "Damkar Kota")).toMatchObject({ status: "on_scene", acknowledgedAt: expect.any(String) as unknown });
+    expect(
+      after.assignments.find((assignment) => assignment.agencyName === "Damkar Kota"),
+    ).toMatchObject({ status: "on_scene", acknowledgedAt: expect.any(String) as unknown });
     expect(after.status).toBe("in_progress");
-    expect(after.timeline.filter((entry) => entry.kind === "agency_report").map((entry) => [entry.actorLabel, entry.data.status])).toEqual([
+    expect(
+      after.timeline
+        .filter((entry) => entry.kind === "agency_report")
+        .map((entry) => [entry.actorLabel, entry.data.status]),
+    ).toEqual([
       ["Damkar Kota (tautan responder)", "acknowledged"],
       ["Damkar Kota (tautan responder)", "on_scene"],
     ]);
@@ -138,93 +218,214 @@ describe("from an incident to agencies on the way", () => {
 
   it("asks for a reason for every change to the SOP's plan, naming the field", async () => {
     const incidentId = await buildingFire();
-    const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }));
+    const proposal = await ok(
+      region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }),
+    );
     const damkar = { agencyId: region.agencies.damkar, role: "primary", lead: true };
-    const withoutPsc = await region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies: [damkar] });
+    const withoutPsc = await region.operator.call("mutation", "incidents.dispatch", {
+      incidentId,
+      agencies: [damkar],
+    });
     expect(withoutPsc.status).toBe(400);
-    expect(withoutPsc.issues?.[0]).toMatchObject({ path: "removals", message: expect.stringContaining("PSC 119 Dinkes") as unknown });
+    expect(withoutPsc.issues?.[0]).toMatchObject({
+      path: "removals",
+      message: expect.stringContaining("PSC 119 Dinkes") as unknown,
+    });
 
     const bpbdUnexplained = await region.operator.call("mutation", "incidents.dispatch", {
       incidentId,
-      agencies: [...proposal.lines.map((line) => ({ agencyId: line.agencyId, role: line.role, lead: line.lead })), { agencyId: region.agencies.bpbd, role: "support" }],
+      agencies: [
+        ...proposal.lines.map((line) => ({
+          agencyId: line.agencyId,
+          role: line.role,
+          lead: line.lead,
+        })),
+        { agencyId: region.agencies.bpbd, role: "support" },
+      ],
     });
     expect(bpbdUnexplained.status).toBe(400);
     expect(bpbdUnexplained.issues?.[0]?.path).toBe("agencies.2.reason");
 
     const twoLeads = await region.operator.call("mutation", "incidents.dispatch", {
       incidentId,
-      agencies: proposal.lines.map((line) => ({ agencyId: line.agencyId, role: line.role, lead: true })),
+      agencies: proposal.lines.map((line) => ({
+        agencyId: line.agencyId,
+        role: line.role,
+        lead: true,
+      })),
     });
     expect(twoLeads.status).toBe(400);
 
     const changed = await region.operator.call("mutation", "incidents.dispatch", {
       incidentId,
-      agencies: [damkar, { agencyId: region.agencies.bpbd, role: "support", reason: "Gudang bahan kimia di sebelah" }],
-      removals: [{ agencyId: region.agencies.psc119, reason: "Ambulans RS swasta sudah di lokasi" }],
+      agencies: [
+        damkar,
+        {
+          agencyId: region.agencies.bpbd,
+          role: "support",
+          reason: "Gudang bahan kimia di sebelah",
+        },
+      ],
+      removals: [
+        { agencyId: region.agencies.psc119, reason: "Ambulans RS swasta sudah di lokasi" },
+      ],
     });
     expect(changed.status).toBe(200);
     const dispatched = await detail(incidentId);
     const dispatchedEntry = dispatched.timeline.find((entry) => entry.kind === "dispatched");
     expect(dispatchedEntry?.data).toMatchObject({
       removed: [{ name: "PSC 119 Dinkes", reason: "Ambulans RS swasta sudah di lokasi" }],
-      agencies: expect.arrayContaining([expect.objectContaining({ name: "BPBD Kota", reason: "Gudang bahan kimia di sebelah" })]) as unknown,
+      agencies: expect.arrayContaining([
+        expect.objectContaining({ name: "BPBD Kota", reason: "Gudang bahan kimia di sebelah" }),
+      ]) as unknown,
     });
-    const again = await region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies: [damkar] });
+    const again = await region.operator.call("mutation", "incidents.dispatch", {
+      incidentId,
+      agencies: [damkar],
+    });
     expect(again.status).toBe(409);
   });
 
   it("moves through its statuses and refuses illegal moves with a clear error", async () => {
     const incidentId = await buildingFire();
-    const early = await region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "resolved" });
-    expect(early).toMatchObject({ status: 409, message: expect.stringContaining("Dispatch") as unknown });
+    const early = await region.operator.call("mutation", "incidents.setStatus", {
+      incidentId,
+      status: "resolved",
+    });
+    expect(early).toMatchObject({
+      status: 409,
+      message: expect.stringContaining("Dispatch") as unknown,
+    });
     await dispatchAsProposed(incidentId);
-    const noDisposition = await region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "closed" });
+    const noDisposition = await region.operator.call("mutation", "incidents.setStatus", {
+      incidentId,
+      status: "closed",
+    });
     expect(noDisposition.status).toBe(400);
     expect(noDisposition.issues?.[0]?.path).toBe("disposition");
-    const tooEarly = await region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "closed", disposition: "Api padam" });
+    const tooEarly = await region.operator.call("mutation", "incidents.setStatus", {
+      incidentId,
+      status: "closed",
+      disposition: "Api padam",
+    });
     expect(tooEarly.status).toBe(409);
-    await ok(region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "resolved" }));
-    await ok(region.operator.call("mutation", "incidents.addNote", { incidentId, note: "Api padam pukul 14.20; pendinginan oleh Damkar" }));
-    await ok(region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "closed", disposition: "Api padam, dua korban dibawa ke RSUD" }));
-    const final = await region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "in_progress" });
+    await ok(
+      region.operator.call("mutation", "incidents.setStatus", { incidentId, status: "resolved" }),
+    );
+    await ok(
+      region.operator.call("mutation", "incidents.addNote", {
+        incidentId,
+        note: "Api padam pukul 14.20; pendinginan oleh Damkar",
+      }),
+    );
+    await ok(
+      region.operator.call("mutation", "incidents.setStatus", {
+        incidentId,
+        status: "closed",
+        disposition: "Api padam, dua korban dibawa ke RSUD",
+      }),
+    );
+    const final = await region.operator.call("mutation", "incidents.setStatus", {
+      incidentId,
+      status: "in_progress",
+    });
     expect(final.status).toBe(409);
     const closed = await detail(incidentId);
     expect(closed.status).toBe("closed");
-    expect(closed.timeline.filter((entry) => entry.kind === "status_changed").map((entry) => entry.data.to)).toEqual(["resolved", "closed"]);
-    const board = await ok(region.operator.call<{ id: string }[]>("query", "incidents.board", { view: "closed" }));
+    expect(
+      closed.timeline
+        .filter((entry) => entry.kind === "status_changed")
+        .map((entry) => entry.data.to),
+    ).toEqual(["resolved", "closed"]);
+    const board = await ok(
+      region.operator.call<{ id: string }[]>("query", "incidents.board", { view: "closed" }),
+    );
     expect(board.map((row) => row.id)).toContain(incidentId);
     const open = await ok(region.operator.call<{ id: string }[]>("query", "incidents.board", {}));
     expect(open.map((row) => row.id)).not.toContain(incidentId);
 
     // Exported as the published NENA EIDO schema has it, and in the list's CSV (supervisors and admins only).
-    expect((await region.operator.call("query", "incidents.exportEido", { incidentId })).status).toBe(403);
-    const eido = await ok(region.admin.call<{ filename: string; document: unknown }>("query", "incidents.exportEido", { incidentId }));
+    expect(
+      (await region.operator.call("query", "incidents.exportEido", { incidentId })).status,
+    ).toBe(403);
+    const eido = await ok(
+      region.admin.call<{ filename: string; document: unknown }>("query", "incidents.exportEido", {
+        incidentId,
+      }),
+    );
     const validate = eidoValidator();
     expect(validate(eido.document), JSON.stringify(validate.errors)).toBe(true);
     expect(JSON.stringify(eido.document)).toContain(incidentId);
-    const csv = await ok(region.admin.call<{ csv: string }>("query", "incidents.exportCsv", { view: "closed" }));
-    expect(csv.csv.split("\r\n").find((line) => line.startsWith(incidentId))).toContain("Api padam, dua korban dibawa ke RSUD");
+    const csv = await ok(
+      region.admin.call<{ csv: string }>("query", "incidents.exportCsv", { view: "closed" }),
+    );
+    expect(csv.csv.split("\r\n").find((line) => line.startsWith(incidentId))).toContain(
+      "Api padam, dua korban dibawa ke RSUD",
+    );
   });
 });
 
 describe("more calls about one incident", () => {
   it("hints at an open incident of the same kind nearby, and attaches the second caller's call to it", async () => {
-    const here = { address: "Pasar Baru", kecamatanCode: region.kecamatanCode, latitude: -7.25, longitude: 112.75 };
-    const { incidentId } = await ok(region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "walk_in", types: ["fire.building"], location: here }));
-    const near = await ok(region.operator.call<{ id: string; meters: number | null }[]>("query", "incidents.nearby", { types: ["fire.vehicle"], location: { ...here, latitude: -7.2512, longitude: 112.7503 } }));
-    expect(near).toEqual(expect.arrayContaining([expect.objectContaining({ id: incidentId, meters: expect.any(Number) as unknown })]));
-    const far = await ok(region.operator.call<{ id: string }[]>("query", "incidents.nearby", { types: ["fire.building"], location: { ...here, latitude: -7.35, longitude: 112.75 } }));
+    const here = {
+      address: "Pasar Baru",
+      kecamatanCode: region.kecamatanCode,
+      latitude: -7.25,
+      longitude: 112.75,
+    };
+    const { incidentId } = await ok(
+      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
+        origin: "walk_in",
+        types: ["fire.building"],
+        location: here,
+      }),
+    );
+    const near = await ok(
+      region.operator.call<{ id: string; meters: number | null }[]>("query", "incidents.nearby", {
+        types: ["fire.vehicle"],
+        location: { ...here, latitude: -7.2512, longitude: 112.7503 },
+      }),
+    );
+    expect(near).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: incidentId, meters: expect.any(Number) as unknown }),
+      ]),
+    );
+    const far = await ok(
+      region.operator.call<{ id: string }[]>("query", "incidents.nearby", {
+        types: ["fire.building"],
+        location: { ...here, latitude: -7.35, longitude: 112.75 },
+      }),
+    );
     expect(far.map((incident) => incident.id)).not.toContain(incidentId);
-    const otherKind = await ok(region.operator.call<{ id: string }[]>("query", "incidents.nearby", { types: ["medical.cardiac"], location: here }));
+    const otherKind = await ok(
+      region.operator.call<{ id: string }[]>("query", "incidents.nearby", {
+        types: ["medical.cardiac"],
+        location: here,
+      }),
+    );
     expect(otherKind.map((incident) => incident.id)).not.toContain(incidentId);
 
-    const [call] = await owner.sql<{ id: string }[]>`insert into calls (tenant_id, trunk_id, external_call_id, did, caller_number, state, offered_at, answered_at)
+    const [call] = await owner.sql<
+      { id: string }[]
+    >`insert into calls (tenant_id, trunk_id, external_call_id, did, caller_number, state, offered_at, answered_at)
       values (${region.tenant.id}, gen_random_uuid(), gen_random_uuid()::text, '+62311120009', '+6281234500009', 'answered', now(), now()) returning id`;
-    const attached = await ok(region.operator.call<{ incidentId: string }>("mutation", "callDesk.classify", { callId: call?.id, classification: "emergency", incidentTypes: ["fire.building"], attachTo: incidentId }));
+    const attached = await ok(
+      region.operator.call<{ incidentId: string }>("mutation", "callDesk.classify", {
+        callId: call?.id,
+        classification: "emergency",
+        incidentTypes: ["fire.building"],
+        attachTo: incidentId,
+      }),
+    );
     expect(attached.incidentId).toBe(incidentId);
     const seen = await detail(incidentId);
     expect(seen.timeline.map((entry) => entry.kind)).toEqual(["created", "call_attached"]);
-    const refused = await region.operator.call("mutation", "callDesk.classify", { callId: call?.id, classification: "prank", attachTo: incidentId });
+    const refused = await region.operator.call("mutation", "callDesk.classify", {
+      callId: call?.id,
+      classification: "prank",
+      attachTo: incidentId,
+    });
     expect(refused.issues?.map((issue) => issue.path)).toEqual(["attachTo"]);
   });
 });
@@ -237,21 +438,38 @@ describe("when things fail", () => {
     ];
     const plan = proposePlan({
       version: { number: 3, ruleset: {} },
-      facts: { types: ["fire.building"], severity: null, casualties: null, flags: [], kecamatanCode: null },
+      facts: {
+        types: ["fire.building"],
+        severity: null,
+        casualties: null,
+        flags: [],
+        kecamatanCode: null,
+      },
       agencies,
       now: new Date(),
       engine: () => {
         throw new Error("compiled rules corrupted");
       },
     });
-    expect(plan).toMatchObject({ source: "manual", sopVersionNumber: 3, lines: [], others: [{ name: "Damkar" }] });
+    expect(plan).toMatchObject({
+      source: "manual",
+      sopVersionNumber: 3,
+      lines: [],
+      others: [{ name: "Damkar" }],
+    });
     expect(plan.manualReason).toContain("compiled rules corrupted");
   });
 
   it("gives the operator a manual plan when the engine does not answer in time", () => {
     const plan = proposePlan({
       version: { number: 3, ruleset: {} },
-      facts: { types: ["fire.building"], severity: null, casualties: null, flags: [], kecamatanCode: null },
+      facts: {
+        types: ["fire.building"],
+        severity: null,
+        casualties: null,
+        flags: [],
+        kecamatanCode: null,
+      },
       agencies: [{ id: "11111111-1111-4111-8111-111111111111", type: "damkar", name: "Damkar" }],
       now: new Date(),
       engine: () => {
@@ -260,16 +478,31 @@ describe("when things fail", () => {
         }
       },
     });
-    expect(plan).toMatchObject({ source: "manual", manualReason: `Mesin SOP tidak menjawab dalam ${String(planBudgetMs)} ms`, others: [{ name: "Damkar" }] });
+    expect(plan).toMatchObject({
+      source: "manual",
+      manualReason: `Mesin SOP tidak menjawab dalam ${String(planBudgetMs)} ms`,
+      others: [{ name: "Damkar" }],
+    });
   });
 
   it("gives a manual plan when no rule matches or no SOP is published", async () => {
     const tenant = await createTestTenant(owner, "live");
     records.tenants.push(tenant);
     const operator = await tenantClient(api.url, owner, records, tenant, "operator");
-    const created = await ok(operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "radio", types: ["fire.building"] }));
-    const proposal = await ok(operator.call<Proposal>("query", "incidents.proposal", { incidentId: created.incidentId }));
-    expect(proposal).toMatchObject({ source: "manual", manualReason: "Belum ada SOP yang diterbitkan", lines: [] });
+    const created = await ok(
+      operator.call<{ incidentId: string }>("mutation", "incidents.create", {
+        origin: "radio",
+        types: ["fire.building"],
+      }),
+    );
+    const proposal = await ok(
+      operator.call<Proposal>("query", "incidents.proposal", { incidentId: created.incidentId }),
+    );
+    expect(proposal).toMatchObject({
+      source: "manual",
+      manualReason: "Belum ada SOP yang diterbitkan",
+      lines: [],
+    });
   });
 
   it("notifies once when a notification job runs twice", async () => {
@@ -281,44 +514,92 @@ describe("when things fail", () => {
     const [delivery] = (await detail(incidentId)).deliveries;
     if (!delivery) throw new Error("no delivery was queued");
     const before = region.receiver.received.length;
-    const deps = { db: notifyDb.db, config: workerConfig(region.receiver), log: createLogger("warn", "worker", logSink().sink) };
+    const deps = {
+      db: notifyDb.db,
+      config: workerConfig(region.receiver),
+      log: createLogger("warn", "worker", logSink().sink),
+    };
     const job = { tenantId: region.tenant.id, deliveryId: delivery.id };
-    const [first, second] = await Promise.all([attemptNotification(deps, job, { final: false }), attemptNotification(deps, job, { final: false })]);
+    const [first, second] = await Promise.all([
+      attemptNotification(deps, job, { final: false }),
+      attemptNotification(deps, job, { final: false }),
+    ]);
     expect([first, second]).toEqual(expect.arrayContaining(["delivered", "already_done"]));
-    expect((await detail(incidentId)).deliveries.map((candidate) => [candidate.status, candidate.attempts])).toEqual([["delivered", 1]]);
+    expect(
+      (await detail(incidentId)).deliveries.map((candidate) => [
+        candidate.status,
+        candidate.attempts,
+      ]),
+    ).toEqual([["delivered", 1]]);
     // The job itself, served again, finds the delivery done and sends nothing.
     worker = await startIncidentWorker(database.urls.appUrl, workerConfig(region.receiver));
     await eventually(
-      () => owner.sql<{ state: string }[]>`select state from pgboss.job where name = 'incidents.notify' and data->>'deliveryId' = ${delivery.id}`,
+      () =>
+        owner.sql<
+          { state: string }[]
+        >`select state from pgboss.job where name = 'incidents.notify' and data->>'deliveryId' = ${delivery.id}`,
       (jobs) => jobs.length === 1 && jobs[0]?.state === "completed",
     );
-    expect(region.receiver.received.slice(before).filter((received) => received.body.includes(incidentId))).toHaveLength(1);
+    expect(
+      region.receiver.received
+        .slice(before)
+        .filter((received) => received.body.includes(incidentId)),
+    ).toHaveLength(1);
   });
 });
 
-
 describe("the incident's desa/kelurahan", () => {
   it("is one of its kecamatan's, from the national registry", async () => {
-    const villages = await ok(region.operator.call<{ code: string; name: string }[]>("query", "incidents.villages", { kecamatanCode: region.kecamatanCode }));
+    const villages = await ok(
+      region.operator.call<{ code: string; name: string }[]>("query", "incidents.villages", {
+        kecamatanCode: region.kecamatanCode,
+      }),
+    );
     expect(villages.length).toBeGreaterThan(0);
     const [village] = villages;
-    const here = { address: "Balai desa", kecamatanCode: region.kecamatanCode, latitude: null, longitude: null };
+    const here = {
+      address: "Balai desa",
+      kecamatanCode: region.kecamatanCode,
+      latitude: null,
+      longitude: null,
+    };
     const { incidentId } = await ok(
-      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "walk_in", types: ["fire.building"], location: here, villageCode: village?.code }),
+      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
+        origin: "walk_in",
+        types: ["fire.building"],
+        location: here,
+        villageCode: village?.code,
+      }),
     );
-    const [stored] = await owner.sql<{ village_code: string }[]>`select village_code from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
+    const [stored] = await owner.sql<
+      { village_code: string }[]
+    >`select village_code from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
     expect(stored?.village_code).toBe(village?.code);
 
-    const [elsewhere] = await owner.sql<{ code: string }[]>`select code from villages where district_code <> ${region.kecamatanCode} order by code limit 1`;
-    const wrong = await region.operator.call("mutation", "incidents.updateFacts", { incidentId, types: ["fire.building"], location: here, villageCode: elsewhere?.code });
+    const [elsewhere] = await owner.sql<
+      { code: string }[]
+    >`select code from villages where district_code <> ${region.kecamatanCode} order by code limit 1`;
+    const wrong = await region.operator.call("mutation", "incidents.updateFacts", {
+      incidentId,
+      types: ["fire.building"],
+      location: here,
+      villageCode: elsewhere?.code,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.issues?.map((issue) => issue.path)).toEqual(["villageCode"]);
-    const noKecamatan = await region.operator.call("mutation", "incidents.updateFacts", { incidentId, types: ["fire.building"], location: null, villageCode: village?.code });
+    const noKecamatan = await region.operator.call("mutation", "incidents.updateFacts", {
+      incidentId,
+      types: ["fire.building"],
+      location: null,
+      villageCode: village?.code,
+    });
     expect(noKecamatan.issues?.map((issue) => issue.path)).toEqual(["villageCode"]);
 
     const [otherRegion] = await owner.sql<{ code: string }[]>`
       select d.code from districts d join tenants t on true where t.id = ${region.tenant.id} and d.regency_code <> t.region_code order by d.code limit 1`;
-    const foreign = await region.operator.call("query", "incidents.villages", { kecamatanCode: otherRegion?.code });
+    const foreign = await region.operator.call("query", "incidents.villages", {
+      kecamatanCode: otherRegion?.code,
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.issues?.map((issue) => issue.path)).toEqual(["kecamatanCode"]);
   });

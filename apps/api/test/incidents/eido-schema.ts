@@ -10,7 +10,12 @@ const base = "https://eido.invalid/Schema/";
 
 function loadSchemaFile(file: string): unknown {
   // openapi.yaml spells one reference `NIEMComponents//nc.yaml`; URI resolution keeps the empty segment.
-  return parse(readFileSync(new URL(file, schemaDir), "utf8").replaceAll("NIEMComponents//", "NIEMComponents/"));
+  return parse(
+    readFileSync(new URL(file, schemaDir), "utf8").replaceAll(
+      "NIEMComponents//",
+      "NIEMComponents/",
+    ),
+  );
 }
 
 export function eidoValidator(): ValidateFunction {
@@ -19,10 +24,16 @@ export function eidoValidator(): ValidateFunction {
   addFormats(ajv);
   // OpenAPI document fields and the `example` annotation are not validation keywords.
   ajv.addVocabulary(["openapi", "info", "servers", "paths", "components", "example"]);
-  const files = ["openapi.yaml", ...readdirSync(new URL("NIEMComponents/", schemaDir)).map((name) => `NIEMComponents/${name}`)];
+  const files = [
+    "openapi.yaml",
+    ...readdirSync(new URL("NIEMComponents/", schemaDir)).map((name) => `NIEMComponents/${name}`),
+  ];
   for (const file of files) ajv.addSchema(loadSchemaFile(file) as object, base + file);
-  const validate = ajv.getSchema(`${base}openapi.yaml#/components/schemas/EmergencyIncidentDataObjectType`);
-  if (!validate) throw new Error("EmergencyIncidentDataObjectType not found in the vendored schema");
+  const validate = ajv.getSchema(
+    `${base}openapi.yaml#/components/schemas/EmergencyIncidentDataObjectType`,
+  );
+  if (!validate)
+    throw new Error("EmergencyIncidentDataObjectType not found in the vendored schema");
   return validate;
 }
 
@@ -33,7 +44,9 @@ export interface SchemaNode {
   items?: SchemaNode;
 }
 
-const components = (loadSchemaFile("openapi.yaml") as { components: { schemas: Record<string, SchemaNode> } }).components.schemas;
+const components = (
+  loadSchemaFile("openapi.yaml") as { components: { schemas: Record<string, SchemaNode> } }
+).components.schemas;
 
 function resolve(node: SchemaNode): SchemaNode {
   const name = node.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
@@ -49,13 +62,17 @@ function resolve(node: SchemaNode): SchemaNode {
 export function undeclaredMembers(value: unknown, node: SchemaNode, path = ""): string[] {
   const schema = resolve(node);
   const items = schema.items;
-  if (Array.isArray(value)) return items ? value.flatMap((item, index) => undeclaredMembers(item, items, `${path}/${index}`)) : [];
+  if (Array.isArray(value))
+    return items
+      ? value.flatMap((item, index) => undeclaredMembers(item, items, `${path}/${index}`))
+      : [];
   if (typeof value !== "object" || value === null) return [];
   const declared: Record<string, SchemaNode> = { ...schema.properties };
   for (const part of schema.allOf ?? []) Object.assign(declared, resolve(part).properties);
   return Object.entries(value).flatMap(([key, member]) => {
     const memberSchema = declared[key];
-    return memberSchema ? undeclaredMembers(member, memberSchema, `${path}/${key}`) : [`${path}/${key}`];
+    return memberSchema
+      ? undeclaredMembers(member, memberSchema, `${path}/${key}`)
+      : [`${path}/${key}`];
   });
 }
-

@@ -28,25 +28,49 @@ export interface Reply<T> {
 /** A client of one person in one tenant whose calls carry the tenant's slug; `T` is what the test expects back. */
 export interface TenantClient {
   person: { id: string; displayName: string };
-  call: <T = unknown>(type: "query" | "mutation", path: string, input?: Record<string, unknown>) => Promise<Reply<T>>;
+  call: <T = unknown>(
+    type: "query" | "mutation",
+    path: string,
+    input?: Record<string, unknown>,
+  ) => Promise<Reply<T>>;
 }
 
-export async function tenantClient(apiUrl: string, owner: Owner, records: Records, tenant: TestTenant, role: "tenant_admin" | "supervisor" | "operator" | "agency_responder"): Promise<TenantClient & { raw: TestClient }> {
-  const person = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role }], signedIn: true });
+export async function tenantClient(
+  apiUrl: string,
+  owner: Owner,
+  records: Records,
+  tenant: TestTenant,
+  role: "tenant_admin" | "supervisor" | "operator" | "agency_responder",
+): Promise<TenantClient & { raw: TestClient }> {
+  const person = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role }],
+    signedIn: true,
+  });
   records.people.push(person);
   const raw = testClient(apiUrl, { cookie: person.cookie });
   return {
     person,
     raw,
-    call: async <T,>(type: "query" | "mutation", path: string, input: Record<string, unknown> = {}): Promise<Reply<T>> => {
+    call: async <T>(
+      type: "query" | "mutation",
+      path: string,
+      input: Record<string, unknown> = {},
+    ): Promise<Reply<T>> => {
       const reply = await raw.call(type, path, { tenantSlug: tenant.slug, ...input });
-      return { status: reply.status, data: reply.data as T, message: reply.message, issues: reply.issues };
+      return {
+        status: reply.status,
+        data: reply.data as T,
+        message: reply.message,
+        issues: reply.issues,
+      };
     },
   };
 }
 
 /** Expects a 200 and returns the data. */
-export async function ok<T>(reply: Promise<{ status: number; data: T; message: string | undefined }>): Promise<T> {
+export async function ok<T>(
+  reply: Promise<{ status: number; data: T; message: string | undefined }>,
+): Promise<T> {
   const answered = await reply;
   expect(answered.status, answered.message).toBe(200);
   return answered.data;
@@ -69,16 +93,32 @@ export interface Region {
  * covering the whole region, Damkar reachable by webhook at a local receiver. The webhook row is
  * written with the owner connection: the API refuses loopback addresses as webhook input, rightly.
  */
-export async function arrangeRegion(apiUrl: string, owner: Owner, records: Records): Promise<Region> {
+export async function arrangeRegion(
+  apiUrl: string,
+  owner: Owner,
+  records: Records,
+): Promise<Region> {
   const tenant = await createTestTenant(owner, "live");
   records.tenants.push(tenant);
   const admin = await tenantClient(apiUrl, owner, records, tenant, "tenant_admin");
   const operator = await tenantClient(apiUrl, owner, records, tenant, "operator");
   await ok(admin.call("mutation", "onboarding.chooseSop", { templateCode: "national-default" }));
-  const create = (agencyType: string, name: string) => ok(admin.call<{ id: string }>("mutation", "agencies.create", { agencyType, name }));
-  const [damkar, psc119, bpbd] = await Promise.all([create("damkar", "Damkar Kota"), create("psc119", "PSC 119 Dinkes"), create("bpbd", "BPBD Kota")]);
-  const workspace = await ok(admin.call<{ draft: { updatedAt: string } }>("query", "sop.workspace"));
-  const published = await ok(admin.call<{ published: boolean }>("mutation", "sop.publish", { note: "Untuk uji dispatch", updatedAt: workspace.draft.updatedAt }));
+  const create = (agencyType: string, name: string) =>
+    ok(admin.call<{ id: string }>("mutation", "agencies.create", { agencyType, name }));
+  const [damkar, psc119, bpbd] = await Promise.all([
+    create("damkar", "Damkar Kota"),
+    create("psc119", "PSC 119 Dinkes"),
+    create("bpbd", "BPBD Kota"),
+  ]);
+  const workspace = await ok(
+    admin.call<{ draft: { updatedAt: string } }>("query", "sop.workspace"),
+  );
+  const published = await ok(
+    admin.call<{ published: boolean }>("mutation", "sop.publish", {
+      note: "Untuk uji dispatch",
+      updatedAt: workspace.draft.updatedAt,
+    }),
+  );
   expect(published.published).toBe(true);
 
   const receiver = await startWebhookReceiver();
@@ -86,7 +126,9 @@ export async function arrangeRegion(apiUrl: string, owner: Owner, records: Recor
   const secret = newSigningSecret(createSecretBox(testConfig.secretKeys), contactId);
   await owner.sql`insert into agency_contacts (tenant_id, id, agency_id, kind, value, signing_secret_encrypted)
     values (${tenant.id}, ${contactId}, ${damkar.id}, 'webhook', ${receiver.url}, ${secret.sealed})`;
-  const [district] = await owner.sql<{ code: string }[]>`select code from districts where regency_code = ${tenant.regionCode} order by code limit 1`;
+  const [district] = await owner.sql<
+    { code: string }[]
+  >`select code from districts where regency_code = ${tenant.regionCode} order by code limit 1`;
   return {
     tenant,
     admin,
@@ -123,11 +165,16 @@ export async function startIncidentWorker(appUrl: string, config: NotifyDependen
 }
 
 /** Waits until `check` holds (a worker works on its own time), or fails with what it last saw. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!check(value)) {
-    if (Date.now() > deadline) throw new Error(`still not there after ${String(timeoutMs)} ms: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`still not there after ${String(timeoutMs)} ms: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await read();
   }

@@ -37,7 +37,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const assignment = (agencyName: string, acknowledgedAt: Date | null): IncidentRecord["assignments"][number] => ({
+const assignment = (
+  agencyName: string,
+  acknowledgedAt: Date | null,
+): IncidentRecord["assignments"][number] => ({
   id: `assignment-${agencyName}`,
   agencyId: `agency-${agencyName}`,
   agencyName,
@@ -61,15 +64,40 @@ const cancelled: IncidentRecord = {
 const compound: IncidentRecord = {
   ...compoundCrash,
   casualties: 0,
-  location: { latitude: null, longitude: null, kecamatanCode: "32.73.05", address: '=HYPERLINK("http://contoh.invalid","klik")' },
-  assignments: [assignment("Polres Kota Bandung", new Date("2025-03-01T07:06:00Z")), assignment("+Damkar", new Date("2025-03-01T07:07:00Z"))],
+  location: {
+    latitude: null,
+    longitude: null,
+    kecamatanCode: "32.73.05",
+    address: '=HYPERLINK("http://contoh.invalid","klik")',
+  },
+  assignments: [
+    assignment("Polres Kota Bandung", new Date("2025-03-01T07:06:00Z")),
+    assignment("+Damkar", new Date("2025-03-01T07:07:00Z")),
+  ],
 };
 
 describe("incident list CSV", () => {
-  const [header = [], ...rows] = parseCsv(incidentListCsv([buildingFire, cancelled, compound], "Asia/Jakarta"));
+  const [header = [], ...rows] = parseCsv(
+    incidentListCsv([buildingFire, cancelled, compound], "Asia/Jakarta"),
+  );
 
   it("has a header in Bahasa Indonesia and one row per incident", () => {
-    expect(header).toEqual(["id", "dibuat", "jenis", "status", "prioritas", "keparahan", "korban", "kecamatan", "alamat", "instansi", "diakui", "selesai", "ditutup", "disposisi"]);
+    expect(header).toEqual([
+      "id",
+      "dibuat",
+      "jenis",
+      "status",
+      "prioritas",
+      "keparahan",
+      "korban",
+      "kecamatan",
+      "alamat",
+      "instansi",
+      "diakui",
+      "selesai",
+      "ditutup",
+      "disposisi",
+    ]);
     expect(rows.map((row) => row[0])).toEqual([buildingFire.id, cancelled.id, compound.id]);
     expect(rows.every((row) => row.length === header.length)).toBe(true);
   });
@@ -91,15 +119,46 @@ describe("incident list CSV", () => {
       "",
       "",
     ]);
-    expect(rows[1]).toEqual([cancelled.id, "2025-03-02T00:30:00+07:00", "public_order.noise", "cancelled", "", "", "", "", "", "", "0 dari 0", "", "2025-03-02T00:45:00+07:00", "'-ganda"]);
-    expect(rows[2]?.slice(2, 7)).toEqual(["traffic_accident.multi_vehicle + fire.vehicle", "closed", "P1", "high", "0"]);
-    expect(rows[2]?.slice(10)).toEqual(["2 dari 2", "2025-03-01T15:40:00+07:00", "2025-03-01T16:00:00+07:00", "handled"]);
+    expect(rows[1]).toEqual([
+      cancelled.id,
+      "2025-03-02T00:30:00+07:00",
+      "public_order.noise",
+      "cancelled",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "0 dari 0",
+      "",
+      "2025-03-02T00:45:00+07:00",
+      "'-ganda",
+    ]);
+    expect(rows[2]?.slice(2, 7)).toEqual([
+      "traffic_accident.multi_vehicle + fire.vehicle",
+      "closed",
+      "P1",
+      "high",
+      "0",
+    ]);
+    expect(rows[2]?.slice(10)).toEqual([
+      "2 dari 2",
+      "2025-03-01T15:40:00+07:00",
+      "2025-03-01T16:00:00+07:00",
+      "handled",
+    ]);
   });
 
   it("neutralises text a spreadsheet would run as a formula", () => {
     expect(rows[2]?.[8]).toBe(`'=HYPERLINK("http://contoh.invalid","klik")`);
     expect(rows[1]?.[13]).toBe("'-ganda");
-    const [, alone] = parseCsv(incidentListCsv([{ ...compound, assignments: [assignment("+Damkar", null)] }], "Asia/Jakarta"));
+    const [, alone] = parseCsv(
+      incidentListCsv(
+        [{ ...compound, assignments: [assignment("+Damkar", null)] }],
+        "Asia/Jakarta",
+      ),
+    );
     expect(alone?.[9]).toBe("'+Damkar");
   });
 

@@ -6,7 +6,14 @@ import { createDatabase } from "@sigap/db/client";
 import { prepareDatabase, type PreparedDatabase } from "@sigap/dev/database";
 import { freePort } from "@sigap/dev/free-port";
 import { startTestApi } from "../server.ts";
-import { arrangeRegion, eventually, ok, startIncidentWorker, workerConfig, type Region } from "./fixture.ts";
+import {
+  arrangeRegion,
+  eventually,
+  ok,
+  startIncidentWorker,
+  workerConfig,
+  type Region,
+} from "./fixture.ts";
 
 // Postgres restarted while operators dispatch: every dispatch the API confirmed survives with its
 // assignments and notification jobs, every other one is there whole or not at all and was refused
@@ -26,11 +33,24 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 let region: Region;
 
 const createFire = async () =>
-  (await ok(region.operator.call<{ incidentId: string }>("mutation", "incidents.create", { origin: "radio", types: ["fire.building"], flags: ["people_trapped"] })))
-    .incidentId;
+  (
+    await ok(
+      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
+        origin: "radio",
+        types: ["fire.building"],
+        flags: ["people_trapped"],
+      }),
+    )
+  ).incidentId;
 
 describe("a Postgres restart during dispatch", () => {
-  const startPostgres = () => prepareDatabase({ external: undefined, dataDir: join(dataRoot, "data"), port, persistent: true });
+  const startPostgres = () =>
+    prepareDatabase({
+      external: undefined,
+      dataDir: join(dataRoot, "data"),
+      port,
+      persistent: true,
+    });
 
   beforeAll(async () => {
     dataRoot = await mkdtemp(join(tmpdir(), "sigap-restart-pg-"));
@@ -50,14 +70,19 @@ describe("a Postgres restart during dispatch", () => {
 
   it("loses no dispatch the API confirmed and half-writes none", { timeout: 120_000 }, async () => {
     const incidents = await Promise.all(Array.from({ length: 16 }, createFire));
-    const proposal = await ok(region.operator.call<Proposal>("query", "incidents.proposal", { incidentId: incidents[0] }));
+    const proposal = await ok(
+      region.operator.call<Proposal>("query", "incidents.proposal", { incidentId: incidents[0] }),
+    );
     const agencies = proposal.lines.map(({ agencyId, role, lead }) => ({ agencyId, role, lead }));
-    const dispatch = async (incidentId: string) => (await region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies })).status;
+    const dispatch = async (incidentId: string) =>
+      (await region.operator.call("mutation", "incidents.dispatch", { incidentId, agencies }))
+        .status;
 
     // Three before; then, a few tenths of a second apart, while Postgres stops, is down, starts
     // and is migrated again; the rest after.
     const answers = new Map<string, number>();
-    for (const incidentId of incidents.slice(0, 3)) answers.set(incidentId, await dispatch(incidentId));
+    for (const incidentId of incidents.slice(0, 3))
+      answers.set(incidentId, await dispatch(incidentId));
     const postgresState = { restarting: true };
     const restarted = (async () => {
       await postgres.stop();
@@ -67,19 +92,29 @@ describe("a Postgres restart during dispatch", () => {
     });
     for (const incidentId of incidents.slice(3)) {
       answers.set(incidentId, await dispatch(incidentId));
-      if (postgresState.restarting) await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
+      if (postgresState.restarting)
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
     }
     await restarted;
 
     expect([...answers.values()].slice(0, 3)).toEqual([200, 200, 200]);
-    for (const status of answers.values()) expect(status, "refused while Postgres was away: try again, not an internal error").toBeOneOf([200, 503]);
+    for (const status of answers.values())
+      expect(status, "refused while Postgres was away: try again, not an internal error").toBeOneOf(
+        [200, 503],
+      );
     // Back up, the operator tries again what was refused: it goes through, or was in fact committed.
-    await eventually(() => region.operator.call("query", "incidents.board", {}), (reply) => reply.status === 200, 30_000);
+    await eventually(
+      () => region.operator.call("query", "incidents.board", {}),
+      (reply) => reply.status === 200,
+      30_000,
+    );
     for (const [incidentId, status] of answers) {
       if (status !== 200) expect([200, 409]).toContain(await dispatch(incidentId));
     }
 
-    const facts = await owner.sql<{ id: string; status: string; assignments: number; deliveries: number; jobs: number }[]>`
+    const facts = await owner.sql<
+      { id: string; status: string; assignments: number; deliveries: number; jobs: number }[]
+    >`
       select i.id, i.status,
              (select count(*)::int from incident_assignments a where a.tenant_id = i.tenant_id and a.incident_id = i.id) as assignments,
              (select count(*)::int from notification_deliveries d where d.tenant_id = i.tenant_id and d.incident_id = i.id) as deliveries,
@@ -87,7 +122,11 @@ describe("a Postgres restart during dispatch", () => {
                  and j.data->>'deliveryId' in (select d.id::text from notification_deliveries d where d.tenant_id = i.tenant_id and d.incident_id = i.id)) as jobs
         from incidents i where i.tenant_id = ${region.tenant.id} and i.id = any(${incidents})`;
     for (const incident of facts) {
-      expect(incident, "dispatched with its assignments, deliveries and jobs").toMatchObject({ status: "dispatched", deliveries: 1, jobs: 1 });
+      expect(incident, "dispatched with its assignments, deliveries and jobs").toMatchObject({
+        status: "dispatched",
+        deliveries: 1,
+        jobs: 1,
+      });
       expect(incident.assignments).toBe(agencies.length);
     }
 
@@ -95,7 +134,9 @@ describe("a Postgres restart during dispatch", () => {
     const worker = await startIncidentWorker(postgres.appUrl, workerConfig(region.receiver));
     try {
       const notified = () => {
-        const ids = region.receiver.received.filter((hook) => hook.status < 300).map((hook) => (JSON.parse(hook.body) as { incident: { id: string } }).incident.id);
+        const ids = region.receiver.received
+          .filter((hook) => hook.status < 300)
+          .map((hook) => (JSON.parse(hook.body) as { incident: { id: string } }).incident.id);
         return Promise.resolve(ids);
       };
       const ids = await eventually(notified, (seen) => seen.length >= incidents.length, 30_000);

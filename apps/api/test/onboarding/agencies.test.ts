@@ -52,7 +52,8 @@ async function arrangeTenant() {
     select name, kind from regencies where code = ${tenant.regionCode}`;
   const districts = await owner.sql<{ code: string }[]>`
     select code from districts where regency_code = ${tenant.regionCode} order by code limit 3`;
-  if (!region || districts.length < 2) throw new Error(`region ${tenant.regionCode} lacks its registry rows`);
+  if (!region || districts.length < 2)
+    throw new Error(`region ${tenant.regionCode} lacks its registry rows`);
   const admin = await member("tenant_admin");
   return {
     tenant,
@@ -61,15 +62,23 @@ async function arrangeTenant() {
     admin,
     operator: await member("operator"),
     /** Calls an agencies procedure as `as` (the admin unless given), in this tenant. */
-    call: (type: "query" | "mutation", procedure: string, input: Record<string, unknown> = {}, as: TestClient = admin.client) =>
-      as.call(type, `agencies.${procedure}`, { tenantSlug: tenant.slug, ...input }),
+    call: (
+      type: "query" | "mutation",
+      procedure: string,
+      input: Record<string, unknown> = {},
+      as: TestClient = admin.client,
+    ) => as.call(type, `agencies.${procedure}`, { tenantSlug: tenant.slug, ...input }),
   };
 }
 
 type Arranged = Awaited<ReturnType<typeof arrangeTenant>>;
 
 async function createAgency(t: Arranged, input: Record<string, unknown> = {}): Promise<Agency> {
-  const reply = await t.call("mutation", "create", { agencyType: "damkar", name: "Damkar Uji", ...input });
+  const reply = await t.call("mutation", "create", {
+    agencyType: "damkar",
+    name: "Damkar Uji",
+    ...input,
+  });
   expect(reply.status, JSON.stringify(reply.error)).toBe(200);
   return reply.data as Agency;
 }
@@ -87,15 +96,27 @@ describe("agencies", () => {
     const reply = await t.call("query", "districts", {}, t.operator.client);
     expect(reply.status, reply.message).toBe(200);
     const districts = reply.data as { code: string; name: string }[];
-    const [count] = await owner.sql<{ n: number }[]>`select count(*)::int as n from districts where regency_code = ${t.tenant.regionCode}`;
+    const [count] = await owner.sql<
+      { n: number }[]
+    >`select count(*)::int as n from districts where regency_code = ${t.tenant.regionCode}`;
     expect(districts).toHaveLength(count?.n ?? -1);
     expect(districts.slice(0, 3).map((district) => district.code)).toEqual(t.districtCodes);
-    expect(districts.every((district) => district.code.startsWith(`${t.tenant.regionCode}.`) && district.name.length > 0)).toBe(true);
+    expect(
+      districts.every(
+        (district) =>
+          district.code.startsWith(`${t.tenant.regionCode}.`) && district.name.length > 0,
+      ),
+    ).toBe(true);
   });
 
   it("creates, lists, reads and updates an agency; operators may look, not change", async () => {
     const t = await arrangeTenant();
-    const hours = { weekly: [{ day: 6, from: "08:00", to: "12:00" }, { day: 1, from: "07:00", to: "24:00" }] };
+    const hours = {
+      weekly: [
+        { day: 6, from: "08:00", to: "12:00" },
+        { day: 1, from: "07:00", to: "24:00" },
+      ],
+    };
     const created = await createAgency(t, {
       agencyType: "bpbd",
       name: "  BPBD Uji  ",
@@ -107,7 +128,12 @@ describe("agencies", () => {
       name: "BPBD Uji",
       active: true,
       coverageDistrictCodes: [t.districtCodes[0], t.districtCodes[1]],
-      operatingHours: { weekly: [{ day: 1, from: "07:00", to: "24:00" }, { day: 6, from: "08:00", to: "12:00" }] },
+      operatingHours: {
+        weekly: [
+          { day: 1, from: "07:00", to: "24:00" },
+          { day: 6, from: "08:00", to: "12:00" },
+        ],
+      },
       contacts: [],
     });
     expect(created).not.toHaveProperty("tenantId");
@@ -117,7 +143,9 @@ describe("agencies", () => {
 
     const listed = (await t.call("query", "list", {}, t.operator.client)).data as Agency[];
     expect(listed.map((a) => a.id).sort()).toEqual([created.id, plain.id].sort());
-    expect(await t.call("query", "get", { agencyId: created.id }, t.operator.client)).toMatchObject({ status: 200, data: { id: created.id } });
+    expect(await t.call("query", "get", { agencyId: created.id }, t.operator.client)).toMatchObject(
+      { status: 200, data: { id: created.id } },
+    );
 
     const updated = await t.call("mutation", "update", {
       agencyId: created.id,
@@ -128,35 +156,99 @@ describe("agencies", () => {
     });
     expect(updated).toMatchObject({
       status: 200,
-      data: { id: created.id, agencyType: "bpbd", name: "BPBD Kabupaten Uji", active: false, coverageDistrictCodes: null, operatingHours: { always: true } },
+      data: {
+        id: created.id,
+        agencyType: "bpbd",
+        name: "BPBD Kabupaten Uji",
+        active: false,
+        coverageDistrictCodes: null,
+        operatingHours: { always: true },
+      },
     });
-    expect(await t.call("mutation", "update", { agencyId: plain.id })).toMatchObject({ status: 200, data: { name: "Damkar Uji", active: true } });
-    const typeOnly = await t.call("mutation", "update", { agencyId: created.id, agencyType: "psc119" });
-    expect(typeOnly).toMatchObject({ status: 200, data: { agencyType: "psc119", name: "BPBD Kabupaten Uji", active: false } });
+    expect(await t.call("mutation", "update", { agencyId: plain.id })).toMatchObject({
+      status: 200,
+      data: { name: "Damkar Uji", active: true },
+    });
+    const typeOnly = await t.call("mutation", "update", {
+      agencyId: created.id,
+      agencyType: "psc119",
+    });
+    expect(typeOnly).toMatchObject({
+      status: 200,
+      data: { agencyType: "psc119", name: "BPBD Kabupaten Uji", active: false },
+    });
 
-    const refused = await t.call("mutation", "create", { agencyType: "damkar", name: "x" }, t.operator.client);
+    const refused = await t.call(
+      "mutation",
+      "create",
+      { agencyType: "damkar", name: "x" },
+      t.operator.client,
+    );
     expect(refused).toMatchObject({ status: 403, code: "FORBIDDEN" });
-    const refusedUpdate = await t.call("mutation", "update", { agencyId: created.id, name: "x" }, t.operator.client);
+    const refusedUpdate = await t.call(
+      "mutation",
+      "update",
+      { agencyId: created.id, name: "x" },
+      t.operator.client,
+    );
     expect(refusedUpdate).toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
 
   it("refuses what the catalogue, the region and the clock do not allow, naming the field", async () => {
     const t = await arrangeTenant();
     const expectIssue = async (input: Record<string, unknown>, path: string, message: RegExp) => {
-      const reply = await t.call("mutation", "create", { agencyType: "damkar", name: "Damkar", ...input });
+      const reply = await t.call("mutation", "create", {
+        agencyType: "damkar",
+        name: "Damkar",
+        ...input,
+      });
       expect(reply.status).toBe(400);
-      expect(reply.issues).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) as unknown }]));
+      expect(reply.issues).toEqual(
+        expect.arrayContaining([{ path, message: expect.stringMatching(message) as unknown }]),
+      );
     };
-    await expectIssue({ agencyType: "pemadam" }, "agencyType", /^agencyType must be one of the national catalogue/);
+    await expectIssue(
+      { agencyType: "pemadam" },
+      "agencyType",
+      /^agencyType must be one of the national catalogue/,
+    );
     await expectIssue({ name: "   " }, "name", /^name is required$/);
-    await expectIssue({ operatingHours: { weekly: [{ day: 1, from: "16:00", to: "07:00" }] } }, "operatingHours.weekly.0.to", /^to must be later than from$/);
-    await expectIssue({ operatingHours: { weekly: [{ day: 8, from: "07:00", to: "16:00" }] } }, "operatingHours.weekly.0.day", /^day must be/);
-    await expectIssue({ operatingHours: { weekly: [{ day: 1, from: "7:00", to: "16:00" }] } }, "operatingHours.weekly.0.from", /^from must be a time HH:MM/);
-    await expectIssue({ operatingHours: { weekly: [{ day: 1, from: "24:00", to: "24:00" }] } }, "operatingHours.weekly.0.from", /^from must be/);
-    await expectIssue({ operatingHours: { weekly: [] } }, "operatingHours.weekly", /at least one window/);
-    await expectIssue({ operatingHours: { always: false } }, "operatingHours.always", /^operatingHours must be/);
+    await expectIssue(
+      { operatingHours: { weekly: [{ day: 1, from: "16:00", to: "07:00" }] } },
+      "operatingHours.weekly.0.to",
+      /^to must be later than from$/,
+    );
+    await expectIssue(
+      { operatingHours: { weekly: [{ day: 8, from: "07:00", to: "16:00" }] } },
+      "operatingHours.weekly.0.day",
+      /^day must be/,
+    );
+    await expectIssue(
+      { operatingHours: { weekly: [{ day: 1, from: "7:00", to: "16:00" }] } },
+      "operatingHours.weekly.0.from",
+      /^from must be a time HH:MM/,
+    );
+    await expectIssue(
+      { operatingHours: { weekly: [{ day: 1, from: "24:00", to: "24:00" }] } },
+      "operatingHours.weekly.0.from",
+      /^from must be/,
+    );
+    await expectIssue(
+      { operatingHours: { weekly: [] } },
+      "operatingHours.weekly",
+      /at least one window/,
+    );
+    await expectIssue(
+      { operatingHours: { always: false } },
+      "operatingHours.always",
+      /^operatingHours must be/,
+    );
     await expectIssue({ operatingHours: {} }, "operatingHours", /^operatingHours must be/);
-    await expectIssue({ coverageDistrictCodes: ["Sidoarjo"] }, "coverageDistrictCodes.0", /kecamatan codes/);
+    await expectIssue(
+      { coverageDistrictCodes: ["Sidoarjo"] },
+      "coverageDistrictCodes.0",
+      /kecamatan codes/,
+    );
 
     const [foreign] = await owner.sql<{ code: string }[]>`
       select code from districts where regency_code <> ${t.tenant.regionCode} order by code limit 1`;
@@ -168,31 +260,70 @@ describe("agencies", () => {
     expect(outside).toMatchObject({
       status: 400,
       code: "BAD_REQUEST",
-      issues: [{ path: "coverageDistrictCodes.1", message: `coverageDistrictCodes: ${String(foreign?.code)} is not a kecamatan of ${t.region.name}` }],
+      issues: [
+        {
+          path: "coverageDistrictCodes.1",
+          message: `coverageDistrictCodes: ${String(foreign?.code)} is not a kecamatan of ${t.region.name}`,
+        },
+      ],
     });
     const agency = await createAgency(t);
-    const outsideUpdate = await t.call("mutation", "update", { agencyId: agency.id, coverageDistrictCodes: [foreign?.code] });
-    expect(outsideUpdate).toMatchObject({ status: 400, issues: [{ path: "coverageDistrictCodes.0" }] });
-    const [count] = await owner.sql<{ n: number }[]>`select count(*)::int as n from agencies where tenant_id = ${t.tenant.id}`;
+    const outsideUpdate = await t.call("mutation", "update", {
+      agencyId: agency.id,
+      coverageDistrictCodes: [foreign?.code],
+    });
+    expect(outsideUpdate).toMatchObject({
+      status: 400,
+      issues: [{ path: "coverageDistrictCodes.0" }],
+    });
+    const [count] = await owner.sql<
+      { n: number }[]
+    >`select count(*)::int as n from agencies where tenant_id = ${t.tenant.id}`;
     expect(count?.n).toBe(1);
   });
 
   it("keeps contacts in E.164, and shows a webhook's signing secret once only", async () => {
     const t = await arrangeTenant();
     const agency = await createAgency(t);
-    const add = (input: Record<string, unknown>) => t.call("mutation", "addContact", { agencyId: agency.id, ...input });
+    const add = (input: Record<string, unknown>) =>
+      t.call("mutation", "addContact", { agencyId: agency.id, ...input });
 
     const phone = await add({ kind: "phone", value: "(031) 1234567", label: "Piket" });
-    expect(phone).toMatchObject({ status: 200, data: { contact: { kind: "phone", value: "+62311234567", label: "Piket", hasSigningSecret: false } } });
+    expect(phone).toMatchObject({
+      status: 200,
+      data: {
+        contact: { kind: "phone", value: "+62311234567", label: "Piket", hasSigningSecret: false },
+      },
+    });
     expect(phone.data).not.toHaveProperty("signingSecret");
-    expect(await add({ kind: "whatsapp", value: "0812-3456-7890" })).toMatchObject({ data: { contact: { value: "+6281234567890", label: null } } });
-    expect(await add({ kind: "email", value: " Damkar@Contoh.go.id" })).toMatchObject({ data: { contact: { value: "damkar@contoh.go.id" } } });
+    expect(await add({ kind: "whatsapp", value: "0812-3456-7890" })).toMatchObject({
+      data: { contact: { value: "+6281234567890", label: null } },
+    });
+    expect(await add({ kind: "email", value: " Damkar@Contoh.go.id" })).toMatchObject({
+      data: { contact: { value: "damkar@contoh.go.id" } },
+    });
 
     const badPhone = await add({ kind: "phone", value: "113" });
-    expect(badPhone).toMatchObject({ status: 400, issues: [{ path: "value", message: expect.stringMatching(/^value \(phone number\) must be an Indonesian phone number/) as unknown }] });
+    expect(badPhone).toMatchObject({
+      status: 400,
+      issues: [
+        {
+          path: "value",
+          message: expect.stringMatching(
+            /^value \(phone number\) must be an Indonesian phone number/,
+          ) as unknown,
+        },
+      ],
+    });
     const badHook = await add({ kind: "webhook", value: "http://contoh.go.id/112" });
-    expect(badHook).toMatchObject({ status: 400, issues: [{ path: "value", message: "value (webhook URL) must start with https://" }] });
-    expect(await add({ kind: "fax", value: "031" })).toMatchObject({ status: 400, issues: [{ path: "kind" }] });
+    expect(badHook).toMatchObject({
+      status: 400,
+      issues: [{ path: "value", message: "value (webhook URL) must start with https://" }],
+    });
+    expect(await add({ kind: "fax", value: "031" })).toMatchObject({
+      status: 400,
+      issues: [{ path: "kind" }],
+    });
 
     const hook = await add({ kind: "webhook", value: "https://dispatch.contoh.go.id/112" });
     const { contact, signingSecret } = hook.data as { contact: Contact; signingSecret: string };
@@ -204,15 +335,31 @@ describe("agencies", () => {
       select signing_secret_encrypted from agency_contacts where id = ${contact.id}`;
     const box = createSecretBox(testConfig.secretKeys);
     expect(stored?.signing_secret_encrypted).not.toContain(signingSecret);
-    expect(new TextDecoder().decode(box.decrypt(stored?.signing_secret_encrypted ?? "", signingSecretContext(contact.id)))).toBe(signingSecret);
-    expect(() => box.decrypt(stored?.signing_secret_encrypted ?? "", signingSecretContext(phone.data ? (phone.data as { contact: Contact }).contact.id : ""))).toThrow();
+    expect(
+      new TextDecoder().decode(
+        box.decrypt(stored?.signing_secret_encrypted ?? "", signingSecretContext(contact.id)),
+      ),
+    ).toBe(signingSecret);
+    expect(() =>
+      box.decrypt(
+        stored?.signing_secret_encrypted ?? "",
+        signingSecretContext(phone.data ? (phone.data as { contact: Contact }).contact.id : ""),
+      ),
+    ).toThrow();
 
     // Never again: not in the list, the agency, an update, or the audit log.
-    const rotated = await t.call("mutation", "rotateSigningSecret", { agencyId: agency.id, contactId: contact.id });
+    const rotated = await t.call("mutation", "rotateSigningSecret", {
+      agencyId: agency.id,
+      contactId: contact.id,
+    });
     const newSecret = (rotated.data as { signingSecret: string }).signingSecret;
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(signingSecret);
-    const updated = await t.call("mutation", "updateContact", { agencyId: agency.id, contactId: contact.id, label: "Sistem CAD" });
+    const updated = await t.call("mutation", "updateContact", {
+      agencyId: agency.id,
+      contactId: contact.id,
+      label: "Sistem CAD",
+    });
     const readBack = [
       await t.call("query", "list"),
       await t.call("query", "get", { agencyId: agency.id }),
@@ -234,40 +381,82 @@ describe("agencies", () => {
       ["email", false],
       ["webhook", true],
     ]);
-    const auditText = JSON.stringify(await owner.sql`select diff from audit_log where tenant_id = ${t.tenant.id}`);
+    const auditText = JSON.stringify(
+      await owner.sql`select diff from audit_log where tenant_id = ${t.tenant.id}`,
+    );
     expect(auditText).not.toContain(signingSecret);
     expect(auditText).not.toContain(newSecret);
 
     const [reSealed] = await owner.sql<{ signing_secret_encrypted: string }[]>`
       select signing_secret_encrypted from agency_contacts where id = ${contact.id}`;
-    expect(new TextDecoder().decode(box.decrypt(reSealed?.signing_secret_encrypted ?? "", signingSecretContext(contact.id)))).toBe(newSecret);
+    expect(
+      new TextDecoder().decode(
+        box.decrypt(reSealed?.signing_secret_encrypted ?? "", signingSecretContext(contact.id)),
+      ),
+    ).toBe(newSecret);
 
     const phoneId = (phone.data as { contact: Contact }).contact.id;
-    expect(await t.call("mutation", "rotateSigningSecret", { agencyId: agency.id, contactId: phoneId })).toMatchObject({ status: 400 });
+    expect(
+      await t.call("mutation", "rotateSigningSecret", { agencyId: agency.id, contactId: phoneId }),
+    ).toMatchObject({ status: 400 });
   });
 
   it("updates a contact as its kind requires, and removes it", async () => {
     const t = await arrangeTenant();
     const agency = await createAgency(t);
-    const added = await t.call("mutation", "addContact", { agencyId: agency.id, kind: "whatsapp", value: "+62 812 3456 7890", label: "Komandan" });
+    const added = await t.call("mutation", "addContact", {
+      agencyId: agency.id,
+      kind: "whatsapp",
+      value: "+62 812 3456 7890",
+      label: "Komandan",
+    });
     const contactId = (added.data as { contact: Contact }).contact.id;
     const ids = { agencyId: agency.id, contactId };
 
-    expect(await t.call("mutation", "updateContact", { ...ids, value: "628119876543" })).toMatchObject({
+    expect(
+      await t.call("mutation", "updateContact", { ...ids, value: "628119876543" }),
+    ).toMatchObject({
       status: 200,
       data: { contact: { value: "+628119876543", label: "Komandan" } },
     });
-    expect(await t.call("mutation", "updateContact", ids)).toMatchObject({ status: 200, data: { contact: { value: "+628119876543" } } });
-    expect(await t.call("mutation", "updateContact", { ...ids, label: "" })).toMatchObject({ data: { contact: { value: "+628119876543", label: null } } });
-    expect(await t.call("mutation", "updateContact", { ...ids, value: "damkar@contoh.go.id" })).toMatchObject({
-      status: 400,
-      issues: [{ path: "value", message: expect.stringMatching(/^value \(WhatsApp number\) must be/) as unknown }],
+    expect(await t.call("mutation", "updateContact", ids)).toMatchObject({
+      status: 200,
+      data: { contact: { value: "+628119876543" } },
     });
-    expect(await t.call("mutation", "updateContact", { ...ids, value: "0812-0000-1111" }, t.operator.client)).toMatchObject({ status: 403 });
+    expect(await t.call("mutation", "updateContact", { ...ids, label: "" })).toMatchObject({
+      data: { contact: { value: "+628119876543", label: null } },
+    });
+    expect(
+      await t.call("mutation", "updateContact", { ...ids, value: "damkar@contoh.go.id" }),
+    ).toMatchObject({
+      status: 400,
+      issues: [
+        {
+          path: "value",
+          message: expect.stringMatching(/^value \(WhatsApp number\) must be/) as unknown,
+        },
+      ],
+    });
+    expect(
+      await t.call(
+        "mutation",
+        "updateContact",
+        { ...ids, value: "0812-0000-1111" },
+        t.operator.client,
+      ),
+    ).toMatchObject({ status: 403 });
 
-    expect(await t.call("mutation", "removeContact", ids)).toMatchObject({ status: 200, data: { removed: true } });
-    expect(await t.call("mutation", "removeContact", ids)).toMatchObject({ status: 404, code: "NOT_FOUND" });
-    expect(((await t.call("query", "get", { agencyId: agency.id })).data as Agency).contacts).toEqual([]);
+    expect(await t.call("mutation", "removeContact", ids)).toMatchObject({
+      status: 200,
+      data: { removed: true },
+    });
+    expect(await t.call("mutation", "removeContact", ids)).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+    });
+    expect(
+      ((await t.call("query", "get", { agencyId: agency.id })).data as Agency).contacts,
+    ).toEqual([]);
   });
 
   it("pre-fills the standard set for the region's kind, named after it, once", async () => {
@@ -278,13 +467,31 @@ describe("agencies", () => {
     const { created, skipped } = first.data as { created: Agency[]; skipped: string[] };
     expect(skipped).toEqual(["damkar"]);
     expect(created.map((a) => a.agencyType)).toEqual([
-      "bpbd", "psc119", "rsud", "satpol_pp", "polres", "kodim", "basarnas", "pln", "pdam", "dishub", "dinsos", "dp3a", "pmi", "dlh", "pupr",
+      "bpbd",
+      "psc119",
+      "rsud",
+      "satpol_pp",
+      "polres",
+      "kodim",
+      "basarnas",
+      "pln",
+      "pdam",
+      "dishub",
+      "dinsos",
+      "dp3a",
+      "pmi",
+      "dlh",
+      "pupr",
     ]);
     expect(created.find((a) => a.agencyType === "bpbd")?.name).toBe(`BPBD ${t.region.name}`);
-    expect(created.find((a) => a.agencyType === "polres")?.name).toBe(`${t.region.kind === "kota" ? "Polresta" : "Polres"} ${t.region.name}`);
+    expect(created.find((a) => a.agencyType === "polres")?.name).toBe(
+      `${t.region.kind === "kota" ? "Polresta" : "Polres"} ${t.region.name}`,
+    );
     expect(created.every((a) => a.active && a.coverageDistrictCodes === null)).toBe(true);
 
-    const again = await t.call("mutation", "applyStandardSet", { kind: t.region.kind === "kota" ? "kabupaten" : "kota" });
+    const again = await t.call("mutation", "applyStandardSet", {
+      kind: t.region.kind === "kota" ? "kabupaten" : "kota",
+    });
     expect(again).toMatchObject({ status: 200, data: { created: [] } });
     expect((again.data as { skipped: string[] }).skipped).toHaveLength(16);
     const listed = (await t.call("query", "list")).data as Agency[];
@@ -300,24 +507,42 @@ describe("agencies", () => {
     expect(runs.map((r) => r.status)).toEqual([200, 200]);
     const otherList = (await other.call("query", "list")).data as Agency[];
     expect(otherList).toHaveLength(16);
-    expect(otherList.find((a) => a.agencyType === "polres")?.name).toBe(`Polresta ${other.region.name}`);
-    expect(otherList.find((a) => a.agencyType === "damkar")?.name).toBe(`Damkar ${other.region.name}`);
+    expect(otherList.find((a) => a.agencyType === "polres")?.name).toBe(
+      `Polresta ${other.region.name}`,
+    );
+    expect(otherList.find((a) => a.agencyType === "damkar")?.name).toBe(
+      `Damkar ${other.region.name}`,
+    );
     const [audited] = await owner.sql<{ n: number }[]>`
       select count(*)::int as n from audit_log where tenant_id = ${other.tenant.id} and action = 'agencies.applyStandardSet'`;
     expect(audited?.n).toBe(16);
-    expect(await other.call("mutation", "applyStandardSet", {}, other.operator.client)).toMatchObject({ status: 403 });
+    expect(
+      await other.call("mutation", "applyStandardSet", {}, other.operator.client),
+    ).toMatchObject({ status: 403 });
   });
 
   it("keeps each change in the audit log and shows it as the agency's history, newest first", async () => {
     const t = await arrangeTenant();
     const agency = await createAgency(t, { name: "Damkar Awal" });
     await t.call("mutation", "update", { agencyId: agency.id, name: "Damkar Baru", active: false });
-    const added = await t.call("mutation", "addContact", { agencyId: agency.id, kind: "phone", value: "031-1234567" });
+    const added = await t.call("mutation", "addContact", {
+      agencyId: agency.id,
+      kind: "phone",
+      value: "031-1234567",
+    });
     const contactId = (added.data as { contact: Contact }).contact.id;
-    await t.call("mutation", "updateContact", { agencyId: agency.id, contactId, value: "031-7654321" });
+    await t.call("mutation", "updateContact", {
+      agencyId: agency.id,
+      contactId,
+      value: "031-7654321",
+    });
     await t.call("mutation", "removeContact", { agencyId: agency.id, contactId });
     const unrelated = await createAgency(t, { agencyType: "bpbd", name: "BPBD" });
-    await t.call("mutation", "addContact", { agencyId: unrelated.id, kind: "email", value: "bpbd@contoh.go.id" });
+    await t.call("mutation", "addContact", {
+      agencyId: unrelated.id,
+      kind: "email",
+      value: "bpbd@contoh.go.id",
+    });
 
     const reply = await t.call("query", "history", { agencyId: agency.id }, t.operator.client);
     expect(reply.status).toBe(200);
@@ -334,9 +559,18 @@ describe("agencies", () => {
       before: { agencyId: agency.id, kind: "phone", value: "+62311234567", label: null },
       after: { agencyId: agency.id, kind: "phone", value: "+62317654321", label: null },
     });
-    expect(history[3]?.diff).toMatchObject({ before: { name: "Damkar Awal", active: true }, after: { name: "Damkar Baru", active: false } });
+    expect(history[3]?.diff).toMatchObject({
+      before: { name: "Damkar Awal", active: true },
+      after: { name: "Damkar Baru", active: false },
+    });
     expect(history[4]?.diff).toEqual({
-      after: { agencyType: "damkar", name: "Damkar Awal", active: true, coverageDistrictCodes: null, operatingHours: { always: true } },
+      after: {
+        agencyType: "damkar",
+        name: "Damkar Awal",
+        active: true,
+        coverageDistrictCodes: null,
+        operatingHours: { always: true },
+      },
     });
 
     const [row] = await owner.sql<{ actor_user_id: string; actor_role: string }[]>`
@@ -348,7 +582,11 @@ describe("agencies", () => {
     const a = await arrangeTenant();
     const b = await arrangeTenant();
     const theirs = await createAgency(b, { name: "Damkar B" });
-    const theirContact = await b.call("mutation", "addContact", { agencyId: theirs.id, kind: "webhook", value: "https://b.contoh.go.id/hook" });
+    const theirContact = await b.call("mutation", "addContact", {
+      agencyId: theirs.id,
+      kind: "webhook",
+      value: "https://b.contoh.go.id/hook",
+    });
     const contactId = (theirContact.data as { contact: Contact }).contact.id;
     const mine = await createAgency(a, { name: "Damkar A" });
 
@@ -356,7 +594,11 @@ describe("agencies", () => {
       a.call("query", "get", { agencyId: theirs.id }),
       a.call("query", "history", { agencyId: theirs.id }),
       a.call("mutation", "update", { agencyId: theirs.id, name: "Direbut" }),
-      a.call("mutation", "addContact", { agencyId: theirs.id, kind: "phone", value: "0812-3456-7890" }),
+      a.call("mutation", "addContact", {
+        agencyId: theirs.id,
+        kind: "phone",
+        value: "0812-3456-7890",
+      }),
       a.call("mutation", "updateContact", { agencyId: theirs.id, contactId, label: "Direbut" }),
       a.call("mutation", "removeContact", { agencyId: theirs.id, contactId }),
       a.call("mutation", "rotateSigningSecret", { agencyId: theirs.id, contactId }),
@@ -365,9 +607,13 @@ describe("agencies", () => {
       a.call("mutation", "removeContact", { agencyId: mine.id, contactId }),
       a.call("mutation", "rotateSigningSecret", { agencyId: mine.id, contactId }),
       // Naming their tenant outright is refused like a tenant that does not exist.
-      a.admin.client.call("query", "agencies.get", { tenantSlug: b.tenant.slug, agencyId: theirs.id }),
+      a.admin.client.call("query", "agencies.get", {
+        tenantSlug: b.tenant.slug,
+        agencyId: theirs.id,
+      }),
     ];
-    for (const reply of await Promise.all(attempts)) expect(reply).toMatchObject({ status: 404, code: "NOT_FOUND" });
+    for (const reply of await Promise.all(attempts))
+      expect(reply).toMatchObject({ status: 404, code: "NOT_FOUND" });
 
     const listed = (await a.call("query", "list")).data as Agency[];
     expect(listed.map((agency) => agency.id)).toEqual([mine.id]);

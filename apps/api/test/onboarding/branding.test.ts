@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { auditRows, createTestPerson, deleteTestPeople, latestMail, type SignedInTestPerson } from "../people.ts";
+import {
+  auditRows,
+  createTestPerson,
+  deleteTestPeople,
+  latestMail,
+  type SignedInTestPerson,
+} from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
@@ -13,7 +19,10 @@ const people: SignedInTestPerson[] = [];
 
 beforeAll(async () => {
   tenant = await createTestTenant(owner);
-  admin = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "tenant_admin" }], signedIn: true });
+  admin = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role: "tenant_admin" }],
+    signedIn: true,
+  });
   client = testClient(api.url, { cookie: admin.cookie });
 });
 afterAll(async () => {
@@ -29,12 +38,19 @@ function png(width: number, height: number, padding = 0): Buffer {
   ihdr.writeUInt32BE(width, 8);
   ihdr.writeUInt32BE(height, 12);
   ihdr.set([8, 6, 0, 0, 0], 16);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(padding)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    ihdr,
+    Buffer.alloc(padding),
+  ]);
 }
 
 /** A JPEG start, a JFIF segment, then a baseline frame header with the size. */
 function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const app0 = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+    0x00, 0x00,
+  ]);
   const sof = Buffer.alloc(19);
   sof.set([0xff, 0xc0, 0x00, 0x11, 0x08]);
   sof.writeUInt16BE(height, 5);
@@ -42,20 +58,30 @@ function jpeg(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 }
 
-const update = (input: Record<string, unknown>) => client.call("mutation", "branding.update", { tenantSlug: tenant.slug, ...input });
+const update = (input: Record<string, unknown>) =>
+  client.call("mutation", "branding.update", { tenantSlug: tenant.slug, ...input });
 const upload = (data: Buffer) => update({ logoBase64: data.toString("base64") });
-const fetchLogo = (headers: Record<string, string> = {}) => fetch(`${api.url}/v1/tenants/${tenant.slug}/logo`, { headers });
+const fetchLogo = (headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/v1/tenants/${tenant.slug}/logo`, { headers });
 
 describe("colours", () => {
   it("refuses a colour white text is illegible on, with the computed ratio", async () => {
     const primary = await update({ primaryColor: "#FFCC00" });
     expect(primary.code).toBe("BAD_REQUEST");
     expect(primary.issues).toEqual([
-      { path: "primaryColor", message: "primaryColor #ffcc00 has a contrast ratio of 1.51:1 with white text; at least 4.5:1 is needed (WCAG 2.1)" },
+      {
+        path: "primaryColor",
+        message:
+          "primaryColor #ffcc00 has a contrast ratio of 1.51:1 with white text; at least 4.5:1 is needed (WCAG 2.1)",
+      },
     ]);
     const accent = await update({ accentColor: "#959595" });
     expect(accent.issues).toEqual([
-      { path: "accentColor", message: "accentColor #959595 has a contrast ratio of 2.99:1 with white text; at least 3:1 is needed (WCAG 2.1)" },
+      {
+        path: "accentColor",
+        message:
+          "accentColor #959595 has a contrast ratio of 2.99:1 with white text; at least 3:1 is needed (WCAG 2.1)",
+      },
     ]);
     // 3.03:1 is enough for the accent (large text, UI parts) but not for the primary colour.
     expect((await update({ accentColor: "#949494" })).status).toBe(200);
@@ -64,7 +90,10 @@ describe("colours", () => {
 
   it("refuses what is not #rrggbb and stores colours lower-cased", async () => {
     expect((await update({ primaryColor: "red" })).issues).toEqual([
-      { path: "primaryColor", message: "primaryColor must be a colour in the form #rrggbb, such as #b91c1c" },
+      {
+        path: "primaryColor",
+        message: "primaryColor must be a colour in the form #rrggbb, such as #b91c1c",
+      },
     ]);
     const saved = await update({ primaryColor: "#0F766E", accentColor: "#1E3A8A" });
     expect(saved.status, saved.message).toBe(200);
@@ -76,18 +105,27 @@ describe("display name", () => {
   it("renames the tenant and audits before and after", async () => {
     const renamed = await update({ displayName: "  Call Center 112 Kabupaten Uji  " });
     expect(renamed.status, renamed.message).toBe(200);
-    const [row] = await owner.sql<{ display_name: string }[]>`select display_name from tenants where id = ${tenant.id}`;
+    const [row] = await owner.sql<
+      { display_name: string }[]
+    >`select display_name from tenants where id = ${tenant.id}`;
     expect(row?.display_name).toBe("Call Center 112 Kabupaten Uji");
     const audits = await auditRows(owner, "audit_log", "branding.update", tenant.id);
     expect(audits.at(-1)).toMatchObject({
       actor_role: "tenant_admin",
-      diff: { before: { displayName: `Tenant ${tenant.slug}` }, after: { displayName: "Call Center 112 Kabupaten Uji" } },
+      diff: {
+        before: { displayName: `Tenant ${tenant.slug}` },
+        after: { displayName: "Call Center 112 Kabupaten Uji" },
+      },
     });
   });
 
   it("refuses a line break or other control character, which would reach mail subjects", async () => {
     // NUL is refused before any schema, for every procedure (security/unacceptable-input.test.ts).
-    for (const displayName of ["Kota Uji\r\nBcc: attacker@example.test", "Kota\tUji", "Kota\u001bUji"]) {
+    for (const displayName of [
+      "Kota Uji\r\nBcc: attacker@example.test",
+      "Kota\tUji",
+      "Kota\u001bUji",
+    ]) {
       expect(await update({ displayName })).toMatchObject({
         status: 400,
         issues: [{ path: "displayName", message: "displayName must be a single line of text" }],
@@ -102,16 +140,20 @@ describe("logo", () => {
     expect(asPng.status, asPng.message).toBe(200);
     expect(asPng.data).toMatchObject({ logo: { mimeType: "image/png", width: 400, height: 200 } });
     const asJpeg = await upload(jpeg(640, 480));
-    expect(asJpeg.data).toMatchObject({ logo: { mimeType: "image/jpeg", width: 640, height: 480 } });
+    expect(asJpeg.data).toMatchObject({
+      logo: { mimeType: "image/jpeg", width: 640, height: 480 },
+    });
 
     const gif = Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1");
     const message = "logo must be a PNG, JPEG or SVG image; the file's content is none of these";
     expect((await upload(gif)).issues).toEqual([{ path: "logoBase64", message }]);
     // An HTML page is not an SVG image because it holds one.
-    expect((await upload(Buffer.from("<html><body><svg></svg></body></html>"))).issues).toEqual([{ path: "logoBase64", message }]);
-    expect((await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).issues).toEqual([
-      { path: "logoBase64", message: "logo is not a readable PNG image" },
+    expect((await upload(Buffer.from("<html><body><svg></svg></body></html>"))).issues).toEqual([
+      { path: "logoBase64", message },
     ]);
+    expect(
+      (await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).issues,
+    ).toEqual([{ path: "logoBase64", message: "logo is not a readable PNG image" }]);
   });
 
   it("refuses files over 512 KiB and images over 2048×2048", async () => {
@@ -143,23 +185,38 @@ describe("logo", () => {
 </svg>`;
     const reply = await upload(Buffer.from(svg));
     expect(reply.status, reply.message).toBe(200);
-    expect(reply.data).toMatchObject({ logo: { mimeType: "image/svg+xml", width: 120, height: 60 } });
+    expect(reply.data).toMatchObject({
+      logo: { mimeType: "image/svg+xml", width: 120, height: 60 },
+    });
     expect((reply.data as { removedFromSvg: number }).removedFromSvg).toBeGreaterThanOrEqual(8);
 
     const served = await fetchLogo();
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/svg+xml");
     const stored = await served.text();
-    for (const unsafe of ["<script", "alert", "onload", "onclick", "evil.example", "javascript:", "foreignObject", "@import"]) {
+    for (const unsafe of [
+      "<script",
+      "alert",
+      "onload",
+      "onclick",
+      "evil.example",
+      "javascript:",
+      "foreignObject",
+      "@import",
+    ]) {
       expect(stored).not.toContain(unsafe);
     }
     expect(stored).toContain('<linearGradient id="brand">');
     expect(stored).toContain('fill="url(#brand)"');
     expect(stored).toContain(">112</text>");
 
-    const withEntities = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>';
+    const withEntities =
+      '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>';
     expect((await upload(Buffer.from(withEntities))).issues).toEqual([
-      { path: "logoBase64", message: "logo is an SVG with its own DTD (entity declarations), which is not accepted" },
+      {
+        path: "logoBase64",
+        message: "logo is an SVG with its own DTD (entity declarations), which is not accepted",
+      },
     ]);
   });
 
@@ -177,7 +234,9 @@ describe("logo", () => {
   });
 
   it("can be removed; the route then answers 404, as for a tenant that does not exist", async () => {
-    const removed = await client.call("mutation", "branding.removeLogo", { tenantSlug: tenant.slug });
+    const removed = await client.call("mutation", "branding.removeLogo", {
+      tenantSlug: tenant.slug,
+    });
     expect(removed.status, removed.message).toBe(200);
     expect(removed.data).toMatchObject({ logo: null });
     expect((await fetchLogo()).status).toBe(404);
@@ -188,15 +247,33 @@ describe("logo", () => {
 
 describe("reading", () => {
   it("returns name, colours and the logo's description", async () => {
-    expect((await update({ displayName: "Call Center 112 Kabupaten Uji", primaryColor: "#0f766e", accentColor: "#1e3a8a" })).status).toBe(200);
+    expect(
+      (
+        await update({
+          displayName: "Call Center 112 Kabupaten Uji",
+          primaryColor: "#0f766e",
+          accentColor: "#1e3a8a",
+        })
+      ).status,
+    ).toBe(200);
     expect((await upload(png(32, 16))).status).toBe(200);
     const reply = await client.call("query", "branding.get", { tenantSlug: tenant.slug });
-    expect(reply.data).toMatchObject({ displayName: "Call Center 112 Kabupaten Uji", primaryColor: "#0f766e", accentColor: "#1e3a8a", saved: true, logo: { mimeType: "image/png", width: 32, height: 16, bytes: png(32, 16).length } });
+    expect(reply.data).toMatchObject({
+      displayName: "Call Center 112 Kabupaten Uji",
+      primaryColor: "#0f766e",
+      accentColor: "#1e3a8a",
+      saved: true,
+      logo: { mimeType: "image/png", width: 32, height: 16, bytes: png(32, 16).length },
+    });
   });
 
   it("dresses the tenant's invitation mail in its name, colour and logo", async () => {
     const email = `branded-${String(Date.now())}@sigap112.test`;
-    const reply = await client.call("mutation", "users.invite", { tenantSlug: tenant.slug, email, role: "operator" });
+    const reply = await client.call("mutation", "users.invite", {
+      tenantSlug: tenant.slug,
+      email,
+      role: "operator",
+    });
     expect(reply.status, reply.message).toBe(200);
     const mail = await latestMail(owner, email, "http://localhost:3000/invite/");
     expect(mail.html).toContain("background:#0f766e");
@@ -205,11 +282,25 @@ describe("reading", () => {
   });
 
   it("lets every member read it, so the tenant's pages look like the tenant to operators too", async () => {
-    const operator = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "operator" }], signedIn: true });
+    const operator = await createTestPerson(owner, {
+      memberships: [{ tenantId: tenant.id, role: "operator" }],
+      signedIn: true,
+    });
     people.push(operator);
-    const reply = await testClient(api.url, { cookie: operator.cookie }).call("query", "branding.get", { tenantSlug: tenant.slug });
-    expect(reply.data).toMatchObject({ displayName: "Call Center 112 Kabupaten Uji", primaryColor: "#0f766e" });
-    const edit = await testClient(api.url, { cookie: operator.cookie }).call("mutation", "branding.update", { tenantSlug: tenant.slug, primaryColor: "#1d4ed8" });
+    const reply = await testClient(api.url, { cookie: operator.cookie }).call(
+      "query",
+      "branding.get",
+      { tenantSlug: tenant.slug },
+    );
+    expect(reply.data).toMatchObject({
+      displayName: "Call Center 112 Kabupaten Uji",
+      primaryColor: "#0f766e",
+    });
+    const edit = await testClient(api.url, { cookie: operator.cookie }).call(
+      "mutation",
+      "branding.update",
+      { tenantSlug: tenant.slug, primaryColor: "#1d4ed8" },
+    );
     expect(edit.code).toBe("FORBIDDEN");
   });
 });

@@ -44,14 +44,19 @@ export function parseAsterisk(text: string): AsteriskBlock[] {
       continue;
     }
     const option = /^([^=]+)=(.*)$/.exec(line);
-    if (!option?.[1] || option[2] === undefined) throw new Error(`not an Asterisk configuration line: ${raw}`);
+    if (!option?.[1] || option[2] === undefined)
+      throw new Error(`not an Asterisk configuration line: ${raw}`);
     block.options.push([option[1].trim(), unescape(option[2].trim())]);
   }
   return blocks;
 }
 
 /** The block named `name` whose `type=` is `type` (pjsip.conf lets an endpoint and its aor share a name). */
-export function pjsipSection(blocks: AsteriskBlock[], name: string, type: string): AsteriskBlock | undefined {
+export function pjsipSection(
+  blocks: AsteriskBlock[],
+  name: string,
+  type: string,
+): AsteriskBlock | undefined {
   return blocks.find((block) => block.name === name && optionValues(block, "type")[0] === type);
 }
 
@@ -79,13 +84,20 @@ export interface DispatcherEntry {
 
 /** dispatcher.list: `setid destination [flags [priority [attributes]]]`, attributes `k=v;k=v`. */
 export function parseDispatcher(text: string): DispatcherEntry[] {
-  return records(text).map(([setId = "", destination = "", flags = "0", priority = "0", attributes = ""]) => ({
-    setId: Number(setId),
-    destination,
-    flags: Number(flags),
-    priority: Number(priority),
-    attributes: Object.fromEntries(attributes.split(";").filter(Boolean).map((pair) => pair.split("=", 2) as [string, string])),
-  }));
+  return records(text).map(
+    ([setId = "", destination = "", flags = "0", priority = "0", attributes = ""]) => ({
+      setId: Number(setId),
+      destination,
+      flags: Number(flags),
+      priority: Number(priority),
+      attributes: Object.fromEntries(
+        attributes
+          .split(";")
+          .filter(Boolean)
+          .map((pair) => pair.split("=", 2) as [string, string]),
+      ),
+    }),
+  );
 }
 
 export interface AddressEntry {

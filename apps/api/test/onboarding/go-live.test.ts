@@ -4,7 +4,14 @@ import { deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { templatePrimaryAgencyTypes as requiredAgencyTypes } from "../../src/sop/required-agencies.ts";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { auditRows, createTestPerson, deleteTestPeople, uniqueEmail, type TestPerson, type SignedInTestPerson } from "../people.ts";
+import {
+  auditRows,
+  createTestPerson,
+  deleteTestPeople,
+  uniqueEmail,
+  type TestPerson,
+  type SignedInTestPerson,
+} from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
@@ -18,19 +25,33 @@ async function onboardingTenant(): Promise<TestTenant> {
     select code from regencies where province_code = '12' and code not in (select region_code from tenants) order by random() limit 1`;
   if (!region) throw new Error("no free region left in province 12");
   const slug = `golive-${Math.random().toString(36).slice(2, 8)}`;
-  const reply = await testClient(api.url, { cookie: platformAdmin.cookie }).call("mutation", "tenants.create", {
-    regionCode: region.code,
-    slug,
-    adminEmail: uniqueEmail("golive-admin"),
-  });
+  const reply = await testClient(api.url, { cookie: platformAdmin.cookie }).call(
+    "mutation",
+    "tenants.create",
+    {
+      regionCode: region.code,
+      slug,
+      adminEmail: uniqueEmail("golive-admin"),
+    },
+  );
   if (reply.status !== 200) throw new Error(`tenants.create failed: ${String(reply.message)}`);
-  const tenant = { id: asTenantId((reply.data as { tenantId: string }).tenantId), slug, regionCode: region.code };
+  const tenant = {
+    id: asTenantId((reply.data as { tenantId: string }).tenantId),
+    slug,
+    regionCode: region.code,
+  };
   tenants.push(tenant);
   return tenant;
 }
 
-async function member(tenant: TestTenant, role: "tenant_admin" | "operator" | "supervisor"): Promise<SignedInTestPerson> {
-  const person = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role }], signedIn: true });
+async function member(
+  tenant: TestTenant,
+  role: "tenant_admin" | "operator" | "supervisor",
+): Promise<SignedInTestPerson> {
+  const person = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role }],
+    signedIn: true,
+  });
   people.push(person);
   return person;
 }
@@ -59,7 +80,8 @@ describe("the go-live checklist", () => {
     expect(reply.status, reply.message).toBe(200);
     return reply.data as Checklist;
   };
-  const passing = async () => Object.fromEntries((await checklist()).items.map((item) => [item.key, item.ok]));
+  const passing = async () =>
+    Object.fromEntries((await checklist()).items.map((item) => [item.key, item.ok]));
   const goLive = () => admin.call("mutation", "onboarding.goLive", { tenantSlug: tenant.slug });
 
   beforeAll(async () => {
@@ -80,14 +102,23 @@ describe("the go-live checklist", () => {
     ]);
     const refused = await goLive();
     expect(refused.code).toBe("CONFLICT");
-    expect(refused.message).toBe("The go-live checklist is not met: branding, trunk, agencies, operators, supervisor, sop");
+    expect(refused.message).toBe(
+      "The go-live checklist is not met: branding, trunk, agencies, operators, supervisor, sop",
+    );
   });
 
   it("passes branding once colours and a logo are saved", async () => {
-    const branding = (input: Record<string, unknown>) => admin.call("mutation", "branding.update", { tenantSlug: tenant.slug, ...input });
+    const branding = (input: Record<string, unknown>) =>
+      admin.call("mutation", "branding.update", { tenantSlug: tenant.slug, ...input });
     expect((await branding({ primaryColor: "#b91c1c", accentColor: "#1e3a8a" })).status).toBe(200);
-    expect((await checklist()).items[0]).toEqual({ key: "branding", ok: false, missing: ["logo"], detail: "Missing: logo" });
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+    expect((await checklist()).items[0]).toEqual({
+      key: "branding",
+      ok: false,
+      missing: ["logo"],
+      detail: "Missing: logo",
+    });
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
     expect((await branding({ logoBase64: Buffer.from(svg).toString("base64") })).status).toBe(200);
     expect((await passing()).branding).toBe(true);
   });
@@ -103,7 +134,9 @@ describe("the go-live checklist", () => {
   });
 
   it("passes agencies when every type the SOP dispatches has an active agency with a contact", async () => {
-    expect(requiredAgencyTypes).toEqual(expect.arrayContaining(["damkar", "psc119", "polres", "bpbd"]));
+    expect(requiredAgencyTypes).toEqual(
+      expect.arrayContaining(["damkar", "psc119", "polres", "bpbd"]),
+    );
     const [last, ...others] = requiredAgencyTypes;
     for (const type of others) {
       const [agency] = await owner.sql<{ id: string }[]>`
@@ -114,7 +147,12 @@ describe("the go-live checklist", () => {
     const [agency] = await owner.sql<{ id: string }[]>`
       insert into agencies (tenant_id, agency_type, name) values (${tenant.id}, ${last ?? ""}, 'Last agency') returning id`;
     const item = async () => (await checklist()).items.find((entry) => entry.key === "agencies");
-    expect(await item()).toMatchObject({ ok: false, detail: expect.stringContaining(`No active agency with a contact for: ${last ?? ""} (`) as unknown });
+    expect(await item()).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining(
+        `No active agency with a contact for: ${last ?? ""} (`,
+      ) as unknown,
+    });
     await owner.sql`update agencies set active = false where tenant_id = ${tenant.id} and id = ${agency?.id ?? ""}`;
     await owner.sql`insert into agency_contacts (tenant_id, agency_id, kind, value) values (${tenant.id}, ${agency?.id ?? ""}, 'email', 'posko@example.test')`;
     expect((await item())?.ok).toBe(false);
@@ -124,7 +162,11 @@ describe("the go-live checklist", () => {
 
   it("needs two active operators and a supervisor, and counts the invited apart", async () => {
     await member(tenant, "operator");
-    const invited = await admin.call("mutation", "users.invite", { tenantSlug: tenant.slug, email: uniqueEmail("invited-operator"), role: "operator" });
+    const invited = await admin.call("mutation", "users.invite", {
+      tenantSlug: tenant.slug,
+      email: uniqueEmail("invited-operator"),
+      role: "operator",
+    });
     expect(invited.status, invited.message).toBe(200);
     expect((await checklist()).items.find((item) => item.key === "operators")).toEqual({
       key: "operators",
@@ -147,15 +189,29 @@ describe("the go-live checklist", () => {
   });
 
   it("turns the chosen template into the first draft, and passes the SOP item once a version is published", async () => {
-    const templates = await admin.call("query", "onboarding.sopTemplates", { tenantSlug: tenant.slug });
-    expect(templates.data).toEqual([expect.objectContaining({ code: "national-default", format: "sigap.sop/1" })]);
-    expect((await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "regional-custom" })).issues).toEqual([
-      { path: "templateCode", message: "templateCode must be one of national-default" },
+    const templates = await admin.call("query", "onboarding.sopTemplates", {
+      tenantSlug: tenant.slug,
+    });
+    expect(templates.data).toEqual([
+      expect.objectContaining({ code: "national-default", format: "sigap.sop/1" }),
     ]);
-    const chosen = await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
+    expect(
+      (
+        await admin.call("mutation", "onboarding.chooseSop", {
+          tenantSlug: tenant.slug,
+          templateCode: "regional-custom",
+        })
+      ).issues,
+    ).toEqual([{ path: "templateCode", message: "templateCode must be one of national-default" }]);
+    const chosen = await admin.call("mutation", "onboarding.chooseSop", {
+      tenantSlug: tenant.slug,
+      templateCode: "national-default",
+    });
     expect(chosen.status, chosen.message).toBe(200);
     expect(chosen.data).toMatchObject({ sopTemplate: "national-default", draftCreated: true });
-    const [row] = await owner.sql<{ sop_template: string }[]>`select sop_template from tenant_onboarding where tenant_id = ${tenant.id}`;
+    const [row] = await owner.sql<
+      { sop_template: string }[]
+    >`select sop_template from tenant_onboarding where tenant_id = ${tenant.id}`;
     expect(row?.sop_template).toBe("national-default");
     expect(await auditRows(owner, "audit_log", "onboarding.chooseSop", tenant.id)).toHaveLength(1);
     expect((await checklist()).items.find((item) => item.key === "sop")).toEqual({
@@ -166,13 +222,22 @@ describe("the go-live checklist", () => {
       detail: "SOP template national-default chosen; publish a first version",
     });
 
-    const again = await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
+    const again = await admin.call("mutation", "onboarding.chooseSop", {
+      tenantSlug: tenant.slug,
+      templateCode: "national-default",
+    });
     expect(again.data).toMatchObject({ draftCreated: false });
 
     const workspace = await admin.call("query", "sop.workspace", { tenantSlug: tenant.slug });
-    const draft = (workspace.data as { draft: { updatedAt: string; ruleset: { timeZone: string } } }).draft;
+    const draft = (
+      workspace.data as { draft: { updatedAt: string; ruleset: { timeZone: string } } }
+    ).draft;
     expect(draft.ruleset.timeZone).toBe("Asia/Jakarta");
-    const published = await admin.call("mutation", "sop.publish", { tenantSlug: tenant.slug, note: "Versi pertama dari templat nasional", updatedAt: draft.updatedAt });
+    const published = await admin.call("mutation", "sop.publish", {
+      tenantSlug: tenant.slug,
+      note: "Versi pertama dari templat nasional",
+      updatedAt: draft.updatedAt,
+    });
     expect(published.data).toMatchObject({ published: true, number: 1 });
     expect((await passing()).sop).toBe(true);
   });
@@ -182,16 +247,24 @@ describe("the go-live checklist", () => {
     const live = await goLive();
     expect(live.status, live.message).toBe(200);
     expect(live.data).toMatchObject({ status: "live", overridden: false, failing: [] });
-    const [row] = await owner.sql<{ status: string; launched_at: string | null }[]>`select status, launched_at from tenants where id = ${tenant.id}`;
+    const [row] = await owner.sql<
+      { status: string; launched_at: string | null }[]
+    >`select status, launched_at from tenants where id = ${tenant.id}`;
     expect(row?.status).toBe("live");
     const launchedAt = new Date(row?.launched_at ?? 0);
     expect(Math.abs(launchedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect((await checklist()).launchedAt).toBe(launchedAt.toISOString());
 
     const again = await goLive();
-    expect(again).toMatchObject({ code: "CONFLICT", message: "The tenant is live; only a tenant in onboarding can go live" });
+    expect(again).toMatchObject({
+      code: "CONFLICT",
+      message: "The tenant is live; only a tenant in onboarding can go live",
+    });
     const [audit] = await auditRows(owner, "audit_log", "tenant.goLive", tenant.id);
-    expect(audit).toMatchObject({ actor_role: "tenant_admin", diff: { before: { status: "onboarding", launchedAt: null }, after: { status: "live" } } });
+    expect(audit).toMatchObject({
+      actor_role: "tenant_admin",
+      diff: { before: { status: "onboarding", launchedAt: null }, after: { status: "live" } },
+    });
   });
 });
 
@@ -207,27 +280,39 @@ describe("overriding the checklist", () => {
   it("is refused to a tenant admin, even with a reason", async () => {
     const admin = testClient(api.url, { cookie: (await member(tenant, "tenant_admin")).cookie });
     const reply = await goLive(admin, { overrideReason: "We are ready, trust us" });
-    expect(reply).toMatchObject({ code: "FORBIDDEN", message: "Only a platform admin may take a tenant live with its checklist unmet" });
+    expect(reply).toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only a platform admin may take a tenant live with its checklist unmet",
+    });
   });
 
   it("needs a written reason of at most 1000 characters from the platform admin", async () => {
     const staff = testClient(api.url, { cookie: platformAdmin.cookie });
     expect((await goLive(staff)).code).toBe("CONFLICT");
-    expect((await goLive(staff, { overrideReason: "   " })).issues).toEqual([{ path: "overrideReason", message: "overrideReason must not be empty" }]);
+    expect((await goLive(staff, { overrideReason: "   " })).issues).toEqual([
+      { path: "overrideReason", message: "overrideReason must not be empty" },
+    ]);
     expect((await goLive(staff, { overrideReason: "x".repeat(1001) })).issues).toEqual([
       { path: "overrideReason", message: "overrideReason must have at most 1000 characters" },
     ]);
-    const [row] = await owner.sql<{ status: string }[]>`select status from tenants where id = ${tenant.id}`;
+    const [row] = await owner.sql<
+      { status: string }[]
+    >`select status from tenants where id = ${tenant.id}`;
     expect(row?.status).toBe("onboarding");
   });
 
   it("takes the tenant live with the reason kept with the tenant and in the audit log", async () => {
-    const reason = "Bupati launch on 17 August; trunks are tested by Telkom on site, agencies reachable by radio meanwhile.";
-    const reply = await goLive(testClient(api.url, { cookie: platformAdmin.cookie }), { overrideReason: reason });
+    const reason =
+      "Bupati launch on 17 August; trunks are tested by Telkom on site, agencies reachable by radio meanwhile.";
+    const reply = await goLive(testClient(api.url, { cookie: platformAdmin.cookie }), {
+      overrideReason: reason,
+    });
     expect(reply.status, reply.message).toBe(200);
     const failing = ["branding", "trunk", "agencies", "operators", "supervisor", "sop"];
     expect(reply.data).toMatchObject({ status: "live", overridden: true, failing });
-    const [stored] = await owner.sql<{ go_live_override_reason: string }[]>`select go_live_override_reason from tenant_onboarding where tenant_id = ${tenant.id}`;
+    const [stored] = await owner.sql<
+      { go_live_override_reason: string }[]
+    >`select go_live_override_reason from tenant_onboarding where tenant_id = ${tenant.id}`;
     expect(stored?.go_live_override_reason).toBe(reason);
     const [audit] = await auditRows(owner, "audit_log", "tenant.goLive", tenant.id);
     expect(audit).toMatchObject({
@@ -235,7 +320,9 @@ describe("overriding the checklist", () => {
       actor_role: "platform_admin",
       diff: { after: { status: "live", overrideReason: reason, failingChecks: failing } },
     });
-    const [tenantRow] = await owner.sql<{ launched_at: string | null }[]>`select launched_at from tenants where id = ${tenant.id}`;
+    const [tenantRow] = await owner.sql<
+      { launched_at: string | null }[]
+    >`select launched_at from tenants where id = ${tenant.id}`;
     expect(tenantRow?.launched_at).not.toBeNull();
   });
 });

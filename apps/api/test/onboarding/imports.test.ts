@@ -16,7 +16,13 @@ interface Problem {
 
 interface AgencyPreview {
   applied: boolean;
-  agencies: { name: string; agencyType: string; isNew: boolean; coverageDistrictCodes: string[] | null; contacts: { row: number; kind: string; value: string }[] }[];
+  agencies: {
+    name: string;
+    agencyType: string;
+    isNew: boolean;
+    coverageDistrictCodes: string[] | null;
+    contacts: { row: number; kind: string; value: string }[];
+  }[];
   problems: Problem[];
 }
 
@@ -26,7 +32,8 @@ interface StaffPreview {
   problems: Problem[];
 }
 
-const agencyHeader = "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak";
+const agencyHeader =
+  "nama_instansi,jenis_instansi,cakupan_kecamatan,jenis_kontak,kontak,keterangan_kontak";
 
 /** A CSV as a spreadsheet saves it: a header, rows, CRLF line ends. */
 const csvOf = (header: string, rows: string[]) => [header, ...rows].join("\r\n") + "\r\n";
@@ -47,7 +54,14 @@ async function arrangeTenant() {
   const call = (procedure: "agencies" | "staff", csv: string, apply = false, as = admin.client) =>
     as.call("mutation", `imports.${procedure}`, { tenantSlug: tenant.slug, csv, apply });
   const agencyRows = () =>
-    owner.sql<{ name: string; agency_type: string; coverage_district_codes: string[] | null; contacts: string[] | null }[]>`
+    owner.sql<
+      {
+        name: string;
+        agency_type: string;
+        coverage_district_codes: string[] | null;
+        contacts: string[] | null;
+      }[]
+    >`
       select a.name, a.agency_type, a.coverage_district_codes,
              array_agg(c.kind || ':' || c.value order by c.value) filter (where c.id is not null) as contacts
         from agencies a left join agency_contacts c on c.agency_id = a.id
@@ -72,7 +86,14 @@ describe("importing agencies with their contacts from CSV", () => {
     const planned = preview.data as AgencyPreview;
     expect(planned.problems).toEqual([]);
     expect(planned.applied).toBe(false);
-    expect(planned.agencies.map((agency) => [agency.name, agency.agencyType, agency.isNew, agency.contacts.length])).toEqual([
+    expect(
+      planned.agencies.map((agency) => [
+        agency.name,
+        agency.agencyType,
+        agency.isNew,
+        agency.contacts.length,
+      ]),
+    ).toEqual([
       ["Damkar Contoh", "damkar", true, 2],
       ["BPBD Contoh", "bpbd", true, 1],
       ["Polres Contoh", "polres", false, 1],
@@ -82,9 +103,24 @@ describe("importing agencies with their contacts from CSV", () => {
     const applied = await t.call("agencies", csv, true);
     expect(applied.status, applied.message).toBe(200);
     expect(await t.agencyRows()).toEqual([
-      { name: "BPBD Contoh", agency_type: "bpbd", coverage_district_codes: [first?.code, second?.code].sort(), contacts: ["email:posko@bpbd.example.id"] },
-      { name: "Damkar Contoh", agency_type: "damkar", coverage_district_codes: null, contacts: ["phone:+6281234567890", "whatsapp:+6281234567891"] },
-      { name: "Polres Contoh", agency_type: "polres", coverage_district_codes: null, contacts: ["phone:+62311234567"] },
+      {
+        name: "BPBD Contoh",
+        agency_type: "bpbd",
+        coverage_district_codes: [first?.code, second?.code].sort(),
+        contacts: ["email:posko@bpbd.example.id"],
+      },
+      {
+        name: "Damkar Contoh",
+        agency_type: "damkar",
+        coverage_district_codes: null,
+        contacts: ["phone:+6281234567890", "whatsapp:+6281234567891"],
+      },
+      {
+        name: "Polres Contoh",
+        agency_type: "polres",
+        coverage_district_codes: null,
+        contacts: ["phone:+62311234567"],
+      },
     ]);
     const [summary] = await auditRows(owner, "audit_log", "imports.agencies", t.tenant.id);
     expect(summary?.diff).toMatchObject({ after: { agenciesCreated: 2, contactsAdded: 4 } });
@@ -95,7 +131,9 @@ describe("importing agencies with their contacts from CSV", () => {
 
   it("reads a semicolon-separated file as Excel saves it in Indonesian settings", async () => {
     const t = await arrangeTenant();
-    const csv = "\uFEFF" + csvOf(agencyHeader.replaceAll(",", ";"), ["PSC 119 Contoh;psc119;;telepon;0812-1111-2222;"]);
+    const csv =
+      "\uFEFF" +
+      csvOf(agencyHeader.replaceAll(",", ";"), ["PSC 119 Contoh;psc119;;telepon;0812-1111-2222;"]);
     const reply = await t.call("agencies", csv, true);
     expect(reply.status, reply.message).toBe(200);
     expect((await t.agencyRows()).map((row) => row.contacts)).toEqual([["phone:+6281211112222"]]);
@@ -116,7 +154,11 @@ describe("importing agencies with their contacts from CSV", () => {
     ]);
     const preview = await t.call("agencies", csv);
     expect(preview.status, preview.message).toBe(200);
-    const problems = (preview.data as AgencyPreview).problems.map(({ row, column, problem }) => [row, column, problem]);
+    const problems = (preview.data as AgencyPreview).problems.map(({ row, column, problem }) => [
+      row,
+      column,
+      problem,
+    ]);
     expect(problems).toEqual([
       [3, "nama_instansi", "required"],
       [4, "jenis_instansi", "unknown"],
@@ -131,16 +173,23 @@ describe("importing agencies with their contacts from CSV", () => {
     const applied = await t.call("agencies", csv, true);
     expect(applied).toMatchObject({ status: 400, code: "BAD_REQUEST" });
     expect(applied.issues?.[0]?.path).toBe("csv");
-    expect(applied.message).toContain("8 problem(s), so nothing was imported: row 3 nama_instansi is required");
+    expect(applied.message).toContain(
+      "8 problem(s), so nothing was imported: row 3 nama_instansi is required",
+    );
     expect(await t.agencyRows()).toEqual([]);
     expect(await auditRows(owner, "audit_log", "imports.agencies", t.tenant.id)).toEqual([]);
   });
 
   it("refuses a file whose header is not the template's, naming the csv field", async () => {
     const t = await arrangeTenant();
-    const reply = await t.call("agencies", csvOf("nama,jenis,kontak", ["Damkar,damkar,0812-3456-7890"]));
+    const reply = await t.call(
+      "agencies",
+      csvOf("nama,jenis,kontak", ["Damkar,damkar,0812-3456-7890"]),
+    );
     expect(reply).toMatchObject({ status: 400, code: "BAD_REQUEST" });
-    expect(reply.issues).toEqual([{ path: "csv", message: expect.stringContaining("missing nama_instansi") as unknown }]);
+    expect(reply.issues).toEqual([
+      { path: "csv", message: expect.stringContaining("missing nama_instansi") as unknown },
+    ]);
     expect((await t.call("agencies", "")).issues?.[0]?.message).toContain("csv is empty");
   });
 
@@ -148,8 +197,15 @@ describe("importing agencies with their contacts from CSV", () => {
     const t = await arrangeTenant();
     const other = await arrangeTenant();
     const csv = csvOf(agencyHeader, ["Damkar Contoh,damkar,,telepon,0812-3456-7890,"]);
-    expect(await t.call("agencies", csv, true, t.operator.client)).toMatchObject({ status: 403, code: "FORBIDDEN" });
-    const foreign = await t.admin.client.call("mutation", "imports.agencies", { tenantSlug: other.tenant.slug, csv, apply: true });
+    expect(await t.call("agencies", csv, true, t.operator.client)).toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+    });
+    const foreign = await t.admin.client.call("mutation", "imports.agencies", {
+      tenantSlug: other.tenant.slug,
+      csv,
+      apply: true,
+    });
     expect(foreign).toMatchObject({ status: 404, code: "NOT_FOUND" });
     expect(await other.agencyRows()).toEqual([]);
     expect(await t.agencyRows()).toEqual([]);
@@ -158,7 +214,10 @@ describe("importing agencies with their contacts from CSV", () => {
   it("offers templates whose header the import reads, with one example row", async () => {
     const t = await arrangeTenant();
     for (const kind of ["agencies", "staff"] as const) {
-      const reply = await t.admin.client.call("query", "imports.template", { tenantSlug: t.tenant.slug, kind });
+      const reply = await t.admin.client.call("query", "imports.template", {
+        tenantSlug: t.tenant.slug,
+        kind,
+      });
       const template = reply.data as { filename: string; csv: string };
       expect(template.filename).toBe(`sigap112-${kind}.csv`);
       expect(template.csv.trim().split("\r\n")).toHaveLength(2);
@@ -174,7 +233,12 @@ describe("inviting staff from CSV", () => {
     const t = await arrangeTenant();
     const [agency] = await owner.sql<{ id: string }[]>`
       insert into agencies (tenant_id, agency_type, name) values (${t.tenant.id}, 'psc119', 'PSC 119 Contoh') returning id`;
-    const emails = [uniqueEmail("op-a"), uniqueEmail("op-b"), uniqueEmail("spv"), uniqueEmail("psc")];
+    const emails = [
+      uniqueEmail("op-a"),
+      uniqueEmail("op-b"),
+      uniqueEmail("spv"),
+      uniqueEmail("psc"),
+    ];
     const csv = csvOf("email,peran,instansi", [
       `${emails[0] ?? ""},operator,`,
       `${(emails[1] ?? "").toUpperCase()},Operator,`,
@@ -183,17 +247,27 @@ describe("inviting staff from CSV", () => {
     ]);
     const preview = await t.call("staff", csv);
     expect(preview.status, preview.message).toBe(200);
-    expect((preview.data as StaffPreview).invitations.map((invitation) => [invitation.email, invitation.role, invitation.agencyName])).toEqual([
+    expect(
+      (preview.data as StaffPreview).invitations.map((invitation) => [
+        invitation.email,
+        invitation.role,
+        invitation.agencyName,
+      ]),
+    ).toEqual([
       [emails[0], "operator", null],
       [emails[1], "operator", null],
       [emails[2], "supervisor", null],
       [emails[3], "agency_responder", "PSC 119 Contoh"],
     ]);
-    expect(await owner.sql`select 1 from invitations where tenant_id = ${t.tenant.id}`).toHaveLength(0);
+    expect(
+      await owner.sql`select 1 from invitations where tenant_id = ${t.tenant.id}`,
+    ).toHaveLength(0);
 
     const applied = await t.call("staff", csv, true);
     expect(applied.status, applied.message).toBe(200);
-    const invitations = await owner.sql<{ id: string; email: string; role: string; agency_id: string | null }[]>`
+    const invitations = await owner.sql<
+      { id: string; email: string; role: string; agency_id: string | null }[]
+    >`
       select id, email, role, agency_id from invitations where tenant_id = ${t.tenant.id} order by email`;
     expect(invitations.map((row) => [row.email, row.role, row.agency_id])).toEqual(
       [
@@ -203,15 +277,24 @@ describe("inviting staff from CSV", () => {
         [emails[3], "agency_responder", agency?.id],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
-    for (const email of emails) expect((await latestMail(owner, email, "/invite/")).token).toBeTruthy();
-    for (const invitation of invitations) expect(await auditRows(owner, "audit_log", "users.invite", invitation.id)).toHaveLength(1);
+    for (const email of emails)
+      expect((await latestMail(owner, email, "/invite/")).token).toBeTruthy();
+    for (const invitation of invitations)
+      expect(await auditRows(owner, "audit_log", "users.invite", invitation.id)).toHaveLength(1);
     const [summary] = await auditRows(owner, "audit_log", "imports.staff", t.tenant.id);
     expect(summary?.diff).toMatchObject({ after: { invited: 4 } });
 
-    const checklist = await t.admin.client.call("query", "onboarding.checklist", { tenantSlug: t.tenant.slug });
-    const items = (checklist.data as { items: { key: string; active?: number; invited?: number }[] }).items;
+    const checklist = await t.admin.client.call("query", "onboarding.checklist", {
+      tenantSlug: t.tenant.slug,
+    });
+    const items = (
+      checklist.data as { items: { key: string; active?: number; invited?: number }[] }
+    ).items;
     expect(items.find((item) => item.key === "operators")).toMatchObject({ active: 1, invited: 2 });
-    expect(items.find((item) => item.key === "supervisor")).toMatchObject({ active: 0, invited: 1 });
+    expect(items.find((item) => item.key === "supervisor")).toMatchObject({
+      active: 0,
+      invited: 1,
+    });
   });
 
   it("names each problem's row and column, and invites nobody while any row has one", async () => {
@@ -231,7 +314,13 @@ describe("inviting staff from CSV", () => {
     ]);
     const preview = await t.call("staff", csv);
     expect(preview.status, preview.message).toBe(200);
-    expect((preview.data as StaffPreview).problems.map(({ row, column, problem }) => [row, column, problem])).toEqual([
+    expect(
+      (preview.data as StaffPreview).problems.map(({ row, column, problem }) => [
+        row,
+        column,
+        problem,
+      ]),
+    ).toEqual([
       [3, "email", "invalid"],
       [4, "email", "duplicate"],
       [5, "peran", "unknown"],
@@ -244,7 +333,9 @@ describe("inviting staff from CSV", () => {
     ]);
     const applied = await t.call("staff", csv, true);
     expect(applied).toMatchObject({ status: 400, code: "BAD_REQUEST" });
-    expect(await owner.sql`select 1 from invitations where tenant_id = ${t.tenant.id}`).toHaveLength(0);
+    expect(
+      await owner.sql`select 1 from invitations where tenant_id = ${t.tenant.id}`,
+    ).toHaveLength(0);
     expect(await owner.sql`select 1 from mail_outbox where "to" = ${fine}`).toHaveLength(0);
   });
 
@@ -252,9 +343,18 @@ describe("inviting staff from CSV", () => {
     const t = await arrangeTenant();
     const other = await arrangeTenant();
     const csv = csvOf("email,peran,instansi", [`${uniqueEmail("refused")},operator,`]);
-    expect(await t.call("staff", csv, true, t.operator.client)).toMatchObject({ status: 403, code: "FORBIDDEN" });
-    const foreign = await t.admin.client.call("mutation", "imports.staff", { tenantSlug: other.tenant.slug, csv, apply: true });
+    expect(await t.call("staff", csv, true, t.operator.client)).toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+    });
+    const foreign = await t.admin.client.call("mutation", "imports.staff", {
+      tenantSlug: other.tenant.slug,
+      csv,
+      apply: true,
+    });
     expect(foreign).toMatchObject({ status: 404, code: "NOT_FOUND" });
-    expect(await owner.sql`select 1 from invitations where tenant_id in (${t.tenant.id}, ${other.tenant.id})`).toHaveLength(0);
+    expect(
+      await owner.sql`select 1 from invitations where tenant_id in (${t.tenant.id}, ${other.tenant.id})`,
+    ).toHaveLength(0);
   });
 });

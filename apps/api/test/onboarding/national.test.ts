@@ -3,7 +3,12 @@ import { asTenantId } from "@sigap/tenancy";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient, type TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { createTestPerson, deleteTestPeople, uniqueEmail, type SignedInTestPerson } from "../people.ts";
+import {
+  createTestPerson,
+  deleteTestPeople,
+  uniqueEmail,
+  type SignedInTestPerson,
+} from "../people.ts";
 
 // Figures are asserted for Aceh (11): no other file takes a tenant there live or into onboarding,
 // while national totals move with every file that does so elsewhere.
@@ -49,7 +54,13 @@ interface AdoptionPoint {
 interface ProvinceDetail {
   provinceCode: string;
   provinceName: string;
-  regions: { regionCode: string; regionName: string; status: string | null; tenantName: string | null; launchedAt: string | null }[];
+  regions: {
+    regionCode: string;
+    regionName: string;
+    status: string | null;
+    tenantName: string | null;
+    launchedAt: string | null;
+  }[];
 }
 interface PublicAdoption {
   live: number;
@@ -62,11 +73,15 @@ async function query<T>(path: string, input?: unknown): Promise<T> {
   return reply.data as T;
 }
 
-const acehRow = async () => (await query<ProvinceRow[]>("national.provinces")).find((row) => row.provinceCode === province);
+const acehRow = async () =>
+  (await query<ProvinceRow[]>("national.provinces")).find((row) => row.provinceCode === province);
 
 beforeAll(async () => {
   platformAdmin = await createTestPerson(owner, { platformRole: "platform_admin", signedIn: true });
-  ministryViewer = await createTestPerson(owner, { platformRole: "ministry_viewer", signedIn: true });
+  ministryViewer = await createTestPerson(owner, {
+    platformRole: "ministry_viewer",
+    signedIn: true,
+  });
   ministry = testClient(api.url, { cookie: ministryViewer.cookie });
   staff = testClient(api.url, { cookie: platformAdmin.cookie });
 });
@@ -77,7 +92,10 @@ afterAll(async () => {
 
 describe("the national adoption view", () => {
   it("covers 514 regions in 38 provinces, and the province rows add up to the summary", async () => {
-    const [summary, provinces] = await Promise.all([query<Summary>("national.summary"), query<ProvinceRow[]>("national.provinces")]);
+    const [summary, provinces] = await Promise.all([
+      query<Summary>("national.summary"),
+      query<ProvinceRow[]>("national.provinces"),
+    ]);
     expect(summary.totalRegions).toBe(514);
     expect(summary.provinces).toBe(38);
     expect(provinces).toHaveLength(38);
@@ -98,38 +116,91 @@ describe("the national adoption view", () => {
     const [region] = await owner.sql<{ code: string }[]>`
       select code from regencies where province_code = ${province} and code not in (select region_code from tenants) order by random() limit 1`;
     const slug = `aceh-${Math.random().toString(36).slice(2, 8)}`;
-    const created = await staff.call("mutation", "tenants.create", { regionCode: region?.code, slug, adminEmail: uniqueEmail("aceh") });
+    const created = await staff.call("mutation", "tenants.create", {
+      regionCode: region?.code,
+      slug,
+      adminEmail: uniqueEmail("aceh"),
+    });
     expect(created.status, created.message).toBe(200);
-    tenants.push({ id: asTenantId((created.data as { tenantId: string }).tenantId), slug, regionCode: region?.code ?? "" });
+    tenants.push({
+      id: asTenantId((created.data as { tenantId: string }).tenantId),
+      slug,
+      regionCode: region?.code ?? "",
+    });
 
     const onboarding = await query<Summary>("national.summary", { provinceCode: province });
-    expect(onboarding).toMatchObject({ live: before.live, onboarding: before.onboarding + 1, none: before.none - 1 });
+    expect(onboarding).toMatchObject({
+      live: before.live,
+      onboarding: before.onboarding + 1,
+      none: before.none - 1,
+    });
 
-    const live = await staff.call("mutation", "onboarding.goLive", { tenantSlug: slug, overrideReason: "Launch ceremony with the governor" });
+    const live = await staff.call("mutation", "onboarding.goLive", {
+      tenantSlug: slug,
+      overrideReason: "Launch ceremony with the governor",
+    });
     expect(live.status, live.message).toBe(200);
 
     const after = await query<Summary>("national.summary", { provinceCode: province });
-    expect(after).toMatchObject({ totalRegions: before.totalRegions, live: before.live + 1, onboarding: before.onboarding, none: before.none - 1 });
+    expect(after).toMatchObject({
+      totalRegions: before.totalRegions,
+      live: before.live + 1,
+      onboarding: before.onboarding,
+      none: before.none - 1,
+    });
     const rowAfter = await acehRow();
     expect(rowAfter).toEqual({
       ...rowBefore,
       live: (rowBefore?.live ?? 0) + 1,
       none: (rowBefore?.none ?? 0) - 1,
-      percentLive: Math.round((((rowBefore?.live ?? 0) + 1) / (rowBefore?.regions ?? 1)) * 1000) / 10,
+      percentLive:
+        Math.round((((rowBefore?.live ?? 0) + 1) / (rowBefore?.regions ?? 1)) * 1000) / 10,
     });
 
-    const listed = await query<TenantRow[]>("national.tenants", { provinceCode: province, status: "live" });
+    const listed = await query<TenantRow[]>("national.tenants", {
+      provinceCode: province,
+      status: "live",
+    });
     const ours = listed.find((row) => row.slug === slug);
-    expect(ours).toMatchObject({ status: "live", regionCode: region?.code, provinceCode: province, provinceName: "Aceh" });
-    expect(Object.keys(ours ?? {}).sort()).toEqual(["launchedAt", "provinceCode", "provinceName", "regionCode", "regionName", "slug", "status", "tenantName"]);
+    expect(ours).toMatchObject({
+      status: "live",
+      regionCode: region?.code,
+      provinceCode: province,
+      provinceName: "Aceh",
+    });
+    expect(Object.keys(ours ?? {}).sort()).toEqual([
+      "launchedAt",
+      "provinceCode",
+      "provinceName",
+      "regionCode",
+      "regionName",
+      "slug",
+      "status",
+      "tenantName",
+    ]);
     expect(Date.now() - new Date(ours?.launchedAt ?? 0).getTime()).toBeLessThan(60_000);
-    expect((await query<TenantRow[]>("national.tenants", { provinceCode: province, status: "onboarding" })).map((row) => row.slug)).not.toContain(slug);
+    expect(
+      (
+        await query<TenantRow[]>("national.tenants", {
+          provinceCode: province,
+          status: "onboarding",
+        })
+      ).map((row) => row.slug),
+    ).not.toContain(slug);
 
-    const adoption = await query<AdoptionPoint[]>("national.adoptionOverTime", { provinceCode: province });
-    const thisMonth = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(new Date());
+    const adoption = await query<AdoptionPoint[]>("national.adoptionOverTime", {
+      provinceCode: province,
+    });
+    const thisMonth = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Asia/Jakarta",
+      year: "numeric",
+      month: "2-digit",
+    }).format(new Date());
     expect(adoption.at(-1)).toEqual({
       month: thisMonth,
-      launched: (adoptionBefore.at(-1)?.month === thisMonth ? (adoptionBefore.at(-1)?.launched ?? 0) : 0) + 1,
+      launched:
+        (adoptionBefore.at(-1)?.month === thisMonth ? (adoptionBefore.at(-1)?.launched ?? 0) : 0) +
+        1,
       cumulative: (adoptionBefore.at(-1)?.cumulative ?? 0) + 1,
     });
   });
@@ -167,14 +238,26 @@ describe("the national adoption view", () => {
     const aceh = await query<ProvinceDetail>("national.province", { provinceCode: province });
     expect(aceh.provinceName).toBe("Aceh");
     expect(aceh.regions).toHaveLength((await acehRow())?.regions ?? -1);
-    expect(aceh.regions.map((region) => region.regionCode)).toEqual(aceh.regions.map((region) => region.regionCode).sort());
+    expect(aceh.regions.map((region) => region.regionCode)).toEqual(
+      aceh.regions.map((region) => region.regionCode).sort(),
+    );
     const [tenant] = tenants;
     const ours = aceh.regions.find((region) => region.regionCode === tenant?.regionCode);
     expect(ours?.status).toBe("live");
     expect(ours?.launchedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(aceh.regions.filter((region) => region.status === null).every((region) => region.launchedAt === null && region.tenantName === null)).toBe(true);
-    expect((await ministry.call("query", "national.province", { provinceCode: "99" })).code).toBe("NOT_FOUND");
-    expect((await ministry.call("query", "national.province", { provinceCode: "Aceh" })).issues?.map((issue) => issue.path)).toEqual(["provinceCode"]);
+    expect(
+      aceh.regions
+        .filter((region) => region.status === null)
+        .every((region) => region.launchedAt === null && region.tenantName === null),
+    ).toBe(true);
+    expect((await ministry.call("query", "national.province", { provinceCode: "99" })).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      (await ministry.call("query", "national.province", { provinceCode: "Aceh" })).issues?.map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(["provinceCode"]);
   });
 });
 
@@ -186,13 +269,27 @@ describe("one definition of live, in every figure", () => {
   beforeAll(async () => {
     suspended = await createTestTenant(owner, "suspended");
     tenants.push(suspended);
-    const [row] = await owner.sql<{ province_code: string }[]>`select province_code from regencies where code = ${suspended.regionCode}`;
+    const [row] = await owner.sql<
+      { province_code: string }[]
+    >`select province_code from regencies where code = ${suspended.regionCode}`;
     suspendedProvince = row?.province_code ?? "";
   });
 
   /** Every figure the national view and the public page show, as read through the API. */
   async function readFigures() {
-    const [summary, provinces, trend, lastYear, tenantList, liveSummary, liveTenants, provinceTrend, detail, publicPage, rest] = await Promise.all([
+    const [
+      summary,
+      provinces,
+      trend,
+      lastYear,
+      tenantList,
+      liveSummary,
+      liveTenants,
+      provinceTrend,
+      detail,
+      publicPage,
+      rest,
+    ] = await Promise.all([
       query<Summary>("national.summary"),
       query<ProvinceRow[]>("national.provinces"),
       query<AdoptionPoint[]>("national.adoptionOverTime"),
@@ -203,14 +300,32 @@ describe("one definition of live, in every figure", () => {
       query<AdoptionPoint[]>("national.adoptionOverTime", { provinceCode: suspendedProvince }),
       query<ProvinceDetail>("national.province", { provinceCode: suspendedProvince }),
       query<PublicAdoption>("adoption.national"),
-      fetch(`${api.url}/v1/adoption/national`).then(async (response) => (await response.json()) as PublicAdoption),
+      fetch(`${api.url}/v1/adoption/national`).then(
+        async (response) => (await response.json()) as PublicAdoption,
+      ),
     ]);
-    return { summary, provinces, trend, lastYear, tenantList, liveSummary, liveTenants, provinceTrend, detail, publicPage, rest };
+    return {
+      summary,
+      provinces,
+      trend,
+      lastYear,
+      tenantList,
+      liveSummary,
+      liveTenants,
+      provinceTrend,
+      detail,
+      publicPage,
+      rest,
+    };
   }
 
   /** The tenants as the database holds them: if another file changes one while the figures are read, they are read again. */
   const tenantStates = async () =>
-    (await owner.sql<{ state: string }[]>`select string_agg(id::text || status::text || coalesce(launched_at::text, ''), ',' order by id) as state from tenants`)[0]?.state;
+    (
+      await owner.sql<
+        { state: string }[]
+      >`select string_agg(id::text || status::text || coalesce(launched_at::text, ''), ',' order by id) as state from tenants`
+    )[0]?.state;
 
   async function consistentFigures() {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -224,7 +339,8 @@ describe("one definition of live, in every figure", () => {
   it("agrees between the headline, the province table, the trend, the tenant list, a province's regions and the public page", async () => {
     const figures = await consistentFigures();
     const { summary, provinces } = figures;
-    const sum = (pick: (row: ProvinceRow) => number) => provinces.reduce((total, row) => total + pick(row), 0);
+    const sum = (pick: (row: ProvinceRow) => number) =>
+      provinces.reduce((total, row) => total + pick(row), 0);
     const live = summary.live;
 
     expect(sum((row) => row.live)).toBe(live);
@@ -240,7 +356,10 @@ describe("one definition of live, in every figure", () => {
     expect(figures.publicPage.live).toBe(live);
     expect(figures.rest.live).toBe(live);
     for (const row of provinces) {
-      expect(figures.publicPage.provinces.find((publicRow) => publicRow.code === row.provinceCode)?.live, row.provinceName).toBe(row.live);
+      expect(
+        figures.publicPage.provinces.find((publicRow) => publicRow.code === row.provinceCode)?.live,
+        row.provinceName,
+      ).toBe(row.live);
     }
 
     const provinceRow = provinces.find((row) => row.provinceCode === suspendedProvince);
@@ -255,41 +374,68 @@ describe("one definition of live, in every figure", () => {
     const listed = figures.tenantList.find((tenant) => tenant.slug === suspended.slug);
     expect(listed?.status).toBe("suspended");
     expect(listed?.launchedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(figures.detail.regions.find((region) => region.regionCode === suspended.regionCode)).toMatchObject({
+    expect(
+      figures.detail.regions.find((region) => region.regionCode === suspended.regionCode),
+    ).toMatchObject({
       status: "suspended",
       launchedAt: listed?.launchedAt,
     });
     expect(figures.liveTenants.map((tenant) => tenant.slug)).not.toContain(suspended.slug);
     // Suspended regions, the demo's Semarang among them, have launches but no live region: no curve.
-    expect(await query<AdoptionPoint[]>("national.adoptionOverTime", { status: "suspended" })).toEqual([]);
+    expect(
+      await query<AdoptionPoint[]>("national.adoptionOverTime", { status: "suspended" }),
+    ).toEqual([]);
   });
 });
 
 describe("CSV exports", () => {
-  const exportCsv = (input: unknown) => query<{ filename: string; csv: string }>("national.exportCsv", input);
+  const exportCsv = (input: unknown) =>
+    query<{ filename: string; csv: string }>("national.exportCsv", input);
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Jakarta" }).format(new Date());
 
   it("exports the province table, one row per province", async () => {
     const { filename, csv } = await exportCsv({ table: "provinces" });
     expect(filename).toBe(`national-provinces-${today}.csv`);
-    expect(csv.startsWith("\uFEFFprovince_code,province_name,regions,live,onboarding,none,percent_live\r\n")).toBe(true);
+    expect(
+      csv.startsWith(
+        "\uFEFFprovince_code,province_name,regions,live,onboarding,none,percent_live\r\n",
+      ),
+    ).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(39);
     const row = await acehRow();
     expect(lines).toContain(
-      [province, "Aceh", row?.regions, row?.live, row?.onboarding, row?.none, row?.percentLive.toFixed(1)].map(String).join(","),
+      [
+        province,
+        "Aceh",
+        row?.regions,
+        row?.live,
+        row?.onboarding,
+        row?.none,
+        row?.percentLive.toFixed(1),
+      ]
+        .map(String)
+        .join(","),
     );
   });
 
   it("exports the filtered tenant list, with names a spreadsheet cannot run as formulas", async () => {
     const [tenant] = tenants;
     if (!tenant) throw new Error("the go-live test creates the tenant");
-    const renamed = await staff.call("mutation", "branding.update", { tenantSlug: tenant.slug, displayName: "=HYPERLINK(\"http://x\",\"112\")" });
+    const renamed = await staff.call("mutation", "branding.update", {
+      tenantSlug: tenant.slug,
+      displayName: '=HYPERLINK("http://x","112")',
+    });
     expect(renamed.status, renamed.message).toBe(200);
-    const { filename, csv } = await exportCsv({ table: "tenants", filters: { provinceCode: province, status: "live" } });
+    const { filename, csv } = await exportCsv({
+      table: "tenants",
+      filters: { provinceCode: province, status: "live" },
+    });
     expect(filename).toBe(`national-tenants-province-11-live-${today}.csv`);
     const [header, ...rows] = csv.slice(1).trimEnd().split("\r\n");
-    expect(header).toBe("slug,tenant_name,region_code,region_name,province_code,province_name,status,launched_at");
+    expect(header).toBe(
+      "slug,tenant_name,region_code,region_name,province_code,province_name,status,launched_at",
+    );
     const ours = rows.find((line) => line.startsWith(`${tenant.slug},`));
     expect(ours).toContain(`"'=HYPERLINK(""http://x"",""112"")"`);
     expect(ours).toMatch(/,11,Aceh,live,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
@@ -304,7 +450,10 @@ describe("CSV exports", () => {
   });
 
   it("names a bad table or filter", async () => {
-    const reply = await ministry.call("query", "national.exportCsv", { table: "people", filters: { status: "gone" } });
+    const reply = await ministry.call("query", "national.exportCsv", {
+      table: "people",
+      filters: { status: "gone" },
+    });
     expect(reply.code).toBe("BAD_REQUEST");
     expect(reply.issues?.map((issue) => issue.path).sort()).toEqual(["filters.status", "table"]);
   });

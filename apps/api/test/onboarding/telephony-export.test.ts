@@ -2,17 +2,31 @@ import { describe, expect, it } from "vitest";
 import { createTestTenant } from "@sigap/tenancy/testing";
 import { asteriskConfig } from "../../src/telephony/asterisk.ts";
 import { kamailioDispatcher, kamailioPermissions } from "../../src/telephony/kamailio.ts";
-import { planTrunks, type TelephonyTenant, type TelephonyTrunk } from "../../src/telephony/trunk-plan.ts";
+import {
+  planTrunks,
+  type TelephonyTenant,
+  type TelephonyTrunk,
+} from "../../src/telephony/trunk-plan.ts";
 import { testClient } from "../client.ts";
 import { useTestApi, useTestRecords } from "../harness.ts";
 import { createTestPerson } from "../people.ts";
-import { optionValues, parseAddresses, parseAsterisk, parseDispatcher, pjsipSection } from "./config-parsers.ts";
+import {
+  optionValues,
+  parseAddresses,
+  parseAsterisk,
+  parseDispatcher,
+  pjsipSection,
+} from "./config-parsers.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
 const { tenants, people } = useTestRecords(owner);
 
-const tenant: TelephonyTenant = { slug: "kab-sidoarjo", displayName: "Kabupaten Sidoarjo", regionCode: "35.15" };
+const tenant: TelephonyTenant = {
+  slug: "kab-sidoarjo",
+  displayName: "Kabupaten Sidoarjo",
+  regionCode: "35.15",
+};
 
 /** Deliberately out of order, with a disabled trunk and two names sharing one slug. */
 const fixture: TelephonyTrunk[] = [
@@ -106,36 +120,55 @@ describe("telephony configuration generators", () => {
       aors: "telkomsel-utama",
       outbound_auth: "telkomsel-utama-auth",
     });
-    expect(optionValues(pjsipSection(blocks, "telkomsel-utama", "aor"), "contact")).toEqual(["sip:sip.telkomsel.example:5060"]);
+    expect(optionValues(pjsipSection(blocks, "telkomsel-utama", "aor"), "contact")).toEqual([
+      "sip:sip.telkomsel.example:5060",
+    ]);
     const auth = pjsipSection(blocks, "telkomsel-utama-auth", "auth");
     // The `;` in the password survives the round trip: escaped in the file, read back whole.
-    expect({ username: optionValues(auth, "username"), password: optionValues(auth, "password") }).toEqual({
+    expect({
+      username: optionValues(auth, "username"),
+      password: optionValues(auth, "password"),
+    }).toEqual({
       username: ["sidoarjo112"],
       password: ["s3cret;Pass"],
     });
-    expect(optionValues(pjsipSection(blocks, "telkomsel-utama-registration", "registration"), "client_uri")).toEqual([
-      "sip:sidoarjo112@sip.telkomsel.example:5060",
-    ]);
-    expect(optionValues(pjsipSection(blocks, "telkomsel-utama-identify", "identify"), "match")).toEqual(["sip.telkomsel.example"]);
+    expect(
+      optionValues(
+        pjsipSection(blocks, "telkomsel-utama-registration", "registration"),
+        "client_uri",
+      ),
+    ).toEqual(["sip:sidoarjo112@sip.telkomsel.example:5060"]);
+    expect(
+      optionValues(pjsipSection(blocks, "telkomsel-utama-identify", "identify"), "match"),
+    ).toEqual(["sip.telkomsel.example"]);
 
     // IP allow-list trunks: no auth, identified by every listed address.
     expect(pjsipSection(blocks, "indosat-cadangan-auth", "auth")).toBeUndefined();
-    expect(optionValues(pjsipSection(blocks, "indosat-cadangan", "endpoint"), "outbound_auth")).toEqual([]);
-    expect(optionValues(pjsipSection(blocks, "indosat-cadangan-identify", "identify"), "match")).toEqual([
-      "198.51.100.7",
-      "2001:db8::/32",
-      "203.0.113.0/24",
+    expect(
+      optionValues(pjsipSection(blocks, "indosat-cadangan", "endpoint"), "outbound_auth"),
+    ).toEqual([]);
+    expect(
+      optionValues(pjsipSection(blocks, "indosat-cadangan-identify", "identify"), "match"),
+    ).toEqual(["198.51.100.7", "2001:db8::/32", "203.0.113.0/24"]);
+    expect(optionValues(pjsipSection(blocks, "indosat-cadangan", "aor"), "contact")).toEqual([
+      "sip:203.0.113.10:5061;transport=tls",
     ]);
-    expect(optionValues(pjsipSection(blocks, "indosat-cadangan", "aor"), "contact")).toEqual(["sip:203.0.113.10:5061;transport=tls"]);
-    expect(optionValues(pjsipSection(blocks, "indosat-cadangan-2", "aor"), "contact")).toEqual(["sip:[2001:db8::10]:5060;transport=tcp"]);
+    expect(optionValues(pjsipSection(blocks, "indosat-cadangan-2", "aor"), "contact")).toEqual([
+      "sip:[2001:db8::10]:5060;transport=tcp",
+    ]);
 
     // Every DID of a trunk is an extension of its context, entering the tenant's 112 context.
     const context = blocks.find((block) => block.name === "from-trunk-telkomsel-utama");
-    expect([...new Set(context?.steps.map((step) => step.extension))]).toEqual(["+62318000112", "+62318000113"]);
+    expect([...new Set(context?.steps.map((step) => step.extension))]).toEqual([
+      "+62318000112",
+      "+62318000113",
+    ]);
     expect(context?.steps.filter((step) => step.priority === "1")).toHaveLength(2);
     expect(context?.steps.at(-1)?.application).toBe("Goto(sigap-112-kab-sidoarjo,${EXTEN},1)");
     expect(context?.steps.some((step) => step.application.includes("> 30]?Hangup(34)"))).toBe(true);
-    expect(blocks.find((block) => block.name === "from-trunk-indosat-cadangan-2")?.steps).toEqual([]);
+    expect(blocks.find((block) => block.name === "from-trunk-indosat-cadangan-2")?.steps).toEqual(
+      [],
+    );
   });
 
   it("write Kamailio dispatcher and address lists that read back to the trunks", () => {
@@ -164,11 +197,41 @@ describe("telephony configuration generators", () => {
       },
     ]);
     expect(parseAddresses(output.permissions)).toEqual([
-      { group: 3515001, address: "198.51.100.7", netmask: 32, port: 0, tag: "kab-sidoarjo:indosat-cadangan" },
-      { group: 3515001, address: "[2001:db8::]", netmask: 32, port: 0, tag: "kab-sidoarjo:indosat-cadangan" },
-      { group: 3515001, address: "203.0.113.0", netmask: 24, port: 0, tag: "kab-sidoarjo:indosat-cadangan" },
-      { group: 3515002, address: "[2001:db8::10]", netmask: 128, port: 0, tag: "kab-sidoarjo:indosat-cadangan-2" },
-      { group: 3515003, address: "sip.telkomsel.example", netmask: 32, port: 0, tag: "kab-sidoarjo:telkomsel-utama" },
+      {
+        group: 3515001,
+        address: "198.51.100.7",
+        netmask: 32,
+        port: 0,
+        tag: "kab-sidoarjo:indosat-cadangan",
+      },
+      {
+        group: 3515001,
+        address: "[2001:db8::]",
+        netmask: 32,
+        port: 0,
+        tag: "kab-sidoarjo:indosat-cadangan",
+      },
+      {
+        group: 3515001,
+        address: "203.0.113.0",
+        netmask: 24,
+        port: 0,
+        tag: "kab-sidoarjo:indosat-cadangan",
+      },
+      {
+        group: 3515002,
+        address: "[2001:db8::10]",
+        netmask: 128,
+        port: 0,
+        tag: "kab-sidoarjo:indosat-cadangan-2",
+      },
+      {
+        group: 3515003,
+        address: "sip.telkomsel.example",
+        netmask: 32,
+        port: 0,
+        tag: "kab-sidoarjo:telkomsel-utama",
+      },
     ]);
   });
 });
@@ -178,13 +241,25 @@ describe("telephony.export", () => {
     const mine = await createTestTenant(owner);
     const other = await createTestTenant(owner);
     tenants.push(mine, other);
-    const admin = await createTestPerson(owner, { memberships: [{ tenantId: mine.id, role: "tenant_admin" }], signedIn: true });
-    const otherAdmin = await createTestPerson(owner, { memberships: [{ tenantId: other.id, role: "tenant_admin" }], signedIn: true });
+    const admin = await createTestPerson(owner, {
+      memberships: [{ tenantId: mine.id, role: "tenant_admin" }],
+      signedIn: true,
+    });
+    const otherAdmin = await createTestPerson(owner, {
+      memberships: [{ tenantId: other.id, role: "tenant_admin" }],
+      signedIn: true,
+    });
     people.push(admin, otherAdmin);
     const client = testClient(api.url, { cookie: admin.cookie });
     const otherClient = testClient(api.url, { cookie: otherAdmin.cookie });
 
-    const base = { sipPort: 5060, transport: "udp", maxChannels: 8, codecs: ["alaw"], status: "active" };
+    const base = {
+      sipPort: 5060,
+      transport: "udp",
+      maxChannels: 8,
+      codecs: ["alaw"],
+      status: "active",
+    };
     const digest = await client.call("mutation", "trunks.create", {
       tenantSlug: mine.slug,
       ...base,
@@ -195,7 +270,13 @@ describe("telephony.export", () => {
     });
     expect(digest.status).toBe(200);
     const trunkId = (digest.data as { id: string }).id;
-    expect(await client.call("mutation", "trunks.setDids", { tenantSlug: mine.slug, trunkId, dids: ["031 8000 4455"] })).toMatchObject({ status: 200 });
+    expect(
+      await client.call("mutation", "trunks.setDids", {
+        tenantSlug: mine.slug,
+        trunkId,
+        dids: ["031 8000 4455"],
+      }),
+    ).toMatchObject({ status: 200 });
     await otherClient.call("mutation", "trunks.create", {
       tenantSlug: other.slug,
       ...base,
@@ -207,24 +288,42 @@ describe("telephony.export", () => {
 
     const reply = await client.call("mutation", "telephony.export", { tenantSlug: mine.slug });
     expect(reply.status).toBe(200);
-    const exported = reply.data as { asterisk: string; kamailio: { dispatcher: string; permissions: string } };
+    const exported = reply.data as {
+      asterisk: string;
+      kamailio: { dispatcher: string; permissions: string };
+    };
     const blocks = parseAsterisk(exported.asterisk);
-    expect(optionValues(pjsipSection(blocks, "telkom-kantor-auth", "auth"), "password")).toEqual(["Rahasia-Trunk-9"]);
-    expect(blocks.find((block) => block.name === "from-trunk-telkom-kantor")?.steps[0]?.extension).toBe("+623180004455");
+    expect(optionValues(pjsipSection(blocks, "telkom-kantor-auth", "auth"), "password")).toEqual([
+      "Rahasia-Trunk-9",
+    ]);
+    expect(
+      blocks.find((block) => block.name === "from-trunk-telkom-kantor")?.steps[0]?.extension,
+    ).toBe("+623180004455");
     const regionBase = Number(mine.regionCode.replace(".", "")) * 1000;
-    expect(parseDispatcher(exported.kamailio.dispatcher).map((entry) => entry.setId)).toEqual([regionBase + 1]);
-    expect(parseAddresses(exported.kamailio.permissions).map((entry) => entry.address)).toEqual(["sip.telkom.example"]);
+    expect(parseDispatcher(exported.kamailio.dispatcher).map((entry) => entry.setId)).toEqual([
+      regionBase + 1,
+    ]);
+    expect(parseAddresses(exported.kamailio.permissions).map((entry) => entry.address)).toEqual([
+      "sip.telkom.example",
+    ]);
     expect(JSON.stringify(exported)).not.toContain("192.0.2.99");
 
     const [audit] = await owner.sql<{ actor_user_id: string; diff: unknown }[]>`
       select actor_user_id, diff from audit_log where tenant_id = ${mine.id} and action = 'telephony.export'`;
-    expect(audit).toMatchObject({ actor_user_id: admin.id, diff: { after: { trunks: [trunkId], dids: 1, digestTrunks: 1 } } });
+    expect(audit).toMatchObject({
+      actor_user_id: admin.id,
+      diff: { after: { trunks: [trunkId], dids: 1, digestTrunks: 1 } },
+    });
     expect(JSON.stringify(audit)).not.toContain("Rahasia");
 
     // A page on another site cannot make a signed-in admin's browser fetch the secrets.
     const crossSite = await fetch(`${api.url}/trpc/telephony.export`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: admin.cookie, "sec-fetch-site": "cross-site" },
+      headers: {
+        "content-type": "application/json",
+        cookie: admin.cookie,
+        "sec-fetch-site": "cross-site",
+      },
       body: JSON.stringify({ tenantSlug: mine.slug }),
     });
     expect(crossSite.status).toBe(403);

@@ -18,10 +18,14 @@ export function allProcedures(): ProcedureInfo[] {
   const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
   return Object.entries(procedures).map(([path, procedure]) => {
     const meta = procedure._def.meta as ProcedureMeta | undefined;
-    if (!meta) throw new Error(`${path} has no access metadata: build it from a procedure type in trpc/init.ts`);
+    if (!meta)
+      throw new Error(
+        `${path} has no access metadata: build it from a procedure type in trpc/init.ts`,
+      );
     const type = procedure._def.type;
     const inputs = procedure._def.inputs.map((input, index) => {
-      if (!(input instanceof z.ZodType)) throw new Error(`${path}: input ${String(index)} is not a zod schema`);
+      if (!(input instanceof z.ZodType))
+        throw new Error(`${path}: input ${String(index)} is not a zod schema`);
       return input;
     });
     return { path, type, meta, inputs };

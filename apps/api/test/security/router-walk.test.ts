@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, membershipRoles, platformRoles, type MembershipRole, type PlatformRole } from "@sigap/tenancy";
+import {
+  can,
+  membershipRoles,
+  platformRoles,
+  type MembershipRole,
+  type PlatformRole,
+} from "@sigap/tenancy";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
 import { testClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
@@ -20,9 +26,16 @@ beforeAll(async () => {
   home = await createTestTenant(database.owner);
   elsewhere = await createTestTenant(database.owner);
   for (const role of membershipRoles) {
-    members.set(role, await createTestPerson(database.owner, { memberships: [{ tenantId: home.id, role }], signedIn: true }));
+    members.set(
+      role,
+      await createTestPerson(database.owner, {
+        memberships: [{ tenantId: home.id, role }],
+        signedIn: true,
+      }),
+    );
   }
-  for (const role of platformRoles) staff.set(role, await createTestPerson(database.owner, { platformRole: role, signedIn: true }));
+  for (const role of platformRoles)
+    staff.set(role, await createTestPerson(database.owner, { platformRole: role, signedIn: true }));
   staff.set("none", await createTestPerson(database.owner, { signedIn: true }));
 });
 
@@ -41,55 +54,79 @@ describe("every procedure is walked", () => {
   });
 });
 
-describe.each(procedures.filter((p) => p.meta.access !== "public"))("$path ($meta.access)", (procedure) => {
-  const tenantInput = () => ({ tenantSlug: home.slug });
+describe.each(procedures.filter((p) => p.meta.access !== "public"))(
+  "$path ($meta.access)",
+  (procedure) => {
+    const tenantInput = () => ({ tenantSlug: home.slug });
 
-  it("refuses anonymous callers with UNAUTHORIZED", async () => {
-    const result = await call(procedure, procedure.meta.access === "tenant" ? tenantInput() : undefined);
-    expect(result.code).toBe("UNAUTHORIZED");
-    expect(result.status).toBe(401);
-  });
-
-  if (procedure.meta.access === "tenant") {
-    const action = procedure.meta.action;
-    if (!action) throw new Error(`${procedure.path} is a tenant procedure without an action`);
-    const refused = membershipRoles.filter((role) => !can(role, action));
-    const allowed = membershipRoles.filter((role) => can(role, action));
-
-    it.each(refused)("refuses a %s of the tenant with FORBIDDEN", async (role) => {
-      const result = await call(procedure, tenantInput(), members.get(role)?.cookie);
-      expect(result.code).toBe("FORBIDDEN");
+    it("refuses anonymous callers with UNAUTHORIZED", async () => {
+      const result = await call(
+        procedure,
+        procedure.meta.access === "tenant" ? tenantInput() : undefined,
+      );
+      expect(result.code).toBe("UNAUTHORIZED");
+      expect(result.status).toBe(401);
     });
 
-    it.each(allowed)("answers NOT_FOUND to a %s naming another tenant", async (role) => {
-      const result = await call(procedure, { tenantSlug: elsewhere.slug }, members.get(role)?.cookie);
-      expect(result.code).toBe("NOT_FOUND");
-    });
+    if (procedure.meta.access === "tenant") {
+      const action = procedure.meta.action;
+      if (!action) throw new Error(`${procedure.path} is a tenant procedure without an action`);
+      const refused = membershipRoles.filter((role) => !can(role, action));
+      const allowed = membershipRoles.filter((role) => can(role, action));
 
-    it("answers NOT_FOUND for a tenant that does not exist, exactly as for one that does", async () => {
-      const role = allowed[0] ?? "tenant_admin";
-      const missing = await call(procedure, { tenantSlug: "no-such-region" }, members.get(role)?.cookie);
-      const foreign = await call(procedure, { tenantSlug: elsewhere.slug }, members.get(role)?.cookie);
-      expect({ code: missing.code, message: missing.error?.message }).toEqual({ code: foreign.code, message: foreign.error?.message });
-    });
-  }
+      it.each(refused)("refuses a %s of the tenant with FORBIDDEN", async (role) => {
+        const result = await call(procedure, tenantInput(), members.get(role)?.cookie);
+        expect(result.code).toBe("FORBIDDEN");
+      });
 
-  if (procedure.meta.access === "platform" || procedure.meta.access === "ministry") {
-    const action = procedure.meta.action;
-    if (!action) throw new Error(`${procedure.path} is a ${procedure.meta.access} procedure without an action`);
-    const refused = [...platformRoles.filter((role) => !can(role, action)), "none" as const];
+      it.each(allowed)("answers NOT_FOUND to a %s naming another tenant", async (role) => {
+        const result = await call(
+          procedure,
+          { tenantSlug: elsewhere.slug },
+          members.get(role)?.cookie,
+        );
+        expect(result.code).toBe("NOT_FOUND");
+      });
 
-    it.each(refused)("refuses platform role %s with FORBIDDEN", async (role) => {
-      const result = await call(procedure, undefined, staff.get(role)?.cookie);
-      expect(result.code).toBe("FORBIDDEN");
-    });
+      it("answers NOT_FOUND for a tenant that does not exist, exactly as for one that does", async () => {
+        const role = allowed[0] ?? "tenant_admin";
+        const missing = await call(
+          procedure,
+          { tenantSlug: "no-such-region" },
+          members.get(role)?.cookie,
+        );
+        const foreign = await call(
+          procedure,
+          { tenantSlug: elsewhere.slug },
+          members.get(role)?.cookie,
+        );
+        expect({ code: missing.code, message: missing.error?.message }).toEqual({
+          code: foreign.code,
+          message: foreign.error?.message,
+        });
+      });
+    }
 
-    it.each(membershipRoles)("refuses a tenant %s with FORBIDDEN", async (role) => {
-      const result = await call(procedure, undefined, members.get(role)?.cookie);
-      expect(result.code).toBe("FORBIDDEN");
-    });
-  }
-});
+    if (procedure.meta.access === "platform" || procedure.meta.access === "ministry") {
+      const action = procedure.meta.action;
+      if (!action)
+        throw new Error(
+          `${procedure.path} is a ${procedure.meta.access} procedure without an action`,
+        );
+      const refused = [...platformRoles.filter((role) => !can(role, action)), "none" as const];
+
+      it.each(refused)("refuses platform role %s with FORBIDDEN", async (role) => {
+        const result = await call(procedure, undefined, staff.get(role)?.cookie);
+        expect(result.code).toBe("FORBIDDEN");
+      });
+
+      it.each(membershipRoles)("refuses a tenant %s with FORBIDDEN", async (role) => {
+        const result = await call(procedure, undefined, members.get(role)?.cookie);
+        expect(result.code).toBe("FORBIDDEN");
+      });
+    }
+  },
+);
 
 describe("REST routes", () => {
   // Every /v1 operation either requires credentials or is listed here as public on purpose.
@@ -109,7 +146,10 @@ describe("REST routes", () => {
     );
     for (const operation of operations.filter((op) => !publicOperations.includes(op))) {
       const [method = "GET", path = "/"] = operation.split(" ");
-      const response = await fetch(`${api.url}/v1${path}`, { method, headers: { origin: api.url } });
+      const response = await fetch(`${api.url}/v1${path}`, {
+        method,
+        headers: { origin: api.url },
+      });
       expect({ operation, status: response.status }).toEqual({ operation, status: 401 });
     }
     expect(operations).toEqual(expect.arrayContaining(publicOperations));

@@ -15,7 +15,10 @@ let admin: SignedInTestPerson;
 
 beforeAll(async () => {
   tenant = await createTestTenant(database.owner);
-  admin = await createTestPerson(database.owner, { memberships: [{ tenantId: tenant.id, role: "tenant_admin" }], signedIn: true });
+  admin = await createTestPerson(database.owner, {
+    memberships: [{ tenantId: tenant.id, role: "tenant_admin" }],
+    signedIn: true,
+  });
 });
 afterAll(async () => {
   await deleteTestPeople(database.owner, [admin]);
@@ -26,17 +29,33 @@ const unstorable = { nul: "ab\u0000c", "lone surrogate": "ab\ud800c" };
 
 describe.each(Object.entries(unstorable))("text with a %s", (_kind, text) => {
   it.each(allProcedures())("$path answers 400 naming the field, to anyone", async (procedure) => {
-    const reply = await testClient(api.url).call(procedure.type, procedure.path, { tenantSlug: "x", query: text });
+    const reply = await testClient(api.url).call(procedure.type, procedure.path, {
+      tenantSlug: "x",
+      query: text,
+    });
     expect(reply.status).toBe(400);
-    expect(reply.issues).toEqual([{ path: "query", message: "query must not contain a NUL character or an unpaired UTF-16 surrogate" }]);
+    expect(reply.issues).toEqual([
+      {
+        path: "query",
+        message: "query must not contain a NUL character or an unpaired UTF-16 surrogate",
+      },
+    ]);
   });
 
   it("is found however deep it sits, in a key as well as a value", async () => {
     const client = testClient(api.url, { cookie: admin.cookie });
-    const nested = await client.call("mutation", "sop.saveDraft", { tenantSlug: tenant.slug, ruleset: { rules: [{ id: "r", name: text }] }, updatedAt: null });
+    const nested = await client.call("mutation", "sop.saveDraft", {
+      tenantSlug: tenant.slug,
+      ruleset: { rules: [{ id: "r", name: text }] },
+      updatedAt: null,
+    });
     expect(nested.status).toBe(400);
     expect(nested.issues?.map((issue) => issue.path)).toEqual(["ruleset.rules.0.name"]);
-    const key = await client.call("mutation", "sop.saveDraft", { tenantSlug: tenant.slug, ruleset: { [text]: 1 }, updatedAt: null });
+    const key = await client.call("mutation", "sop.saveDraft", {
+      tenantSlug: tenant.slug,
+      ruleset: { [text]: 1 },
+      updatedAt: null,
+    });
     expect(key.status).toBe(400);
     expect(key.issues?.map((issue) => issue.path)).toEqual(["ruleset"]);
   });
@@ -51,8 +70,15 @@ describe("REST input with a NUL", () => {
       ["/v1/tenants/ab%00c/logo", "slug"],
     ] as const) {
       const response = await fetch(`${api.url}${path}`);
-      const body = (await response.json()) as { error: { code: string; issues?: { path: string }[] } };
-      expect({ path, status: response.status, code: body.error.code, issues: body.error.issues?.map((issue) => issue.path) }).toEqual({
+      const body = (await response.json()) as {
+        error: { code: string; issues?: { path: string }[] };
+      };
+      expect({
+        path,
+        status: response.status,
+        code: body.error.code,
+        issues: body.error.issues?.map((issue) => issue.path),
+      }).toEqual({
         path,
         status: 400,
         code: "BAD_REQUEST",
@@ -63,27 +89,44 @@ describe("REST input with a NUL", () => {
 });
 
 describe("deeply nested input", () => {
-  const nested = (levels: number) => JSON.parse(`${'{"isi":'.repeat(levels)}"dasar"${"}".repeat(levels)}`) as unknown;
+  const nested = (levels: number) =>
+    JSON.parse(`${'{"isi":'.repeat(levels)}"dasar"${"}".repeat(levels)}`) as unknown;
 
   it("is refused naming its top-level field, so an SOP draft nested 2,000 levels deep is never stored", async () => {
     const client = testClient(api.url, { cookie: admin.cookie });
-    const reply = await client.call("mutation", "sop.saveDraft", { tenantSlug: tenant.slug, ruleset: { name: "x", rules: [], deep: nested(2000) }, updatedAt: null });
+    const reply = await client.call("mutation", "sop.saveDraft", {
+      tenantSlug: tenant.slug,
+      ruleset: { name: "x", rules: [], deep: nested(2000) },
+      updatedAt: null,
+    });
     expect(reply.status).toBe(400);
-    expect(reply.issues).toEqual([{ path: "ruleset", message: "ruleset is nested more than 32 levels deep" }]);
-    const [stored] = await database.owner.sql<{ count: number }[]>`select count(*)::int as count from sop_versions where tenant_id = ${tenant.id}`;
+    expect(reply.issues).toEqual([
+      { path: "ruleset", message: "ruleset is nested more than 32 levels deep" },
+    ]);
+    const [stored] = await database.owner.sql<
+      { count: number }[]
+    >`select count(*)::int as count from sop_versions where tenant_id = ${tenant.id}`;
     expect(stored?.count).toBe(0);
   });
 
   it("is refused in free JSON of any procedure, e.g. the simulator's incident", async () => {
     const client = testClient(api.url, { cookie: admin.cookie });
-    const reply = await client.call("query", "sop.simulate", { tenantSlug: tenant.slug, incident: nested(40), at: "2026-11-23T10:00:00+07:00" });
+    const reply = await client.call("query", "sop.simulate", {
+      tenantSlug: tenant.slug,
+      incident: nested(40),
+      at: "2026-11-23T10:00:00+07:00",
+    });
     expect(reply.status).toBe(400);
     expect(reply.issues?.map((issue) => issue.path)).toEqual(["incident"]);
   });
 
   it("up to the bound passes on to the procedure's own validation", async () => {
     const client = testClient(api.url, { cookie: admin.cookie });
-    const reply = await client.call("query", "sop.simulate", { tenantSlug: tenant.slug, incident: nested(20), at: "2026-11-23T10:00:00+07:00" });
+    const reply = await client.call("query", "sop.simulate", {
+      tenantSlug: tenant.slug,
+      incident: nested(20),
+      at: "2026-11-23T10:00:00+07:00",
+    });
     expect(reply.status).toBe(200);
   });
 });

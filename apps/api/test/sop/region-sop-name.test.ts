@@ -15,7 +15,10 @@ beforeAll(async () => {
   tenant = await createTestTenant(owner);
   // Regions often rename themselves after the service, as the demo regions are named.
   await owner.sql`update tenants set display_name = 'Call Center 112 Kota Uji Coba' where id = ${tenant.id}`;
-  const adminPerson = await createTestPerson(owner, { memberships: [{ tenantId: tenant.id, role: "tenant_admin" }], signedIn: true });
+  const adminPerson = await createTestPerson(owner, {
+    memberships: [{ tenantId: tenant.id, role: "tenant_admin" }],
+    signedIn: true,
+  });
   people.push(adminPerson);
   admin = testClient(api.url, { cookie: adminPerson.cookie });
 });
@@ -27,15 +30,24 @@ afterAll(async () => {
 describe("the name of a region's SOP", () => {
   it("names the service once, whether or not the tenant's name already does", () => {
     expect(regionSopName("Kabupaten Sidoarjo")).toBe("SOP Call Center 112 Kabupaten Sidoarjo");
-    expect(regionSopName("Call Center 112 Kabupaten Sidoarjo")).toBe("SOP Call Center 112 Kabupaten Sidoarjo");
-    expect(regionSopName("  call center 112  Kota Denpasar ")).toBe("SOP Call Center 112 Kota Denpasar");
+    expect(regionSopName("Call Center 112 Kabupaten Sidoarjo")).toBe(
+      "SOP Call Center 112 Kabupaten Sidoarjo",
+    );
+    expect(regionSopName("  call center 112  Kota Denpasar ")).toBe(
+      "SOP Call Center 112 Kota Denpasar",
+    );
   });
 
   it("is the name of the first draft copied from the template", async () => {
-    const chosen = await admin.call("mutation", "onboarding.chooseSop", { tenantSlug: tenant.slug, templateCode: "national-default" });
+    const chosen = await admin.call("mutation", "onboarding.chooseSop", {
+      tenantSlug: tenant.slug,
+      templateCode: "national-default",
+    });
     expect(chosen.status, chosen.message).toBe(200);
     const workspace = await admin.call("query", "sop.workspace", { tenantSlug: tenant.slug });
     expect(workspace.status, workspace.message).toBe(200);
-    expect((workspace.data as { draft: { ruleset: { name: string } } }).draft.ruleset.name).toBe("SOP Call Center 112 Kota Uji Coba");
+    expect((workspace.data as { draft: { ruleset: { name: string } } }).draft.ruleset.name).toBe(
+      "SOP Call Center 112 Kota Uji Coba",
+    );
   });
 });

@@ -26,18 +26,39 @@ const busyCaller = "081211112222";
 
 beforeAll(async () => {
   region = await arrangeTrunk(api.url, database.owner, records);
-  await region.call("update", { trunkId: region.trunkId, ...sampleTrunkInput, auth: { kind: "ip_allow_list", addresses: ["127.0.0.1"] } });
+  await region.call("update", {
+    trunkId: region.trunkId,
+    ...sampleTrunkInput,
+    auth: { kind: "ip_allow_list", addresses: ["127.0.0.1"] },
+  });
   seat = await openSeat("kursi-7", { busyFor: [busyCaller] });
   await region.call("setDestination", { destination: `sip:112@${seat.endpoint.hostPort}` });
 
-  const staff = await createTestPerson(database.owner, { platformRole: "platform_admin", signedIn: true });
+  const staff = await createTestPerson(database.owner, {
+    platformRole: "platform_admin",
+    signedIn: true,
+  });
   records.people.push(staff);
   sipPort = await freePort();
   const directory = await sbcDirectory();
-  const input = { sipAddress: "127.0.0.1", sipPort, eventUrl: `${api.url}/v1/telephony/events`, directory };
-  const reply = await testClient(api.url, { cookie: staff.cookie }).call("mutation", "telephony.sbcConfig", input);
-  if (reply.status !== 200) throw new Error(`telephony.sbcConfig: ${String(reply.status)} ${JSON.stringify(reply.error)}`);
-  sbc = await startKamailio(await writeSbcFiles(directory, (reply.data as { files: SbcFiles }).files), directory, sipPort);
+  const input = {
+    sipAddress: "127.0.0.1",
+    sipPort,
+    eventUrl: `${api.url}/v1/telephony/events`,
+    directory,
+  };
+  const reply = await testClient(api.url, { cookie: staff.cookie }).call(
+    "mutation",
+    "telephony.sbcConfig",
+    input,
+  );
+  if (reply.status !== 200)
+    throw new Error(`telephony.sbcConfig: ${String(reply.status)} ${JSON.stringify(reply.error)}`);
+  sbc = await startKamailio(
+    await writeSbcFiles(directory, (reply.data as { files: SbcFiles }).files),
+    directory,
+    sipPort,
+  );
 });
 
 afterAll(async () => {
@@ -46,7 +67,8 @@ afterAll(async () => {
 });
 
 /** The region's calls, read as the API reads them: in its own transaction, under row-level security. */
-const callsOfRegion = () => withTenant(database.app.db, asTenantId(region.tenant.id), (tx) => tx.select().from(calls));
+const callsOfRegion = () =>
+  withTenant(database.app.db, asTenantId(region.tenant.id), (tx) => tx.select().from(calls));
 
 describe("a call through the platform's SBC", () => {
   it("rings the region's seat and reaches the region's calls, answered by that seat and ended", async () => {
@@ -60,11 +82,24 @@ describe("a call through the platform's SBC", () => {
     } finally {
       caller.endpoint.close();
     }
-    expect(seat.requests.map((request) => request.method)).toEqual(expect.arrayContaining(["INVITE", "BYE"]));
+    expect(seat.requests.map((request) => request.method)).toEqual(
+      expect.arrayContaining(["INVITE", "BYE"]),
+    );
 
     await expect
-      .poll(async () => (await callsOfRegion()).find((call) => call.externalCallId === caller.callId && call.state === "ended"), { timeout: 10_000 })
-      .toMatchObject({ did: region.did, callerNumber: "+6281234567890", answeredBySeat: "kursi-7", state: "ended" });
+      .poll(
+        async () =>
+          (await callsOfRegion()).find(
+            (call) => call.externalCallId === caller.callId && call.state === "ended",
+          ),
+        { timeout: 10_000 },
+      )
+      .toMatchObject({
+        did: region.did,
+        callerNumber: "+6281234567890",
+        answeredBySeat: "kursi-7",
+        state: "ended",
+      });
     const [call] = (await callsOfRegion()).filter((row) => row.externalCallId === caller.callId);
     expect(call?.answeredAt).not.toBeNull();
     expect(call?.endedAt).not.toBeNull();
@@ -78,7 +113,13 @@ describe("a call through the platform's SBC", () => {
       caller.endpoint.close();
     }
     await expect
-      .poll(async () => (await callsOfRegion()).find((call) => call.externalCallId === caller.callId && call.state === "abandoned"), { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await callsOfRegion()).find(
+            (call) => call.externalCallId === caller.callId && call.state === "abandoned",
+          ),
+        { timeout: 10_000 },
+      )
       .toMatchObject({ answeredBySeat: null, answeredAt: null, callerNumber: "+6281211112222" });
   });
 
@@ -90,7 +131,9 @@ describe("a call through the platform's SBC", () => {
     } finally {
       stranger.endpoint.close();
     }
-    expect((await callsOfRegion()).filter((call) => call.externalCallId === stranger.callId)).toEqual([]);
+    expect(
+      (await callsOfRegion()).filter((call) => call.externalCallId === stranger.callId),
+    ).toEqual([]);
     expect((await callsOfRegion()).length).toBe(before);
   });
 });

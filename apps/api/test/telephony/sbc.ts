@@ -14,12 +14,15 @@ export function sbcDirectory(): Promise<string> {
 }
 
 export async function writeSbcFiles(directory: string, files: SbcFiles): Promise<string> {
-  for (const name of Object.keys(files) as (keyof SbcFiles)[]) await writeFile(join(directory, name), files[name], { mode: 0o600 });
+  for (const name of Object.keys(files) as (keyof SbcFiles)[])
+    await writeFile(join(directory, name), files[name], { mode: 0o600 });
   return join(directory, "kamailio.cfg");
 }
 
 /** `kamailio -c`: whether Kamailio accepts the script (with what it includes), and what it said. */
-export async function checkKamailioConfig(script: string): Promise<{ ok: boolean; output: string }> {
+export async function checkKamailioConfig(
+  script: string,
+): Promise<{ ok: boolean; output: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(kamailioPath, ["-c", "-f", script]);
     return { ok: true, output: `${stdout}${stderr}` };
@@ -48,10 +51,19 @@ function optionsRequest(probe: SipEndpoint, port: number, attempt: number): stri
  * Kamailio in the foreground on `script`, its log kept; resolves once it answers an OPTIONS from
  * `probeAddress` (a trunk source) at `port`, so tests wait on the SBC itself rather than a delay.
  */
-export async function startKamailio(script: string, directory: string, port: number, probeAddress = "127.0.0.1") {
-  const child: ChildProcess = spawn(kamailioPath, ["-DD", "-E", "-f", script, "-Y", directory, "-P", join(directory, "kamailio.pid")], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+export async function startKamailio(
+  script: string,
+  directory: string,
+  port: number,
+  probeAddress = "127.0.0.1",
+) {
+  const child: ChildProcess = spawn(
+    kamailioPath,
+    ["-DD", "-E", "-f", script, "-Y", directory, "-P", join(directory, "kamailio.pid")],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     log += chunk.toString();
@@ -64,7 +76,8 @@ export async function startKamailio(script: string, directory: string, port: num
   try {
     for (let attempt = 1; ; attempt++) {
       if (exitedEarly) throw exitedEarly;
-      if (attempt > 100) throw new Error(`kamailio did not answer OPTIONS within 100 tries:\n${log.slice(-4000)}`);
+      if (attempt > 100)
+        throw new Error(`kamailio did not answer OPTIONS within 100 tries:\n${log.slice(-4000)}`);
       probe.send(optionsRequest(probe, port, attempt), port);
       try {
         await probe.next(finalResponseTo("OPTIONS"), "answer to OPTIONS", 200);

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { deriveCall } from "../../src/telephony/call-state.ts";
 import { telephonyEventSchema } from "../../src/telephony/events-schema.ts";
-import { arrivals, simulateCall, type SimulatedCall, type TrafficSetting } from "../../src/telephony/simulation.ts";
+import {
+  arrivals,
+  simulateCall,
+  type SimulatedCall,
+  type TrafficSetting,
+} from "../../src/telephony/simulation.ts";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
@@ -17,46 +22,64 @@ const traffic: TrafficSetting = {
   dids: ["+623199112000", "+623199112001"],
   seats: ["meja-1", "meja-2"],
   repeatCallers: ["+6281200000001", "+6281200000002", "+6281200000003"],
-  pointInRegion: (random) => ({ latitude: box.south + random() * (box.north - box.south), longitude: box.west + random() * (box.east - box.west) }),
+  pointInRegion: (random) => ({
+    latitude: box.south + random() * (box.north - box.south),
+    longitude: box.west + random() * (box.east - box.west),
+  }),
   neighbourLine: "+62318000112",
 };
 
 function plan(count: number, setting = traffic): SimulatedCall[] {
   const random = seeded(112);
   const start = Date.UTC(2026, 11, 1);
-  return Array.from({ length: count }, (_, index) => simulateCall(random, setting, new Date(start + index * 60_000), randomUUID));
+  return Array.from({ length: count }, (_, index) =>
+    simulateCall(random, setting, new Date(start + index * 60_000), randomUUID),
+  );
 }
 
-const share = (calls: SimulatedCall[], test: (call: SimulatedCall) => boolean) => calls.filter(test).length / calls.length;
+const share = (calls: SimulatedCall[], test: (call: SimulatedCall) => boolean) =>
+  calls.filter(test).length / calls.length;
 
 describe("simulated calls", () => {
   const calls = plan(4000);
 
   it("are events the event route accepts, ending answered-and-ended or abandoned", () => {
     for (const call of calls.slice(0, 300)) {
-      const events = call.events.map((event) => telephonyEventSchema.parse(JSON.parse(JSON.stringify(event))));
+      const events = call.events.map((event) =>
+        telephonyEventSchema.parse(JSON.parse(JSON.stringify(event))),
+      );
       const facts = deriveCall(events);
       expect(["ended", "abandoned"]).toContain(facts.state);
       if (facts.state === "ended") expect(traffic.seats).toContain(facts.answeredBySeat);
-      if (call.kind === "wrong_region" && facts.state === "ended") expect(facts.transferredTo).toBe(traffic.neighbourLine);
+      if (call.kind === "wrong_region" && facts.state === "ended")
+        expect(facts.transferredTo).toBe(traffic.neighbourLine);
     }
   });
 
   it("are mostly pranks and silent calls, with a few emergencies", () => {
-    expect(share(calls, (call) => call.kind === "prank" || call.kind === "silent")).toBeCloseTo(0.81, 1);
+    expect(share(calls, (call) => call.kind === "prank" || call.kind === "silent")).toBeCloseTo(
+      0.81,
+      1,
+    );
     expect(share(calls, (call) => call.kind === "emergency")).toBeGreaterThan(0.03);
     expect(share(calls, (call) => call.kind === "emergency")).toBeLessThan(0.07);
-    expect(share(calls, (call) => call.events.some((event) => event.type === "call.abandoned"))).toBeGreaterThan(0.1);
+    expect(
+      share(calls, (call) => call.events.some((event) => event.type === "call.abandoned")),
+    ).toBeGreaterThan(0.1);
   });
 
   it("come again and again from a few numbers, and sometimes withheld", () => {
-    const fromRepeaters = share(calls, (call) => traffic.repeatCallers.includes(call.events[0]?.caller ?? ""));
+    const fromRepeaters = share(calls, (call) =>
+      traffic.repeatCallers.includes(call.events[0]?.caller ?? ""),
+    );
     expect(fromRepeaters).toBeGreaterThan(0.3);
     expect(share(calls, (call) => call.events[0]?.caller === null)).toBeGreaterThan(0.01);
   });
 
   it("carry device locations inside the region when it has geometry, and none otherwise", () => {
-    const fixes = calls.flatMap((call) => call.events.flatMap((event) => (event.location ? [event.location] : [])));
+    const fixes = calls.flatMap((call) =>
+      call.events.flatMap((event) => (event.location ? [event.location] : [])),
+    );
     expect(fixes.length).toBeGreaterThan(calls.length / 3);
     for (const fix of fixes) {
       expect(fix.latitude).toBeGreaterThanOrEqual(box.south);
@@ -79,7 +102,11 @@ describe("arrivals", () => {
     const expected = 30 * 24 * 10;
     expect(times.length).toBeGreaterThan(expected * 0.95);
     expect(times.length).toBeLessThan(expected * 1.05);
-    expect(times.every((at, index) => at > from && at < to && (index === 0 || at >= (times[index - 1] ?? at)))).toBe(true);
+    expect(
+      times.every(
+        (at, index) => at > from && at < to && (index === 0 || at >= (times[index - 1] ?? at)),
+      ),
+    ).toBe(true);
   });
 
   it("are thinner at night than by day", () => {

@@ -28,7 +28,9 @@ export function parseSip(text: string): SipMessage {
   }
   const response = /^SIP\/2\.0 (\d{3})/.exec(startLine);
   const [method, uri = ""] = startLine.split(" ");
-  return response ? { method: undefined, status: Number(response[1]), uri: "", headers, text } : { method, status: undefined, uri, headers, text };
+  return response
+    ? { method: undefined, status: Number(response[1]), uri: "", headers, text }
+    : { method, status: undefined, uri, headers, text };
 }
 
 export function header(message: SipMessage, name: string): string {
@@ -41,14 +43,23 @@ export function uriOf(nameAddr: string): string {
 }
 
 function build(startLine: string, headers: [string, string][], body = ""): string {
-  return [startLine, ...headers.map(([name, value]) => `${name}: ${value}`), `Content-Length: ${String(Buffer.byteLength(body))}`, "", body].join("\r\n");
+  return [
+    startLine,
+    ...headers.map(([name, value]) => `${name}: ${value}`),
+    `Content-Length: ${String(Buffer.byteLength(body))}`,
+    "",
+    body,
+  ].join("\r\n");
 }
 
 /** A UDP socket on loopback whose received messages are awaited by what they are, not by time. */
 export class SipEndpoint {
   readonly socket: Socket;
   private readonly received: SipMessage[] = [];
-  private readonly waiters: { match: (message: SipMessage) => boolean; resolve: (message: SipMessage) => void }[] = [];
+  private readonly waiters: {
+    match: (message: SipMessage) => boolean;
+    resolve: (message: SipMessage) => void;
+  }[] = [];
   onRequest: ((message: SipMessage) => void) | undefined;
 
   private constructor(socket: Socket) {
@@ -87,7 +98,11 @@ export class SipEndpoint {
   }
 
   /** The first message (already received or still to come) that `match` accepts. */
-  next(match: (message: SipMessage) => boolean, what: string, timeoutMs = 5000): Promise<SipMessage> {
+  next(
+    match: (message: SipMessage) => boolean,
+    what: string,
+    timeoutMs = 5000,
+  ): Promise<SipMessage> {
     const index = this.received.findIndex(match);
     if (index >= 0) return Promise.resolve(this.received.splice(index, 1)[0] as SipMessage);
     return new Promise((resolve, reject) => {
@@ -113,14 +128,24 @@ export class SipEndpoint {
 
 /** A final response (≥ 200) to the request with `cseqMethod`. */
 export const finalResponseTo = (cseqMethod: string) => (message: SipMessage) =>
-  message.status !== undefined && message.status >= 200 && header(message, "cseq").endsWith(` ${cseqMethod}`);
+  message.status !== undefined &&
+  message.status >= 200 &&
+  header(message, "cseq").endsWith(` ${cseqMethod}`);
 
 /** A response to `request` echoing what RFC 3261 §8.2.6 says it must; `toTag` completes the dialog. */
-export function responseTo(request: SipMessage, status: number, reason: string, extra: { toTag?: string; contact?: string } = {}): string {
+export function responseTo(
+  request: SipMessage,
+  status: number,
+  reason: string,
+  extra: { toTag?: string; contact?: string } = {},
+): string {
   const to = header(request, "to");
   const headers: [string, string][] = [
     ...(request.headers.get("via") ?? []).map((via): [string, string] => ["Via", via]),
-    ...(request.headers.get("record-route") ?? []).map((route): [string, string] => ["Record-Route", route]),
+    ...(request.headers.get("record-route") ?? []).map((route): [string, string] => [
+      "Record-Route",
+      route,
+    ]),
     ["From", header(request, "from")],
     ["To", extra.toTag && !to.includes(";tag=") ? `${to};tag=${extra.toTag}` : to],
     ["Call-ID", header(request, "call-id")],
@@ -148,8 +173,12 @@ export async function openSeat(seat: string, behaviour: { busyFor?: string[] } =
     if (request.method === "INVITE") {
       reply(responseTo(request, 180, "Ringing", { toTag }));
       const caller = /sip:([^@]+)@/.exec(header(request, "from"))?.[1] ?? "";
-      if (behaviour.busyFor?.includes(caller)) reply(responseTo(request, 486, "Busy Here", { toTag }));
-      else reply(responseTo(request, 200, "OK", { toTag, contact: `<sip:${seat}@${endpoint.hostPort}>` }));
+      if (behaviour.busyFor?.includes(caller))
+        reply(responseTo(request, 486, "Busy Here", { toTag }));
+      else
+        reply(
+          responseTo(request, 200, "OK", { toTag, contact: `<sip:${seat}@${endpoint.hostPort}>` }),
+        );
     } else if (request.method === "BYE") {
       reply(responseTo(request, 200, "OK"));
     }
@@ -162,7 +191,8 @@ export async function openCaller(caller: string, address = "127.0.0.1") {
   const endpoint = await SipEndpoint.open(address);
   const callId = `${randomUUID()}@sigap-test`;
   const fromTag = randomUUID().slice(0, 8);
-  const via = () => `SIP/2.0/UDP ${endpoint.hostPort};branch=z9hG4bK${randomUUID().replaceAll("-", "")};rport`;
+  const via = () =>
+    `SIP/2.0/UDP ${endpoint.hostPort};branch=z9hG4bK${randomUUID().replaceAll("-", "")};rport`;
   const from = `<sip:${caller}@${endpoint.hostPort}>;tag=${fromTag}`;
   let dialog: { to: string; remoteTarget: string; routes: string[] } | undefined;
 
@@ -181,11 +211,23 @@ export async function openCaller(caller: string, address = "127.0.0.1") {
     const final = await endpoint.next(finalResponseTo("INVITE"), "final response to INVITE");
     if (final.status !== undefined && final.status < 300) {
       // The UAC's route set is the Record-Route list in reverse (RFC 3261 §12.1.2).
-      const routes = (final.headers.get("record-route") ?? []).flatMap((value) => value.split(",").map((route) => route.trim())).toReversed();
+      const routes = (final.headers.get("record-route") ?? [])
+        .flatMap((value) => value.split(",").map((route) => route.trim()))
+        .toReversed();
       dialog = { to: header(final, "to"), remoteTarget: uriOf(header(final, "contact")), routes };
     } else {
       // A failure is acknowledged within its transaction, to the proxy that sent it.
-      endpoint.send(build(`ACK ${uri} SIP/2.0`, [["Via", header(final, "via")], ["Max-Forwards", "70"], ["From", from], ["To", header(final, "to")], ["Call-ID", callId], ["CSeq", "1 ACK"]]), proxyPort);
+      endpoint.send(
+        build(`ACK ${uri} SIP/2.0`, [
+          ["Via", header(final, "via")],
+          ["Max-Forwards", "70"],
+          ["From", from],
+          ["To", header(final, "to")],
+          ["Call-ID", callId],
+          ["CSeq", "1 ACK"],
+        ]),
+        proxyPort,
+      );
     }
     return final;
   }

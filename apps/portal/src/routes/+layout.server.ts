@@ -1,3 +1,6 @@
 import type { LayoutServerLoad } from "./$types";
 
-export const load = (({ locals }) => ({ locale: locals.locale, me: locals.me })) satisfies LayoutServerLoad;
+export const load = (({ locals }) => ({
+  locale: locals.locale,
+  me: locals.me,
+})) satisfies LayoutServerLoad;

@@ -23,12 +23,20 @@ export async function updateUserProfile(
   await db.update(users).set(profile).where(eq(users.id, userId));
 }
 
-export async function setUserPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
+export async function setUserPassword(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 /** Ends one of a user's own sessions; false if no such session belongs to them. */
-export async function deleteOwnSession(db: Executor, userId: string, sessionId: string): Promise<boolean> {
+export async function deleteOwnSession(
+  db: Executor,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
   const rows = await db
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))

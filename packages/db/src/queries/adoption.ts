@@ -38,7 +38,8 @@ export async function getNationalAdoption(db: Executor): Promise<NationalAdoptio
     live: row.live,
     onboarding: row.onboarding,
   }));
-  const sum = (pick: (p: ProvinceAdoption) => number) => provinces.reduce((total, p) => total + pick(p), 0);
+  const sum = (pick: (p: ProvinceAdoption) => number) =>
+    provinces.reduce((total, p) => total + pick(p), 0);
   return {
     totalRegions: sum((p) => p.regions),
     live: sum((p) => p.live),

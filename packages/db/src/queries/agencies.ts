@@ -22,7 +22,11 @@ export async function findTenantRegion(tx: TenantTx, tenantId: string) {
 }
 
 /** Of `codes`, those that are kecamatan of the region. */
-export async function districtCodesInRegion(tx: TenantTx, regionCode: string, codes: string[]): Promise<Set<string>> {
+export async function districtCodesInRegion(
+  tx: TenantTx,
+  regionCode: string,
+  codes: string[],
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await tx
     .select({ code: districts.code })
@@ -51,15 +55,27 @@ export type AgencyContactView = NonNullable<Awaited<ReturnType<typeof findContac
 export async function listAgencies(tx: TenantTx) {
   const [rows, contacts] = await Promise.all([
     tx.select().from(agencies).orderBy(asc(agencies.name), asc(agencies.id)),
-    tx.select(contactColumns).from(agencyContacts).orderBy(asc(agencyContacts.createdAt), asc(agencyContacts.id)),
+    tx
+      .select(contactColumns)
+      .from(agencyContacts)
+      .orderBy(asc(agencyContacts.createdAt), asc(agencyContacts.id)),
   ]);
-  return rows.map((agency) => ({ ...agency, contacts: contacts.filter((contact) => contact.agencyId === agency.id) }));
+  return rows.map((agency) => ({
+    ...agency,
+    contacts: contacts.filter((contact) => contact.agencyId === agency.id),
+  }));
 }
 
 /** The tenant's agencies as SOP rules name them (id, type, name), with their state and kecamatan coverage; no contacts. */
 export function listAgencyTargets(tx: TenantTx) {
   return tx
-    .select({ id: agencies.id, type: agencies.agencyType, name: agencies.name, active: agencies.active, kecamatan: agencies.coverageDistrictCodes })
+    .select({
+      id: agencies.id,
+      type: agencies.agencyType,
+      name: agencies.name,
+      active: agencies.active,
+      kecamatan: agencies.coverageDistrictCodes,
+    })
     .from(agencies)
     .orderBy(asc(agencies.name), asc(agencies.id));
 }
@@ -80,7 +96,10 @@ export async function findAgencyWithContacts(tx: TenantTx, agencyId: string) {
   return { ...agency, contacts };
 }
 
-export async function insertAgencies(tx: TenantTx, rows: (typeof agencies.$inferInsert)[]): Promise<AgencyRow[]> {
+export async function insertAgencies(
+  tx: TenantTx,
+  rows: (typeof agencies.$inferInsert)[],
+): Promise<AgencyRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(agencies).values(rows).returning();
 }
@@ -88,7 +107,9 @@ export async function insertAgencies(tx: TenantTx, rows: (typeof agencies.$infer
 export async function updateAgency(
   tx: TenantTx,
   agencyId: string,
-  patch: Partial<Pick<AgencyRow, "agencyType" | "name" | "active" | "coverageDistrictCodes" | "operatingHours">>,
+  patch: Partial<
+    Pick<AgencyRow, "agencyType" | "name" | "active" | "coverageDistrictCodes" | "operatingHours">
+  >,
 ): Promise<AgencyRow | undefined> {
   const [row] = await tx.update(agencies).set(patch).where(eq(agencies.id, agencyId)).returning();
   return row;
@@ -105,7 +126,9 @@ export async function agencyTypesInUse(tx: TenantTx): Promise<Set<string>> {
  * cannot both find a type missing and both add it.
  */
 export async function lockAgencyList(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`agencies:${tenantId}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`agencies:${tenantId}`}, 0))`,
+  );
 }
 
 export async function insertContact(tx: TenantTx, contact: typeof agencyContacts.$inferInsert) {

@@ -46,8 +46,10 @@ export interface AuditViewRow {
 /** At most this many rows are read at once (an export's 10,000 plus one to tell it was cut). */
 export const auditReadLimit = 10_001;
 
-const startOfDay = (date: string, timeZone: string) => sql`(${date}::date::timestamp at time zone ${timeZone})`;
-const endOfDay = (date: string, timeZone: string) => sql`((${date}::date + 1)::timestamp at time zone ${timeZone})`;
+const startOfDay = (date: string, timeZone: string) =>
+  sql`(${date}::date::timestamp at time zone ${timeZone})`;
+const endOfDay = (date: string, timeZone: string) =>
+  sql`((${date}::date + 1)::timestamp at time zone ${timeZone})`;
 /** A timestamp as ISO 8601 text with every microsecond Postgres keeps, to page from exactly. */
 export const cursorTime = (column: SQL | AnyColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -88,7 +90,12 @@ export async function listTenantAudit(
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
       and(
-        actor ? or(sql`${auditLog.actorUserId}::text = ${actor}`, sql`strpos(${users.email}, lower(${actor})) > 0`) : undefined,
+        actor
+          ? or(
+              sql`${auditLog.actorUserId}::text = ${actor}`,
+              sql`strpos(${users.email}, lower(${actor})) > 0`,
+            )
+          : undefined,
         action ? sql`starts_with(${auditLog.action}, ${action})` : undefined,
         targetType ? eq(auditLog.targetType, targetType) : undefined,
         targetId ? eq(auditLog.targetId, targetId) : undefined,
@@ -101,7 +108,11 @@ export async function listTenantAudit(
     )
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(Math.min(page.limit, auditReadLimit));
-  return rows.map(({ cursorTime: time, ...row }) => ({ ...row, tenantSlug: null, cursor: { occurredAt: time, id: row.id } }));
+  return rows.map(({ cursorTime: time, ...row }) => ({
+    ...row,
+    tenantSlug: null,
+    cursor: { occurredAt: time, id: row.id },
+  }));
 }
 
 /**
@@ -177,7 +188,8 @@ export interface HistorySubject {
 /** A subject's change history, newest first, with each actor's name. Call inside `withTenant`. */
 export function listChangeHistory(tx: TenantTx, subject: HistorySubject, limit: number) {
   const { dependents } = subject;
-  const diffNames = (side: "before" | "after", key: string) => sql`${auditLog.diff} -> ${side} ->> ${key} = ${subject.targetId}`;
+  const diffNames = (side: "before" | "after", key: string) =>
+    sql`${auditLog.diff} -> ${side} ->> ${key} = ${subject.targetId}`;
   return tx
     .select(auditRowColumns)
     .from(auditLog)
@@ -186,7 +198,10 @@ export function listChangeHistory(tx: TenantTx, subject: HistorySubject, limit: 
       or(
         and(eq(auditLog.targetType, subject.targetType), eq(auditLog.targetId, subject.targetId)),
         dependents
-          ? and(eq(auditLog.targetType, dependents.targetType), or(diffNames("after", dependents.key), diffNames("before", dependents.key)))
+          ? and(
+              eq(auditLog.targetType, dependents.targetType),
+              or(diffNames("after", dependents.key), diffNames("before", dependents.key)),
+            )
           : undefined,
       ),
     )

@@ -4,7 +4,11 @@ import { auditLog, platformAuditLog } from "../schema/audit.ts";
 export type AuditEntry = Omit<typeof platformAuditLog.$inferInsert, "id" | "occurredAt">;
 
 /** Appends to a tenant's audit log; call inside that tenant's `withTenant` transaction. */
-export async function appendTenantAudit(tx: TenantTx, tenantId: string, entry: AuditEntry): Promise<void> {
+export async function appendTenantAudit(
+  tx: TenantTx,
+  tenantId: string,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.insert(auditLog).values({ ...entry, tenantId });
 }
 

@@ -21,7 +21,10 @@ import { tenants } from "../schema/tenants.ts";
 // `withTenant`, where row-level security confines it to that tenant.
 
 export type BillingPlanRow = typeof billingPlans.$inferSelect;
-export type BillingPlanFields = Omit<typeof billingPlans.$inferInsert, "id" | "createdAt" | "updatedAt">;
+export type BillingPlanFields = Omit<
+  typeof billingPlans.$inferInsert,
+  "id" | "createdAt" | "updatedAt"
+>;
 export type BillingProfileRow = typeof billingProfiles.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -32,18 +35,32 @@ export async function listBillingPlans(db: Executor): Promise<BillingPlanRow[]> 
   return db.select().from(billingPlans).orderBy(desc(billingPlans.active), asc(billingPlans.name));
 }
 
-export async function findBillingPlan(db: Executor, id: string): Promise<BillingPlanRow | undefined> {
+export async function findBillingPlan(
+  db: Executor,
+  id: string,
+): Promise<BillingPlanRow | undefined> {
   const [row] = await db.select().from(billingPlans).where(eq(billingPlans.id, id));
   return row;
 }
 
 /** A new plan, or undefined when its code is taken. */
-export async function insertBillingPlan(db: Executor, plan: BillingPlanFields): Promise<BillingPlanRow | undefined> {
-  const [row] = await db.insert(billingPlans).values(plan).onConflictDoNothing({ target: billingPlans.code }).returning();
+export async function insertBillingPlan(
+  db: Executor,
+  plan: BillingPlanFields,
+): Promise<BillingPlanRow | undefined> {
+  const [row] = await db
+    .insert(billingPlans)
+    .values(plan)
+    .onConflictDoNothing({ target: billingPlans.code })
+    .returning();
   return row;
 }
 
-export async function updateBillingPlan(db: Executor, id: string, plan: Partial<BillingPlanFields>): Promise<BillingPlanRow | undefined> {
+export async function updateBillingPlan(
+  db: Executor,
+  id: string,
+  plan: Partial<BillingPlanFields>,
+): Promise<BillingPlanRow | undefined> {
   const [row] = await db.update(billingPlans).set(plan).where(eq(billingPlans.id, id)).returning();
   return row;
 }
@@ -53,13 +70,20 @@ export async function listTaxRates(db: Executor): Promise<TaxRateRow[]> {
 }
 
 /** A new dated rate, or undefined when that tax already has a rate from that date. */
-export async function insertTaxRate(db: Executor, rate: typeof taxRates.$inferInsert): Promise<TaxRateRow | undefined> {
+export async function insertTaxRate(
+  db: Executor,
+  rate: typeof taxRates.$inferInsert,
+): Promise<TaxRateRow | undefined> {
   const [row] = await db.insert(taxRates).values(rate).onConflictDoNothing().returning();
   return row;
 }
 
 /** The rate of `name` in force on `day`: the latest one effective by then. */
-export async function taxRateOn(db: Executor, name: string, day: string): Promise<TaxRateRow | undefined> {
+export async function taxRateOn(
+  db: Executor,
+  name: string,
+  day: string,
+): Promise<TaxRateRow | undefined> {
   const [row] = await db
     .select()
     .from(taxRates)
@@ -77,7 +101,10 @@ export async function allocateInvoiceNumber(tx: TenantTx, year: number): Promise
   const [row] = await tx
     .insert(invoiceCounters)
     .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: invoiceCounters.year, set: { last: sql`${invoiceCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: invoiceCounters.year,
+      set: { last: sql`${invoiceCounters.last} + 1` },
+    })
     .returning({ last: invoiceCounters.last });
   if (!row) throw new Error("invoice counter returned nothing");
   return row.last;
@@ -95,7 +122,10 @@ export interface BillingOverviewRow {
 }
 
 /** Every billed tenant's plan and what it owes, through `billing_overview()` (platform admins only). */
-export async function billingOverview(db: Executor, sessionToken: string): Promise<BillingOverviewRow[]> {
+export async function billingOverview(
+  db: Executor,
+  sessionToken: string,
+): Promise<BillingOverviewRow[]> {
   const rows = await db.execute<{
     tenant_id: string;
     slug: string;
@@ -131,7 +161,12 @@ export async function billingOverview(db: Executor, sessionToken: string): Promi
 /** The transaction's tenant as billing addresses it, with its billing profile (null until one is saved). */
 export async function findBilledTenant(tx: TenantTx) {
   const [row] = await tx
-    .select({ slug: tenants.slug, displayName: tenants.displayName, timeZone: tenants.timeZone, profile: billingProfiles })
+    .select({
+      slug: tenants.slug,
+      displayName: tenants.displayName,
+      timeZone: tenants.timeZone,
+      profile: billingProfiles,
+    })
     .from(tenants)
     .leftJoin(billingProfiles, eq(billingProfiles.tenantId, tenants.id));
   if (!row) throw new Error("the transaction's tenant row is not visible");
@@ -139,13 +174,23 @@ export async function findBilledTenant(tx: TenantTx) {
 }
 
 export async function findBillingProfile(tx: TenantTx): Promise<BillingProfileRow | undefined> {
-  const [row] = await tx.select().from(billingProfiles).where(eq(billingProfiles.tenantId, currentTenantSql));
+  const [row] = await tx
+    .select()
+    .from(billingProfiles)
+    .where(eq(billingProfiles.tenantId, currentTenantSql));
   return row;
 }
 
-export type BillingProfileFields = Pick<BillingProfileRow, "legalName" | "address" | "npwp" | "email" | "virtualAccount">;
+export type BillingProfileFields = Pick<
+  BillingProfileRow,
+  "legalName" | "address" | "npwp" | "email" | "virtualAccount"
+>;
 
-export async function saveBillingProfile(tx: TenantTx, tenantId: string, fields: BillingProfileFields): Promise<BillingProfileRow> {
+export async function saveBillingProfile(
+  tx: TenantTx,
+  tenantId: string,
+  fields: BillingProfileFields,
+): Promise<BillingProfileRow> {
   const [row] = await tx
     .insert(billingProfiles)
     .values({ tenantId, ...fields })
@@ -156,10 +201,17 @@ export async function saveBillingProfile(tx: TenantTx, tenantId: string, fields:
 }
 
 /** Suspends the tenant's non-critical features with a reason, or lifts the suspension (null). */
-export async function setBillingSuspension(tx: TenantTx, reason: string | null): Promise<BillingProfileRow | undefined> {
+export async function setBillingSuspension(
+  tx: TenantTx,
+  reason: string | null,
+): Promise<BillingProfileRow | undefined> {
   const [row] = await tx
     .update(billingProfiles)
-    .set(reason === null ? { suspendedAt: null, suspensionReason: null } : { suspendedAt: new Date(), suspensionReason: reason })
+    .set(
+      reason === null
+        ? { suspendedAt: null, suspensionReason: null }
+        : { suspendedAt: new Date(), suspensionReason: reason },
+    )
     .where(eq(billingProfiles.tenantId, currentTenantSql))
     .returning();
   return row;
@@ -189,11 +241,18 @@ export async function listPlanAssignments(tx: TenantTx): Promise<PlanAssignmentR
 }
 
 /** Puts the tenant on `planId` from `startsOn`, replacing an assignment of the same date. */
-export async function assignPlan(tx: TenantTx, tenantId: string, assignment: { startsOn: string; planId: string; assignedBy: string | null }): Promise<void> {
+export async function assignPlan(
+  tx: TenantTx,
+  tenantId: string,
+  assignment: { startsOn: string; planId: string; assignedBy: string | null },
+): Promise<void> {
   await tx
     .insert(planAssignments)
     .values({ tenantId, ...assignment })
-    .onConflictDoUpdate({ target: [planAssignments.tenantId, planAssignments.startsOn], set: { planId: assignment.planId, assignedBy: assignment.assignedBy } });
+    .onConflictDoUpdate({
+      target: [planAssignments.tenantId, planAssignments.startsOn],
+      set: { planId: assignment.planId, assignedBy: assignment.assignedBy },
+    });
 }
 
 /** Records fed usage; an event whose source key is already recorded is skipped. Returns how many were new. */
@@ -213,7 +272,9 @@ export async function insertUsageEvents(
 
 /** The last day the rollup wrote, if any. */
 export async function lastRolledUpDay(tx: TenantTx): Promise<string | null> {
-  const [row] = await tx.select({ day: sql<string | null>`max(${usageDaily.day})::text` }).from(usageDaily);
+  const [row] = await tx
+    .select({ day: sql<string | null>`max(${usageDaily.day})::text` })
+    .from(usageDaily);
   return row?.day ?? null;
 }
 
@@ -223,7 +284,13 @@ export async function lastRolledUpDay(tx: TenantTx): Promise<string | null> {
  * writes the same figures. Gauges (seats, active trunk channels) are what the tenant holds when a day
  * is first rolled up and are kept on rerun: a day's seats do not change because someone joined later.
  */
-export async function rollUpUsageDays(tx: TenantTx, tenantId: string, from: string, to: string, timeZone: string): Promise<void> {
+export async function rollUpUsageDays(
+  tx: TenantTx,
+  tenantId: string,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<void> {
   await tx.execute(sql`
     with days as (
       select d::date as day, d::date::timestamp at time zone ${timeZone} as from_at, (d::date + 1)::timestamp at time zone ${timeZone} as to_at
@@ -260,7 +327,11 @@ export async function rollUpUsageDays(tx: TenantTx, tenantId: string, from: stri
     on conflict (tenant_id, day, meter) do nothing`);
 }
 
-export async function readDailyUsage(tx: TenantTx, from: string, to: string): Promise<Map<string, Partial<Record<UsageMeter, number>>>> {
+export async function readDailyUsage(
+  tx: TenantTx,
+  from: string,
+  to: string,
+): Promise<Map<string, Partial<Record<UsageMeter, number>>>> {
   const rows = await tx
     .select({ day: usageDaily.day, meter: usageDaily.meter, quantity: usageDaily.quantity })
     .from(usageDaily)
@@ -272,7 +343,10 @@ export async function readDailyUsage(tx: TenantTx, from: string, to: string): Pr
 
 /** The last day an invoice (not a credit note) covers, or null before the first invoice. */
 export async function billedThrough(tx: TenantTx): Promise<string | null> {
-  const [row] = await tx.select({ day: sql<string | null>`max(${invoices.periodEnd})::text` }).from(invoices).where(eq(invoices.kind, "invoice"));
+  const [row] = await tx
+    .select({ day: sql<string | null>`max(${invoices.periodEnd})::text` })
+    .from(invoices)
+    .where(eq(invoices.kind, "invoice"));
   return row?.day ?? null;
 }
 
@@ -281,19 +355,29 @@ export async function markInvoicesOverdue(tx: TenantTx, today: string): Promise<
   const rows = await tx
     .update(invoices)
     .set({ status: "overdue" })
-    .where(and(eq(invoices.kind, "invoice"), eq(invoices.status, "issued"), lt(invoices.dueOn, today)))
+    .where(
+      and(eq(invoices.kind, "invoice"), eq(invoices.status, "issued"), lt(invoices.dueOn, today)),
+    )
     .returning({ id: invoices.id });
   return rows.length;
 }
 
 export type NewInvoice = Omit<typeof invoices.$inferInsert, "tenantId" | "createdAt" | "updatedAt">;
-export type NewInvoiceLine = Omit<typeof invoiceLines.$inferInsert, "tenantId" | "invoiceId" | "position">;
+export type NewInvoiceLine = Omit<
+  typeof invoiceLines.$inferInsert,
+  "tenantId" | "invoiceId" | "position"
+>;
 
 /**
  * Inserts an invoice and its lines, or nothing when the tenant already has one for that period
  * (`invoices_one_per_period`): then the caller's transaction must roll back its number.
  */
-export async function insertInvoice(tx: TenantTx, tenantId: string, invoice: NewInvoice, lines: NewInvoiceLine[]): Promise<InvoiceRow | undefined> {
+export async function insertInvoice(
+  tx: TenantTx,
+  tenantId: string,
+  invoice: NewInvoice,
+  lines: NewInvoiceLine[],
+): Promise<InvoiceRow | undefined> {
   const [row] = await tx
     .insert(invoices)
     .values({ tenantId, ...invoice })
@@ -301,7 +385,11 @@ export async function insertInvoice(tx: TenantTx, tenantId: string, invoice: New
     .returning();
   if (!row) return undefined;
   if (lines.length > 0) {
-    await tx.insert(invoiceLines).values(lines.map((line, index) => ({ tenantId, invoiceId: row.id, position: index + 1, ...line })));
+    await tx
+      .insert(invoiceLines)
+      .values(
+        lines.map((line, index) => ({ tenantId, invoiceId: row.id, position: index + 1, ...line })),
+      );
   }
   return row;
 }
@@ -315,42 +403,88 @@ export interface InvoiceWithDetails extends InvoiceRow {
   payments: PaymentRow[];
 }
 
-export async function findInvoice(tx: TenantTx, id: string, options: { lock?: boolean } = {}): Promise<InvoiceWithDetails | undefined> {
+export async function findInvoice(
+  tx: TenantTx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<InvoiceWithDetails | undefined> {
   const query = tx.select().from(invoices).where(eq(invoices.id, id));
   const [row] = await (options.lock ? query.for("update") : query);
   if (!row) return undefined;
   const [lines, paid] = await Promise.all([
-    tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.position)),
-    tx.select().from(payments).where(eq(payments.invoiceId, id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt)),
+    tx
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, id))
+      .orderBy(asc(invoiceLines.position)),
+    tx
+      .select()
+      .from(payments)
+      .where(eq(payments.invoiceId, id))
+      .orderBy(asc(payments.receivedOn), asc(payments.createdAt)),
   ]);
   return { ...row, lines, payments: paid };
 }
 
 /** The credit note that corrects a voided invoice, if any. */
-export async function findCreditNoteFor(tx: TenantTx, invoiceId: string): Promise<{ id: string; number: string } | undefined> {
-  const [row] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.correctsId, invoiceId));
+export async function findCreditNoteFor(
+  tx: TenantTx,
+  invoiceId: string,
+): Promise<{ id: string; number: string } | undefined> {
+  const [row] = await tx
+    .select({ id: invoices.id, number: invoices.number })
+    .from(invoices)
+    .where(eq(invoices.correctsId, invoiceId));
   return row;
 }
 
-export async function updateInvoice(tx: TenantTx, id: string, fields: Partial<Pick<InvoiceRow, "status" | "paid" | "voidReason">>): Promise<InvoiceRow> {
+export async function updateInvoice(
+  tx: TenantTx,
+  id: string,
+  fields: Partial<Pick<InvoiceRow, "status" | "paid" | "voidReason">>,
+): Promise<InvoiceRow> {
   const [row] = await tx.update(invoices).set(fields).where(eq(invoices.id, id)).returning();
   if (!row) throw new Error(`invoice ${id} vanished while locked`);
   return row;
 }
 
 /** A payment, or undefined when that reference is already recorded against the invoice. */
-export async function insertPayment(tx: TenantTx, tenantId: string, payment: Omit<typeof payments.$inferInsert, "tenantId" | "id" | "createdAt">): Promise<PaymentRow | undefined> {
-  const [row] = await tx.insert(payments).values({ tenantId, ...payment }).onConflictDoNothing().returning();
+export async function insertPayment(
+  tx: TenantTx,
+  tenantId: string,
+  payment: Omit<typeof payments.$inferInsert, "tenantId" | "id" | "createdAt">,
+): Promise<PaymentRow | undefined> {
+  const [row] = await tx
+    .insert(payments)
+    .values({ tenantId, ...payment })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
 /** Marks a reminder sent; false when it already was (a retried job must not mail twice). */
-export async function claimReminder(tx: TenantTx, tenantId: string, invoiceId: string, kind: string): Promise<boolean> {
-  const rows = await tx.insert(invoiceReminders).values({ tenantId, invoiceId, kind }).onConflictDoNothing().returning({ kind: invoiceReminders.kind });
+export async function claimReminder(
+  tx: TenantTx,
+  tenantId: string,
+  invoiceId: string,
+  kind: string,
+): Promise<boolean> {
+  const rows = await tx
+    .insert(invoiceReminders)
+    .values({ tenantId, invoiceId, kind })
+    .onConflictDoNothing()
+    .returning({ kind: invoiceReminders.kind });
   return rows.length > 0;
 }
 
-export async function listReminders(tx: TenantTx, invoiceIds: string[]): Promise<(typeof invoiceReminders.$inferSelect)[]> {
+export async function listReminders(
+  tx: TenantTx,
+  invoiceIds: string[],
+): Promise<(typeof invoiceReminders.$inferSelect)[]> {
   if (invoiceIds.length === 0) return [];
-  return tx.select().from(invoiceReminders).where(inArray(invoiceReminders.invoiceId, invoiceIds)).orderBy(asc(invoiceReminders.sentAt));
+  return tx
+    .select()
+    .from(invoiceReminders)
+    .where(inArray(invoiceReminders.invoiceId, invoiceIds))
+    .orderBy(asc(invoiceReminders.sentAt));
 }

@@ -33,24 +33,45 @@ export async function getBranding(tx: TenantTx) {
     accentColor: row.accentColor ?? defaults.accentColor,
     logo:
       row.logoMimeType && row.logoBytes !== null
-        ? { mimeType: row.logoMimeType, width: row.logoWidth, height: row.logoHeight, bytes: row.logoBytes }
+        ? {
+            mimeType: row.logoMimeType,
+            width: row.logoWidth,
+            height: row.logoHeight,
+            bytes: row.logoBytes,
+          }
         : null,
     updatedAt: row.updatedAt,
   };
 }
 
-export async function renameTenant(tx: TenantTx, tenantId: string, displayName: string): Promise<void> {
-  await tx.update(tenants).set({ displayName, updatedAt: new Date() }).where(eq(tenants.id, tenantId));
+export async function renameTenant(
+  tx: TenantTx,
+  tenantId: string,
+  displayName: string,
+): Promise<void> {
+  await tx
+    .update(tenants)
+    .set({ displayName, updatedAt: new Date() })
+    .where(eq(tenants.id, tenantId));
 }
 
 export interface BrandingChange {
   primaryColor?: string;
   accentColor?: string;
-  logo?: { data: Buffer; mimeType: LogoMimeType; width: number | null; height: number | null } | null;
+  logo?: {
+    data: Buffer;
+    mimeType: LogoMimeType;
+    width: number | null;
+    height: number | null;
+  } | null;
 }
 
 /** Saves what changed; the first save creates the row (colours not given keep their defaults). */
-export async function saveBranding(tx: TenantTx, tenantId: string, change: BrandingChange): Promise<void> {
+export async function saveBranding(
+  tx: TenantTx,
+  tenantId: string,
+  change: BrandingChange,
+): Promise<void> {
   const logo =
     change.logo === undefined
       ? {}
@@ -67,16 +88,25 @@ export async function saveBranding(tx: TenantTx, tenantId: string, change: Brand
   await tx
     .insert(tenantBranding)
     .values({ tenantId, ...colors, ...logo })
-    .onConflictDoUpdate({ target: tenantBranding.tenantId, set: { ...colors, ...logo, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: tenantBranding.tenantId,
+      set: { ...colors, ...logo, updatedAt: new Date() },
+    });
 }
 
 /** The stored logo of the transaction's tenant, for serving it. */
 export function findLogo(tx: TenantTx) {
   return tx
-    .select({ data: tenantBranding.logo, mimeType: tenantBranding.logoMimeType, updatedAt: tenantBranding.updatedAt })
+    .select({
+      data: tenantBranding.logo,
+      mimeType: tenantBranding.logoMimeType,
+      updatedAt: tenantBranding.updatedAt,
+    })
     .from(tenantBranding)
     .then((rows) => {
       const row = rows[0];
-      return row?.data && row.mimeType ? { data: row.data, mimeType: row.mimeType, updatedAt: row.updatedAt } : undefined;
+      return row?.data && row.mimeType
+        ? { data: row.data, mimeType: row.mimeType, updatedAt: row.updatedAt }
+        : undefined;
     });
 }

@@ -8,7 +8,11 @@ export type BlockedNumber = typeof callBlocklist.$inferSelect;
 
 /** Entries still in force at `now`, soonest to expire first. */
 export function listBlockedNumbers(tx: TenantTx, now: Date): Promise<BlockedNumber[]> {
-  return tx.select().from(callBlocklist).where(gt(callBlocklist.expiresAt, now)).orderBy(asc(callBlocklist.expiresAt));
+  return tx
+    .select()
+    .from(callBlocklist)
+    .where(gt(callBlocklist.expiresAt, now))
+    .orderBy(asc(callBlocklist.expiresAt));
 }
 
 /** Whether `number` is blocked at `now`. */
@@ -26,16 +30,29 @@ export async function blockNumber(
   tenantId: string,
   entry: { number: string; reason: string; expiresAt: Date; blockedBy: string | null },
 ): Promise<BlockedNumber | undefined> {
-  const [before] = await tx.select().from(callBlocklist).where(eq(callBlocklist.number, entry.number)).for("update");
+  const [before] = await tx
+    .select()
+    .from(callBlocklist)
+    .where(eq(callBlocklist.number, entry.number))
+    .for("update");
   await tx
     .insert(callBlocklist)
     .values({ tenantId, ...entry })
-    .onConflictDoUpdate({ target: [callBlocklist.tenantId, callBlocklist.number], set: { reason: entry.reason, expiresAt: entry.expiresAt, blockedBy: entry.blockedBy } });
+    .onConflictDoUpdate({
+      target: [callBlocklist.tenantId, callBlocklist.number],
+      set: { reason: entry.reason, expiresAt: entry.expiresAt, blockedBy: entry.blockedBy },
+    });
   return before;
 }
 
 /** Removes `number` from the blocklist; the entry removed, if there was one. */
-export async function unblockNumber(tx: TenantTx, number: string): Promise<BlockedNumber | undefined> {
-  const [removed] = await tx.delete(callBlocklist).where(eq(callBlocklist.number, number)).returning();
+export async function unblockNumber(
+  tx: TenantTx,
+  number: string,
+): Promise<BlockedNumber | undefined> {
+  const [removed] = await tx
+    .delete(callBlocklist)
+    .where(eq(callBlocklist.number, number))
+    .returning();
   return removed;
 }

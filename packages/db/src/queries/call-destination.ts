@@ -10,12 +10,19 @@ export const callDestinationSetting = "call_destination";
 
 /** The stored destination as text, if the tenant set one; the caller validates it. */
 export async function tenantCallDestination(tx: TenantTx): Promise<string | undefined> {
-  const [row] = await tx.select({ value: tenantSettings.value }).from(tenantSettings).where(eq(tenantSettings.key, callDestinationSetting));
+  const [row] = await tx
+    .select({ value: tenantSettings.value })
+    .from(tenantSettings)
+    .where(eq(tenantSettings.key, callDestinationSetting));
   return row?.value;
 }
 
 /** Stores the tenant's destination, or removes it (null). */
-export async function setTenantCallDestination(tx: TenantTx, tenantId: string, destination: string | null): Promise<void> {
+export async function setTenantCallDestination(
+  tx: TenantTx,
+  tenantId: string,
+  destination: string | null,
+): Promise<void> {
   if (destination === null) {
     await tx.delete(tenantSettings).where(eq(tenantSettings.key, callDestinationSetting));
     return;

@@ -1,4 +1,18 @@
-import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { TenantTx } from "../client.ts";
 import { callFeed, callFeedHeads, calls, type CallView, type QueueCall } from "../schema/calls.ts";
 import { isNumberBlocked } from "./call-blocklist.ts";
@@ -39,16 +53,31 @@ async function queueCallOf(tx: TenantTx, call: CallRow): Promise<QueueCall> {
   const [earlierCallsFromNumber, blocked] =
     call.callerNumber === null
       ? [0, false]
-      : await Promise.all([countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt), isNumberBlocked(tx, call.callerNumber, new Date())]);
+      : await Promise.all([
+          countEarlierCalls(tx, call.id, call.callerNumber, call.offeredAt),
+          isNumberBlocked(tx, call.callerNumber, new Date()),
+        ]);
   return { ...callView(call), earlierCallsFromNumber, blocked };
 }
 
-async function countEarlierCalls(tx: TenantTx, callId: string, callerNumber: string, offeredAt: Date): Promise<number> {
+async function countEarlierCalls(
+  tx: TenantTx,
+  callId: string,
+  callerNumber: string,
+  offeredAt: Date,
+): Promise<number> {
   const dayBefore = new Date(offeredAt.getTime() - 24 * 60 * 60 * 1000);
   const [row] = await tx
     .select({ n: count() })
     .from(calls)
-    .where(and(eq(calls.callerNumber, callerNumber), gte(calls.offeredAt, dayBefore), lt(calls.offeredAt, offeredAt), ne(calls.id, callId)));
+    .where(
+      and(
+        eq(calls.callerNumber, callerNumber),
+        gte(calls.offeredAt, dayBefore),
+        lt(calls.offeredAt, offeredAt),
+        ne(calls.id, callId),
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -57,9 +86,20 @@ async function countEarlierCalls(tx: TenantTx, callId: string, callerNumber: str
  * it last in the transaction: from its last statement to commit, the tenant's other writers of
  * the feed wait.
  */
-export async function appendCallFeed(tx: TenantTx, tenantId: string, callIds: readonly string[]): Promise<void> {
+export async function appendCallFeed(
+  tx: TenantTx,
+  tenantId: string,
+  callIds: readonly string[],
+): Promise<void> {
   if (callIds.length === 0) return;
-  const rows = new Map((await tx.select().from(calls).where(inArray(calls.id, [...callIds]))).map((row) => [row.id, row]));
+  const rows = new Map(
+    (
+      await tx
+        .select()
+        .from(calls)
+        .where(inArray(calls.id, [...callIds]))
+    ).map((row) => [row.id, row]),
+  );
   await appendCallFeedRows(
     tx,
     tenantId,
@@ -75,7 +115,11 @@ export async function appendCallFeed(tx: TenantTx, tenantId: string, callIds: re
  * `appendCallFeed` for calls whose rows this transaction already holds as they now stand (written
  * with RETURNING), which saves reading them again.
  */
-export async function appendCallFeedRows(tx: TenantTx, tenantId: string, rows: readonly CallRow[]): Promise<void> {
+export async function appendCallFeedRows(
+  tx: TenantTx,
+  tenantId: string,
+  rows: readonly CallRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const views = await Promise.all(rows.map((row) => queueCallOf(tx, row)));
   // One statement takes the numbers and writes the entries, so the head row is locked for no
@@ -98,8 +142,17 @@ export async function callFeedHead(tx: TenantTx): Promise<number> {
 }
 
 /** Up to `limit` entries after `afterSeq`, oldest first. */
-export function callFeedAfter(tx: TenantTx, afterSeq: number, limit: number): Promise<CallFeedEntry[]> {
-  return tx.select({ seq: callFeed.seq, call: callFeed.call }).from(callFeed).where(gt(callFeed.seq, afterSeq)).orderBy(asc(callFeed.seq)).limit(limit);
+export function callFeedAfter(
+  tx: TenantTx,
+  afterSeq: number,
+  limit: number,
+): Promise<CallFeedEntry[]> {
+  return tx
+    .select({ seq: callFeed.seq, call: callFeed.call })
+    .from(callFeed)
+    .where(gt(callFeed.seq, afterSeq))
+    .orderBy(asc(callFeed.seq))
+    .limit(limit);
 }
 
 /** The calls in the queue now, oldest first: ringing, being handled, or handed over and not yet closed. */
@@ -107,7 +160,12 @@ export async function listQueueCalls(tx: TenantTx): Promise<QueueCall[]> {
   const rows = await tx
     .select()
     .from(calls)
-    .where(or(inArray(calls.state, openStates), and(isNotNull(calls.handedOverFrom), isNull(calls.classification))))
+    .where(
+      or(
+        inArray(calls.state, openStates),
+        and(isNotNull(calls.handedOverFrom), isNull(calls.classification)),
+      ),
+    )
     .orderBy(asc(calls.offeredAt));
   return Promise.all(rows.map((row) => queueCallOf(tx, row)));
 }

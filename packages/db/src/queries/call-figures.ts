@@ -38,7 +38,9 @@ type FigureRow = {
 };
 
 function figuresOf(row: FigureRow | undefined): CallFigures {
-  const classified = Object.fromEntries(callClassifications.map((name) => [name, row?.by_classification?.[name] ?? 0])) as Record<CallClassification, number>;
+  const classified = Object.fromEntries(
+    callClassifications.map((name) => [name, row?.by_classification?.[name] ?? 0]),
+  ) as Record<CallClassification, number>;
   return {
     offered: row?.offered ?? 0,
     answered: row?.answered ?? 0,
@@ -56,7 +58,12 @@ function figuresOf(row: FigureRow | undefined): CallFigures {
  * The figures of calls offered in [from, to), grouped by `groupKey` (an SQL expression over `c`,
  * or none for one group). Classification counts come from a second grouping of the same rows.
  */
-async function figuresGrouped(tx: TenantTx, from: Date, to: Date, groupKey: SQL | null): Promise<Map<string, CallFigures>> {
+async function figuresGrouped(
+  tx: TenantTx,
+  from: Date,
+  to: Date,
+  groupKey: SQL | null,
+): Promise<Map<string, CallFigures>> {
   const key = groupKey ?? sql`''`;
   const rows = await tx.execute<FigureRow & { key: string }>(sql`
     with period as (
@@ -91,8 +98,18 @@ export async function callFiguresBetween(tx: TenantTx, from: Date, to: Date): Pr
 }
 
 /** The figures of each day (YYYY-MM-DD in `timeZone`) of [from, to) that had calls, in day order. */
-export async function dailyCallFigures(tx: TenantTx, from: Date, to: Date, timeZone: string): Promise<(CallFigures & { day: string })[]> {
-  const byDay = await figuresGrouped(tx, from, to, sql`to_char(c.offered_at at time zone ${timeZone}, 'YYYY-MM-DD')`);
+export async function dailyCallFigures(
+  tx: TenantTx,
+  from: Date,
+  to: Date,
+  timeZone: string,
+): Promise<(CallFigures & { day: string })[]> {
+  const byDay = await figuresGrouped(
+    tx,
+    from,
+    to,
+    sql`to_char(c.offered_at at time zone ${timeZone}, 'YYYY-MM-DD')`,
+  );
   return [...byDay].map(([day, figures]) => ({ day, ...figures }));
 }
 

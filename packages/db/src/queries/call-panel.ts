@@ -1,6 +1,12 @@
 import { and, desc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { TenantTx } from "../client.ts";
-import { calls, operatorSeats, type CallClassification, type CallHandover, type OperatorLocation } from "../schema/calls.ts";
+import {
+  calls,
+  operatorSeats,
+  type CallClassification,
+  type CallHandover,
+  type OperatorLocation,
+} from "../schema/calls.ts";
 import { users } from "../schema/users.ts";
 import type { CallRow } from "./calls.ts";
 
@@ -18,7 +24,12 @@ export interface OccupiedSeat {
 /** The seats somebody sits at now, by seat name. */
 export function listOccupiedSeats(tx: TenantTx): Promise<OccupiedSeat[]> {
   return tx
-    .select({ seat: operatorSeats.seat, userId: operatorSeats.userId, displayName: users.displayName, startedAt: operatorSeats.startedAt })
+    .select({
+      seat: operatorSeats.seat,
+      userId: operatorSeats.userId,
+      displayName: users.displayName,
+      startedAt: operatorSeats.startedAt,
+    })
     .from(operatorSeats)
     .innerJoin(users, eq(users.id, operatorSeats.userId))
     .where(isNull(operatorSeats.endedAt))
@@ -42,15 +53,29 @@ export async function leaveSeat(tx: TenantTx, userId: string): Promise<SeatRow |
  * Seats `userId` at `seat`; undefined when somebody else sits there (the partial unique index
  * decides, so two people taking one seat at once cannot both win).
  */
-export async function takeSeat(tx: TenantTx, tenantId: string, userId: string, seat: string): Promise<SeatRow | undefined> {
-  const [row] = await tx.insert(operatorSeats).values({ tenantId, userId, seat }).onConflictDoNothing().returning();
+export async function takeSeat(
+  tx: TenantTx,
+  tenantId: string,
+  userId: string,
+  seat: string,
+): Promise<SeatRow | undefined> {
+  const [row] = await tx
+    .insert(operatorSeats)
+    .values({ tenantId, userId, seat })
+    .onConflictDoNothing()
+    .returning();
   return row;
 }
 
 /** Who sits at `seat` now. */
 export async function seatHolder(tx: TenantTx, seat: string): Promise<OccupiedSeat | undefined> {
   const [row] = await tx
-    .select({ seat: operatorSeats.seat, userId: operatorSeats.userId, displayName: users.displayName, startedAt: operatorSeats.startedAt })
+    .select({
+      seat: operatorSeats.seat,
+      userId: operatorSeats.userId,
+      displayName: users.displayName,
+      startedAt: operatorSeats.startedAt,
+    })
     .from(operatorSeats)
     .innerJoin(users, eq(users.id, operatorSeats.userId))
     .where(and(eq(operatorSeats.seat, seat), isNull(operatorSeats.endedAt)));
@@ -58,15 +83,30 @@ export async function seatHolder(tx: TenantTx, seat: string): Promise<OccupiedSe
 }
 
 /** The calls answered at `seat` since `since` that nobody has classified yet, oldest first. */
-export function listUnclassifiedAtSeat(tx: TenantTx, seat: string, since: Date): Promise<CallRow[]> {
+export function listUnclassifiedAtSeat(
+  tx: TenantTx,
+  seat: string,
+  since: Date,
+): Promise<CallRow[]> {
   return tx
     .select()
     .from(calls)
-    .where(and(eq(calls.answeredBySeat, seat), gte(calls.answeredAt, since), isNull(calls.classification), isNotNull(calls.answeredAt)))
+    .where(
+      and(
+        eq(calls.answeredBySeat, seat),
+        gte(calls.answeredAt, since),
+        isNull(calls.classification),
+        isNotNull(calls.answeredAt),
+      ),
+    )
     .orderBy(calls.answeredAt);
 }
 
-export async function findCall(tx: TenantTx, callId: string, options: { lock: boolean }): Promise<CallRow | undefined> {
+export async function findCall(
+  tx: TenantTx,
+  callId: string,
+  options: { lock: boolean },
+): Promise<CallRow | undefined> {
   const query = tx.select().from(calls).where(eq(calls.id, callId));
   const [row] = options.lock ? await query.for("update") : await query;
   return row;
@@ -80,11 +120,28 @@ export interface CallerHistoryEntry {
 }
 
 /** The other calls from `callerNumber` offered since `since`, newest first (at most `limit`). */
-export function listCallerHistory(tx: TenantTx, callerNumber: string, exceptCallId: string, since: Date, limit: number): Promise<CallerHistoryEntry[]> {
+export function listCallerHistory(
+  tx: TenantTx,
+  callerNumber: string,
+  exceptCallId: string,
+  since: Date,
+  limit: number,
+): Promise<CallerHistoryEntry[]> {
   return tx
-    .select({ id: calls.id, offeredAt: calls.offeredAt, state: calls.state, classification: calls.classification })
+    .select({
+      id: calls.id,
+      offeredAt: calls.offeredAt,
+      state: calls.state,
+      classification: calls.classification,
+    })
     .from(calls)
-    .where(and(eq(calls.callerNumber, callerNumber), ne(calls.id, exceptCallId), gte(calls.offeredAt, since)))
+    .where(
+      and(
+        eq(calls.callerNumber, callerNumber),
+        ne(calls.id, exceptCallId),
+        gte(calls.offeredAt, since),
+      ),
+    )
     .orderBy(desc(calls.offeredAt))
     .limit(limit);
 }
@@ -99,7 +156,11 @@ export interface CallClosing {
 }
 
 /** Records the classification; false when the call was classified meanwhile (first one wins). */
-export async function classifyCall(tx: TenantTx, callId: string, closing: CallClosing): Promise<boolean> {
+export async function classifyCall(
+  tx: TenantTx,
+  callId: string,
+  closing: CallClosing,
+): Promise<boolean> {
   const rows = await tx
     .update(calls)
     .set({
@@ -152,7 +213,11 @@ export async function receiveHandover(
  * closed them when they ended: for demo history, whose calls nobody took. Calls already
  * classified keep their classification.
  */
-export async function classifyPastCalls(tx: TenantTx, trunkId: string, entries: readonly { externalCallId: string; classification: CallClassification }[]): Promise<number> {
+export async function classifyPastCalls(
+  tx: TenantTx,
+  trunkId: string,
+  entries: readonly { externalCallId: string; classification: CallClassification }[],
+): Promise<number> {
   if (entries.length === 0) return 0;
   const rows = await tx.execute<{ id: string }>(sql`
     update calls c

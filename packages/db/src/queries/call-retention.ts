@@ -16,7 +16,10 @@ export async function tenantCallRetentionDays(tx: TenantTx): Promise<number | un
 
 /** Deletes the calls offered before `before`, their events and feed entries with them; how many calls. */
 export async function deleteCallsOfferedBefore(tx: TenantTx, before: Date): Promise<number> {
-  const deleted = await tx.delete(calls).where(lt(calls.offeredAt, before)).returning({ id: calls.id });
+  const deleted = await tx
+    .delete(calls)
+    .where(lt(calls.offeredAt, before))
+    .returning({ id: calls.id });
   return deleted.length;
 }
 

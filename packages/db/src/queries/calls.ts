@@ -12,17 +12,34 @@ export type CallEventRow = typeof callEvents.$inferSelect;
 /** What the event route derives and keeps of a call, besides its identity. */
 export type CallFacts = Pick<
   CallRow,
-  "did" | "callerNumber" | "state" | "offeredAt" | "answeredAt" | "answeredBySeat" | "transferredTo" | "endedAt" | "location"
+  | "did"
+  | "callerNumber"
+  | "state"
+  | "offeredAt"
+  | "answeredAt"
+  | "answeredBySeat"
+  | "transferredTo"
+  | "endedAt"
+  | "location"
 >;
 
 /** The tenant and trunk an exact dialled number (E.164) rings, or undefined for a number no region holds. */
-export async function routeDid(db: Executor, did: string): Promise<{ tenantId: string; trunkId: string } | undefined> {
-  const [row] = await db.execute<{ tenant_id: string; trunk_id: string }>(sql`select tenant_id, trunk_id from route_did(${did})`);
+export async function routeDid(
+  db: Executor,
+  did: string,
+): Promise<{ tenantId: string; trunkId: string } | undefined> {
+  const [row] = await db.execute<{ tenant_id: string; trunk_id: string }>(
+    sql`select tenant_id, trunk_id from route_did(${did})`,
+  );
   return row ? { tenantId: row.tenant_id, trunkId: row.trunk_id } : undefined;
 }
 
 /** Replaces the trunk's event secrets (sealed); false when there is no such trunk. */
-export async function setTrunkEventSecrets(tx: TenantTx, trunkId: string, secrets: { current: string | null; previous: string | null }): Promise<boolean> {
+export async function setTrunkEventSecrets(
+  tx: TenantTx,
+  trunkId: string,
+  secrets: { current: string | null; previous: string | null },
+): Promise<boolean> {
   const rows = await tx
     .update(phoneTrunks)
     .set({ eventSecretEncrypted: secrets.current, previousEventSecretEncrypted: secrets.previous })
@@ -32,7 +49,10 @@ export async function setTrunkEventSecrets(tx: TenantTx, trunkId: string, secret
 }
 
 /** The events of these ids received before, by id. */
-export async function findCallEvents(tx: TenantTx, eventIds: readonly string[]): Promise<Map<string, CallEventRow>> {
+export async function findCallEvents(
+  tx: TenantTx,
+  eventIds: readonly string[],
+): Promise<Map<string, CallEventRow>> {
   const rows = await tx
     .select()
     .from(callEvents)
@@ -44,37 +64,67 @@ export async function findCallEvents(tx: TenantTx, eventIds: readonly string[]):
  * The call `externalCallId` on `trunkId`, created from `facts` when it is new. Either way its row
  * stays locked until the transaction ends, so the events of one call are applied one at a time.
  */
-export async function lockCall(tx: TenantTx, tenantId: string, trunkId: string, externalCallId: string, facts: CallFacts): Promise<CallRow> {
+export async function lockCall(
+  tx: TenantTx,
+  tenantId: string,
+  trunkId: string,
+  externalCallId: string,
+  facts: CallFacts,
+): Promise<CallRow> {
   const [row] = await tx
     .insert(calls)
     .values({ tenantId, trunkId, externalCallId, ...facts })
-    .onConflictDoUpdate({ target: [calls.tenantId, calls.trunkId, calls.externalCallId], set: { updatedAt: sql`now()` } })
+    .onConflictDoUpdate({
+      target: [calls.tenantId, calls.trunkId, calls.externalCallId],
+      set: { updatedAt: sql`now()` },
+    })
     .returning();
   if (!row) throw new Error("call upsert returned nothing");
   return row;
 }
 
 /** Adds an event; false when its id was already taken (a concurrent delivery of the same event). */
-export async function insertCallEvent(tx: TenantTx, event: typeof callEvents.$inferInsert): Promise<boolean> {
-  const rows = await tx.insert(callEvents).values(event).onConflictDoNothing().returning({ eventId: callEvents.eventId });
+export async function insertCallEvent(
+  tx: TenantTx,
+  event: typeof callEvents.$inferInsert,
+): Promise<boolean> {
+  const rows = await tx
+    .insert(callEvents)
+    .values(event)
+    .onConflictDoNothing()
+    .returning({ eventId: callEvents.eventId });
   return rows.length > 0;
 }
 
 export function listCallEvents(tx: TenantTx, callId: string): Promise<CallEventRow[]> {
-  return tx.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(asc(callEvents.occurredAt), asc(callEvents.receivedAt));
+  return tx
+    .select()
+    .from(callEvents)
+    .where(eq(callEvents.callId, callId))
+    .orderBy(asc(callEvents.occurredAt), asc(callEvents.receivedAt));
 }
 
 /** Sets the call's derived facts; returns the call as it now stands. */
-export async function updateCallFacts(tx: TenantTx, callId: string, facts: CallFacts): Promise<CallRow> {
+export async function updateCallFacts(
+  tx: TenantTx,
+  callId: string,
+  facts: CallFacts,
+): Promise<CallRow> {
   const [row] = await tx.update(calls).set(facts).where(eq(calls.id, callId)).returning();
   if (!row) throw new Error(`call ${callId} is not in this tenant`);
   return row;
 }
 
-export type RefusedTelephonyEvent = Omit<typeof refusedTelephonyEvents.$inferInsert, "id" | "receivedAt">;
+export type RefusedTelephonyEvent = Omit<
+  typeof refusedTelephonyEvents.$inferInsert,
+  "id" | "receivedAt"
+>;
 
 /** Keeps a refused request for the platform admins' view. The runtime role may add rows, not read them. */
-export async function recordRefusedTelephonyEvent(db: Executor, refused: RefusedTelephonyEvent): Promise<void> {
+export async function recordRefusedTelephonyEvent(
+  db: Executor,
+  refused: RefusedTelephonyEvent,
+): Promise<void> {
   await db.insert(refusedTelephonyEvents).values(refused);
 }
 

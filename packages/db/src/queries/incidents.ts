@@ -4,7 +4,13 @@ import { agencies, agencyContacts } from "../schema/agencies.ts";
 import { calls } from "../schema/calls.ts";
 import { currentTenantSql } from "../schema/columns.ts";
 import { tenants } from "../schema/tenants.ts";
-import { agencyReportReceipts, incidentAssignments, incidents, incidentTimeline, notificationDeliveries } from "../schema/incidents.ts";
+import {
+  agencyReportReceipts,
+  incidentAssignments,
+  incidents,
+  incidentTimeline,
+  notificationDeliveries,
+} from "../schema/incidents.ts";
 
 // Everything here runs inside `withTenant`: row-level security confines it to that tenant, so an
 // id of another tenant's incident, assignment or delivery simply finds nothing.
@@ -17,7 +23,12 @@ export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
 export type TimelineRow = typeof incidentTimeline.$inferSelect;
 
 /** Statuses an incident is still worked in: the board shows these. */
-export const openIncidentStatuses: readonly IncidentStatus[] = ["new", "dispatched", "in_progress", "resolved"];
+export const openIncidentStatuses: readonly IncidentStatus[] = [
+  "new",
+  "dispatched",
+  "in_progress",
+  "resolved",
+];
 
 export interface TimelineEntry {
   incidentId: string;
@@ -30,26 +41,47 @@ export interface TimelineEntry {
 }
 
 /** Appends to incidents' timelines; every entry also wakes the incidents' live views (see the migration's trigger). */
-export async function appendTimeline(tx: TenantTx, tenantId: string, entries: TimelineEntry[]): Promise<void> {
+export async function appendTimeline(
+  tx: TenantTx,
+  tenantId: string,
+  entries: TimelineEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(incidentTimeline).values(entries.map((entry) => ({ tenantId, ...entry, data: entry.data ?? {} })));
+  await tx
+    .insert(incidentTimeline)
+    .values(entries.map((entry) => ({ tenantId, ...entry, data: entry.data ?? {} })));
 }
 
-export async function insertIncident(tx: TenantTx, incident: typeof incidents.$inferInsert): Promise<IncidentRow> {
+export async function insertIncident(
+  tx: TenantTx,
+  incident: typeof incidents.$inferInsert,
+): Promise<IncidentRow> {
   const [row] = await tx.insert(incidents).values(incident).returning();
   if (!row) throw new Error("incident insert returned nothing");
   return row;
 }
 
 /** One incident; `lock` holds it until commit, so two operators' changes to it take turns. */
-export async function findIncident(tx: TenantTx, incidentId: string, options: { lock: boolean }): Promise<IncidentRow | undefined> {
+export async function findIncident(
+  tx: TenantTx,
+  incidentId: string,
+  options: { lock: boolean },
+): Promise<IncidentRow | undefined> {
   const query = tx.select().from(incidents).where(eq(incidents.id, incidentId));
   const [row] = await (options.lock ? query.for("update") : query);
   return row;
 }
 
-export async function updateIncident(tx: TenantTx, incidentId: string, changes: Partial<typeof incidents.$inferInsert>): Promise<IncidentRow> {
-  const [row] = await tx.update(incidents).set(changes).where(eq(incidents.id, incidentId)).returning();
+export async function updateIncident(
+  tx: TenantTx,
+  incidentId: string,
+  changes: Partial<typeof incidents.$inferInsert>,
+): Promise<IncidentRow> {
+  const [row] = await tx
+    .update(incidents)
+    .set(changes)
+    .where(eq(incidents.id, incidentId))
+    .returning();
   if (!row) throw new Error("incident update found nothing");
   return row;
 }
@@ -64,13 +96,21 @@ export interface BoardFilter {
 /** Incidents for the board, newest first, with their assignments' state in one round trip. */
 function boardConditions(filter: BoardFilter) {
   const conditions = [inArray(incidents.status, [...filter.statuses])];
-  if (filter.type !== null) conditions.push(sql`(${incidents.types}[1] = ${filter.type} or ${incidents.types}[1] like ${`${filter.type}.%`})`);
+  if (filter.type !== null)
+    conditions.push(
+      sql`(${incidents.types}[1] = ${filter.type} or ${incidents.types}[1] like ${`${filter.type}.%`})`,
+    );
   return and(...conditions);
 }
 
 /** The board's incidents as whole rows (for exports), newest first. */
 export function listIncidents(tx: TenantTx, filter: BoardFilter): Promise<IncidentRow[]> {
-  return tx.select().from(incidents).where(boardConditions(filter)).orderBy(desc(incidents.createdAt), desc(incidents.id)).limit(filter.limit);
+  return tx
+    .select()
+    .from(incidents)
+    .where(boardConditions(filter))
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(filter.limit);
 }
 
 export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
@@ -89,7 +129,9 @@ export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
       createdAt: incidents.createdAt,
       dispatchedAt: incidents.dispatchedAt,
       // Written out: in a one-table select Drizzle leaves column names unqualified, which would bind to the sub-select's tables.
-      assignments: sql<{ agencyName: string; status: AssignmentStatus; lead: boolean; ackDeadline: string }[]>`coalesce((
+      assignments: sql<
+        { agencyName: string; status: AssignmentStatus; lead: boolean; ackDeadline: string }[]
+      >`coalesce((
         select jsonb_agg(jsonb_build_object('agencyName', ag.name, 'status', a.status, 'lead', a.lead, 'ackDeadline', a.ack_deadline) order by a.lead desc, ag.name)
         from incident_assignments a join agencies ag on ag.tenant_id = a.tenant_id and ag.id = a.agency_id
         where a.tenant_id = incidents.tenant_id and a.incident_id = incidents.id and a.status <> 'withdrawn'
@@ -104,9 +146,20 @@ export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
 /** Open incidents of the same main type, for the "a call from near an open incident" hint. */
 export function listOpenIncidentsOfType(tx: TenantTx, mainType: string) {
   return tx
-    .select({ id: incidents.id, types: incidents.types, location: incidents.location, createdAt: incidents.createdAt, status: incidents.status })
+    .select({
+      id: incidents.id,
+      types: incidents.types,
+      location: incidents.location,
+      createdAt: incidents.createdAt,
+      status: incidents.status,
+    })
     .from(incidents)
-    .where(and(inArray(incidents.status, [...openIncidentStatuses]), sql`split_part(${incidents.types}[1], '.', 1) = ${mainType}`))
+    .where(
+      and(
+        inArray(incidents.status, [...openIncidentStatuses]),
+        sql`split_part(${incidents.types}[1], '.', 1) = ${mainType}`,
+      ),
+    )
     .orderBy(desc(incidents.createdAt))
     .limit(200);
 }
@@ -130,7 +183,13 @@ export function listAssignmentsOf(tx: TenantTx, incidentIds: readonly string[]) 
       escalations: incidentAssignments.escalations,
     })
     .from(incidentAssignments)
-    .innerJoin(agencies, and(eq(agencies.tenantId, incidentAssignments.tenantId), eq(agencies.id, incidentAssignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(
+        eq(agencies.tenantId, incidentAssignments.tenantId),
+        eq(agencies.id, incidentAssignments.agencyId),
+      ),
+    )
     .where(inArray(incidentAssignments.incidentId, [...incidentIds]))
     .orderBy(desc(incidentAssignments.lead), asc(incidentAssignments.role), asc(agencies.name));
 }
@@ -141,42 +200,77 @@ export function listAssignments(tx: TenantTx, incidentId: string) {
 
 export type AssignmentView = Awaited<ReturnType<typeof listAssignments>>[number];
 
-export async function insertAssignments(tx: TenantTx, rows: (typeof incidentAssignments.$inferInsert)[]): Promise<AssignmentRow[]> {
+export async function insertAssignments(
+  tx: TenantTx,
+  rows: (typeof incidentAssignments.$inferInsert)[],
+): Promise<AssignmentRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(incidentAssignments).values(rows).returning();
 }
 
 /** One assignment, locked: acknowledgements from a link, the portal and an agency's system take turns. */
 /** An assignment with its agency's name, locked for the caller's change. */
-export async function findAssignment(tx: TenantTx, assignmentId: string): Promise<(AssignmentRow & { agencyName: string }) | undefined> {
+export async function findAssignment(
+  tx: TenantTx,
+  assignmentId: string,
+): Promise<(AssignmentRow & { agencyName: string }) | undefined> {
   const [row] = await tx
     .select({ ...getTableColumns(incidentAssignments), agencyName: agencies.name })
     .from(incidentAssignments)
-    .innerJoin(agencies, and(eq(agencies.tenantId, incidentAssignments.tenantId), eq(agencies.id, incidentAssignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(
+        eq(agencies.tenantId, incidentAssignments.tenantId),
+        eq(agencies.id, incidentAssignments.agencyId),
+      ),
+    )
     .where(eq(incidentAssignments.id, assignmentId))
     .for("update", { of: incidentAssignments });
   return row;
 }
 
 /** The incident an assignment belongs to, without locking anything (for reading). */
-export async function findAssignmentIncidentId(tx: TenantTx, assignmentId: string): Promise<string | undefined> {
-  const [row] = await tx.select({ incidentId: incidentAssignments.incidentId }).from(incidentAssignments).where(eq(incidentAssignments.id, assignmentId));
+export async function findAssignmentIncidentId(
+  tx: TenantTx,
+  assignmentId: string,
+): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ incidentId: incidentAssignments.incidentId })
+    .from(incidentAssignments)
+    .where(eq(incidentAssignments.id, assignmentId));
   return row?.incidentId;
 }
 
-export async function updateAssignment(tx: TenantTx, assignmentId: string, changes: Partial<typeof incidentAssignments.$inferInsert>): Promise<AssignmentRow> {
-  const [row] = await tx.update(incidentAssignments).set(changes).where(eq(incidentAssignments.id, assignmentId)).returning();
+export async function updateAssignment(
+  tx: TenantTx,
+  assignmentId: string,
+  changes: Partial<typeof incidentAssignments.$inferInsert>,
+): Promise<AssignmentRow> {
+  const [row] = await tx
+    .update(incidentAssignments)
+    .set(changes)
+    .where(eq(incidentAssignments.id, assignmentId))
+    .returning();
   if (!row) throw new Error("assignment update found nothing");
   return row;
 }
 
 /** Whether any of `incidentIds` has an assignment of `agencyId`: what a responder's live view may hear of. */
-export async function concernsAgency(tx: TenantTx, agencyId: string, incidentIds: readonly string[]): Promise<boolean> {
+export async function concernsAgency(
+  tx: TenantTx,
+  agencyId: string,
+  incidentIds: readonly string[],
+): Promise<boolean> {
   if (incidentIds.length === 0) return false;
   const [row] = await tx
     .select({ id: incidentAssignments.id })
     .from(incidentAssignments)
-    .where(and(eq(incidentAssignments.agencyId, agencyId), inArray(incidentAssignments.incidentId, [...incidentIds])))
+    .where(
+      and(
+        eq(incidentAssignments.agencyId, agencyId),
+        inArray(incidentAssignments.incidentId, [...incidentIds]),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -199,8 +293,25 @@ export function listAgencyAssignments(tx: TenantTx, agencyId: string) {
       createdAt: incidents.createdAt,
     })
     .from(incidentAssignments)
-    .innerJoin(incidents, and(eq(incidents.tenantId, incidentAssignments.tenantId), eq(incidents.id, incidentAssignments.incidentId)))
-    .where(and(eq(incidentAssignments.agencyId, agencyId), inArray(incidentAssignments.status, ["notified", "acknowledged", "en_route", "on_scene", "needs_backup"])))
+    .innerJoin(
+      incidents,
+      and(
+        eq(incidents.tenantId, incidentAssignments.tenantId),
+        eq(incidents.id, incidentAssignments.incidentId),
+      ),
+    )
+    .where(
+      and(
+        eq(incidentAssignments.agencyId, agencyId),
+        inArray(incidentAssignments.status, [
+          "notified",
+          "acknowledged",
+          "en_route",
+          "on_scene",
+          "needs_backup",
+        ]),
+      ),
+    )
     .orderBy(desc(incidents.createdAt));
 }
 
@@ -208,13 +319,26 @@ export function listAgencyAssignments(tx: TenantTx, agencyId: string) {
 export function listNotifiableContacts(tx: TenantTx, agencyIds: string[]) {
   if (agencyIds.length === 0) return Promise.resolve([]);
   return tx
-    .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, kind: agencyContacts.kind, value: agencyContacts.value })
+    .select({
+      id: agencyContacts.id,
+      agencyId: agencyContacts.agencyId,
+      kind: agencyContacts.kind,
+      value: agencyContacts.value,
+    })
     .from(agencyContacts)
-    .where(and(inArray(agencyContacts.agencyId, agencyIds), inArray(agencyContacts.kind, ["webhook", "email"])));
+    .where(
+      and(
+        inArray(agencyContacts.agencyId, agencyIds),
+        inArray(agencyContacts.kind, ["webhook", "email"]),
+      ),
+    );
 }
 
 /** Records the notifications to send; a delivery that exists already (a retried dispatch) is kept as it is. */
-export async function insertDeliveries(tx: TenantTx, rows: (typeof notificationDeliveries.$inferInsert)[]): Promise<DeliveryRow[]> {
+export async function insertDeliveries(
+  tx: TenantTx,
+  rows: (typeof notificationDeliveries.$inferInsert)[],
+): Promise<DeliveryRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(notificationDeliveries).values(rows).onConflictDoNothing().returning();
 }
@@ -229,14 +353,27 @@ export async function findDeliveryForSending(tx: TenantTx, deliveryId: string) {
       signingSecretEncrypted: agencyContacts.signingSecretEncrypted,
     })
     .from(notificationDeliveries)
-    .leftJoin(agencyContacts, and(eq(agencyContacts.tenantId, notificationDeliveries.tenantId), eq(agencyContacts.id, notificationDeliveries.contactId)))
+    .leftJoin(
+      agencyContacts,
+      and(
+        eq(agencyContacts.tenantId, notificationDeliveries.tenantId),
+        eq(agencyContacts.id, notificationDeliveries.contactId),
+      ),
+    )
     .where(eq(notificationDeliveries.id, deliveryId))
     .for("update", { of: notificationDeliveries });
   return row;
 }
 
-export async function updateDelivery(tx: TenantTx, deliveryId: string, changes: Partial<typeof notificationDeliveries.$inferInsert>): Promise<void> {
-  await tx.update(notificationDeliveries).set(changes).where(eq(notificationDeliveries.id, deliveryId));
+export async function updateDelivery(
+  tx: TenantTx,
+  deliveryId: string,
+  changes: Partial<typeof notificationDeliveries.$inferInsert>,
+): Promise<void> {
+  await tx
+    .update(notificationDeliveries)
+    .set(changes)
+    .where(eq(notificationDeliveries.id, deliveryId));
 }
 
 export function listDeliveries(tx: TenantTx, incidentId: string) {
@@ -259,7 +396,13 @@ export function listDeliveries(tx: TenantTx, incidentId: string) {
 
 export function listTimeline(tx: TenantTx, incidentId: string) {
   return tx
-    .select({ id: incidentTimeline.id, at: incidentTimeline.at, kind: incidentTimeline.kind, actorLabel: incidentTimeline.actorLabel, data: incidentTimeline.data })
+    .select({
+      id: incidentTimeline.id,
+      at: incidentTimeline.at,
+      kind: incidentTimeline.kind,
+      actorLabel: incidentTimeline.actorLabel,
+      data: incidentTimeline.data,
+    })
     .from(incidentTimeline)
     .where(eq(incidentTimeline.incidentId, incidentId))
     .orderBy(asc(incidentTimeline.at), asc(incidentTimeline.id));
@@ -268,18 +411,32 @@ export function listTimeline(tx: TenantTx, incidentId: string) {
 /** The calls attached to an incident, oldest first. */
 export function listIncidentCalls(tx: TenantTx, incidentId: string) {
   return tx
-    .select({ id: calls.id, callerNumber: calls.callerNumber, offeredAt: calls.offeredAt, location: calls.location })
+    .select({
+      id: calls.id,
+      callerNumber: calls.callerNumber,
+      offeredAt: calls.offeredAt,
+      location: calls.location,
+    })
     .from(calls)
     .where(eq(calls.incidentId, incidentId))
     .orderBy(asc(calls.offeredAt));
 }
 
 /** Attaches a call to an incident; false when the call is attached elsewhere already (a call belongs to one incident). */
-export async function attachCall(tx: TenantTx, callId: string, incidentId: string): Promise<boolean> {
+export async function attachCall(
+  tx: TenantTx,
+  callId: string,
+  incidentId: string,
+): Promise<boolean> {
   const rows = await tx
     .update(calls)
     .set({ incidentId })
-    .where(and(eq(calls.id, callId), sql`(${calls.incidentId} is null or ${calls.incidentId} = ${incidentId})`))
+    .where(
+      and(
+        eq(calls.id, callId),
+        sql`(${calls.incidentId} is null or ${calls.incidentId} = ${incidentId})`,
+      ),
+    )
     .returning({ id: calls.id });
   return rows.length > 0;
 }
@@ -287,7 +444,12 @@ export async function attachCall(tx: TenantTx, callId: string, incidentId: strin
 /** The transaction's tenant as notifications and exports name it. */
 export async function currentTenantProfile(tx: TenantTx) {
   const [row] = await tx
-    .select({ slug: tenants.slug, name: tenants.displayName, regionCode: tenants.regionCode, timeZone: tenants.timeZone })
+    .select({
+      slug: tenants.slug,
+      name: tenants.displayName,
+      regionCode: tenants.regionCode,
+      timeZone: tenants.timeZone,
+    })
     .from(tenants)
     .where(sql`${tenants.id} = ${currentTenantSql}`);
   if (!row) throw new Error("no tenant is set for this transaction");
@@ -299,16 +461,30 @@ export function listEmergencyCallsWithoutIncident(tx: TenantTx, trunkId: string)
   return tx
     .select({ id: calls.id, classifiedAt: calls.classifiedAt, location: calls.location })
     .from(calls)
-    .where(and(eq(calls.trunkId, trunkId), eq(calls.classification, "emergency"), sql`${calls.incidentId} is null`))
+    .where(
+      and(
+        eq(calls.trunkId, trunkId),
+        eq(calls.classification, "emergency"),
+        sql`${calls.incidentId} is null`,
+      ),
+    )
     .orderBy(asc(calls.offeredAt));
 }
 
 /** A webhook contact with its agency and sealed secret: the key an agency's system signs its reports with. */
 export async function findWebhookContact(tx: TenantTx, contactId: string) {
   const [row] = await tx
-    .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, agencyName: agencies.name, signingSecretEncrypted: agencyContacts.signingSecretEncrypted })
+    .select({
+      id: agencyContacts.id,
+      agencyId: agencyContacts.agencyId,
+      agencyName: agencies.name,
+      signingSecretEncrypted: agencyContacts.signingSecretEncrypted,
+    })
     .from(agencyContacts)
-    .innerJoin(agencies, and(eq(agencies.tenantId, agencyContacts.tenantId), eq(agencies.id, agencyContacts.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, agencyContacts.tenantId), eq(agencies.id, agencyContacts.agencyId)),
+    )
     .where(and(eq(agencyContacts.id, contactId), eq(agencyContacts.kind, "webhook")));
   return row;
 }
@@ -319,16 +495,48 @@ export type ReportReceipt = typeof agencyReportReceipts.$inferSelect;
  * Claims a report id for a contact: true when this is its first delivery. A concurrent delivery of
  * the same id waits on the key until this transaction ends, then finds it taken.
  */
-export async function claimReportReceipt(tx: TenantTx, receipt: typeof agencyReportReceipts.$inferInsert): Promise<boolean> {
-  const rows = await tx.insert(agencyReportReceipts).values(receipt).onConflictDoNothing().returning({ reportId: agencyReportReceipts.reportId });
+export async function claimReportReceipt(
+  tx: TenantTx,
+  receipt: typeof agencyReportReceipts.$inferInsert,
+): Promise<boolean> {
+  const rows = await tx
+    .insert(agencyReportReceipts)
+    .values(receipt)
+    .onConflictDoNothing()
+    .returning({ reportId: agencyReportReceipts.reportId });
   return rows.length > 0;
 }
 
-export async function findReportReceipt(tx: TenantTx, contactId: string, reportId: string): Promise<ReportReceipt | undefined> {
-  const [row] = await tx.select().from(agencyReportReceipts).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
+export async function findReportReceipt(
+  tx: TenantTx,
+  contactId: string,
+  reportId: string,
+): Promise<ReportReceipt | undefined> {
+  const [row] = await tx
+    .select()
+    .from(agencyReportReceipts)
+    .where(
+      and(
+        eq(agencyReportReceipts.contactId, contactId),
+        eq(agencyReportReceipts.reportId, reportId),
+      ),
+    );
   return row;
 }
 
-export async function recordReportAnswer(tx: TenantTx, contactId: string, reportId: string, answer: Record<string, unknown>): Promise<void> {
-  await tx.update(agencyReportReceipts).set({ answer }).where(and(eq(agencyReportReceipts.contactId, contactId), eq(agencyReportReceipts.reportId, reportId)));
+export async function recordReportAnswer(
+  tx: TenantTx,
+  contactId: string,
+  reportId: string,
+  answer: Record<string, unknown>,
+): Promise<void> {
+  await tx
+    .update(agencyReportReceipts)
+    .set({ answer })
+    .where(
+      and(
+        eq(agencyReportReceipts.contactId, contactId),
+        eq(agencyReportReceipts.reportId, reportId),
+      ),
+    );
 }

@@ -7,18 +7,31 @@ export type InvitationRow = typeof invitations.$inferSelect;
 
 // All but `findInvitationByTokenHash` run inside `withTenant` (row-level security).
 
-export async function insertInvitation(tx: TenantTx, invitation: typeof invitations.$inferInsert): Promise<InvitationRow> {
+export async function insertInvitation(
+  tx: TenantTx,
+  invitation: typeof invitations.$inferInsert,
+): Promise<InvitationRow> {
   const [row] = await tx.insert(invitations).values(invitation).returning();
   if (!row) throw new Error("invitation insert returned nothing");
   return row;
 }
 
 /** Revokes the pending invitations of an email, so only the newest link works. */
-export async function revokePendingInvitations(tx: TenantTx, email: string, now: Date): Promise<string[]> {
+export async function revokePendingInvitations(
+  tx: TenantTx,
+  email: string,
+  now: Date,
+): Promise<string[]> {
   const rows = await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.email, email.trim().toLowerCase()), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.email, email.trim().toLowerCase()),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   return rows.map((row) => row.id);
 }
@@ -26,17 +39,39 @@ export async function revokePendingInvitations(tx: TenantTx, email: string, now:
 /** Invitations neither accepted, revoked, nor expired. */
 export function listPendingInvitations(tx: TenantTx, now: Date) {
   return tx
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, agencyId: invitations.agencyId, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      agencyId: invitations.agencyId,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
-    .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .orderBy(asc(invitations.createdAt));
 }
 
-export async function revokeInvitation(tx: TenantTx, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
+export async function revokeInvitation(
+  tx: TenantTx,
+  invitationId: string,
+  now: Date,
+): Promise<InvitationRow | undefined> {
   const [row] = await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning();
   return row;
 }
@@ -45,12 +80,21 @@ export async function revokeInvitation(tx: TenantTx, invitationId: string, now: 
  * Accepts an invitation exactly once and only while it is valid: of two concurrent accepts, the
  * second waits on the row lock and then no longer matches `accepted_at is null`.
  */
-export async function claimInvitation(tx: TenantTx, invitationId: string, now: Date): Promise<InvitationRow | undefined> {
+export async function claimInvitation(
+  tx: TenantTx,
+  invitationId: string,
+  now: Date,
+): Promise<InvitationRow | undefined> {
   const [row] = await tx
     .update(invitations)
     .set({ acceptedAt: now })
     .where(
-      and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
+      and(
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
     )
     .returning();
   return row;
@@ -70,7 +114,10 @@ export interface InvitationByToken {
 }
 
 /** The invitation a link stands for, through `invitation_by_token()` (no tenant is set yet). */
-export async function findInvitationByTokenHash(db: Executor, tokenHash: string): Promise<InvitationByToken | undefined> {
+export async function findInvitationByTokenHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<InvitationByToken | undefined> {
   const rows = await db.execute<{
     tenant_id: string;
     invitation_id: string;

@@ -4,7 +4,10 @@ import { mailOutbox } from "../schema/mail.ts";
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
-export async function insertMail(db: Executor, mail: typeof mailOutbox.$inferInsert): Promise<MailRow> {
+export async function insertMail(
+  db: Executor,
+  mail: typeof mailOutbox.$inferInsert,
+): Promise<MailRow> {
   const [row] = await db.insert(mailOutbox).values(mail).returning();
   if (!row) throw new Error("mail insert returned nothing");
   return row;

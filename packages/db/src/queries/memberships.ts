@@ -82,11 +82,19 @@ export async function updateMembershipRole(
   userId: string,
   change: { role: MembershipRole; agencyId: string | null },
 ): Promise<MembershipRow | undefined> {
-  const [row] = await tx.update(memberships).set(change).where(eq(memberships.userId, userId)).returning();
+  const [row] = await tx
+    .update(memberships)
+    .set(change)
+    .where(eq(memberships.userId, userId))
+    .returning();
   return row;
 }
 
-export async function deactivateMembership(tx: TenantTx, userId: string, now: Date): Promise<MembershipRow | undefined> {
+export async function deactivateMembership(
+  tx: TenantTx,
+  userId: string,
+  now: Date,
+): Promise<MembershipRow | undefined> {
   const [row] = await tx
     .update(memberships)
     .set({ deactivatedAt: now })

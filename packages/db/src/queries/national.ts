@@ -77,10 +77,18 @@ export interface NationalFilters {
  * one) with their region counts, and the tenants the filters select.
  */
 export async function getNationalScope(db: Executor, filters: NationalFilters) {
-  const [provinceCounts, directory] = await Promise.all([listProvinceRegionCounts(db), listTenantDirectory(db)]);
-  const inProvince = (code: string) => filters.provinceCode === undefined || code === filters.provinceCode;
+  const [provinceCounts, directory] = await Promise.all([
+    listProvinceRegionCounts(db),
+    listTenantDirectory(db),
+  ]);
+  const inProvince = (code: string) =>
+    filters.provinceCode === undefined || code === filters.provinceCode;
   return {
     provinces: provinceCounts.filter((province) => inProvince(province.code)),
-    tenants: directory.filter((tenant) => inProvince(tenant.provinceCode) && (filters.status === undefined || tenant.status === filters.status)),
+    tenants: directory.filter(
+      (tenant) =>
+        inProvince(tenant.provinceCode) &&
+        (filters.status === undefined || tenant.status === filters.status),
+    ),
   };
 }

@@ -16,21 +16,36 @@ export function getOnboarding(tx: TenantTx) {
 }
 
 /** Records the SOP template the region starts from (replacing an earlier choice). */
-export async function chooseSopTemplate(tx: TenantTx, tenantId: string, template: string, now: Date) {
+export async function chooseSopTemplate(
+  tx: TenantTx,
+  tenantId: string,
+  template: string,
+  now: Date,
+) {
   const [row] = await tx
     .insert(tenantOnboarding)
     .values({ tenantId, sopTemplate: template, sopChosenAt: now })
-    .onConflictDoUpdate({ target: tenantOnboarding.tenantId, set: { sopTemplate: template, sopChosenAt: now, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: tenantOnboarding.tenantId,
+      set: { sopTemplate: template, sopChosenAt: now, updatedAt: now },
+    })
     .returning();
   if (!row) throw new Error("tenant_onboarding upsert returned nothing");
   return row;
 }
 
-export async function recordGoLiveOverride(tx: TenantTx, tenantId: string, reason: string): Promise<void> {
+export async function recordGoLiveOverride(
+  tx: TenantTx,
+  tenantId: string,
+  reason: string,
+): Promise<void> {
   await tx
     .insert(tenantOnboarding)
     .values({ tenantId, goLiveOverrideReason: reason })
-    .onConflictDoUpdate({ target: tenantOnboarding.tenantId, set: { goLiveOverrideReason: reason, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: tenantOnboarding.tenantId,
+      set: { goLiveOverrideReason: reason, updatedAt: new Date() },
+    });
 }
 
 /** The tenant's own status and launch date; `lock` holds the row until the transaction ends. */
@@ -79,7 +94,13 @@ export async function getChecklistFacts(tx: TenantTx, now = new Date()): Promise
     tx
       .selectDistinct({ agencyType: agencies.agencyType })
       .from(agencies)
-      .innerJoin(agencyContacts, and(eq(agencyContacts.tenantId, agencies.tenantId), eq(agencyContacts.agencyId, agencies.id)))
+      .innerJoin(
+        agencyContacts,
+        and(
+          eq(agencyContacts.tenantId, agencies.tenantId),
+          eq(agencyContacts.agencyId, agencies.id),
+        ),
+      )
       .where(eq(agencies.active, true)),
     tx
       .select({ role: memberships.role, active: count() })
@@ -89,7 +110,13 @@ export async function getChecklistFacts(tx: TenantTx, now = new Date()): Promise
     tx
       .select({ role: invitations.role, pending: count() })
       .from(invitations)
-      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+      .where(
+        and(
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
       .groupBy(invitations.role),
     getOnboarding(tx),
   ]);

@@ -4,7 +4,10 @@ import { passwordResets } from "../schema/users.ts";
 
 export type PasswordResetRow = typeof passwordResets.$inferSelect;
 
-export async function insertPasswordReset(db: Executor, reset: typeof passwordResets.$inferInsert): Promise<void> {
+export async function insertPasswordReset(
+  db: Executor,
+  reset: typeof passwordResets.$inferInsert,
+): Promise<void> {
   await db.insert(passwordResets).values(reset);
 }
 
@@ -30,17 +33,31 @@ export function findPasswordReset(db: Executor, tokenHash: string) {
  * Uses a reset exactly once: of two concurrent attempts only one gets the row back (the second
  * waits on the row lock, then no longer matches `used_at is null`).
  */
-export async function consumePasswordReset(db: Executor, tokenHash: string, now: Date): Promise<string | undefined> {
+export async function consumePasswordReset(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<string | undefined> {
   const [row] = await db
     .update(passwordResets)
     .set({ usedAt: now })
-    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    )
     .returning({ userId: passwordResets.userId });
   return row?.userId;
 }
 
 /** Retires every outstanding reset of a user: after a password change no older link may work. */
-export async function retireUserPasswordResets(db: Executor, userId: string, now: Date): Promise<void> {
+export async function retireUserPasswordResets(
+  db: Executor,
+  userId: string,
+  now: Date,
+): Promise<void> {
   await db
     .update(passwordResets)
     .set({ usedAt: now })

@@ -36,9 +36,17 @@ export function searchRegions(db: Executor, search: RegionSearch) {
 /** The kecamatan of a kabupaten/kota, by code: for coverage pickers and SOP location conditions. */
 /** The desa/kelurahan of one kecamatan, by name. */
 export function listDistrictVillages(db: Executor, districtCode: string) {
-  return db.select({ code: villages.code, name: villages.name }).from(villages).where(eq(villages.districtCode, districtCode)).orderBy(asc(villages.name));
+  return db
+    .select({ code: villages.code, name: villages.name })
+    .from(villages)
+    .where(eq(villages.districtCode, districtCode))
+    .orderBy(asc(villages.name));
 }
 
 export function listRegionDistricts(db: Executor, regencyCode: string) {
-  return db.select({ code: districts.code, name: districts.name }).from(districts).where(eq(districts.regencyCode, regencyCode)).orderBy(asc(districts.code));
+  return db
+    .select({ code: districts.code, name: districts.name })
+    .from(districts)
+    .where(eq(districts.regencyCode, regencyCode))
+    .orderBy(asc(districts.code));
 }

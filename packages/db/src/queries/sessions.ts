@@ -5,7 +5,10 @@ import { sessions, users } from "../schema/users.ts";
 export type SessionRow = typeof sessions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
-export async function insertSession(db: Executor, session: typeof sessions.$inferInsert): Promise<SessionRow> {
+export async function insertSession(
+  db: Executor,
+  session: typeof sessions.$inferInsert,
+): Promise<SessionRow> {
   const [row] = await db.insert(sessions).values(session).returning();
   if (!row) throw new Error("session insert returned nothing");
   return row;
@@ -17,7 +20,13 @@ export async function findLiveSession(db: Executor, sessionId: string, now: Date
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), sql`${users.deactivatedAt} is null`));
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        gt(sessions.expiresAt, now),
+        sql`${users.deactivatedAt} is null`,
+      ),
+    );
   return row;
 }
 
@@ -25,7 +34,11 @@ export async function touchSession(db: Executor, sessionId: string, now: Date): 
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
 }
 
-export async function markSessionTwoFactorVerified(db: Executor, sessionId: string, now: Date): Promise<void> {
+export async function markSessionTwoFactorVerified(
+  db: Executor,
+  sessionId: string,
+  now: Date,
+): Promise<void> {
   await db.update(sessions).set({ twoFactorVerifiedAt: now }).where(eq(sessions.id, sessionId));
 }
 
@@ -33,7 +46,11 @@ export async function markSessionTwoFactorVerified(db: Executor, sessionId: stri
  * Takes the second-factor mark off every session of a user but `exceptSessionId`: each must prove a
  * code again (or enrol) before acting. Returns how many sessions lost it.
  */
-export async function unmarkUserSessionsTwoFactor(db: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+export async function unmarkUserSessionsTwoFactor(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ twoFactorVerifiedAt: null })
@@ -53,10 +70,19 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
 }
 
 /** Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. */
-export async function deleteUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+export async function deleteUserSessions(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   const rows = await db
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }

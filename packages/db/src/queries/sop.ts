@@ -10,7 +10,10 @@ export type SopVersionRow = typeof sopVersions.$inferSelect;
 export type SopTestCaseRow = typeof sopTestCases.$inferSelect;
 
 /** The tenant's working draft, if it has one; `forUpdate` makes concurrent saves and publishes take turns. */
-export async function findSopDraft(tx: TenantTx, options: { forUpdate?: boolean } = {}): Promise<SopVersionRow | undefined> {
+export async function findSopDraft(
+  tx: TenantTx,
+  options: { forUpdate?: boolean } = {},
+): Promise<SopVersionRow | undefined> {
   const query = tx.select().from(sopVersions).where(eq(sopVersions.status, "draft"));
   const [row] = await (options.forUpdate ? query.for("update") : query);
   return row;
@@ -18,11 +21,19 @@ export async function findSopDraft(tx: TenantTx, options: { forUpdate?: boolean 
 
 /** The published version live dispatch uses: the highest number. */
 export async function findCurrentSopVersion(tx: TenantTx): Promise<SopVersionRow | undefined> {
-  const [row] = await tx.select().from(sopVersions).where(isNotNull(sopVersions.number)).orderBy(desc(sopVersions.number)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(sopVersions)
+    .where(isNotNull(sopVersions.number))
+    .orderBy(desc(sopVersions.number))
+    .limit(1);
   return row;
 }
 
-export async function findSopVersion(tx: TenantTx, number: number): Promise<SopVersionRow | undefined> {
+export async function findSopVersion(
+  tx: TenantTx,
+  number: number,
+): Promise<SopVersionRow | undefined> {
   const [row] = await tx.select().from(sopVersions).where(eq(sopVersions.number, number));
   return row;
 }
@@ -57,7 +68,13 @@ export async function saveSopDraft(
   if (updated) return updated;
   const [inserted] = await tx
     .insert(sopVersions)
-    .values({ tenantId, status: "draft", ruleset: draft.ruleset, authorId: draft.authorId, basedOnNumber: draft.basedOnNumber })
+    .values({
+      tenantId,
+      status: "draft",
+      ruleset: draft.ruleset,
+      authorId: draft.authorId,
+      basedOnNumber: draft.basedOnNumber,
+    })
     .returning();
   if (!inserted) throw new Error("sop draft insert returned nothing");
   return inserted;
@@ -67,9 +84,17 @@ export async function saveSopDraft(
 export async function insertSopVersion(
   tx: TenantTx,
   tenantId: string,
-  version: { ruleset: unknown; authorId: string; basedOnNumber: number | null; note: string | null; publishedAt: Date },
+  version: {
+    ruleset: unknown;
+    authorId: string;
+    basedOnNumber: number | null;
+    note: string | null;
+    publishedAt: Date;
+  },
 ): Promise<SopVersionRow> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('sop_versions:' || ${tenantId}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended('sop_versions:' || ${tenantId}, 0))`,
+  );
   const [latest] = await tx.select({ number: max(sopVersions.number) }).from(sopVersions);
   const [row] = await tx
     .insert(sopVersions)
@@ -83,13 +108,20 @@ export function listSopTestCases(tx: TenantTx): Promise<SopTestCaseRow[]> {
   return tx.select().from(sopTestCases).orderBy(asc(sopTestCases.name), asc(sopTestCases.id));
 }
 
-export async function findSopTestCase(tx: TenantTx, testCaseId: string): Promise<SopTestCaseRow | undefined> {
+export async function findSopTestCase(
+  tx: TenantTx,
+  testCaseId: string,
+): Promise<SopTestCaseRow | undefined> {
   const [row] = await tx.select().from(sopTestCases).where(eq(sopTestCases.id, testCaseId));
   return row;
 }
 
 /** Names are unique per tenant: a taken one fails on `sop_test_cases_name` (see `uniqueViolation`). */
-export async function insertSopTestCase(tx: TenantTx, tenantId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow> {
+export async function insertSopTestCase(
+  tx: TenantTx,
+  tenantId: string,
+  testCase: { name: string; definition: unknown },
+): Promise<SopTestCaseRow> {
   const [row] = await tx
     .insert(sopTestCases)
     .values({ tenantId, ...testCase })
@@ -98,12 +130,23 @@ export async function insertSopTestCase(tx: TenantTx, tenantId: string, testCase
   return row;
 }
 
-export async function updateSopTestCase(tx: TenantTx, testCaseId: string, testCase: { name: string; definition: unknown }): Promise<SopTestCaseRow | undefined> {
-  const [row] = await tx.update(sopTestCases).set(testCase).where(eq(sopTestCases.id, testCaseId)).returning();
+export async function updateSopTestCase(
+  tx: TenantTx,
+  testCaseId: string,
+  testCase: { name: string; definition: unknown },
+): Promise<SopTestCaseRow | undefined> {
+  const [row] = await tx
+    .update(sopTestCases)
+    .set(testCase)
+    .where(eq(sopTestCases.id, testCaseId))
+    .returning();
   return row;
 }
 
-export async function deleteSopTestCase(tx: TenantTx, testCaseId: string): Promise<SopTestCaseRow | undefined> {
+export async function deleteSopTestCase(
+  tx: TenantTx,
+  testCaseId: string,
+): Promise<SopTestCaseRow | undefined> {
   const [row] = await tx.delete(sopTestCases).where(eq(sopTestCases.id, testCaseId)).returning();
   return row;
 }

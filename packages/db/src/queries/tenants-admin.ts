@@ -9,7 +9,10 @@ import { uniqueViolation } from "./errors.ts";
 
 /** Regions matching a search, each with the tenant that already holds it (a region holds one). */
 export async function searchRegionsForTenancy(db: Executor, search: RegionSearch) {
-  const [regions, directory] = await Promise.all([searchRegions(db, search), listTenantDirectory(db)]);
+  const [regions, directory] = await Promise.all([
+    searchRegions(db, search),
+    listTenantDirectory(db),
+  ]);
   const holders = new Map(directory.map((tenant) => [tenant.regionCode, tenant]));
   return regions.map((region) => {
     const holder = holders.get(region.code);
@@ -27,25 +30,37 @@ export interface TenantDirectoryFilter {
  * The tenants a filter selects, by name as Indonesian sorts it. The directory holds one tenant per
  * kabupaten/kota at most (514), so it is read whole and narrowed here; callers page the result.
  */
-export async function findTenantsInDirectory(db: Executor, filter: TenantDirectoryFilter): Promise<TenantDirectoryRow[]> {
+export async function findTenantsInDirectory(
+  db: Executor,
+  filter: TenantDirectoryFilter,
+): Promise<TenantDirectoryRow[]> {
   const needle = filter.query.toLocaleLowerCase("id");
   const holdsNeedle = (text: string) => text.toLocaleLowerCase("id").includes(needle);
   return (await listTenantDirectory(db))
     .filter((tenant) => filter.status === undefined || tenant.status === filter.status)
-    .filter((tenant) => [tenant.displayName, tenant.slug, tenant.regionName, tenant.provinceName].some(holdsNeedle))
+    .filter((tenant) =>
+      [tenant.displayName, tenant.slug, tenant.regionName, tenant.provinceName].some(holdsNeedle),
+    )
     .sort((a, b) => a.displayName.localeCompare(b.displayName, "id"));
 }
 
 export function findRegion(db: Executor, code: string) {
   return db
-    .select({ code: regencies.code, name: regencies.name, provinceName: provinces.name, timeZone: provinces.timeZone })
+    .select({
+      code: regencies.code,
+      name: regencies.name,
+      provinceName: provinces.name,
+      timeZone: provinces.timeZone,
+    })
     .from(regencies)
     .innerJoin(provinces, eq(provinces.code, regencies.provinceCode))
     .where(eq(regencies.code, code))
     .then((rows) => rows[0]);
 }
 
-export type CreateTenantResult = { created: true; tenantId: string; tenantTx: TenantTx } | { created: false; taken: "regionCode" | "slug" | null };
+export type CreateTenantResult =
+  | { created: true; tenantId: string; tenantTx: TenantTx }
+  | { created: false; taken: "regionCode" | "slug" | null };
 
 /**
  * Creates a tenant in `onboarding` through create_tenant() and makes it the tenant of `tx`

@@ -17,13 +17,23 @@ export interface BucketPolicy {
  * the row, so no more than the bucket holds ever get through. True when taken; a refused attempt
  * leaves the bucket as it was, so knocking on a locked door does not extend the lock.
  */
-export async function takeThrottleAttempt(db: Executor, key: string, now: Date, policy: BucketPolicy): Promise<boolean> {
+export async function takeThrottleAttempt(
+  db: Executor,
+  key: string,
+  now: Date,
+  policy: BucketPolicy,
+): Promise<boolean> {
   // The bucket is empty once `locked_until` lies this far back; an attempt moves it one interval on.
   const drainedAt = new Date(now.getTime() - (policy.burst - 1) * policy.intervalMs).toISOString();
   const interval = `${String(policy.intervalMs)} milliseconds`;
   const rows = await db
     .insert(loginThrottles)
-    .values({ key, failures: 1, lockedUntil: sql`${drainedAt}::timestamptz + ${interval}::interval`, updatedAt: now })
+    .values({
+      key,
+      failures: 1,
+      lockedUntil: sql`${drainedAt}::timestamptz + ${interval}::interval`,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: loginThrottles.key,
       set: {
@@ -39,7 +49,11 @@ export async function takeThrottleAttempt(db: Executor, key: string, now: Date, 
 }
 
 /** Gives `key` back one attempt taken from it (one that turned out right, or never went on). */
-export async function returnThrottleAttempt(db: Executor, key: string, policy: BucketPolicy): Promise<void> {
+export async function returnThrottleAttempt(
+  db: Executor,
+  key: string,
+  policy: BucketPolicy,
+): Promise<void> {
   await db
     .update(loginThrottles)
     .set({
@@ -51,7 +65,10 @@ export async function returnThrottleAttempt(db: Executor, key: string, policy: B
 
 /** When `key` next allows an attempt (null: no bucket yet). */
 export async function throttleLockedUntil(db: Executor, key: string): Promise<Date | null> {
-  const [row] = await db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(inArray(loginThrottles.key, [key]));
+  const [row] = await db
+    .select({ lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(inArray(loginThrottles.key, [key]));
   return row?.lockedUntil ?? null;
 }
 

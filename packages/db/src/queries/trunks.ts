@@ -10,20 +10,31 @@ import { uniqueViolation } from "./errors.ts";
 
 export type TrunkRow = typeof phoneTrunks.$inferSelect;
 /** What a trunk is made of; the tenant comes from the transaction, the id may be chosen ahead. */
-export type TrunkFields = Omit<typeof phoneTrunks.$inferInsert, "tenantId" | "createdAt" | "updatedAt">;
+export type TrunkFields = Omit<
+  typeof phoneTrunks.$inferInsert,
+  "tenantId" | "createdAt" | "updatedAt"
+>;
 
 export function listTrunks(tx: TenantTx): Promise<TrunkRow[]> {
   return tx.select().from(phoneTrunks).orderBy(asc(phoneTrunks.name), asc(phoneTrunks.id));
 }
 
 /** One trunk, its row locked until the transaction ends when `forUpdate` (edits take turns). */
-export async function findTrunk(tx: TenantTx, trunkId: string, options: { forUpdate?: boolean } = {}): Promise<TrunkRow | undefined> {
+export async function findTrunk(
+  tx: TenantTx,
+  trunkId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TrunkRow | undefined> {
   const query = tx.select().from(phoneTrunks).where(eq(phoneTrunks.id, trunkId));
   const [row] = await (options.forUpdate ? query.for("update") : query);
   return row;
 }
 
-export async function insertTrunk(tx: TenantTx, tenantId: string, fields: TrunkFields): Promise<TrunkRow> {
+export async function insertTrunk(
+  tx: TenantTx,
+  tenantId: string,
+  fields: TrunkFields,
+): Promise<TrunkRow> {
   const [row] = await tx
     .insert(phoneTrunks)
     .values({ ...fields, tenantId })
@@ -32,8 +43,16 @@ export async function insertTrunk(tx: TenantTx, tenantId: string, fields: TrunkF
   return row;
 }
 
-export async function updateTrunk(tx: TenantTx, trunkId: string, fields: Omit<TrunkFields, "id">): Promise<TrunkRow | undefined> {
-  const [row] = await tx.update(phoneTrunks).set(fields).where(eq(phoneTrunks.id, trunkId)).returning();
+export async function updateTrunk(
+  tx: TenantTx,
+  trunkId: string,
+  fields: Omit<TrunkFields, "id">,
+): Promise<TrunkRow | undefined> {
+  const [row] = await tx
+    .update(phoneTrunks)
+    .set(fields)
+    .where(eq(phoneTrunks.id, trunkId))
+    .returning();
   return row;
 }
 
@@ -49,7 +68,9 @@ export interface TenantDid {
 
 /** The tenant's DIDs (E.164), sorted, each with the trunk it arrives on. */
 export async function listTenantDids(tx: TenantTx): Promise<TenantDid[]> {
-  const rows = await tx.execute<{ did: string; trunk_id: string }>(sql`select did, trunk_id from tenant_dids()`);
+  const rows = await tx.execute<{ did: string; trunk_id: string }>(
+    sql`select did, trunk_id from tenant_dids()`,
+  );
   return rows.map((row) => ({ did: row.did, trunkId: row.trunk_id }));
 }
 
@@ -58,7 +79,11 @@ export async function listTenantDids(tx: TenantTx): Promise<TenantDid[]> {
  * holds the number; the claim runs in a savepoint, so the transaction goes on and the caller can
  * check the other numbers before deciding to roll back.
  */
-export async function claimDid(tx: TenantTx, did: string, trunkId: string): Promise<"claimed" | "taken"> {
+export async function claimDid(
+  tx: TenantTx,
+  did: string,
+  trunkId: string,
+): Promise<"claimed" | "taken"> {
   try {
     await tx.transaction(async (savepoint) => {
       await savepoint.execute(sql`select claim_did(${did}, ${trunkId}::uuid)`);
@@ -72,13 +97,18 @@ export async function claimDid(tx: TenantTx, did: string, trunkId: string): Prom
 
 /** Releases a DID the tenant holds; false when it held no such number. */
 export async function releaseDid(tx: TenantTx, did: string): Promise<boolean> {
-  const [row] = await tx.execute<{ released: boolean }>(sql`select release_did(${did}) as released`);
+  const [row] = await tx.execute<{ released: boolean }>(
+    sql`select release_did(${did}) as released`,
+  );
   return row?.released === true;
 }
 
 /** The Kemendagri code of the transaction's tenant. */
 export async function currentTenantRegionCode(tx: TenantTx): Promise<string> {
-  const [row] = await tx.select({ regionCode: tenants.regionCode }).from(tenants).where(sql`${tenants.id} = ${currentTenantSql}`);
+  const [row] = await tx
+    .select({ regionCode: tenants.regionCode })
+    .from(tenants)
+    .where(sql`${tenants.id} = ${currentTenantSql}`);
   if (!row) throw new Error("no tenant is set for this transaction");
   return row.regionCode;
 }

@@ -62,12 +62,25 @@ export interface TenantDirectoryEntry {
 }
 
 /** A tenant by slug through `tenant_by_slug()`: directory facts only, for platform staff. */
-export async function findTenantBySlug(db: Executor, slug: string): Promise<TenantDirectoryEntry | undefined> {
-  const rows = await db.execute<{ tenant_id: string; slug: string; display_name: string; time_zone: string; status: string }>(
-    sql`select * from tenant_by_slug(${slug})`,
-  );
+export async function findTenantBySlug(
+  db: Executor,
+  slug: string,
+): Promise<TenantDirectoryEntry | undefined> {
+  const rows = await db.execute<{
+    tenant_id: string;
+    slug: string;
+    display_name: string;
+    time_zone: string;
+    status: string;
+  }>(sql`select * from tenant_by_slug(${slug})`);
   const row = rows[0];
   return row
-    ? { tenantId: row.tenant_id, slug: row.slug, displayName: row.display_name, timeZone: row.time_zone, status: row.status }
+    ? {
+        tenantId: row.tenant_id,
+        slug: row.slug,
+        displayName: row.display_name,
+        timeZone: row.time_zone,
+        status: row.status,
+      }
     : undefined;
 }

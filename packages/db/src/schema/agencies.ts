@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
@@ -22,10 +33,16 @@ export const agencies = pgTable(
      * When it takes dispatches: `{ "always": true }` or weekly windows in the tenant's time zone,
      * `{ "weekly": [{ "day": 1..7, "from": "07:00", "to": "16:00" }] }`.
      */
-    operatingHours: jsonb().notNull().default(sql`'{"always": true}'::jsonb`),
+    operatingHours: jsonb()
+      .notNull()
+      .default(sql`'{"always": true}'::jsonb`),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index().on(t.tenantId, t.agencyType), tenantIsolationPolicy()],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index().on(t.tenantId, t.agencyType),
+    tenantIsolationPolicy(),
+  ],
 ).enableRLS();
 
 export const contactKind = pgEnum("agency_contact_kind", ["phone", "email", "whatsapp", "webhook"]);
@@ -46,9 +63,15 @@ export const agencyContacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.agencyId],
+      foreignColumns: [agencies.tenantId, agencies.id],
+    }).onDelete("cascade"),
     index().on(t.tenantId, t.agencyId),
-    check("agency_contacts_webhook_secret", sql`(${t.kind} = 'webhook') = (${t.signingSecretEncrypted} is not null)`),
+    check(
+      "agency_contacts_webhook_secret",
+      sql`(${t.kind} = 'webhook') = (${t.signingSecretEncrypted} is not null)`,
+    ),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();

@@ -69,7 +69,10 @@ export const taxRates = pgTable(
     rateBasisPoints: integer().notNull(),
     note: text(),
   },
-  (t) => [primaryKey({ columns: [t.name, t.effectiveFrom] }), check("tax_rates_range", sql`${t.rateBasisPoints} between 0 and 10000`)],
+  (t) => [
+    primaryKey({ columns: [t.name, t.effectiveFrom] }),
+    check("tax_rates_range", sql`${t.rateBasisPoints} between 0 and 10000`),
+  ],
 );
 
 /**
@@ -100,7 +103,10 @@ export const billingProfiles = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId] }),
-    check("billing_profiles_suspension_reason", sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`),
+    check(
+      "billing_profiles_suspension_reason",
+      sql`(${t.suspendedAt} is null) = (${t.suspensionReason} is null)`,
+    ),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();
@@ -150,15 +156,30 @@ export const usageDaily = pgTable(
     quantity: bigint({ mode: "number" }).notNull(),
     rolledUpAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.meter] }), check("usage_daily_quantity", sql`${t.quantity} >= 0`), tenantIsolationPolicy()],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.meter] }),
+    check("usage_daily_quantity", sql`${t.quantity} >= 0`),
+    tenantIsolationPolicy(),
+  ],
 ).enableRLS();
 
 export const invoiceKind = pgEnum("invoice_kind", ["invoice", "credit_note"]);
-export const invoiceStatus = pgEnum("invoice_status", ["draft", "issued", "paid", "overdue", "void"]);
+export const invoiceStatus = pgEnum("invoice_status", [
+  "draft",
+  "issued",
+  "paid",
+  "overdue",
+  "void",
+]);
 
 /** The seller and buyer as printed on an invoice when it was issued. */
 export interface InvoiceParties {
-  seller: { name: string; address: string; npwp: string | null; bank: { name: string; accountNumber: string; accountName: string } };
+  seller: {
+    name: string;
+    address: string;
+    npwp: string | null;
+    bank: { name: string; accountNumber: string; accountName: string };
+  };
   buyer: { legalName: string; address: string | null; npwp: string | null; email: string | null };
   virtualAccount: string;
 }
@@ -199,9 +220,16 @@ export const invoices = pgTable(
     unique("invoices_number").on(t.tenantId, t.year, t.sequence),
     // Exactly one invoice per tenant and period, whatever retries and workers do.
     unique("invoices_one_per_period").on(t.tenantId, t.kind, t.periodStart),
-    foreignKey({ columns: [t.tenantId, t.correctsId], foreignColumns: [t.tenantId, t.id], name: "invoices_corrects_fk" }),
+    foreignKey({
+      columns: [t.tenantId, t.correctsId],
+      foreignColumns: [t.tenantId, t.id],
+      name: "invoices_corrects_fk",
+    }),
     check("invoices_period", sql`${t.periodStart} <= ${t.periodEnd}`),
-    check("invoices_credit_note_corrects", sql`(${t.kind} = 'credit_note') = (${t.correctsId} is not null)`),
+    check(
+      "invoices_credit_note_corrects",
+      sql`(${t.kind} = 'credit_note') = (${t.correctsId} is not null)`,
+    ),
     check("invoices_void_reason", sql`(${t.status} = 'void') = (${t.voidReason} is not null)`),
     tenantIsolationPolicy(),
   ],
@@ -223,7 +251,11 @@ export const invoiceLines = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.invoiceId, t.position] }),
-    foreignKey({ columns: [t.tenantId, t.invoiceId], foreignColumns: [invoices.tenantId, invoices.id], name: "invoice_lines_invoice_fk" }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [invoices.tenantId, invoices.id],
+      name: "invoice_lines_invoice_fk",
+    }).onDelete("cascade"),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();
@@ -246,7 +278,11 @@ export const payments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique("payments_reference").on(t.tenantId, t.invoiceId, t.reference),
-    foreignKey({ columns: [t.tenantId, t.invoiceId], foreignColumns: [invoices.tenantId, invoices.id], name: "payments_invoice_fk" }),
+    foreignKey({
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [invoices.tenantId, invoices.id],
+      name: "payments_invoice_fk",
+    }),
     check("payments_amount", sql`${t.amount} > 0`),
     tenantIsolationPolicy(),
   ],
@@ -264,7 +300,11 @@ export const invoiceReminders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.invoiceId, t.kind] }),
-    foreignKey({ columns: [t.tenantId, t.invoiceId], foreignColumns: [invoices.tenantId, invoices.id], name: "invoice_reminders_invoice_fk" }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [invoices.tenantId, invoices.id],
+      name: "invoice_reminders_invoice_fk",
+    }).onDelete("cascade"),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();

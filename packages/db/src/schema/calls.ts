@@ -1,18 +1,45 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { incidents } from "./incidents.ts";
 import { regencies } from "./regions.ts";
 import { tenants } from "./tenants.ts";
 import { users } from "./users.ts";
 
-export const callEventTypes = ["call.offered", "call.answered", "call.transferred", "call.abandoned", "call.ended"] as const;
+export const callEventTypes = [
+  "call.offered",
+  "call.answered",
+  "call.transferred",
+  "call.abandoned",
+  "call.ended",
+] as const;
 export const callEventType = pgEnum("call_event_type", callEventTypes);
 export type CallEventType = (typeof callEventTypes)[number];
 /** Where a call stands, derived from every event received for it (see apps/api/src/telephony/call-state.ts). */
 export const callState = pgEnum("call_state", ["ringing", "answered", "abandoned", "ended"]);
 /** What the operator found a call to be; every answered call is closed with one. */
-export const callClassifications = ["emergency", "information", "prank", "silent", "wrong_region", "test"] as const;
+export const callClassifications = [
+  "emergency",
+  "information",
+  "prank",
+  "silent",
+  "wrong_region",
+  "test",
+] as const;
 export const callClassification = pgEnum("call_classification", callClassifications);
 export type CallClassification = (typeof callClassifications)[number];
 
@@ -61,12 +88,21 @@ export const calls = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique("calls_external_id").on(t.tenantId, t.trunkId, t.externalCallId),
-    foreignKey({ columns: [t.tenantId, t.incidentId], foreignColumns: [incidents.tenantId, incidents.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.incidentId],
+      foreignColumns: [incidents.tenantId, incidents.id],
+    }),
     index().on(t.tenantId, t.state, t.offeredAt),
     index().on(t.tenantId, t.callerNumber, t.offeredAt),
     index().on(t.tenantId, t.incidentId),
-    check("calls_classified_with_time", sql`(${t.classification} is null) = (${t.classifiedAt} is null)`),
-    check("calls_wrong_region_named", sql`${t.wrongRegionCode} is null or ${t.classification} = 'wrong_region'`),
+    check(
+      "calls_classified_with_time",
+      sql`(${t.classification} is null) = (${t.classifiedAt} is null)`,
+    ),
+    check(
+      "calls_wrong_region_named",
+      sql`${t.wrongRegionCode} is null or ${t.classification} = 'wrong_region'`,
+    ),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();
@@ -121,7 +157,10 @@ export const callEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.eventId] }),
-    foreignKey({ columns: [t.tenantId, t.callId], foreignColumns: [calls.tenantId, calls.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.callId],
+      foreignColumns: [calls.tenantId, calls.id],
+    }).onDelete("cascade"),
     index().on(t.tenantId, t.callId, t.occurredAt),
     tenantIsolationPolicy(),
   ],
@@ -141,13 +180,22 @@ export const refusedTelephonyEvents = pgTable(
     reason: text().notNull(),
     detail: text().notNull(),
     /** The numbers and event ids the request named, when it could be read. */
-    dids: text().array().notNull().default(sql`'{}'`),
-    eventIds: text().array().notNull().default(sql`'{}'`),
+    dids: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    eventIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     remoteAddress: text(),
     /** The start of the body as received, for diagnosis. */
     bodyExcerpt: text().notNull(),
   },
-  (t) => [index().on(t.receivedAt), check("refused_telephony_events_excerpt", sql`length(${t.bodyExcerpt}) <= 2048`)],
+  (t) => [
+    index().on(t.receivedAt),
+    check("refused_telephony_events_excerpt", sql`length(${t.bodyExcerpt}) <= 2048`),
+  ],
 );
 
 /** A call's own facts as the portal shows them, dates as ISO strings. */
@@ -195,7 +243,10 @@ export const callFeed = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.seq] }),
-    foreignKey({ columns: [t.tenantId, t.callId], foreignColumns: [calls.tenantId, calls.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.callId],
+      foreignColumns: [calls.tenantId, calls.id],
+    }).onDelete("cascade"),
     index().on(t.tenantId, t.callId),
     index().on(t.tenantId, t.createdAt),
     tenantIsolationPolicy(),
@@ -231,7 +282,11 @@ export const callBlocklist = pgTable(
     blockedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.number] }), index().on(t.tenantId, t.expiresAt), tenantIsolationPolicy()],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.number] }),
+    index().on(t.tenantId, t.expiresAt),
+    tenantIsolationPolicy(),
+  ],
 ).enableRLS();
 
 /**
@@ -253,8 +308,12 @@ export const operatorSeats = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex("operator_seats_one_holder").on(t.tenantId, t.seat).where(sql`${t.endedAt} is null`),
-    uniqueIndex("operator_seats_one_seat_each").on(t.tenantId, t.userId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("operator_seats_one_holder")
+      .on(t.tenantId, t.seat)
+      .where(sql`${t.endedAt} is null`),
+    uniqueIndex("operator_seats_one_seat_each")
+      .on(t.tenantId, t.userId)
+      .where(sql`${t.endedAt} is null`),
     index().on(t.tenantId, t.startedAt),
     check("operator_seats_seat_format", sql`${t.seat} ~ '^[A-Za-z0-9][A-Za-z0-9._@:/-]{0,63}$'`),
     tenantIsolationPolicy(),

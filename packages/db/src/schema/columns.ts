@@ -3,7 +3,10 @@ import { pgPolicy, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appRole } from "./roles.ts";
 
 /** Primary key for rows created by the platform: random, so ids leak no counts or order. */
-export const id = () => uuid().notNull().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid()
+    .notNull()
+    .default(sql`gen_random_uuid()`);
 
 /** The owning tenant; leads the primary key, foreign keys and indexes of every tenant table. */
 export const tenantId = () => uuid().notNull();
@@ -20,7 +23,8 @@ export const timestamps = {
  * The tenant of the current transaction, as set by `withTenant` with `set_config(..., true)`.
  * Wrapped in a sub-select so Postgres evaluates it once per query, not once per row.
  */
-export const currentTenantExpression = "(select nullif(current_setting('app.tenant_id', true), '')::uuid)";
+export const currentTenantExpression =
+  "(select nullif(current_setting('app.tenant_id', true), '')::uuid)";
 export const currentTenantSql = sql.raw(currentTenantExpression);
 
 /**

@@ -21,10 +21,22 @@ import { tenants } from "./tenants.ts";
 import { users } from "./users.ts";
 import type { OperatorLocation } from "./calls.ts";
 
-export const incidentStatus = pgEnum("incident_status", ["new", "dispatched", "in_progress", "resolved", "closed", "cancelled"]);
+export const incidentStatus = pgEnum("incident_status", [
+  "new",
+  "dispatched",
+  "in_progress",
+  "resolved",
+  "closed",
+  "cancelled",
+]);
 
 /** How the region learnt of it: most incidents come from a 112 call, some from the door, the radio or an agency. */
-export const incidentOrigin = pgEnum("incident_origin", ["call", "walk_in", "radio", "agency_report"]);
+export const incidentOrigin = pgEnum("incident_origin", [
+  "call",
+  "walk_in",
+  "radio",
+  "agency_report",
+]);
 
 /** The plan the operator confirmed: the SOP's proposal (or the manual one) with the operator's changes. */
 export interface ConfirmedPlan {
@@ -58,7 +70,10 @@ export const incidents = pgTable(
     /** People hurt or dead as far as known; null while unknown, never guessed as 0. */
     casualties: integer(),
     /** Engine flags (`people_trapped`, `hazmat`…) the operator ticked. */
-    flags: text().array().notNull().default(sql`'{}'::text[]`),
+    flags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     description: text(),
     /** Where it happens, as the operator set it. Personal data when it is someone's home. */
     location: jsonb().$type<OperatorLocation>(),
@@ -123,10 +138,16 @@ export const incidentAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique("incident_assignments_agency").on(t.tenantId, t.incidentId, t.agencyId),
-    foreignKey({ columns: [t.tenantId, t.incidentId], foreignColumns: [incidents.tenantId, incidents.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.incidentId],
+      foreignColumns: [incidents.tenantId, incidents.id],
+    }).onDelete("cascade"),
     // Agencies are retired (inactive), never deleted, while their tenant exists: this cascade only
     // serves deleting a whole tenant, where the agencies may go before the incidents.
-    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.agencyId],
+      foreignColumns: [agencies.tenantId, agencies.id],
+    }).onDelete("cascade"),
     check("incident_assignments_chosen_by", sql`${t.chosenBy} in ('sop', 'operator')`),
     index().on(t.tenantId, t.agencyId, t.status),
     tenantIsolationPolicy(),
@@ -134,7 +155,12 @@ export const incidentAssignments = pgTable(
 ).enableRLS();
 
 export const deliveryChannel = pgEnum("delivery_channel", ["webhook", "email"]);
-export const deliveryStatus = pgEnum("delivery_status", ["queued", "delivered", "retrying", "dead"]);
+export const deliveryStatus = pgEnum("delivery_status", [
+  "queued",
+  "delivered",
+  "retrying",
+  "dead",
+]);
 
 /**
  * One notification of one assignment over one of the agency's contacts. The row is the
@@ -160,10 +186,16 @@ export const notificationDeliveries = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique("notification_deliveries_once").on(t.tenantId, t.assignmentId, t.contactId),
-    foreignKey({ columns: [t.tenantId, t.assignmentId], foreignColumns: [incidentAssignments.tenantId, incidentAssignments.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.assignmentId],
+      foreignColumns: [incidentAssignments.tenantId, incidentAssignments.id],
+    }).onDelete("cascade"),
     // A removed contact leaves its deliveries (the record of what was sent where): the migration sets
     // only contact_id null (SET NULL (contact_id)), which Drizzle cannot say; tenant_id must stay.
-    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [agencyContacts.tenantId, agencyContacts.id] }).onDelete("set null"),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [agencyContacts.tenantId, agencyContacts.id],
+    }).onDelete("set null"),
     index().on(t.tenantId, t.incidentId),
     tenantIsolationPolicy(),
   ],
@@ -185,11 +217,16 @@ export const incidentTimeline = pgTable(
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Who did it, as people read it: a name, an agency's responder, "Sistem". */
     actorLabel: text().notNull(),
-    data: jsonb().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.incidentId], foreignColumns: [incidents.tenantId, incidents.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.incidentId],
+      foreignColumns: [incidents.tenantId, incidents.id],
+    }).onDelete("cascade"),
     index().on(t.tenantId, t.incidentId, t.at),
     tenantIsolationPolicy(),
   ],
@@ -213,8 +250,14 @@ export const agencyReportReceipts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.contactId, t.reportId] }),
-    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [agencyContacts.tenantId, agencyContacts.id] }).onDelete("cascade"),
-    foreignKey({ columns: [t.tenantId, t.assignmentId], foreignColumns: [incidentAssignments.tenantId, incidentAssignments.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.contactId],
+      foreignColumns: [agencyContacts.tenantId, agencyContacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.tenantId, t.assignmentId],
+      foreignColumns: [incidentAssignments.tenantId, incidentAssignments.id],
+    }).onDelete("cascade"),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();

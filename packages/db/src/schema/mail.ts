@@ -16,7 +16,10 @@ export const mailOutbox = pgTable(
     html: text().notNull(),
     transport: text({ enum: ["smtp", "outbox"] }).notNull(),
     /** The names of the files it carried (an invoice's PDF); the files themselves are not kept. */
-    attachmentNames: text().array().notNull().default(sql`'{}'::text[]`),
+    attachmentNames: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp({ withTimezone: true }),
   },

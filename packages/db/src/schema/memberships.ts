@@ -1,11 +1,26 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 import { users } from "./users.ts";
 
-export const membershipRole = pgEnum("membership_role", ["tenant_admin", "supervisor", "operator", "agency_responder"]);
+export const membershipRole = pgEnum("membership_role", [
+  "tenant_admin",
+  "supervisor",
+  "operator",
+  "agency_responder",
+]);
 
 /** Who works in which tenant, as what. An agency responder is bound to one agency of the tenant. */
 export const memberships = pgTable(
@@ -25,8 +40,14 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index().on(t.tenantId, t.role),
     // Leading with tenant_id, so a membership can only name an agency of its own tenant.
-    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }),
-    check("memberships_agency_for_responders", sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`),
+    foreignKey({
+      columns: [t.tenantId, t.agencyId],
+      foreignColumns: [agencies.tenantId, agencies.id],
+    }),
+    check(
+      "memberships_agency_for_responders",
+      sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`,
+    ),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();
@@ -51,8 +72,14 @@ export const invitations = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index().on(t.tenantId, t.tokenHash),
     check("invitations_email_lower", sql`${t.email} = lower(${t.email})`),
-    foreignKey({ columns: [t.tenantId, t.agencyId], foreignColumns: [agencies.tenantId, agencies.id] }),
-    check("invitations_agency_for_responders", sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`),
+    foreignKey({
+      columns: [t.tenantId, t.agencyId],
+      foreignColumns: [agencies.tenantId, agencies.id],
+    }),
+    check(
+      "invitations_agency_for_responders",
+      sql`(${t.role} = 'agency_responder') = (${t.agencyId} is not null)`,
+    ),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();

@@ -22,7 +22,10 @@ export const tenantBranding = pgTable(
     ...timestamps,
   },
   (t) => [
-    check("tenant_branding_colors", sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`),
+    check(
+      "tenant_branding_colors",
+      sql`${t.primaryColor} ~ '^#[0-9a-f]{6}$' and ${t.accentColor} ~ '^#[0-9a-f]{6}$'`,
+    ),
     check("tenant_branding_logo", sql`(${t.logo} is null) = (${t.logoMimeType} is null)`),
     tenantIsolationPolicy(),
   ],

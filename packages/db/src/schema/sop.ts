@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  integer,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { appRole } from "./roles.ts";
 import { tenants } from "./tenants.ts";
@@ -73,5 +85,9 @@ export const sopTestCases = pgTable(
     definition: jsonb().notNull(),
     ...timestamps,
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("sop_test_cases_name").on(t.tenantId, t.name), tenantIsolationPolicy()],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("sop_test_cases_name").on(t.tenantId, t.name),
+    tenantIsolationPolicy(),
+  ],
 ).enableRLS();

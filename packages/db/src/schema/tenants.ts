@@ -4,7 +4,12 @@ import { currentTenantSql, id, tenantId, tenantIsolationPolicy, timestamps } fro
 import { regencies, timeZone } from "./regions.ts";
 import { appRole } from "./roles.ts";
 
-export const tenantStatus = pgEnum("tenant_status", ["prospect", "onboarding", "live", "suspended"]);
+export const tenantStatus = pgEnum("tenant_status", [
+  "prospect",
+  "onboarding",
+  "live",
+  "suspended",
+]);
 
 /**
  * One tenant per kabupaten/kota. The row's own id is the tenant id, so its policy compares `id`;

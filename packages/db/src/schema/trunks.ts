@@ -1,12 +1,34 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, tenantId, tenantIsolationPolicy, timestamps } from "./columns.ts";
 import { tenants } from "./tenants.ts";
 
-export const carrier = pgEnum("carrier", ["telkomsel", "indosat_ooredoo_hutchison", "xlsmart", "telkom", "other"]);
+export const carrier = pgEnum("carrier", [
+  "telkomsel",
+  "indosat_ooredoo_hutchison",
+  "xlsmart",
+  "telkom",
+  "other",
+]);
 export const sipTransport = pgEnum("sip_transport", ["udp", "tcp", "tls"]);
 export const trunkAuth = pgEnum("trunk_auth", ["digest", "ip_allow_list"]);
-export const trunkStatus = pgEnum("trunk_status", ["provisioning", "testing", "active", "disabled"]);
+export const trunkStatus = pgEnum("trunk_status", [
+  "provisioning",
+  "testing",
+  "active",
+  "disabled",
+]);
 
 /** A SIP trunk from a telco into the region's PBX/SBC. */
 export const phoneTrunks = pgTable(
@@ -21,7 +43,10 @@ export const phoneTrunks = pgTable(
     sipPort: integer().notNull().default(5060),
     transport: sipTransport().notNull().default("udp"),
     maxChannels: integer().notNull(),
-    codecs: text().array().notNull().default(sql`array['alaw', 'ulaw']`),
+    codecs: text()
+      .array()
+      .notNull()
+      .default(sql`array['alaw', 'ulaw']`),
     auth: trunkAuth().notNull(),
     digestUsername: text(),
     /** Encrypted with SIGAP_SECRET_KEYS; never sent back to a browser once saved. */
@@ -69,7 +94,11 @@ export const didRoutes = pgTable(
   (t) => [
     index().on(t.ownerTenantId, t.trunkId),
     // The trunk must be the owner's own: claim_did() runs as the owner, so RLS cannot say it.
-    foreignKey({ name: "did_routes_owner_trunk_fk", columns: [t.ownerTenantId, t.trunkId], foreignColumns: [phoneTrunks.tenantId, phoneTrunks.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "did_routes_owner_trunk_fk",
+      columns: [t.ownerTenantId, t.trunkId],
+      foreignColumns: [phoneTrunks.tenantId, phoneTrunks.id],
+    }).onDelete("cascade"),
     check("did_routes_e164", sql`${t.did} ~ '^\\+[1-9][0-9]{6,14}$'`),
   ],
 );

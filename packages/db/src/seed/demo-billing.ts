@@ -6,16 +6,67 @@ import type { TransactionSql } from "postgres";
  * apps/api/src/cli/demo-billing.ts once the stack runs). Prices are illustrative, in whole rupiah.
  */
 export const demoPlans = [
-  { code: "standar-bulanan", name: "Standar", period: "monthly", baseFee: 15_000_000, seatFee: 250_000, channelFee: 100_000, notificationFee: 500, callAllowance: 10_000, callFee: 100 },
-  { code: "kota-besar-bulanan", name: "Kota Besar", period: "monthly", baseFee: 35_000_000, seatFee: 200_000, channelFee: 80_000, notificationFee: 400, callAllowance: 40_000, callFee: 80 },
-  { code: "standar-tahunan", name: "Standar Tahunan", period: "annual", baseFee: 165_000_000, seatFee: 2_750_000, channelFee: 1_100_000, notificationFee: 500, callAllowance: 120_000, callFee: 100 },
+  {
+    code: "standar-bulanan",
+    name: "Standar",
+    period: "monthly",
+    baseFee: 15_000_000,
+    seatFee: 250_000,
+    channelFee: 100_000,
+    notificationFee: 500,
+    callAllowance: 10_000,
+    callFee: 100,
+  },
+  {
+    code: "kota-besar-bulanan",
+    name: "Kota Besar",
+    period: "monthly",
+    baseFee: 35_000_000,
+    seatFee: 200_000,
+    channelFee: 80_000,
+    notificationFee: 400,
+    callAllowance: 40_000,
+    callFee: 80,
+  },
+  {
+    code: "standar-tahunan",
+    name: "Standar Tahunan",
+    period: "annual",
+    baseFee: 165_000_000,
+    seatFee: 2_750_000,
+    channelFee: 1_100_000,
+    notificationFee: 500,
+    callAllowance: 120_000,
+    callFee: 100,
+  },
 ] as const;
 
 const demoProfiles = [
-  { slug: "sidoarjo", plan: "standar-bulanan", legalName: "Pemerintah Kabupaten Sidoarjo c.q. Dinas Komunikasi dan Informatika", virtualAccount: "8808 3515 0001" },
-  { slug: "jakarta-pusat", plan: "kota-besar-bulanan", legalName: "Pemerintah Provinsi DKI Jakarta c.q. Dinas Komunikasi, Informatika dan Statistik", virtualAccount: "8808 3171 0001" },
-  { slug: "denpasar", plan: "standar-bulanan", legalName: "Pemerintah Kota Denpasar c.q. Dinas Komunikasi, Informatika dan Statistik", virtualAccount: "8808 5171 0001" },
-  { slug: "semarang", plan: "standar-bulanan", legalName: "Pemerintah Kota Semarang c.q. Dinas Komunikasi, Informatika, Statistik dan Persandian", virtualAccount: "8808 3374 0001" },
+  {
+    slug: "sidoarjo",
+    plan: "standar-bulanan",
+    legalName: "Pemerintah Kabupaten Sidoarjo c.q. Dinas Komunikasi dan Informatika",
+    virtualAccount: "8808 3515 0001",
+  },
+  {
+    slug: "jakarta-pusat",
+    plan: "kota-besar-bulanan",
+    legalName: "Pemerintah Provinsi DKI Jakarta c.q. Dinas Komunikasi, Informatika dan Statistik",
+    virtualAccount: "8808 3171 0001",
+  },
+  {
+    slug: "denpasar",
+    plan: "standar-bulanan",
+    legalName: "Pemerintah Kota Denpasar c.q. Dinas Komunikasi, Informatika dan Statistik",
+    virtualAccount: "8808 5171 0001",
+  },
+  {
+    slug: "semarang",
+    plan: "standar-bulanan",
+    legalName:
+      "Pemerintah Kota Semarang c.q. Dinas Komunikasi, Informatika, Statistik dan Persandian",
+    virtualAccount: "8808 3374 0001",
+  },
 ] as const;
 
 export async function seedDemoBilling(tx: TransactionSql): Promise<void> {
@@ -36,7 +87,11 @@ export async function seedDemoBilling(tx: TransactionSql): Promise<void> {
         })),
       )}) as p(code text, name text, period text, base_fee bigint, seat_fee bigint, channel_fee bigint, notification_fee bigint, call_allowance int, call_fee bigint)
     on conflict do nothing`;
-  const profiles = demoProfiles.map((profile) => ({ ...profile, virtual_account: profile.virtualAccount, legal_name: profile.legalName }));
+  const profiles = demoProfiles.map((profile) => ({
+    ...profile,
+    virtual_account: profile.virtualAccount,
+    legal_name: profile.legalName,
+  }));
   await tx`
     insert into billing_profiles (tenant_id, legal_name, address, email, virtual_account)
     select t.id, d.legal_name, 'Kantor ' || t.display_name, 'keuangan.' || t.slug || '@demo.sigap112.id', d.virtual_account

@@ -5,14 +5,25 @@
 export const demoPassword = "Sigap112-Demo!";
 
 /** Argon2id of `demoPassword` with the API's parameters, computed once; the seed needs no hasher. */
-export const demoPasswordHash = "$argon2id$v=19$m=19456,t=2,p=1$Vf7m/MAJmislNpOtF4xOzg$6p4J3axXAzBr/3QOCe0Ze/DoY4IZ8wS5Suin6VM+0z4";
+export const demoPasswordHash =
+  "$argon2id$v=19$m=19456,t=2,p=1$Vf7m/MAJmislNpOtF4xOzg$6p4J3axXAzBr/3QOCe0Ze/DoY4IZ8wS5Suin6VM+0z4";
 
 /** The demo responder's agency, Damkar of Sidoarjo, seeded with this fixed id. */
 export const demoAgencyId = "00000000-0000-4000-8000-000000000119";
 
 export const demoUsers = [
-  { email: "platform@sigap112.test", displayName: "Putri Platform", platformRole: "platform_admin", memberships: [] },
-  { email: "kementerian@sigap112.test", displayName: "Bima Kementerian", platformRole: "ministry_viewer", memberships: [] },
+  {
+    email: "platform@sigap112.test",
+    displayName: "Putri Platform",
+    platformRole: "platform_admin",
+    memberships: [],
+  },
+  {
+    email: "kementerian@sigap112.test",
+    displayName: "Bima Kementerian",
+    platformRole: "ministry_viewer",
+    memberships: [],
+  },
   {
     email: "admin.sidoarjo@sigap112.test",
     displayName: "Sari Admin Sidoarjo",

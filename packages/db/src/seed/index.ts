@@ -17,7 +17,6 @@ export interface SeedResult {
   usersCreated: number;
 }
 
-
 /**
  * Loads reference data and the demo tenants, as the owner role, in one transaction: either all of
  * it lands or none does. Existing rows are kept, so it is safe on every start.
@@ -85,7 +84,12 @@ export async function seedDemo(ownerUrl: string): Promise<SeedResult> {
         select t.id, ${demoAgencyId}, 'damkar', 'Damkar Kabupaten Sidoarjo' from tenants t where t.slug = 'sidoarjo'
         on conflict do nothing`;
       const memberships = demoUsers.flatMap((u) =>
-        u.memberships.map((m) => ({ email: u.email, slug: m.slug, role: m.role, agency_id: "agencyId" in m ? m.agencyId : null })),
+        u.memberships.map((m) => ({
+          email: u.email,
+          slug: m.slug,
+          role: m.role,
+          agency_id: "agencyId" in m ? m.agencyId : null,
+        })),
       );
       await tx`
         insert into memberships (tenant_id, user_id, role, agency_id)

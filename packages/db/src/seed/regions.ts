@@ -5,7 +5,10 @@ import { pipeline } from "node:stream/promises";
 import type { Sql, TransactionSql } from "postgres";
 import { provinceTimeZones } from "./time-zones.ts";
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")), "data");
+const dataDir = join(
+  dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")),
+  "data",
+);
 
 /** The CSV files' headers already match the table columns, so each loads with one COPY. */
 const areaTables = [
@@ -33,13 +36,19 @@ export async function seedRegions(sql: Sql | TransactionSql): Promise<boolean> {
       join jsonb_to_recordset(${sql.json(zones)}) as z(code text, zone text) using (code)`;
   const [missing] = await sql<{ count: number }[]>`
     select count(*)::int as count from province_staging where code not in (select code from provinces)`;
-  if (missing && missing.count > 0) throw new Error(`${missing.count} provinces have no time zone mapping`);
+  if (missing && missing.count > 0)
+    throw new Error(`${missing.count} provinces have no time zone mapping`);
 
   for (const { table, file, columns } of areaTables) await copyCsv(sql, table, columns, file);
   return true;
 }
 
-async function copyCsv(sql: Sql | TransactionSql, table: string, columns: string, file: string): Promise<void> {
+async function copyCsv(
+  sql: Sql | TransactionSql,
+  table: string,
+  columns: string,
+  file: string,
+): Promise<void> {
   const target = await sql
     .unsafe(`copy ${table} (${columns}) from stdin with (format csv, header true)`)
     .writable();

@@ -27,9 +27,13 @@ const route = createRoute({
   path: "/adoption/national",
   tags: ["Adoption"],
   summary: "National adoption of Call Center 112",
-  description: "Counts of live and onboarding regions, nationally and per province. No personal data.",
+  description:
+    "Counts of live and onboarding regions, nationally and per province. No personal data.",
   responses: {
-    200: { description: "Current figures", content: { "application/json": { schema: nationalAdoption } } },
+    200: {
+      description: "Current figures",
+      content: { "application/json": { schema: nationalAdoption } },
+    },
   },
 });
 

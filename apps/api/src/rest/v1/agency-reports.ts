@@ -4,7 +4,10 @@ import { signatureHeader, timestampHeader } from "../../telephony/signature.ts";
 import { errorSchema } from "./error-schema.ts";
 import type { V1App, V1Dependencies } from "./context.ts";
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorSchema } },
+});
 
 const route = createRoute({
   method: "post",
@@ -23,23 +26,38 @@ const route = createRoute({
     params: z.object({ slug: z.string().openapi({ example: "sidoarjo" }) }),
     headers: z.object({
       [timestampHeader.toLowerCase()]: z.string().openapi({ example: "1796371200" }),
-      [signatureHeader.toLowerCase()]: z.string().openapi({ example: "sha256=5d41402abc4b2a76b9719d911017c592…" }),
+      [signatureHeader.toLowerCase()]: z
+        .string()
+        .openapi({ example: "sha256=5d41402abc4b2a76b9719d911017c592…" }),
     }),
-    body: { required: true, content: { "application/json": { schema: agencyReportSchema.openapi("AgencyReport") } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: agencyReportSchema.openapi("AgencyReport") } },
+    },
   },
   responses: {
     200: {
       description: "The report is committed; the assignment as it stands now",
       content: {
         "application/json": {
-          schema: z.object({ assignmentId: z.uuid(), status: z.string(), acknowledgedAt: z.string().nullable() }).openapi("AgencyReportAnswer"),
+          schema: z
+            .object({
+              assignmentId: z.uuid(),
+              status: z.string(),
+              acknowledgedAt: z.string().nullable(),
+            })
+            .openapi("AgencyReportAnswer"),
         },
       },
     },
     400: error("Invalid input; `issues` names each offending field"),
-    401: error("`BAD_SIGNATURE`: missing or wrong signature, or an unknown contact; `STALE_TIMESTAMP`: the timestamp is more than 5 minutes off"),
+    401: error(
+      "`BAD_SIGNATURE`: missing or wrong signature, or an unknown contact; `STALE_TIMESTAMP`: the timestamp is more than 5 minutes off",
+    ),
     404: error("`NOT_FOUND`: no such region, or no such assignment for the contact's agency"),
-    409: error("`CONFLICT`: the report id was used for another report, or the assignment or incident takes no more reports"),
+    409: error(
+      "`CONFLICT`: the report id was used for another report, or the assignment or incident takes no more reports",
+    ),
   },
 });
 

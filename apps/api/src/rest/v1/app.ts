@@ -26,7 +26,8 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
   const app: V1App = new OpenAPIHono({
     // Bad input becomes a 400 naming each field, in the same shape as every other error.
     defaultHook: (result) => {
-      if (!result.success) throw new ApiError("BAD_REQUEST", "Invalid request", fieldIssues(result.error));
+      if (!result.success)
+        throw new ApiError("BAD_REQUEST", "Invalid request", fieldIssues(result.error));
     },
   });
   app.use(async (c, next) => {
@@ -35,7 +36,10 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
   });
   // The tRPC procedures' check (trpc/init.ts), for query strings and path parameters.
   app.use(async (c, next) => {
-    const query = Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]);
+    const query = Object.entries(c.req.queries()).map(([name, values]) => [
+      name,
+      values.length === 1 ? values[0] : values,
+    ]);
     const issue = unacceptableInputIssue({ ...Object.fromEntries(query), ...c.req.param() });
     if (issue) throw new ApiError("BAD_REQUEST", "Invalid request", [issue]);
     await next();
@@ -53,7 +57,8 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
     info: {
       title: "Sigap 112 API",
       version: "1",
-      description: "Machine-to-machine API of Sigap 112. Errors: `{ error: { code, message, requestId, issues? } }`.",
+      description:
+        "Machine-to-machine API of Sigap 112. Errors: `{ error: { code, message, requestId, issues? } }`.",
     },
   });
   // The docs page loads its script from here, not a CDN, so it works on closed networks too.
@@ -61,6 +66,9 @@ export function createV1App(db: Database, deps: V1Dependencies): V1App {
     c.header("Cache-Control", "public, max-age=86400");
     return c.body(await readFile(scalarBundlePath), 200, { "Content-Type": "text/javascript" });
   });
-  app.get("/docs", Scalar({ url: "/v1/openapi.json", cdn: "/v1/docs/scalar.js", pageTitle: "Sigap 112 API" }));
+  app.get(
+    "/docs",
+    Scalar({ url: "/v1/openapi.json", cdn: "/v1/docs/scalar.js", pageTitle: "Sigap 112 API" }),
+  );
   return app;
 }

@@ -19,7 +19,10 @@ export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status], content: { "application/json": { schema: errorSchema } } },
+      {
+        description: descriptions[status],
+        content: { "application/json": { schema: errorSchema } },
+      },
     ]),
   );
 }

@@ -36,11 +36,23 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: "The tile image", content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } } },
-    400: { description: "A tile number outside the zoom level", content: { "application/json": { schema: errorSchema } } },
+    200: {
+      description: "The tile image",
+      content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    400: {
+      description: "A tile number outside the zoom level",
+      content: { "application/json": { schema: errorSchema } },
+    },
     401: { description: "Not signed in", content: { "application/json": { schema: errorSchema } } },
-    404: { description: "No tile server is configured, or it has no such tile", content: { "application/json": { schema: errorSchema } } },
-    503: { description: "The tile server did not answer", content: { "application/json": { schema: errorSchema } } },
+    404: {
+      description: "No tile server is configured, or it has no such tile",
+      content: { "application/json": { schema: errorSchema } },
+    },
+    503: {
+      description: "The tile server did not answer",
+      content: { "application/json": { schema: errorSchema } },
+    },
   },
 });
 
@@ -48,22 +60,35 @@ export function registerMapTiles(app: V1App, db: Database, tileTemplate: string 
   // Before the parameters are checked: an anonymous caller learns nothing, not even what a valid tile is.
   app.use("/map-tiles/*", async (c: Context, next) => {
     const token = readSessionCookie(c);
-    if (!token || !(await validateSessionToken(db, token))) throw new ApiError("UNAUTHORIZED", "Sign in to see map tiles");
+    if (!token || !(await validateSessionToken(db, token)))
+      throw new ApiError("UNAUTHORIZED", "Sign in to see map tiles");
     await next();
   });
   app.openapi(route, async (c) => {
     const { z: zoom, x, y } = c.req.valid("param");
     const side = 2 ** zoom;
     if (x >= side || y >= side) {
-      throw new ApiError("BAD_REQUEST", "Invalid request", [{ path: x >= side ? "x" : "y", message: `x and y must be below ${String(side)} at zoom ${String(zoom)}` }]);
+      throw new ApiError("BAD_REQUEST", "Invalid request", [
+        {
+          path: x >= side ? "x" : "y",
+          message: `x and y must be below ${String(side)} at zoom ${String(zoom)}`,
+        },
+      ]);
     }
-    if (!tileTemplate) throw new ApiError("NOT_FOUND", "No map tile server is configured (MAP_TILE_URL)");
+    if (!tileTemplate)
+      throw new ApiError("NOT_FOUND", "No map tile server is configured (MAP_TILE_URL)");
 
-    const url = tileTemplate.replace("{z}", String(zoom)).replace("{x}", String(x)).replace("{y}", String(y));
-    const upstream = await fetch(url, { signal: AbortSignal.timeout(upstreamTimeoutMs) }).catch(() => undefined);
+    const url = tileTemplate
+      .replace("{z}", String(zoom))
+      .replace("{x}", String(x))
+      .replace("{y}", String(y));
+    const upstream = await fetch(url, { signal: AbortSignal.timeout(upstreamTimeoutMs) }).catch(
+      () => undefined,
+    );
     if (!upstream) throw new ApiError("SERVICE_UNAVAILABLE", "The map tile server did not answer");
     const type = (upstream.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-    if (!upstream.ok || !tileTypes.has(type)) throw new ApiError("NOT_FOUND", "The map tile server has no such tile");
+    if (!upstream.ok || !tileTypes.has(type))
+      throw new ApiError("NOT_FOUND", "The map tile server has no such tile");
     return c.body(new Uint8Array(await upstream.arrayBuffer()), 200, {
       "Content-Type": type,
       "Cache-Control": "private, max-age=86400",

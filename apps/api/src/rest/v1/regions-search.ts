@@ -22,11 +22,16 @@ const route = createRoute({
   summary: "Search kabupaten/kota",
   request: { query: regionSearchInput },
   responses: {
-    200: { description: "Matching regions, by code", content: { "application/json": { schema: z.array(region) } } },
+    200: {
+      description: "Matching regions, by code",
+      content: { "application/json": { schema: z.array(region) } },
+    },
     ...errorResponses(400),
   },
 });
 
 export function registerRegionSearch(app: V1App) {
-  app.openapi(route, async (c) => c.json(await searchRegions(c.get("db"), c.req.valid("query")), 200));
+  app.openapi(route, async (c) =>
+    c.json(await searchRegions(c.get("db"), c.req.valid("query")), 200),
+  );
 }

@@ -5,7 +5,10 @@ import { signatureHeader, timestampHeader } from "../../telephony/signature.ts";
 import { errorSchema } from "./error-schema.ts";
 import type { V1App, V1Dependencies } from "./context.ts";
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorSchema } },
+});
 
 const route = createRoute({
   method: "post",
@@ -26,24 +29,33 @@ const route = createRoute({
   request: {
     headers: z.object({
       [timestampHeader.toLowerCase()]: z.string().openapi({ example: "1796371200" }),
-      [signatureHeader.toLowerCase()]: z.string().openapi({ example: "sha256=5d41402abc4b2a76b9719d911017c592…" }),
+      [signatureHeader.toLowerCase()]: z
+        .string()
+        .openapi({ example: "sha256=5d41402abc4b2a76b9719d911017c592…" }),
     }),
     body: {
       required: true,
-      content: { "application/json": { schema: z.union([telephonyEventSchema, telephonyBatchSchema]) } },
+      content: {
+        "application/json": { schema: z.union([telephonyEventSchema, telephonyBatchSchema]) },
+      },
     },
   },
   responses: {
     200: {
-      description: "Every event committed; per event, in request order, the platform's id of its call",
+      description:
+        "Every event committed; per event, in request order, the platform's id of its call",
       content: {
         "application/json": {
-          schema: z.object({ accepted: z.array(z.object({ eventId: z.string(), callId: z.uuid() })) }).openapi("AcceptedTelephonyEvents"),
+          schema: z
+            .object({ accepted: z.array(z.object({ eventId: z.string(), callId: z.uuid() })) })
+            .openapi("AcceptedTelephonyEvents"),
         },
       },
     },
     400: error("Invalid input; `issues` names each offending field"),
-    401: error("`BAD_SIGNATURE`: missing or wrong signature; `STALE_TIMESTAMP`: the timestamp is more than 5 minutes off"),
+    401: error(
+      "`BAD_SIGNATURE`: missing or wrong signature; `STALE_TIMESTAMP`: the timestamp is more than 5 minutes off",
+    ),
     403: error("`TRUNK_DISABLED`: the trunk the number arrives on is disabled"),
     404: error("`UNKNOWN_DID`: no region answers the dialled number"),
     409: error("`CONFLICT`: an event id was already used for a different event"),

@@ -25,9 +25,15 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: "The logo", content: { "image/png": binary, "image/jpeg": binary, "image/svg+xml": binary } },
+    200: {
+      description: "The logo",
+      content: { "image/png": binary, "image/jpeg": binary, "image/svg+xml": binary },
+    },
     304: { description: "Unchanged since the ETag sent in If-None-Match" },
-    404: { description: "No such tenant, or it has no logo", content: { "application/json": { schema: errorSchema } } },
+    404: {
+      description: "No such tenant, or it has no logo",
+      content: { "application/json": { schema: errorSchema } },
+    },
   },
 });
 
@@ -35,7 +41,9 @@ export function registerTenantLogo(app: V1App) {
   app.openapi(route, async (c) => {
     const db = c.get("db");
     const tenant = await findTenantBySlug(db, c.req.valid("param").slug);
-    const logo = tenant ? await withTenantStatement(db, asTenantId(tenant.tenantId), (tx) => findLogo(tx)) : undefined;
+    const logo = tenant
+      ? await withTenantStatement(db, asTenantId(tenant.tenantId), (tx) => findLogo(tx))
+      : undefined;
     if (!logo) throw new ApiError("NOT_FOUND", "This tenant has no logo");
     const etag = `"${createHash("sha256").update(logo.data).digest("base64url")}"`;
     const headers = {
@@ -43,7 +51,8 @@ export function registerTenantLogo(app: V1App) {
       "Cache-Control": "public, max-age=300",
       "X-Content-Type-Options": "nosniff",
       // Opened on its own, an SVG is a document: even a sanitised one gets no script and no fetches.
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
     };
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
     return c.body(new Uint8Array(logo.data), 200, { ...headers, "Content-Type": logo.mimeType });

@@ -8,7 +8,12 @@ import {
   setUserPassword,
   updateUserProfile,
 } from "@sigap/db/queries";
-import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
+import {
+  hashPassword,
+  judgePassword,
+  maximumPasswordLength,
+  verifyPassword,
+} from "../../auth/passwords.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
 import { singleLine } from "../../validation/text.ts";
 import { fieldError } from "../field-error.ts";
@@ -19,7 +24,12 @@ export const accountRouter = createRouter({
   updateProfile: signedInProcedure
     .input(
       z.object({
-        displayName: z.string().trim().min(1, "displayName is required").max(100).refine(...singleLine("displayName")),
+        displayName: z
+          .string()
+          .trim()
+          .min(1, "displayName is required")
+          .max(100)
+          .refine(...singleLine("displayName")),
         locale: z.enum(["id", "en"], { error: "locale must be id or en" }),
       }),
     )
@@ -43,7 +53,10 @@ export const accountRouter = createRouter({
   changePassword: signedInProcedure
     .input(
       z.object({
-        currentPassword: z.string().min(1, "currentPassword is required").max(maximumPasswordLength),
+        currentPassword: z
+          .string()
+          .min(1, "currentPassword is required")
+          .max(maximumPasswordLength),
         newPassword: z.string().min(1, "newPassword is required").max(maximumPasswordLength),
       }),
     )
@@ -64,7 +77,12 @@ export const accountRouter = createRouter({
         await retireUserPasswordResets(tx, user.id, now);
         return deleteUserSessions(tx, user.id, session.id);
       });
-      await ctx.audit({ action: "account.changePassword", targetType: "user", targetId: user.id, after: { endedSessions } });
+      await ctx.audit({
+        action: "account.changePassword",
+        targetType: "user",
+        targetId: user.id,
+        after: { endedSessions },
+      });
       return { endedSessions };
     }),
 
@@ -83,7 +101,12 @@ export const accountRouter = createRouter({
       }
       const current = input.sessionId === ctx.auth.session.id;
       if (current) ctx.cookie.clear();
-      await ctx.audit({ action: "account.revokeSession", targetType: "session", targetId: input.sessionId, after: { revoked: true, current } });
+      await ctx.audit({
+        action: "account.revokeSession",
+        targetType: "session",
+        targetId: input.sessionId,
+        after: { revoked: true, current },
+      });
       return { revoked: true, current };
     }),
 });

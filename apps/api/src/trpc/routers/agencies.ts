@@ -25,7 +25,15 @@ import {
 import type { TenantTx } from "@sigap/db/client";
 import { agencyTypes } from "@sigap/sop-engine";
 import { agencyFacts, contactFacts } from "../../agencies/facts.ts";
-import { agencyName, agencyType, contactPatch, contactValue, coverage, newContact, operatingHours } from "../../agencies/inputs.ts";
+import {
+  agencyName,
+  agencyType,
+  contactPatch,
+  contactValue,
+  coverage,
+  newContact,
+  operatingHours,
+} from "../../agencies/inputs.ts";
 import { newSigningSecret } from "../../agencies/signing-secret.ts";
 import { standardSet } from "../../agencies/standard-set.ts";
 import { createSecretBox } from "../../security/secret-box.ts";
@@ -33,19 +41,32 @@ import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 const agencyInput = z.object({ agencyId: z.uuid({ error: "agencyId must be an agency id" }) });
-const contactInput = agencyInput.extend({ contactId: z.uuid({ error: "contactId must be a contact id" }) });
+const contactInput = agencyInput.extend({
+  contactId: z.uuid({ error: "contactId must be a contact id" }),
+});
 
-const notFound = (what: "agency" | "contact") => new TRPCError({ code: "NOT_FOUND", message: `No such ${what}` });
+const notFound = (what: "agency" | "contact") =>
+  new TRPCError({ code: "NOT_FOUND", message: `No such ${what}` });
 
 function agencyView(agency: AgencyRow, contacts: AgencyContactView[]) {
-  return { id: agency.id, ...agencyFacts(agency), createdAt: agency.createdAt, updatedAt: agency.updatedAt, contacts };
+  return {
+    id: agency.id,
+    ...agencyFacts(agency),
+    createdAt: agency.createdAt,
+    updatedAt: agency.updatedAt,
+    contacts,
+  };
 }
 
 /**
  * Coverage as stored: null for the whole region, else the distinct kecamatan codes, each of which
  * must lie in the tenant's own kabupaten/kota.
  */
-async function checkedCoverage(tx: TenantTx, tenantId: string, codes: string[] | null | undefined): Promise<string[] | null> {
+async function checkedCoverage(
+  tx: TenantTx,
+  tenantId: string,
+  codes: string[] | null | undefined,
+): Promise<string[] | null> {
   if (!codes || codes.length === 0) return null;
   const region = await findTenantRegion(tx, tenantId);
   const inRegion = await districtCodesInRegion(tx, region.code, codes);
@@ -61,7 +82,9 @@ async function checkedCoverage(tx: TenantTx, tenantId: string, codes: string[] |
 
 export const agenciesRouter = createRouter({
   /** The national catalogue of agency types an agency can be. */
-  catalogue: tenantProcedure("agencies.view").query(() => agencyTypes.map(({ code, name }) => ({ code, name }))),
+  catalogue: tenantProcedure("agencies.view").query(() =>
+    agencyTypes.map(({ code, name }) => ({ code, name })),
+  ),
 
   /** The kecamatan of the tenant's kabupaten/kota, by code: what an agency's coverage may list. */
   districts: tenantProcedure("agencies.view").query(async ({ ctx }) => {
@@ -96,7 +119,11 @@ export const agenciesRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const coverageDistrictCodes = await checkedCoverage(ctx.tx, ctx.tenant.id, input.coverageDistrictCodes);
+      const coverageDistrictCodes = await checkedCoverage(
+        ctx.tx,
+        ctx.tenant.id,
+        input.coverageDistrictCodes,
+      );
       const [agency] = await insertAgencies(ctx.tx, [
         {
           tenantId: ctx.tenant.id,
@@ -108,7 +135,12 @@ export const agenciesRouter = createRouter({
         },
       ]);
       if (!agency) throw new Error("agency insert returned nothing");
-      await ctx.audit({ action: "agencies.create", targetType: agencyAuditTarget, targetId: agency.id, after: agencyFacts(agency) });
+      await ctx.audit({
+        action: "agencies.create",
+        targetType: agencyAuditTarget,
+        targetId: agency.id,
+        after: agencyFacts(agency),
+      });
       return agencyView(agency, []);
     }),
 
@@ -133,10 +165,13 @@ export const agenciesRouter = createRouter({
         active: input.active,
         operatingHours: input.operatingHours,
         coverageDistrictCodes:
-          input.coverageDistrictCodes === undefined ? undefined : await checkedCoverage(ctx.tx, ctx.tenant.id, input.coverageDistrictCodes),
+          input.coverageDistrictCodes === undefined
+            ? undefined
+            : await checkedCoverage(ctx.tx, ctx.tenant.id, input.coverageDistrictCodes),
       };
       // Nothing asked to change: no write, no audit row.
-      if (Object.values(patch).every((value) => value === undefined)) return agencyView(before, before.contacts);
+      if (Object.values(patch).every((value) => value === undefined))
+        return agencyView(before, before.contacts);
       const after = await updateAgency(ctx.tx, input.agencyId, patch);
       if (!after) throw notFound("agency");
       await ctx.audit({
@@ -159,7 +194,10 @@ export const agenciesRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       if (!(await findAgency(ctx.tx, input.agencyId))) throw notFound("agency");
       const id = randomUUID();
-      const secret = input.kind === "webhook" ? newSigningSecret(createSecretBox(ctx.config.secretKeys), id) : undefined;
+      const secret =
+        input.kind === "webhook"
+          ? newSigningSecret(createSecretBox(ctx.config.secretKeys), id)
+          : undefined;
       const contact = await insertContact(ctx.tx, {
         tenantId: ctx.tenant.id,
         id,
@@ -169,7 +207,12 @@ export const agenciesRouter = createRouter({
         label: input.label,
         signingSecretEncrypted: secret?.sealed ?? null,
       });
-      await ctx.audit({ action: "agencies.addContact", targetType: agencyContactAuditTarget, targetId: id, after: contactFacts(contact) });
+      await ctx.audit({
+        action: "agencies.addContact",
+        targetType: agencyContactAuditTarget,
+        targetId: id,
+        after: contactFacts(contact),
+      });
       return { contact, ...(secret ? { signingSecret: secret.plaintext } : {}) };
     }),
 
@@ -184,10 +227,14 @@ export const agenciesRouter = createRouter({
       let value: string | undefined;
       if (input.value !== undefined) {
         const parsed = contactValue[before.kind].safeParse(input.value);
-        if (!parsed.success) throw fieldError("value", parsed.error.issues[0]?.message ?? "value is not valid");
+        if (!parsed.success)
+          throw fieldError("value", parsed.error.issues[0]?.message ?? "value is not valid");
         value = parsed.data;
       }
-      const after = await updateContact(ctx.tx, input.agencyId, input.contactId, { value, label: input.label });
+      const after = await updateContact(ctx.tx, input.agencyId, input.contactId, {
+        value,
+        label: input.label,
+      });
       if (!after) throw notFound("contact");
       await ctx.audit({
         action: "agencies.updateContact",
@@ -204,7 +251,12 @@ export const agenciesRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const removed = await deleteContact(ctx.tx, input.agencyId, input.contactId);
       if (!removed) throw notFound("contact");
-      await ctx.audit({ action: "agencies.removeContact", targetType: agencyContactAuditTarget, targetId: removed.id, before: contactFacts(removed) });
+      await ctx.audit({
+        action: "agencies.removeContact",
+        targetType: agencyContactAuditTarget,
+        targetId: removed.id,
+        before: contactFacts(removed),
+      });
       return { removed: true };
     }),
 
@@ -218,10 +270,15 @@ export const agenciesRouter = createRouter({
       const contact = await findContact(ctx.tx, input.agencyId, input.contactId);
       if (!contact) throw notFound("contact");
       if (contact.kind !== "webhook") {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "Only a webhook contact has a signing secret" });
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "Only a webhook contact has a signing secret",
+        });
       }
       const secret = newSigningSecret(createSecretBox(ctx.config.secretKeys), contact.id);
-      const after = await updateContact(ctx.tx, input.agencyId, contact.id, { signingSecretEncrypted: secret.sealed });
+      const after = await updateContact(ctx.tx, input.agencyId, contact.id, {
+        signingSecretEncrypted: secret.sealed,
+      });
       if (!after) throw notFound("contact");
       await ctx.audit({
         action: "agencies.rotateSigningSecret",
@@ -237,7 +294,11 @@ export const agenciesRouter = createRouter({
    * after the region, skipping every type the tenant already has: running it twice adds nothing.
    */
   applyStandardSet: tenantProcedure("agencies.edit")
-    .input(z.object({ kind: z.enum(["kabupaten", "kota"], { error: "kind must be kabupaten or kota" }).optional() }))
+    .input(
+      z.object({
+        kind: z.enum(["kabupaten", "kota"], { error: "kind must be kabupaten or kota" }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await lockAgencyList(ctx.tx, ctx.tenant.id);
       const region = await findTenantRegion(ctx.tx, ctx.tenant.id);
@@ -249,11 +310,18 @@ export const agenciesRouter = createRouter({
         missing.map((agency) => ({ tenantId: ctx.tenant.id, ...agency })),
       );
       for (const agency of created) {
-        await ctx.audit({ action: "agencies.applyStandardSet", targetType: agencyAuditTarget, targetId: agency.id, after: agencyFacts(agency) });
+        await ctx.audit({
+          action: "agencies.applyStandardSet",
+          targetType: agencyAuditTarget,
+          targetId: agency.id,
+          after: agencyFacts(agency),
+        });
       }
       return {
         created: created.map((agency) => agencyView(agency, [])),
-        skipped: set.filter((agency) => inUse.has(agency.agencyType)).map((agency) => agency.agencyType),
+        skipped: set
+          .filter((agency) => inUse.has(agency.agencyType))
+          .map((agency) => agency.agencyType),
       };
     }),
 
@@ -262,7 +330,11 @@ export const agenciesRouter = createRouter({
     .input(agencyInput.extend({ limit: z.int().min(1).max(500).default(200) }))
     .query(async ({ ctx, input }) => {
       if (!(await findAgency(ctx.tx, input.agencyId))) throw notFound("agency");
-      const subject = { targetType: agencyAuditTarget, targetId: input.agencyId, dependents: { targetType: agencyContactAuditTarget, key: "agencyId" } };
+      const subject = {
+        targetType: agencyAuditTarget,
+        targetId: input.agencyId,
+        dependents: { targetType: agencyContactAuditTarget, key: "agencyId" },
+      };
       return listChangeHistory(ctx.tx, subject, input.limit);
     }),
 });

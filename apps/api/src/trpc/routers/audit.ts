@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { listAllAudit, listTenantAudit, type AuditCursor, type AuditFilters, type AuditViewRow } from "@sigap/db/queries";
+import {
+  listAllAudit,
+  listTenantAudit,
+  type AuditCursor,
+  type AuditFilters,
+  type AuditViewRow,
+} from "@sigap/db/queries";
 import { auditCsv, auditExportLimit } from "../../audit/csv.ts";
 import { dateInZone } from "../../csv.ts";
 import { createRouter, platformProcedure, tenantProcedure } from "../init.ts";
@@ -11,7 +17,8 @@ const optionalText = (name: string, max: number) =>
     .min(1, `${name} must not be empty`)
     .max(max, `${name} must have at most ${String(max)} characters`)
     .optional();
-const isoDate = (name: string) => z.iso.date({ error: `${name} must be a date, YYYY-MM-DD` }).optional();
+const isoDate = (name: string) =>
+  z.iso.date({ error: `${name} must be a date, YYYY-MM-DD` }).optional();
 
 const filterShape = {
   /** A user id, or part of an email address. */
@@ -26,8 +33,12 @@ const filterShape = {
   to: isoDate("to"),
 };
 
-function dateOrder(input: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) {
-  if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
+function dateOrder(
+  input: { from?: string | undefined; to?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (input.from && input.to && input.from > input.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
 }
 
 /** Opaque to clients: base64url of the last row's exact time and id. */
@@ -51,16 +62,27 @@ function encodeCursor(cursor: AuditCursor): string {
 
 const pageShape = {
   cursor: cursorSchema.optional(),
-  limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
+  limit: z
+    .number()
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(100, "limit must be at most 100")
+    .default(50),
 };
 
 /** Platform staff see every region's events; whole days are read in the zone they choose. */
-const platformZone = z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]).default("Asia/Jakarta");
+const platformZone = z
+  .enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
+  .default("Asia/Jakarta");
 
 const tenantListInput = z.object({ ...filterShape, ...pageShape }).superRefine(dateOrder);
 const tenantExportInput = z.object(filterShape).superRefine(dateOrder);
-const platformListInput = z.object({ ...filterShape, ...pageShape, timeZone: platformZone }).superRefine(dateOrder);
-const platformExportInput = z.object({ ...filterShape, timeZone: platformZone }).superRefine(dateOrder);
+const platformListInput = z
+  .object({ ...filterShape, ...pageShape, timeZone: platformZone })
+  .superRefine(dateOrder);
+const platformExportInput = z
+  .object({ ...filterShape, timeZone: platformZone })
+  .superRefine(dateOrder);
 
 function filtersOf(input: z.infer<typeof tenantExportInput>, timeZone: string): AuditFilters {
   return {
@@ -80,7 +102,9 @@ function present(row: AuditViewRow) {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
     tenantSlug: row.tenantSlug,
-    actor: row.actorUserId ? { userId: row.actorUserId, email: row.actorEmail, displayName: row.actorDisplayName } : null,
+    actor: row.actorUserId
+      ? { userId: row.actorUserId, email: row.actorEmail, displayName: row.actorDisplayName }
+      : null,
     actorRole: row.actorRole,
     action: row.action,
     targetType: row.targetType,
@@ -96,7 +120,10 @@ function present(row: AuditViewRow) {
 function paged(rows: AuditViewRow[], limit: number) {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
-  return { rows: pageRows.map(present), nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null };
+  return {
+    rows: pageRows.map(present),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
+  };
 }
 
 /** The export's rows and whether filters cut it off at the limit. */
@@ -109,7 +136,10 @@ export const auditRouter = createRouter({
   list: tenantProcedure("audit.view")
     .input(tenantListInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listTenantAudit(ctx.tx, filtersOf(input, ctx.tenant.timeZone), { before: input.cursor, limit: input.limit + 1 });
+      const rows = await listTenantAudit(ctx.tx, filtersOf(input, ctx.tenant.timeZone), {
+        before: input.cursor,
+        limit: input.limit + 1,
+      });
       return paged(rows, input.limit);
     }),
 
@@ -122,8 +152,14 @@ export const auditRouter = createRouter({
     .input(tenantExportInput)
     .mutation(async ({ ctx, input }) => {
       const filters = filtersOf(input, ctx.tenant.timeZone);
-      const { rows, truncated } = exported(await listTenantAudit(ctx.tx, filters, { limit: auditExportLimit + 1 }));
-      await ctx.audit({ action: "audit.export", targetType: "audit_log", after: { filters: input, rows: rows.length, truncated } });
+      const { rows, truncated } = exported(
+        await listTenantAudit(ctx.tx, filters, { limit: auditExportLimit + 1 }),
+      );
+      await ctx.audit({
+        action: "audit.export",
+        targetType: "audit_log",
+        after: { filters: input, rows: rows.length, truncated },
+      });
       return {
         filename: `audit-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`,
         csv: auditCsv(rows, { timeZone: ctx.tenant.timeZone, withTenant: false }),
@@ -136,7 +172,10 @@ export const auditRouter = createRouter({
   platformList: platformProcedure("audit.viewAll")
     .input(platformListInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), { before: input.cursor, limit: input.limit + 1 });
+      const rows = await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), {
+        before: input.cursor,
+        limit: input.limit + 1,
+      });
       return paged(rows, input.limit);
     }),
 
@@ -144,8 +183,16 @@ export const auditRouter = createRouter({
   platformExportCsv: platformProcedure("audit.viewAll")
     .input(platformExportInput)
     .mutation(async ({ ctx, input }) => {
-      const { rows, truncated } = exported(await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), { limit: auditExportLimit + 1 }));
-      await ctx.audit({ action: "audit.export", targetType: "audit_log_all", after: { filters: input, rows: rows.length, truncated } });
+      const { rows, truncated } = exported(
+        await listAllAudit(ctx.db, ctx.auth.token, filtersOf(input, input.timeZone), {
+          limit: auditExportLimit + 1,
+        }),
+      );
+      await ctx.audit({
+        action: "audit.export",
+        targetType: "audit_log_all",
+        after: { filters: input, rows: rows.length, truncated },
+      });
       return {
         filename: `audit-all-${dateInZone(new Date(), input.timeZone)}.csv`,
         csv: auditCsv(rows, { timeZone: input.timeZone, withTenant: true }),

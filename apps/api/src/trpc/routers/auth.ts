@@ -3,7 +3,13 @@ import { z } from "zod";
 import { deleteSession, deleteUserSessions, findUserByEmail } from "@sigap/db/queries";
 import { decoyPasswordHash, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
-import { createRouter, pendingSecondFactorProcedure, publicProcedure, secondFactorStep, signedInProcedure } from "../init.ts";
+import {
+  createRouter,
+  pendingSecondFactorProcedure,
+  publicProcedure,
+  secondFactorStep,
+  signedInProcedure,
+} from "../init.ts";
 import { startSession } from "../start-session.ts";
 
 const signInInput = z.object({
@@ -25,9 +31,16 @@ export const authRouter = createRouter({
     await takeAttempt(ctx.db, keys, now);
 
     const user = await findUserByEmail(ctx.db, input.email);
-    const passwordOk = await verifyPassword(user?.passwordHash ?? decoyPasswordHash, input.password);
+    const passwordOk = await verifyPassword(
+      user?.passwordHash ?? decoyPasswordHash,
+      input.password,
+    );
     if (!user || !user.passwordHash || !passwordOk || user.deactivatedAt) {
-      await ctx.audit({ action: "auth.signInFailed", targetType: "email", targetId: input.email.toLowerCase() });
+      await ctx.audit({
+        action: "auth.signInFailed",
+        targetType: "email",
+        targetId: input.email.toLowerCase(),
+      });
       throw new TRPCError({ code: "UNAUTHORIZED", message: invalidCredentials });
     }
     await recordSuccess(ctx.db, keys);
@@ -41,7 +54,11 @@ export const authRouter = createRouter({
   signOut: pendingSecondFactorProcedure.mutation(async ({ ctx }) => {
     await deleteSession(ctx.db, ctx.auth.session.id);
     ctx.cookie.clear();
-    await ctx.audit({ action: "auth.signOut", targetType: "session", targetId: ctx.auth.session.id });
+    await ctx.audit({
+      action: "auth.signOut",
+      targetType: "session",
+      targetId: ctx.auth.session.id,
+    });
     return { signedOut: true };
   }),
 
@@ -49,7 +66,12 @@ export const authRouter = createRouter({
   signOutEverywhere: signedInProcedure.mutation(async ({ ctx }) => {
     const ended = await deleteUserSessions(ctx.db, ctx.auth.user.id);
     ctx.cookie.clear();
-    await ctx.audit({ action: "auth.signOutEverywhere", targetType: "user", targetId: ctx.auth.user.id, after: { ended } });
+    await ctx.audit({
+      action: "auth.signOutEverywhere",
+      targetType: "user",
+      targetId: ctx.auth.user.id,
+      after: { ended },
+    });
     return { ended };
   }),
 
@@ -66,7 +88,12 @@ export const authRouter = createRouter({
         twoFactorEnabled: ctx.auth.user.totpKeyEncrypted !== null,
       },
       secondFactor: secondFactorStep(ctx.auth, memberships),
-      tenants: memberships.map((m) => ({ slug: m.slug, displayName: m.displayName, role: m.role, timeZone: m.timeZone })),
+      tenants: memberships.map((m) => ({
+        slug: m.slug,
+        displayName: m.displayName,
+        role: m.role,
+        timeZone: m.timeZone,
+      })),
     } as const;
   }),
 });

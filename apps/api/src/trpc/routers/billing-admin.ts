@@ -1,4 +1,11 @@
-import { billingOverview, insertBillingPlan, insertTaxRate, listBillingPlans, listTaxRates, updateBillingPlan } from "@sigap/db/queries";
+import {
+  billingOverview,
+  insertBillingPlan,
+  insertTaxRate,
+  listBillingPlans,
+  listTaxRates,
+  updateBillingPlan,
+} from "@sigap/db/queries";
 import { addTaxRateInput, createPlanInput, updatePlanInput } from "../../billing/inputs.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, platformProcedure } from "../init.ts";
@@ -11,8 +18,14 @@ export const billingAdminRouter = createRouter({
     .input(createPlanInput)
     .mutation(async ({ ctx, input }) => {
       const plan = await insertBillingPlan(ctx.db, input);
-      if (!plan) throw fieldError("code", `A plan with the code ${input.code} exists already`, "CONFLICT");
-      await ctx.audit({ action: "billing.createPlan", targetType: "billing_plan", targetId: plan.id, after: input });
+      if (!plan)
+        throw fieldError("code", `A plan with the code ${input.code} exists already`, "CONFLICT");
+      await ctx.audit({
+        action: "billing.createPlan",
+        targetType: "billing_plan",
+        targetId: plan.id,
+        after: input,
+      });
       return plan;
     }),
 
@@ -25,7 +38,13 @@ export const billingAdminRouter = createRouter({
       const before = plans.find((plan) => plan.id === planId);
       if (!before) throw fieldError("planId", "No such plan");
       const plan = await updateBillingPlan(ctx.db, planId, fields);
-      await ctx.audit({ action: "billing.updatePlan", targetType: "billing_plan", targetId: planId, before, after: fields });
+      await ctx.audit({
+        action: "billing.updatePlan",
+        targetType: "billing_plan",
+        targetId: planId,
+        before,
+        after: fields,
+      });
       return plan;
     }),
 
@@ -36,17 +55,31 @@ export const billingAdminRouter = createRouter({
     .input(addTaxRateInput)
     .mutation(async ({ ctx, input }) => {
       const rate = await insertTaxRate(ctx.db, input);
-      if (!rate) throw fieldError("effectiveFrom", `${input.name} already has a rate from ${input.effectiveFrom}`, "CONFLICT");
-      await ctx.audit({ action: "billing.addTaxRate", targetType: "tax_rate", targetId: `${input.name}:${input.effectiveFrom}`, after: input });
+      if (!rate)
+        throw fieldError(
+          "effectiveFrom",
+          `${input.name} already has a rate from ${input.effectiveFrom}`,
+          "CONFLICT",
+        );
+      await ctx.audit({
+        action: "billing.addTaxRate",
+        targetType: "tax_rate",
+        targetId: `${input.name}:${input.effectiveFrom}`,
+        after: input,
+      });
       return rate;
     }),
 
   /** Recurring revenue, what is outstanding and overdue by age, per region and in total. */
   overview: platformProcedure("billing.manage").query(async ({ ctx }) => {
     const tenants = await billingOverview(ctx.db, ctx.auth.token);
-    const total = (pick: (row: (typeof tenants)[number]) => number) => tenants.reduce((sum, row) => sum + pick(row), 0);
+    const total = (pick: (row: (typeof tenants)[number]) => number) =>
+      tenants.reduce((sum, row) => sum + pick(row), 0);
     return {
-      tenants: tenants.map((row) => ({ ...row, suspendedAt: row.suspendedAt?.toISOString() ?? null })),
+      tenants: tenants.map((row) => ({
+        ...row,
+        suspendedAt: row.suspendedAt?.toISOString() ?? null,
+      })),
       totals: {
         monthlyRecurring: total((row) => row.monthlyRecurring),
         outstanding: total((row) => row.outstanding),

@@ -36,7 +36,8 @@ import { createRouter, tenantProcedure } from "../init.ts";
 const invoiceTarget = "invoice";
 
 /** An invoice the region still owes on; a credit note is never owed, whatever its status. */
-const owes = (invoice: InvoiceRow) => invoice.kind === "invoice" && (invoice.status === "issued" || invoice.status === "overdue");
+const owes = (invoice: InvoiceRow) =>
+  invoice.kind === "invoice" && (invoice.status === "issued" || invoice.status === "overdue");
 
 function noInvoice(): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: "No such invoice" });
@@ -54,7 +55,10 @@ export const billingRouter = createRouter({
       listInvoices(ctx.tx),
       readDailyUsage(ctx.tx, month.start, today),
     ]);
-    const monthToDate = Object.fromEntries(usageMeters.map((meter) => [meter, 0])) as Record<UsageMeter, number>;
+    const monthToDate = Object.fromEntries(usageMeters.map((meter) => [meter, 0])) as Record<
+      UsageMeter,
+      number
+    >;
     const peaks = { ...monthToDate };
     for (const readings of usage.values()) {
       for (const meter of usageMeters) {
@@ -73,11 +77,23 @@ export const billingRouter = createRouter({
         email: profile.email,
         virtualAccount: profile.virtualAccount,
       },
-      suspension: profile?.suspendedAt ? { since: profile.suspendedAt.toISOString(), reason: profile.suspensionReason } : null,
+      suspension: profile?.suspendedAt
+        ? { since: profile.suspendedAt.toISOString(), reason: profile.suspensionReason }
+        : null,
       currentPlan: planOn(assignments, today)?.plan ?? null,
-      assignments: assignments.map((assignment) => ({ startsOn: assignment.startsOn, plan: assignment.plan })),
+      assignments: assignments.map((assignment) => ({
+        startsOn: assignment.startsOn,
+        plan: assignment.plan,
+      })),
       // Calls and notifications add up over the month; seats and channels are held, so their peak counts.
-      usage: { from: month.start, through: addDays(today, -1), calls: monthToDate.calls, notifications: monthToDate.notifications, seats: peaks.seats, channels: peaks.channels },
+      usage: {
+        from: month.start,
+        through: addDays(today, -1),
+        calls: monthToDate.calls,
+        notifications: monthToDate.notifications,
+        seats: peaks.seats,
+        channels: peaks.channels,
+      },
       invoices: invoices.map((invoice) => ({
         id: invoice.id,
         kind: invoice.kind,
@@ -101,14 +117,23 @@ export const billingRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const invoice = await findInvoice(ctx.tx, input.invoiceId);
       if (!invoice) throw noInvoice();
-      const [reminders, creditNote] = await Promise.all([listReminders(ctx.tx, [invoice.id]), findCreditNoteFor(ctx.tx, invoice.id)]);
+      const [reminders, creditNote] = await Promise.all([
+        listReminders(ctx.tx, [invoice.id]),
+        findCreditNoteFor(ctx.tx, invoice.id),
+      ]);
       return {
         ...invoice,
         creditNote: creditNote ?? null,
         createdAt: invoice.createdAt.toISOString(),
         updatedAt: invoice.updatedAt.toISOString(),
-        payments: invoice.payments.map((payment) => ({ ...payment, createdAt: payment.createdAt.toISOString() })),
-        reminders: reminders.map((reminder) => ({ kind: reminder.kind, sentAt: reminder.sentAt.toISOString() })),
+        payments: invoice.payments.map((payment) => ({
+          ...payment,
+          createdAt: payment.createdAt.toISOString(),
+        })),
+        reminders: reminders.map((reminder) => ({
+          kind: reminder.kind,
+          sentAt: reminder.sentAt.toISOString(),
+        })),
       };
     }),
 
@@ -119,7 +144,10 @@ export const billingRouter = createRouter({
       const invoice = await findInvoice(ctx.tx, input.invoiceId);
       if (!invoice) throw noInvoice();
       const pdf = await renderInvoicePdf(invoiceDocument(invoice));
-      return { filename: invoicePdfFilename(invoice.number), base64: Buffer.from(pdf).toString("base64") };
+      return {
+        filename: invoicePdfFilename(invoice.number),
+        base64: Buffer.from(pdf).toString("base64"),
+      };
     }),
 
   saveProfile: tenantProcedure("billing.manage")
@@ -127,7 +155,13 @@ export const billingRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const before = (await findBilledTenant(ctx.tx)).profile;
       const saved = await saveBillingProfile(ctx.tx, ctx.tenant.id, input);
-      await ctx.audit({ action: "billing.saveProfile", targetType: "tenant", targetId: ctx.tenant.id, before: before ?? undefined, after: input });
+      await ctx.audit({
+        action: "billing.saveProfile",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        before: before ?? undefined,
+        after: input,
+      });
       return { legalName: saved.legalName };
     }),
 
@@ -140,27 +174,54 @@ export const billingRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const plan = await findBillingPlan(ctx.tx, input.planId);
       if (!plan) throw fieldError("planId", "No such plan");
-      if (!plan.active) throw fieldError("planId", `Plan ${plan.name} is retired and takes no new regions`);
+      if (!plan.active)
+        throw fieldError("planId", `Plan ${plan.name} is retired and takes no new regions`);
       const billed = await billedThrough(ctx.tx);
       if (billed !== null && input.startsOn <= billed) {
-        throw fieldError("startsOn", `startsOn must be after ${billed}: days up to then are invoiced already`);
+        throw fieldError(
+          "startsOn",
+          `startsOn must be after ${billed}: days up to then are invoiced already`,
+        );
       }
-      await assignPlan(ctx.tx, ctx.tenant.id, { startsOn: input.startsOn, planId: plan.id, assignedBy: ctx.auth.user.id });
-      await ctx.audit({ action: "billing.assignPlan", targetType: "tenant", targetId: ctx.tenant.id, after: { plan: plan.name, planId: plan.id, startsOn: input.startsOn } });
+      await assignPlan(ctx.tx, ctx.tenant.id, {
+        startsOn: input.startsOn,
+        planId: plan.id,
+        assignedBy: ctx.auth.user.id,
+      });
+      await ctx.audit({
+        action: "billing.assignPlan",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        after: { plan: plan.name, planId: plan.id, startsOn: input.startsOn },
+      });
       return { startsOn: input.startsOn, plan: plan.name };
     }),
 
   recordPayment: tenantProcedure("billing.manage")
     .input(recordPaymentInput)
     .mutation(async ({ ctx, input }) => {
-      const recorded = await recordPayment(ctx.tx, ctx.tenant.id, { ...input, recordedBy: ctx.auth.user.id });
+      const recorded = await recordPayment(ctx.tx, ctx.tenant.id, {
+        ...input,
+        recordedBy: ctx.auth.user.id,
+      });
       await ctx.audit({
         action: "billing.recordPayment",
         targetType: invoiceTarget,
         targetId: input.invoiceId,
-        after: { number: recorded.invoice.number, amount: input.amount, reference: input.reference, receivedOn: input.receivedOn, status: recorded.invoice.status },
+        after: {
+          number: recorded.invoice.number,
+          amount: input.amount,
+          reference: input.reference,
+          receivedOn: input.receivedOn,
+          status: recorded.invoice.status,
+        },
       });
-      return { status: recorded.invoice.status, paid: recorded.invoice.paid, total: recorded.invoice.total, overpaid: recorded.overpaid };
+      return {
+        status: recorded.invoice.status,
+        paid: recorded.invoice.paid,
+        total: recorded.invoice.total,
+        overpaid: recorded.overpaid,
+      };
     }),
 
   voidInvoice: tenantProcedure("billing.manage")
@@ -174,7 +235,10 @@ export const billingRouter = createRouter({
         targetId: invoice.id,
         after: { number: invoice.number, reason: input.reason, creditNote: creditNote.number },
       });
-      return { status: invoice.status, creditNote: { id: creditNote.id, number: creditNote.number } };
+      return {
+        status: invoice.status,
+        creditNote: { id: creditNote.id, number: creditNote.number },
+      };
     }),
 
   /**
@@ -188,25 +252,51 @@ export const billingRouter = createRouter({
       const limit = addDays(today, -suspensionGraceDays);
       const overdue = (await listInvoices(ctx.tx)).filter((i) => owes(i) && i.dueOn < limit);
       if (overdue.length === 0) {
-        throw fieldError("reason", `Only a region with an invoice more than ${String(suspensionGraceDays)} days past due can be suspended`, "CONFLICT");
+        throw fieldError(
+          "reason",
+          `Only a region with an invoice more than ${String(suspensionGraceDays)} days past due can be suspended`,
+          "CONFLICT",
+        );
       }
       const profile = await setBillingSuspension(ctx.tx, input.reason);
       if (!profile) throw fieldError("reason", "The region has no billing profile", "CONFLICT");
-      await ctx.audit({ action: "billing.suspend", targetType: "tenant", targetId: ctx.tenant.id, after: { reason: input.reason, overdue: overdue.map((i) => i.number) } });
+      await ctx.audit({
+        action: "billing.suspend",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        after: { reason: input.reason, overdue: overdue.map((i) => i.number) },
+      });
       return { since: profile.suspendedAt?.toISOString() ?? null };
     }),
 
   /** Issues now, instead of at the worker's next hourly step, every ended period of the region without an invoice. */
   issueDue: tenantProcedure("billing.manage").mutation(async ({ ctx }) => {
-    const issued = await issueDueInvoices({ db: ctx.db, config: ctx.config, jobs: ctx.jobs, log: ctx.log }, ctx.tx, ctx.tenant.id);
+    const issued = await issueDueInvoices(
+      { db: ctx.db, config: ctx.config, jobs: ctx.jobs, log: ctx.log },
+      ctx.tx,
+      ctx.tenant.id,
+    );
     // Each invoice is audited as issued by the system; this entry says who asked for it early.
-    if (issued.length > 0) await ctx.audit({ action: "billing.issueDue", targetType: "tenant", targetId: ctx.tenant.id, after: { issued: issued.map((i) => i.number) } });
-    return { issued: issued.map((invoice) => ({ id: invoice.id, number: invoice.number, total: invoice.total })) };
+    if (issued.length > 0)
+      await ctx.audit({
+        action: "billing.issueDue",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        after: { issued: issued.map((i) => i.number) },
+      });
+    return {
+      issued: issued.map((invoice) => ({
+        id: invoice.id,
+        number: invoice.number,
+        total: invoice.total,
+      })),
+    };
   }),
 
   resume: tenantProcedure("billing.manage").mutation(async ({ ctx }) => {
     const profile = await setBillingSuspension(ctx.tx, null);
-    if (profile) await ctx.audit({ action: "billing.resume", targetType: "tenant", targetId: ctx.tenant.id });
+    if (profile)
+      await ctx.audit({ action: "billing.resume", targetType: "tenant", targetId: ctx.tenant.id });
     return { resumed: Boolean(profile) };
   }),
 });

@@ -25,7 +25,9 @@ const updateInput = z.object({
   logoBase64: z
     .string({ error: "logoBase64 must be the file's content in base64" })
     .max(maxLogoBase64, { error: `logo is larger than ${String(maxLogoBytes / 1024)} KiB` })
-    .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, { error: "logoBase64 must be the file's content in base64" })
+    .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, {
+      error: "logoBase64 must be the file's content in base64",
+    })
     .optional(),
 });
 
@@ -64,7 +66,8 @@ export const brandingRouter = createRouter({
         logo = checked.logo;
       }
       const before = await getBranding(ctx.tx);
-      if (input.displayName !== undefined) await renameTenant(ctx.tx, ctx.tenant.id, input.displayName);
+      if (input.displayName !== undefined)
+        await renameTenant(ctx.tx, ctx.tenant.id, input.displayName);
       await saveBranding(ctx.tx, ctx.tenant.id, {
         ...(input.primaryColor === undefined ? {} : { primaryColor: input.primaryColor }),
         ...(input.accentColor === undefined ? {} : { accentColor: input.accentColor }),
@@ -75,7 +78,12 @@ export const brandingRouter = createRouter({
         action: "branding.update",
         targetType: "tenant",
         targetId: ctx.tenant.id,
-        before: { displayName: before.displayName, primaryColor: before.primaryColor, accentColor: before.accentColor, logo: before.logo },
+        before: {
+          displayName: before.displayName,
+          primaryColor: before.primaryColor,
+          accentColor: before.accentColor,
+          logo: before.logo,
+        },
         after: {
           displayName: after.displayName,
           primaryColor: after.primaryColor,
@@ -90,7 +98,13 @@ export const brandingRouter = createRouter({
   removeLogo: tenantProcedure("branding.edit").mutation(async ({ ctx }) => {
     const before = await getBranding(ctx.tx);
     if (before.logo) await saveBranding(ctx.tx, ctx.tenant.id, { logo: null });
-    await ctx.audit({ action: "branding.removeLogo", targetType: "tenant", targetId: ctx.tenant.id, before: { logo: before.logo }, after: { logo: null } });
+    await ctx.audit({
+      action: "branding.removeLogo",
+      targetType: "tenant",
+      targetId: ctx.tenant.id,
+      before: { logo: before.logo },
+      after: { logo: null },
+    });
     return getBranding(ctx.tx);
   }),
 });

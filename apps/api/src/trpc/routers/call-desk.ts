@@ -31,7 +31,8 @@ const seatName = z
   .string({ error: "seat must be text" })
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._@:/-]{0,63}$/, {
-    error: "seat must be the seat or extension as the switch names it: letters, digits and . _ @ : / -, at most 64 characters",
+    error:
+      "seat must be the seat or extension as the switch names it: letters, digits and . _ @ : / -, at most 64 characters",
   });
 
 function seatView(row: Pick<SeatRow, "seat" | "startedAt">) {
@@ -49,7 +50,11 @@ export const callDeskRouter = createRouter({
     const mine = occupied.find((seat) => seat.userId === ctx.auth.user.id);
     return {
       mine: mine ? seatView(mine) : null,
-      occupied: occupied.map((seat) => ({ seat: seat.seat, holder: seat.displayName, you: seat.userId === ctx.auth.user.id })),
+      occupied: occupied.map((seat) => ({
+        seat: seat.seat,
+        holder: seat.displayName,
+        you: seat.userId === ctx.auth.user.id,
+      })),
     };
   }),
 
@@ -64,9 +69,19 @@ export const callDeskRouter = createRouter({
       const taken = await takeSeat(ctx.tx, ctx.tenant.id, ctx.auth.user.id, input.seat);
       if (!taken) {
         const holder = await seatHolder(ctx.tx, input.seat);
-        throw fieldError("seat", `Seat ${input.seat} is taken by ${holder?.displayName ?? "someone else"}`, "CONFLICT");
+        throw fieldError(
+          "seat",
+          `Seat ${input.seat} is taken by ${holder?.displayName ?? "someone else"}`,
+          "CONFLICT",
+        );
       }
-      await ctx.audit({ action: "calls.takeSeat", targetType: seatTarget, targetId: input.seat, before: left ? seatView(left) : undefined, after: seatView(taken) });
+      await ctx.audit({
+        action: "calls.takeSeat",
+        targetType: seatTarget,
+        targetId: input.seat,
+        before: left ? seatView(left) : undefined,
+        after: seatView(taken),
+      });
       return seatView(taken);
     }),
 
@@ -74,13 +89,20 @@ export const callDeskRouter = createRouter({
   leaveSeat: tenantProcedure("calls.answer").mutation(async ({ ctx }) => {
     const left = await leaveSeat(ctx.tx, ctx.auth.user.id);
     if (!left) throw new TRPCError({ code: "NOT_FOUND", message: "You are not at a seat" });
-    await ctx.audit({ action: "calls.leaveSeat", targetType: seatTarget, targetId: left.seat, before: seatView(left) });
+    await ctx.audit({
+      action: "calls.leaveSeat",
+      targetType: seatTarget,
+      targetId: left.seat,
+      before: seatView(left),
+    });
     return { seat: left.seat };
   }),
 
   /** Calls my seat answered since I sat down that still wait for their classification, oldest first. */
   mine: tenantProcedure("calls.answer").query(async ({ ctx }) => {
-    const seat = (await listOccupiedSeats(ctx.tx)).find((occupied) => occupied.userId === ctx.auth.user.id);
+    const seat = (await listOccupiedSeats(ctx.tx)).find(
+      (occupied) => occupied.userId === ctx.auth.user.id,
+    );
     if (!seat) return [];
     return (await listUnclassifiedAtSeat(ctx.tx, seat.seat, seat.startedAt)).map(callView);
   }),
@@ -96,16 +118,27 @@ export const callDeskRouter = createRouter({
       if (!call) throw new TRPCError({ code: "NOT_FOUND", message: "No such call" });
       const since = new Date(call.offeredAt.getTime() - historyDays * 24 * 60 * 60 * 1000);
       const [history, settings] = await Promise.all([
-        call.callerNumber === null ? [] : listCallerHistory(ctx.tx, call.callerNumber, call.id, since, historyLimit),
+        call.callerNumber === null
+          ? []
+          : listCallerHistory(ctx.tx, call.callerNumber, call.id, since, historyLimit),
         tenantCallSettings(ctx.tx),
       ]);
-      const policy = { afterCalls: settings.prankBlockAfterCalls, withinHours: settings.prankBlockWithinHours };
+      const policy = {
+        afterCalls: settings.prankBlockAfterCalls,
+        withinHours: settings.prankBlockWithinHours,
+      };
       const windowStart = call.offeredAt.getTime() - policy.withinHours * 60 * 60 * 1000;
-      const recentPranks = history.filter((entry) => entry.classification === "prank" && entry.offeredAt.getTime() >= windowStart).length;
+      const recentPranks = history.filter(
+        (entry) => entry.classification === "prank" && entry.offeredAt.getTime() >= windowStart,
+      ).length;
       return {
         call: callView(call),
         history: history.map((entry) => ({ ...entry, offeredAt: entry.offeredAt.toISOString() })),
-        prankPolicy: { ...policy, recentPranks, suggestBlock: call.callerNumber !== null && recentPranks + 1 >= policy.afterCalls },
+        prankPolicy: {
+          ...policy,
+          recentPranks,
+          suggestBlock: call.callerNumber !== null && recentPranks + 1 >= policy.afterCalls,
+        },
       };
     }),
 
@@ -118,7 +151,15 @@ export const callDeskRouter = createRouter({
     .input(closeCallInput)
     .mutation(async ({ ctx, input }) =>
       closeCall(
-        { db: ctx.db, tx: ctx.tx, tenant: ctx.tenant, userId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, audit: ctx.audit, auditRow: (entry) => auditFields(ctx, ctx.role, entry) },
+        {
+          db: ctx.db,
+          tx: ctx.tx,
+          tenant: ctx.tenant,
+          userId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          audit: ctx.audit,
+          auditRow: (entry) => auditFields(ctx, ctx.role, entry),
+        },
         input,
       ),
     ),
@@ -129,12 +170,20 @@ export const callDeskRouter = createRouter({
    */
   regionMap: tenantProcedure("calls.answer").query(async ({ ctx }) => {
     const regionCode = await currentTenantRegionCode(ctx.tx);
-    const [region, districts] = await Promise.all([findRegion(ctx.tx, regionCode), listRegionDistricts(ctx.tx, regionCode)]);
-    const boundaries = new Map(kecamatanOf(regionCode).map((kecamatan) => [kecamatan.code, kecamatan.geometry]));
+    const [region, districts] = await Promise.all([
+      findRegion(ctx.tx, regionCode),
+      listRegionDistricts(ctx.tx, regionCode),
+    ]);
+    const boundaries = new Map(
+      kecamatanOf(regionCode).map((kecamatan) => [kecamatan.code, kecamatan.geometry]),
+    );
     return {
       regionCode,
       regionName: region?.name ?? regionCode,
-      kecamatan: districts.map((district) => ({ ...district, geometry: boundaries.get(district.code) ?? null })),
+      kecamatan: districts.map((district) => ({
+        ...district,
+        geometry: boundaries.get(district.code) ?? null,
+      })),
       // Through the platform's own origin (the /v1 map tile route), so the portal's CSP stays 'self'.
       tileUrl: ctx.config.mapTileUrl === null ? null : "/v1/map-tiles/{z}/{x}/{y}",
     };

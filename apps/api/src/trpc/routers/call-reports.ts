@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { TenantTx } from "@sigap/db/client";
-import { callFiguresBetween, dailyCallFigures, occupiedSeatFigures, type CallFigures } from "@sigap/db/queries";
+import {
+  callFiguresBetween,
+  dailyCallFigures,
+  occupiedSeatFigures,
+  type CallFigures,
+} from "@sigap/db/queries";
 import { callClassifications } from "@sigap/db/schema";
 import { csvDocument, dateInZone, startOfDayInZone } from "../../csv.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
@@ -28,7 +33,10 @@ function instantsOf(range: { from: string; to: string }, timeZone: string): [Dat
 /** The range's figures per day that had calls, and in total. */
 async function reportOf(tx: TenantTx, range: { from: string; to: string }, timeZone: string) {
   const [from, to] = instantsOf(range, timeZone);
-  const [days, total] = await Promise.all([dailyCallFigures(tx, from, to, timeZone), callFiguresBetween(tx, from, to)]);
+  const [days, total] = await Promise.all([
+    dailyCallFigures(tx, from, to, timeZone),
+    callFiguresBetween(tx, from, to),
+  ]);
   return { days, total };
 }
 
@@ -49,7 +57,13 @@ function csvRow(dayName: string, figures: CallFigures): string[] {
   const seconds = (value: number | null) => (value === null ? "" : value.toFixed(1));
   return [
     dayName,
-    ...[figures.offered, figures.answered, figures.abandoned, figures.answeredWithin10s, figures.answeredWithin15s].map(String),
+    ...[
+      figures.offered,
+      figures.answered,
+      figures.abandoned,
+      figures.answeredWithin10s,
+      figures.answeredWithin15s,
+    ].map(String),
     seconds(figures.medianAnswerSeconds),
     seconds(figures.medianTalkSeconds),
     ...callClassifications.map((name) => String(figures.classified[name])),
@@ -66,11 +80,18 @@ export const callReportsRouter = createRouter({
   wallboard: tenantProcedure("calls.supervise").query(async ({ ctx }) => {
     const now = new Date();
     const today = dateInZone(now, ctx.tenant.timeZone);
-    const [figures, seats] = await Promise.all([callFiguresBetween(ctx.tx, startOfDayInZone(today, ctx.tenant.timeZone), now), occupiedSeatFigures(ctx.tx)]);
+    const [figures, seats] = await Promise.all([
+      callFiguresBetween(ctx.tx, startOfDayInZone(today, ctx.tenant.timeZone), now),
+      occupiedSeatFigures(ctx.tx),
+    ]);
     return {
       day: today,
       figures,
-      seats: seats.map((seat) => ({ ...seat, since: seat.since.toISOString(), onCallSince: seat.onCallSince?.toISOString() ?? null })),
+      seats: seats.map((seat) => ({
+        ...seat,
+        since: seat.since.toISOString(),
+        onCallSince: seat.onCallSince?.toISOString() ?? null,
+      })),
     };
   }),
 
@@ -86,7 +107,10 @@ export const callReportsRouter = createRouter({
       const { days, total } = await reportOf(ctx.tx, input, ctx.tenant.timeZone);
       return {
         filename: `panggilan-${ctx.tenant.slug}-${input.from}-${input.to}.csv`,
-        csv: csvDocument(csvHeader, [...days.map((entry) => csvRow(entry.day, entry)), csvRow("total", total)]),
+        csv: csvDocument(csvHeader, [
+          ...days.map((entry) => csvRow(entry.day, entry)),
+          csvRow("total", total),
+        ]),
       };
     }),
 });

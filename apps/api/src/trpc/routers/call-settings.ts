@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { setTenantSettings } from "@sigap/db/queries";
-import { callSettingKeys, tenantCallSettings, type CallSettings } from "../../calls/call-settings.ts";
+import {
+  callSettingKeys,
+  tenantCallSettings,
+  type CallSettings,
+} from "../../calls/call-settings.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 const wholeNumber = (field: string, min: number, max: number, unit: string) =>
@@ -25,9 +29,19 @@ export const callSettingsRouter = createRouter({
     .input(settingsInput)
     .mutation(async ({ ctx, input }) => {
       const before = await tenantCallSettings(ctx.tx);
-      const values = Object.fromEntries(Object.entries(callSettingKeys).map(([name, key]) => [key, String(input[name as keyof CallSettings])]));
+      const values = Object.fromEntries(
+        Object.entries(callSettingKeys).map(([name, key]) => [
+          key,
+          String(input[name as keyof CallSettings]),
+        ]),
+      );
       await setTenantSettings(ctx.tx, ctx.tenant.id, values);
-      await ctx.audit({ action: "calls.configure", targetType: "tenant_settings", before, after: input });
+      await ctx.audit({
+        action: "calls.configure",
+        targetType: "tenant_settings",
+        before,
+        after: input,
+      });
       return input;
     }),
 });

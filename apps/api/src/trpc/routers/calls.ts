@@ -1,6 +1,13 @@
 import { tracked, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { appendCallFeed, blockNumber, listBlockedNumbers, openCallIdsFrom, unblockNumber, type BlockedNumber } from "@sigap/db/queries";
+import {
+  appendCallFeed,
+  blockNumber,
+  listBlockedNumbers,
+  openCallIdsFrom,
+  unblockNumber,
+  type BlockedNumber,
+} from "@sigap/db/queries";
 import type { TenantTx } from "@sigap/db/client";
 import type { CallFeedMessage } from "../../calls/call-feed.ts";
 import { indonesianPhone } from "../../validation/phone.ts";
@@ -14,7 +21,12 @@ const maxBlockHours = 30 * 24;
 const blocklistTarget = "call_blocklist";
 
 function blockedView(entry: BlockedNumber) {
-  return { number: entry.number, reason: entry.reason, expiresAt: entry.expiresAt.toISOString(), blockedAt: entry.updatedAt.toISOString() };
+  return {
+    number: entry.number,
+    reason: entry.reason,
+    expiresAt: entry.expiresAt.toISOString(),
+    blockedAt: entry.updatedAt.toISOString(),
+  };
 }
 
 /**
@@ -47,17 +59,27 @@ export const callsRouter = createRouter({
       const admission = watchAdmission(ctx, signal, "calls.live");
       const resumeAfter = input.lastEventId ? Number(input.lastEventId) : null;
       try {
-        for await (const message of ctx.callFeed.follow(ctx.tenant.id, resumeAfter, admission.ended)) {
+        for await (const message of ctx.callFeed.follow(
+          ctx.tenant.id,
+          resumeAfter,
+          admission.ended,
+        )) {
           yield tracked(String(message.seq), message satisfies CallFeedMessage);
         }
       } finally {
         admission.stop();
       }
-      if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this region's calls" });
+      if (admission.refused())
+        throw new TRPCError({
+          code: "UNAUTHORIZED",
+          message: "The session no longer admits you to this region's calls",
+        });
     }),
 
   /** Numbers blocked now, soonest to expire first. */
-  blocklist: tenantProcedure("calls.view").query(async ({ ctx }) => (await listBlockedNumbers(ctx.tx, new Date())).map(blockedView)),
+  blocklist: tenantProcedure("calls.view").query(async ({ ctx }) =>
+    (await listBlockedNumbers(ctx.tx, new Date())).map(blockedView),
+  ),
 
   /**
    * Blocks a number for `hours` (24 by default, at most 30 days); blocking it again replaces the
@@ -84,7 +106,12 @@ export const callsRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const expiresAt = new Date(Date.now() + input.hours * 60 * 60 * 1000);
-      const entry = { number: input.number, reason: input.reason, expiresAt, blockedBy: ctx.auth.user.id };
+      const entry = {
+        number: input.number,
+        reason: input.reason,
+        expiresAt,
+        blockedBy: ctx.auth.user.id,
+      };
       const before = await blockNumber(ctx.tx, ctx.tenant.id, entry);
       await ctx.audit({
         action: "calls.block",
@@ -102,8 +129,14 @@ export const callsRouter = createRouter({
     .input(z.object({ number: indonesianPhone("number") }))
     .mutation(async ({ ctx, input }) => {
       const removed = await unblockNumber(ctx.tx, input.number);
-      if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "This number is not blocked" });
-      await ctx.audit({ action: "calls.unblock", targetType: blocklistTarget, targetId: input.number, before: blockedView(removed) });
+      if (!removed)
+        throw new TRPCError({ code: "NOT_FOUND", message: "This number is not blocked" });
+      await ctx.audit({
+        action: "calls.unblock",
+        targetType: blocklistTarget,
+        targetId: input.number,
+        before: blockedView(removed),
+      });
       await refreshCallsFrom(ctx.tx, ctx.tenant.id, input.number);
       return { number: input.number };
     }),

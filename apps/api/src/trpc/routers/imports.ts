@@ -1,14 +1,26 @@
 import { z } from "zod";
 import { lockAgencyList } from "@sigap/db/queries";
 import { csvDocument } from "../../csv.ts";
-import { agencyColumns, agencyExample, applyAgencyImport, planAgencyImport } from "../../imports/agencies.ts";
+import {
+  agencyColumns,
+  agencyExample,
+  applyAgencyImport,
+  planAgencyImport,
+} from "../../imports/agencies.ts";
 import { refuseProblems } from "../../imports/problems.ts";
-import { applyStaffImport, planStaffImport, staffColumns, staffExample } from "../../imports/staff.ts";
+import {
+  applyStaffImport,
+  planStaffImport,
+  staffColumns,
+  staffExample,
+} from "../../imports/staff.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
 
 /** The file's text, and whether to write it (`apply`) or only check every row (the preview). */
 const importInput = z.object({
-  csv: z.string({ error: "csv must be the file's text" }).max(1_000_000, { error: "csv must be at most 1,000,000 characters" }),
+  csv: z
+    .string({ error: "csv must be the file's text" })
+    .max(1_000_000, { error: "csv must be at most 1,000,000 characters" }),
   apply: z.boolean({ error: "apply must be true or false" }).default(false),
 });
 
@@ -26,10 +38,20 @@ const templates = {
 export const importsRouter = createRouter({
   /** A CSV with the import's header and one example row, to fill in a spreadsheet. */
   template: tenantProcedure("onboarding.view")
-    .input(z.object({ kind: z.enum(["agencies", "staff"], { error: "kind must be agencies or staff" }) }))
+    .input(
+      z.object({
+        kind: z.enum(["agencies", "staff"], { error: "kind must be agencies or staff" }),
+      }),
+    )
     .query(({ input }) => {
       const { columns, example } = templates[input.kind];
-      return { filename: `sigap112-${input.kind}.csv`, csv: csvDocument([...columns], [columns.map((column) => example[column as keyof typeof example])]) };
+      return {
+        filename: `sigap112-${input.kind}.csv`,
+        csv: csvDocument(
+          [...columns],
+          [columns.map((column) => example[column as keyof typeof example])],
+        ),
+      };
     }),
 
   agencies: tenantProcedure("agencies.edit")
@@ -38,11 +60,19 @@ export const importsRouter = createRouter({
       // Held to the end of the transaction: a concurrent import or standard set waits, and finds ours.
       if (input.apply) await lockAgencyList(ctx.tx, ctx.tenant.id);
       const plan = await planAgencyImport(ctx.tx, ctx.tenant.id, input.csv);
-      const preview = { agencies: plan.agencies.map(({ id, ...agency }) => ({ ...agency, isNew: id === null })), problems: plan.problems };
+      const preview = {
+        agencies: plan.agencies.map(({ id, ...agency }) => ({ ...agency, isNew: id === null })),
+        problems: plan.problems,
+      };
       if (!input.apply) return { applied: false, ...preview };
       refuseProblems(plan.problems);
       const written = await applyAgencyImport(ctx, plan);
-      await ctx.audit({ action: "imports.agencies", targetType: "tenant", targetId: ctx.tenant.id, after: written });
+      await ctx.audit({
+        action: "imports.agencies",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        after: written,
+      });
       return { applied: true, ...preview };
     }),
 
@@ -50,11 +80,19 @@ export const importsRouter = createRouter({
     .input(importInput)
     .mutation(async ({ ctx, input }) => {
       const plan = await planStaffImport(ctx.tx, input.csv);
-      const preview = { invitations: plan.invitations.map(({ agencyId: _agencyId, ...invitation }) => invitation), problems: plan.problems };
+      const preview = {
+        invitations: plan.invitations.map(({ agencyId: _agencyId, ...invitation }) => invitation),
+        problems: plan.problems,
+      };
       if (!input.apply) return { applied: false, ...preview };
       refuseProblems(plan.problems);
       const written = await applyStaffImport(ctx, plan);
-      await ctx.audit({ action: "imports.staff", targetType: "tenant", targetId: ctx.tenant.id, after: written });
+      await ctx.audit({
+        action: "imports.staff",
+        targetType: "tenant",
+        targetId: ctx.tenant.id,
+        after: written,
+      });
       return { applied: true, ...preview };
     }),
 });

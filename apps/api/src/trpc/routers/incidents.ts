@@ -35,10 +35,19 @@ import {
 } from "../../incidents/inputs.ts";
 import { eidoDocument } from "../../incidents/eido.ts";
 import { incidentListCsv } from "../../incidents/incident-csv.ts";
-import { incidentRecord, loadIncident, recordFacts, type LoadedIncident } from "../../incidents/load.ts";
+import {
+  incidentRecord,
+  loadIncident,
+  recordFacts,
+  type LoadedIncident,
+} from "../../incidents/load.ts";
 import { nearbyOpenIncidents } from "../../incidents/nearby.ts";
 import { reportInput, reportOnAssignment } from "../../incidents/report.ts";
-import { responderLinkLifetimeMs, responderLinkToken, responderLinkUrl } from "../../incidents/responder-link.ts";
+import {
+  responderLinkLifetimeMs,
+  responderLinkToken,
+  responderLinkUrl,
+} from "../../incidents/responder-link.ts";
 import { incidentMoveProblem } from "../../incidents/status.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure, tenantStreamProcedure } from "../init.ts";
@@ -73,14 +82,23 @@ function incidentView(loaded: LoadedIncident, links: ((assignmentId: string) => 
       ackDeadline: assignment.ackDeadline.toISOString(),
       acknowledgedAt: assignment.acknowledgedAt?.toISOString() ?? null,
       // For the operator to pass on by phone or chat when no notification arrives.
-      responderLink: links && assignment.status !== "withdrawn" && assignment.status !== "done" ? links(assignment.id) : null,
+      responderLink:
+        links && assignment.status !== "withdrawn" && assignment.status !== "done"
+          ? links(assignment.id)
+          : null,
     })),
     deliveries: loaded.deliveries.map((delivery) => ({
       ...delivery,
       deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
       updatedAt: delivery.updatedAt.toISOString(),
     })),
-    timeline: loaded.timeline.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, actorLabel: entry.actorLabel, data: entry.data as Record<string, unknown> })),
+    timeline: loaded.timeline.map((entry) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      kind: entry.kind,
+      actorLabel: entry.actorLabel,
+      data: entry.data as Record<string, unknown>,
+    })),
     calls: loaded.calls.map((call) => ({ ...call, offeredAt: call.offeredAt.toISOString() })),
   };
 }
@@ -95,13 +113,20 @@ export const incidentsRouter = createRouter({
   board: tenantProcedure("incidents.view")
     .input(boardInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listBoardIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
+      const rows = await listBoardIncidents(ctx.tx, {
+        statuses: statusesOf(input.view),
+        type: input.type,
+        limit: 200,
+      });
       const now = Date.now();
       return rows.map((row) => ({
         ...row,
         createdAt: row.createdAt.toISOString(),
         dispatchedAt: row.dispatchedAt?.toISOString() ?? null,
-        overdue: row.assignments.some((assignment) => assignment.status === "notified" && new Date(assignment.ackDeadline).getTime() < now),
+        overdue: row.assignments.some(
+          (assignment) =>
+            assignment.status === "notified" && new Date(assignment.ackDeadline).getTime() < now,
+        ),
       }));
     }),
 
@@ -113,7 +138,14 @@ export const incidentsRouter = createRouter({
       if (!loaded) throw notFound();
       const links = can(ctx.role, "incidents.dispatch")
         ? (assignmentId: string) =>
-            responderLinkUrl(ctx.config.publicUrl, responderLinkToken(ctx.config.secretKeys, { tenantId: ctx.tenant.id, assignmentId }, new Date(Date.now() + responderLinkLifetimeMs)))
+            responderLinkUrl(
+              ctx.config.publicUrl,
+              responderLinkToken(
+                ctx.config.secretKeys,
+                { tenantId: ctx.tenant.id, assignmentId },
+                new Date(Date.now() + responderLinkLifetimeMs),
+              ),
+            )
         : null;
       return incidentView(loaded, links);
     }),
@@ -133,7 +165,10 @@ export const incidentsRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const regionCode = await currentTenantRegionCode(ctx.tx);
       if (!(await isRegionKecamatan(ctx.tx, regionCode, input.kecamatanCode))) {
-        throw fieldError("kecamatanCode", `kecamatanCode must be a kecamatan of this region (${regionCode})`);
+        throw fieldError(
+          "kecamatanCode",
+          `kecamatanCode must be a kecamatan of this region (${regionCode})`,
+        );
       }
       return listDistrictVillages(ctx.tx, input.kecamatanCode);
     }),
@@ -142,14 +177,34 @@ export const incidentsRouter = createRouter({
   create: tenantProcedure("incidents.dispatch")
     .input(createIncidentInput)
     .mutation(async ({ ctx, input }) => {
-      const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      const location =
+        input.location &&
+        (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
       const villageCode = await checkedVillage(ctx.tx, input.villageCode, location);
       const { origin, ...facts } = input;
-      const incident = await insertIncident(ctx.tx, { tenantId: ctx.tenant.id, origin, ...facts, location, villageCode, createdBy: ctx.auth.user.id });
+      const incident = await insertIncident(ctx.tx, {
+        tenantId: ctx.tenant.id,
+        origin,
+        ...facts,
+        location,
+        villageCode,
+        createdBy: ctx.auth.user.id,
+      });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
-        { incidentId: incident.id, kind: "created", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { origin, types: input.types } },
+        {
+          incidentId: incident.id,
+          kind: "created",
+          actorUserId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          data: { origin, types: input.types },
+        },
       ]);
-      await ctx.audit({ action: "incidents.create", targetType: incidentTarget, targetId: incident.id, after: { origin, types: input.types } });
+      await ctx.audit({
+        action: "incidents.create",
+        targetType: incidentTarget,
+        targetId: incident.id,
+        after: { origin, types: input.types },
+      });
       const nearby = await nearbyOpenIncidents(ctx.tx, incident);
       return { incidentId: incident.id, nearby };
     }),
@@ -160,7 +215,9 @@ export const incidentsRouter = createRouter({
    */
   nearby: tenantProcedure("incidents.view")
     .input(nearbyInput)
-    .query(async ({ ctx, input }) => nearbyOpenIncidents(ctx.tx, { id: null, types: input.types, location: input.location })),
+    .query(async ({ ctx, input }) =>
+      nearbyOpenIncidents(ctx.tx, { id: null, types: input.types, location: input.location }),
+    ),
 
   /** Changes what is known before dispatch; the proposal follows the facts. */
   updateFacts: tenantProcedure("incidents.dispatch")
@@ -168,13 +225,30 @@ export const incidentsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
       if (!incident) throw notFound();
-      if (closedStatuses.includes(incident.status)) throw new TRPCError({ code: "CONFLICT", message: `The incident is ${incident.status}: it cannot change any more` });
-      const location = input.location && (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
+      if (closedStatuses.includes(incident.status))
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The incident is ${incident.status}: it cannot change any more`,
+        });
+      const location =
+        input.location &&
+        (await checkedLocation(ctx.tx, await currentTenantRegionCode(ctx.tx), input.location));
       const villageCode = await checkedVillage(ctx.tx, input.villageCode, location);
       const { incidentId, ...facts } = input;
       await updateIncident(ctx.tx, incidentId, { ...facts, location, villageCode });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
-        { incidentId, kind: "facts_changed", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { types: facts.types, severity: facts.severity, casualties: facts.casualties, flags: facts.flags } },
+        {
+          incidentId,
+          kind: "facts_changed",
+          actorUserId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          data: {
+            types: facts.types,
+            severity: facts.severity,
+            casualties: facts.casualties,
+            flags: facts.flags,
+          },
+        },
       ]);
       return { incidentId };
     }),
@@ -184,11 +258,22 @@ export const incidentsRouter = createRouter({
     .input(dispatchInput)
     .mutation(async ({ ctx, input }) => {
       const result = await dispatchIncident(
-        { tx: ctx.tx, tenantId: ctx.tenant.id, userId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, jobs: ctx.jobs },
+        {
+          tx: ctx.tx,
+          tenantId: ctx.tenant.id,
+          userId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          jobs: ctx.jobs,
+        },
         input,
         new Date(),
       );
-      await ctx.audit({ action: "incidents.dispatch", targetType: incidentTarget, targetId: input.incidentId, after: { agencies: input.agencies.map((agency) => agency.agencyId) } });
+      await ctx.audit({
+        action: "incidents.dispatch",
+        targetType: incidentTarget,
+        targetId: input.incidentId,
+        after: { agencies: input.agencies.map((agency) => agency.agencyId) },
+      });
       return result;
     }),
 
@@ -208,9 +293,21 @@ export const incidentsRouter = createRouter({
         ...(input.status === "closed" || input.status === "cancelled" ? { closedAt: now } : {}),
       });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
-        { incidentId: incident.id, kind: "status_changed", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { from: incident.status, to: input.status, disposition: input.disposition } },
+        {
+          incidentId: incident.id,
+          kind: "status_changed",
+          actorUserId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          data: { from: incident.status, to: input.status, disposition: input.disposition },
+        },
       ]);
-      await ctx.audit({ action: "incidents.setStatus", targetType: incidentTarget, targetId: incident.id, before: { status: incident.status }, after: { status: input.status, disposition: input.disposition } });
+      await ctx.audit({
+        action: "incidents.setStatus",
+        targetType: incidentTarget,
+        targetId: incident.id,
+        before: { status: incident.status },
+        after: { status: input.status, disposition: input.disposition },
+      });
       return { incidentId: incident.id, status: input.status };
     }),
 
@@ -220,7 +317,15 @@ export const incidentsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const incident = await findIncident(ctx.tx, input.incidentId, { lock: false });
       if (!incident) throw notFound();
-      await appendTimeline(ctx.tx, ctx.tenant.id, [{ incidentId: incident.id, kind: "note", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { note: input.note } }]);
+      await appendTimeline(ctx.tx, ctx.tenant.id, [
+        {
+          incidentId: incident.id,
+          kind: "note",
+          actorUserId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          data: { note: input.note },
+        },
+      ]);
       return { incidentId: incident.id };
     }),
 
@@ -228,22 +333,47 @@ export const incidentsRouter = createRouter({
   attachCall: tenantProcedure("incidents.dispatch")
     .input(attachCallInput)
     .mutation(async ({ ctx, input }) => {
-      const [incident, call] = await Promise.all([findIncident(ctx.tx, input.incidentId, { lock: false }), findCall(ctx.tx, input.callId, { lock: true })]);
+      const [incident, call] = await Promise.all([
+        findIncident(ctx.tx, input.incidentId, { lock: false }),
+        findCall(ctx.tx, input.callId, { lock: true }),
+      ]);
       if (!incident) throw notFound();
       if (!call) throw new TRPCError({ code: "NOT_FOUND", message: "No such call" });
-      if (!(await attachCall(ctx.tx, call.id, incident.id))) throw new TRPCError({ code: "CONFLICT", message: "The call belongs to another incident" });
+      if (!(await attachCall(ctx.tx, call.id, incident.id)))
+        throw new TRPCError({ code: "CONFLICT", message: "The call belongs to another incident" });
       await appendTimeline(ctx.tx, ctx.tenant.id, [
-        { incidentId: incident.id, kind: "call_attached", actorUserId: ctx.auth.user.id, actorLabel: ctx.auth.user.displayName, data: { callId: call.id, callerNumber: call.callerNumber } },
+        {
+          incidentId: incident.id,
+          kind: "call_attached",
+          actorUserId: ctx.auth.user.id,
+          actorLabel: ctx.auth.user.displayName,
+          data: { callId: call.id, callerNumber: call.callerNumber },
+        },
       ]);
       return { incidentId: incident.id, callId: call.id };
     }),
 
   /** An operator writes down what an agency said by phone (its notification did not arrive, or it has no system). */
   recordReport: tenantProcedure("incidents.dispatch")
-    .input(reportInput.extend({ assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }) }))
+    .input(
+      reportInput.extend({
+        assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { assignmentId, ...report } = input;
-      return reportOnAssignment(ctx.tx, ctx.tenant.id, assignmentId, report, { userId: ctx.auth.user.id, label: `${ctx.auth.user.displayName} (telepon)`, via: "operator" }, new Date());
+      return reportOnAssignment(
+        ctx.tx,
+        ctx.tenant.id,
+        assignmentId,
+        report,
+        {
+          userId: ctx.auth.user.id,
+          label: `${ctx.auth.user.displayName} (telepon)`,
+          via: "operator",
+        },
+        new Date(),
+      );
     }),
 
   /**
@@ -264,7 +394,11 @@ export const incidentsRouter = createRouter({
     } finally {
       admission.stop();
     }
-    if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this region's incidents" });
+    if (admission.refused())
+      throw new TRPCError({
+        code: "UNAUTHORIZED",
+        message: "The session no longer admits you to this region's incidents",
+      });
   }),
 
   /** One incident as a NENA EIDO document (NENA-STA-021), for another centre's or an agency's system. */
@@ -275,17 +409,33 @@ export const incidentsRouter = createRouter({
       if (!loaded) throw notFound();
       // The region's centre, named under the platform's own domain: it issues the document and owns the incident.
       const senderId = `${ctx.tenant.slug}.${new URL(ctx.config.publicUrl).hostname}`;
-      return { filename: `eido-${input.incidentId}.json`, document: eidoDocument(incidentRecord(loaded), { issuedAt: new Date(), senderId }) };
+      return {
+        filename: `eido-${input.incidentId}.json`,
+        document: eidoDocument(incidentRecord(loaded), { issuedAt: new Date(), senderId }),
+      };
     }),
 
   /** The board's incidents (the latest 200 of `view`) as CSV, times in the region's zone. */
   exportCsv: tenantProcedure("incidents.export")
     .input(boardInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listIncidents(ctx.tx, { statuses: statusesOf(input.view), type: input.type, limit: 200 });
-      const assignments = await listAssignmentsOf(ctx.tx, rows.map((row) => row.id));
-      const records = rows.map((row) => ({ ...recordFacts(row), assignments: assignments.filter((assignment) => assignment.incidentId === row.id) }));
-      return { filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`, csv: incidentListCsv(records, ctx.tenant.timeZone) };
+      const rows = await listIncidents(ctx.tx, {
+        statuses: statusesOf(input.view),
+        type: input.type,
+        limit: 200,
+      });
+      const assignments = await listAssignmentsOf(
+        ctx.tx,
+        rows.map((row) => row.id),
+      );
+      const records = rows.map((row) => ({
+        ...recordFacts(row),
+        assignments: assignments.filter((assignment) => assignment.incidentId === row.id),
+      }));
+      return {
+        filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`,
+        csv: incidentListCsv(records, ctx.tenant.timeZone),
+      };
     }),
 
   /**
@@ -293,7 +443,10 @@ export const incidentsRouter = createRouter({
    * a note, a status), so the assignments page reads again. It carries no ids: the region's other
    * incidents, and even that they changed, are none of the agency's business.
    */
-  mineLive: tenantStreamProcedure("incidents.respond").subscription(async function* ({ ctx, signal }) {
+  mineLive: tenantStreamProcedure("incidents.respond").subscription(async function* ({
+    ctx,
+    signal,
+  }) {
     const admission = watchAdmission(ctx, signal, "incidents.mineLive");
     const { agencyId } = ctx;
     let sequence = 0;
@@ -304,7 +457,12 @@ export const incidentsRouter = createRouter({
         const concerned =
           agencyId !== null &&
           (incidentIds.includes("*") ||
-            (await withTenant(ctx.db, ctx.tenant.id, (tx) => concernsAgency(tx, agencyId, incidentIds), { readOnly: true })));
+            (await withTenant(
+              ctx.db,
+              ctx.tenant.id,
+              (tx) => concernsAgency(tx, agencyId, incidentIds),
+              { readOnly: true },
+            )));
         if (!concerned) continue;
         sequence += 1;
         yield tracked(String(sequence), { changed: true });
@@ -312,7 +470,11 @@ export const incidentsRouter = createRouter({
     } finally {
       admission.stop();
     }
-    if (admission.refused()) throw new TRPCError({ code: "UNAUTHORIZED", message: "The session no longer admits you to this agency's assignments" });
+    if (admission.refused())
+      throw new TRPCError({
+        code: "UNAUTHORIZED",
+        message: "The session no longer admits you to this agency's assignments",
+      });
   }),
 
   /** My agency's assignments that are not finished (agency responders). */
@@ -329,12 +491,24 @@ export const incidentsRouter = createRouter({
 
   /** A responder reports on one of their agency's assignments. */
   report: tenantProcedure("incidents.respond")
-    .input(reportInput.extend({ assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }) }))
+    .input(
+      reportInput.extend({
+        assignmentId: z.uuid({ error: "assignmentId must be an assignment's id" }),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { assignmentId, ...report } = input;
       const mine = ctx.agencyId ? await listAgencyAssignments(ctx.tx, ctx.agencyId) : [];
       // Another agency's assignment is answered as if it did not exist.
-      if (!mine.some((row) => row.assignmentId === assignmentId)) throw new TRPCError({ code: "NOT_FOUND", message: "No such assignment" });
-      return reportOnAssignment(ctx.tx, ctx.tenant.id, assignmentId, report, { userId: ctx.auth.user.id, label: ctx.auth.user.displayName, via: "responder" }, new Date());
+      if (!mine.some((row) => row.assignmentId === assignmentId))
+        throw new TRPCError({ code: "NOT_FOUND", message: "No such assignment" });
+      return reportOnAssignment(
+        ctx.tx,
+        ctx.tenant.id,
+        assignmentId,
+        report,
+        { userId: ctx.auth.user.id, label: ctx.auth.user.displayName, via: "responder" },
+        new Date(),
+      );
     }),
 });

@@ -11,7 +11,12 @@ import {
   type InvitationByToken,
 } from "@sigap/db/queries";
 import { asTenantId, withTenant } from "@sigap/tenancy";
-import { hashPassword, judgePassword, maximumPasswordLength, verifyPassword } from "../../auth/passwords.ts";
+import {
+  hashPassword,
+  judgePassword,
+  maximumPasswordLength,
+  verifyPassword,
+} from "../../auth/passwords.ts";
 import { redactSecrets } from "../../auth/redact.ts";
 import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { recordSuccess, takeAttempt, throttleKeys } from "../../auth/throttle.ts";
@@ -80,7 +85,13 @@ export const invitationsRouter = createRouter({
     .input(
       tokenInput.extend({
         password: z.string().min(1, "password is required").max(maximumPasswordLength),
-        displayName: z.string().trim().min(1, "displayName is required").max(100).refine(...singleLine("displayName")).optional(),
+        displayName: z
+          .string()
+          .trim()
+          .min(1, "displayName is required")
+          .max(100)
+          .refine(...singleLine("displayName"))
+          .optional(),
         locale: z.enum(["id", "en"]).optional(),
       }),
     )
@@ -91,28 +102,46 @@ export const invitationsRouter = createRouter({
       if (status !== "valid") throw new TRPCError({ code: "CONFLICT", message: unusable[status] });
 
       const existing = await findUserByEmail(ctx.db, invitation.email);
-      let newAccount: { displayName: string; locale: "id" | "en"; passwordHash: string } | undefined;
+      let newAccount:
+        { displayName: string; locale: "id" | "en"; passwordHash: string } | undefined;
       if (existing) {
         const keys = throttleKeys(existing.email, ctx.meta.ip);
         await takeAttempt(ctx.db, keys, now);
-        const passwordOk = existing.passwordHash !== null && (await verifyPassword(existing.passwordHash, input.password));
+        const passwordOk =
+          existing.passwordHash !== null &&
+          (await verifyPassword(existing.passwordHash, input.password));
         if (!passwordOk || existing.deactivatedAt) {
           throw fieldError("password", `This is not the password of the account ${existing.email}`);
         }
         await recordSuccess(ctx.db, keys);
       } else {
-        if (!input.displayName) throw fieldError("displayName", "displayName is required for a new account");
+        if (!input.displayName)
+          throw fieldError("displayName", "displayName is required for a new account");
         const locale = input.locale ?? "id";
-        const verdict = judgePassword(input.password, [invitation.email, input.displayName], locale);
+        const verdict = judgePassword(
+          input.password,
+          [invitation.email, input.displayName],
+          locale,
+        );
         if (!verdict.ok) throw fieldError("password", verdict.reason);
-        newAccount = { displayName: input.displayName, locale, passwordHash: await hashPassword(input.password) };
+        newAccount = {
+          displayName: input.displayName,
+          locale,
+          passwordHash: await hashPassword(input.password),
+        };
       }
 
       const user = await withTenant(ctx.db, asTenantId(invitation.tenantId), async (tx) => {
         const claimed = await claimInvitation(tx, invitation.invitationId, now);
         if (!claimed) throw new TRPCError({ code: "CONFLICT", message: unusable.used });
-        const user = existing ?? (newAccount ? await insertUser(tx, { email: invitation.email, ...newAccount }) : null);
-        if (!user) throw new TRPCError({ code: "CONFLICT", message: "An account with this email was just created; accept again with its password" });
+        const user =
+          existing ??
+          (newAccount ? await insertUser(tx, { email: invitation.email, ...newAccount }) : null);
+        if (!user)
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: "An account with this email was just created; accept again with its password",
+          });
         const previous = await findMembership(tx, user.id);
         const membership = await upsertMembership(tx, {
           tenantId: invitation.tenantId,
@@ -120,7 +149,10 @@ export const invitationsRouter = createRouter({
           role: claimed.role,
           agencyId: claimed.agencyId,
         });
-        await secureSessionsAfterRoleChange(tx, user.id, { from: previous?.deactivatedAt ? undefined : previous?.role, to: membership.role });
+        await secureSessionsAfterRoleChange(tx, user.id, {
+          from: previous?.deactivatedAt ? undefined : previous?.role,
+          to: membership.role,
+        });
         // Nobody is signed in yet: the actor is the person the link was for, acting anonymously.
         await appendTenantAudit(tx, invitation.tenantId, {
           actorUserId: user.id,
@@ -130,7 +162,13 @@ export const invitationsRouter = createRouter({
           targetId: invitation.invitationId,
           diff: redactSecrets({
             before: { acceptedAt: null },
-            after: { acceptedAt: now, userId: user.id, role: membership.role, agencyId: membership.agencyId, accountCreated: !existing },
+            after: {
+              acceptedAt: now,
+              userId: user.id,
+              role: membership.role,
+              agencyId: membership.agencyId,
+              accountCreated: !existing,
+            },
           }),
           ip: ctx.meta.ip,
           userAgent: ctx.meta.userAgent,

@@ -1,7 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Executor } from "@sigap/db/client";
-import { getNationalScope, listProvinceRegencies, listTenantDirectory, type TenantDirectoryRow } from "@sigap/db/queries";
+import {
+  getNationalScope,
+  listProvinceRegencies,
+  listTenantDirectory,
+  type TenantDirectoryRow,
+} from "@sigap/db/queries";
 import { csvDocument, dateInZone, formatInZone } from "../../csv.ts";
 import { createRouter } from "../init.ts";
 import { ministryProcedure } from "../ministry.ts";
@@ -25,15 +30,20 @@ const filtersSchema = z.object({
     .string()
     .regex(/^\d{2}$/, { error: "provinceCode must be a two-digit province code, e.g. 35" })
     .optional(),
-  status: z.enum(tenantStatuses, { error: `status must be one of ${tenantStatuses.join(", ")}` }).optional(),
+  status: z
+    .enum(tenantStatuses, { error: `status must be one of ${tenantStatuses.join(", ")}` })
+    .optional(),
 });
 type Filters = z.infer<typeof filtersSchema>;
 const filtersInput = filtersSchema.default({});
 
 /** How many months the trend shows, this one included; without it, every month since the first launch. */
-const trendMonths = z.int({ error: "months must be a whole number of months" }).min(1, { error: "months must be at least 1" }).max(600, {
-  error: "months must be at most 600",
-});
+const trendMonths = z
+  .int({ error: "months must be a whole number of months" })
+  .min(1, { error: "months must be at least 1" })
+  .max(600, {
+    error: "months must be at most 600",
+  });
 const trendInput = filtersSchema.extend({ months: trendMonths.optional() }).default({});
 
 const summaryOutput = z.object({
@@ -80,11 +90,16 @@ const provinceRegion = z.object({
   tenantName: z.string().nullable(),
   launchedAt: z.date().nullable(),
 });
-const provinceDetail = z.object({ provinceCode: z.string(), provinceName: z.string(), regions: z.array(provinceRegion) });
+const provinceDetail = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  regions: z.array(provinceRegion),
+});
 
 type Scope = Awaited<ReturnType<typeof getNationalScope>>;
 
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+const percent = (part: number, whole: number) =>
+  whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 
 /** The one definition of a live region (see the top of this file). */
 const isLive = (tenant: { status: TenantDirectoryRow["status"] }) => tenant.status === "live";
@@ -108,7 +123,8 @@ function provinceRows(scope: Scope): z.infer<typeof provinceRow>[] {
 
 function summary(scope: Scope): z.infer<typeof summaryOutput> {
   const rows = provinceRows(scope);
-  const total = (pick: (row: z.infer<typeof provinceRow>) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
+  const total = (pick: (row: z.infer<typeof provinceRow>) => number) =>
+    rows.reduce((sum, row) => sum + pick(row), 0);
   const totalRegions = total((row) => row.regions);
   const live = total((row) => row.live);
   return {
@@ -149,16 +165,23 @@ function shiftMonth(month: string, by: number): string {
  * the first launch to this one, or the last `months` of them (the total then starts with the
  * launches before). No live region, no points.
  */
-function adoptionOverTime(scope: Scope, now: Date, months?: number): z.infer<typeof adoptionPoint>[] {
+function adoptionOverTime(
+  scope: Scope,
+  now: Date,
+  months?: number,
+): z.infer<typeof adoptionPoint>[] {
   const launches = new Map<string, number>();
   for (const tenant of scope.tenants) {
-    if (isLive(tenant) && tenant.launchedAt) launches.set(monthOf(tenant.launchedAt), (launches.get(monthOf(tenant.launchedAt)) ?? 0) + 1);
+    if (isLive(tenant) && tenant.launchedAt)
+      launches.set(monthOf(tenant.launchedAt), (launches.get(monthOf(tenant.launchedAt)) ?? 0) + 1);
   }
   const firstLaunch = [...launches.keys()].sort()[0];
   if (firstLaunch === undefined) return [];
   const last = monthOf(now) > firstLaunch ? monthOf(now) : firstLaunch;
   const first = months === undefined ? firstLaunch : shiftMonth(last, 1 - months);
-  let cumulative = [...launches].filter(([month]) => month < first).reduce((sum, [, launched]) => sum + launched, 0);
+  let cumulative = [...launches]
+    .filter(([month]) => month < first)
+    .reduce((sum, [, launched]) => sum + launched, 0);
   const points: z.infer<typeof adoptionPoint>[] = [];
   for (let month = first; month <= last; month = shiftMonth(month, 1)) {
     const launched = launches.get(month) ?? 0;
@@ -169,10 +192,20 @@ function adoptionOverTime(scope: Scope, now: Date, months?: number): z.infer<typ
 }
 
 /** Every kabupaten/kota of a province with its tenant's status and launch, if it has a tenant. */
-async function provinceDetailOf(db: Executor, provinceCode: string): Promise<z.infer<typeof provinceDetail>> {
-  const [regencies, directory] = await Promise.all([listProvinceRegencies(db, provinceCode), listTenantDirectory(db)]);
+async function provinceDetailOf(
+  db: Executor,
+  provinceCode: string,
+): Promise<z.infer<typeof provinceDetail>> {
+  const [regencies, directory] = await Promise.all([
+    listProvinceRegencies(db, provinceCode),
+    listTenantDirectory(db),
+  ]);
   const [first] = regencies;
-  if (!first) throw new TRPCError({ code: "NOT_FOUND", message: `No province with provinceCode ${provinceCode}` });
+  if (!first)
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: `No province with provinceCode ${provinceCode}`,
+    });
   const tenantOf = new Map(directory.map((tenant) => [tenant.regionCode, tenant]));
   return {
     provinceCode,
@@ -206,7 +239,16 @@ const csvTables = {
     ),
   tenants: (scope: Scope) =>
     csvDocument(
-      ["slug", "tenant_name", "region_code", "region_name", "province_code", "province_name", "status", "launched_at"],
+      [
+        "slug",
+        "tenant_name",
+        "region_code",
+        "region_name",
+        "province_code",
+        "province_name",
+        "status",
+        "launched_at",
+      ],
       tenantRows(scope).map((row) => [
         row.slug,
         row.tenantName,
@@ -221,13 +263,22 @@ const csvTables = {
   adoption: (scope: Scope, months?: number) =>
     csvDocument(
       ["month", "launched", "cumulative_live"],
-      adoptionOverTime(scope, new Date(), months).map((point) => [point.month, String(point.launched), String(point.cumulative)]),
+      adoptionOverTime(scope, new Date(), months).map((point) => [
+        point.month,
+        String(point.launched),
+        String(point.cumulative),
+      ]),
     ),
 } as const;
 
 const csvTableNames = Object.keys(csvTables) as (keyof typeof csvTables)[];
 
-function exportFilename(table: string, filters: Filters, months: number | undefined, now: Date): string {
+function exportFilename(
+  table: string,
+  filters: Filters,
+  months: number | undefined,
+  now: Date,
+): string {
   const parts = [
     "national",
     table,
@@ -258,7 +309,9 @@ export const nationalRouter = createRouter({
   /** The live regions by month of launch, cumulative, for the adoption chart. */
   adoptionOverTime: ministryProcedure("national.view", z.array(adoptionPoint))
     .input(trendInput)
-    .query(async ({ ctx, input }) => adoptionOverTime(await getNationalScope(ctx.db, input), new Date(), input.months)),
+    .query(async ({ ctx, input }) =>
+      adoptionOverTime(await getNationalScope(ctx.db, input), new Date(), input.months),
+    ),
 
   /** A province's drill-down: each of its kabupaten/kota with status and launch date. */
   province: ministryProcedure("national.view", provinceDetail)
@@ -282,6 +335,9 @@ export const nationalRouter = createRouter({
       const now = new Date();
       const months = input.table === "adoption" ? input.months : undefined;
       const scope = await getNationalScope(ctx.db, input.filters);
-      return { filename: exportFilename(input.table, input.filters, months, now), csv: csvTables[input.table](scope, months) };
+      return {
+        filename: exportFilename(input.table, input.filters, months, now),
+        csv: csvTables[input.table](scope, months),
+      };
     }),
 });

@@ -20,7 +20,9 @@ import { createRouter, tenantProcedure } from "../init.ts";
  * The SOP templates a region may start from. The national template carries no id or version of
  * its own, so this code names it; its rule format says which engine reads it.
  */
-const sopTemplates = [{ code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format }] as const;
+const sopTemplates = [
+  { code: "national-default", name: nationalTemplate.name, format: nationalTemplate.format },
+] as const;
 const sopTemplateCodes = sopTemplates.map((template) => template.code);
 
 export const onboardingRouter = createRouter({
@@ -33,14 +35,28 @@ export const onboardingRouter = createRouter({
    * choosing again never throws work away.
    */
   chooseSop: tenantProcedure("sop.choose")
-    .input(z.object({ templateCode: z.enum(sopTemplateCodes, { error: `templateCode must be one of ${sopTemplateCodes.join(", ")}` }) }))
+    .input(
+      z.object({
+        templateCode: z.enum(sopTemplateCodes, {
+          error: `templateCode must be one of ${sopTemplateCodes.join(", ")}`,
+        }),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const before = await getOnboarding(ctx.tx);
       const after = await chooseSopTemplate(ctx.tx, ctx.tenant.id, input.templateCode, new Date());
       const draftCreated = !(await findSopDraft(ctx.tx, { forUpdate: true }));
       if (draftCreated) {
-        const ruleset = { ...nationalTemplate, name: regionSopName(ctx.tenant.displayName), timeZone: ctx.tenant.timeZone };
-        await saveSopDraft(ctx.tx, ctx.tenant.id, { ruleset, authorId: ctx.auth.user.id, basedOnNumber: null });
+        const ruleset = {
+          ...nationalTemplate,
+          name: regionSopName(ctx.tenant.displayName),
+          timeZone: ctx.tenant.timeZone,
+        };
+        await saveSopDraft(ctx.tx, ctx.tenant.id, {
+          ruleset,
+          authorId: ctx.auth.user.id,
+          basedOnNumber: null,
+        });
       }
       await ctx.audit({
         action: "onboarding.chooseSop",
@@ -54,7 +70,12 @@ export const onboardingRouter = createRouter({
 
   /** Where the tenant stands: status, launch date, each checklist item, and whether it may go live. */
   checklist: tenantProcedure("onboarding.view").query(async ({ ctx }) => {
-    const [status, facts, sop, onboarding] = await Promise.all([getTenantStatus(ctx.tx), getChecklistFacts(ctx.tx), getSopFacts(ctx.tx), getOnboarding(ctx.tx)]);
+    const [status, facts, sop, onboarding] = await Promise.all([
+      getTenantStatus(ctx.tx),
+      getChecklistFacts(ctx.tx),
+      getSopFacts(ctx.tx),
+      getOnboarding(ctx.tx),
+    ]);
     const items = checklist(facts, sop);
     return {
       status: status.status,
@@ -83,21 +104,34 @@ export const onboardingRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const platformRole = ctx.auth.user.platformRole;
-      if (input.overrideReason !== undefined && !(platformRole && can(platformRole, "tenant.goLiveOverride"))) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Only a platform admin may take a tenant live with its checklist unmet" });
+      if (
+        input.overrideReason !== undefined &&
+        !(platformRole && can(platformRole, "tenant.goLiveOverride"))
+      ) {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Only a platform admin may take a tenant live with its checklist unmet",
+        });
       }
       // Locked: of two concurrent go-lives, the second sees the first's result.
       const before = await getTenantStatus(ctx.tx, { lock: true });
       if (before.status !== "onboarding") {
-        throw new TRPCError({ code: "CONFLICT", message: `The tenant is ${before.status}; only a tenant in onboarding can go live` });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The tenant is ${before.status}; only a tenant in onboarding can go live`,
+        });
       }
       const failing = checklist(await getChecklistFacts(ctx.tx), await getSopFacts(ctx.tx))
         .filter((item) => !item.ok)
         .map((item) => item.key);
       if (failing.length > 0 && input.overrideReason === undefined) {
-        throw new TRPCError({ code: "CONFLICT", message: `The go-live checklist is not met: ${failing.join(", ")}` });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `The go-live checklist is not met: ${failing.join(", ")}`,
+        });
       }
-      if (input.overrideReason !== undefined) await recordGoLiveOverride(ctx.tx, ctx.tenant.id, input.overrideReason);
+      if (input.overrideReason !== undefined)
+        await recordGoLiveOverride(ctx.tx, ctx.tenant.id, input.overrideReason);
       const after = await setTenantStatus(ctx.tx, "live");
       await ctx.audit({
         action: "tenant.goLive",
@@ -107,9 +141,16 @@ export const onboardingRouter = createRouter({
         after: {
           status: after.status,
           launchedAt: after.launchedAt,
-          ...(input.overrideReason === undefined ? {} : { overrideReason: input.overrideReason, failingChecks: failing }),
+          ...(input.overrideReason === undefined
+            ? {}
+            : { overrideReason: input.overrideReason, failingChecks: failing }),
         },
       });
-      return { status: after.status, launchedAt: after.launchedAt, overridden: input.overrideReason !== undefined, failing };
+      return {
+        status: after.status,
+        launchedAt: after.launchedAt,
+        overridden: input.overrideReason !== undefined,
+        failing,
+      };
     }),
 });

@@ -12,7 +12,8 @@ export const outboxRouter = createRouter({
    * anyone who could open the page could take over any invited or resetting account.
    */
   list: platformProcedure("mail.viewOutbox").query(async ({ ctx }) => {
-    if (!ctx.config.mail.devOutbox) throw new TRPCError({ code: "NOT_FOUND", message: "No outbox here" });
+    if (!ctx.config.mail.devOutbox)
+      throw new TRPCError({ code: "NOT_FOUND", message: "No outbox here" });
     const box = createSecretBox(ctx.config.secretKeys);
     const rows = await listRecentMail(ctx.db, 50);
     return rows.map((row) => ({

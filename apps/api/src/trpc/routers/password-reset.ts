@@ -46,17 +46,35 @@ export const passwordResetRouter = createRouter({
       const mailed =
         user !== undefined &&
         user.deactivatedAt === null &&
-        (await findRecentPasswordReset(ctx.db, user.id, new Date(now.getTime() - resendIntervalMs))) === undefined;
+        (await findRecentPasswordReset(
+          ctx.db,
+          user.id,
+          new Date(now.getTime() - resendIntervalMs),
+        )) === undefined;
       if (mailed) {
         const token = randomToken();
         const expiresAt = new Date(now.getTime() + resetLifetimeMs);
-        await insertPasswordReset(ctx.db, { tokenHash: hashToken(token), userId: user.id, expiresAt, createdAt: now });
+        await insertPasswordReset(ctx.db, {
+          tokenHash: hashToken(token),
+          userId: user.id,
+          expiresAt,
+          createdAt: now,
+        });
         await sendMail(
           { db: ctx.db, config: ctx.config, log: ctx.log },
-          passwordResetMail({ to: user.email, link: `${ctx.config.publicUrl}/reset-password/${token}`, expiresAt }),
+          passwordResetMail({
+            to: user.email,
+            link: `${ctx.config.publicUrl}/reset-password/${token}`,
+            expiresAt,
+          }),
         );
       }
-      await ctx.audit({ action: "passwordReset.request", targetType: "email", targetId: email, after: { mailed } });
+      await ctx.audit({
+        action: "passwordReset.request",
+        targetType: "email",
+        targetId: email,
+        after: { mailed },
+      });
       await sleep(Math.max(0, responseFloorMs - (performance.now() - started)));
       return { sent: true as const };
     }),
@@ -78,10 +96,18 @@ export const passwordResetRouter = createRouter({
       const tokenHash = hashToken(input.token);
       const reset = await findPasswordReset(ctx.db, tokenHash);
       const user = reset && (await findUserById(ctx.db, reset.userId));
-      if (!reset || !user || user.deactivatedAt) throw new TRPCError({ code: "NOT_FOUND", message: invalidLink });
-      if (reset.usedAt) throw new TRPCError({ code: "CONFLICT", message: "This password reset link has already been used" });
+      if (!reset || !user || user.deactivatedAt)
+        throw new TRPCError({ code: "NOT_FOUND", message: invalidLink });
+      if (reset.usedAt)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This password reset link has already been used",
+        });
       if (reset.expiresAt.getTime() <= now.getTime()) {
-        throw new TRPCError({ code: "CONFLICT", message: "This password reset link has expired; ask for a new one" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This password reset link has expired; ask for a new one",
+        });
       }
       const verdict = judgePassword(input.password, [user.email, user.displayName], user.locale);
       if (!verdict.ok) throw fieldError("password", verdict.reason);
@@ -89,14 +115,22 @@ export const passwordResetRouter = createRouter({
 
       const endedSessions = await ctx.db.transaction(async (tx) => {
         if (!(await consumePasswordReset(tx, tokenHash, now))) {
-          throw new TRPCError({ code: "CONFLICT", message: "This password reset link has already been used" });
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: "This password reset link has already been used",
+          });
         }
         await setUserPassword(tx, user.id, passwordHash);
         await retireUserPasswordResets(tx, user.id, now);
         return deleteUserSessions(tx, user.id);
       });
       if (ctx.auth?.user.id === user.id) ctx.cookie.clear();
-      await ctx.audit({ action: "passwordReset.complete", targetType: "user", targetId: user.id, after: { endedSessions } });
+      await ctx.audit({
+        action: "passwordReset.complete",
+        targetType: "user",
+        targetId: user.id,
+        after: { endedSessions },
+      });
       return { passwordChanged: true as const };
     }),
 });

@@ -4,5 +4,7 @@ import { createRouter, publicProcedure } from "../init.ts";
 
 export const regionsRouter = createRouter({
   /** Kabupaten/kota by name or code: national reference data, public. */
-  search: publicProcedure.input(regionSearchInput).query(({ ctx, input }) => searchRegions(ctx.db, input)),
+  search: publicProcedure
+    .input(regionSearchInput)
+    .query(({ ctx, input }) => searchRegions(ctx.db, input)),
 });

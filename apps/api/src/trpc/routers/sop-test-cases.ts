@@ -20,7 +20,11 @@ const testCaseId = z.object({ testCaseId: z.uuid({ error: "testCaseId must be a 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "No such test case" });
 
 function testCaseView(row: SopTestCaseRow) {
-  return { id: row.id, ...(engineTestCase(row) as z.output<typeof testCaseSchema>), updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    ...(engineTestCase(row) as z.output<typeof testCaseSchema>),
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** Stores a checked test case, or says the name is taken; anything else the database refuses is a bug. */
@@ -30,7 +34,8 @@ async function saving(save: () => Promise<SopTestCaseRow | undefined>): Promise<
     if (!row) throw notFound();
     return row;
   } catch (error) {
-    if (uniqueViolation(error) === "sop_test_cases_name") throw fieldError("testCase.name", "name is already used by another test case", "CONFLICT");
+    if (uniqueViolation(error) === "sop_test_cases_name")
+      throw fieldError("testCase.name", "name is already used by another test case", "CONFLICT");
     throw error;
   }
 }
@@ -44,15 +49,25 @@ export const sopTestCasesRouter = createRouter({
   /** The tenant's test cases, each with its result against the current draft. */
   list: tenantProcedure("sop.view").query(async ({ ctx }) => {
     const [rows, draft] = await Promise.all([listSopTestCases(ctx.tx), findSopDraft(ctx.tx)]);
-    return rows.map((row) => ({ ...testCaseView(row), result: draft ? runTestCase(draft.ruleset, engineTestCase(row)) : null }));
+    return rows.map((row) => ({
+      ...testCaseView(row),
+      result: draft ? runTestCase(draft.ruleset, engineTestCase(row)) : null,
+    }));
   }),
 
   /** A new test case; the engine's schema names any bad field (e.g. `testCase.incident.type`). */
   create: tenantProcedure("sop.edit")
     .input(z.object({ testCase: testCaseSchema }))
     .mutation(async ({ ctx, input }) => {
-      const row = await saving(() => insertSopTestCase(ctx.tx, ctx.tenant.id, stored(input.testCase)));
-      await ctx.audit({ action: "sop.testCases.create", targetType: "sop_test_case", targetId: row.id, after: engineTestCase(row) });
+      const row = await saving(() =>
+        insertSopTestCase(ctx.tx, ctx.tenant.id, stored(input.testCase)),
+      );
+      await ctx.audit({
+        action: "sop.testCases.create",
+        targetType: "sop_test_case",
+        targetId: row.id,
+        after: engineTestCase(row),
+      });
       return testCaseView(row);
     }),
 
@@ -61,8 +76,16 @@ export const sopTestCasesRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const before = await findSopTestCase(ctx.tx, input.testCaseId);
       if (!before) throw notFound();
-      const row = await saving(() => updateSopTestCase(ctx.tx, input.testCaseId, stored(input.testCase)));
-      await ctx.audit({ action: "sop.testCases.update", targetType: "sop_test_case", targetId: row.id, before: engineTestCase(before), after: engineTestCase(row) });
+      const row = await saving(() =>
+        updateSopTestCase(ctx.tx, input.testCaseId, stored(input.testCase)),
+      );
+      await ctx.audit({
+        action: "sop.testCases.update",
+        targetType: "sop_test_case",
+        targetId: row.id,
+        before: engineTestCase(before),
+        after: engineTestCase(row),
+      });
       return testCaseView(row);
     }),
 
@@ -71,7 +94,12 @@ export const sopTestCasesRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const row = await deleteSopTestCase(ctx.tx, input.testCaseId);
       if (!row) throw notFound();
-      await ctx.audit({ action: "sop.testCases.delete", targetType: "sop_test_case", targetId: row.id, before: engineTestCase(row) });
+      await ctx.audit({
+        action: "sop.testCases.delete",
+        targetType: "sop_test_case",
+        targetId: row.id,
+        before: engineTestCase(row),
+      });
       return { id: row.id };
     }),
 });

@@ -23,12 +23,19 @@ const maxRulesetBytes = 1024 * 1024;
 
 /** Any JSON object: a draft may break the ruleset schema (validation says where), but not be something else. */
 const rulesetDocument = z
-  .custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
-    error: "ruleset must be a JSON object",
-  })
-  .refine((value) => JSON.stringify(value).length <= maxRulesetBytes, { error: `ruleset must be at most ${String(maxRulesetBytes / 1024)} KiB of JSON` });
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    {
+      error: "ruleset must be a JSON object",
+    },
+  )
+  .refine((value) => JSON.stringify(value).length <= maxRulesetBytes, {
+    error: `ruleset must be at most ${String(maxRulesetBytes / 1024)} KiB of JSON`,
+  });
 
-const versionNumber = z.int({ error: "number must be a version number" }).min(1, { error: "number must be a version number" });
+const versionNumber = z
+  .int({ error: "number must be a version number" })
+  .min(1, { error: "number must be a version number" });
 
 const publishNote = z
   .string({ error: "note must be text" })
@@ -39,12 +46,24 @@ const publishNote = z
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: what });
 
 function versionView(row: SopVersionRow) {
-  return { number: row.number, basedOnNumber: row.basedOnNumber, note: row.note, publishedAt: row.publishedAt, ruleset: row.ruleset };
+  return {
+    number: row.number,
+    basedOnNumber: row.basedOnNumber,
+    note: row.note,
+    publishedAt: row.publishedAt,
+    ruleset: row.ruleset,
+  };
 }
 
 /** The draft and the tenant's test cases checked as publishing would check them. */
-async function checkRuleset(ctx: { tx: TenantTx; tenant: { id: string; timeZone: string } }, ruleset: unknown) {
-  const [context, testCases] = await Promise.all([loadValidationContext(ctx.tx, ctx.tenant), listSopTestCases(ctx.tx)]);
+async function checkRuleset(
+  ctx: { tx: TenantTx; tenant: { id: string; timeZone: string } },
+  ruleset: unknown,
+) {
+  const [context, testCases] = await Promise.all([
+    loadValidationContext(ctx.tx, ctx.tenant),
+    listSopTestCases(ctx.tx),
+  ]);
   return checkForPublishing(ruleset, context, testCases);
 }
 
@@ -91,8 +110,11 @@ export const sopRouter = createRouter({
             coverage: coverageOf(draft.ruleset, context),
           }
         : null,
-      current: current ? { number: current.number, publishedAt: current.publishedAt, note: current.note } : null,
-      draftDiffers: draft !== undefined && JSON.stringify(draft.ruleset) !== JSON.stringify(current?.ruleset),
+      current: current
+        ? { number: current.number, publishedAt: current.publishedAt, note: current.note }
+        : null,
+      draftDiffers:
+        draft !== undefined && JSON.stringify(draft.ruleset) !== JSON.stringify(current?.ruleset),
       versions,
       /** What validation checks against, so the editor can validate as the author types. */
       context,
@@ -115,11 +137,20 @@ export const sopRouter = createRouter({
    * the save is refused rather than overwrite their work.
    */
   saveDraft: tenantProcedure("sop.edit")
-    .input(z.object({ ruleset: rulesetDocument, updatedAt: z.coerce.date({ error: "updatedAt must be the draft's updatedAt" }).nullable() }))
+    .input(
+      z.object({
+        ruleset: rulesetDocument,
+        updatedAt: z.coerce.date({ error: "updatedAt must be the draft's updatedAt" }).nullable(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const before = await findSopDraft(ctx.tx, { forUpdate: true });
       if ((before?.updatedAt.getTime() ?? null) !== (input.updatedAt?.getTime() ?? null)) {
-        throw new TRPCError({ code: "CONFLICT", message: "The draft was changed by someone else since you opened it; reload to see their changes" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message:
+            "The draft was changed by someone else since you opened it; reload to see their changes",
+        });
       }
       const current = await findCurrentSopVersion(ctx.tx);
       const draft = await saveSopDraft(ctx.tx, ctx.tenant.id, {
@@ -132,17 +163,35 @@ export const sopRouter = createRouter({
         targetType: "sop_draft",
         targetId: draft.id,
         before: before ? rulesetSummary(before.ruleset) : null,
-        after: { ...rulesetSummary(draft.ruleset), rules: ruleChanges(before?.ruleset, draft.ruleset) },
+        after: {
+          ...rulesetSummary(draft.ruleset),
+          rules: ruleChanges(before?.ruleset, draft.ruleset),
+        },
       });
       const context = await loadValidationContext(ctx.tx, ctx.tenant);
-      return { updatedAt: draft.updatedAt, findings: validateRuleset(draft.ruleset, context).findings, coverage: coverageOf(draft.ruleset, context) };
+      return {
+        updatedAt: draft.updatedAt,
+        findings: validateRuleset(draft.ruleset, context).findings,
+        coverage: coverageOf(draft.ruleset, context),
+      };
     }),
 
   /** Throws the draft's edits away: the draft becomes the live version again. */
   discardDraft: tenantProcedure("sop.edit").mutation(async ({ ctx }) => {
-    const [before, current] = await Promise.all([findSopDraft(ctx.tx, { forUpdate: true }), findCurrentSopVersion(ctx.tx)]);
-    if (!current) throw new TRPCError({ code: "BAD_REQUEST", message: "Nothing is published yet, so there is no version to go back to" });
-    const draft = await saveSopDraft(ctx.tx, ctx.tenant.id, { ruleset: current.ruleset, authorId: ctx.auth.user.id, basedOnNumber: current.number });
+    const [before, current] = await Promise.all([
+      findSopDraft(ctx.tx, { forUpdate: true }),
+      findCurrentSopVersion(ctx.tx),
+    ]);
+    if (!current)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "Nothing is published yet, so there is no version to go back to",
+      });
+    const draft = await saveSopDraft(ctx.tx, ctx.tenant.id, {
+      ruleset: current.ruleset,
+      authorId: ctx.auth.user.id,
+      basedOnNumber: current.number,
+    });
     await ctx.audit({
       action: "sop.discardDraft",
       targetType: "sop_draft",
@@ -166,23 +215,43 @@ export const sopRouter = createRouter({
    * `updatedAt` is the draft the author reviewed, so a save in between is not published unseen.
    */
   publish: tenantProcedure("sop.publish")
-    .input(z.object({ note: publishNote, updatedAt: z.coerce.date({ error: "updatedAt must be the draft's updatedAt" }) }))
+    .input(
+      z.object({
+        note: publishNote,
+        updatedAt: z.coerce.date({ error: "updatedAt must be the draft's updatedAt" }),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const draft = await findSopDraft(ctx.tx, { forUpdate: true });
       if (!draft) throw notFound("There is no SOP draft to publish");
       if (draft.updatedAt.getTime() !== input.updatedAt.getTime()) {
-        throw new TRPCError({ code: "CONFLICT", message: "The draft changed after you reviewed it; review it again before publishing" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "The draft changed after you reviewed it; review it again before publishing",
+        });
       }
       const current = await findCurrentSopVersion(ctx.tx);
-      const result = await publish(ctx, draft.ruleset, { basedOnNumber: current?.number ?? null, note: input.note });
+      const result = await publish(ctx, draft.ruleset, {
+        basedOnNumber: current?.number ?? null,
+        note: input.note,
+      });
       if (result.published) {
-        await saveSopDraft(ctx.tx, ctx.tenant.id, { ruleset: draft.ruleset, authorId: ctx.auth.user.id, basedOnNumber: result.number });
+        await saveSopDraft(ctx.tx, ctx.tenant.id, {
+          ruleset: draft.ruleset,
+          authorId: ctx.auth.user.id,
+          basedOnNumber: result.number,
+        });
         await ctx.audit({
           action: "sop.publish",
           targetType: "sop_version",
           targetId: String(result.number),
           before: current ? { number: current.number, ...rulesetSummary(current.ruleset) } : null,
-          after: { number: result.number, note: input.note, ...rulesetSummary(draft.ruleset), rules: ruleChanges(current?.ruleset, draft.ruleset) },
+          after: {
+            number: result.number,
+            note: input.note,
+            ...rulesetSummary(draft.ruleset),
+            rules: ruleChanges(current?.ruleset, draft.ruleset),
+          },
         });
       }
       return result;
@@ -195,17 +264,32 @@ export const sopRouter = createRouter({
   rollback: tenantProcedure("sop.publish")
     .input(z.object({ number: versionNumber, note: publishNote }))
     .mutation(async ({ ctx, input }) => {
-      const [target, current] = await Promise.all([findSopVersion(ctx.tx, input.number), findCurrentSopVersion(ctx.tx)]);
+      const [target, current] = await Promise.all([
+        findSopVersion(ctx.tx, input.number),
+        findCurrentSopVersion(ctx.tx),
+      ]);
       if (!target) throw notFound("No such SOP version");
-      if (target.number === current?.number) throw new TRPCError({ code: "BAD_REQUEST", message: `Version ${String(input.number)} is already the live version` });
-      const result = await publish(ctx, target.ruleset, { basedOnNumber: input.number, note: input.note });
+      if (target.number === current?.number)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `Version ${String(input.number)} is already the live version`,
+        });
+      const result = await publish(ctx, target.ruleset, {
+        basedOnNumber: input.number,
+        note: input.note,
+      });
       if (result.published) {
         await ctx.audit({
           action: "sop.rollback",
           targetType: "sop_version",
           targetId: String(result.number),
           before: current ? { number: current.number, ...rulesetSummary(current.ruleset) } : null,
-          after: { number: result.number, restores: input.number, note: input.note, ...rulesetSummary(target.ruleset) },
+          after: {
+            number: result.number,
+            restores: input.number,
+            note: input.note,
+            ...rulesetSummary(target.ruleset),
+          },
         });
       }
       return result;
@@ -224,7 +308,11 @@ export const sopRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const [draft, current, references] = await Promise.all([findSopDraft(ctx.tx), findCurrentSopVersion(ctx.tx), loadSopReferences(ctx.tx, ctx.tenant.id)]);
+      const [draft, current, references] = await Promise.all([
+        findSopDraft(ctx.tx),
+        findCurrentSopVersion(ctx.tx),
+        loadSopReferences(ctx.tx, ctx.tenant.id),
+      ]);
       // Each plan line is resolved to the region's own agencies, as a dispatch would be.
       const { agencies } = validationContext(references, ctx.tenant.timeZone);
       const options = { now: new Date(input.at), explainNonMatches: true, agencies };
@@ -233,7 +321,10 @@ export const sopRouter = createRouter({
       return {
         draft: draftResult,
         published: liveResult ? { number: current?.number ?? null, result: liveResult } : null,
-        diff: diffPlans(liveResult?.ok ? liveResult.plan : null, draftResult?.ok ? draftResult.plan : null),
+        diff: diffPlans(
+          liveResult?.ok ? liveResult.plan : null,
+          draftResult?.ok ? draftResult.plan : null,
+        ),
       };
     }),
 

@@ -1,4 +1,9 @@
-import { currentTenantRegionCode, listRefusedTelephonyEvents, listTenantDids, listTrunks } from "@sigap/db/queries";
+import {
+  currentTenantRegionCode,
+  listRefusedTelephonyEvents,
+  listTenantDids,
+  listTrunks,
+} from "@sigap/db/queries";
 import { createSecretBox } from "../../security/secret-box.ts";
 import { asteriskConfig } from "../../telephony/asterisk.ts";
 import { refusedPage, sbcInput } from "../../telephony/inputs.ts";
@@ -18,11 +23,17 @@ export const telephonyRouter = createRouter({
   refusedEvents: platformProcedure("telephony.viewRefused")
     .input(refusedPage)
     .query(async ({ ctx, input }) => {
-      const rows = await listRefusedTelephonyEvents(ctx.db, ctx.auth.token, { before: input.before, limit: input.limit + 1 });
+      const rows = await listRefusedTelephonyEvents(ctx.db, ctx.auth.token, {
+        before: input.before,
+        limit: input.limit + 1,
+      });
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
-        rows: page.map(({ cursor: _cursor, ...row }) => ({ ...row, receivedAt: row.receivedAt.toISOString() })),
+        rows: page.map(({ cursor: _cursor, ...row }) => ({
+          ...row,
+          receivedAt: row.receivedAt.toISOString(),
+        })),
         nextBefore: rows.length > input.limit && last ? last.cursor : null,
       };
     }),
@@ -34,18 +45,32 @@ export const telephonyRouter = createRouter({
    * audited (`telephony.export`) and must pass the CSRF check.
    */
   export: tenantProcedure("telephony.export").mutation(async ({ ctx }) => {
-    const [rows, dids, regionCode] = await Promise.all([listTrunks(ctx.tx), listTenantDids(ctx.tx), currentTenantRegionCode(ctx.tx)]);
+    const [rows, dids, regionCode] = await Promise.all([
+      listTrunks(ctx.tx),
+      listTenantDids(ctx.tx),
+      currentTenantRegionCode(ctx.tx),
+    ]);
     const box = createSecretBox(ctx.config.secretKeys);
     const tenant = { slug: ctx.tenant.slug, displayName: ctx.tenant.displayName, regionCode };
-    const trunks = planTrunks(tenant, rows.map((row) => exportedTrunk(box, row, didsOn(dids, row.id))));
+    const trunks = planTrunks(
+      tenant,
+      rows.map((row) => exportedTrunk(box, row, didsOn(dids, row.id))),
+    );
     await ctx.audit({
       action: "telephony.export",
       targetType: "telephony_config",
-      after: { trunks: trunks.map((trunk) => trunk.id), dids: trunks.reduce((sum, trunk) => sum + trunk.dids.length, 0), digestTrunks: trunks.filter((trunk) => trunk.auth.kind === "digest").length },
+      after: {
+        trunks: trunks.map((trunk) => trunk.id),
+        dids: trunks.reduce((sum, trunk) => sum + trunk.dids.length, 0),
+        digestTrunks: trunks.filter((trunk) => trunk.auth.kind === "digest").length,
+      },
     });
     return {
       asterisk: asteriskConfig(tenant, trunks),
-      kamailio: { dispatcher: kamailioDispatcher(tenant, trunks), permissions: kamailioPermissions(tenant, trunks) },
+      kamailio: {
+        dispatcher: kamailioDispatcher(tenant, trunks),
+        permissions: kamailioPermissions(tenant, trunks),
+      },
     };
   }),
 
@@ -67,7 +92,9 @@ export const telephonyRouter = createRouter({
           sipPort: input.sipPort,
           eventUrl: input.eventUrl,
           regions: regions.length,
-          regionsWithoutDestination: regions.filter((region) => region.destination === null && region.trunks.length > 0).map((region) => region.tenant.slug),
+          regionsWithoutDestination: regions
+            .filter((region) => region.destination === null && region.trunks.length > 0)
+            .map((region) => region.tenant.slug),
           trunks: trunks.length,
           trunksWithoutEventSecret: trunks.filter((trunk) => trunk.eventSecret === null).length,
         },

@@ -16,7 +16,8 @@ import { emailAddress } from "../../validation/email.ts";
 import { fieldError } from "../field-error.ts";
 import { auditFields, createRouter, platformProcedure, type AuditInput } from "../init.ts";
 
-const slugRule = "slug may hold lowercase letters a-z, digits and single hyphens between them, such as kab-sidoarjo";
+const slugRule =
+  "slug may hold lowercase letters a-z, digits and single hyphens between them, such as kab-sidoarjo";
 
 const createInput = z.object({
   regionCode: z
@@ -30,17 +31,33 @@ const createInput = z.object({
     .max(63, { error: "slug must have at most 63 characters" })
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: slugRule }),
   adminEmail: emailAddress("adminEmail"),
-  adminName: z.string().trim().min(1, { error: "adminName must not be empty" }).max(200, { error: "adminName is too long" }).optional(),
+  adminName: z
+    .string()
+    .trim()
+    .min(1, { error: "adminName must not be empty" })
+    .max(200, { error: "adminName is too long" })
+    .optional(),
 });
 
-const tenantQuery = z.string({ error: "query must be text" }).trim().max(100, { error: "query must have at most 100 characters" }).default("");
+const tenantQuery = z
+  .string({ error: "query must be text" })
+  .trim()
+  .max(100, { error: "query must have at most 100 characters" })
+  .default("");
 
 const searchInput = z.object({ query: tenantQuery });
 
 const listInput = z.object({
   query: tenantQuery,
-  status: z.enum(tenantStatus.enumValues, { error: `status must be one of ${tenantStatus.enumValues.join(", ")}` }).optional(),
-  page: z.int({ error: "page must be a whole number" }).min(1, { error: "page must be at least 1" }).default(1),
+  status: z
+    .enum(tenantStatus.enumValues, {
+      error: `status must be one of ${tenantStatus.enumValues.join(", ")}`,
+    })
+    .optional(),
+  page: z
+    .int({ error: "page must be a whole number" })
+    .min(1, { error: "page must be at least 1" })
+    .default(1),
   pageSize: z
     .int({ error: "pageSize must be a whole number" })
     .min(1, { error: "pageSize must be at least 1" })
@@ -61,7 +78,14 @@ export const tenantsRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const matches = await findTenantsInDirectory(ctx.db, { query: input.query });
       return {
-        tenants: matches.slice(0, searchLimit).map(({ slug, displayName, provinceName, status }) => ({ slug, displayName, provinceName, status })),
+        tenants: matches
+          .slice(0, searchLimit)
+          .map(({ slug, displayName, provinceName, status }) => ({
+            slug,
+            displayName,
+            provinceName,
+            status,
+          })),
         total: matches.length,
       };
     }),
@@ -73,11 +97,19 @@ export const tenantsRouter = createRouter({
   list: platformProcedure("tenants.create")
     .input(listInput)
     .query(async ({ ctx, input }) => {
-      const matches = await findTenantsInDirectory(ctx.db, { query: input.query, status: input.status });
+      const matches = await findTenantsInDirectory(ctx.db, {
+        query: input.query,
+        status: input.status,
+      });
       const first = (input.page - 1) * input.pageSize;
       return {
         // The national directory's row as the national view names it; the internal id stays here.
-        tenants: matches.slice(first, first + input.pageSize).map(({ tenantId: _id, displayName, ...tenant }) => ({ ...tenant, tenantName: displayName })),
+        tenants: matches
+          .slice(first, first + input.pageSize)
+          .map(({ tenantId: _id, displayName, ...tenant }) => ({
+            ...tenant,
+            tenantName: displayName,
+          })),
         total: matches.length,
         page: input.page,
         pageSize: input.pageSize,
@@ -86,13 +118,25 @@ export const tenantsRouter = createRouter({
 
   /** The name and time zone of the tenant with `slug`, for platform staff looking into it. */
   get: platformProcedure("tenants.support")
-    .input(z.object({ slug: z.string({ error: "slug must be text" }).trim().min(1, { error: "slug must not be empty" }).max(100, { error: "slug is too long" }) }))
+    .input(
+      z.object({
+        slug: z
+          .string({ error: "slug must be text" })
+          .trim()
+          .min(1, { error: "slug must not be empty" })
+          .max(100, { error: "slug is too long" }),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const tenant = await findTenantBySlug(ctx.db, input.slug);
       if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "No such tenant" });
-      return { slug: tenant.slug, displayName: tenant.displayName, timeZone: tenant.timeZone, status: tenant.status };
+      return {
+        slug: tenant.slug,
+        displayName: tenant.displayName,
+        timeZone: tenant.timeZone,
+        status: tenant.status,
+      };
     }),
-
 
   /** Kabupaten/kota by name or code, each marked with the tenant that already holds it, if any. */
   regions: platformProcedure("tenants.create")
@@ -108,18 +152,43 @@ export const tenantsRouter = createRouter({
     .input(createInput)
     .mutation(async ({ ctx, input }) => {
       const region = await findRegion(ctx.db, input.regionCode);
-      if (!region) throw fieldError("regionCode", `No kabupaten/kota has the code ${input.regionCode}`);
+      if (!region)
+        throw fieldError("regionCode", `No kabupaten/kota has the code ${input.regionCode}`);
       return ctx.db.transaction(async (tx) => {
-        const result = await createTenantIn(tx, ctx.auth.token, { regionCode: region.code, slug: input.slug, displayName: region.name });
+        const result = await createTenantIn(tx, ctx.auth.token, {
+          regionCode: region.code,
+          slug: input.slug,
+          displayName: region.name,
+        });
         if (!result.created) {
-          if (result.taken === "slug") throw fieldError("slug", `The slug ${input.slug} is already used by another tenant`, "CONFLICT");
-          throw fieldError("regionCode", `${region.name} (${region.code}) already has a tenant; a region holds one tenant only`, "CONFLICT");
+          if (result.taken === "slug")
+            throw fieldError(
+              "slug",
+              `The slug ${input.slug} is already used by another tenant`,
+              "CONFLICT",
+            );
+          throw fieldError(
+            "regionCode",
+            `${region.name} (${region.code}) already has a tenant; a region holds one tenant only`,
+            "CONFLICT",
+          );
         }
         const { tenantId, tenantTx } = result;
-        const tenant = { id: tenantId, slug: input.slug, displayName: region.name, timeZone: region.timeZone };
+        const tenant = {
+          id: tenantId,
+          slug: input.slug,
+          displayName: region.name,
+          timeZone: region.timeZone,
+        };
         const { invitation } = await inviteMember(
           { tx: tenantTx, config: ctx.config, log: ctx.log },
-          { tenant, email: input.adminEmail, role: "tenant_admin", agencyId: null, invitedBy: ctx.auth.user.id },
+          {
+            tenant,
+            email: input.adminEmail,
+            role: "tenant_admin",
+            agencyId: null,
+            invitedBy: ctx.auth.user.id,
+          },
         );
         const created: AuditInput = {
           action: "tenants.create",
@@ -130,14 +199,24 @@ export const tenantsRouter = createRouter({
             slug: input.slug,
             displayName: region.name,
             status: "onboarding",
-            firstAdmin: { email: input.adminEmail, name: input.adminName ?? null, invitationId: invitation.id },
+            firstAdmin: {
+              email: input.adminEmail,
+              name: input.adminName ?? null,
+              invitationId: invitation.id,
+            },
           },
         };
         const invited: AuditInput = {
           action: "users.invite",
           targetType: "invitation",
           targetId: invitation.id,
-          after: { email: input.adminEmail, role: invitation.role, agencyId: null, expiresAt: invitation.expiresAt, replaced: [] },
+          after: {
+            email: input.adminEmail,
+            role: invitation.role,
+            agencyId: null,
+            expiresAt: invitation.expiresAt,
+            replaced: [],
+          },
         };
         await appendPlatformAudit(tx, auditFields(ctx, ctx.platformRole, created));
         await appendTenantAudit(tenantTx, tenantId, auditFields(ctx, ctx.platformRole, created));
@@ -147,7 +226,11 @@ export const tenantsRouter = createRouter({
           slug: input.slug,
           displayName: region.name,
           status: "onboarding" as const,
-          invitation: { id: invitation.id, email: input.adminEmail, expiresAt: invitation.expiresAt },
+          invitation: {
+            id: invitation.id,
+            email: input.adminEmail,
+            expiresAt: invitation.expiresAt,
+          },
         };
       });
     }),

@@ -50,8 +50,13 @@ function columnsOf(input: TrunkInput, sealedPassword: string | null): Omit<Trunk
 
 /** Names identify trunks in the exported configuration, so a region uses each once. */
 async function refuseTakenName(tx: TenantTx, name: string, except?: string): Promise<void> {
-  const taken = (await listTrunks(tx)).some((trunk) => trunk.id !== except && trunk.name.toLowerCase() === name.toLowerCase());
-  if (taken) throw fieldsError("CONFLICT", `${name} is already the name of another trunk`, [{ path: "name", message: `name ${name} is already used by another trunk of this region` }]);
+  const taken = (await listTrunks(tx)).some(
+    (trunk) => trunk.id !== except && trunk.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (taken)
+    throw fieldsError("CONFLICT", `${name} is already the name of another trunk`, [
+      { path: "name", message: `name ${name} is already used by another trunk of this region` },
+    ]);
 }
 
 export const trunksRouter = createRouter({
@@ -78,9 +83,17 @@ export const trunksRouter = createRouter({
       }
       await refuseTakenName(ctx.tx, input.name);
       const id = randomUUID();
-      const sealed = input.auth.kind === "digest" && input.auth.password !== undefined ? sealDigestPassword(createSecretBox(ctx.config.secretKeys), id, input.auth.password) : null;
+      const sealed =
+        input.auth.kind === "digest" && input.auth.password !== undefined
+          ? sealDigestPassword(createSecretBox(ctx.config.secretKeys), id, input.auth.password)
+          : null;
       const row = await insertTrunk(ctx.tx, ctx.tenant.id, { id, ...columnsOf(input, sealed) });
-      await ctx.audit({ action: "trunks.create", targetType: auditTarget, targetId: row.id, after: trunkSnapshot(row) });
+      await ctx.audit({
+        action: "trunks.create",
+        targetType: auditTarget,
+        targetId: row.id,
+        after: trunkSnapshot(row),
+      });
       return trunkView(row, []);
     }),
 
@@ -95,9 +108,18 @@ export const trunksRouter = createRouter({
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
       let sealed: string | null = null;
       if (input.auth.kind === "digest") {
-        if (input.auth.password !== undefined) sealed = sealDigestPassword(createSecretBox(ctx.config.secretKeys), before.id, input.auth.password);
+        if (input.auth.password !== undefined)
+          sealed = sealDigestPassword(
+            createSecretBox(ctx.config.secretKeys),
+            before.id,
+            input.auth.password,
+          );
         else if (before.auth === "digest") sealed = before.digestPasswordEncrypted;
-        else throw fieldError("auth.password", "auth.password is required when switching to digest authentication");
+        else
+          throw fieldError(
+            "auth.password",
+            "auth.password is required when switching to digest authentication",
+          );
       }
       await refuseTakenName(ctx.tx, input.name, before.id);
       const row = await updateTrunk(ctx.tx, before.id, columnsOf(input, sealed));
@@ -109,7 +131,10 @@ export const trunksRouter = createRouter({
         targetId: row.id,
         before: trunkSnapshot(before),
         // Whether the digest password was replaced, never what it was or became.
-        after: input.auth.kind === "digest" ? { ...after, auth: { ...after.auth, replaced: input.auth.password !== undefined } } : after,
+        after:
+          input.auth.kind === "digest"
+            ? { ...after, auth: { ...after.auth, replaced: input.auth.password !== undefined } }
+            : after,
       });
       return trunkView(row, await trunkDids(ctx.tx, row.id));
     }),
@@ -126,7 +151,13 @@ export const trunksRouter = createRouter({
       const trunk = await findTrunk(ctx.tx, input.trunkId, { forUpdate: true });
       if (!trunk) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
       const { before, after } = await replaceTrunkDids(ctx.tx, trunk.id, input.dids);
-      await ctx.audit({ action: "trunks.setDids", targetType: auditTarget, targetId: trunk.id, before: { dids: before }, after: { dids: after } });
+      await ctx.audit({
+        action: "trunks.setDids",
+        targetType: auditTarget,
+        targetId: trunk.id,
+        before: { dids: before },
+        after: { dids: after },
+      });
       return trunkView(trunk, after);
     }),
 
@@ -141,14 +172,20 @@ export const trunksRouter = createRouter({
       const trunk = await findTrunk(ctx.tx, input.trunkId, { forUpdate: true });
       if (!trunk) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
       const secret = newEventSecret(createSecretBox(ctx.config.secretKeys), trunk.id);
-      await setTrunkEventSecrets(ctx.tx, trunk.id, { current: secret.sealed, previous: trunk.eventSecretEncrypted });
+      await setTrunkEventSecrets(ctx.tx, trunk.id, {
+        current: secret.sealed,
+        previous: trunk.eventSecretEncrypted,
+      });
       await ctx.audit({
         action: "trunks.rotateEventSecret",
         targetType: auditTarget,
         targetId: trunk.id,
         after: { previousStillValid: trunk.eventSecretEncrypted !== null },
       });
-      return { eventSecret: secret.plaintext, previousStillValid: trunk.eventSecretEncrypted !== null };
+      return {
+        eventSecret: secret.plaintext,
+        previousStillValid: trunk.eventSecretEncrypted !== null,
+      };
     }),
 
   /** Ends a rotation: only the newest event secret is accepted from now on. */
@@ -159,8 +196,15 @@ export const trunksRouter = createRouter({
       if (!trunk) throw new TRPCError({ code: "NOT_FOUND", message: "No such trunk" });
       const retired = trunk.previousEventSecretEncrypted !== null;
       if (retired) {
-        await setTrunkEventSecrets(ctx.tx, trunk.id, { current: trunk.eventSecretEncrypted, previous: null });
-        await ctx.audit({ action: "trunks.retirePreviousEventSecret", targetType: auditTarget, targetId: trunk.id });
+        await setTrunkEventSecrets(ctx.tx, trunk.id, {
+          current: trunk.eventSecretEncrypted,
+          previous: null,
+        });
+        await ctx.audit({
+          action: "trunks.retirePreviousEventSecret",
+          targetType: auditTarget,
+          targetId: trunk.id,
+        });
       }
       return { retired };
     }),
@@ -174,7 +218,13 @@ export const trunksRouter = createRouter({
       const dids = await trunkDids(ctx.tx, trunk.id);
       for (const did of dids) await releaseDid(ctx.tx, did);
       await deleteTrunk(ctx.tx, trunk.id);
-      await ctx.audit({ action: "trunks.remove", targetType: auditTarget, targetId: trunk.id, before: { ...trunkSnapshot(trunk), dids }, after: null });
+      await ctx.audit({
+        action: "trunks.remove",
+        targetType: auditTarget,
+        targetId: trunk.id,
+        before: { ...trunkSnapshot(trunk), dids },
+        after: null,
+      });
       return { removed: true, releasedDids: dids };
     }),
 
@@ -195,7 +245,13 @@ export const trunksRouter = createRouter({
       const before = stored === undefined ? null : stored;
       if (before !== input.destination) {
         await setTenantCallDestination(ctx.tx, ctx.tenant.id, input.destination);
-        await ctx.audit({ action: "trunks.setDestination", targetType: "call_destination", targetId: ctx.tenant.id, before: { destination: before }, after: { destination: input.destination } });
+        await ctx.audit({
+          action: "trunks.setDestination",
+          targetType: "call_destination",
+          targetId: ctx.tenant.id,
+          before: { destination: before },
+          after: { destination: input.destination },
+        });
       }
       return { destination: input.destination };
     }),
@@ -203,5 +259,7 @@ export const trunksRouter = createRouter({
   /** The trunk's change history (its audit rows), newest first; still readable after removal. */
   history: tenantProcedure("trunks.view")
     .input(z.object({ trunkId }))
-    .query(({ ctx, input }) => listChangeHistory(ctx.tx, { targetType: auditTarget, targetId: input.trunkId }, historyLimit)),
+    .query(({ ctx, input }) =>
+      listChangeHistory(ctx.tx, { targetType: auditTarget, targetId: input.trunkId }, historyLimit),
+    ),
 });

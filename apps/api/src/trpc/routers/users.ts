@@ -35,7 +35,8 @@ const roleAssignment = z
  */
 async function ownAgencyId(tx: TenantTx, agencyId: string | undefined): Promise<string | null> {
   if (agencyId === undefined) return null;
-  if (!(await findAgency(tx, agencyId))) throw fieldError("agencyId", "agencyId is not an agency of this region");
+  if (!(await findAgency(tx, agencyId)))
+    throw fieldError("agencyId", "agencyId is not an agency of this region");
   return agencyId;
 }
 
@@ -44,7 +45,10 @@ const memberInput = z.object({ userId: z.uuid({ error: "userId must be a user id
 export const usersRouter = createRouter({
   /** The tenant's members (deactivated ones too) and its pending invitations. */
   list: tenantProcedure("users.view").query(async ({ ctx }) => {
-    const [members, invitations] = await Promise.all([listMembers(ctx.tx), listPendingInvitations(ctx.tx, new Date())]);
+    const [members, invitations] = await Promise.all([
+      listMembers(ctx.tx),
+      listPendingInvitations(ctx.tx, new Date()),
+    ]);
     return { members, invitations };
   }),
 
@@ -55,14 +59,21 @@ export const usersRouter = createRouter({
   invite: tenantProcedure("users.invite")
     .input(z.object({ email: z.email({ error: "email must be an email address" }).max(320) }))
     .input(roleAssignment)
-    .mutation(async ({ ctx, input }) => inviteIntoTenant(ctx, { email: input.email, role: input.role, agencyId: await ownAgencyId(ctx.tx, input.agencyId) })),
+    .mutation(async ({ ctx, input }) =>
+      inviteIntoTenant(ctx, {
+        email: input.email,
+        role: input.role,
+        agencyId: await ownAgencyId(ctx.tx, input.agencyId),
+      }),
+    ),
 
   /** Withdraws a pending invitation; its link stops working. */
   revokeInvitation: tenantProcedure("users.invite")
     .input(z.object({ invitationId: z.uuid({ error: "invitationId must be an invitation id" }) }))
     .mutation(async ({ ctx, input }) => {
       const revoked = await revokeInvitation(ctx.tx, input.invitationId, new Date());
-      if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No pending invitation with that id" });
+      if (!revoked)
+        throw new TRPCError({ code: "NOT_FOUND", message: "No pending invitation with that id" });
       await ctx.audit({
         action: "users.revokeInvitation",
         targetType: "invitation",
@@ -83,9 +94,15 @@ export const usersRouter = createRouter({
       const before = await findMembership(ctx.tx, input.userId);
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such member" });
       if (input.role !== "tenant_admin" && admins.length === 1 && admins[0] === input.userId) {
-        throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This is the tenant's last active admin; make someone else admin first",
+        });
       }
-      const after = await updateMembershipRole(ctx.tx, input.userId, { role: input.role, agencyId });
+      const after = await updateMembershipRole(ctx.tx, input.userId, {
+        role: input.role,
+        agencyId,
+      });
       const sessionsToReverify = await secureSessionsAfterRoleChange(
         ctx.tx,
         input.userId,
@@ -97,7 +114,11 @@ export const usersRouter = createRouter({
         targetType: "user",
         targetId: input.userId,
         before: { role: before.role, agencyId: before.agencyId },
-        after: { role: after?.role, agencyId: after?.agencyId, ...(sessionsToReverify > 0 ? { sessionsToReverify } : {}) },
+        after: {
+          role: after?.role,
+          agencyId: after?.agencyId,
+          ...(sessionsToReverify > 0 ? { sessionsToReverify } : {}),
+        },
       });
       return { userId: input.userId, role: input.role, agencyId };
     }),
@@ -112,14 +133,21 @@ export const usersRouter = createRouter({
     .input(memberInput)
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.auth.user.id) {
-        throw new TRPCError({ code: "CONFLICT", message: "You cannot deactivate yourself; ask another admin" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "You cannot deactivate yourself; ask another admin",
+        });
       }
       const admins = await lockActiveAdmins(ctx.tx);
       const before = await findMembership(ctx.tx, input.userId);
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such member" });
-      if (before.deactivatedAt) throw new TRPCError({ code: "CONFLICT", message: "This member is already deactivated" });
+      if (before.deactivatedAt)
+        throw new TRPCError({ code: "CONFLICT", message: "This member is already deactivated" });
       if (admins.length === 1 && admins[0] === input.userId) {
-        throw new TRPCError({ code: "CONFLICT", message: "This is the tenant's last active admin; make someone else admin first" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This is the tenant's last active admin; make someone else admin first",
+        });
       }
       const now = new Date();
       await deactivateMembership(ctx.tx, input.userId, now);

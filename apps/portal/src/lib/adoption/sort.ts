@@ -4,7 +4,8 @@ import { zoneOrder } from "./time-zone.ts";
 
 export type ProvinceAdoption = RouterOutputs["adoption"]["national"]["provinces"][number];
 
-export type SortColumn = "province" | "timeZone" | "regions" | "live" | "onboarding" | "percentLive";
+export type SortColumn =
+  "province" | "timeZone" | "regions" | "live" | "onboarding" | "percentLive";
 
 /** Share of a province's regions that are live, 0..1; a province without regions counts as 0. */
 export function liveShare(province: ProvinceAdoption): number {

@@ -35,7 +35,11 @@ export class AgencyDraft {
   addWindow(): void {
     const last = this.windows.at(-1);
     // The next day with the same hours: entering a working week is mostly pressing "add".
-    this.windows.push(last ? { day: (last.day % 7) + 1, from: last.from, to: last.to } : { day: 1, from: "07:00", to: "16:00" });
+    this.windows.push(
+      last
+        ? { day: (last.day % 7) + 1, from: last.from, to: last.to }
+        : { day: 1, from: "07:00", to: "16:00" },
+    );
   }
 
   removeWindow(index: number): void {
@@ -48,6 +52,8 @@ export class AgencyDraft {
   }
 
   hours(): OperatingHours {
-    return this.hoursMode === "always" ? { always: true } : { weekly: this.windows.map((window) => ({ ...window })) };
+    return this.hoursMode === "always"
+      ? { always: true }
+      : { weekly: this.windows.map((window) => ({ ...window })) };
   }
 }

@@ -4,7 +4,10 @@ import type { PlainKey, Translator } from "#lib/i18n/index.ts";
  * The portal's wording for the agency fields the API refused (its own messages are English, for
  * developers). Weekly windows are named by index: `operatingHours.weekly.2.to`.
  */
-export function agencyFieldMessages(i18n: Translator, fields: Record<string, string>): Record<string, string> {
+export function agencyFieldMessages(
+  i18n: Translator,
+  fields: Record<string, string>,
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const path of Object.keys(fields)) {
     let key: PlainKey = "auth.field.invalid";

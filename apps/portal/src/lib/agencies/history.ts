@@ -45,7 +45,9 @@ export function agencyHistoryView(i18n: Translator, catalogue: readonly AgencyTy
     formatValue: (path: string, value: unknown): string => {
       if (path === "agencyType" && typeof value === "string") return typeName(catalogue, value);
       if (path === "coverageDistrictCodes" && (value === null || Array.isArray(value))) {
-        return value && value.length > 0 ? `${coverageSummary(i18n, value as string[])} (${(value as string[]).join(", ")})` : coverageSummary(i18n, null);
+        return value && value.length > 0
+          ? `${coverageSummary(i18n, value as string[])} (${(value as string[]).join(", ")})`
+          : coverageSummary(i18n, null);
       }
       if (path === "operatingHours") {
         const hours = asHours(value);
@@ -53,7 +55,8 @@ export function agencyHistoryView(i18n: Translator, catalogue: readonly AgencyTy
       }
       if (path === "kind" && isKind(value)) return i18n.t(`agencies.contactKind.${value}`);
       // Audit rows of contacts keep numbers in E.164; only those get grouped.
-      if (path === "value" && typeof value === "string" && value.startsWith("+62")) return formatPhone(value);
+      if (path === "value" && typeof value === "string" && value.startsWith("+62"))
+        return formatPhone(value);
       return plainValue(i18n, value);
     },
   };

@@ -21,7 +21,11 @@ export function dayName(i18n: Translator, day: number): string {
 function isWindow(value: unknown): value is WeeklyWindow {
   if (typeof value !== "object" || value === null) return false;
   const window = value as Record<string, unknown>;
-  return typeof window.day === "number" && typeof window.from === "string" && typeof window.to === "string";
+  return (
+    typeof window.day === "number" &&
+    typeof window.from === "string" &&
+    typeof window.to === "string"
+  );
 }
 
 /** Reads hours from an audit row, where they are plain JSON of unknown age. */
@@ -36,5 +40,7 @@ export function asHours(value: unknown): OperatingHours | undefined {
 /** "24 jam setiap hari", or the windows day by day: "Sen 07:00–16:00, Sel 07:00–16:00". */
 export function hoursSummary(i18n: Translator, hours: OperatingHours): string {
   if ("always" in hours) return i18n.t("agencies.hours.always");
-  return hours.weekly.map((window) => `${dayName(i18n, window.day)} ${window.from}–${window.to}`).join(", ");
+  return hours.weekly
+    .map((window) => `${dayName(i18n, window.day)} ${window.from}–${window.to}`)
+    .join(", ");
 }

@@ -11,10 +11,16 @@ export interface AgencyListing {
 }
 
 /** The tenant's agencies with their contacts, and the catalogue naming their types. */
-export function loadAgencies(event: AgenciesEvent, tenantSlug: string): Promise<Loaded<AgencyListing>> {
+export function loadAgencies(
+  event: AgenciesEvent,
+  tenantSlug: string,
+): Promise<Loaded<AgencyListing>> {
   const api = apiForRequest(event);
   return loadFromApi(event.url, "agencies.list", async () => {
-    const [list, catalogue] = await Promise.all([api.agencies.list.query({ tenantSlug }), api.agencies.catalogue.query({ tenantSlug })]);
+    const [list, catalogue] = await Promise.all([
+      api.agencies.list.query({ tenantSlug }),
+      api.agencies.catalogue.query({ tenantSlug }),
+    ]);
     return { list, catalogue };
   });
 }

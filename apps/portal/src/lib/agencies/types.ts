@@ -14,7 +14,12 @@ export interface AddedContact {
   signingSecret?: string | undefined;
 }
 
-export const contactKinds = ["phone", "whatsapp", "email", "webhook"] as const satisfies readonly ContactKind[];
+export const contactKinds = [
+  "phone",
+  "whatsapp",
+  "email",
+  "webhook",
+] as const satisfies readonly ContactKind[];
 
 /** The catalogue's name for a type code; a code the catalogue no longer lists shows as it is. */
 export function typeName(catalogue: readonly AgencyType[], code: string): string {

@@ -17,19 +17,22 @@ interface ErrorData {
 }
 
 export function apiFailure(error: unknown): ApiFailure {
-  if (!isTRPCClientError(error)) return { code: "SERVICE_UNAVAILABLE", fields: {}, retryAfterSeconds: undefined };
+  if (!isTRPCClientError(error))
+    return { code: "SERVICE_UNAVAILABLE", fields: {}, retryAfterSeconds: undefined };
   const data = (error.data ?? {}) as ErrorData;
   const fields: Record<string, string> = {};
   if (Array.isArray(data.issues)) {
     for (const issue of data.issues as { path?: unknown; message?: unknown }[]) {
       // The first problem per field is the one worth fixing first.
-      if (typeof issue.path === "string" && typeof issue.message === "string") fields[issue.path] ??= issue.message;
+      if (typeof issue.path === "string" && typeof issue.message === "string")
+        fields[issue.path] ??= issue.message;
     }
   }
   return {
     // A proxy 502 or a non-JSON answer has no tRPC code: from the person's side the service is down.
     code: typeof data.code === "string" ? data.code : "SERVICE_UNAVAILABLE",
     fields,
-    retryAfterSeconds: typeof data.retryAfterSeconds === "number" ? data.retryAfterSeconds : undefined,
+    retryAfterSeconds:
+      typeof data.retryAfterSeconds === "number" ? data.retryAfterSeconds : undefined,
   };
 }

@@ -13,7 +13,8 @@ export function commonFailureMessage(i18n: Translator, failure: ApiFailure): str
       : i18n.t("auth.error.throttledSeconds", { count: seconds });
   }
   if (failure.code === "UNAUTHORIZED") return i18n.t("auth.error.sessionEnded");
-  if (failure.code === "SERVICE_UNAVAILABLE" || failure.code === "INTERNAL_SERVER_ERROR") return i18n.t("auth.error.unavailable");
+  if (failure.code === "SERVICE_UNAVAILABLE" || failure.code === "INTERNAL_SERVER_ERROR")
+    return i18n.t("auth.error.unavailable");
   return i18n.t("auth.error.generic");
 }
 
@@ -22,10 +23,18 @@ export function commonFailureMessage(i18n: Translator, failure: ApiFailure): str
  * person's language (zxcvbn's feedback is the useful part); other fields get the portal's wording,
  * as the API's schema messages are English and meant for developers.
  */
-export function fieldMessages(i18n: Translator, fields: Record<string, string>): Record<string, string> {
+export function fieldMessages(
+  i18n: Translator,
+  fields: Record<string, string>,
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const [path, apiMessage] of Object.entries(fields)) {
-    messages[path] = path === "password" ? apiMessage : path === "email" ? i18n.t("auth.field.emailInvalid") : i18n.t("auth.field.invalid");
+    messages[path] =
+      path === "password"
+        ? apiMessage
+        : path === "email"
+          ? i18n.t("auth.field.emailInvalid")
+          : i18n.t("auth.field.invalid");
   }
   return messages;
 }

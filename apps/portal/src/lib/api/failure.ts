@@ -16,7 +16,11 @@ const byCode: Record<string, PlainKey> = {
 };
 
 /** The sentence a signed-in page shows for a failed call: the action's own meaning first. */
-export function failureMessage(i18n: Translator, failure: ApiFailure, overrides: FailureOverrides = {}): string {
+export function failureMessage(
+  i18n: Translator,
+  failure: ApiFailure,
+  overrides: FailureOverrides = {},
+): string {
   const key = overrides[failure.code] ?? byCode[failure.code];
   return key ? i18n.t(key) : commonFailureMessage(i18n, failure);
 }
@@ -25,7 +29,11 @@ export function failureMessage(i18n: Translator, failure: ApiFailure, overrides:
  * `failureMessage` for a signed-in page's own calls: when the session has ended, the page's data is
  * loaded again first, which lands on sign-in, since nothing more can be done here.
  */
-export async function refusalMessage(i18n: Translator, failure: ApiFailure, overrides: FailureOverrides = {}): Promise<string> {
+export async function refusalMessage(
+  i18n: Translator,
+  failure: ApiFailure,
+  overrides: FailureOverrides = {},
+): Promise<string> {
   if (failure.code === "UNAUTHORIZED") await refreshAll();
   return failureMessage(i18n, failure, overrides);
 }

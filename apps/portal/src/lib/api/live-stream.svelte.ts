@@ -22,7 +22,8 @@ export class LiveStream {
     this.#subscription = subscribe({
       onConnectionStateChange: (state) => {
         if (state.state === "pending") this.connection = "live";
-        else if (state.state === "connecting") this.connection = this.connection === "connecting" ? "connecting" : "reconnecting";
+        else if (state.state === "connecting")
+          this.connection = this.connection === "connecting" ? "connecting" : "reconnecting";
       },
       onError: (error) => {
         this.endedBecause = error.message;

@@ -42,9 +42,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function flatten(value: unknown, prefix: string, leaves: ReadonlySet<string>, into: Map<string, unknown>): void {
+function flatten(
+  value: unknown,
+  prefix: string,
+  leaves: ReadonlySet<string>,
+  into: Map<string, unknown>,
+): void {
   if (isRecord(value) && !leaves.has(prefix)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, leaves, into);
+    for (const [key, inner] of Object.entries(value))
+      flatten(inner, prefix ? `${prefix}.${key}` : key, leaves, into);
     return;
   }
   if (prefix) into.set(prefix, value);
@@ -55,7 +61,10 @@ function flatten(value: unknown, prefix: string, leaves: ReadonlySet<string>, in
  * (`auth.username`) unless listed in `leaves` (values shown whole, such as operating hours).
  * A creation lists every field with nothing before it, a removal every field with nothing after.
  */
-export function fieldChanges(diff: unknown, leaves: ReadonlySet<string> = new Set()): FieldChange[] {
+export function fieldChanges(
+  diff: unknown,
+  leaves: ReadonlySet<string> = new Set(),
+): FieldChange[] {
   if (!isRecord(diff)) return [];
   const before = new Map<string, unknown>();
   const after = new Map<string, unknown>();
@@ -70,14 +79,23 @@ export function fieldChanges(diff: unknown, leaves: ReadonlySet<string> = new Se
 /** A value of a diff in words: lists joined, yes/no for flags, a dash for nothing. */
 export function plainValue(i18n: Translator, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return i18n.t(value ? "agencies.history.yes" : "agencies.history.no");
-  if (Array.isArray(value)) return value.length === 0 ? i18n.t("agencies.history.none") : value.map((item) => plainValue(i18n, item)).join(", ");
-  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "boolean")
+    return i18n.t(value ? "agencies.history.yes" : "agencies.history.no");
+  if (Array.isArray(value))
+    return value.length === 0
+      ? i18n.t("agencies.history.none")
+      : value.map((item) => plainValue(i18n, item)).join(", ");
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint")
+    return String(value);
   return JSON.stringify(value);
 }
 
 /** Names actions and fields by their messages; one the portal has no message for reads as recorded. */
-export function historyLabels(i18n: Translator, actions: Record<string, PlainKey>, fields: Record<string, PlainKey>) {
+export function historyLabels(
+  i18n: Translator,
+  actions: Record<string, PlainKey>,
+  fields: Record<string, PlainKey>,
+) {
   return {
     actionLabel: (action: string) => {
       const key = actions[action];

@@ -2,7 +2,9 @@ import type { InvoiceKind, InvoiceStatus, InvoiceSummary, OverdueByAge } from ".
 
 /** Whether an invoice still waits for money: issued, or past its due date. Credit notes take none. */
 export function awaitsPayment(invoice: { kind: InvoiceKind; status: InvoiceStatus }): boolean {
-  return invoice.kind === "invoice" && (invoice.status === "issued" || invoice.status === "overdue");
+  return (
+    invoice.kind === "invoice" && (invoice.status === "issued" || invoice.status === "overdue")
+  );
 }
 
 /**
@@ -10,7 +12,9 @@ export function awaitsPayment(invoice: { kind: InvoiceKind; status: InvoiceStatu
  * since invoiced days keep their plan (the API refuses an earlier start).
  */
 export function billedThrough(invoices: readonly InvoiceSummary[]): string | null {
-  const ends = invoices.filter((invoice) => invoice.kind === "invoice").map((invoice) => invoice.periodEnd);
+  const ends = invoices
+    .filter((invoice) => invoice.kind === "invoice")
+    .map((invoice) => invoice.periodEnd);
   // ISO dates sort as text.
   return ends.length === 0 ? null : ends.reduce((last, end) => (end > last ? end : last));
 }

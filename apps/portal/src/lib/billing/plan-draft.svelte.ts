@@ -2,7 +2,14 @@ import { groupedDigits, parseWhole } from "./money.ts";
 import type { BillingPlan, PlanFields } from "./types.ts";
 
 /** The plan's amounts and the call allowance: whole numbers typed as people write them ("1.500.000"). */
-export const planNumbers = ["baseFee", "seatFee", "channelFee", "notificationFee", "callAllowance", "callFee"] as const;
+export const planNumbers = [
+  "baseFee",
+  "seatFee",
+  "channelFee",
+  "notificationFee",
+  "callAllowance",
+  "callFee",
+] as const;
 export type PlanNumber = (typeof planNumbers)[number];
 
 /** The plan form's editable copy: a new plan, or one being changed. */
@@ -26,13 +33,17 @@ export class PlanDraft {
     this.code = plan.code;
     this.name = plan.name;
     this.period = plan.period;
-    this.numbers = Object.fromEntries(planNumbers.map((field) => [field, groupedDigits(plan[field])])) as Record<PlanNumber, string>;
+    this.numbers = Object.fromEntries(
+      planNumbers.map((field) => [field, groupedDigits(plan[field])]),
+    ) as Record<PlanNumber, string>;
     this.active = plan.active;
   }
 
   /** What the API takes; a number that does not read as one is NaN, which the API names as the field to fix. */
   fields(): PlanFields {
-    const numbers = Object.fromEntries(planNumbers.map((field) => [field, parseWhole(this.numbers[field])])) as Record<PlanNumber, number>;
+    const numbers = Object.fromEntries(
+      planNumbers.map((field) => [field, parseWhole(this.numbers[field])]),
+    ) as Record<PlanNumber, number>;
     return { name: this.name, period: this.period, ...numbers, active: this.active };
   }
 }

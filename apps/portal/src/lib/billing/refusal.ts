@@ -17,14 +17,25 @@ export interface BillingWording {
  * What a billing form shows for a failed call: each refused field in the portal's words under it,
  * and a sentence for the form when a refusal has no field of its own here, or no field at all.
  */
-export async function billingRefusal(i18n: Translator, failure: ApiFailure, wording: BillingWording): Promise<Shown> {
+export async function billingRefusal(
+  i18n: Translator,
+  failure: ApiFailure,
+  wording: BillingWording,
+): Promise<Shown> {
   const fields: Record<string, string> = {};
   let unplaced = false;
   for (const path of Object.keys(failure.fields)) {
-    const key = (failure.code === "CONFLICT" ? wording.conflicts?.[path] : undefined) ?? wording.fields[path];
+    const key =
+      (failure.code === "CONFLICT" ? wording.conflicts?.[path] : undefined) ?? wording.fields[path];
     if (key) fields[path] = i18n.t(key);
     else unplaced = true;
   }
   if (!unplaced && Object.keys(fields).length > 0) return { fields };
-  return { fields, form: unplaced && wording.otherwise ? i18n.t(wording.otherwise) : await refusalMessage(i18n, failure) };
+  return {
+    fields,
+    form:
+      unplaced && wording.otherwise
+        ? i18n.t(wording.otherwise)
+        : await refusalMessage(i18n, failure),
+  };
 }

@@ -20,5 +20,13 @@ export type OverdueByAge = PlatformBilling["totals"]["overdue"];
 /** The plan fields a platform admin sets (everything but its id and timestamps). */
 export type PlanFields = Pick<
   BillingPlan,
-  "name" | "period" | "baseFee" | "seatFee" | "channelFee" | "notificationFee" | "callAllowance" | "callFee" | "active"
+  | "name"
+  | "period"
+  | "baseFee"
+  | "seatFee"
+  | "channelFee"
+  | "notificationFee"
+  | "callAllowance"
+  | "callFee"
+  | "active"
 >;

@@ -11,6 +11,11 @@ const byField: Record<string, PlainKey> = {
  * The portal's sentence under each field the API refused. Colours reach the API only once their
  * format is right (checked first in the browser), so a refused colour is a contrast refusal.
  */
-export function brandingFieldMessages(i18n: Translator, fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(fields).map((path) => [path, i18n.t(byField[path] ?? "auth.field.invalid")]));
+export function brandingFieldMessages(
+  i18n: Translator,
+  fields: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(fields).map((path) => [path, i18n.t(byField[path] ?? "auth.field.invalid")]),
+  );
 }

@@ -7,14 +7,19 @@ type BrandingEvent = Pick<RequestEvent, "request" | "url" | "fetch" | "getClient
 
 /** The branding for a page that edits it: an unreachable API is a state the page shows. */
 export function loadBranding(event: BrandingEvent, tenantSlug: string): Promise<Loaded<Branding>> {
-  return loadFromApi(event.url, "branding.get", () => apiForRequest(event).branding.get.query({ tenantSlug }));
+  return loadFromApi(event.url, "branding.get", () =>
+    apiForRequest(event).branding.get.query({ tenantSlug }),
+  );
 }
 
 /**
  * The branding the tenant's pages are dressed in, or null. Decoration only: when the API cannot
  * say, the pages keep the platform's own look rather than fail.
  */
-export async function brandingForLayout(event: BrandingEvent, tenantSlug: string): Promise<Branding | null> {
+export async function brandingForLayout(
+  event: BrandingEvent,
+  tenantSlug: string,
+): Promise<Branding | null> {
   try {
     return await apiForRequest(event).branding.get.query({ tenantSlug });
   } catch {

@@ -22,7 +22,9 @@ export class CallDesk {
   readonly #tenantSlug: string;
 
   /** The call the panel shows: a picked hand-over first, else the oldest call answered at my seat. */
-  readonly current = $derived(this.picked ?? [...this.#awaiting.values()].sort(byAnswered)[0] ?? null);
+  readonly current = $derived(
+    this.picked ?? [...this.#awaiting.values()].sort(byAnswered)[0] ?? null,
+  );
   readonly waiting = $derived(this.#awaiting.size);
 
   constructor(tenantSlug: string) {
@@ -35,7 +37,8 @@ export class CallDesk {
     this.seat = seats.mine;
     this.#awaiting.clear();
     if (!seats.mine) return;
-    for (const call of await browserApi().callDesk.mine.query({ tenantSlug: this.#tenantSlug })) this.#awaiting.set(call.id, call);
+    for (const call of await browserApi().callDesk.mine.query({ tenantSlug: this.#tenantSlug }))
+      this.#awaiting.set(call.id, call);
   }
 
   async take(seat: string): Promise<void> {

@@ -8,7 +8,9 @@ export function formatElapsed(seconds: number): string {
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
   const rest = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${String(hours)}:${String(minutes).padStart(2, "0")}:${rest}` : `${String(minutes)}:${rest}`;
+  return hours > 0
+    ? `${String(hours)}:${String(minutes).padStart(2, "0")}:${rest}`
+    : `${String(minutes)}:${rest}`;
 }
 
 export function secondsBetween(from: string, to: number): number {

@@ -21,12 +21,24 @@ export class LiveQueue extends LiveStream {
    * Ringing calls, longest waiting first: the operators' queue, and the supervisors' queue of
    * blocked numbers (still shown: a prankster can still have a real emergency).
    */
-  readonly ringing = $derived([...this.#open.values()].filter((call) => call.state === "ringing" && !call.blocked).sort(byOffered));
-  readonly ringingBlocked = $derived([...this.#open.values()].filter((call) => call.state === "ringing" && call.blocked).sort(byOffered));
+  readonly ringing = $derived(
+    [...this.#open.values()]
+      .filter((call) => call.state === "ringing" && !call.blocked)
+      .sort(byOffered),
+  );
+  readonly ringingBlocked = $derived(
+    [...this.#open.values()]
+      .filter((call) => call.state === "ringing" && call.blocked)
+      .sort(byOffered),
+  );
   /** Calls being handled, oldest first. */
-  readonly answered = $derived([...this.#open.values()].filter((call) => call.state === "answered").sort(byOffered));
+  readonly answered = $derived(
+    [...this.#open.values()].filter((call) => call.state === "answered").sort(byOffered),
+  );
   /** Calls other regions handed over, waiting for a call-back and a classification. */
-  readonly handedOver = $derived([...this.#open.values()].filter(isWaitingHandover).sort(byOffered));
+  readonly handedOver = $derived(
+    [...this.#open.values()].filter(isWaitingHandover).sort(byOffered),
+  );
 
   /** `observe` hears every call the stream reports, as it arrives (the operator's desk follows its seat with it). */
   constructor(observe: (call: QueueCall) => void = () => undefined) {
@@ -35,7 +47,17 @@ export class LiveQueue extends LiveStream {
   }
 
   start(tenantSlug: string): void {
-    this.follow((handlers) => browserApi().calls.live.subscribe({ tenantSlug }, { ...handlers, onData: (envelope) => { this.#apply(envelope.data); } }));
+    this.follow((handlers) =>
+      browserApi().calls.live.subscribe(
+        { tenantSlug },
+        {
+          ...handlers,
+          onData: (envelope) => {
+            this.#apply(envelope.data);
+          },
+        },
+      ),
+    );
   }
 
   #apply(message: CallFeedMessage): void {
@@ -54,7 +76,10 @@ export class LiveQueue extends LiveStream {
       return;
     }
     this.#open.delete(call.id);
-    this.recentlyClosed = [call, ...this.recentlyClosed.filter((closed) => closed.id !== call.id)].slice(0, recentlyClosedLimit);
+    this.recentlyClosed = [
+      call,
+      ...this.recentlyClosed.filter((closed) => closed.id !== call.id),
+    ].slice(0, recentlyClosedLimit);
   }
 }
 

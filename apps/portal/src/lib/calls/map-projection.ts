@@ -54,7 +54,12 @@ export function boundsOf(points: readonly [number, number][], margin = 0.05): Bo
   if (points.length === 0) return undefined;
   const xs = points.map(([x]) => x);
   const ys = points.map(([, y]) => y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   // About 2 km at Indonesian latitudes, so a lone point still shows its surroundings.
   const pad = Math.max((maxX - minX) * margin, (maxY - minY) * margin, 0.00005);
   return { minX: minX - pad, minY: minY - pad, maxX: maxX + pad, maxY: maxY + pad };
@@ -77,7 +82,10 @@ export function tilesCovering(template: string, bounds: Bounds): Tile[] {
   const tiles: Tile[] = [];
   for (let tx = Math.floor(bounds.minX * scale); tx <= Math.floor(bounds.maxX * scale); tx++) {
     for (let ty = Math.floor(bounds.minY * scale); ty <= Math.floor(bounds.maxY * scale); ty++) {
-      const url = template.replace("{z}", String(zoom)).replace("{x}", String(tx)).replace("{y}", String(ty));
+      const url = template
+        .replace("{z}", String(zoom))
+        .replace("{x}", String(tx))
+        .replace("{y}", String(ty));
       tiles.push({ url, x: tx / scale, y: ty / scale, size: 1 / scale });
     }
   }

@@ -27,13 +27,20 @@ export function resolveLocale(value: string | null | undefined): Locale {
 }
 
 /** Keys whose message has no placeholders, so `t(key)` needs no second argument. */
-export type PlainKey = { [K in MessageKey]: [Placeholders<(typeof id)[K]>] extends [never] ? K : never }[MessageKey];
+export type PlainKey = {
+  [K in MessageKey]: [Placeholders<(typeof id)[K]>] extends [never] ? K : never;
+}[MessageKey];
 type ParamKey = Exclude<MessageKey, PlainKey>;
 
-export type MessagePart = { kind: "text"; text: string } | { kind: "param"; name: string; text: string };
+export type MessagePart =
+  { kind: "text"; text: string } | { kind: "param"; name: string; text: string };
 
 /** The wording of `message` for `params.count`: "1 error", "2 errors". */
-function wording(message: Message, plurals: Intl.PluralRules, params: Record<string, string | number>): string {
+function wording(
+  message: Message,
+  plurals: Intl.PluralRules,
+  params: Record<string, string | number>,
+): string {
   if (typeof message === "string") return message;
   return message[plurals.select(Number(params.count))] ?? message.other;
 }
@@ -67,7 +74,8 @@ export interface Translator {
 export function translator(locale: Locale): Translator {
   const tag = intlTags[locale];
   const plurals = new Intl.PluralRules(tag);
-  const parts = (key: MessageKey, params: Record<string, string | number>) => split(wording(catalogues[locale][key], plurals, params), params);
+  const parts = (key: MessageKey, params: Record<string, string | number>) =>
+    split(wording(catalogues[locale][key], plurals, params), params);
   function t(key: MessageKey, params: Record<string, string | number> = {}): string {
     return parts(key, params)
       .map((part) => part.text)

@@ -6,8 +6,12 @@ const en = translator("en");
 
 describe("the translator", () => {
   it("fills placeholders in the reader's language", () => {
-    expect(id.t("users.inviteDialog.sent", { email: "rina@contoh.id" })).toBe("Undangan dikirim ke rina@contoh.id.");
-    expect(en.t("users.inviteDialog.sent", { email: "rina@contoh.id" })).toBe("Invitation sent to rina@contoh.id.");
+    expect(id.t("users.inviteDialog.sent", { email: "rina@contoh.id" })).toBe(
+      "Undangan dikirim ke rina@contoh.id.",
+    );
+    expect(en.t("users.inviteDialog.sent", { email: "rina@contoh.id" })).toBe(
+      "Invitation sent to rina@contoh.id.",
+    );
     expect(en.t("users.invite")).toBe("Invite a user");
   });
 
@@ -38,20 +42,32 @@ describe("plural forms", () => {
     expect(en.t("sop.editor.errorCount", { count: 1 })).toBe("1 error");
     expect(en.t("sop.editor.errorCount", { count: 2 })).toBe("2 errors");
     expect(en.t("sop.editor.errorCount", { count: 0 })).toBe("0 errors");
-    expect(en.t("sop.editor.savedWithErrors", { count: 1 })).toBe("Draft saved with 1 error; fix it before publishing.");
-    expect(en.t("agencies.standardSet.skipped", { count: 1, names: "Damkar" })).toBe("1 type skipped because it already exists: Damkar.");
+    expect(en.t("sop.editor.savedWithErrors", { count: 1 })).toBe(
+      "Draft saved with 1 error; fix it before publishing.",
+    );
+    expect(en.t("agencies.standardSet.skipped", { count: 1, names: "Damkar" })).toBe(
+      "1 type skipped because it already exists: Damkar.",
+    );
     expect(en.t("agencies.standardSet.skipped", { count: 3, names: "Damkar, PMI, BPBD" })).toBe(
       "3 types skipped because they already exist: Damkar, PMI, BPBD.",
     );
   });
 
   it("takes a count already written as a numeral", () => {
-    expect(en.t("auth.error.throttledMinutes", { count: "1" })).toBe("Too many attempts. Try again in 1 minute.");
-    expect(en.t("auth.error.throttledSeconds", { count: "30" })).toBe("Too many attempts. Try again in 30 seconds.");
+    expect(en.t("auth.error.throttledMinutes", { count: "1" })).toBe(
+      "Too many attempts. Try again in 1 minute.",
+    );
+    expect(en.t("auth.error.throttledSeconds", { count: "30" })).toBe(
+      "Too many attempts. Try again in 30 seconds.",
+    );
   });
 
   it("chooses the form in parts too", () => {
-    expect(en.parts("incidents.dispatch.submit", { count: 1 }).map((part) => part.text)).toEqual(["Send to ", "1", " agency"]);
+    expect(en.parts("incidents.dispatch.submit", { count: 1 }).map((part) => part.text)).toEqual([
+      "Send to ",
+      "1",
+      " agency",
+    ]);
   });
 
   it("keeps Indonesian, which does not inflect for number, as it is", () => {
@@ -60,7 +76,10 @@ describe("plural forms", () => {
   });
 
   it("composes two counts each in its own form", () => {
-    const counts = { errors: en.t("sop.editor.errorCount", { count: 1 }), warnings: en.t("sop.editor.warningCount", { count: 2 }) };
+    const counts = {
+      errors: en.t("sop.editor.errorCount", { count: 1 }),
+      warnings: en.t("sop.editor.warningCount", { count: 2 }),
+    };
     expect(en.t("sop.editor.findingsTitle", counts)).toBe("Validation: 1 error, 2 warnings");
   });
 });

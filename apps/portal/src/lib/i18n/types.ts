@@ -9,7 +9,10 @@ export type Placeholders<S extends string> = S extends `${string}{${infer Name}}
   : never;
 
 /** Values for a message's placeholders; messages without any take none. */
-export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof id)[K]>, string | number>;
+export type MessageParams<K extends MessageKey> = Record<
+  Placeholders<(typeof id)[K]>,
+  string | number
+>;
 
 /**
  * A message whose wording follows its `{count}`: one form per plural category the language uses
@@ -31,12 +34,16 @@ export type Message = string | PluralForms;
  */
 export type Translation = { readonly [K in MessageKey]: Translated<Placeholders<(typeof id)[K]>> };
 
-type Translated<Names extends string> = "count" extends Names ? Containing<Names> | PluralForms<Containing<Names>> : Containing<Names>;
+type Translated<Names extends string> = "count" extends Names
+  ? Containing<Names> | PluralForms<Containing<Names>>
+  : Containing<Names>;
 
 type Containing<Names extends string> = [Names] extends [never]
   ? string
   : UnionToIntersection<Names extends string ? `${string}{${Names}}${string}` : never>;
 
-type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
+  value: infer I,
+) => void
   ? I
   : never;

@@ -11,7 +11,10 @@ export interface BoardFilter {
 
 export function boardFilterOf(params: URLSearchParams): BoardFilter {
   const view = params.get("view");
-  return { view: view === "closed" || view === "all" ? view : "open", type: params.get("type") ?? "" };
+  return {
+    view: view === "closed" || view === "all" ? view : "open",
+    type: params.get("type") ?? "",
+  };
 }
 
 /** The filter's query (without `?`), leaving defaults out so the plain board has the plain URL. */
@@ -33,7 +36,11 @@ function rank(values: readonly string[], value: string | null): number {
  * sort is stable, so that order holds within a status and priority.
  */
 export function boardOrder(rows: readonly BoardRow[]): BoardRow[] {
-  return [...rows].sort((a, b) => rank(incidentStatuses, a.status) - rank(incidentStatuses, b.status) || rank(priorities, a.priority) - rank(priorities, b.priority));
+  return [...rows].sort(
+    (a, b) =>
+      rank(incidentStatuses, a.status) - rank(incidentStatuses, b.status) ||
+      rank(priorities, a.priority) - rank(priorities, b.priority),
+  );
 }
 
 /** Still being worked: not closed or cancelled. */

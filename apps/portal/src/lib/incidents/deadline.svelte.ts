@@ -1,5 +1,8 @@
 /** An agency that was notified and has not acknowledged by its deadline: the operator phones it. */
-export function ackOverdue(assignment: { status: string; ackDeadline: string }, now: number): boolean {
+export function ackOverdue(
+  assignment: { status: string; ackDeadline: string },
+  now: number,
+): boolean {
   return assignment.status === "notified" && Date.parse(assignment.ackDeadline) < now;
 }
 

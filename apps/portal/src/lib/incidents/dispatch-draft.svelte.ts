@@ -21,7 +21,11 @@ export interface AddedChoice {
 
 /** What makes one proposal another plan: its agencies, their roles and lead, and who else may be added. */
 export function planKey(proposal: Proposal): string {
-  return JSON.stringify([proposal.source, proposal.lines.map((line) => [line.agencyId, line.role, line.lead]), proposal.others.map((other) => other.agencyId)]);
+  return JSON.stringify([
+    proposal.source,
+    proposal.lines.map((line) => [line.agencyId, line.role, line.lead]),
+    proposal.others.map((other) => other.agencyId),
+  ]);
 }
 
 /** Where the form shows a problem: `removal:<agencyId>`, `reason:<agencyId>`, or `agencies` for the whole plan. */
@@ -51,20 +55,40 @@ export class DispatchDraft {
 
   /** The agencies to send, in the order the API receives them (its problems name them by index). */
   readonly sent = $derived([
-    ...this.lines.filter((choice) => choice.send).map((choice) => ({ agencyId: choice.line.agencyId, name: choice.line.name, role: choice.line.role, reason: null })),
-    ...this.added.filter((choice) => choice.send).map((choice) => ({ agencyId: choice.agency.agencyId, name: choice.agency.name, role: choice.role, reason: choice.reason.trim() })),
+    ...this.lines
+      .filter((choice) => choice.send)
+      .map((choice) => ({
+        agencyId: choice.line.agencyId,
+        name: choice.line.name,
+        role: choice.line.role,
+        reason: null,
+      })),
+    ...this.added
+      .filter((choice) => choice.send)
+      .map((choice) => ({
+        agencyId: choice.agency.agencyId,
+        name: choice.agency.name,
+        role: choice.role,
+        reason: choice.reason.trim(),
+      })),
   ]);
 
   /** Only a primary agency can lead. */
   readonly leadChoices = $derived(this.sent.filter((agency) => agency.role === "primary"));
   /** The lead as it would be sent: the chosen agency while it goes as a primary one, else none. */
-  readonly leadSent = $derived(this.leadChoices.some((agency) => agency.agencyId === this.lead) ? this.lead : "");
+  readonly leadSent = $derived(
+    this.leadChoices.some((agency) => agency.agencyId === this.lead) ? this.lead : "",
+  );
 
   problems(): DispatchField[] {
     const problems: DispatchField[] = [];
     if (this.sent.length === 0) problems.push("agencies");
-    for (const choice of this.lines) if (!choice.send && choice.removalReason.trim() === "") problems.push(`removal:${choice.line.agencyId}`);
-    for (const choice of this.added) if (choice.send && choice.reason.trim() === "") problems.push(`reason:${choice.agency.agencyId}`);
+    for (const choice of this.lines)
+      if (!choice.send && choice.removalReason.trim() === "")
+        problems.push(`removal:${choice.line.agencyId}`);
+    for (const choice of this.added)
+      if (choice.send && choice.reason.trim() === "")
+        problems.push(`reason:${choice.agency.agencyId}`);
     return problems;
   }
 
@@ -79,8 +103,15 @@ export class DispatchDraft {
     const lead = this.leadSent;
     return {
       incidentId,
-      agencies: this.sent.map((agency) => ({ agencyId: agency.agencyId, role: agency.role, lead: agency.agencyId === lead, reason: agency.reason })),
-      removals: this.lines.filter((choice) => !choice.send).map((choice) => ({ agencyId: choice.line.agencyId, reason: choice.removalReason.trim() })),
+      agencies: this.sent.map((agency) => ({
+        agencyId: agency.agencyId,
+        role: agency.role,
+        lead: agency.agencyId === lead,
+        reason: agency.reason,
+      })),
+      removals: this.lines
+        .filter((choice) => !choice.send)
+        .map((choice) => ({ agencyId: choice.line.agencyId, reason: choice.removalReason.trim() })),
     };
   }
 }

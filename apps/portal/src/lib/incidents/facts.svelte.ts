@@ -11,7 +11,12 @@ export interface FactsInput {
   casualties: number | null;
   flags: IncidentFlag[];
   description: string | null;
-  location: { latitude: number | null; longitude: number | null; kecamatanCode: string | null; address: string | null } | null;
+  location: {
+    latitude: number | null;
+    longitude: number | null;
+    kecamatanCode: string | null;
+    address: string | null;
+  } | null;
   villageCode: string | null;
 }
 
@@ -52,18 +57,28 @@ export class FactsDraft {
   latitude = $state("");
   longitude = $state("");
 
-  constructor(incident?: Pick<Detail, "types" | "severity" | "casualties" | "flags" | "description" | "location" | "villageCode">) {
+  constructor(
+    incident?: Pick<
+      Detail,
+      "types" | "severity" | "casualties" | "flags" | "description" | "location" | "villageCode"
+    >,
+  ) {
     if (!incident) return;
     this.kinds = incident.types.length > 0 ? [...incident.types] : [""];
     this.severity = incident.severity ?? "";
     this.casualties = incident.casualties === null ? "" : String(incident.casualties);
-    this.flags = incident.flags.filter((flag): flag is IncidentFlag => (incidentFlags as readonly string[]).includes(flag));
+    this.flags = incident.flags.filter((flag): flag is IncidentFlag =>
+      (incidentFlags as readonly string[]).includes(flag),
+    );
     this.description = incident.description ?? "";
     this.kecamatanCode = incident.location?.kecamatanCode ?? "";
     this.villageCode = incident.villageCode ?? "";
     this.address = incident.location?.address ?? "";
     const { location } = incident;
-    this.point = location && location.latitude !== null && location.longitude !== null ? { latitude: location.latitude, longitude: location.longitude } : null;
+    this.point =
+      location && location.latitude !== null && location.longitude !== null
+        ? { latitude: location.latitude, longitude: location.longitude }
+        : null;
   }
 
   /** The point as typed, when both coordinates are; what the map shows marked. */
@@ -94,7 +109,8 @@ export class FactsDraft {
   problems(): FactProblem[] {
     const problems: FactProblem[] = [];
     if (this.kinds.every((kind) => kind === "")) problems.push("types");
-    if (this.casualties.trim() !== "" && !/^\d+$/.test(this.casualties.trim())) problems.push("casualties");
+    if (this.casualties.trim() !== "" && !/^\d+$/.test(this.casualties.trim()))
+      problems.push("casualties");
     if (`${this.latitude}${this.longitude}`.trim() !== "") {
       if (degrees(this.latitude, 90) === null) problems.push("location.latitude");
       if (degrees(this.longitude, 180) === null) problems.push("location.longitude");
@@ -113,7 +129,12 @@ export class FactsDraft {
       flags: [...this.flags],
       description: this.description.trim() === "" ? null : this.description.trim(),
       location: hasPlace
-        ? { latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, kecamatanCode: this.kecamatanCode || null, address: this.address.trim() || null }
+        ? {
+            latitude: point?.latitude ?? null,
+            longitude: point?.longitude ?? null,
+            kecamatanCode: this.kecamatanCode || null,
+            address: this.address.trim() || null,
+          }
         : null,
       villageCode: this.kecamatanCode !== "" && this.villageCode !== "" ? this.villageCode : null,
     };

@@ -27,7 +27,10 @@ function factField(path: string): string {
 }
 
 /** Field → message for the facts the API refused (`incidents.create`, `incidents.updateFacts`). */
-export function factFieldMessages(i18n: Translator, fields: ApiFailure["fields"]): Record<string, string> {
+export function factFieldMessages(
+  i18n: Translator,
+  fields: ApiFailure["fields"],
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const path of Object.keys(fields)) {
     const field = factField(path);
@@ -37,6 +40,11 @@ export function factFieldMessages(i18n: Translator, fields: ApiFailure["fields"]
 }
 
 /** The messages for what the facts form found itself before sending. */
-export function factProblemMessages(i18n: Translator, problems: readonly FactProblem[]): Record<string, string> {
-  return Object.fromEntries(problems.map((field) => [field, i18n.t(factKeys[field] ?? "auth.field.invalid")]));
+export function factProblemMessages(
+  i18n: Translator,
+  problems: readonly FactProblem[],
+): Record<string, string> {
+  return Object.fromEntries(
+    problems.map((field) => [field, i18n.t(factKeys[field] ?? "auth.field.invalid")]),
+  );
 }

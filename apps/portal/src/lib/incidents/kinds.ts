@@ -24,7 +24,10 @@ export function kindsInWords(locale: Locale, codes: readonly string[]): string {
 export function kindGroups(locale: Locale): ChoiceGroup[] {
   return options(locale).map((type) => ({
     label: type.name,
-    choices: [{ value: type.code, label: type.name }, ...type.subtypes.map((subtype) => ({ value: subtype.code, label: subtype.name }))],
+    choices: [
+      { value: type.code, label: type.name },
+      ...type.subtypes.map((subtype) => ({ value: subtype.code, label: subtype.name })),
+    ],
   }));
 }
 

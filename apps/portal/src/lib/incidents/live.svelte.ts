@@ -8,7 +8,17 @@ import { browserApi } from "#lib/api/browser-api.ts";
  */
 export class IncidentChanges extends LiveStream {
   start(tenantSlug: string, onchange: (incidentIds: string[]) => void): void {
-    this.follow((handlers) => browserApi().incidents.live.subscribe({ tenantSlug }, { ...handlers, onData: (envelope) => { onchange(envelope.data.incidentIds); } }));
+    this.follow((handlers) =>
+      browserApi().incidents.live.subscribe(
+        { tenantSlug },
+        {
+          ...handlers,
+          onData: (envelope) => {
+            onchange(envelope.data.incidentIds);
+          },
+        },
+      ),
+    );
   }
 }
 
@@ -19,6 +29,16 @@ export class IncidentChanges extends LiveStream {
  */
 export class MyAssignmentChanges extends LiveStream {
   start(tenantSlug: string, onchange: () => void): void {
-    this.follow((handlers) => browserApi().incidents.mineLive.subscribe({ tenantSlug }, { ...handlers, onData: () => { onchange(); } }));
+    this.follow((handlers) =>
+      browserApi().incidents.mineLive.subscribe(
+        { tenantSlug },
+        {
+          ...handlers,
+          onData: () => {
+            onchange();
+          },
+        },
+      ),
+    );
   }
 }

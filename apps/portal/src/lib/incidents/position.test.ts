@@ -5,7 +5,10 @@ import { currentPosition } from "./position.ts";
 function phoneAt(coords?: { latitude: number; longitude: number }) {
   vi.stubGlobal("navigator", {
     geolocation: {
-      getCurrentPosition: (found: (position: { coords: typeof coords }) => void, failed: () => void) => {
+      getCurrentPosition: (
+        found: (position: { coords: typeof coords }) => void,
+        failed: () => void,
+      ) => {
         if (coords) found({ coords });
         else failed();
       },

@@ -17,7 +17,11 @@ export function currentPosition(): Promise<ReportPosition | null> {
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
-        resolve(liesInIndonesia(coords.latitude, coords.longitude) ? { latitude: coords.latitude, longitude: coords.longitude } : null);
+        resolve(
+          liesInIndonesia(coords.latitude, coords.longitude)
+            ? { latitude: coords.latitude, longitude: coords.longitude }
+            : null,
+        );
       },
       () => {
         resolve(null);

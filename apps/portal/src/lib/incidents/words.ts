@@ -4,11 +4,36 @@ import type { AssignmentStatus, Delivery, IncidentDetail, IncidentStatus } from 
 
 // The values the API stores, for naming them in words; `satisfies` keeps each list in step with its type.
 
-export const incidentStatuses = ["new", "dispatched", "in_progress", "resolved", "closed", "cancelled"] as const satisfies readonly IncidentStatus[];
-export const assignmentStatuses = ["notified", "acknowledged", "en_route", "on_scene", "needs_backup", "done", "withdrawn"] as const satisfies readonly AssignmentStatus[];
-export const origins = ["call", "walk_in", "radio", "agency_report"] as const satisfies readonly IncidentDetail["origin"][];
+export const incidentStatuses = [
+  "new",
+  "dispatched",
+  "in_progress",
+  "resolved",
+  "closed",
+  "cancelled",
+] as const satisfies readonly IncidentStatus[];
+export const assignmentStatuses = [
+  "notified",
+  "acknowledged",
+  "en_route",
+  "on_scene",
+  "needs_backup",
+  "done",
+  "withdrawn",
+] as const satisfies readonly AssignmentStatus[];
+export const origins = [
+  "call",
+  "walk_in",
+  "radio",
+  "agency_report",
+] as const satisfies readonly IncidentDetail["origin"][];
 export const channels = ["webhook", "email"] as const satisfies readonly Delivery["channel"][];
-export const escalationActions = ["renotify", "notify_supervisor", "notify_backup_agency", "notify_officials"] as const;
+export const escalationActions = [
+  "renotify",
+  "notify_supervisor",
+  "notify_backup_agency",
+  "notify_officials",
+] as const;
 
 /** `value` when it is one of `values` (data read from a timeline entry is not typed). */
 export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
@@ -16,7 +41,11 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown): T
 }
 
 /** `value` in words by `say` when it is one of `values`, else as it is (a value newer than this portal). */
-function inWords<T extends string>(values: readonly T[], value: unknown, say: (known: T) => string): string {
+function inWords<T extends string>(
+  values: readonly T[],
+  value: unknown,
+  say: (known: T) => string,
+): string {
   const known = oneOf(values, value);
   return known ? say(known) : String(value);
 }

@@ -18,7 +18,9 @@ const baseline = chartBox.height - chartBox.bottom;
 describe("the adoption chart's geometry", () => {
   it("spreads the months across the plot and scales the totals to round gridlines", () => {
     const geometry = chartGeometry(months([3, 10, 21, 37]));
-    expect(geometry.dots.map((dot) => dot.x)).toEqual([0, 1, 2, 3].map((index) => plotLeft + (index * (plotRight - plotLeft)) / 3));
+    expect(geometry.dots.map((dot) => dot.x)).toEqual(
+      [0, 1, 2, 3].map((index) => plotLeft + (index * (plotRight - plotLeft)) / 3),
+    );
     // 37 regions: gridlines every 10, up to 40.
     expect(geometry.yTicks.map((tick) => tick.value)).toEqual([0, 10, 20, 30, 40]);
     expect(geometry.yTicks[0]?.y).toBe(baseline);
@@ -30,8 +32,12 @@ describe("the adoption chart's geometry", () => {
   it("draws the line through every dot and closes the area on the baseline", () => {
     const geometry = chartGeometry(months([1, 2]));
     const [first, last] = geometry.dots;
-    expect(geometry.line).toBe(`M${first?.x.toFixed(1) ?? ""},${first?.y.toFixed(1) ?? ""} L${last?.x.toFixed(1) ?? ""},${last?.y.toFixed(1) ?? ""}`);
-    expect(geometry.area).toBe(`${geometry.line} L${plotRight.toFixed(1)},${baseline.toFixed(1)} L${plotLeft.toFixed(1)},${baseline.toFixed(1)} Z`);
+    expect(geometry.line).toBe(
+      `M${first?.x.toFixed(1) ?? ""},${first?.y.toFixed(1) ?? ""} L${last?.x.toFixed(1) ?? ""},${last?.y.toFixed(1) ?? ""}`,
+    );
+    expect(geometry.area).toBe(
+      `${geometry.line} L${plotRight.toFixed(1)},${baseline.toFixed(1)} L${plotLeft.toFixed(1)},${baseline.toFixed(1)} Z`,
+    );
   });
 
   it("labels at most seven months, the last always, keeping the outer labels inside the box", () => {
@@ -46,7 +52,9 @@ describe("the adoption chart's geometry", () => {
     const geometry = chartGeometry(months([0]));
     expect(geometry.dots[0]?.x).toBe(plotLeft + (plotRight - plotLeft) / 2);
     expect(geometry.dots[0]?.y).toBe(baseline);
-    expect(geometry.xTicks).toEqual([{ x: geometry.dots[0]?.x, month: "2024-01", anchor: "middle" }]);
+    expect(geometry.xTicks).toEqual([
+      { x: geometry.dots[0]?.x, month: "2024-01", anchor: "middle" },
+    ]);
     expect(geometry.yTicks.map((tick) => tick.value)).toEqual([0, 1]);
   });
 

@@ -1,7 +1,12 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
 
 export type TenantStatus = RouterOutputs["national"]["tenants"][number]["status"];
-export const tenantStatuses: readonly TenantStatus[] = ["prospect", "onboarding", "live", "suspended"];
+export const tenantStatuses: readonly TenantStatus[] = [
+  "prospect",
+  "onboarding",
+  "live",
+  "suspended",
+];
 
 /** What the national procedures take; the page's query string holds it as `?province=35&status=live`. */
 export interface NationalFilters {
@@ -13,7 +18,8 @@ export interface NationalFilters {
 export const trendRanges = [12, 24] as const;
 export type TrendRange = (typeof trendRanges)[number];
 
-export type ParsedFilters = { valid: true; filters: NationalFilters; months: TrendRange | undefined } | { valid: false };
+export type ParsedFilters =
+  { valid: true; filters: NationalFilters; months: TrendRange | undefined } | { valid: false };
 
 function isTenantStatus(value: string): value is TenantStatus {
   return (tenantStatuses as readonly string[]).includes(value);

@@ -4,7 +4,10 @@ import indonesia from "./map/provinces.json";
  * The 38 provinces as SVG paths, already projected (longitude and latitude scaled alike, which at
  * Indonesia's latitudes is as good as any projection) and simplified; `map/README.md` says from where.
  */
-export const provinceMap: { viewBox: string; provinces: readonly { code: string; path: string }[] } = indonesia;
+export const provinceMap: {
+  viewBox: string;
+  provinces: readonly { code: string; path: string }[];
+} = indonesia;
 
 /** A band of the map's colour scale: provinces whose live share (in %) is from `from` up to below `to`. */
 export interface AdoptionBand {

@@ -22,27 +22,48 @@ export function checklistSentences(i18n: Translator, item: ChecklistItem): strin
       return [
         item.ok
           ? i18n.t("onboarding.check.brandingDone")
-          : i18n.t("onboarding.check.brandingMissing", { missing: item.missing.map((part) => i18n.t(`onboarding.check.part.${part}`)).join(", ") }),
+          : i18n.t("onboarding.check.brandingMissing", {
+              missing: item.missing
+                .map((part) => i18n.t(`onboarding.check.part.${part}`))
+                .join(", "),
+            }),
       ];
     case "trunk":
-      return [item.ok ? i18n.t("onboarding.check.trunkDone", { count: item.active }) : i18n.t("onboarding.check.trunkMissing")];
+      return [
+        item.ok
+          ? i18n.t("onboarding.check.trunkDone", { count: item.active })
+          : i18n.t("onboarding.check.trunkMissing"),
+      ];
     case "agencies":
       return [
         item.ok
           ? i18n.t("onboarding.check.agenciesDone", { count: item.required })
-          : i18n.t("onboarding.check.agenciesMissing", { types: item.missing.map((type) => type.name).join(", ") }),
+          : i18n.t("onboarding.check.agenciesMissing", {
+              types: item.missing.map((type) => type.name).join(", "),
+            }),
       ];
     case "operators":
     case "supervisor": {
       const role = i18n.t(item.key === "operators" ? "auth.role.operator" : "auth.role.supervisor");
       const counts = { count: item.active, role, needed: item.needed };
       return [
-        item.ok ? i18n.t("onboarding.check.staffDone", counts) : i18n.t("onboarding.check.staffMissing", counts),
-        ...(item.invited > 0 ? [i18n.t("onboarding.check.staffInvited", { count: item.invited, role })] : []),
+        item.ok
+          ? i18n.t("onboarding.check.staffDone", counts)
+          : i18n.t("onboarding.check.staffMissing", counts),
+        ...(item.invited > 0
+          ? [i18n.t("onboarding.check.staffInvited", { count: item.invited, role })]
+          : []),
       ];
     }
     case "sop":
-      if (item.publishedNumber !== null) return [i18n.t("onboarding.check.sopDone", { number: item.publishedNumber })];
-      return [i18n.t(item.templateChosen ? "onboarding.check.sopUnpublished" : "onboarding.check.sopNoTemplate")];
+      if (item.publishedNumber !== null)
+        return [i18n.t("onboarding.check.sopDone", { number: item.publishedNumber })];
+      return [
+        i18n.t(
+          item.templateChosen
+            ? "onboarding.check.sopUnpublished"
+            : "onboarding.check.sopNoTemplate",
+        ),
+      ];
   }
 }

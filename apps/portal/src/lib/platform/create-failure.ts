@@ -11,8 +11,14 @@ export function createFailure(i18n: Translator, failure: ApiFailure): Shown {
   const conflict = failure.code === "CONFLICT";
   const fields: Record<string, string> = {};
   for (const path of Object.keys(failure.fields)) {
-    if (path === "regionCode") fields.regionCode = i18n.t(conflict ? "platform.create.regionConflict" : "platform.create.regionInvalid");
-    else if (path === "slug") fields.slug = i18n.t(conflict ? "platform.create.slugConflict" : "platform.create.slugInvalid");
+    if (path === "regionCode")
+      fields.regionCode = i18n.t(
+        conflict ? "platform.create.regionConflict" : "platform.create.regionInvalid",
+      );
+    else if (path === "slug")
+      fields.slug = i18n.t(
+        conflict ? "platform.create.slugConflict" : "platform.create.slugInvalid",
+      );
     else if (path === "adminEmail") fields.adminEmail = i18n.t("auth.field.emailInvalid");
     else if (path === "adminName") fields.adminName = i18n.t("platform.create.adminNameInvalid");
   }

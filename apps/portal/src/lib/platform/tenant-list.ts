@@ -22,7 +22,12 @@ export function tenantListViewOf(params: URLSearchParams): TenantListView | unde
   const rawStatus = params.get("status")?.trim() ?? "";
   const status = tenantStatuses.find((candidate) => candidate === rawStatus);
   if (rawStatus !== "" && status === undefined) return undefined;
-  return { query: params.get("q")?.trim() ?? "", status, page: numberParam(params, "page"), pageSize: numberParam(params, "pageSize") };
+  return {
+    query: params.get("q")?.trim() ?? "",
+    status,
+    page: numberParam(params, "page"),
+    pageSize: numberParam(params, "pageSize"),
+  };
 }
 
 /** The query string of `view` turned to `page`; the first page and empty filters are left out. */

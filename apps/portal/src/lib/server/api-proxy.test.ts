@@ -6,7 +6,14 @@ import { maxRequestBodyBytes } from "@sigap/api/body-limit";
 import { isApiPath, proxyToApi } from "./api-proxy.ts";
 
 /** What the stand-in API last received. */
-let received: { method: string | undefined; url: string | undefined; headers: IncomingHttpHeaders; body: string } | undefined;
+let received:
+  | {
+      method: string | undefined;
+      url: string | undefined;
+      headers: IncomingHttpHeaders;
+      body: string;
+    }
+  | undefined;
 let upstream: Server;
 let apiUrl: string;
 
@@ -17,7 +24,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      received = { method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks).toString() };
+      received = {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       response.writeHead(201, {
         "content-type": "application/json",
         "content-encoding": "gzip",
@@ -38,7 +50,11 @@ afterAll(async () => {
 });
 
 /** A request as the portal's server hands it over, from the browser at `client`. */
-function event(path: string, init: RequestInit & { headers?: Record<string, string> }, client: string | (() => string) = "203.0.113.9") {
+function event(
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> },
+  client: string | (() => string) = "203.0.113.9",
+) {
   const url = new URL(`https://portal.sigap112.test${path}`);
   return {
     request: new Request(url, init),
@@ -76,7 +92,11 @@ describe("the API proxy", () => {
       apiUrl,
     );
     expect(response.status).toBe(201);
-    expect(received).toMatchObject({ method: "POST", url: "/trpc/users.invite?batch=1", body: '{"email":"rina@contoh.id"}' });
+    expect(received).toMatchObject({
+      method: "POST",
+      url: "/trpc/users.invite?batch=1",
+      body: '{"email":"rina@contoh.id"}',
+    });
     const headers = received?.headers ?? {};
     expect(headers).toMatchObject({
       "content-type": "application/json",
@@ -107,7 +127,10 @@ describe("the API proxy", () => {
     const unknownClient = () => {
       throw new Error("no address header");
     };
-    const response = await proxyToApi(event("/v1/openapi.json", { method: "GET" }, unknownClient), apiUrl);
+    const response = await proxyToApi(
+      event("/v1/openapi.json", { method: "GET" }, unknownClient),
+      apiUrl,
+    );
     const requestId = received?.headers["x-request-id"];
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get("x-request-id")).toBe(requestId);
@@ -117,7 +140,11 @@ describe("the API proxy", () => {
   it("refuses an announced body over the API's limit without passing it on", async () => {
     received = undefined;
     const response = await proxyToApi(
-      event("/trpc/branding.update", { method: "POST", body: "{}", headers: { "content-length": String(maxRequestBodyBytes + 1), "x-request-id": "req-big" } }),
+      event("/trpc/branding.update", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-length": String(maxRequestBodyBytes + 1), "x-request-id": "req-big" },
+      }),
       apiUrl,
     );
     expect(response.status).toBe(413);
@@ -131,10 +158,17 @@ describe("the API proxy", () => {
     const deadUrl = `http://127.0.0.1:${String((closed.address() as AddressInfo).port)}`;
     await new Promise((resolve) => closed.close(resolve));
 
-    const response = await proxyToApi(event("/trpc/auth.me", { method: "GET", headers: { "x-request-id": "req-down" } }), deadUrl);
+    const response = await proxyToApi(
+      event("/trpc/auth.me", { method: "GET", headers: { "x-request-id": "req-down" } }),
+      deadUrl,
+    );
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({
-      error: { code: "SERVICE_UNAVAILABLE", message: "The Sigap 112 API cannot be reached from the portal.", requestId: "req-down" },
+      error: {
+        code: "SERVICE_UNAVAILABLE",
+        message: "The Sigap 112 API cannot be reached from the portal.",
+        requestId: "req-down",
+      },
     });
   });
 });

@@ -70,7 +70,11 @@ export async function proxyToApi(event: ProxiedEvent, apiUrl: string): Promise<R
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   headers.set("x-request-id", requestId);
 
-  const tooLarge = () => Response.json(payloadTooLargeBody(url.pathname, requestId), { status: 413, headers: { "x-request-id": requestId } });
+  const tooLarge = () =>
+    Response.json(payloadTooLargeBody(url.pathname, requestId), {
+      status: 413,
+      headers: { "x-request-id": requestId },
+    });
   if (Number(request.headers.get("content-length")) > maxRequestBodyBytes) return tooLarge();
 
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
@@ -90,7 +94,10 @@ export async function proxyToApi(event: ProxiedEvent, apiUrl: string): Promise<R
     upstream = await fetch(target, init);
   } catch (error) {
     if (causedByOversizedBody(error)) return tooLarge();
-    console.error(`[api-proxy] ${request.method} ${url.pathname} failed (request ${requestId}):`, error);
+    console.error(
+      `[api-proxy] ${request.method} ${url.pathname} failed (request ${requestId}):`,
+      error,
+    );
     const body = {
       error: {
         code: "SERVICE_UNAVAILABLE",
@@ -114,7 +121,11 @@ export async function proxyToApi(event: ProxiedEvent, apiUrl: string): Promise<R
 
 /** Whether fetch failed because the portal's server cut the request body off at its size limit (a 413 SvelteKitError). */
 function causedByOversizedBody(error: unknown): boolean {
-  for (let cause = error; typeof cause === "object" && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+  for (
+    let cause = error;
+    typeof cause === "object" && cause !== null;
+    cause = (cause as { cause?: unknown }).cause
+  ) {
     if ((cause as { status?: unknown }).status === 413) return true;
   }
   return false;

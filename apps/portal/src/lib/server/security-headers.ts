@@ -3,7 +3,10 @@
  * SvelteKit writes from `csp` in vite.config.ts (it alone knows each page's script nonces).
  * API responses passed through the proxy keep the API's own headers.
  */
-export function addPageSecurityHeaders(headers: Headers, page: { https: boolean; signedIn: boolean }): void {
+export function addPageSecurityHeaders(
+  headers: Headers,
+  page: { https: boolean; signedIn: boolean },
+): void {
   // A response is what its Content-Type says, never what a browser guesses (an uploaded SVG as a page).
   headers.set("X-Content-Type-Options", "nosniff");
   // For browsers that predate CSP's frame-ancestors: no page may be framed (clickjacking).

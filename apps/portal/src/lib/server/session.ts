@@ -54,13 +54,17 @@ const sessionCookie = "sigap_session";
  * Who is signed in, or null. Signed out is the common case, not an error; an unreachable API is
  * logged and treated as signed out so public pages still render.
  */
-export async function loadMe(event: ForwardingEvent & Pick<RequestEvent, "cookies">): Promise<Me | null> {
+export async function loadMe(
+  event: ForwardingEvent & Pick<RequestEvent, "cookies">,
+): Promise<Me | null> {
   if (!event.cookies.get(sessionCookie)) return null;
   try {
     return await apiForRequest(event).auth.me.query();
   } catch (error) {
     if (apiFailure(error).code === "UNAUTHORIZED") return null;
-    console.error(`[portal] auth.me failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[portal] auth.me failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return null;
   }
 }

@@ -24,7 +24,11 @@ export class GatedPublish {
   }
 
   /** Sends the note with `send`; once published, clears the note and hands the new number to `done`. */
-  async run(i18n: Translator, send: (note: string) => Promise<PublishResult>, done: (number: number) => Promise<void>): Promise<void> {
+  async run(
+    i18n: Translator,
+    send: (note: string) => Promise<PublishResult>,
+    done: (number: number) => Promise<void>,
+  ): Promise<void> {
     if (this.note.trim().length < 3) {
       this.submission.show({ fields: { note: i18n.t("sop.publish.noteRequired") } });
       return;
@@ -40,7 +44,12 @@ export class GatedPublish {
         this.note = "";
         await done(result.number);
       },
-      { failed: (failure) => ({ form: failureMessage(i18n, failure, this.#overrides), fields: failure.fields }) },
+      {
+        failed: (failure) => ({
+          form: failureMessage(i18n, failure, this.#overrides),
+          fields: failure.fields,
+        }),
+      },
     );
   }
 }

@@ -37,15 +37,23 @@ describe("a rule in words", () => {
   });
 
   it("summarises a rule in one line: types, priority and agencies by the names the call centre uses", () => {
-    expect(ruleSummary(id, fire, references)).toBe("Kebakaran (semua jenis) · Prioritas 1 · Damkar");
-    expect(ruleSummary(en, fire, { ...references, types: typeOptions("en", []) })).toBe("Fire (all kinds) · Priority 1 · Damkar");
+    expect(ruleSummary(id, fire, references)).toBe(
+      "Kebakaran (semua jenis) · Prioritas 1 · Damkar",
+    );
+    expect(ruleSummary(en, fire, { ...references, types: typeOptions("en", []) })).toBe(
+      "Fire (all kinds) · Priority 1 · Damkar",
+    );
   });
 
   it("marks support agencies, names the region's own agency, and says which conditions narrow the rule", () => {
     const rule: RuleInput = {
       id: "local.west",
       name: "Bencana di barat",
-      when: { types: ["disaster.*", "fire.building"], severity: { atLeast: "high" }, kecamatan: { in: ["34.04.01", "34.04.02"] } },
+      when: {
+        types: ["disaster.*", "fire.building"],
+        severity: { atLeast: "high" },
+        kecamatan: { in: ["34.04.01", "34.04.02"] },
+      },
       then: {
         agencies: [
           { agencyType: "bpbd", role: "primary" },
@@ -57,27 +65,47 @@ describe("a rule in words", () => {
     expect(ruleSummary(id, rule, references)).toBe(
       "Bencana alam (semua jenis), Kebakaran bangunan · keparahan minimal tinggi · di 2 kecamatan · BPBD + RSUD Sleman (pendukung) + PMI (pendukung)",
     );
-    expect(ruleSummary(id, { id: "all", name: "Semua", when: {}, then: {} }, references)).toBe("Semua jenis kejadian · tanpa instansi");
+    expect(ruleSummary(id, { id: "all", name: "Semua", when: {}, then: {} }, references)).toBe(
+      "Semua jenis kejadian · tanpa instansi",
+    );
   });
 
   it("words each part of a rule as items, agencies with their terms and kecamatan by name", () => {
     const rule: RuleInput = {
       ...fire,
-      when: { types: ["fire.*"], kecamatan: { in: ["34.04.02"] }, time: { hours: [{ from: "18:00", to: "06:00" }], weekdays: ["sat", "sun"] } },
+      when: {
+        types: ["fire.*"],
+        kecamatan: { in: ["34.04.02"] },
+        time: { hours: [{ from: "18:00", to: "06:00" }], weekdays: ["sat", "sun"] },
+      },
       then: {
-        agencies: [{ agencyType: "damkar", role: "primary", ackWithinMinutes: 3, fallback: { name: "Pemadam kebakaran", phone: "113" } }],
-        escalation: [{ action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } }],
+        agencies: [
+          {
+            agencyType: "damkar",
+            role: "primary",
+            ackWithinMinutes: 3,
+            fallback: { name: "Pemadam kebakaran", phone: "113" },
+          },
+        ],
+        escalation: [
+          { action: "notify_supervisor", afterMinutes: 5, for: { agencyType: "damkar" } },
+        ],
       },
     };
     expect(fieldWords(id, rule, "agencies", references)).toEqual([
       "Dinas Pemadam Kebakaran dan Penyelamatan (utama, konfirmasi dalam 3 menit, cadangan Pemadam kebakaran 113)",
     ]);
     expect(fieldWords(id, rule, "kecamatan", references)).toEqual(["di Godean"]);
-    expect(fieldWords(id, rule, "time", references)).toEqual(["pukul 18:00–06:00", "hari Sab, Min"]);
+    expect(fieldWords(id, rule, "time", references)).toEqual([
+      "pukul 18:00–06:00",
+      "hari Sab, Min",
+    ]);
     expect(fieldWords(id, rule, "escalation", references)).toEqual([
       "Setelah 5 menit tanpa tanggapan Dinas Pemadam Kebakaran dan Penyelamatan: beri tahu supervisor.",
     ]);
     expect(fieldWords(id, rule, "priority", references)).toEqual([]);
-    expect(fieldWords(en, { ...rule, when: { casualties: { atLeast: 1 } } }, "casualties", references)).toEqual(["at least 1 casualty"]);
+    expect(
+      fieldWords(en, { ...rule, when: { casualties: { atLeast: 1 } } }, "casualties", references),
+    ).toEqual(["at least 1 casualty"]);
   });
 });

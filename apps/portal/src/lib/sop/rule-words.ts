@@ -1,7 +1,13 @@
 import type { IncidentFlag } from "@sigap/sop-engine";
 import type { Translator } from "#lib/i18n/index.ts";
 import type { EditorReferences, RuleInput } from "./editor/types.ts";
-import { incidentName, targetKey, targetName, targetShortName, type TypeOption } from "./lab/catalogue.ts";
+import {
+  incidentName,
+  targetKey,
+  targetName,
+  targetShortName,
+  type TypeOption,
+} from "./lab/catalogue.ts";
 import { stepText } from "./lab/step-text.ts";
 
 // A rule as people read it: incident types and agencies by name, conditions as phrases. The editor's
@@ -56,25 +62,41 @@ export function fieldValue(rule: RuleInput, field: RuleField): unknown {
 }
 
 /** `fire.*` → "Kebakaran (semua jenis)", `fire.building` → "Kebakaran bangunan"; an unknown code as written. */
-export function patternName(i18n: Translator, types: readonly TypeOption[], pattern: string): string {
+export function patternName(
+  i18n: Translator,
+  types: readonly TypeOption[],
+  pattern: string,
+): string {
   if (!pattern.endsWith(".*")) return incidentName(types, pattern);
   const code = pattern.slice(0, -2);
   const name = incidentName(types, code);
   return name === code ? pattern : i18n.t("sop.words.wholeType", { type: name });
 }
 
-function agencyWords(i18n: Translator, action: NonNullable<RuleInput["then"]["agencies"]>[number], references: EditorReferences): string {
+function agencyWords(
+  i18n: Translator,
+  action: NonNullable<RuleInput["then"]["agencies"]>[number],
+  references: EditorReferences,
+): string {
   const terms = [
     i18n.t(`sopLab.role.${action.role}`).toLowerCase(),
     action.lead === true ? i18n.t("sop.words.lead") : undefined,
-    action.ackWithinMinutes === undefined ? undefined : i18n.t("sop.words.ackMinutes", { minutes: action.ackWithinMinutes }),
-    action.fallback === undefined ? undefined : i18n.t("sop.words.fallback", { name: [action.fallback.name, action.fallback.phone].filter(Boolean).join(" ") }),
+    action.ackWithinMinutes === undefined
+      ? undefined
+      : i18n.t("sop.words.ackMinutes", { minutes: action.ackWithinMinutes }),
+    action.fallback === undefined
+      ? undefined
+      : i18n.t("sop.words.fallback", {
+          name: [action.fallback.name, action.fallback.phone].filter(Boolean).join(" "),
+        }),
   ].filter((term) => term !== undefined);
   return `${targetName(targetKey(action), references.agencies)} (${terms.join(", ")})`;
 }
 
 function kecamatanNames(codes: readonly string[], references: EditorReferences): string {
-  return codes.map((code) => references.districts.find((district) => district.code === code)?.name ?? code).join(", ");
+  return codes
+    .map((code) => references.districts.find((district) => district.code === code)?.name ?? code)
+    .join(", ");
 }
 
 function listed(values: readonly string[] | undefined): string | undefined {
@@ -82,19 +104,37 @@ function listed(values: readonly string[] | undefined): string | undefined {
 }
 
 /** The phrases of a rule's condition; one per part given (`severity.atLeast`, `flags.any`…). */
-function conditionWords(i18n: Translator, rule: RuleInput, field: RuleField, references: EditorReferences): (string | undefined)[] {
+function conditionWords(
+  i18n: Translator,
+  rule: RuleInput,
+  field: RuleField,
+  references: EditorReferences,
+): (string | undefined)[] {
   const { when } = rule;
-  const flags = (values: readonly IncidentFlag[] | undefined) => listed(values?.map((flag) => i18n.t(`sopLab.flag.${flag}`)));
+  const flags = (values: readonly IncidentFlag[] | undefined) =>
+    listed(values?.map((flag) => i18n.t(`sopLab.flag.${flag}`)));
   switch (field) {
     case "severity":
       return [
-        when.severity?.atLeast === undefined ? undefined : i18n.t("sop.words.severityAtLeast", { severity: i18n.t(`sopLab.severity.${when.severity.atLeast}`).toLowerCase() }),
-        when.severity?.atMost === undefined ? undefined : i18n.t("sop.words.severityAtMost", { severity: i18n.t(`sopLab.severity.${when.severity.atMost}`).toLowerCase() }),
+        when.severity?.atLeast === undefined
+          ? undefined
+          : i18n.t("sop.words.severityAtLeast", {
+              severity: i18n.t(`sopLab.severity.${when.severity.atLeast}`).toLowerCase(),
+            }),
+        when.severity?.atMost === undefined
+          ? undefined
+          : i18n.t("sop.words.severityAtMost", {
+              severity: i18n.t(`sopLab.severity.${when.severity.atMost}`).toLowerCase(),
+            }),
       ];
     case "casualties":
       return [
-        when.casualties?.atLeast === undefined ? undefined : i18n.t("sop.words.casualtiesAtLeast", { count: when.casualties.atLeast }),
-        when.casualties?.atMost === undefined ? undefined : i18n.t("sop.words.casualtiesAtMost", { count: when.casualties.atMost }),
+        when.casualties?.atLeast === undefined
+          ? undefined
+          : i18n.t("sop.words.casualtiesAtLeast", { count: when.casualties.atLeast }),
+        when.casualties?.atMost === undefined
+          ? undefined
+          : i18n.t("sop.words.casualtiesAtMost", { count: when.casualties.atMost }),
       ];
     case "flags":
       return [
@@ -104,19 +144,34 @@ function conditionWords(i18n: Translator, rule: RuleInput, field: RuleField, ref
       ];
     case "kecamatan":
       return [
-        when.kecamatan?.in && i18n.t("sop.words.kecamatanIn", { kecamatan: kecamatanNames(when.kecamatan.in, references) }),
-        when.kecamatan?.notIn && i18n.t("sop.words.kecamatanNotIn", { kecamatan: kecamatanNames(when.kecamatan.notIn, references) }),
+        when.kecamatan?.in &&
+          i18n.t("sop.words.kecamatanIn", {
+            kecamatan: kecamatanNames(when.kecamatan.in, references),
+          }),
+        when.kecamatan?.notIn &&
+          i18n.t("sop.words.kecamatanNotIn", {
+            kecamatan: kecamatanNames(when.kecamatan.notIn, references),
+          }),
       ];
     case "time":
       return [
-        ...(when.time?.hours ?? []).map((window) => i18n.t("sop.words.hours", { from: window.from, to: window.to })),
-        when.time?.weekdays && i18n.t("sop.words.weekdays", { days: listed(when.time.weekdays.map((day) => i18n.t(`sop.weekday.${day}`))) ?? "" }),
-        ...(when.time?.dates ?? []).map((range) => i18n.t("sop.words.dates", { from: range.from, to: range.to })),
+        ...(when.time?.hours ?? []).map((window) =>
+          i18n.t("sop.words.hours", { from: window.from, to: window.to }),
+        ),
+        when.time?.weekdays &&
+          i18n.t("sop.words.weekdays", {
+            days: listed(when.time.weekdays.map((day) => i18n.t(`sop.weekday.${day}`))) ?? "",
+          }),
+        ...(when.time?.dates ?? []).map((range) =>
+          i18n.t("sop.words.dates", { from: range.from, to: range.to }),
+        ),
       ];
     case "keywords":
       return [
-        when.keywords?.any && i18n.t("sop.words.keywordsAny", { words: listed(when.keywords.any) ?? "" }),
-        when.keywords?.none && i18n.t("sop.words.keywordsNone", { words: listed(when.keywords.none) ?? "" }),
+        when.keywords?.any &&
+          i18n.t("sop.words.keywordsAny", { words: listed(when.keywords.any) ?? "" }),
+        when.keywords?.none &&
+          i18n.t("sop.words.keywordsNone", { words: listed(when.keywords.none) ?? "" }),
       ];
     default:
       return [];
@@ -127,7 +182,12 @@ function conditionWords(i18n: Translator, rule: RuleInput, field: RuleField, ref
  * One part of a rule in words, as a list of items (one per agency, step, question…) so a diff can
  * mark the items that differ; empty when the rule leaves the part out.
  */
-export function fieldWords(i18n: Translator, rule: RuleInput, field: RuleField, references: EditorReferences): string[] {
+export function fieldWords(
+  i18n: Translator,
+  rule: RuleInput,
+  field: RuleField,
+  references: EditorReferences,
+): string[] {
   const { then } = rule;
   switch (field) {
     case "name":
@@ -137,7 +197,11 @@ export function fieldWords(i18n: Translator, rule: RuleInput, field: RuleField, 
     case "enabled":
       return [i18n.t(rule.enabled === false ? "sop.words.disabled" : "sop.words.enabled")];
     case "types":
-      return rule.when.types?.map((pattern) => patternName(i18n, references.types, pattern)) ?? [i18n.t("sop.words.allTypes")];
+      return (
+        rule.when.types?.map((pattern) => patternName(i18n, references.types, pattern)) ?? [
+          i18n.t("sop.words.allTypes"),
+        ]
+      );
     case "priority":
       return then.priority ? [i18n.t("sop.words.priority", { level: then.priority.slice(1) })] : [];
     case "agencies":
@@ -148,12 +212,21 @@ export function fieldWords(i18n: Translator, rule: RuleInput, field: RuleField, 
       return (then.checklist ?? []).map((item) => item.text);
     case "advice":
       return (then.advice ?? []).map((item) =>
-        item.forTypes ? i18n.t("sop.words.adviceFor", { text: item.text, types: item.forTypes.map((pattern) => patternName(i18n, references.types, pattern)).join(", ") }) : item.text,
+        item.forTypes
+          ? i18n.t("sop.words.adviceFor", {
+              text: item.text,
+              types: item.forTypes
+                .map((pattern) => patternName(i18n, references.types, pattern))
+                .join(", "),
+            })
+          : item.text,
       );
     case "suppresses":
       return rule.suppresses ?? [];
     default:
-      return conditionWords(i18n, rule, field, references).filter((phrase): phrase is string => phrase !== undefined && phrase !== "");
+      return conditionWords(i18n, rule, field, references).filter(
+        (phrase): phrase is string => phrase !== undefined && phrase !== "",
+      );
   }
 }
 
@@ -161,7 +234,11 @@ export function fieldWords(i18n: Translator, rule: RuleInput, field: RuleField, 
  * A rule in one line: "Kebakaran (semua jenis) · di 2 kecamatan · Prioritas 1 · Damkar + PMI (pendukung)".
  * Agencies go by their short names here; the rule's card has the rest.
  */
-export function ruleSummary(i18n: Translator, rule: RuleInput, references: EditorReferences): string {
+export function ruleSummary(
+  i18n: Translator,
+  rule: RuleInput,
+  references: EditorReferences,
+): string {
   const { when, then } = rule;
   const agencies = (then.agencies ?? []).map((action) => {
     const name = targetShortName(targetKey(action), references.agencies);
@@ -172,7 +249,8 @@ export function ruleSummary(i18n: Translator, rule: RuleInput, references: Edito
     ...fieldWords(i18n, rule, "severity", references),
     ...fieldWords(i18n, rule, "casualties", references),
     when.kecamatan?.in && i18n.t("sop.words.kecamatanCount", { count: when.kecamatan.in.length }),
-    when.kecamatan?.notIn && i18n.t("sop.words.kecamatanExcluded", { count: when.kecamatan.notIn.length }),
+    when.kecamatan?.notIn &&
+      i18n.t("sop.words.kecamatanExcluded", { count: when.kecamatan.notIn.length }),
     when.time && i18n.t("sop.words.someTimes"),
     ...fieldWords(i18n, rule, "priority", references),
     agencies.length === 0 ? i18n.t("sop.words.noAgencies") : agencies.join(" + "),

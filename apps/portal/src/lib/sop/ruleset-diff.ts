@@ -3,7 +3,13 @@ import type { Translator } from "#lib/i18n/index.ts";
 import { fieldValue, ruleFields, type RuleField } from "./rule-words.ts";
 
 /** The ruleset's own settings, outside its rules. */
-export const settingFields = ["name", "timeZone", "defaultPriority", "defaultAck", "localSubtypes"] as const;
+export const settingFields = [
+  "name",
+  "timeZone",
+  "defaultPriority",
+  "defaultAck",
+  "localSubtypes",
+] as const;
 export type SettingField = (typeof settingFields)[number];
 
 export interface RuleChange {
@@ -55,7 +61,9 @@ export function settingWords(i18n: Translator, ruleset: Ruleset, field: SettingF
     case "defaultAck":
       return [i18n.t("sop.words.minutes", { count: ruleset.defaults.ackWithinMinutes })];
     case "localSubtypes":
-      return (ruleset.localSubtypes ?? []).map((subtype) => (i18n.locale === "en" && subtype.nameEn ? subtype.nameEn : subtype.name));
+      return (ruleset.localSubtypes ?? []).map((subtype) =>
+        i18n.locale === "en" && subtype.nameEn ? subtype.nameEn : subtype.name,
+      );
   }
 }
 
@@ -76,11 +84,16 @@ export function diffRulesets(before: Ruleset, after: Ruleset): RulesetDiff {
   const changed: RuleChange[] = [];
   for (const rule of after.rules) {
     const old = earlier.get(rule.id);
-    const fields = old === undefined ? [] : ruleFields.filter((field) => differs(fieldValue(old, field), fieldValue(rule, field)));
+    const fields =
+      old === undefined
+        ? []
+        : ruleFields.filter((field) => differs(fieldValue(old, field), fieldValue(rule, field)));
     if (old !== undefined && fields.length > 0) changed.push({ before: old, after: rule, fields });
   }
   return {
-    settings: settingFields.filter((field) => differs(settingValue(before, field), settingValue(after, field))),
+    settings: settingFields.filter((field) =>
+      differs(settingValue(before, field), settingValue(after, field)),
+    ),
     added: after.rules.filter((rule) => !earlier.has(rule.id)),
     removed: before.rules.filter((rule) => !later.has(rule.id)),
     changed,
@@ -88,5 +101,10 @@ export function diffRulesets(before: Ruleset, after: Ruleset): RulesetDiff {
 }
 
 export function isEmptyDiff(diff: RulesetDiff): boolean {
-  return diff.settings.length === 0 && diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+  return (
+    diff.settings.length === 0 &&
+    diff.added.length === 0 &&
+    diff.removed.length === 0 &&
+    diff.changed.length === 0
+  );
 }

@@ -24,7 +24,13 @@ export function tenantAccess(me: Pick<Me, "user" | "tenants">, slug: string): Te
   const membership = me.tenants.find((tenant) => tenant.slug === slug);
   if (membership) return { ...membership, support: false };
   if (me.user.platformRole === "platform_admin") {
-    return { slug, displayName: slug, timeZone: fallbackTimeZone, role: "platform_admin", support: true };
+    return {
+      slug,
+      displayName: slug,
+      timeZone: fallbackTimeZone,
+      role: "platform_admin",
+      support: true,
+    };
   }
   return null;
 }

@@ -21,12 +21,19 @@ export function formatDateTime(locale: Locale, value: string | Date, timeZone: s
 }
 
 export function formatDate(locale: Locale, value: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone }).format(new Date(value));
+  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone }).format(
+    new Date(value),
+  );
 }
 
 /** The time of day alone (a deadline within the hour), in the tenant's zone, the zone named. */
 export function formatTime(locale: Locale, value: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlTags[locale], { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(value));
+  return new Intl.DateTimeFormat(intlTags[locale], {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(value));
 }
 
 /**
@@ -39,11 +46,19 @@ export function formatDay(locale: Locale, day: string): string {
 
 /** A span of calendar days as one phrase, sharing what both ends share: "1–31 Jan 2025". */
 export function formatDayRange(locale: Locale, from: string, to: string): string {
-  return new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "medium", timeZone: "UTC" }).formatRange(new Date(from), new Date(to));
+  return new Intl.DateTimeFormat(intlTags[locale], {
+    dateStyle: "medium",
+    timeZone: "UTC",
+  }).formatRange(new Date(from), new Date(to));
 }
 
 /** Today (or the day of `instant`) on the tenant's calendar, as a date field holds it: `2025-01-31`. */
 export function dayInZone(timeZone: string, instant: number = Date.now()): string {
   // sv-SE writes dates as ISO 8601 does.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }

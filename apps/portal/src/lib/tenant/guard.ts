@@ -9,6 +9,7 @@ import { secondFactorPath } from "#lib/auth/destination.ts";
 export function requireSignedIn(me: Me | null, url: URL): Me {
   const back = encodeURIComponent(url.pathname + url.search);
   if (!me) redirect(303, `/sign-in?redirect=${back}`);
-  if (me.secondFactor !== "done") redirect(303, `${secondFactorPath(me.secondFactor)}?redirect=${back}`);
+  if (me.secondFactor !== "done")
+    redirect(303, `${secondFactorPath(me.secondFactor)}?redirect=${back}`);
   return me;
 }

@@ -12,15 +12,22 @@ export type Loaded<T> =
  * not a crash; NOT_FOUND and FORBIDDEN become the plain 404, so a tenant's existence or a page's
  * purpose is never revealed; a session that died since the request began goes to sign-in.
  */
-export async function loadFromApi<T>(url: URL, what: string, read: () => Promise<T>): Promise<Loaded<T>> {
+export async function loadFromApi<T>(
+  url: URL,
+  what: string,
+  read: () => Promise<T>,
+): Promise<Loaded<T>> {
   try {
     return { status: "ok", data: await read() };
   } catch (cause) {
     const failure = apiFailure(cause);
     if (failure.code === "NOT_FOUND" || failure.code === "FORBIDDEN") error(404);
-    if (failure.code === "UNAUTHORIZED") redirect(303, `/sign-in?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+    if (failure.code === "UNAUTHORIZED")
+      redirect(303, `/sign-in?redirect=${encodeURIComponent(url.pathname + url.search)}`);
     if (failure.code === "BAD_REQUEST") return { status: "invalid", fields: failure.fields };
-    console.error(`[portal] ${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    console.error(
+      `[portal] ${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     return { status: "unavailable" };
   }
 }

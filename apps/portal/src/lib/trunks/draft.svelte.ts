@@ -1,4 +1,12 @@
-import { codecs, type Carrier, type Codec, type Transport, type Trunk, type TrunkInput, type TrunkStatus } from "./types.ts";
+import {
+  codecs,
+  type Carrier,
+  type Codec,
+  type Transport,
+  type Trunk,
+  type TrunkInput,
+  type TrunkStatus,
+} from "./types.ts";
 
 /** The lines of a one-per-line text box, trimmed, blank lines dropped. */
 export function lines(text: string): string[] {
@@ -41,7 +49,9 @@ export class TrunkDraft {
     this.sipPort = String(trunk.sipPort);
     this.transport = trunk.transport;
     this.maxChannels = String(trunk.maxChannels);
-    this.codecs = trunk.codecs.filter((codec): codec is Codec => (codecs as readonly string[]).includes(codec));
+    this.codecs = trunk.codecs.filter((codec): codec is Codec =>
+      (codecs as readonly string[]).includes(codec),
+    );
     this.authKind = trunk.auth.kind;
     if (trunk.auth.kind === "digest") this.username = trunk.auth.username;
     else this.addresses = trunk.auth.addresses.join("\n");
@@ -59,7 +69,11 @@ export class TrunkDraft {
       codecs: this.codecs,
       auth:
         this.authKind === "digest"
-          ? { kind: "digest", username: this.username, ...(this.password === "" ? {} : { password: this.password }) }
+          ? {
+              kind: "digest",
+              username: this.username,
+              ...(this.password === "" ? {} : { password: this.password }),
+            }
           : { kind: "ip_allow_list", addresses: lines(this.addresses) },
       status: this.status,
     };

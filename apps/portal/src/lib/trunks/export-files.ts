@@ -15,20 +15,39 @@ const extensionsMarker = "; ===== extensions.conf =====";
  * belongs in, so it is split at its markers (each part keeping the header, which says what
  * generated it and that it holds passwords); if the markers ever change, it stays whole.
  */
-export function configFiles(slug: string, exported: RouterOutputs["telephony"]["export"]): ConfigFile[] {
+export function configFiles(
+  slug: string,
+  exported: RouterOutputs["telephony"]["export"],
+): ConfigFile[] {
   const { asterisk } = exported;
   const pjsipAt = asterisk.indexOf(pjsipMarker);
   const extensionsAt = asterisk.indexOf(extensionsMarker);
   const asteriskFiles: ConfigFile[] =
     pjsipAt >= 0 && extensionsAt > pjsipAt
       ? [
-          { name: `sigap-${slug}-pjsip.conf`, kind: "pjsip", content: asterisk.slice(0, extensionsAt).trimEnd() + "\n" },
-          { name: `sigap-${slug}-extensions.conf`, kind: "extensions", content: asterisk.slice(0, pjsipAt) + asterisk.slice(extensionsAt) },
+          {
+            name: `sigap-${slug}-pjsip.conf`,
+            kind: "pjsip",
+            content: asterisk.slice(0, extensionsAt).trimEnd() + "\n",
+          },
+          {
+            name: `sigap-${slug}-extensions.conf`,
+            kind: "extensions",
+            content: asterisk.slice(0, pjsipAt) + asterisk.slice(extensionsAt),
+          },
         ]
       : [{ name: `sigap-${slug}-asterisk.conf`, kind: "asterisk", content: asterisk }];
   return [
     ...asteriskFiles,
-    { name: `sigap-${slug}-dispatcher.list`, kind: "dispatcher", content: exported.kamailio.dispatcher },
-    { name: `sigap-${slug}-address.list`, kind: "permissions", content: exported.kamailio.permissions },
+    {
+      name: `sigap-${slug}-dispatcher.list`,
+      kind: "dispatcher",
+      content: exported.kamailio.dispatcher,
+    },
+    {
+      name: `sigap-${slug}-address.list`,
+      kind: "permissions",
+      content: exported.kamailio.permissions,
+    },
   ];
 }

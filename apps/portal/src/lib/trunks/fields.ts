@@ -22,11 +22,16 @@ const byField: Record<string, PlainKey> = {
 export function trunkFieldMessages(i18n: Translator, failure: ApiFailure): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const [path, apiMessage] of Object.entries(failure.fields)) {
-    const field = path.startsWith("auth.addresses") ? "auth.addresses" : path.startsWith("codecs") ? "codecs" : path;
+    const field = path.startsWith("auth.addresses")
+      ? "auth.addresses"
+      : path.startsWith("codecs")
+        ? "codecs"
+        : path;
     let key = byField[field] ?? "auth.field.invalid";
     if (field === "name" && failure.code === "CONFLICT") key = "trunks.error.nameTaken";
     // The API's wording is English; "required" is the one distinction the person needs here.
-    if (field === "auth.password" && apiMessage.includes("required")) key = "trunks.error.passwordRequired";
+    if (field === "auth.password" && apiMessage.includes("required"))
+      key = "trunks.error.passwordRequired";
     messages[field] ??= i18n.t(key);
   }
   return messages;
@@ -39,7 +44,11 @@ export function trunkFieldMessages(i18n: Translator, failure: ApiFailure): Recor
  */
 export function didMessage(i18n: Translator, code: string, apiMessage: string): string {
   if (code === "CONFLICT") {
-    return i18n.t(apiMessage.includes("another trunk") ? "trunks.dids.onOtherTrunk" : "trunks.dids.takenElsewhere");
+    return i18n.t(
+      apiMessage.includes("another trunk")
+        ? "trunks.dids.onOtherTrunk"
+        : "trunks.dids.takenElsewhere",
+    );
   }
   return i18n.t(apiMessage.includes("repeats") ? "trunks.dids.repeated" : "trunks.dids.invalid");
 }

@@ -34,7 +34,8 @@ function oneOf<T extends string>(list: readonly T[], value: unknown): value is T
 }
 
 /** Every digest update records whether the password was replaced; only a replacement is news. */
-export const trunkHistoryShown = (change: FieldChange) => change.path !== "auth.replaced" || change.after === true;
+export const trunkHistoryShown = (change: FieldChange) =>
+  change.path !== "auth.replaced" || change.after === true;
 
 /** How a trunk's history names actions and fields and shows values, in the page's language. */
 export function trunkHistoryView(i18n: Translator) {
@@ -49,10 +50,16 @@ export function trunkHistoryView(i18n: Translator) {
       }
       if (path === "transport" && typeof value === "string") return value.toUpperCase();
       if (path === "codecs" && Array.isArray(value)) {
-        return value.map((codec) => (oneOf<Codec>(codecs, codec) ? codecNames[codec] : String(codec))).join(", ");
+        return value
+          .map((codec) => (oneOf<Codec>(codecs, codec) ? codecNames[codec] : String(codec)))
+          .join(", ");
       }
       if (path === "dids" && Array.isArray(value)) {
-        return value.length === 0 ? i18n.t("trunks.dids.none") : value.map((did) => (typeof did === "string" ? formatPhone(did) : String(did))).join(", ");
+        return value.length === 0
+          ? i18n.t("trunks.dids.none")
+          : value
+              .map((did) => (typeof did === "string" ? formatPhone(did) : String(did)))
+              .join(", ");
       }
       return plainValue(i18n, value);
     },

@@ -10,9 +10,19 @@ export type TrunkStatus = Trunk["status"];
 export type Codec = NonNullable<TrunkInput["codecs"]>[number];
 
 /** Every value each enum has, in the order a form offers them; `Exhaustive` fails to compile if one is missing. */
-type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
+type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [
+  never,
+]
+  ? List
+  : never;
 
-const carrierList = ["telkomsel", "indosat_ooredoo_hutchison", "xlsmart", "telkom", "other"] as const;
+const carrierList = [
+  "telkomsel",
+  "indosat_ooredoo_hutchison",
+  "xlsmart",
+  "telkom",
+  "other",
+] as const;
 export const carriers: Exhaustive<Carrier, typeof carrierList> = carrierList;
 const transportList = ["udp", "tcp", "tls"] as const;
 export const transports: Exhaustive<Transport, typeof transportList> = transportList;
@@ -22,4 +32,10 @@ const codecList = ["alaw", "ulaw", "g722", "g729", "opus"] as const;
 export const codecs: Exhaustive<Codec, typeof codecList> = codecList;
 
 /** Codec names as PBX people write them. */
-export const codecNames: Record<Codec, string> = { alaw: "G.711 A-law", ulaw: "G.711 µ-law", g722: "G.722", g729: "G.729", opus: "Opus" };
+export const codecNames: Record<Codec, string> = {
+  alaw: "G.711 A-law",
+  ulaw: "G.711 µ-law",
+  g722: "G.722",
+  g729: "G.729",
+  opus: "Opus",
+};

@@ -13,7 +13,11 @@ export const load = (async (event) => {
   const parsed = filtersFromUrl(event.url);
   if (!parsed.valid) {
     const none: NationalFilters = {};
-    return { filters: none, months: undefined, national: { status: "invalid", fields: {} } as const };
+    return {
+      filters: none,
+      months: undefined,
+      national: { status: "invalid", fields: {} } as const,
+    };
   }
   const { filters, months } = parsed;
   const api = apiForRequest(event).national;

@@ -18,7 +18,8 @@ import { billingEn } from "./en/billing.ts";
 /** English. Must carry exactly the keys of id.ts, with the same `{placeholders}`. */
 export const en = {
   "app.name": "Sigap 112",
-  "app.tagline": "One platform for the 112 emergency service in every regency and city of Indonesia.",
+  "app.tagline":
+    "One platform for the 112 emergency service in every regency and city of Indonesia.",
   "app.metaDescription":
     "Sigap 112: the shared Call Center 112 platform for Indonesia's regencies and cities, with live national adoption figures.",
   "nav.skipToContent": "Skip to main content",

@@ -19,7 +19,10 @@ export function idAt(...segments: (string | number)[]): string {
 }
 
 /** "2 errors" and "1 warning": what a validation summary counts, each in its plural form. */
-export function findingCounts(i18n: Translator, findings: readonly Finding[]): { errors: string; warnings: string } {
+export function findingCounts(
+  i18n: Translator,
+  findings: readonly Finding[],
+): { errors: string; warnings: string } {
   const errors = findings.filter((finding) => finding.level === "error").length;
   return {
     errors: i18n.t("sop.editor.errorCount", { count: errors }),
@@ -45,7 +48,13 @@ export function ruleIndexOf(path: string): number | undefined {
 
 /** Errors first, then by position in the document. */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (a.level === b.level ? a.path.localeCompare(b.path, "en", { numeric: true }) : a.level === "error" ? -1 : 1));
+  return [...findings].sort((a, b) =>
+    a.level === b.level
+      ? a.path.localeCompare(b.path, "en", { numeric: true })
+      : a.level === "error"
+        ? -1
+        : 1,
+  );
 }
 
 /** The element for `path`, or for the nearest enclosing part of the document that has one. */

@@ -2,14 +2,27 @@
  * The ruleset schema refuses empty lists and empty condition objects (a condition on nothing is
  * a mistake), so the form removes a key instead of leaving it empty.
  */
-export function setOrRemove<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): void {
-  const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0) || isEmptyObject(value);
+export function setOrRemove<T extends object, K extends keyof T>(
+  record: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
+  const empty =
+    value === undefined ||
+    value === null ||
+    (Array.isArray(value) && value.length === 0) ||
+    isEmptyObject(value);
   if (empty) Reflect.deleteProperty(record, key);
   else record[key] = value;
 }
 
 function isEmptyObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 0
+  );
 }
 
 /** "fire.*, flood.*" → ["fire.*", "flood.*"]: codes and keywords are typed as comma-separated text. */
@@ -25,7 +38,11 @@ export function joinList(values: readonly string[] | undefined): string {
 }
 
 /** Adds or removes `value` in a list of codes, keeping catalogue order out of it: insertion order. */
-export function toggled(values: readonly string[] | undefined, value: string, on: boolean): string[] {
+export function toggled(
+  values: readonly string[] | undefined,
+  value: string,
+  on: boolean,
+): string[] {
   const without = (values ?? []).filter((existing) => existing !== value);
   return on ? [...without, value] : without;
 }

@@ -4,5 +4,10 @@ import type { RuleInput } from "./types.ts";
 export function newRule(existingIds: readonly string[], name: string): RuleInput {
   let number = existingIds.length + 1;
   while (existingIds.includes(`local.rule-${String(number)}`)) number += 1;
-  return { id: `local.rule-${String(number)}`, name, when: { types: ["fire.*"] }, then: { agencies: [{ agencyType: "damkar", role: "primary" }] } };
+  return {
+    id: `local.rule-${String(number)}`,
+    name,
+    when: { types: ["fire.*"] },
+    then: { agencies: [{ agencyType: "damkar", role: "primary" }] },
+  };
 }

@@ -24,7 +24,9 @@ export interface TypeOption {
 export function localSubtypesOf(ruleset: unknown): LocalSubtype[] {
   if (!isRecord(ruleset) || !Array.isArray(ruleset.localSubtypes)) return [];
   return ruleset.localSubtypes.flatMap((entry: unknown) =>
-    isRecord(entry) && typeof entry.code === "string" && typeof entry.name === "string" ? [{ code: entry.code, name: entry.name }] : [],
+    isRecord(entry) && typeof entry.code === "string" && typeof entry.name === "string"
+      ? [{ code: entry.code, name: entry.name }]
+      : [],
   );
 }
 
@@ -43,7 +45,10 @@ export function typeOptions(locale: Locale, localSubtypes: readonly LocalSubtype
     code: type.code,
     name: locale === "en" ? type.nameEn : type.name,
     subtypes: [
-      ...type.subtypes.map((subtype) => ({ code: subtype.code, name: locale === "en" ? subtype.nameEn : subtype.name })),
+      ...type.subtypes.map((subtype) => ({
+        code: subtype.code,
+        name: locale === "en" ? subtype.nameEn : subtype.name,
+      })),
       ...localSubtypes.filter((local) => local.code.startsWith(`${type.code}.`)),
     ],
   }));
@@ -60,7 +65,9 @@ export function incidentName(options: readonly TypeOption[], code: string): stri
 }
 
 const agencyTypeNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.name]));
-const agencyTypeShortNames = new Map<string, string>(agencyTypes.map((type) => [type.code, type.shortName]));
+const agencyTypeShortNames = new Map<string, string>(
+  agencyTypes.map((type) => [type.code, type.shortName]),
+);
 const officialNames = new Map<string, string>(officialRoles.map((role) => [role.code, role.name]));
 
 export type AgencyTarget = { agencyType: string } | { agencyId: string };
@@ -70,7 +77,9 @@ export { targetKey };
 
 /** The target a plan key names: the inverse of `targetKey`. */
 export function targetOfKey(key: string): AgencyTarget {
-  return key.startsWith("agency:") ? { agencyId: key.slice("agency:".length) } : { agencyType: key.slice("type:".length) };
+  return key.startsWith("agency:")
+    ? { agencyId: key.slice("agency:".length) }
+    : { agencyType: key.slice("type:".length) };
 }
 
 /** What a planned agency is called: the national type's name, or the tenant's own agency's name. */
@@ -83,7 +92,8 @@ export function targetName(key: string, agencies: readonly TenantAgency[]): stri
 /** Like `targetName`, but as the call centre says a type ("Damkar"), for one-line summaries. */
 export function targetShortName(key: string, agencies: readonly TenantAgency[]): string {
   const target = targetOfKey(key);
-  if ("agencyType" in target) return agencyTypeShortNames.get(target.agencyType) ?? target.agencyType;
+  if ("agencyType" in target)
+    return agencyTypeShortNames.get(target.agencyType) ?? target.agencyType;
   return targetName(key, agencies);
 }
 
@@ -95,10 +105,24 @@ export function officialName(code: string): string {
  * The agencies a test case may name, valued by the plan's key: a national type (whichever agency
  * of that type the region has) or one of the region's own agencies.
  */
-export function targetGroups(labels: { types: string; agencies: string }, agencies: readonly TenantAgency[]): ChoiceGroup[] {
-  const groups: ChoiceGroup[] = [{ label: labels.types, choices: agencyTypes.map((type) => ({ value: `type:${type.code}`, label: type.name })) }];
+export function targetGroups(
+  labels: { types: string; agencies: string },
+  agencies: readonly TenantAgency[],
+): ChoiceGroup[] {
+  const groups: ChoiceGroup[] = [
+    {
+      label: labels.types,
+      choices: agencyTypes.map((type) => ({ value: `type:${type.code}`, label: type.name })),
+    },
+  ];
   if (agencies.length > 0) {
-    groups.push({ label: labels.agencies, choices: agencies.map((agency) => ({ value: `agency:${agency.id}`, label: agency.name ?? agency.id })) });
+    groups.push({
+      label: labels.agencies,
+      choices: agencies.map((agency) => ({
+        value: `agency:${agency.id}`,
+        label: agency.name ?? agency.id,
+      })),
+    });
   }
   return groups;
 }

@@ -52,18 +52,28 @@ export class ExpectationsDraft {
         atMost: ackWithinMinutes?.atMost === undefined ? "" : String(ackWithinMinutes.atMost),
       });
     }
-    for (const entry of expectations?.notNotify ?? []) this.notNotify.push({ id: this.#nextId++, target: targetKey(entry) });
+    for (const entry of expectations?.notNotify ?? [])
+      this.notNotify.push({ id: this.#nextId++, target: targetKey(entry) });
     this.priority = expectations?.priority ?? "";
   }
 
   /** A new row starts on the first agency type neither list names yet. */
   #unusedTarget(): string {
     const used = [...this.notify, ...this.notNotify].map((row) => row.target);
-    return agencyTypes.map((type) => `type:${type.code}`).find((key) => !used.includes(key)) ?? "type:damkar";
+    return (
+      agencyTypes.map((type) => `type:${type.code}`).find((key) => !used.includes(key)) ??
+      "type:damkar"
+    );
   }
 
   addNotify(): void {
-    this.notify.push({ id: this.#nextId++, target: this.#unusedTarget(), role: "", atLeast: "", atMost: "" });
+    this.notify.push({
+      id: this.#nextId++,
+      target: this.#unusedTarget(),
+      role: "",
+      atLeast: "",
+      atMost: "",
+    });
   }
 
   addNotNotify(): void {
@@ -82,7 +92,10 @@ export class ExpectationsDraft {
     const notify = this.notify.map((row) => {
       const atLeast = bound(row.atLeast);
       const atMost = bound(row.atMost);
-      const minutes = { ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) };
+      const minutes = {
+        ...(atLeast === undefined ? {} : { atLeast }),
+        ...(atMost === undefined ? {} : { atMost }),
+      };
       return {
         ...targetOfKey(row.target),
         ...(isRole(row.role) ? { role: row.role } : {}),
@@ -91,7 +104,9 @@ export class ExpectationsDraft {
     });
     return {
       ...(notify.length === 0 ? {} : { notify }),
-      ...(this.notNotify.length === 0 ? {} : { notNotify: this.notNotify.map((row) => targetOfKey(row.target)) }),
+      ...(this.notNotify.length === 0
+        ? {}
+        : { notNotify: this.notNotify.map((row) => targetOfKey(row.target)) }),
       ...(isPriority(this.priority) ? { priority: this.priority } : {}),
     };
   }

@@ -28,7 +28,9 @@ export function fieldOfPath(path: string): string | undefined {
   if (head !== "expect") return undefined;
   if (second === "priority") return "expect.priority";
   if ((second === "notify" || second === "notNotify") && third !== undefined) {
-    return fourth === "ackWithinMinutes" ? `expect.${second}.${third}.minutes` : `expect.${second}.${third}`;
+    return fourth === "ackWithinMinutes"
+      ? `expect.${second}.${third}.minutes`
+      : `expect.${second}.${third}`;
   }
   return "expect";
 }
@@ -49,10 +51,19 @@ function messageKey(field: string, code: string): PlainKey {
  * Field → message for what the API refused. `inputKey` is where the form's value sits in the input
  * (`testCase` for `sop.testCases.create`, whose paths read `testCase.incident.casualties`).
  */
-export function apiFieldMessages(i18n: Translator, failure: ApiFailure, inputKey?: string): Record<string, string> {
+export function apiFieldMessages(
+  i18n: Translator,
+  failure: ApiFailure,
+  inputKey?: string,
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const path of Object.keys(failure.fields)) {
-    const relative = inputKey === undefined ? path : path.startsWith(`${inputKey}.`) ? path.slice(inputKey.length + 1) : "";
+    const relative =
+      inputKey === undefined
+        ? path
+        : path.startsWith(`${inputKey}.`)
+          ? path.slice(inputKey.length + 1)
+          : "";
     const field = fieldOfPath(relative);
     if (field) messages[field] ??= i18n.t(messageKey(field, failure.code));
   }
@@ -60,7 +71,10 @@ export function apiFieldMessages(i18n: Translator, failure: ApiFailure, inputKey
 }
 
 /** Field → message for the engine's findings about the simulated incident (`$.flags[1]`). */
-export function incidentFieldMessages(i18n: Translator, findings: readonly Finding[]): Record<string, string> {
+export function incidentFieldMessages(
+  i18n: Translator,
+  findings: readonly Finding[],
+): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const finding of findings) {
     if (finding.document !== "incident" || finding.level !== "error") continue;

@@ -5,7 +5,14 @@
 
 const formatOptions = {
   offset: { timeZoneName: "longOffset" },
-  wallClock: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  wallClock: {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // Building a DateTimeFormat costs far more than using one.
@@ -58,7 +65,14 @@ export function zonedIso(local: string, timeZone: string): string {
   const match = localPattern.exec(local);
   if (!match) return local;
   const [, year, month, day, hour, minute, second = "00"] = match;
-  const asUtc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const asUtc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   // The offset at the wall-clock time read as UTC is right except within hours of an offset
   // change; a second look at the corrected instant settles those.
   const first = zoneOffset(new Date(asUtc), timeZone);

@@ -29,7 +29,9 @@ function byKey(entries: readonly { key: string; change: Change }[]): Map<string,
 export function planChanges(diff: PlanDiff): PlanChanges {
   return {
     priority: diff.priority,
-    agencies: new Map(diff.agencies.map((agency) => [agency.key, { change: agency.change, before: agency.before }])),
+    agencies: new Map(
+      diff.agencies.map((agency) => [agency.key, { change: agency.change, before: agency.before }]),
+    ),
     escalation: byKey(diff.escalation),
     checklist: byKey(diff.checklist),
     advice: byKey(diff.advice),

@@ -53,7 +53,9 @@ export class ScenarioDraft {
 
   /** Takes over a stored scenario (a test case's incident and moment). */
   fill(incident: IncidentInput, at: string): void {
-    const [main, ...others] = incident.types ?? [{ type: incident.type ?? "fire", subtype: incident.subtype }];
+    const [main, ...others] = incident.types ?? [
+      { type: incident.type ?? "fire", subtype: incident.subtype },
+    ];
     this.main = { type: main?.type ?? "fire", subtype: main?.subtype ?? "" };
     this.extraKinds = others.map((kind) => ({ type: kind.type, subtype: kind.subtype ?? "" }));
     this.severity = incident.severity ?? "";
@@ -66,11 +68,13 @@ export class ScenarioDraft {
 
   /** A subtype of another type no longer fits once the type changes. */
   typeChanged(): void {
-    for (const kind of [this.main, ...this.extraKinds]) if (!kind.subtype.startsWith(`${kind.type}.`)) kind.subtype = "";
+    for (const kind of [this.main, ...this.extraKinds])
+      if (!kind.subtype.startsWith(`${kind.type}.`)) kind.subtype = "";
   }
 
   addKind(): void {
-    if (this.extraKinds.length < maxExtraKinds) this.extraKinds.push({ type: "traffic_accident", subtype: "" });
+    if (this.extraKinds.length < maxExtraKinds)
+      this.extraKinds.push({ type: "traffic_accident", subtype: "" });
   }
 
   removeKind(index: number): void {
@@ -80,9 +84,15 @@ export class ScenarioDraft {
   incident(): IncidentInput {
     const casualties = this.casualties.trim();
     const description = this.description.trim();
-    const kindOf = ({ type, subtype }: KindDraft) => ({ type, ...(subtype === "" ? {} : { subtype }) });
+    const kindOf = ({ type, subtype }: KindDraft) => ({
+      type,
+      ...(subtype === "" ? {} : { subtype }),
+    });
     // One kind keeps the single form (`type`, `subtype`), which every version of the engine reads.
-    const kinds = this.extraKinds.length === 0 ? kindOf(this.main) : { types: [this.main, ...this.extraKinds].map(kindOf) };
+    const kinds =
+      this.extraKinds.length === 0
+        ? kindOf(this.main)
+        : { types: [this.main, ...this.extraKinds].map(kindOf) };
     return {
       ...kinds,
       ...(isSeverity(this.severity) ? { severity: this.severity } : {}),

@@ -11,7 +11,12 @@ type LoadEvent = Pick<RequestEvent, "request" | "url" | "fetch" | "getClientAddr
  * The tenant's test cases, each with its result against the draft. The test case page lists them;
  * the simulator offers them as scenarios. Both pages sit under the SOP layout, which checked `sop.view`.
  */
-export async function loadTestCases(event: LoadEvent, tenantSlug: string): Promise<Loaded<RouterOutputs["sop"]["testCases"]["list"]>> {
+export async function loadTestCases(
+  event: LoadEvent,
+  tenantSlug: string,
+): Promise<Loaded<RouterOutputs["sop"]["testCases"]["list"]>> {
   event.depends("sop:test-cases");
-  return loadFromApi(event.url, "sop.testCases.list", () => apiForRequest(event).sop.testCases.list.query({ tenantSlug }));
+  return loadFromApi(event.url, "sop.testCases.list", () =>
+    apiForRequest(event).sop.testCases.list.query({ tenantSlug }),
+  );
 }

@@ -6,6 +6,8 @@ import type { PageServerLoad } from "./$types";
 /** Billing across regions, for platform admins. */
 export const load = (async (event) => {
   requirePlatformMay(event.locals.me, event.url, "billing.manage");
-  const billing = await loadFromApi(event.url, "billingAdmin.overview", () => apiForRequest(event).billingAdmin.overview.query());
+  const billing = await loadFromApi(event.url, "billingAdmin.overview", () =>
+    apiForRequest(event).billingAdmin.overview.query(),
+  );
   return { billing };
 }) satisfies PageServerLoad;

@@ -9,6 +9,8 @@ export const load = (async (event) => {
   requireTenantCreator(event.locals.me, event.url);
   const view = tenantListViewOf(event.url.searchParams);
   if (!view) return { view: undefined, tenants: { status: "invalid", fields: {} } as const };
-  const tenants = await loadFromApi(event.url, "tenants.list", () => apiForRequest(event).tenants.list.query(view));
+  const tenants = await loadFromApi(event.url, "tenants.list", () =>
+    apiForRequest(event).tenants.list.query(view),
+  );
   return { view, tenants };
 }) satisfies PageServerLoad;

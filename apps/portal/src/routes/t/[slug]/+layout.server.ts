@@ -18,9 +18,16 @@ export const load = (async (event) => {
   // Support access has no membership to name the tenant: the API's directory does (a slug it does
   // not know is the plain 404). Should the API be unreachable, the slug stands in.
   const directory = access.support
-    ? await loadFromApi(event.url, "tenants.get", () => apiForRequest(event).tenants.get.query({ slug: access.slug }))
+    ? await loadFromApi(event.url, "tenants.get", () =>
+        apiForRequest(event).tenants.get.query({ slug: access.slug }),
+      )
     : undefined;
-  const tenant = directory?.status === "ok" ? { ...access, displayName: directory.data.displayName, timeZone: directory.data.timeZone } : access;
-  const branding = can(tenant.role, "branding.view") ? await brandingForLayout(event, tenant.slug) : null;
+  const tenant =
+    directory?.status === "ok"
+      ? { ...access, displayName: directory.data.displayName, timeZone: directory.data.timeZone }
+      : access;
+  const branding = can(tenant.role, "branding.view")
+    ? await brandingForLayout(event, tenant.slug)
+    : null;
   return { tenant, branding };
 }) satisfies LayoutServerLoad;

@@ -11,7 +11,9 @@ export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "onboarding.view")) return { onboarding: null };
   try {
-    const checklist: Checklist = await apiForRequest(event).onboarding.checklist.query({ tenantSlug: tenant.slug });
+    const checklist: Checklist = await apiForRequest(event).onboarding.checklist.query({
+      tenantSlug: tenant.slug,
+    });
     return { onboarding: checklist.status === "onboarding" ? checklist : null };
   } catch {
     return { onboarding: null };

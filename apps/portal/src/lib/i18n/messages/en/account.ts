@@ -5,7 +5,8 @@ export const accountPagesEn = {
   "account.pageTitle": "My account",
   "account.intro": "Your profile, password, signed-in devices and two-step verification.",
 
-  "account.tenants.none": "You are not a member of any region yet. Ask your regional admin to send an invitation to this account's email.",
+  "account.tenants.none":
+    "You are not a member of any region yet. Ask your regional admin to send an invitation to this account's email.",
   "account.tenants.title": "Your regions",
 
   "account.profile.title": "Profile",
@@ -22,14 +23,16 @@ export const accountPagesEn = {
   "account.password.current": "Current password",
   "account.password.new": "New password",
   "account.password.repeat": "Repeat the new password",
-  "account.password.hint": "At least 10 characters and hard to guess; a phrase of several words is easier to remember.",
+  "account.password.hint":
+    "At least 10 characters and hard to guess; a phrase of several words is easier to remember.",
   "account.password.mismatch": "The two new passwords differ.",
   "account.password.submit": "Change password",
   "account.password.changed": "Password changed. Sessions on other devices were ended.",
   "account.password.wrongCurrent": "The current password is wrong.",
 
   "account.sessions.title": "Active sessions",
-  "account.sessions.intro": "Devices signed in to your account right now. End any session you do not recognise.",
+  "account.sessions.intro":
+    "Devices signed in to your account right now. End any session you do not recognise.",
   "account.sessions.caption": "Active sessions",
   "account.sessions.device": "Device",
   "account.sessions.ip": "IP address",
@@ -50,13 +53,16 @@ export const accountPagesEn = {
   "account.everywhere.body": "Ends every session of this account, including this one.",
   "account.everywhere.button": "Sign out everywhere",
   "account.everywhere.confirmTitle": "Sign out everywhere?",
-  "account.everywhere.confirmBody": "Every device, this one included, is signed out at once. You will need to sign in again.",
+  "account.everywhere.confirmBody":
+    "Every device, this one included, is signed out at once. You will need to sign in again.",
 
   "account.twoFactor.title": "Two-step verification",
-  "account.twoFactor.intro": "A code from an authenticator app on your phone, asked for at every sign-in.",
+  "account.twoFactor.intro":
+    "A code from an authenticator app on your phone, asked for at every sign-in.",
   "account.twoFactor.on": "On",
   "account.twoFactor.off": "Off",
-  "account.twoFactor.required": "Your role requires two-step verification, so it cannot be turned off.",
+  "account.twoFactor.required":
+    "Your role requires two-step verification, so it cannot be turned off.",
   "account.twoFactor.enable": "Turn on two-step verification",
   "account.twoFactor.scan":
     "Scan this QR code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or Aegis).",
@@ -89,7 +95,8 @@ export const accountPagesEn = {
   "failure.FORBIDDEN": "Your role does not allow this.",
   "failure.NOT_FOUND": "This was not found. Someone else may have changed or removed it.",
   "failure.CONFLICT": "This conflicts with the current data.",
-  "failure.PAYLOAD_TOO_LARGE": "What was sent is too large (at most 2 MiB per request). Make the file or content smaller and try again.",
+  "failure.PAYLOAD_TOO_LARGE":
+    "What was sent is too large (at most 2 MiB per request). Make the file or content smaller and try again.",
   "failure.loadTitle": "The data could not be loaded",
   "failure.retry": "Try again",
 } as const satisfies Pick<Translation, keyof typeof accountPagesId>;

@@ -8,7 +8,8 @@ export const agenciesPagesEn = {
   "agencies.intro": "The agencies {tenant}'s 112 service dispatches to, and how to reach them.",
   "agencies.add": "Add an agency",
   "agencies.back": "← All agencies",
-  "agencies.emptyHint": "Start with \"Fill in the standard set\" to add the agencies nearly every region has, then add their contacts.",
+  "agencies.emptyHint":
+    'Start with "Fill in the standard set" to add the agencies nearly every region has, then add their contacts.',
 
   "agencies.table.caption": "Agencies",
   "agencies.table.type": "Type",
@@ -46,12 +47,13 @@ export const agenciesPagesEn = {
   },
 
   "agencies.form.newTitle": "Add an agency",
-  "agencies.form.newIntro": "Once saved, you can add the agency's phone, WhatsApp, email or webhook contacts.",
+  "agencies.form.newIntro":
+    "Once saved, you can add the agency's phone, WhatsApp, email or webhook contacts.",
   "agencies.form.editTitle": "Agency settings",
   "agencies.form.type": "Agency type",
   "agencies.form.typeChoose": "Choose from the national catalogue",
   "agencies.form.name": "Name",
-  "agencies.form.nameHint": "The name operators know it by, such as \"Damkar Kabupaten Sidoarjo\".",
+  "agencies.form.nameHint": 'The name operators know it by, such as "Damkar Kabupaten Sidoarjo".',
   "agencies.form.active": "Active (can be dispatched)",
   "agencies.form.coverage": "Coverage",
   "agencies.form.hours": "Service hours",
@@ -80,15 +82,18 @@ export const agenciesPagesEn = {
   "agencies.error.name": "Enter the agency's name (at most 200 characters).",
   "agencies.error.type": "Choose an agency type from the national catalogue.",
   "agencies.error.windowFrom": "Enter the start time as HH:MM, 00:00 to 23:59.",
-  "agencies.error.windowTo": "The end time must be HH:MM (24:00 at the latest) and after the start time.",
+  "agencies.error.windowTo":
+    "The end time must be HH:MM (24:00 at the latest) and after the start time.",
   "agencies.error.hours": "A weekly schedule needs at least one valid line.",
   "agencies.error.coverage": "Coverage may only list kecamatan of this region.",
-  "agencies.error.phone": "Enter an Indonesian number, such as 0812-3456-7890, +62 812 3456 7890 or (031) 1234567.",
+  "agencies.error.phone":
+    "Enter an Indonesian number, such as 0812-3456-7890, +62 812 3456 7890 or (031) 1234567.",
   "agencies.error.email": "Enter a valid email address, such as piket@damkar.sidoarjokab.go.id.",
   "agencies.error.webhook": "Enter a full https:// address; http:// addresses are not accepted.",
 
   "agencies.contacts.title": "Contacts",
-  "agencies.contacts.intro": "How to reach the agency when it is dispatched. Numbers are stored in +62 form.",
+  "agencies.contacts.intro":
+    "How to reach the agency when it is dispatched. Numbers are stored in +62 form.",
   "agencies.contacts.add": "Add a contact",
   "agencies.contacts.addTitle": "Add a contact",
   "agencies.contacts.kind": "Contact type",
@@ -99,10 +104,12 @@ export const agenciesPagesEn = {
   "agencies.contacts.value.webhook": "Webhook address (https)",
   "agencies.contacts.hint.phone": "Any format works (0812…, +62…, (031) …); stored as +62….",
   "agencies.contacts.hint.whatsapp": "A number registered with WhatsApp; stored as +62….",
-  "agencies.contacts.hint.email": "A monitored mailbox, preferably the duty desk's rather than a person's.",
-  "agencies.contacts.hint.webhook": "The agency's system that receives dispatches. A signing secret is generated and shown once after saving.",
+  "agencies.contacts.hint.email":
+    "A monitored mailbox, preferably the duty desk's rather than a person's.",
+  "agencies.contacts.hint.webhook":
+    "The agency's system that receives dispatches. A signing secret is generated and shown once after saving.",
   "agencies.contacts.label": "Note",
-  "agencies.contacts.labelHint": "Optional, such as \"night shift\".",
+  "agencies.contacts.labelHint": 'Optional, such as "night shift".',
   "agencies.contacts.save": "Save contact",
   "agencies.contacts.added": "Contact added.",
   "agencies.contacts.actions": "Actions",
@@ -116,7 +123,8 @@ export const agenciesPagesEn = {
   "agencies.contacts.remove": "Remove",
   "agencies.contacts.removeOf": "Remove contact {value}",
   "agencies.contacts.removeTitle": "Remove this contact?",
-  "agencies.contacts.removeBody": "{value} will no longer be contacted for {agency}'s dispatches. Its change history stays recorded.",
+  "agencies.contacts.removeBody":
+    "{value} will no longer be contacted for {agency}'s dispatches. Its change history stays recorded.",
   "agencies.contacts.removeConfirm": "Yes, remove",
   "agencies.contacts.removed": "Contact removed.",
   "agencies.contacts.rotate": "Replace secret",

@@ -16,7 +16,8 @@ export const authEn = {
   "auth.field.emailInvalid": "Enter a valid email address, e.g. name@example.go.id.",
 
   "auth.error.generic": "The request could not be processed. Please try again.",
-  "auth.error.unavailable": "The Sigap 112 service cannot be reached right now. Please try again in a moment.",
+  "auth.error.unavailable":
+    "The Sigap 112 service cannot be reached right now. Please try again in a moment.",
   "auth.error.throttledMinutes": {
     one: "Too many attempts. Try again in {count} minute.",
     other: "Too many attempts. Try again in {count} minutes.",
@@ -36,7 +37,8 @@ export const authEn = {
 
   "auth.challenge.title": "Two-step verification",
   "auth.challenge.intro": "Open your authenticator app and enter the 6-digit code for Sigap 112.",
-  "auth.challenge.recoveryIntro": "Enter one of the recovery codes you saved when you turned on two-step verification.",
+  "auth.challenge.recoveryIntro":
+    "Enter one of the recovery codes you saved when you turned on two-step verification.",
   "auth.challenge.codeHint": "The code changes every 30 seconds.",
   "auth.challenge.submit": "Verify",
   "auth.challenge.submitting": "Verifying…",
@@ -47,7 +49,8 @@ export const authEn = {
 
   "auth.enrol.title": "Turn on two-step verification",
   "auth.enrol.required": "Your role requires two-step verification. Turn it on now to continue.",
-  "auth.enrol.step1": "1. Scan this QR code with an authenticator app (e.g. Google Authenticator, Microsoft Authenticator or FreeOTP).",
+  "auth.enrol.step1":
+    "1. Scan this QR code with an authenticator app (e.g. Google Authenticator, Microsoft Authenticator or FreeOTP).",
   "auth.enrol.qrLabel": "QR code for the authenticator app",
   "auth.enrol.manualKeyLabel": "Can't scan it? Enter this key by hand:",
   "auth.enrol.step2": "2. Enter the 6-digit code the app shows, to make sure everything works.",
@@ -96,10 +99,12 @@ export const authEn = {
     "If that email is registered, a link to reset the password has been sent. Check your inbox; the link expires and works only once.",
   "auth.reset.backToSignIn": "Back to sign-in",
   "auth.reset.completeTitle": "Choose a new password",
-  "auth.reset.completeIntro": "The new password replaces the old one and ends every session still open.",
+  "auth.reset.completeIntro":
+    "The new password replaces the old one and ends every session still open.",
   "auth.reset.completeSubmit": "Save password",
   "auth.reset.completeSubmitting": "Saving…",
-  "auth.reset.invalidLink": "This link is not valid, was already used, or has expired. Ask for a new one.",
+  "auth.reset.invalidLink":
+    "This link is not valid, was already used, or has expired. Ask for a new one.",
   "auth.reset.requestAgain": "Ask for a new link",
   "auth.reset.done": "Your password has been changed. Please sign in with the new password.",
 
@@ -111,6 +116,7 @@ export const authEn = {
   "auth.outbox.subject": "Subject",
   "auth.outbox.sentAt": "Time",
   "auth.outbox.back": "Back to the outbox",
-  "auth.outbox.unreadable": "This message's body cannot be opened (stored before bodies were sealed).",
+  "auth.outbox.unreadable":
+    "This message's body cannot be opened (stored before bodies were sealed).",
   "auth.outbox.refresh": "Reload",
 } as const;

@@ -5,7 +5,8 @@ export const billingEn = {
   "billing.nav": "Billing",
   "billing.navDescription": "Plan, usage this month, invoices and their payments, with their PDFs.",
   "billing.pageTitle": "Billing",
-  "billing.intro": "{tenant}'s plan, its usage this month, and the invoices it pays by bank transfer.",
+  "billing.intro":
+    "{tenant}'s plan, its usage this month, and the invoices it pays by bank transfer.",
 
   "billing.period.monthly": "Monthly",
   "billing.period.annual": "Annual",
@@ -25,7 +26,8 @@ export const billingEn = {
   "billing.suspension.reason": "Reason: {reason}",
   "billing.suspension.scope":
     "Until the overdue invoices are settled, this region cannot download exports, change its branding, choose or edit its SOP, or change its call settings.",
-  "billing.suspension.neverAffected": "112 calls, dispatch and signing in to Sigap 112 are never affected.",
+  "billing.suspension.neverAffected":
+    "112 calls, dispatch and signing in to Sigap 112 are never affected.",
 
   "billing.plan.current": "Current plan",
   "billing.plan.none": "This region has no plan yet.",
@@ -38,11 +40,13 @@ export const billingEn = {
   "billing.outstanding.title": "Outstanding",
   "billing.outstanding.payTo": "Pay by bank transfer to virtual account",
   "billing.outstanding.addressedTo": "Invoices are addressed to {name}.",
-  "billing.outstanding.noProfile": "This region's billing profile is not filled in yet; invoices are issued once a platform admin has done so.",
+  "billing.outstanding.noProfile":
+    "This region's billing profile is not filled in yet; invoices are issued once a platform admin has done so.",
 
   "billing.usage.title": "Usage this month",
   "billing.usage.span": "Counted for {days}; today counts once it has ended.",
-  "billing.usage.none": "No day of this month has ended yet; usage is counted once a day has ended.",
+  "billing.usage.none":
+    "No day of this month has ended yet; usage is counted once a day has ended.",
   "billing.usage.calls": "Calls",
   "billing.usage.notifications": "Agency notifications",
   "billing.usage.seats": "Operator seats",
@@ -56,20 +60,27 @@ export const billingEn = {
   "billing.invoices.total": "Total",
   "billing.invoices.paid": "Paid",
   "billing.invoices.dueOn": "Due",
-  "billing.invoices.empty": "No invoices yet. The first one is issued once the plan's first period has ended.",
+  "billing.invoices.empty":
+    "No invoices yet. The first one is issued once the plan's first period has ended.",
 
   "billing.manage.title": "Billing administration (platform admins)",
-  "billing.manage.intro": "Only platform admins see this part; every change is recorded in the audit log.",
+  "billing.manage.intro":
+    "Only platform admins see this part; every change is recorded in the audit log.",
 
   "billing.issueDue.action": "Issue due invoices",
   "billing.issueDue.busy": "Issuing…",
-  "billing.issueDue.done": { one: "{count} invoice issued: {numbers}.", other: "{count} invoices issued: {numbers}." },
+  "billing.issueDue.done": {
+    one: "{count} invoice issued: {numbers}.",
+    other: "{count} invoices issued: {numbers}.",
+  },
   "billing.issueDue.none": "No period needs invoicing right now.",
 
   "billing.profile.title": "Billing profile",
-  "billing.profile.intro": "Who invoices are addressed to and where the region pays. Invoices already issued do not change.",
+  "billing.profile.intro":
+    "Who invoices are addressed to and where the region pays. Invoices already issued do not change.",
   "billing.profile.legalName": "Legal name",
-  "billing.profile.legalNameHint": "As printed on invoices, e.g. Pemerintah Kabupaten Sidoarjo c.q. Dinas Kominfo.",
+  "billing.profile.legalNameHint":
+    "As printed on invoices, e.g. Pemerintah Kabupaten Sidoarjo c.q. Dinas Kominfo.",
   "billing.profile.address": "Address (optional)",
   "billing.profile.npwp": "NPWP tax number (optional)",
   "billing.profile.npwpHint": "15 or 16 digits; dots and dashes allowed.",
@@ -82,19 +93,23 @@ export const billingEn = {
   "billing.profile.error.legalName": "Enter the legal name on one line (at most 200 characters).",
   "billing.profile.error.address": "The address is too long (at most 500 characters).",
   "billing.profile.error.npwp": "Enter an NPWP of 15 or 16 digits; dots and dashes allowed.",
-  "billing.profile.error.virtualAccount": "Enter the virtual account number: 7 to 40 digits; spaces and dashes allowed.",
+  "billing.profile.error.virtualAccount":
+    "Enter the virtual account number: 7 to 40 digits; spaces and dashes allowed.",
 
   "billing.assign.title": "Region's plan",
-  "billing.assign.intro": "A plan applies from its date. A change within a period is prorated by day on the next invoice.",
+  "billing.assign.intro":
+    "A plan applies from its date. A change within a period is prorated by day on the next invoice.",
   "billing.assign.history": "Plan history",
   "billing.assign.since": "{plan} since {date}",
   "billing.assign.plan": "Plan",
   "billing.assign.choose": "Choose a plan",
   "billing.assign.startsOn": "Starts on",
-  "billing.assign.startsOnHint": "Days up to {date} are invoiced already; a new plan starts after that.",
+  "billing.assign.startsOnHint":
+    "Days up to {date} are invoiced already; a new plan starts after that.",
   "billing.assign.submit": "Assign plan",
   "billing.assign.done": "{plan} applies from {date}.",
-  "billing.assign.noPlans": "There are no active plans yet. Create one on the platform's plans page.",
+  "billing.assign.noPlans":
+    "There are no active plans yet. Create one on the platform's plans page.",
   "billing.assign.error.plan": "Choose a plan that is still active.",
   "billing.assign.error.startsOn": "Enter a valid date after the last invoiced day.",
 
@@ -108,11 +123,14 @@ export const billingEn = {
   "billing.suspend.reason": "Reason",
   "billing.suspend.confirm": "Yes, suspend",
   "billing.suspend.done": "This region is suspended.",
-  "billing.suspend.error.notOverdue": "Only a region with an invoice more than 30 days overdue can be suspended.",
-  "billing.resume.intro": "This region is suspended. Lift the suspension once its invoices are settled.",
+  "billing.suspend.error.notOverdue":
+    "Only a region with an invoice more than 30 days overdue can be suspended.",
+  "billing.resume.intro":
+    "This region is suspended. Lift the suspension once its invoices are settled.",
   "billing.resume.action": "Lift suspension…",
   "billing.resume.dialogTitle": "Lift the suspension?",
-  "billing.resume.dialogBody": "Exports and configuration changes work again for this region at once.",
+  "billing.resume.dialogBody":
+    "Exports and configuration changes work again for this region at once.",
   "billing.resume.confirm": "Yes, lift it",
   "billing.resume.done": "Suspension lifted.",
   "billing.reason.error": "Write the reason on one line (at most 500 characters).",
@@ -162,7 +180,8 @@ export const billingEn = {
   "billing.pdf.failed": "The PDF could not be made. Please try again.",
 
   "billing.pay.title": "Record payment",
-  "billing.pay.intro": "Record every transfer that arrives. A partial payment leaves the invoice open with what remains.",
+  "billing.pay.intro":
+    "Record every transfer that arrives. A partial payment leaves the invoice open with what remains.",
   "billing.pay.receivedOn": "Date received",
   "billing.pay.reference": "Bank reference",
   "billing.pay.amount": "Amount (Rp)",
@@ -173,9 +192,11 @@ export const billingEn = {
   "billing.pay.overpaid": "Payment recorded. The invoice is paid, overpaid by {amount}.",
   "billing.pay.error.receivedOn": "Enter a valid date, not before the invoice was issued.",
   "billing.pay.error.reference": "Enter the bank's transfer reference on one line.",
-  "billing.pay.error.referenceRecorded": "A transfer with this reference is already recorded for this invoice.",
+  "billing.pay.error.referenceRecorded":
+    "A transfer with this reference is already recorded for this invoice.",
   "billing.pay.error.amount": "Enter the amount in whole rupiah, e.g. 1.500.000.",
-  "billing.pay.error.closed": "This invoice no longer takes payments. Reload the page to see its status.",
+  "billing.pay.error.closed":
+    "This invoice no longer takes payments. Reload the page to see its status.",
 
   "billing.void.action": "Void invoice",
   "billing.void.dialogTitle": "Void invoice {number}?",
@@ -185,7 +206,8 @@ export const billingEn = {
   "billing.void.confirm": "Yes, void it",
   "billing.void.done": "Invoice voided; credit note {number} issued.",
   "billing.void.openCreditNote": "Open credit note {number}",
-  "billing.void.error.notVoidable": "This invoice can no longer be voided (it has payments, or is void already).",
+  "billing.void.error.notVoidable":
+    "This invoice can no longer be voided (it has payments, or is void already).",
 
   "billing.platform.pageTitle": "Billing across regions",
   "billing.platform.intro": "Recurring revenue, unpaid invoices, and what is overdue by age.",
@@ -204,12 +226,14 @@ export const billingEn = {
   "billing.platform.empty": "No region has a billing profile yet.",
 
   "billing.plans.pageTitle": "Plans and tax",
-  "billing.plans.intro": "The price lists invoices use. A change applies from the next invoice; issued invoices keep their prices.",
+  "billing.plans.intro":
+    "The price lists invoices use. A change applies from the next invoice; issued invoices keep their prices.",
   "billing.plans.back": "Back to billing across regions",
   "billing.plans.caption": "Plans",
   "billing.plans.empty": "No plans yet. Create the first one below.",
   "billing.plans.code": "Code",
-  "billing.plans.codeHint": "Lowercase letters, digits and hyphens, e.g. standar-bulanan. Cannot be changed.",
+  "billing.plans.codeHint":
+    "Lowercase letters, digits and hyphens, e.g. standar-bulanan. Cannot be changed.",
   "billing.plans.name": "Name",
   "billing.plans.period": "Period",
   "billing.plans.status": "Status",
@@ -234,7 +258,8 @@ export const billingEn = {
   "billing.plans.saveChanges": "Save changes",
   "billing.plans.created": "Plan {name} created.",
   "billing.plans.updated": "Plan {name} saved; it applies from the next invoice.",
-  "billing.plans.error.code": "The code may hold lowercase letters, digits and single hyphens between them (at most 60 characters).",
+  "billing.plans.error.code":
+    "The code may hold lowercase letters, digits and single hyphens between them (at most 60 characters).",
   "billing.plans.error.codeTaken": "Another plan already uses this code.",
   "billing.plans.error.name": "Enter the plan's name on one line (at most 120 characters).",
   "billing.plans.error.period": "Choose monthly or annual.",
@@ -248,7 +273,8 @@ export const billingEn = {
   "billing.tax.note": "Note",
   "billing.tax.empty": "No tax rates yet.",
   "billing.tax.addTitle": "Add a dated rate",
-  "billing.tax.addIntro": "Invoices issued from that date on use the new rate. Past rates are never changed.",
+  "billing.tax.addIntro":
+    "Invoices issued from that date on use the new rate. Past rates are never changed.",
   "billing.tax.ratePercent": "Effective rate (%)",
   "billing.tax.rateHint": "In percent, e.g. 11 or 11,5.",
   "billing.tax.noteLabel": "Note (optional)",
@@ -256,7 +282,8 @@ export const billingEn = {
   "billing.tax.added": "Rate {name} {rate} added.",
   "billing.tax.error.name": "Enter the tax's name on one line, e.g. PPN.",
   "billing.tax.error.effectiveFrom": "Enter a valid date.",
-  "billing.tax.error.rate": "Enter the rate in percent between 0 and 100, with at most two decimals, e.g. 11 or 11,5.",
+  "billing.tax.error.rate":
+    "Enter the rate in percent between 0 and 100, with at most two decimals, e.g. 11 or 11,5.",
   "billing.tax.error.note": "The note is too long (at most 300 characters).",
   "billing.tax.error.taken": "This tax already has a rate from that date.",
 } as const satisfies Pick<Translation, keyof typeof billingId>;

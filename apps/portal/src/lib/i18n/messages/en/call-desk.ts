@@ -28,7 +28,8 @@ export const callDeskEn = {
   "desk.panel.unclassified": "not classified",
   "desk.panel.loadFailed": "The call's details could not be loaded. Reload the page.",
   "desk.location.title": "Where it happens (as the operator sets it)",
-  "desk.location.mapHint": "Click the map to mark the place. The device location never overwrites it.",
+  "desk.location.mapHint":
+    "Click the map to mark the place. The device location never overwrites it.",
   "desk.location.address": "Address or landmark",
   "desk.location.kecamatan": "Kecamatan",
   "desk.location.kecamatanNone": "Not chosen",
@@ -37,7 +38,8 @@ export const callDeskEn = {
   "desk.map.label": "Kecamatan map of {region}",
   "desk.map.device": "Device location (±{accuracy} m)",
   "desk.map.operator": "Place marked by the operator",
-  "desk.map.noBoundaries": "No kecamatan boundaries for this region yet; choose the kecamatan from the list.",
+  "desk.map.noBoundaries":
+    "No kecamatan boundaries for this region yet; choose the kecamatan from the list.",
   "desk.classify.legend": "Classification (press 1–6)",
   "desk.classify.emergency": "Emergency",
   "desk.classify.information": "Information / not an emergency",
@@ -57,7 +59,8 @@ export const callDeskEn = {
   "desk.classify.block": "Block this number",
   "desk.classify.blockSuggested": {
     one: "This number made {count} prank call in {hours} hours. The region's policy suggests blocking it.",
-    other: "This number made {count} prank calls in {hours} hours. The region's policy suggests blocking it.",
+    other:
+      "This number made {count} prank calls in {hours} hours. The region's policy suggests blocking it.",
   },
   "desk.classify.blockReason": "Reason for the block",
   "desk.classify.blockReasonDefault": "Repeated prank calls",
@@ -68,7 +71,8 @@ export const callDeskEn = {
   "desk.classify.doneIncident": "Call closed; a new incident was opened.",
   "desk.classify.openIncident": "Open the incident to dispatch agencies",
   "desk.classify.doneHandover": "Call closed and handed over to {tenant}.",
-  "desk.classify.doneNoTenant": "Call closed. {region} does not use Sigap 112 yet: give the caller that region's call centre number.",
+  "desk.classify.doneNoTenant":
+    "Call closed. {region} does not use Sigap 112 yet: give the caller that region's call centre number.",
   "desk.classify.blockFailed": "The call was closed, but blocking the number failed: {reason}",
   "desk.classify.error.incidentTypes": "Choose the incident type of an emergency call.",
   "desk.classify.error.wrongRegionCode": "Choose the other kabupaten/kota the caller needed.",
@@ -80,7 +84,8 @@ export const callDeskEn = {
   "desk.handover.take": "Handle",
   "desk.handover.empty": "No handed-over calls waiting.",
   "desk.supervisor.title": "Supervisor queue: blocked numbers",
-  "desk.supervisor.intro": "Calls from blocked numbers still come in, here. A prankster can still have a real emergency.",
+  "desk.supervisor.intro":
+    "Calls from blocked numbers still come in, here. A prankster can still have a real emergency.",
   "desk.supervisor.empty": "No calls from blocked numbers.",
   "desk.supervisor.forOperators": {
     one: "{count} call from a blocked number is with the supervisors.",

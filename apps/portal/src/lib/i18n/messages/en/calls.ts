@@ -5,7 +5,8 @@ export const callsPagesEn = {
   "calls.nav": "Call queue",
   "calls.navDescription": "112 calls ringing and being handled, live from the trunks.",
   "calls.pageTitle": "Call queue",
-  "calls.intro": "112 calls to {tenant} right now. This page updates itself as soon as anything changes.",
+  "calls.intro":
+    "112 calls to {tenant} right now. This page updates itself as soon as anything changes.",
   "calls.connection.connecting": "Connecting to the queue…",
   "calls.connection.live": "Live",
   "calls.connection.reconnecting": "Connection lost, reconnecting… The queue may be behind.",
@@ -36,7 +37,8 @@ export const callsPagesEn = {
   "calls.state.abandoned": "Caller hung up before an answer",
   "calls.blocked": "Blocked",
   "calls.block.title": "Blocked numbers",
-  "calls.block.intro": "Prank callers' numbers, blocked for a while. Their calls still reach the queue, marked: a prankster can still have a real emergency.",
+  "calls.block.intro":
+    "Prank callers' numbers, blocked for a while. Their calls still reach the queue, marked: a prankster can still have a real emergency.",
   "calls.block.loading": "Loading the blocklist…",
   "calls.block.loadFailed": "The blocklist could not be loaded. Reload the page to try again.",
   "calls.block.empty": "No numbers are blocked.",

@@ -3,14 +3,16 @@ import type { incidentsId } from "../id/incidents.ts";
 
 export const incidentsEn = {
   "incidents.nav": "Incidents",
-  "incidents.navDescription": "Incidents being handled: the SOP's plan, the agencies sent and how they progress.",
+  "incidents.navDescription":
+    "Incidents being handled: the SOP's plan, the agencies sent and how they progress.",
   "incidents.pageTitle": "Incidents",
   "incidents.intro": "Incidents in {tenant}, updated live as agencies report.",
   "incidents.back": "← All incidents",
   "incidents.connection.connecting": "Connecting to incident updates…",
   "incidents.connection.live": "Live",
   "incidents.connection.reconnecting": "Connection lost, reconnecting… What you see may be behind.",
-  "incidents.connection.ended": "Incidents stopped updating: {reason} Reload the page to try again.",
+  "incidents.connection.ended":
+    "Incidents stopped updating: {reason} Reload the page to try again.",
 
   "incidents.status.new": "New",
   "incidents.status.dispatched": "Dispatched",
@@ -31,7 +33,8 @@ export const incidentsEn = {
   "incidents.assignment.withdrawn": "Withdrawn",
   "incidents.assignment.overdue": "Acknowledgement overdue",
   "incidents.assignment.deadline": "Must acknowledge by {time}",
-  "incidents.assignment.deadlinePassed": "The acknowledgement deadline {time} has passed: phone this agency.",
+  "incidents.assignment.deadlinePassed":
+    "The acknowledgement deadline {time} has passed: phone this agency.",
   "incidents.assignment.acknowledgedAt": "Acknowledged at {time}",
   "incidents.assignment.reason": "Sent because: {reason}",
   "incidents.assignment.copyLink": "Copy responder link",
@@ -45,7 +48,8 @@ export const incidentsEn = {
   "incidents.delivery.delivered": "delivered",
   "incidents.delivery.dead": "not delivered",
   "incidents.delivery.attempts": { one: "({count} attempt)", other: "({count} attempts)" },
-  "incidents.delivery.none": "This agency has no webhook or email: tell it by phone or radio, then record its report below.",
+  "incidents.delivery.none":
+    "This agency has no webhook or email: tell it by phone or radio, then record its report below.",
   "incidents.delivery.deadHint": "The notification was given up. Phone this agency now.",
   "incidents.delivery.contacts": "{agency}'s contacts",
 
@@ -63,7 +67,8 @@ export const incidentsEn = {
   "incidents.board.emptyType": "No incidents of this type.",
   "incidents.board.emptyClosed": "No finished incidents.",
   "incidents.board.empty": "No incidents yet.",
-  "incidents.board.badFilter": "The filter in the page's address is not known. Choose the filter again above.",
+  "incidents.board.badFilter":
+    "The filter in the page's address is not known. Choose the filter again above.",
 
   "incidents.map.title": "Map of open incidents",
   "incidents.map.hint": "Each point opens its incident. The colour shows the priority.",
@@ -72,11 +77,13 @@ export const incidentsEn = {
   "incidents.map.noPriority": "No priority yet",
   "incidents.map.alarm": "Red ring: an agency is late acknowledging",
   "incidents.map.unplaced": "Open incidents without a map point: {count}",
-  "incidents.map.noBoundaries": "This region's kecamatan boundaries are not available yet; incidents are drawn without a base map.",
+  "incidents.map.noBoundaries":
+    "This region's kecamatan boundaries are not available yet; incidents are drawn without a base map.",
 
   "incidents.new.action": "New incident",
   "incidents.new.title": "New incident",
-  "incidents.new.intro": "For incidents that do not come through a 112 call: someone at the door, the radio, or an agency's report. Incidents from calls are opened when the call is closed.",
+  "incidents.new.intro":
+    "For incidents that do not come through a 112 call: someone at the door, the radio, or an agency's report. Incidents from calls are opened when the call is closed.",
   "incidents.new.origin": "Reported through",
   "incidents.new.submit": "Open incident",
 
@@ -98,7 +105,8 @@ export const incidentsEn = {
   "incidents.facts.village": "Village (desa/kelurahan)",
   "incidents.facts.villageNone": "— not known —",
   "incidents.facts.villageNeedsKecamatan": "Choose the district first",
-  "incidents.facts.villagesFailed": "The list of villages could not be loaded; save without one or try again later.",
+  "incidents.facts.villagesFailed":
+    "The list of villages could not be loaded; save without one or try again later.",
   "incidents.facts.place": "Location",
   "incidents.facts.placeUnknown": "No location recorded",
   "incidents.facts.inKecamatan": "{name} district",
@@ -116,8 +124,10 @@ export const incidentsEn = {
   "incidents.error.kecamatan": "Choose a district of this region.",
   "incidents.error.village": "Choose a village of the chosen district.",
   "incidents.error.address": "The address is one line of at most 500 characters.",
-  "incidents.error.latitude": "Enter a latitude between -90 and 90 with its longitude, or leave both blank.",
-  "incidents.error.longitude": "Enter a longitude between -180 and 180 with its latitude, or leave both blank.",
+  "incidents.error.latitude":
+    "Enter a latitude between -90 and 90 with its longitude, or leave both blank.",
+  "incidents.error.longitude":
+    "Enter a longitude between -180 and 180 with its latitude, or leave both blank.",
   "incidents.error.reportNote": "The note may have at most 1,000 characters.",
 
   "incidents.detail.title": "Incident",
@@ -131,7 +141,8 @@ export const incidentsEn = {
   "incidents.detail.cancelledBecause": "Cancelled: {text}",
 
   "incidents.plan.title": "Dispatch plan",
-  "incidents.plan.fromSop": "Proposed by SOP version {number}. Check it, change it if needed, then send.",
+  "incidents.plan.fromSop":
+    "Proposed by SOP version {number}. Check it, change it if needed, then send.",
   "incidents.plan.manualTitle": "Manual plan",
   "incidents.plan.manualHint": "Choose the agencies to send yourself and say why.",
   "incidents.plan.proposed": "Agencies the SOP proposes",
@@ -143,8 +154,10 @@ export const incidentsEn = {
   "incidents.plan.fallbacksTitle": "Phone directly",
   "incidents.plan.fallbackFor": "For {line}: {name}",
   "incidents.plan.unservedTitle": "No agency serves this",
-  "incidents.plan.unserved": "No active agency serves {lines} at this location, and the SOP names no fallback. Find help by hand.",
-  "incidents.plan.noAgencies": "This region has no active agencies yet. Get help by phone and note it on the timeline.",
+  "incidents.plan.unserved":
+    "No active agency serves {lines} at this location, and the SOP names no fallback. Find help by hand.",
+  "incidents.plan.noAgencies":
+    "This region has no active agencies yet. Get help by phone and note it on the timeline.",
   "incidents.dispatch.removalLabel": "Why {name} is not sent",
   "incidents.dispatch.addLabel": "Why {name} is sent",
   "incidents.dispatch.role": "Role",
@@ -155,8 +168,10 @@ export const incidentsEn = {
   "incidents.dispatch.pickOne": "Choose at least one agency to send.",
   "incidents.dispatch.removalReason": "Say why this agency the SOP proposes is not sent.",
   "incidents.dispatch.addReason": "Say why this agency is sent.",
-  "incidents.dispatch.conflict": "Someone else has dispatched this incident already. The page reloads with its latest state.",
-  "incidents.dispatch.planChanged": "The plan changed since the page opened (an agency was deactivated or the facts changed). Check the plan and send again.",
+  "incidents.dispatch.conflict":
+    "Someone else has dispatched this incident already. The page reloads with its latest state.",
+  "incidents.dispatch.planChanged":
+    "The plan changed since the page opened (an agency was deactivated or the facts changed). Check the plan and send again.",
 
   "incidents.move.title": "Incident status",
   "incidents.move.in_progress": "Mark in progress",
@@ -169,11 +184,14 @@ export const incidentsEn = {
   "incidents.move.closeTitle": "Close this incident?",
   "incidents.move.closeBody": "A closed incident cannot be reopened or changed.",
   "incidents.move.cancelTitle": "Cancel this incident?",
-  "incidents.move.cancelBody": "A cancelled incident cannot be reopened or changed. Agencies already sent need to be told.",
+  "incidents.move.cancelBody":
+    "A cancelled incident cannot be reopened or changed. Agencies already sent need to be told.",
   "incidents.move.disposition": "How the incident ended",
   "incidents.move.cancelReason": "Why it is cancelled",
-  "incidents.move.dispositionRequired": "Say how the incident ended or why it is cancelled (at most 300 characters).",
-  "incidents.move.conflict": "The incident's status has changed. The page reloads with its latest state.",
+  "incidents.move.dispositionRequired":
+    "Say how the incident ended or why it is cancelled (at most 300 characters).",
+  "incidents.move.conflict":
+    "The incident's status has changed. The page reloads with its latest state.",
 
   "incidents.note.label": "Note",
   "incidents.note.submit": "Add note",
@@ -187,8 +205,10 @@ export const incidentsEn = {
   "incidents.timeline.leadAgency": "{name} (lead)",
   "incidents.timeline.notSent": "{name} not sent: {reason}",
   "incidents.timeline.delivered": "{channel} notification to {agency} delivered",
-  "incidents.timeline.failed": "{channel} notification to {agency} failed (attempt {attempt}); retrying",
-  "incidents.timeline.dead": "{channel} notification to {agency} given up after {attempt} attempts: phone the agency",
+  "incidents.timeline.failed":
+    "{channel} notification to {agency} failed (attempt {attempt}); retrying",
+  "incidents.timeline.dead":
+    "{channel} notification to {agency} given up after {attempt} attempts: phone the agency",
   "incidents.timeline.report": "{agency}: {status}",
   "incidents.timeline.reportByPhone": "{agency} by phone: {status}",
   "incidents.timeline.reportedFrom": "Sent from {latitude}, {longitude}",
@@ -209,15 +229,18 @@ export const incidentsEn = {
   "incidents.report.done": "Done",
   "incidents.report.sent": "Report recorded: {status}.",
   "incidents.report.sharePosition": "Send my location with the report",
-  "incidents.report.positionUnavailable": "Your location could not be read, so the report went without it.",
-  "incidents.report.conflict": "The report cannot be recorded: this agency's part is over or the incident is closed.",
+  "incidents.report.positionUnavailable":
+    "Your location could not be read, so the report went without it.",
+  "incidents.report.conflict":
+    "The report cannot be recorded: this agency's part is over or the incident is closed.",
   "incidents.report.notFound": "This assignment no longer exists.",
 
   "incidents.link.title": "112 emergency assignment",
   "incidents.link.for": "For {agency}",
   "incidents.link.lead": "Your agency leads on scene.",
   "incidents.link.deadline": "Acknowledge by {time}",
-  "incidents.link.deadlinePassed": "The acknowledgement deadline {time} has passed. Acknowledge now.",
+  "incidents.link.deadlinePassed":
+    "The acknowledgement deadline {time} has passed. Acknowledge now.",
   "incidents.link.status": "Your status: {status}",
   "incidents.link.map": "Open the location on a map",
   "incidents.link.others": "Other agencies sent",
@@ -226,12 +249,15 @@ export const incidentsEn = {
   "incidents.link.incidentClosed": "The 112 call centre has closed this incident.",
   "incidents.link.expired": "This link is no longer valid. Ask the 112 call centre for a new one.",
   "incidents.link.invalidTitle": "Link not valid",
-  "incidents.link.invalid": "This link is wrong or has expired. Contact the 112 call centre for a new one.",
+  "incidents.link.invalid":
+    "This link is wrong or has expired. Contact the 112 call centre for a new one.",
 
   "incidents.mine.nav": "Assignments",
-  "incidents.mine.navDescription": "Incidents sent to your agency: acknowledge them and report progress.",
+  "incidents.mine.navDescription":
+    "Incidents sent to your agency: acknowledge them and report progress.",
   "incidents.mine.title": "Agency assignments",
-  "incidents.mine.intro": "Incidents sent to your agency that are not finished. This page looks for new assignments every little while.",
+  "incidents.mine.intro":
+    "Incidents sent to your agency that are not finished. This page looks for new assignments every little while.",
   "incidents.mine.assigned": "Assigned {at}",
   "incidents.mine.empty": "No open assignments for your agency.",
   "incidents.export.csv": "Download CSV",

@@ -4,7 +4,8 @@ import type { nationalPagesId } from "../id/national.ts";
 export const nationalPagesEn = {
   "national.nav": "National",
   "national.pageTitle": "National adoption",
-  "national.intro": "How many regencies and cities run the 112 service on Sigap 112, read live from the tenants' status.",
+  "national.intro":
+    "How many regencies and cities run the 112 service on Sigap 112, read live from the tenants' status.",
   "national.headline": "{live} of {total} regencies and cities",
   "national.headlineLive": "are live",
   "national.onboarding": "{count} onboarding",
@@ -17,7 +18,8 @@ export const nationalPagesEn = {
   "national.filters.allStatuses": "All statuses",
   "national.filters.apply": "Apply",
   "national.filters.reset": "Clear filters",
-  "national.filters.invalid": "The filter in the page address is not recognised; check the province and status.",
+  "national.filters.invalid":
+    "The filter in the page address is not recognised; check the province and status.",
 
   "national.status.prospect": "Prospect",
   "national.status.onboarding": "Onboarding",
@@ -40,7 +42,8 @@ export const nationalPagesEn = {
   "national.map.bandNone": "None live yet",
   "national.map.bandRange": "{from}–{to}",
   "national.map.bandFrom": "{from} or more",
-  "national.map.source": "Boundaries of the 38 provinces (Kepmendagri 2025) from cahyadsn/wilayah_boundaries, MIT licence, simplified; very small islands are not drawn.",
+  "national.map.source":
+    "Boundaries of the 38 provinces (Kepmendagri 2025) from cahyadsn/wilayah_boundaries, MIT licence, simplified; very small islands are not drawn.",
 
   "national.province.summary": "{live} of {total} regencies and cities live",
   "national.province.caption": "Regencies and cities of {province}",
@@ -56,7 +59,8 @@ export const nationalPagesEn = {
   "national.tenants.empty": "No tenants match this filter yet.",
 
   "national.chart.title": "Cumulative adoption over time",
-  "national.chart.desc": "Regencies and cities live now, added up by the month each went live, from {first} to {last}; {count} now.",
+  "national.chart.desc":
+    "Regencies and cities live now, added up by the month each went live, from {first} to {last}; {count} now.",
   "national.chart.empty": "No regency or city is live yet, so there is no adoption curve.",
   "national.chart.axisMonth": "Month (WIB)",
   "national.chart.axisCount": "Regencies/cities live",

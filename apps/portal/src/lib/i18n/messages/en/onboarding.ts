@@ -3,7 +3,8 @@ import type { onboardingId } from "../id/onboarding.ts";
 
 export const onboardingEn = {
   "onboarding.nav": "Region setup",
-  "onboarding.navDescription": "Branding, agencies, phone trunks, SOP, staff and taking the 112 service live.",
+  "onboarding.navDescription":
+    "Branding, agencies, phone trunks, SOP, staff and taking the 112 service live.",
   "onboarding.title": "Setting up the 112 service",
   "onboarding.intro":
     "The steps that take {tenant} to a running 112 service. Each step saves on its own; you can stop and pick up again at any time.",
@@ -23,10 +24,12 @@ export const onboardingEn = {
   "onboarding.step.goLive": "Go live",
 
   "onboarding.card.title": "Finish onboarding",
-  "onboarding.card.body": "This region's 112 service is not running yet. Complete the setup steps, then take it live.",
+  "onboarding.card.body":
+    "This region's 112 service is not running yet. Complete the setup steps, then take it live.",
   "onboarding.card.link": "Finish onboarding",
 
-  "onboarding.branding.intro": "Your region's name, logo and colours appear in the portal and in email Sigap 112 sends on its behalf.",
+  "onboarding.branding.intro":
+    "Your region's name, logo and colours appear in the portal and in email Sigap 112 sends on its behalf.",
   "onboarding.branding.laterLink": "Branding page (for later changes)",
   "onboarding.agencies.intro":
     "The agencies that receive dispatches: fire brigade, BPBD, PSC 119, police and more, each with contacts that can be reached.",
@@ -35,7 +38,8 @@ export const onboardingEn = {
   "onboarding.agencies.type": "Type",
   "onboarding.agencies.contacts": "Contacts",
   "onboarding.agencies.none": "No agencies yet. Add the standard set or import them from CSV.",
-  "onboarding.trunks.intro": "The carrier phone lines that bring 112 calls into your region's call centre.",
+  "onboarding.trunks.intro":
+    "The carrier phone lines that bring 112 calls into your region's call centre.",
   "onboarding.trunks.added": "Trunk {name} saved.",
   "onboarding.sop.intro":
     "The SOP decides which agencies are assigned to each kind of incident. Start from the national template: it is copied into your region's SOP draft, which you can adapt, test and then publish.",
@@ -45,7 +49,8 @@ export const onboardingEn = {
   "onboarding.sop.choose": "Use {name}",
   "onboarding.sop.chosen": "{name} chosen as the region's SOP.",
   "onboarding.sop.empty": "No SOP templates are available yet.",
-  "onboarding.sop.draftReady": "The region's SOP draft has been created from the template. Review and adapt it in the SOP editor, or publish its first version now.",
+  "onboarding.sop.draftReady":
+    "The region's SOP draft has been created from the template. Review and adapt it in the SOP editor, or publish its first version now.",
   "onboarding.sop.published": "SOP version {number} is published and used for dispatch.",
   "onboarding.sop.openEditor": "Open the SOP editor",
   "onboarding.sop.publishFirst": "Publish the first version…",
@@ -70,7 +75,8 @@ export const onboardingEn = {
   "onboarding.import.apply": "Save all",
   "onboarding.import.applying": "Saving…",
   "onboarding.import.discard": "Discard",
-  "onboarding.import.problems": "{count} problems found, so nothing has been saved. Fix the file and check it again.",
+  "onboarding.import.problems":
+    "{count} problems found, so nothing has been saved. Fix the file and check it again.",
   "onboarding.import.problemsCaption": "Problems by row",
   "onboarding.import.row": "Row",
   "onboarding.import.column": "Column",
@@ -81,9 +87,11 @@ export const onboardingEn = {
   "onboarding.import.problem.duplicate": "Already on an earlier row or in the region's data.",
   "onboarding.import.problem.conflict": "Disagrees with an earlier row or the region's data.",
   "onboarding.import.previewCaption": "Preview",
-  "onboarding.import.readyAgencies": "The file is valid: {agencies} new agencies and {contacts} contacts will be saved together.",
+  "onboarding.import.readyAgencies":
+    "The file is valid: {agencies} new agencies and {contacts} contacts will be saved together.",
   "onboarding.import.readyStaff": "The file is valid: {count} invitations will be sent together.",
-  "onboarding.import.doneAgencies": "Import done: {agencies} new agencies and {contacts} contacts saved.",
+  "onboarding.import.doneAgencies":
+    "Import done: {agencies} new agencies and {contacts} contacts saved.",
   "onboarding.import.doneStaff": "{count} invitations sent.",
   "onboarding.import.new": "new",
   "onboarding.import.existing": "existing",
@@ -105,9 +113,13 @@ export const onboardingEn = {
   "onboarding.check.part.name": "display name",
   "onboarding.check.part.colours": "colours",
   "onboarding.check.part.logo": "logo",
-  "onboarding.check.trunkDone": { one: "{count} phone trunk is active.", other: "{count} phone trunks are active." },
+  "onboarding.check.trunkDone": {
+    one: "{count} phone trunk is active.",
+    other: "{count} phone trunks are active.",
+  },
   "onboarding.check.trunkMissing": "No phone trunk is active yet; at least one is needed.",
-  "onboarding.check.agenciesDone": "Every agency type the SOP dispatches ({count} types) has an active agency with a contact.",
+  "onboarding.check.agenciesDone":
+    "Every agency type the SOP dispatches ({count} types) has an active agency with a contact.",
   "onboarding.check.agenciesMissing": "No active agency with a contact yet for: {types}.",
   "onboarding.check.staffDone": "Active {role}s: {count} (at least {needed} needed).",
   "onboarding.check.staffMissing": "Active {role}s: only {count}; at least {needed} needed.",
@@ -117,7 +129,8 @@ export const onboardingEn = {
   },
   "onboarding.check.sopDone": "SOP version {number} is published.",
   "onboarding.check.sopNoTemplate": "No SOP template has been chosen yet.",
-  "onboarding.check.sopUnpublished": "An SOP template is chosen, but its first version is not published yet.",
+  "onboarding.check.sopUnpublished":
+    "An SOP template is chosen, but its first version is not published yet.",
   "onboarding.check.fix": "Complete it in the {step} step",
   "onboarding.check.open": "Open the {step} step",
 
@@ -129,9 +142,11 @@ export const onboardingEn = {
   "onboarding.goLive.overrideIntro":
     "Not every item is met. As a platform admin you may still take the region live with a written reason, kept in the audit log.",
   "onboarding.goLive.reasonLabel": "Reason for going live with items unmet",
-  "onboarding.goLive.reasonHint": "Required, at most 1000 characters. Recorded in the region's audit log.",
+  "onboarding.goLive.reasonHint":
+    "Required, at most 1000 characters. Recorded in the region's audit log.",
   "onboarding.goLive.reasonRequired": "Write down the reason.",
-  "onboarding.goLive.reasonInvalid": "The reason must be filled in and at most 1000 characters long.",
+  "onboarding.goLive.reasonInvalid":
+    "The reason must be filled in and at most 1000 characters long.",
   "onboarding.goLive.submit": "Go live",
   "onboarding.goLive.submitOverride": "Go live with an exception",
   "onboarding.goLive.confirmTitle": "Start the 112 service of {tenant}?",
@@ -143,26 +158,32 @@ export const onboardingEn = {
   "onboarding.goLive.conflict":
     "Go-live refused: the checklist is not met or this region is no longer onboarding. Reload the page to see where it stands.",
   "onboarding.goLive.liveSince": "This region's 112 service has been live since {date}.",
-  "onboarding.goLive.notOnboarding": "This region's status is {status}; only a region in onboarding can go live.",
+  "onboarding.goLive.notOnboarding":
+    "This region's status is {status}; only a region in onboarding can go live.",
   "onboarding.goLive.overriddenWith": "It went live with items unmet, for this reason:",
 
   "branding.pageTitle": "Branding",
-  "branding.intro": "The name, logo and colours shown in your region's portal and in email sent on its behalf.",
+  "branding.intro":
+    "The name, logo and colours shown in your region's portal and in email sent on its behalf.",
   "branding.toOnboarding": "Back to region setup",
   "branding.formTitle": "Region branding",
   "branding.displayName.label": "Display name",
   "branding.displayName.hint": "3–120 characters, such as Kabupaten Sidoarjo.",
   "branding.primary.label": "Primary colour",
-  "branding.primary.hint": "Format #rrggbb. White text on it needs a contrast of at least 4.5:1 (WCAG 2.1).",
+  "branding.primary.hint":
+    "Format #rrggbb. White text on it needs a contrast of at least 4.5:1 (WCAG 2.1).",
   "branding.primary.picker": "Pick the primary colour",
   "branding.accent.label": "Accent colour",
-  "branding.accent.hint": "Format #rrggbb. White text on it needs a contrast of at least 3:1 (WCAG 2.1).",
+  "branding.accent.hint":
+    "Format #rrggbb. White text on it needs a contrast of at least 3:1 (WCAG 2.1).",
   "branding.accent.picker": "Pick the accent colour",
   "branding.colorSample": "White text",
   "branding.contrastOk": "White text contrast {ratio}:1, enough (at least {needed}:1).",
-  "branding.contrastLow": "White text contrast only {ratio}:1; at least {needed}:1 is needed to be legible. Choose a darker colour.",
+  "branding.contrastLow":
+    "White text contrast only {ratio}:1; at least {needed}:1 is needed to be legible. Choose a darker colour.",
   "branding.logo.label": "Logo",
-  "branding.logo.hint": "PNG, JPEG or SVG; at most {kib} KiB and {side}×{side} pixels. An SVG is cleaned of scripts before it is stored.",
+  "branding.logo.hint":
+    "PNG, JPEG or SVG; at most {kib} KiB and {side}×{side} pixels. An SVG is cleaned of scripts before it is stored.",
   "branding.logo.none": "No logo yet",
   "branding.logo.previewSaved": "Saved logo",
   "branding.logo.previewChosen": "Preview of {name} (not saved yet)",
@@ -170,13 +191,16 @@ export const onboardingEn = {
   "branding.logo.unreadable": "This file cannot be read. Choose another one.",
   "branding.logo.remove": "Remove logo",
   "branding.logo.removeTitle": "Remove the logo?",
-  "branding.logo.removeBody": "The region's portal and email will show the name only until a new logo is uploaded.",
+  "branding.logo.removeBody":
+    "The region's portal and email will show the name only until a new logo is uploaded.",
   "branding.logo.removeConfirm": "Yes, remove the logo",
   "branding.logo.removed": "Logo removed.",
   "branding.error.displayName": "The display name must have 3–120 characters.",
   "branding.error.colorFormat": "Write the colour as #rrggbb, such as #b91c1c.",
-  "branding.error.primaryContrast": "The primary colour is too light: white text on it needs a contrast of at least 4.5:1. Choose a darker colour.",
-  "branding.error.accentContrast": "The accent colour is too light: white text on it needs a contrast of at least 3:1. Choose a darker colour.",
+  "branding.error.primaryContrast":
+    "The primary colour is too light: white text on it needs a contrast of at least 4.5:1. Choose a darker colour.",
+  "branding.error.accentContrast":
+    "The accent colour is too light: white text on it needs a contrast of at least 3:1. Choose a darker colour.",
   "branding.error.logo": "Logo refused. Use a PNG, JPEG or SVG within the size limits.",
   "branding.save": "Save branding",
   "branding.saved": "Branding saved.",

@@ -22,7 +22,8 @@ export const sopLabEn = {
   "sopLab.field.subtype": "Subtype",
   "sopLab.field.subtypeNone": "No subtype",
   "sopLab.field.kinds": "Incident types",
-  "sopLab.field.kindsHint": "For a compound incident, e.g. a crash with a burning car, add another type. The first type is the main one.",
+  "sopLab.field.kindsHint":
+    "For a compound incident, e.g. a crash with a burning car, add another type. The first type is the main one.",
   "sopLab.field.kindType": "Incident type {number}",
   "sopLab.field.addKind": "+ Add an incident type",
   "sopLab.field.unknown": "Unknown",
@@ -30,44 +31,53 @@ export const sopLabEn = {
   "sopLab.field.flags": "Situation at the scene",
   "sopLab.field.kecamatan": "Kecamatan",
   "sopLab.field.description": "Caller's description",
-  "sopLab.field.descriptionHint": "Keywords in the description can trigger rules, e.g. “tabung gas”.",
+  "sopLab.field.descriptionHint":
+    "Keywords in the description can trigger rules, e.g. “tabung gas”.",
   "sopLab.field.at": "Time of the incident",
   "sopLab.field.atHint": "Local date and time ({zone}).",
 
   "sopLab.error.type": "Choose an incident type from the list.",
   "sopLab.error.subtype": "Choose a subtype of this incident type.",
   "sopLab.error.severity": "Choose a severity from the list.",
-  "sopLab.error.casualties": "Enter the casualties as a whole number, 0 or more, or leave it blank.",
+  "sopLab.error.casualties":
+    "Enter the casualties as a whole number, 0 or more, or leave it blank.",
   "sopLab.error.flags": "Check the situation options.",
   "sopLab.error.kecamatan": "Choose a kecamatan from the list.",
   "sopLab.error.description": "The description is too long: at most 10,000 characters.",
   "sopLab.error.at": "Enter the date and time of the incident.",
   "sopLab.error.name": "Enter a name for the test case, at most 200 characters.",
   "sopLab.error.nameTaken": "Another test case already has this name.",
-  "sopLab.error.expect": "Add at least one expectation: an agency that must be notified, one that must not, or a priority.",
+  "sopLab.error.expect":
+    "Add at least one expectation: an agency that must be notified, one that must not, or a priority.",
   "sopLab.error.notify": "Check this agency and its role.",
-  "sopLab.error.minutes": "Enter whole minutes from 0 to 1440; the latest bound cannot be below the earliest.",
-  "sopLab.error.notNotify": "This agency is also listed as one that must be notified, so the test case could never pass.",
+  "sopLab.error.minutes":
+    "Enter whole minutes from 0 to 1440; the latest bound cannot be below the earliest.",
+  "sopLab.error.notNotify":
+    "This agency is also listed as one that must be notified, so the test case could never pass.",
   "sopLab.error.priority": "Choose a priority from the list.",
 
   "sopLab.sim.title": "Simulate an incident",
-  "sopLab.sim.intro": "See the dispatch plan the draft proposes for an incident, side by side with the version in force. No agency is contacted.",
+  "sopLab.sim.intro":
+    "See the dispatch plan the draft proposes for an incident, side by side with the version in force. No agency is contacted.",
   "sopLab.sim.scenario": "Pick a scenario",
   "sopLab.sim.scenarioNone": "Fill in by hand",
   "sopLab.sim.scenarioHint": "Fills the form with the incident of one of the test cases.",
   "sopLab.sim.run": "Simulate",
   "sopLab.sim.running": "Simulating…",
   "sopLab.sim.shortcut": "Shortcut: Ctrl+Enter (⌘+Enter on a Mac).",
-  "sopLab.sim.empty": "Describe an incident and press Simulate to see the plans of the draft and of the version in force.",
+  "sopLab.sim.empty":
+    "Describe an incident and press Simulate to see the plans of the draft and of the version in force.",
   "sopLab.sim.results": "Simulation result",
   "sopLab.sim.for": "Plans for {time}.",
   "sopLab.sim.same": "The draft plans the same as version {number}.",
-  "sopLab.sim.differs": "The draft plans differently from version {number}; the changes are marked.",
+  "sopLab.sim.differs":
+    "The draft plans differently from version {number}; the changes are marked.",
 
   "sopLab.plan.draft": "Draft",
   "sopLab.plan.published": "Version {number}",
   "sopLab.plan.publishedNone": "Published version",
-  "sopLab.plan.noPublished": "No version published yet: this incident gets no automatic dispatch plan.",
+  "sopLab.plan.noPublished":
+    "No version published yet: this incident gets no automatic dispatch plan.",
   "sopLab.plan.priority": "Priority",
   "sopLab.plan.priorityBefore": "was {priority}",
   "sopLab.plan.agencies": "Agencies",
@@ -81,7 +91,8 @@ export const sopLabEn = {
   "sopLab.plan.leadReason.code_order": "Leads: all else equal, chosen by code order.",
   "sopLab.plan.resolvedTo": "→ {names}",
   "sopLab.plan.fallbackTo": "No active agency covers this location; forwarded to {name}.",
-  "sopLab.plan.unserved": "No active agency covers this location and the SOP names no fallback: find help by hand.",
+  "sopLab.plan.unserved":
+    "No active agency covers this location and the SOP names no fallback: find help by hand.",
   "sopLab.plan.escalation": "Escalation",
   "sopLab.plan.checklist": "Questions for the caller",
   "sopLab.plan.advice": "Advice for the caller",
@@ -92,17 +103,22 @@ export const sopLabEn = {
   "sopLab.change.removed": "removed",
   "sopLab.change.changed": "changed",
 
-  "sopLab.step.renotify": "After {minutes} min without acknowledgement from {target}: notify again.",
-  "sopLab.step.notify_supervisor": "After {minutes} min without acknowledgement from {target}: tell the supervisor.",
-  "sopLab.step.notify_backup_agency": "After {minutes} min without acknowledgement from {target}: send the backup agency {backup}.",
-  "sopLab.step.notify_officials": "After {minutes} min without acknowledgement from {target}: tell {officials}.",
+  "sopLab.step.renotify":
+    "After {minutes} min without acknowledgement from {target}: notify again.",
+  "sopLab.step.notify_supervisor":
+    "After {minutes} min without acknowledgement from {target}: tell the supervisor.",
+  "sopLab.step.notify_backup_agency":
+    "After {minutes} min without acknowledgement from {target}: send the backup agency {backup}.",
+  "sopLab.step.notify_officials":
+    "After {minutes} min without acknowledgement from {target}: tell {officials}.",
   "sopLab.step.anyAgency": "any agency",
 
   "sopLab.finding.error": "Error",
   "sopLab.finding.warning": "Warning",
 
   "sopLab.trace.title": "How the draft's rules decided",
-  "sopLab.trace.intro": "Every rule of the draft and why it matched or not. Rules that did not match are folded; open one to see the condition that failed.",
+  "sopLab.trace.intro":
+    "Every rule of the draft and why it matched or not. Rules that did not match are folded; open one to see the condition that failed.",
   "sopLab.trace.localTime": "Local time checked: {date} {clock} ({zone}).",
   "sopLab.trace.counts": "{matched} of {total} rules matched.",
   "sopLab.trace.outcome.matched": "Matched",
@@ -123,11 +139,14 @@ export const sopLabEn = {
   "sopLab.condition.keywords": "Keywords",
 
   "sopLab.tests.title": "Test cases",
-  "sopLab.tests.intro": "Scenarios whose plan must stay right. Every test case runs against the draft; the draft can only be published when all of them pass.",
+  "sopLab.tests.intro":
+    "Scenarios whose plan must stay right. Every test case runs against the draft; the draft can only be published when all of them pass.",
   "sopLab.tests.new": "Add a test case",
-  "sopLab.tests.empty": "No test cases yet. Test cases make sure important incidents keep getting the right agencies whenever the SOP changes.",
+  "sopLab.tests.empty":
+    "No test cases yet. Test cases make sure important incidents keep getting the right agencies whenever the SOP changes.",
   "sopLab.tests.emptyAction": "Create the first test case",
-  "sopLab.tests.summary": "Test cases: {total} · passed: {passed} · failed: {failed} · errors: {errors}.",
+  "sopLab.tests.summary":
+    "Test cases: {total} · passed: {passed} · failed: {failed} · errors: {errors}.",
   "sopLab.tests.caption": "SOP test cases and their result against the draft",
   "sopLab.tests.name": "Name",
   "sopLab.tests.scenario": "Scenario",
@@ -155,7 +174,8 @@ export const sopLabEn = {
   "sopLab.summary.atMost": "within {minutes} min",
 
   "sopLab.delete.title": "Delete test case “{name}”?",
-  "sopLab.delete.body": "This test case will no longer run before the SOP is published. This cannot be undone.",
+  "sopLab.delete.body":
+    "This test case will no longer run before the SOP is published. This cannot be undone.",
   "sopLab.delete.confirm": "Delete test case",
 
   "sopLab.form.newTitle": "New test case",

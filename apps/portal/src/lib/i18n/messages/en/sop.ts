@@ -3,9 +3,11 @@ import type { sopPagesId } from "../id/sop.ts";
 
 export const sopPagesEn = {
   "sop.nav": "SOP",
-  "sop.navDescription": "The rules deciding which agencies respond to each incident, tested before they are published.",
+  "sop.navDescription":
+    "The rules deciding which agencies respond to each incident, tested before they are published.",
   "sop.pageTitle": "Incident SOP",
-  "sop.intro": "{tenant}'s dispatch rules: edited as a draft, tested, then published as a numbered version.",
+  "sop.intro":
+    "{tenant}'s dispatch rules: edited as a draft, tested, then published as a numbered version.",
   "sop.tab.editor": "Draft editor",
   "sop.tab.simulator": "Simulator",
   "sop.tab.tests": "Test cases",
@@ -18,7 +20,8 @@ export const sopPagesEn = {
   "sop.draftSame": "The draft is the same as the version in force",
   "sop.draftUnshowable":
     "The stored SOP draft cannot be shown: it is nested too deeply. The version in force is still used for calls. Contact platform support to discard this draft.",
-  "sop.noDraft": "There is no SOP draft yet. Choose a template in the onboarding SOP step to start.",
+  "sop.noDraft":
+    "There is no SOP draft yet. Choose a template in the onboarding SOP step to start.",
   "sop.noDraftLink": "Open the SOP step",
   "sop.priority.P1": "P1 — life-threatening",
   "sop.priority.P2": "P2 — urgent",
@@ -46,11 +49,13 @@ export const sopPagesEn = {
     one: "Draft saved with {count} error; fix it before publishing.",
     other: "Draft saved with {count} errors; fix them before publishing.",
   },
-  "sop.editor.conflict": "Someone else changed the draft since you opened it. Reload the page to see their changes.",
+  "sop.editor.conflict":
+    "Someone else changed the draft since you opened it. Reload the page to see their changes.",
   "sop.editor.fixJsonFirst": "The JSON is not valid yet. Fix it before saving.",
   "sop.editor.discard": "Discard changes",
   "sop.editor.discardTitle": "Discard the draft's changes?",
-  "sop.editor.discardBody": "The draft goes back to the version in force. Unpublished changes are lost.",
+  "sop.editor.discardBody":
+    "The draft goes back to the version in force. Unpublished changes are lost.",
   "sop.editor.discarded": "The draft is back to the version in force.",
   "sop.editor.publish": "Publish…",
   "sop.editor.saveBeforePublishing": "Save the draft before publishing.",
@@ -74,13 +79,16 @@ export const sopPagesEn = {
   "sop.editor.enabled": "Enabled",
   "sop.editor.removeRule": "Remove rule",
   "sop.editor.removeRuleTitle": "Remove this rule?",
-  "sop.editor.removeRuleBody": "The rule \u201c{name}\u201d is removed from the draft. The version in force does not change until the draft is published.",
+  "sop.editor.removeRuleBody":
+    "The rule \u201c{name}\u201d is removed from the draft. The version in force does not change until the draft is published.",
   "sop.editor.conditions": "Conditions",
-  "sop.editor.conditionsHint": "Every condition filled in must hold. A rule without conditions applies to every incident.",
+  "sop.editor.conditionsHint":
+    "Every condition filled in must hold. A rule without conditions applies to every incident.",
   "sop.editor.types": "Incident types",
   "sop.editor.typesSearch": "Search incident types",
   "sop.editor.typesPlaceholder": "Type a name, e.g. fire",
-  "sop.editor.typesHint": "None chosen: every incident type. Choose a category's name for every kind in it.",
+  "sop.editor.typesHint":
+    "None chosen: every incident type. Choose a category's name for every kind in it.",
   "sop.editor.typesNoMatch": "No incident type matches.",
   "sop.editor.typeRemove": "Remove {type}",
   "sop.editor.severityAtLeast": "Minimum severity",
@@ -99,7 +107,8 @@ export const sopPagesEn = {
   "sop.editor.hoursFrom": "From",
   "sop.editor.hoursTo": "Until",
   "sop.editor.weekdays": "Days",
-  "sop.editor.jsonOnlyConditions": "This rule has other conditions (exclusions, date ranges, several hour windows) that are edited in the JSON view; they are all kept.",
+  "sop.editor.jsonOnlyConditions":
+    "This rule has other conditions (exclusions, date ranges, several hour windows) that are edited in the JSON view; they are all kept.",
   "sop.editor.priority": "Priority",
   "sop.editor.priorityUnset": "Not set (default)",
   "sop.editor.agencies": "Agencies dispatched",
@@ -114,7 +123,8 @@ export const sopPagesEn = {
   "sop.editor.addAgency": "Add an agency",
   "sop.editor.fallbackName": "Fallback when no agency is active",
   "sop.editor.fallbackPhone": "Fallback number",
-  "sop.editor.fallbackHint": "Called when the region has no active agency of this kind in the incident's kecamatan, e.g. police 110, fire 113, Basarnas 115, ambulance 119.",
+  "sop.editor.fallbackHint":
+    "Called when the region has no active agency of this kind in the incident's kecamatan, e.g. police 110, fire 113, Basarnas 115, ambulance 119.",
   "sop.editor.escalation": "Escalation when not acknowledged",
   "sop.editor.noEscalation": "No escalation steps.",
   "sop.editor.escalationAction": "Action",
@@ -135,7 +145,8 @@ export const sopPagesEn = {
   "sop.editor.error": "Error",
   "sop.editor.warning": "Warning",
   "sop.editor.jsonLabel": "The SOP draft as JSON",
-  "sop.editor.jsonHint": "Changes here are validated at once. Go back to the Form whenever the JSON is valid.",
+  "sop.editor.jsonHint":
+    "Changes here are validated at once. Go back to the Form whenever the JSON is valid.",
   "sop.editor.jsonInvalid": "The JSON is not valid: {reason}",
 
   "sop.words.wholeType": "{type} (all kinds)",
@@ -149,8 +160,14 @@ export const sopPagesEn = {
   "sop.words.minutes": { one: "{count} minute", other: "{count} minutes" },
   "sop.words.severityAtLeast": "severity at least {severity}",
   "sop.words.severityAtMost": "severity at most {severity}",
-  "sop.words.casualtiesAtLeast": { one: "at least {count} casualty", other: "at least {count} casualties" },
-  "sop.words.casualtiesAtMost": { one: "at most {count} casualty", other: "at most {count} casualties" },
+  "sop.words.casualtiesAtLeast": {
+    one: "at least {count} casualty",
+    other: "at least {count} casualties",
+  },
+  "sop.words.casualtiesAtMost": {
+    one: "at most {count} casualty",
+    other: "at most {count} casualties",
+  },
   "sop.words.flagsAll": "all of: {flags}",
   "sop.words.flagsAny": "any of: {flags}",
   "sop.words.flagsNone": "none of: {flags}",
@@ -172,19 +189,23 @@ export const sopPagesEn = {
   "sop.publish.checking": "Checking the draft and running every test case…",
   "sop.publish.checkFailed": "The check could not run. Try again in a moment.",
   "sop.publish.note": "Change note",
-  "sop.publish.noteHint": "Required, at least 3 characters: what changed and why. Kept with the version and in the audit log.",
+  "sop.publish.noteHint":
+    "Required, at least 3 characters: what changed and why. Kept with the version and in the audit log.",
   "sop.publish.noteRequired": "Write a change note of at least 3 characters.",
   "sop.publish.confirm": "Publish",
   "sop.publish.publishing": "Publishing…",
-  "sop.publish.blocked": "The draft cannot be published yet: fix the errors and failing test cases above.",
-  "sop.publish.conflict": "The draft changed after you reviewed it. Close the dialog and review it again.",
+  "sop.publish.blocked":
+    "The draft cannot be published yet: fix the errors and failing test cases above.",
+  "sop.publish.conflict":
+    "The draft changed after you reviewed it. Close the dialog and review it again.",
   "sop.publish.done": "Version {number} is published and now used for dispatch.",
   "sop.check.ready": "Passes validation and every test case.",
   "sop.check.readyUntested": "Passes validation. No test cases were run.",
   "sop.check.notReady": "Cannot be published yet.",
   "sop.check.validation": "Validation: {errors}, {warnings} (warnings do not block).",
   "sop.check.tests": "Test cases: {passed} of {total} pass.",
-  "sop.check.noTests": "There are no test cases yet, so no outcome was checked. Add one so that every version is tested before it is published.",
+  "sop.check.noTests":
+    "There are no test cases yet, so no outcome was checked. Add one so that every version is tested before it is published.",
   "sop.check.addTest": "Add a test case",
   "sop.check.coverage": "P1 incident types whose primary agency is not covered: {types}.",
 
@@ -202,7 +223,8 @@ export const sopPagesEn = {
   "sop.versions.loading": "Loading…",
   "sop.versions.rollback": "Restore…",
   "sop.versions.rollbackTitle": "Restore version {number}?",
-  "sop.versions.rollbackBody": "Version {number}'s contents are published again as a new version once they pass the same check. History is not changed, and your draft stays as it is.",
+  "sop.versions.rollbackBody":
+    "Version {number}'s contents are published again as a new version once they pass the same check. History is not changed, and your draft stays as it is.",
   "sop.versions.rollbackConfirm": "Restore as a new version",
   "sop.versions.empty": "No version is published yet.",
 
@@ -212,7 +234,8 @@ export const sopPagesEn = {
   "sop.diff.withPrevious": "Compare with the previous version",
   "sop.diff.loading": "Comparing…",
   "sop.diff.failed": "The versions could not be loaded. Try again shortly.",
-  "sop.diff.unreadable": "One of the versions does not follow the SOP format, so it can only be read as JSON.",
+  "sop.diff.unreadable":
+    "One of the versions does not follow the SOP format, so it can only be read as JSON.",
   "sop.diff.same": "Both versions have the same contents.",
   "sop.diff.counts": "Rules added: {added}, removed: {removed}, changed: {changed}.",
   "sop.diff.settings": "General settings",
@@ -247,11 +270,11 @@ export const sopPagesEn = {
   "sop.setting.defaultAck": "Default acknowledgement deadline",
   "sop.setting.localSubtypes": "The region's own incident kinds",
 
-
   "sop.coverage.title": "Agency coverage for P1 and P2 incidents",
   "sop.coverage.intro":
     "For every P1 and P2 incident type: the agencies the SOP draft sends, whether this region has an active agency for each (and in which kecamatan), or who is called instead as a fallback.",
-  "sop.coverage.savedDraft": "Computed from the saved draft; save your changes in the editor to update it.",
+  "sop.coverage.savedDraft":
+    "Computed from the saved draft; save your changes in the editor to update it.",
   "sop.coverage.caption": "Agency coverage by incident type",
   "sop.coverage.type": "Incident type",
   "sop.coverage.priority": "Priority",
@@ -280,9 +303,11 @@ export const sopPagesEn = {
     other:
       "{count} P1 incident types have a primary agency that is not covered: {types}. The draft cannot be published until the region registers an active agency or the rules name a fallback.",
   },
-  "sop.coverage.allP1Covered": "Every P1 incident type has an active primary agency or a fallback to call.",
+  "sop.coverage.allP1Covered":
+    "Every P1 incident type has an active primary agency or a fallback to call.",
   "sop.coverage.empty":
     "This region has not registered any agencies yet. Until it does, incidents reach only the fallbacks the rules name (national emergency numbers), or nobody.",
   "sop.coverage.emptyLink": "Register agencies",
-  "sop.coverage.unavailable": "The saved draft does not match the SOP format yet, so its coverage cannot be computed. Fix the errors in the editor.",
+  "sop.coverage.unavailable":
+    "The saved draft does not match the SOP format yet, so its coverage cannot be computed. Fix the errors in the editor.",
 } as const satisfies Pick<Translation, keyof typeof sopPagesId>;

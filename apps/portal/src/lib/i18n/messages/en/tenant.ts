@@ -26,13 +26,17 @@ export const tenantPagesEn = {
 
   "tenant.overview.pageTitle": "Overview",
   "tenant.overview.yourRole": "Your role: {role}",
-  "tenant.overview.supportAccess": "You are viewing this region as a platform admin (support access; every action is recorded).",
+  "tenant.overview.supportAccess":
+    "You are viewing this region as a platform admin (support access; every action is recorded).",
   "tenant.overview.timeZone": "Time zone: {zone}",
   "tenant.overview.toolsTitle": "What you can open",
   "tenant.overview.usersDescription": "Invite people, change roles and deactivate access.",
-  "tenant.overview.auditDescription": "Who did what, and when, in this region; downloadable as CSV.",
-  "tenant.overview.accountDescription": "Your profile, password, devices and two-step verification.",
-  "tenant.overview.comingSoon": "The call queue, incidents and dashboards for your role will appear here once their modules are available.",
+  "tenant.overview.auditDescription":
+    "Who did what, and when, in this region; downloadable as CSV.",
+  "tenant.overview.accountDescription":
+    "Your profile, password, devices and two-step verification.",
+  "tenant.overview.comingSoon":
+    "The call queue, incidents and dashboards for your role will appear here once their modules are available.",
 
   "users.pageTitle": "Users",
   "users.intro": "The people working in {tenant}, and invitations not yet accepted.",
@@ -77,13 +81,15 @@ export const tenantPagesEn = {
   "users.invitations.revoked": "The invitation for {email} was revoked.",
 
   "users.inviteDialog.title": "Invite a user",
-  "users.inviteDialog.intro": "An invitation link is sent by email; it works once within 7 days and replaces any pending invitation for the same email.",
+  "users.inviteDialog.intro":
+    "An invitation link is sent by email; it works once within 7 days and replaces any pending invitation for the same email.",
   "users.inviteDialog.email": "Email",
   "users.inviteDialog.role": "Role",
   "users.inviteDialog.agency": "Agency",
   "users.inviteDialog.agencyPlaceholder": "Choose this responder's agency",
   "users.inviteDialog.agencyInactive": "{name} (inactive)",
-  "users.inviteDialog.noAgencies": "This region has no agencies yet. Add its agencies under Agencies first.",
+  "users.inviteDialog.noAgencies":
+    "This region has no agencies yet. Add its agencies under Agencies first.",
   "users.inviteDialog.submit": "Send invitation",
   "users.inviteDialog.sent": "Invitation sent to {email}.",
 
@@ -120,7 +126,8 @@ export const tenantPagesEn = {
   "audit.exporting": "Preparing CSV…",
   "audit.invalidFilter": "Please check the marked filters.",
   "audit.invalidDate": "Enter a valid date; the end date must not be before the start date.",
-  "audit.truncated": "Only the first {count} entries were downloaded. Narrow the filters to download the rest.",
+  "audit.truncated":
+    "Only the first {count} entries were downloaded. Narrow the filters to download the rest.",
   "audit.exported": { one: "{count} entry downloaded.", other: "{count} entries downloaded." },
   "audit.filters.timeZone": "Time zone of the dates",
   "audit.table.tenant": "Region",

@@ -30,7 +30,8 @@ export const trunksPagesEn = {
   "trunks.auth.ipAllowList": "IP address allow-list",
 
   "trunks.form.newTitle": "Add a trunk",
-  "trunks.form.newIntro": "Enter the connection details from the carrier. DIDs are added once the trunk is saved.",
+  "trunks.form.newIntro":
+    "Enter the connection details from the carrier. DIDs are added once the trunk is saved.",
   "trunks.form.editTitle": "Trunk settings",
   "trunks.form.carrier": "Carrier",
   "trunks.form.name": "Name",
@@ -66,13 +67,15 @@ export const trunksPagesEn = {
   "trunks.error.codecs": "Choose at least one codec.",
   "trunks.error.status": "Choose a status.",
   "trunks.error.username": "A username of 1–128 letters, digits or . _ ~ + -.",
-  "trunks.error.password": "A password of 1–128 visible ASCII characters, without spaces or a backslash.",
+  "trunks.error.password":
+    "A password of 1–128 visible ASCII characters, without spaces or a backslash.",
   "trunks.error.passwordRequired": "Enter a password for digest authentication.",
   "trunks.error.addresses": "Enter 1 to 50 valid IP addresses or CIDR ranges, one per line.",
 
   "trunks.dids.title": "DIDs",
   "trunks.dids.label": "Inbound DIDs (one per line)",
-  "trunks.dids.hint": "Any Indonesian format works (031 1234567, +62 31 1234567); stored as +62…. This list replaces all of the trunk's numbers.",
+  "trunks.dids.hint":
+    "Any Indonesian format works (031 1234567, +62 31 1234567); stored as +62…. This list replaces all of the trunk's numbers.",
   "trunks.dids.save": "Save DIDs",
   "trunks.dids.saved": { one: "{count} DID saved.", other: "{count} DIDs saved." },
   "trunks.dids.none": "No numbers yet",
@@ -80,12 +83,14 @@ export const trunksPagesEn = {
   "trunks.dids.lineError": "Line {line} ({value}): {message}",
   "trunks.dids.invalid": "not a valid Indonesian number.",
   "trunks.dids.repeated": "this number is already on another line.",
-  "trunks.dids.takenElsewhere": "is not available. Choose another number, or ask the carrier which numbers belong to this region.",
+  "trunks.dids.takenElsewhere":
+    "is not available. Choose another number, or ask the carrier which numbers belong to this region.",
   "trunks.dids.onOtherTrunk": "already on another trunk of this region; remove it there first.",
 
   "trunks.remove.button": "Remove trunk",
   "trunks.remove.title": "Remove trunk {name}?",
-  "trunks.remove.body": "Trunk {name} is removed from the configuration. Its change history stays recorded.",
+  "trunks.remove.body":
+    "Trunk {name} is removed from the configuration. Its change history stays recorded.",
   "trunks.remove.bodyDids": {
     one: "Trunk {name} is removed and its {count} DID is released for others to claim. Calls to that number will no longer reach this service.",
     other:
@@ -102,38 +107,46 @@ export const trunksPagesEn = {
   "trunks.action.retirePreviousEventSecret": "Old telephony event secret retired",
   "trunks.history.previousStillValid": "Old secret still accepted",
   "trunks.eventSecret.title": "Telephony event secret",
-  "trunks.eventSecret.intro": "This trunk's PBX or SBC reports every call to Sigap 112 (POST /v1/telephony/events) and signs it with this secret (HMAC-SHA256). How to sign is in the API documentation.",
+  "trunks.eventSecret.intro":
+    "This trunk's PBX or SBC reports every call to Sigap 112 (POST /v1/telephony/events) and signs it with this secret (HMAC-SHA256). How to sign is in the API documentation.",
   "trunks.eventSecret.docs": "API documentation",
   "trunks.eventSecret.none": "No secret yet: call reports from this trunk will be refused.",
   "trunks.eventSecret.configured": "A secret is stored.",
-  "trunks.eventSecret.rotating": "The old secret is still accepted until you retire it. Retire it once the PBX/SBC uses the new one.",
+  "trunks.eventSecret.rotating":
+    "The old secret is still accepted until you retire it. Retire it once the PBX/SBC uses the new one.",
   "trunks.eventSecret.create": "Create secret",
   "trunks.eventSecret.rotate": "Replace secret",
   "trunks.eventSecret.rotateTitle": "Replace the telephony event secret?",
-  "trunks.eventSecret.rotateBody": "A new secret is created and shown once. The current secret stays accepted until you retire it; any older one stops working now.",
+  "trunks.eventSecret.rotateBody":
+    "A new secret is created and shown once. The current secret stays accepted until you retire it; any older one stops working now.",
   "trunks.eventSecret.rotateConfirm": "Create new secret",
   "trunks.eventSecret.retire": "Retire old secret",
   "trunks.eventSecret.retireTitle": "Retire the old secret?",
-  "trunks.eventSecret.retireBody": "Call reports signed with the old secret will be refused. Make sure the PBX/SBC uses the new secret.",
+  "trunks.eventSecret.retireBody":
+    "Call reports signed with the old secret will be refused. Make sure the PBX/SBC uses the new secret.",
   "trunks.eventSecret.retireConfirm": "Retire",
   "trunks.eventSecret.retired": "The old secret is retired; only the newest is accepted.",
   "trunks.eventSecret.shownTitle": "New telephony event secret",
-  "trunks.eventSecret.shownWarning": "Copy this secret now and install it in the PBX/SBC of trunk {name}. It is shown only once: after you close this box or reload the page it cannot be seen again, only replaced.",
+  "trunks.eventSecret.shownWarning":
+    "Copy this secret now and install it in the PBX/SBC of trunk {name}. It is shown only once: after you close this box or reload the page it cannot be seen again, only replaced.",
   "trunks.eventSecret.label": "Telephony event secret",
 
   "trunks.destination.title": "Call destination",
   "trunks.destination.intro":
     "The platform's SBC forwards every 112 call to this region's DIDs to this SIP address: the region's PBX or the operator seats. Changes apply when the platform's operators generate the SBC configuration again.",
   "trunks.destination.label": "Destination SIP URI",
-  "trunks.destination.hint": "For example sip:112@pbx.contoh.go.id or sip:operator@10.20.0.5:5060. Leave empty to remove; without a destination, calls are refused at the SBC.",
-  "trunks.destination.invalid": "Not a valid SIP URI. Write it like sip:112@pbx.contoh.go.id, sip:operator@10.20.0.5:5060 or sip:[2001:db8::5];transport=tcp.",
+  "trunks.destination.hint":
+    "For example sip:112@pbx.contoh.go.id or sip:operator@10.20.0.5:5060. Leave empty to remove; without a destination, calls are refused at the SBC.",
+  "trunks.destination.invalid":
+    "Not a valid SIP URI. Write it like sip:112@pbx.contoh.go.id, sip:operator@10.20.0.5:5060 or sip:[2001:db8::5];transport=tcp.",
   "trunks.destination.save": "Save destination",
   "trunks.destination.saved": "Call destination saved.",
   "trunks.destination.cleared": "Call destination removed.",
   "trunks.destination.none": "Not set: calls are refused at the SBC.",
 
   "trunks.export.title": "PBX configuration",
-  "trunks.export.intro": "Files for the regional PBX/SBC operator: Asterisk PJSIP sections and dialplan, and the Kamailio dispatcher and address permissions lists.",
+  "trunks.export.intro":
+    "Files for the regional PBX/SBC operator: Asterisk PJSIP sections and dialplan, and the Kamailio dispatcher and address permissions lists.",
   "trunks.export.warning":
     "These files contain SIP passwords in plain text. Hand them only to the PBX operator and store them like the rest of the PBX configuration. Every download is recorded in the audit log.",
   "trunks.export.button": "Download PBX configuration",

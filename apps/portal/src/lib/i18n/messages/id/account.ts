@@ -1,9 +1,11 @@
 /** The account page and the shared pieces of signed-in pages (dialogs, API failures). */
 export const accountPagesId = {
   "account.pageTitle": "Akun saya",
-  "account.intro": "Profil, kata sandi, perangkat yang sedang masuk, dan verifikasi dua langkah Anda.",
+  "account.intro":
+    "Profil, kata sandi, perangkat yang sedang masuk, dan verifikasi dua langkah Anda.",
 
-  "account.tenants.none": "Anda belum tergabung di daerah mana pun. Minta admin daerah Anda mengirim undangan ke email akun ini.",
+  "account.tenants.none":
+    "Anda belum tergabung di daerah mana pun. Minta admin daerah Anda mengirim undangan ke email akun ini.",
   "account.tenants.title": "Daerah kerja Anda",
 
   "account.profile.title": "Profil",
@@ -20,14 +22,16 @@ export const accountPagesId = {
   "account.password.current": "Kata sandi saat ini",
   "account.password.new": "Kata sandi baru",
   "account.password.repeat": "Ulangi kata sandi baru",
-  "account.password.hint": "Minimal 10 karakter dan sulit ditebak; frasa beberapa kata lebih mudah diingat.",
+  "account.password.hint":
+    "Minimal 10 karakter dan sulit ditebak; frasa beberapa kata lebih mudah diingat.",
   "account.password.mismatch": "Kedua isian kata sandi baru tidak sama.",
   "account.password.submit": "Ubah kata sandi",
   "account.password.changed": "Kata sandi diubah. Sesi di perangkat lain telah diakhiri.",
   "account.password.wrongCurrent": "Kata sandi saat ini salah.",
 
   "account.sessions.title": "Sesi aktif",
-  "account.sessions.intro": "Perangkat yang saat ini masuk ke akun Anda. Akhiri sesi yang tidak Anda kenali.",
+  "account.sessions.intro":
+    "Perangkat yang saat ini masuk ke akun Anda. Akhiri sesi yang tidak Anda kenali.",
   "account.sessions.caption": "Sesi aktif",
   "account.sessions.device": "Perangkat",
   "account.sessions.ip": "Alamat IP",
@@ -52,10 +56,12 @@ export const accountPagesId = {
     "Semua perangkat, termasuk perangkat ini, akan langsung keluar. Anda perlu masuk kembali.",
 
   "account.twoFactor.title": "Verifikasi dua langkah",
-  "account.twoFactor.intro": "Kode dari aplikasi autentikator di ponsel Anda, diminta setiap kali masuk.",
+  "account.twoFactor.intro":
+    "Kode dari aplikasi autentikator di ponsel Anda, diminta setiap kali masuk.",
   "account.twoFactor.on": "Aktif",
   "account.twoFactor.off": "Tidak aktif",
-  "account.twoFactor.required": "Peran Anda mewajibkan verifikasi dua langkah, jadi tidak dapat dinonaktifkan.",
+  "account.twoFactor.required":
+    "Peran Anda mewajibkan verifikasi dua langkah, jadi tidak dapat dinonaktifkan.",
   "account.twoFactor.enable": "Aktifkan verifikasi dua langkah",
   "account.twoFactor.scan":
     "Pindai kode QR ini dengan aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator atau Aegis).",
@@ -75,7 +81,8 @@ export const accountPagesId = {
   "account.twoFactor.regenerate": "Buat kode pemulihan baru",
   "account.twoFactor.regenerateHint": "Kode pemulihan lama langsung tidak berlaku.",
   "account.twoFactor.disable": "Nonaktifkan",
-  "account.twoFactor.disableHint": "Masukkan kode dari aplikasi untuk menonaktifkan verifikasi dua langkah.",
+  "account.twoFactor.disableHint":
+    "Masukkan kode dari aplikasi untuk menonaktifkan verifikasi dua langkah.",
   "account.twoFactor.disabled": "Verifikasi dua langkah dinonaktifkan.",
 
   "dialog.cancel": "Batal",
@@ -88,7 +95,8 @@ export const accountPagesId = {
   "failure.FORBIDDEN": "Peran Anda tidak mengizinkan tindakan ini.",
   "failure.NOT_FOUND": "Data ini tidak ditemukan. Mungkin sudah diubah atau dihapus orang lain.",
   "failure.CONFLICT": "Tindakan ini bertentangan dengan data saat ini.",
-  "failure.PAYLOAD_TOO_LARGE": "Data yang dikirim terlalu besar (maksimal 2 MiB per permintaan). Perkecil berkas atau isinya lalu coba lagi.",
+  "failure.PAYLOAD_TOO_LARGE":
+    "Data yang dikirim terlalu besar (maksimal 2 MiB per permintaan). Perkecil berkas atau isinya lalu coba lagi.",
   "failure.loadTitle": "Data tidak dapat dimuat",
   "failure.retry": "Coba lagi",
 } as const;

@@ -3,10 +3,12 @@ export const agenciesPagesId = {
   "agencies.nav": "Instansi",
   "agencies.navDescription": "Instansi penanganan, kontaknya, wilayah cakupan, dan jam layanan.",
   "agencies.pageTitle": "Instansi",
-  "agencies.intro": "Instansi yang menerima penugasan dari layanan 112 {tenant}, beserta kontaknya.",
+  "agencies.intro":
+    "Instansi yang menerima penugasan dari layanan 112 {tenant}, beserta kontaknya.",
   "agencies.add": "Tambah instansi",
   "agencies.back": "← Semua instansi",
-  "agencies.emptyHint": "Mulai dengan \"Isi set standar\" untuk menambahkan instansi yang umum ada di setiap daerah, lalu lengkapi kontaknya.",
+  "agencies.emptyHint":
+    'Mulai dengan "Isi set standar" untuk menambahkan instansi yang umum ada di setiap daerah, lalu lengkapi kontaknya.',
 
   "agencies.table.caption": "Daftar instansi",
   "agencies.table.type": "Jenis",
@@ -41,12 +43,13 @@ export const agenciesPagesId = {
   "agencies.standardSet.skipped": "{count} jenis dilewati karena sudah ada: {names}.",
 
   "agencies.form.newTitle": "Tambah instansi",
-  "agencies.form.newIntro": "Setelah disimpan, Anda dapat menambahkan nomor telepon, WhatsApp, email, atau webhook instansi ini.",
+  "agencies.form.newIntro":
+    "Setelah disimpan, Anda dapat menambahkan nomor telepon, WhatsApp, email, atau webhook instansi ini.",
   "agencies.form.editTitle": "Pengaturan instansi",
   "agencies.form.type": "Jenis instansi",
   "agencies.form.typeChoose": "Pilih dari katalog nasional",
   "agencies.form.name": "Nama",
-  "agencies.form.nameHint": "Nama yang dikenal operator, misalnya \"Damkar Kabupaten Sidoarjo\".",
+  "agencies.form.nameHint": 'Nama yang dikenal operator, misalnya "Damkar Kabupaten Sidoarjo".',
   "agencies.form.active": "Aktif (dapat menerima penugasan)",
   "agencies.form.coverage": "Cakupan wilayah",
   "agencies.form.hours": "Jam layanan",
@@ -75,15 +78,18 @@ export const agenciesPagesId = {
   "agencies.error.name": "Isi nama instansi (paling banyak 200 karakter).",
   "agencies.error.type": "Pilih jenis instansi dari katalog nasional.",
   "agencies.error.windowFrom": "Isi jam mulai dengan format JJ:MM, 00:00 sampai 23:59.",
-  "agencies.error.windowTo": "Jam selesai harus berformat JJ:MM (paling lambat 24:00) dan setelah jam mulai.",
+  "agencies.error.windowTo":
+    "Jam selesai harus berformat JJ:MM (paling lambat 24:00) dan setelah jam mulai.",
   "agencies.error.hours": "Jadwal mingguan memerlukan setidaknya satu baris yang benar.",
   "agencies.error.coverage": "Cakupan hanya boleh berisi kecamatan di daerah ini.",
-  "agencies.error.phone": "Isi nomor Indonesia, misalnya 0812-3456-7890, +62 812 3456 7890, atau (031) 1234567.",
+  "agencies.error.phone":
+    "Isi nomor Indonesia, misalnya 0812-3456-7890, +62 812 3456 7890, atau (031) 1234567.",
   "agencies.error.email": "Isi alamat email yang valid, misalnya piket@damkar.sidoarjokab.go.id.",
   "agencies.error.webhook": "Isi alamat https:// yang lengkap; alamat http:// tidak diterima.",
 
   "agencies.contacts.title": "Kontak",
-  "agencies.contacts.intro": "Cara menghubungi instansi saat ada penugasan. Nomor disimpan dalam format +62.",
+  "agencies.contacts.intro":
+    "Cara menghubungi instansi saat ada penugasan. Nomor disimpan dalam format +62.",
   "agencies.contacts.add": "Tambah kontak",
   "agencies.contacts.addTitle": "Tambah kontak",
   "agencies.contacts.kind": "Jenis kontak",
@@ -92,16 +98,20 @@ export const agenciesPagesId = {
   "agencies.contacts.value.whatsapp": "Nomor WhatsApp",
   "agencies.contacts.value.email": "Alamat email",
   "agencies.contacts.value.webhook": "Alamat webhook (https)",
-  "agencies.contacts.hint.phone": "Format apa pun diterima (0812…, +62…, (031) …); disimpan sebagai +62….",
+  "agencies.contacts.hint.phone":
+    "Format apa pun diterima (0812…, +62…, (031) …); disimpan sebagai +62….",
   "agencies.contacts.hint.whatsapp": "Nomor yang terdaftar di WhatsApp; disimpan sebagai +62….",
-  "agencies.contacts.hint.email": "Kotak surat yang dipantau, sebaiknya milik piket, bukan pribadi.",
-  "agencies.contacts.hint.webhook": "Sistem instansi yang menerima penugasan. Rahasia penandatanganan dibuat dan ditampilkan sekali setelah disimpan.",
+  "agencies.contacts.hint.email":
+    "Kotak surat yang dipantau, sebaiknya milik piket, bukan pribadi.",
+  "agencies.contacts.hint.webhook":
+    "Sistem instansi yang menerima penugasan. Rahasia penandatanganan dibuat dan ditampilkan sekali setelah disimpan.",
   "agencies.contacts.label": "Keterangan",
-  "agencies.contacts.labelHint": "Opsional, misalnya \"piket malam\".",
+  "agencies.contacts.labelHint": 'Opsional, misalnya "piket malam".',
   "agencies.contacts.save": "Simpan kontak",
   "agencies.contacts.added": "Kontak ditambahkan.",
   "agencies.contacts.actions": "Tindakan",
-  "agencies.contacts.empty": "Belum ada kontak. Tambahkan setidaknya satu agar instansi dapat dihubungi.",
+  "agencies.contacts.empty":
+    "Belum ada kontak. Tambahkan setidaknya satu agar instansi dapat dihubungi.",
   "agencies.contacts.hasSecret": "Rahasia penandatanganan tersimpan",
   "agencies.contacts.noSecret": "Belum ada rahasia penandatanganan",
   "agencies.contacts.editTitle": "Ubah kontak",
@@ -111,7 +121,8 @@ export const agenciesPagesId = {
   "agencies.contacts.remove": "Hapus",
   "agencies.contacts.removeOf": "Hapus kontak {value}",
   "agencies.contacts.removeTitle": "Hapus kontak?",
-  "agencies.contacts.removeBody": "{value} tidak akan lagi dihubungi untuk penugasan {agency}. Riwayat perubahannya tetap tercatat.",
+  "agencies.contacts.removeBody":
+    "{value} tidak akan lagi dihubungi untuk penugasan {agency}. Riwayat perubahannya tetap tercatat.",
   "agencies.contacts.removeConfirm": "Ya, hapus",
   "agencies.contacts.removed": "Kontak dihapus.",
   "agencies.contacts.rotate": "Ganti rahasia",

@@ -16,7 +16,8 @@ export const authId = {
   "auth.field.emailInvalid": "Masukkan alamat email yang benar, misalnya nama@contoh.go.id.",
 
   "auth.error.generic": "Permintaan tidak dapat diproses. Silakan coba lagi.",
-  "auth.error.unavailable": "Layanan Sigap 112 sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.",
+  "auth.error.unavailable":
+    "Layanan Sigap 112 sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.",
   "auth.error.throttledMinutes": "Terlalu banyak percobaan. Coba lagi dalam {count} menit.",
   "auth.error.throttledSeconds": "Terlalu banyak percobaan. Coba lagi dalam {count} detik.",
   "auth.error.sessionEnded": "Sesi Anda telah berakhir. Silakan masuk kembali.",
@@ -29,8 +30,10 @@ export const authId = {
   "auth.signIn.forgotPassword": "Lupa kata sandi?",
 
   "auth.challenge.title": "Verifikasi dua langkah",
-  "auth.challenge.intro": "Buka aplikasi autentikator Anda dan masukkan kode 6 digit untuk Sigap 112.",
-  "auth.challenge.recoveryIntro": "Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah.",
+  "auth.challenge.intro":
+    "Buka aplikasi autentikator Anda dan masukkan kode 6 digit untuk Sigap 112.",
+  "auth.challenge.recoveryIntro":
+    "Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah.",
   "auth.challenge.codeHint": "Kode berganti setiap 30 detik.",
   "auth.challenge.submit": "Verifikasi",
   "auth.challenge.submitting": "Sedang memverifikasi…",
@@ -40,11 +43,14 @@ export const authId = {
   "auth.challenge.cancel": "Batal dan keluar",
 
   "auth.enrol.title": "Aktifkan verifikasi dua langkah",
-  "auth.enrol.required": "Peran Anda mewajibkan verifikasi dua langkah. Aktifkan sekarang untuk melanjutkan.",
-  "auth.enrol.step1": "1. Pindai kode QR ini dengan aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP).",
+  "auth.enrol.required":
+    "Peran Anda mewajibkan verifikasi dua langkah. Aktifkan sekarang untuk melanjutkan.",
+  "auth.enrol.step1":
+    "1. Pindai kode QR ini dengan aplikasi autentikator (misalnya Google Authenticator, Microsoft Authenticator, atau FreeOTP).",
   "auth.enrol.qrLabel": "Kode QR untuk aplikasi autentikator",
   "auth.enrol.manualKeyLabel": "Tidak bisa memindai? Masukkan kunci ini secara manual:",
-  "auth.enrol.step2": "2. Masukkan kode 6 digit yang ditampilkan aplikasi untuk memastikan semuanya berfungsi.",
+  "auth.enrol.step2":
+    "2. Masukkan kode 6 digit yang ditampilkan aplikasi untuk memastikan semuanya berfungsi.",
   "auth.enrol.loading": "Menyiapkan kunci baru…",
   "auth.enrol.retry": "Coba lagi",
   "auth.enrol.submit": "Aktifkan",
@@ -65,11 +71,13 @@ export const authId = {
   "auth.invite.newAccount": "Buat akun Anda",
   "auth.invite.existingAccount": "Sudah punya akun Sigap 112?",
   "auth.invite.existingAccountIntro": "Masukkan kata sandi akun Anda untuk menerima undangan ini.",
-  "auth.invite.passwordHint": "Minimal 10 karakter. Gunakan beberapa kata yang tidak mudah ditebak.",
+  "auth.invite.passwordHint":
+    "Minimal 10 karakter. Gunakan beberapa kata yang tidak mudah ditebak.",
   "auth.invite.submit": "Terima undangan",
   "auth.invite.submitting": "Sedang memproses…",
   "auth.invite.unusableTitle": "Undangan tidak dapat dipakai",
-  "auth.invite.expired": "Undangan ini sudah kedaluwarsa. Minta admin untuk mengirim undangan baru.",
+  "auth.invite.expired":
+    "Undangan ini sudah kedaluwarsa. Minta admin untuk mengirim undangan baru.",
   "auth.invite.used": "Undangan ini sudah dipakai. Jika itu Anda, silakan masuk.",
   "auth.invite.revoked": "Undangan ini telah dibatalkan oleh admin.",
   "auth.invite.notFound": "Tautan undangan ini tidak valid. Periksa kembali tautan di email Anda.",
@@ -83,17 +91,20 @@ export const authId = {
   "auth.role.agency_responder": "Petugas instansi",
 
   "auth.reset.title": "Atur ulang kata sandi",
-  "auth.reset.intro": "Masukkan email akun Anda. Kami akan mengirim tautan untuk mengatur kata sandi baru.",
+  "auth.reset.intro":
+    "Masukkan email akun Anda. Kami akan mengirim tautan untuk mengatur kata sandi baru.",
   "auth.reset.submit": "Kirim tautan",
   "auth.reset.submitting": "Sedang mengirim…",
   "auth.reset.sent":
     "Jika email tersebut terdaftar, tautan untuk mengatur ulang kata sandi sudah dikirim. Periksa kotak masuk Anda; tautan berlaku terbatas dan hanya dapat dipakai sekali.",
   "auth.reset.backToSignIn": "Kembali ke halaman masuk",
   "auth.reset.completeTitle": "Buat kata sandi baru",
-  "auth.reset.completeIntro": "Kata sandi baru menggantikan yang lama dan mengakhiri semua sesi yang masih aktif.",
+  "auth.reset.completeIntro":
+    "Kata sandi baru menggantikan yang lama dan mengakhiri semua sesi yang masih aktif.",
   "auth.reset.completeSubmit": "Simpan kata sandi",
   "auth.reset.completeSubmitting": "Sedang menyimpan…",
-  "auth.reset.invalidLink": "Tautan ini tidak valid, sudah dipakai, atau sudah kedaluwarsa. Minta tautan baru.",
+  "auth.reset.invalidLink":
+    "Tautan ini tidak valid, sudah dipakai, atau sudah kedaluwarsa. Minta tautan baru.",
   "auth.reset.requestAgain": "Minta tautan baru",
   "auth.reset.done": "Kata sandi Anda sudah diganti. Silakan masuk dengan kata sandi baru.",
 
@@ -105,6 +116,7 @@ export const authId = {
   "auth.outbox.subject": "Subjek",
   "auth.outbox.sentAt": "Waktu",
   "auth.outbox.back": "Kembali ke kotak keluar",
-  "auth.outbox.unreadable": "Isi pesan ini tidak dapat dibuka (disimpan sebelum isi pesan disegel).",
+  "auth.outbox.unreadable":
+    "Isi pesan ini tidak dapat dibuka (disimpan sebelum isi pesan disegel).",
   "auth.outbox.refresh": "Muat ulang",
 } as const;

@@ -1,9 +1,11 @@
 /** Billing: a region's plan, usage and invoices (`/t/{slug}/billing`), and the platform's side (`/platform/billing`). */
 export const billingId = {
   "billing.nav": "Tagihan",
-  "billing.navDescription": "Paket, pemakaian bulan ini, tagihan dan pembayarannya, beserta PDF-nya.",
+  "billing.navDescription":
+    "Paket, pemakaian bulan ini, tagihan dan pembayarannya, beserta PDF-nya.",
   "billing.pageTitle": "Tagihan",
-  "billing.intro": "Paket {tenant}, pemakaian bulan ini, dan tagihan yang dibayar lewat transfer bank.",
+  "billing.intro":
+    "Paket {tenant}, pemakaian bulan ini, dan tagihan yang dibayar lewat transfer bank.",
 
   "billing.period.monthly": "Bulanan",
   "billing.period.annual": "Tahunan",
@@ -23,7 +25,8 @@ export const billingId = {
   "billing.suspension.reason": "Alasan: {reason}",
   "billing.suspension.scope":
     "Selama tagihan yang lewat jatuh tempo belum dilunasi, daerah ini tidak dapat mengunduh ekspor, mengubah tampilan, memilih atau menyunting SOP, dan mengubah pengaturan panggilan.",
-  "billing.suspension.neverAffected": "Panggilan 112, dispatch, dan masuk ke Sigap 112 tidak pernah terpengaruh.",
+  "billing.suspension.neverAffected":
+    "Panggilan 112, dispatch, dan masuk ke Sigap 112 tidak pernah terpengaruh.",
 
   "billing.plan.current": "Paket saat ini",
   "billing.plan.none": "Daerah ini belum memiliki paket.",
@@ -36,11 +39,13 @@ export const billingId = {
   "billing.outstanding.title": "Belum dibayar",
   "billing.outstanding.payTo": "Bayar dengan transfer ke virtual account",
   "billing.outstanding.addressedTo": "Tagihan ditujukan kepada {name}.",
-  "billing.outstanding.noProfile": "Profil penagihan daerah ini belum diisi; tagihan terbit setelah admin platform mengisinya.",
+  "billing.outstanding.noProfile":
+    "Profil penagihan daerah ini belum diisi; tagihan terbit setelah admin platform mengisinya.",
 
   "billing.usage.title": "Pemakaian bulan ini",
   "billing.usage.span": "Dihitung untuk {days}; hari ini masuk setelah berakhir.",
-  "billing.usage.none": "Belum ada hari yang selesai bulan ini; pemakaian dihitung setelah hari berakhir.",
+  "billing.usage.none":
+    "Belum ada hari yang selesai bulan ini; pemakaian dihitung setelah hari berakhir.",
   "billing.usage.calls": "Panggilan",
   "billing.usage.notifications": "Notifikasi instansi",
   "billing.usage.seats": "Kursi operator",
@@ -54,10 +59,12 @@ export const billingId = {
   "billing.invoices.total": "Total",
   "billing.invoices.paid": "Dibayar",
   "billing.invoices.dueOn": "Jatuh tempo",
-  "billing.invoices.empty": "Belum ada tagihan. Tagihan pertama terbit setelah periode pertama paket berakhir.",
+  "billing.invoices.empty":
+    "Belum ada tagihan. Tagihan pertama terbit setelah periode pertama paket berakhir.",
 
   "billing.manage.title": "Pengelolaan tagihan (admin platform)",
-  "billing.manage.intro": "Hanya admin platform yang melihat bagian ini; setiap perubahan tercatat di log audit.",
+  "billing.manage.intro":
+    "Hanya admin platform yang melihat bagian ini; setiap perubahan tercatat di log audit.",
 
   "billing.issueDue.action": "Terbitkan tagihan jatuh tempo",
   "billing.issueDue.busy": "Menerbitkan…",
@@ -65,25 +72,30 @@ export const billingId = {
   "billing.issueDue.none": "Tidak ada periode yang perlu ditagih saat ini.",
 
   "billing.profile.title": "Profil penagihan",
-  "billing.profile.intro": "Kepada siapa tagihan ditujukan dan ke mana daerah membayar. Tagihan yang sudah terbit tidak berubah.",
+  "billing.profile.intro":
+    "Kepada siapa tagihan ditujukan dan ke mana daerah membayar. Tagihan yang sudah terbit tidak berubah.",
   "billing.profile.legalName": "Nama resmi",
-  "billing.profile.legalNameHint": "Seperti tertulis pada tagihan, mis. Pemerintah Kabupaten Sidoarjo c.q. Dinas Kominfo.",
+  "billing.profile.legalNameHint":
+    "Seperti tertulis pada tagihan, mis. Pemerintah Kabupaten Sidoarjo c.q. Dinas Kominfo.",
   "billing.profile.address": "Alamat (opsional)",
   "billing.profile.npwp": "NPWP (opsional)",
   "billing.profile.npwpHint": "15 atau 16 digit; titik dan tanda hubung boleh.",
   "billing.profile.email": "Email penagihan (opsional)",
   "billing.profile.emailHint": "Tagihan dan pengingat dikirim ke alamat ini.",
   "billing.profile.virtualAccount": "Nomor virtual account",
-  "billing.profile.virtualAccountHint": "Nomor dari bank yang dipakai daerah ini untuk membayar; 7 sampai 40 digit.",
+  "billing.profile.virtualAccountHint":
+    "Nomor dari bank yang dipakai daerah ini untuk membayar; 7 sampai 40 digit.",
   "billing.profile.save": "Simpan profil",
   "billing.profile.saved": "Profil penagihan disimpan.",
   "billing.profile.error.legalName": "Isi nama resmi dalam satu baris (maksimal 200 karakter).",
   "billing.profile.error.address": "Alamat terlalu panjang (maksimal 500 karakter).",
   "billing.profile.error.npwp": "Isi NPWP 15 atau 16 digit, boleh dengan titik dan tanda hubung.",
-  "billing.profile.error.virtualAccount": "Isi nomor virtual account: 7 sampai 40 digit, boleh dengan spasi dan tanda hubung.",
+  "billing.profile.error.virtualAccount":
+    "Isi nomor virtual account: 7 sampai 40 digit, boleh dengan spasi dan tanda hubung.",
 
   "billing.assign.title": "Paket daerah",
-  "billing.assign.intro": "Paket berlaku mulai tanggalnya. Perubahan di tengah periode dihitung per hari pada tagihan berikutnya.",
+  "billing.assign.intro":
+    "Paket berlaku mulai tanggalnya. Perubahan di tengah periode dihitung per hari pada tagihan berikutnya.",
   "billing.assign.history": "Riwayat paket",
   "billing.assign.since": "{plan} sejak {date}",
   "billing.assign.plan": "Paket",
@@ -94,7 +106,8 @@ export const billingId = {
   "billing.assign.done": "{plan} berlaku mulai {date}.",
   "billing.assign.noPlans": "Belum ada paket aktif. Buat paket di halaman paket platform.",
   "billing.assign.error.plan": "Pilih paket yang masih aktif.",
-  "billing.assign.error.startsOn": "Isi tanggal yang valid, setelah hari terakhir yang sudah ditagih.",
+  "billing.assign.error.startsOn":
+    "Isi tanggal yang valid, setelah hari terakhir yang sudah ditagih.",
 
   "billing.suspend.title": "Penangguhan",
   "billing.suspend.intro":
@@ -106,11 +119,14 @@ export const billingId = {
   "billing.suspend.reason": "Alasan",
   "billing.suspend.confirm": "Ya, tangguhkan",
   "billing.suspend.done": "Daerah ini ditangguhkan.",
-  "billing.suspend.error.notOverdue": "Hanya daerah dengan tagihan yang lewat jatuh tempo lebih dari 30 hari yang dapat ditangguhkan.",
-  "billing.resume.intro": "Daerah ini sedang ditangguhkan. Cabut penangguhan setelah tagihannya diselesaikan.",
+  "billing.suspend.error.notOverdue":
+    "Hanya daerah dengan tagihan yang lewat jatuh tempo lebih dari 30 hari yang dapat ditangguhkan.",
+  "billing.resume.intro":
+    "Daerah ini sedang ditangguhkan. Cabut penangguhan setelah tagihannya diselesaikan.",
   "billing.resume.action": "Cabut penangguhan…",
   "billing.resume.dialogTitle": "Cabut penangguhan?",
-  "billing.resume.dialogBody": "Ekspor dan perubahan konfigurasi langsung dapat dipakai lagi oleh daerah ini.",
+  "billing.resume.dialogBody":
+    "Ekspor dan perubahan konfigurasi langsung dapat dipakai lagi oleh daerah ini.",
   "billing.resume.confirm": "Ya, cabut",
   "billing.resume.done": "Penangguhan dicabut.",
   "billing.reason.error": "Tulis alasannya dalam satu baris (maksimal 500 karakter).",
@@ -160,7 +176,8 @@ export const billingId = {
   "billing.pdf.failed": "PDF tidak dapat dibuat. Coba lagi.",
 
   "billing.pay.title": "Catat pembayaran",
-  "billing.pay.intro": "Catat setiap transfer yang masuk. Sebagian pembayaran membiarkan tagihan terbuka dengan sisanya.",
+  "billing.pay.intro":
+    "Catat setiap transfer yang masuk. Sebagian pembayaran membiarkan tagihan terbuka dengan sisanya.",
   "billing.pay.receivedOn": "Tanggal diterima",
   "billing.pay.reference": "Referensi bank",
   "billing.pay.amount": "Jumlah (Rp)",
@@ -171,9 +188,11 @@ export const billingId = {
   "billing.pay.overpaid": "Pembayaran dicatat. Tagihan lunas dengan lebih bayar {amount}.",
   "billing.pay.error.receivedOn": "Isi tanggal yang valid, tidak sebelum tagihan diterbitkan.",
   "billing.pay.error.reference": "Isi referensi transfer dari bank dalam satu baris.",
-  "billing.pay.error.referenceRecorded": "Transfer dengan referensi ini sudah dicatat untuk tagihan ini.",
+  "billing.pay.error.referenceRecorded":
+    "Transfer dengan referensi ini sudah dicatat untuk tagihan ini.",
   "billing.pay.error.amount": "Isi jumlah dalam rupiah utuh, mis. 1.500.000.",
-  "billing.pay.error.closed": "Tagihan ini tidak lagi menerima pembayaran. Muat ulang halaman untuk melihat statusnya.",
+  "billing.pay.error.closed":
+    "Tagihan ini tidak lagi menerima pembayaran. Muat ulang halaman untuk melihat statusnya.",
 
   "billing.void.action": "Batalkan tagihan",
   "billing.void.dialogTitle": "Batalkan tagihan {number}?",
@@ -183,10 +202,12 @@ export const billingId = {
   "billing.void.confirm": "Ya, batalkan",
   "billing.void.done": "Tagihan dibatalkan; nota kredit {number} diterbitkan.",
   "billing.void.openCreditNote": "Buka nota kredit {number}",
-  "billing.void.error.notVoidable": "Tagihan ini tidak dapat dibatalkan lagi (sudah ada pembayaran atau sudah dibatalkan).",
+  "billing.void.error.notVoidable":
+    "Tagihan ini tidak dapat dibatalkan lagi (sudah ada pembayaran atau sudah dibatalkan).",
 
   "billing.platform.pageTitle": "Tagihan semua daerah",
-  "billing.platform.intro": "Pendapatan berulang, tagihan yang belum dibayar, dan tunggakan menurut umurnya.",
+  "billing.platform.intro":
+    "Pendapatan berulang, tagihan yang belum dibayar, dan tunggakan menurut umurnya.",
   "billing.platform.monthlyRecurring": "Pendapatan bulanan",
   "billing.platform.outstanding": "Belum dibayar",
   "billing.platform.overdue": "Lewat jatuh tempo",
@@ -202,12 +223,14 @@ export const billingId = {
   "billing.platform.empty": "Belum ada daerah dengan profil penagihan.",
 
   "billing.plans.pageTitle": "Paket dan pajak",
-  "billing.plans.intro": "Daftar harga yang dipakai tagihan. Perubahan berlaku mulai tagihan berikutnya; tagihan yang terbit tetap memakai harganya.",
+  "billing.plans.intro":
+    "Daftar harga yang dipakai tagihan. Perubahan berlaku mulai tagihan berikutnya; tagihan yang terbit tetap memakai harganya.",
   "billing.plans.back": "Kembali ke tagihan semua daerah",
   "billing.plans.caption": "Paket",
   "billing.plans.empty": "Belum ada paket. Buat yang pertama di bawah.",
   "billing.plans.code": "Kode",
-  "billing.plans.codeHint": "Huruf kecil, angka, dan tanda hubung, mis. standar-bulanan. Tidak dapat diubah.",
+  "billing.plans.codeHint":
+    "Huruf kecil, angka, dan tanda hubung, mis. standar-bulanan. Tidak dapat diubah.",
   "billing.plans.name": "Nama",
   "billing.plans.period": "Periode",
   "billing.plans.status": "Status",
@@ -232,7 +255,8 @@ export const billingId = {
   "billing.plans.saveChanges": "Simpan perubahan",
   "billing.plans.created": "Paket {name} dibuat.",
   "billing.plans.updated": "Paket {name} disimpan; berlaku mulai tagihan berikutnya.",
-  "billing.plans.error.code": "Kode hanya boleh huruf kecil, angka, dan satu tanda hubung di antaranya (maksimal 60 karakter).",
+  "billing.plans.error.code":
+    "Kode hanya boleh huruf kecil, angka, dan satu tanda hubung di antaranya (maksimal 60 karakter).",
   "billing.plans.error.codeTaken": "Kode ini sudah dipakai paket lain.",
   "billing.plans.error.name": "Isi nama paket dalam satu baris (maksimal 120 karakter).",
   "billing.plans.error.period": "Pilih bulanan atau tahunan.",
@@ -246,7 +270,8 @@ export const billingId = {
   "billing.tax.note": "Catatan",
   "billing.tax.empty": "Belum ada tarif pajak.",
   "billing.tax.addTitle": "Tambah tarif bertanggal",
-  "billing.tax.addIntro": "Tagihan yang terbit sejak tanggal itu memakai tarif baru. Tarif lama tidak pernah diubah.",
+  "billing.tax.addIntro":
+    "Tagihan yang terbit sejak tanggal itu memakai tarif baru. Tarif lama tidak pernah diubah.",
   "billing.tax.ratePercent": "Tarif efektif (%)",
   "billing.tax.rateHint": "Dalam persen, mis. 11 atau 11,5.",
   "billing.tax.noteLabel": "Catatan (opsional)",
@@ -254,7 +279,8 @@ export const billingId = {
   "billing.tax.added": "Tarif {name} {rate} ditambahkan.",
   "billing.tax.error.name": "Isi nama pajak dalam satu baris, mis. PPN.",
   "billing.tax.error.effectiveFrom": "Isi tanggal yang valid.",
-  "billing.tax.error.rate": "Isi tarif dalam persen antara 0 dan 100, paling banyak dua angka desimal, mis. 11 atau 11,5.",
+  "billing.tax.error.rate":
+    "Isi tarif dalam persen antara 0 dan 100, paling banyak dua angka desimal, mis. 11 atau 11,5.",
   "billing.tax.error.note": "Catatan terlalu panjang (maksimal 300 karakter).",
   "billing.tax.error.taken": "Pajak ini sudah memiliki tarif mulai tanggal itu.",
 } as const;

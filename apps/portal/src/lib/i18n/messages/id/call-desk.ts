@@ -1,7 +1,8 @@
 /** The call-taker's desk on the calls page: seat, call panel, classification, supervisor queues. */
 export const callDeskId = {
   "desk.seat.title": "Meja operator",
-  "desk.seat.none": "Anda belum duduk di meja. Pilih meja agar panggilan yang dijawab di meja itu terbuka di sini.",
+  "desk.seat.none":
+    "Anda belum duduk di meja. Pilih meja agar panggilan yang dijawab di meja itu terbuka di sini.",
   "desk.seat.at": "Anda di meja {seat} sejak {since}.",
   "desk.seat.field": "Nama meja atau ekstensi",
   "desk.seat.hint": "Seperti yang dipakai sentral telepon, misalnya meja-1 atau 2001.",
@@ -12,7 +13,8 @@ export const callDeskId = {
   "desk.seat.taken": "Meja itu sedang dipakai orang lain. Pilih meja lain.",
   "desk.waiting": "{count} panggilan lain dari meja Anda menunggu klasifikasi.",
   "desk.panel.title": "Panggilan {caller}",
-  "desk.panel.handover": "Dilimpahkan dari {tenant} ({region}) pada {at}. Hubungi kembali penelepon.",
+  "desk.panel.handover":
+    "Dilimpahkan dari {tenant} ({region}) pada {at}. Hubungi kembali penelepon.",
   "desk.panel.handoverNote": "Catatan dari wilayah asal: {note}",
   "desk.panel.onLine": "Sedang berlangsung",
   "desk.panel.ended": "Penelepon sudah menutup",
@@ -23,7 +25,8 @@ export const callDeskId = {
   "desk.panel.unclassified": "belum diklasifikasi",
   "desk.panel.loadFailed": "Rincian panggilan tidak dapat dimuat. Muat ulang halaman.",
   "desk.location.title": "Lokasi kejadian (menurut operator)",
-  "desk.location.mapHint": "Klik peta untuk menandai lokasi. Lokasi perangkat tidak pernah menimpa lokasi ini.",
+  "desk.location.mapHint":
+    "Klik peta untuk menandai lokasi. Lokasi perangkat tidak pernah menimpa lokasi ini.",
   "desk.location.address": "Alamat atau patokan",
   "desk.location.kecamatan": "Kecamatan",
   "desk.location.kecamatanNone": "Belum dipilih",
@@ -32,7 +35,8 @@ export const callDeskId = {
   "desk.map.label": "Peta kecamatan {region}",
   "desk.map.device": "Lokasi perangkat (±{accuracy} m)",
   "desk.map.operator": "Lokasi yang ditandai operator",
-  "desk.map.noBoundaries": "Batas kecamatan untuk wilayah ini belum tersedia; pilih kecamatan dari daftar.",
+  "desk.map.noBoundaries":
+    "Batas kecamatan untuk wilayah ini belum tersedia; pilih kecamatan dari daftar.",
   "desk.classify.legend": "Klasifikasi (tekan 1–6)",
   "desk.classify.emergency": "Darurat",
   "desk.classify.information": "Informasi / bukan darurat",
@@ -50,7 +54,8 @@ export const callDeskId = {
   "desk.classify.regionNoMatch": "Tidak ada kabupaten/kota yang cocok.",
   "desk.classify.note": "Catatan",
   "desk.classify.block": "Blokir nomor ini",
-  "desk.classify.blockSuggested": "Nomor ini sudah {count} kali iseng dalam {hours} jam. Kebijakan wilayah menyarankan blokir.",
+  "desk.classify.blockSuggested":
+    "Nomor ini sudah {count} kali iseng dalam {hours} jam. Kebijakan wilayah menyarankan blokir.",
   "desk.classify.blockReason": "Alasan blokir",
   "desk.classify.blockReasonDefault": "Panggilan iseng berulang",
   "desk.classify.submit": "Tutup panggilan",
@@ -60,7 +65,8 @@ export const callDeskId = {
   "desk.classify.doneIncident": "Panggilan ditutup; kejadian baru dibuat.",
   "desk.classify.openIncident": "Buka insiden untuk dikirim ke instansi",
   "desk.classify.doneHandover": "Panggilan ditutup dan dilimpahkan ke {tenant}.",
-  "desk.classify.doneNoTenant": "Panggilan ditutup. {region} belum memakai Sigap 112: sampaikan nomor call center wilayah itu kepada penelepon.",
+  "desk.classify.doneNoTenant":
+    "Panggilan ditutup. {region} belum memakai Sigap 112: sampaikan nomor call center wilayah itu kepada penelepon.",
   "desk.classify.blockFailed": "Panggilan ditutup, tetapi nomor gagal diblokir: {reason}",
   "desk.classify.error.incidentTypes": "Pilih jenis kejadian untuk panggilan darurat.",
   "desk.classify.error.wrongRegionCode": "Pilih kabupaten/kota lain yang dituju penelepon.",
@@ -72,7 +78,8 @@ export const callDeskId = {
   "desk.handover.take": "Tangani",
   "desk.handover.empty": "Tidak ada limpahan yang menunggu.",
   "desk.supervisor.title": "Antrean supervisor: nomor diblokir",
-  "desk.supervisor.intro": "Panggilan dari nomor yang diblokir tetap masuk di sini. Penelepon iseng pun bisa mengalami keadaan darurat.",
+  "desk.supervisor.intro":
+    "Panggilan dari nomor yang diblokir tetap masuk di sini. Penelepon iseng pun bisa mengalami keadaan darurat.",
   "desk.supervisor.empty": "Tidak ada panggilan dari nomor diblokir.",
   "desk.supervisor.forOperators": "{count} panggilan dari nomor diblokir ditangani supervisor.",
   "desk.nearby.title": "Insiden terbuka di dekat sini",

@@ -1,13 +1,17 @@
 /** The live call queue (`/t/{slug}/calls`). */
 export const callsPagesId = {
   "calls.nav": "Antrean panggilan",
-  "calls.navDescription": "Panggilan 112 yang sedang berdering dan sedang ditangani, langsung dari trunk.",
+  "calls.navDescription":
+    "Panggilan 112 yang sedang berdering dan sedang ditangani, langsung dari trunk.",
   "calls.pageTitle": "Antrean panggilan",
-  "calls.intro": "Panggilan 112 ke {tenant} saat ini. Halaman ini diperbarui sendiri begitu ada perubahan.",
+  "calls.intro":
+    "Panggilan 112 ke {tenant} saat ini. Halaman ini diperbarui sendiri begitu ada perubahan.",
   "calls.connection.connecting": "Menghubungkan ke antrean…",
   "calls.connection.live": "Tersambung langsung",
-  "calls.connection.reconnecting": "Sambungan terputus, menyambung ulang… Antrean mungkin tertinggal.",
-  "calls.connection.ended": "Antrean berhenti diperbarui: {reason} Muat ulang halaman untuk mencoba lagi.",
+  "calls.connection.reconnecting":
+    "Sambungan terputus, menyambung ulang… Antrean mungkin tertinggal.",
+  "calls.connection.ended":
+    "Antrean berhenti diperbarui: {reason} Muat ulang halaman untuk mencoba lagi.",
   "calls.ringing.title": "Berdering",
   "calls.ringing.empty": "Tidak ada panggilan yang menunggu.",
   "calls.answered.title": "Sedang ditangani",
@@ -34,9 +38,11 @@ export const callsPagesId = {
   "calls.state.abandoned": "Ditutup penelepon sebelum dijawab",
   "calls.blocked": "Diblokir",
   "calls.block.title": "Nomor yang diblokir",
-  "calls.block.intro": "Nomor penelepon iseng yang diblokir sementara. Panggilan dari nomor ini tetap masuk antrean dengan tanda, karena penelepon iseng pun bisa mengalami keadaan darurat.",
+  "calls.block.intro":
+    "Nomor penelepon iseng yang diblokir sementara. Panggilan dari nomor ini tetap masuk antrean dengan tanda, karena penelepon iseng pun bisa mengalami keadaan darurat.",
   "calls.block.loading": "Memuat daftar blokir…",
-  "calls.block.loadFailed": "Daftar blokir tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.",
+  "calls.block.loadFailed":
+    "Daftar blokir tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.",
   "calls.block.empty": "Tidak ada nomor yang diblokir.",
   "calls.block.reason": "Alasan",
   "calls.block.until": "Berlaku sampai",

@@ -1,14 +1,17 @@
 /** Incidents: the board, an incident's page with its dispatch plan, responder links and agencies' assignments. */
 export const incidentsId = {
   "incidents.nav": "Insiden",
-  "incidents.navDescription": "Kejadian yang sedang ditangani: rencana SOP, instansi yang dikirim, dan perkembangannya.",
+  "incidents.navDescription":
+    "Kejadian yang sedang ditangani: rencana SOP, instansi yang dikirim, dan perkembangannya.",
   "incidents.pageTitle": "Insiden",
   "incidents.intro": "Kejadian di {tenant}, diperbarui langsung saat instansi melapor.",
   "incidents.back": "← Semua insiden",
   "incidents.connection.connecting": "Menghubungkan ke pembaruan insiden…",
   "incidents.connection.live": "Tersambung langsung",
-  "incidents.connection.reconnecting": "Sambungan terputus, menyambung ulang… Data mungkin tertinggal.",
-  "incidents.connection.ended": "Insiden berhenti diperbarui: {reason} Muat ulang halaman untuk mencoba lagi.",
+  "incidents.connection.reconnecting":
+    "Sambungan terputus, menyambung ulang… Data mungkin tertinggal.",
+  "incidents.connection.ended":
+    "Insiden berhenti diperbarui: {reason} Muat ulang halaman untuk mencoba lagi.",
 
   "incidents.status.new": "Baru",
   "incidents.status.dispatched": "Dikirim",
@@ -29,7 +32,8 @@ export const incidentsId = {
   "incidents.assignment.withdrawn": "Ditarik",
   "incidents.assignment.overdue": "Terlambat mengakui",
   "incidents.assignment.deadline": "Harus mengakui sebelum {time}",
-  "incidents.assignment.deadlinePassed": "Batas pengakuan {time} sudah lewat: telepon instansi ini.",
+  "incidents.assignment.deadlinePassed":
+    "Batas pengakuan {time} sudah lewat: telepon instansi ini.",
   "incidents.assignment.acknowledgedAt": "Diakui pukul {time}",
   "incidents.assignment.reason": "Alasan dikirim: {reason}",
   "incidents.assignment.copyLink": "Salin tautan responder",
@@ -43,7 +47,8 @@ export const incidentsId = {
   "incidents.delivery.delivered": "terkirim",
   "incidents.delivery.dead": "tidak sampai",
   "incidents.delivery.attempts": "({count} percobaan)",
-  "incidents.delivery.none": "Instansi ini tidak punya webhook atau email: beri tahu lewat telepon atau radio, lalu catat laporannya di bawah.",
+  "incidents.delivery.none":
+    "Instansi ini tidak punya webhook atau email: beri tahu lewat telepon atau radio, lalu catat laporannya di bawah.",
   "incidents.delivery.deadHint": "Pemberitahuan menyerah. Telepon instansi ini sekarang.",
   "incidents.delivery.contacts": "Kontak {agency}",
 
@@ -61,20 +66,24 @@ export const incidentsId = {
   "incidents.board.emptyType": "Tidak ada insiden jenis ini.",
   "incidents.board.emptyClosed": "Tidak ada insiden yang selesai.",
   "incidents.board.empty": "Belum ada insiden.",
-  "incidents.board.badFilter": "Saringan pada alamat halaman tidak dikenal. Pilih ulang saringan di atas.",
+  "incidents.board.badFilter":
+    "Saringan pada alamat halaman tidak dikenal. Pilih ulang saringan di atas.",
 
   "incidents.map.title": "Peta insiden terbuka",
   "incidents.map.hint": "Setiap titik membuka insidennya. Warna menunjukkan prioritas.",
   "incidents.map.marker": "{kinds}, {priority}, {status}",
-  "incidents.map.markerOverdue": "{kinds}, {priority}, {status}; ada instansi yang terlambat mengakui",
+  "incidents.map.markerOverdue":
+    "{kinds}, {priority}, {status}; ada instansi yang terlambat mengakui",
   "incidents.map.noPriority": "Belum ada prioritas",
   "incidents.map.alarm": "Cincin merah: ada instansi yang terlambat mengakui",
   "incidents.map.unplaced": "Insiden terbuka tanpa titik peta: {count}",
-  "incidents.map.noBoundaries": "Batas kecamatan wilayah ini belum tersedia; titik insiden digambar tanpa peta dasar.",
+  "incidents.map.noBoundaries":
+    "Batas kecamatan wilayah ini belum tersedia; titik insiden digambar tanpa peta dasar.",
 
   "incidents.new.action": "Insiden baru",
   "incidents.new.title": "Insiden baru",
-  "incidents.new.intro": "Untuk kejadian yang tidak datang lewat panggilan 112: laporan langsung, radio, atau laporan instansi. Kejadian dari panggilan dibuat saat panggilan ditutup.",
+  "incidents.new.intro":
+    "Untuk kejadian yang tidak datang lewat panggilan 112: laporan langsung, radio, atau laporan instansi. Kejadian dari panggilan dibuat saat panggilan ditutup.",
   "incidents.new.origin": "Sumber laporan",
   "incidents.new.submit": "Buat insiden",
 
@@ -96,7 +105,8 @@ export const incidentsId = {
   "incidents.facts.village": "Desa/kelurahan",
   "incidents.facts.villageNone": "— tidak diketahui —",
   "incidents.facts.villageNeedsKecamatan": "Pilih kecamatan dulu",
-  "incidents.facts.villagesFailed": "Daftar desa/kelurahan tidak dapat dimuat; simpan tanpa desa atau coba lagi nanti.",
+  "incidents.facts.villagesFailed":
+    "Daftar desa/kelurahan tidak dapat dimuat; simpan tanpa desa atau coba lagi nanti.",
   "incidents.facts.place": "Lokasi",
   "incidents.facts.placeUnknown": "Lokasi belum dicatat",
   "incidents.facts.inKecamatan": "Kec. {name}",
@@ -114,8 +124,10 @@ export const incidentsId = {
   "incidents.error.kecamatan": "Pilih kecamatan di wilayah ini.",
   "incidents.error.village": "Pilih desa/kelurahan dari kecamatan yang dipilih.",
   "incidents.error.address": "Alamat satu baris, paling banyak 500 karakter.",
-  "incidents.error.latitude": "Isi lintang antara -90 dan 90 bersama bujurnya, atau kosongkan keduanya.",
-  "incidents.error.longitude": "Isi bujur antara -180 dan 180 bersama lintangnya, atau kosongkan keduanya.",
+  "incidents.error.latitude":
+    "Isi lintang antara -90 dan 90 bersama bujurnya, atau kosongkan keduanya.",
+  "incidents.error.longitude":
+    "Isi bujur antara -180 dan 180 bersama lintangnya, atau kosongkan keduanya.",
   "incidents.error.reportNote": "Catatan paling banyak 1.000 karakter.",
 
   "incidents.detail.title": "Insiden",
@@ -141,8 +153,10 @@ export const incidentsId = {
   "incidents.plan.fallbacksTitle": "Telepon langsung",
   "incidents.plan.fallbackFor": "Untuk {line}: {name}",
   "incidents.plan.unservedTitle": "Tidak ada instansi yang melayani",
-  "incidents.plan.unserved": "Tidak ada instansi aktif untuk {lines} di lokasi ini, dan SOP tidak menyebut cadangan. Cari bantuan secara manual.",
-  "incidents.plan.noAgencies": "Wilayah ini belum punya instansi aktif. Hubungi bantuan lewat telepon dan catat di linimasa.",
+  "incidents.plan.unserved":
+    "Tidak ada instansi aktif untuk {lines} di lokasi ini, dan SOP tidak menyebut cadangan. Cari bantuan secara manual.",
+  "incidents.plan.noAgencies":
+    "Wilayah ini belum punya instansi aktif. Hubungi bantuan lewat telepon dan catat di linimasa.",
   "incidents.dispatch.removalLabel": "Alasan tidak mengirim {name}",
   "incidents.dispatch.addLabel": "Alasan menambahkan {name}",
   "incidents.dispatch.role": "Peran",
@@ -151,10 +165,13 @@ export const incidentsId = {
   "incidents.dispatch.submit": "Kirim ke {count} instansi",
   "incidents.dispatch.sending": "Mengirim…",
   "incidents.dispatch.pickOne": "Pilih setidaknya satu instansi untuk dikirim.",
-  "incidents.dispatch.removalReason": "Tulis alasan tidak mengirim instansi yang diusulkan SOP ini.",
+  "incidents.dispatch.removalReason":
+    "Tulis alasan tidak mengirim instansi yang diusulkan SOP ini.",
   "incidents.dispatch.addReason": "Tulis alasan mengirim instansi ini.",
-  "incidents.dispatch.conflict": "Insiden ini sudah dikirim orang lain. Halaman dimuat ulang dengan keadaan terbarunya.",
-  "incidents.dispatch.planChanged": "Rencana berubah sejak halaman dibuka (instansi dinonaktifkan atau fakta diubah). Periksa rencana lalu kirim lagi.",
+  "incidents.dispatch.conflict":
+    "Insiden ini sudah dikirim orang lain. Halaman dimuat ulang dengan keadaan terbarunya.",
+  "incidents.dispatch.planChanged":
+    "Rencana berubah sejak halaman dibuka (instansi dinonaktifkan atau fakta diubah). Periksa rencana lalu kirim lagi.",
 
   "incidents.move.title": "Status insiden",
   "incidents.move.in_progress": "Tandai sedang ditangani",
@@ -167,11 +184,14 @@ export const incidentsId = {
   "incidents.move.closeTitle": "Tutup insiden ini?",
   "incidents.move.closeBody": "Insiden yang ditutup tidak dapat dibuka atau diubah lagi.",
   "incidents.move.cancelTitle": "Batalkan insiden ini?",
-  "incidents.move.cancelBody": "Insiden yang dibatalkan tidak dapat dibuka atau diubah lagi. Instansi yang sudah dikirim perlu diberi tahu.",
+  "incidents.move.cancelBody":
+    "Insiden yang dibatalkan tidak dapat dibuka atau diubah lagi. Instansi yang sudah dikirim perlu diberi tahu.",
   "incidents.move.disposition": "Bagaimana insiden berakhir",
   "incidents.move.cancelReason": "Alasan pembatalan",
-  "incidents.move.dispositionRequired": "Tulis bagaimana insiden berakhir atau mengapa dibatalkan (paling banyak 300 karakter).",
-  "incidents.move.conflict": "Status insiden sudah berubah. Halaman dimuat ulang dengan keadaan terbarunya.",
+  "incidents.move.dispositionRequired":
+    "Tulis bagaimana insiden berakhir atau mengapa dibatalkan (paling banyak 300 karakter).",
+  "incidents.move.conflict":
+    "Status insiden sudah berubah. Halaman dimuat ulang dengan keadaan terbarunya.",
 
   "incidents.note.label": "Catatan",
   "incidents.note.submit": "Tambah catatan",
@@ -185,8 +205,10 @@ export const incidentsId = {
   "incidents.timeline.leadAgency": "{name} (memimpin)",
   "incidents.timeline.notSent": "{name} tidak dikirim: {reason}",
   "incidents.timeline.delivered": "Pemberitahuan {channel} ke {agency} terkirim",
-  "incidents.timeline.failed": "Pemberitahuan {channel} ke {agency} gagal (percobaan {attempt}); dicoba lagi",
-  "incidents.timeline.dead": "Pemberitahuan {channel} ke {agency} menyerah setelah {attempt} percobaan: telepon instansinya",
+  "incidents.timeline.failed":
+    "Pemberitahuan {channel} ke {agency} gagal (percobaan {attempt}); dicoba lagi",
+  "incidents.timeline.dead":
+    "Pemberitahuan {channel} ke {agency} menyerah setelah {attempt} percobaan: telepon instansinya",
   "incidents.timeline.report": "{agency}: {status}",
   "incidents.timeline.reportByPhone": "{agency} lewat telepon: {status}",
   "incidents.timeline.reportedFrom": "Dikirim dari {latitude}, {longitude}",
@@ -207,8 +229,10 @@ export const incidentsId = {
   "incidents.report.done": "Selesai",
   "incidents.report.sent": "Laporan tercatat: {status}.",
   "incidents.report.sharePosition": "Kirim lokasi saya bersama laporan",
-  "incidents.report.positionUnavailable": "Lokasi Anda tidak terbaca, jadi laporan terkirim tanpa lokasi.",
-  "incidents.report.conflict": "Laporan tidak dapat dicatat: tugas instansi ini sudah selesai atau insidennya ditutup.",
+  "incidents.report.positionUnavailable":
+    "Lokasi Anda tidak terbaca, jadi laporan terkirim tanpa lokasi.",
+  "incidents.report.conflict":
+    "Laporan tidak dapat dicatat: tugas instansi ini sudah selesai atau insidennya ditutup.",
   "incidents.report.notFound": "Penugasan ini tidak ditemukan lagi.",
 
   "incidents.link.title": "Penugasan darurat 112",
@@ -224,12 +248,15 @@ export const incidentsId = {
   "incidents.link.incidentClosed": "Kejadian ini sudah ditutup oleh Call Center 112.",
   "incidents.link.expired": "Tautan ini sudah tidak berlaku. Minta tautan baru ke Call Center 112.",
   "incidents.link.invalidTitle": "Tautan tidak berlaku",
-  "incidents.link.invalid": "Tautan ini salah atau sudah kedaluwarsa. Hubungi Call Center 112 untuk meminta tautan baru.",
+  "incidents.link.invalid":
+    "Tautan ini salah atau sudah kedaluwarsa. Hubungi Call Center 112 untuk meminta tautan baru.",
 
   "incidents.mine.nav": "Penugasan",
-  "incidents.mine.navDescription": "Kejadian yang dikirim ke instansi Anda: akui dan laporkan perkembangannya.",
+  "incidents.mine.navDescription":
+    "Kejadian yang dikirim ke instansi Anda: akui dan laporkan perkembangannya.",
   "incidents.mine.title": "Penugasan instansi",
-  "incidents.mine.intro": "Kejadian yang dikirim ke instansi Anda dan belum selesai. Halaman ini memeriksa penugasan baru secara berkala.",
+  "incidents.mine.intro":
+    "Kejadian yang dikirim ke instansi Anda dan belum selesai. Halaman ini memeriksa penugasan baru secara berkala.",
   "incidents.mine.assigned": "Ditugaskan {at}",
   "incidents.mine.empty": "Tidak ada penugasan terbuka untuk instansi Anda.",
   "incidents.export.csv": "Unduh CSV",

@@ -2,7 +2,8 @@
 export const nationalPagesId = {
   "national.nav": "Nasional",
   "national.pageTitle": "Adopsi nasional",
-  "national.intro": "Angka kabupaten/kota yang menjalankan layanan 112 di Sigap 112, dibaca langsung dari status tenant.",
+  "national.intro":
+    "Angka kabupaten/kota yang menjalankan layanan 112 di Sigap 112, dibaca langsung dari status tenant.",
   "national.headline": "{live} dari {total} kabupaten/kota",
   "national.headlineLive": "telah live",
   "national.onboarding": "{count} sedang onboarding",
@@ -15,7 +16,8 @@ export const nationalPagesId = {
   "national.filters.allStatuses": "Semua status",
   "national.filters.apply": "Terapkan",
   "national.filters.reset": "Hapus saringan",
-  "national.filters.invalid": "Saringan di alamat halaman tidak dikenal; periksa provinsi dan status.",
+  "national.filters.invalid":
+    "Saringan di alamat halaman tidak dikenal; periksa provinsi dan status.",
 
   "national.status.prospect": "Prospek",
   "national.status.onboarding": "Onboarding",
@@ -38,7 +40,8 @@ export const nationalPagesId = {
   "national.map.bandNone": "Belum ada yang live",
   "national.map.bandRange": "{from}–{to}",
   "national.map.bandFrom": "{from} atau lebih",
-  "national.map.source": "Batas 38 provinsi (Kepmendagri 2025) dari cahyadsn/wilayah_boundaries, lisensi MIT, disederhanakan; pulau sangat kecil tidak tergambar.",
+  "national.map.source":
+    "Batas 38 provinsi (Kepmendagri 2025) dari cahyadsn/wilayah_boundaries, lisensi MIT, disederhanakan; pulau sangat kecil tidak tergambar.",
 
   "national.province.summary": "{live} dari {total} kabupaten/kota telah live",
   "national.province.caption": "Kabupaten/kota di {province}",
@@ -54,7 +57,8 @@ export const nationalPagesId = {
   "national.tenants.empty": "Belum ada tenant untuk saringan ini.",
 
   "national.chart.title": "Adopsi kumulatif dari waktu ke waktu",
-  "national.chart.desc": "Kabupaten/kota yang kini live, dijumlahkan menurut bulan masing-masing mulai live, dari {first} sampai {last}; sekarang {count}.",
+  "national.chart.desc":
+    "Kabupaten/kota yang kini live, dijumlahkan menurut bulan masing-masing mulai live, dari {first} sampai {last}; sekarang {count}.",
   "national.chart.empty": "Belum ada kabupaten/kota yang live, jadi belum ada kurva adopsi.",
   "national.chart.axisMonth": "Bulan (WIB)",
   "national.chart.axisCount": "Kab/kota live",

@@ -1,7 +1,8 @@
 /** Onboarding wizard (`/t/{slug}/onboarding`), branding page and the tenant's branded header. */
 export const onboardingId = {
   "onboarding.nav": "Penyiapan daerah",
-  "onboarding.navDescription": "Branding, instansi, trunk telepon, SOP, staf, dan go-live layanan 112.",
+  "onboarding.navDescription":
+    "Branding, instansi, trunk telepon, SOP, staf, dan go-live layanan 112.",
   "onboarding.title": "Penyiapan layanan 112",
   "onboarding.intro":
     "Langkah-langkah membawa {tenant} sampai layanan 112 berjalan. Setiap langkah tersimpan sendiri; Anda dapat berhenti dan melanjutkan kapan saja.",
@@ -21,7 +22,8 @@ export const onboardingId = {
   "onboarding.step.goLive": "Go live",
 
   "onboarding.card.title": "Selesaikan onboarding",
-  "onboarding.card.body": "Layanan 112 daerah ini belum berjalan. Lengkapi langkah penyiapan, lalu nyatakan go live.",
+  "onboarding.card.body":
+    "Layanan 112 daerah ini belum berjalan. Lengkapi langkah penyiapan, lalu nyatakan go live.",
   "onboarding.card.link": "Selesaikan onboarding",
 
   "onboarding.branding.intro":
@@ -34,17 +36,20 @@ export const onboardingId = {
   "onboarding.agencies.type": "Jenis",
   "onboarding.agencies.contacts": "Kontak",
   "onboarding.agencies.none": "Belum ada instansi. Tambahkan set standar atau impor dari CSV.",
-  "onboarding.trunks.intro": "Saluran telepon operator seluler yang membawa panggilan 112 ke pusat panggilan daerah Anda.",
+  "onboarding.trunks.intro":
+    "Saluran telepon operator seluler yang membawa panggilan 112 ke pusat panggilan daerah Anda.",
   "onboarding.trunks.added": "Trunk {name} disimpan.",
   "onboarding.sop.intro":
     "SOP menentukan instansi mana yang ditugaskan untuk setiap jenis kejadian. Mulailah dari templat nasional: templat disalin menjadi draf SOP daerah yang dapat Anda sesuaikan, uji, lalu terbitkan.",
   "onboarding.sop.noneChosen": "Belum ada templat SOP yang dipilih.",
   "onboarding.sop.chosenAt": "Templat SOP dipilih pada {date}.",
-  "onboarding.sop.templateHint": "Disusun secara nasional; salinannya menjadi draf SOP daerah Anda.",
+  "onboarding.sop.templateHint":
+    "Disusun secara nasional; salinannya menjadi draf SOP daerah Anda.",
   "onboarding.sop.choose": "Gunakan {name}",
   "onboarding.sop.chosen": "{name} dipilih sebagai SOP daerah.",
   "onboarding.sop.empty": "Belum ada templat SOP yang tersedia.",
-  "onboarding.sop.draftReady": "Draf SOP daerah sudah dibuat dari templat. Tinjau dan sesuaikan di editor SOP, atau terbitkan versi pertamanya sekarang.",
+  "onboarding.sop.draftReady":
+    "Draf SOP daerah sudah dibuat dari templat. Tinjau dan sesuaikan di editor SOP, atau terbitkan versi pertamanya sekarang.",
   "onboarding.sop.published": "SOP versi {number} sudah diterbitkan dan dipakai untuk dispatch.",
   "onboarding.sop.openEditor": "Buka editor SOP",
   "onboarding.sop.publishFirst": "Terbitkan versi pertama…",
@@ -69,7 +74,8 @@ export const onboardingId = {
   "onboarding.import.apply": "Simpan semua",
   "onboarding.import.applying": "Menyimpan…",
   "onboarding.import.discard": "Batalkan",
-  "onboarding.import.problems": "{count} masalah ditemukan, jadi belum ada yang disimpan. Perbaiki berkas lalu periksa lagi.",
+  "onboarding.import.problems":
+    "{count} masalah ditemukan, jadi belum ada yang disimpan. Perbaiki berkas lalu periksa lagi.",
   "onboarding.import.problemsCaption": "Masalah per baris",
   "onboarding.import.row": "Baris",
   "onboarding.import.column": "Kolom",
@@ -80,9 +86,11 @@ export const onboardingId = {
   "onboarding.import.problem.duplicate": "Sudah ada di baris sebelumnya atau di data daerah.",
   "onboarding.import.problem.conflict": "Bertentangan dengan baris sebelumnya atau data daerah.",
   "onboarding.import.previewCaption": "Pratinjau",
-  "onboarding.import.readyAgencies": "Berkas valid: {agencies} instansi baru dan {contacts} kontak akan disimpan sekaligus.",
+  "onboarding.import.readyAgencies":
+    "Berkas valid: {agencies} instansi baru dan {contacts} kontak akan disimpan sekaligus.",
   "onboarding.import.readyStaff": "Berkas valid: {count} undangan akan dikirim sekaligus.",
-  "onboarding.import.doneAgencies": "Impor selesai: {agencies} instansi baru dan {contacts} kontak disimpan.",
+  "onboarding.import.doneAgencies":
+    "Impor selesai: {agencies} instansi baru dan {contacts} kontak disimpan.",
   "onboarding.import.doneStaff": "{count} undangan terkirim.",
   "onboarding.import.new": "baru",
   "onboarding.import.existing": "sudah ada",
@@ -106,26 +114,31 @@ export const onboardingId = {
   "onboarding.check.part.logo": "logo",
   "onboarding.check.trunkDone": "{count} trunk telepon aktif.",
   "onboarding.check.trunkMissing": "Belum ada trunk telepon yang aktif; minimal satu diperlukan.",
-  "onboarding.check.agenciesDone": "Setiap jenis instansi yang ditugaskan SOP ({count} jenis) punya instansi aktif dengan kontak.",
+  "onboarding.check.agenciesDone":
+    "Setiap jenis instansi yang ditugaskan SOP ({count} jenis) punya instansi aktif dengan kontak.",
   "onboarding.check.agenciesMissing": "Belum ada instansi aktif dengan kontak untuk: {types}.",
   "onboarding.check.staffDone": "{role} aktif: {count} (minimal {needed}).",
   "onboarding.check.staffMissing": "{role} aktif baru {count}; minimal {needed} diperlukan.",
-  "onboarding.check.staffInvited": "{count} orang diundang sebagai {role} dan belum menerima undangan; mereka terhitung setelah menerimanya.",
+  "onboarding.check.staffInvited":
+    "{count} orang diundang sebagai {role} dan belum menerima undangan; mereka terhitung setelah menerimanya.",
   "onboarding.check.sopDone": "SOP versi {number} sudah diterbitkan.",
   "onboarding.check.sopNoTemplate": "Belum ada templat SOP yang dipilih.",
-  "onboarding.check.sopUnpublished": "Templat SOP sudah dipilih, tetapi versi pertamanya belum diterbitkan.",
+  "onboarding.check.sopUnpublished":
+    "Templat SOP sudah dipilih, tetapi versi pertamanya belum diterbitkan.",
   "onboarding.check.fix": "Selesaikan di langkah {step}",
   "onboarding.check.open": "Buka langkah {step}",
 
   "onboarding.goLive.intro":
     "Go live menandai layanan 112 daerah Anda berjalan dan langsung menambah angka adopsi nasional. Semua syarat di bawah harus terpenuhi.",
   "onboarding.goLive.ready": "Semua syarat terpenuhi. Daerah Anda siap go live.",
-  "onboarding.goLive.notReady": "Go live baru dapat dilakukan setelah semua syarat di atas terpenuhi.",
+  "onboarding.goLive.notReady":
+    "Go live baru dapat dilakukan setelah semua syarat di atas terpenuhi.",
   "onboarding.goLive.notAllowed": "Peran Anda tidak dapat menyatakan go live.",
   "onboarding.goLive.overrideIntro":
     "Belum semua syarat terpenuhi. Sebagai admin platform Anda dapat tetap menyatakan go live dengan alasan tertulis, yang disimpan di log audit.",
   "onboarding.goLive.reasonLabel": "Alasan go live tanpa memenuhi semua syarat",
-  "onboarding.goLive.reasonHint": "Wajib diisi, maksimal 1000 karakter. Tercatat di log audit daerah.",
+  "onboarding.goLive.reasonHint":
+    "Wajib diisi, maksimal 1000 karakter. Tercatat di log audit daerah.",
   "onboarding.goLive.reasonRequired": "Tuliskan alasannya.",
   "onboarding.goLive.reasonInvalid": "Alasan harus diisi dan maksimal 1000 karakter.",
   "onboarding.goLive.submit": "Go live",
@@ -139,26 +152,33 @@ export const onboardingId = {
   "onboarding.goLive.conflict":
     "Go live ditolak: daftar periksa belum terpenuhi atau daerah ini tidak lagi dalam onboarding. Muat ulang halaman untuk melihat keadaan terbaru.",
   "onboarding.goLive.liveSince": "Layanan 112 daerah ini live sejak {date}.",
-  "onboarding.goLive.notOnboarding": "Daerah ini berstatus {status}; go live hanya untuk daerah dalam onboarding.",
-  "onboarding.goLive.overriddenWith": "Go live dilakukan tanpa memenuhi semua syarat, dengan alasan:",
+  "onboarding.goLive.notOnboarding":
+    "Daerah ini berstatus {status}; go live hanya untuk daerah dalam onboarding.",
+  "onboarding.goLive.overriddenWith":
+    "Go live dilakukan tanpa memenuhi semua syarat, dengan alasan:",
 
   "branding.pageTitle": "Branding",
-  "branding.intro": "Nama, logo, dan warna yang tampil di portal daerah Anda dan di email atas nama daerah.",
+  "branding.intro":
+    "Nama, logo, dan warna yang tampil di portal daerah Anda dan di email atas nama daerah.",
   "branding.toOnboarding": "Kembali ke penyiapan daerah",
   "branding.formTitle": "Branding daerah",
   "branding.displayName.label": "Nama tampilan",
   "branding.displayName.hint": "3–120 karakter, misalnya Kabupaten Sidoarjo.",
   "branding.primary.label": "Warna utama",
-  "branding.primary.hint": "Format #rrggbb. Teks putih di atasnya harus memiliki kontras minimal 4,5:1 (WCAG 2.1).",
+  "branding.primary.hint":
+    "Format #rrggbb. Teks putih di atasnya harus memiliki kontras minimal 4,5:1 (WCAG 2.1).",
   "branding.primary.picker": "Pilih warna utama",
   "branding.accent.label": "Warna aksen",
-  "branding.accent.hint": "Format #rrggbb. Teks putih di atasnya harus memiliki kontras minimal 3:1 (WCAG 2.1).",
+  "branding.accent.hint":
+    "Format #rrggbb. Teks putih di atasnya harus memiliki kontras minimal 3:1 (WCAG 2.1).",
   "branding.accent.picker": "Pilih warna aksen",
   "branding.colorSample": "Teks putih",
   "branding.contrastOk": "Kontras teks putih {ratio}:1, cukup (minimal {needed}:1).",
-  "branding.contrastLow": "Kontras teks putih hanya {ratio}:1; minimal {needed}:1 agar terbaca. Pilih warna yang lebih gelap.",
+  "branding.contrastLow":
+    "Kontras teks putih hanya {ratio}:1; minimal {needed}:1 agar terbaca. Pilih warna yang lebih gelap.",
   "branding.logo.label": "Logo",
-  "branding.logo.hint": "PNG, JPEG, atau SVG; maksimal {kib} KiB dan {side}×{side} piksel. SVG dibersihkan dari skrip sebelum disimpan.",
+  "branding.logo.hint":
+    "PNG, JPEG, atau SVG; maksimal {kib} KiB dan {side}×{side} piksel. SVG dibersihkan dari skrip sebelum disimpan.",
   "branding.logo.none": "Belum ada logo",
   "branding.logo.previewSaved": "Logo tersimpan",
   "branding.logo.previewChosen": "Pratinjau {name} (belum disimpan)",
@@ -166,13 +186,16 @@ export const onboardingId = {
   "branding.logo.unreadable": "Berkas ini tidak dapat dibaca. Pilih berkas lain.",
   "branding.logo.remove": "Hapus logo",
   "branding.logo.removeTitle": "Hapus logo?",
-  "branding.logo.removeBody": "Portal dan email daerah akan menampilkan nama saja sampai logo baru diunggah.",
+  "branding.logo.removeBody":
+    "Portal dan email daerah akan menampilkan nama saja sampai logo baru diunggah.",
   "branding.logo.removeConfirm": "Ya, hapus logo",
   "branding.logo.removed": "Logo dihapus.",
   "branding.error.displayName": "Nama tampilan harus 3–120 karakter.",
   "branding.error.colorFormat": "Tulis warna dalam format #rrggbb, misalnya #b91c1c.",
-  "branding.error.primaryContrast": "Warna utama terlalu terang: teks putih di atasnya memerlukan kontras minimal 4,5:1. Pilih warna yang lebih gelap.",
-  "branding.error.accentContrast": "Warna aksen terlalu terang: teks putih di atasnya memerlukan kontras minimal 3:1. Pilih warna yang lebih gelap.",
+  "branding.error.primaryContrast":
+    "Warna utama terlalu terang: teks putih di atasnya memerlukan kontras minimal 4,5:1. Pilih warna yang lebih gelap.",
+  "branding.error.accentContrast":
+    "Warna aksen terlalu terang: teks putih di atasnya memerlukan kontras minimal 3:1. Pilih warna yang lebih gelap.",
   "branding.error.logo": "Logo ditolak. Gunakan PNG, JPEG, atau SVG sesuai batas ukuran.",
   "branding.save": "Simpan branding",
   "branding.saved": "Branding disimpan.",

@@ -3,7 +3,8 @@ export const platformPagesId = {
   "platform.nav.tenants": "Tenant",
 
   "platform.tenants.pageTitle": "Tenant",
-  "platform.tenants.intro": "Setiap kabupaten/kota yang memakai Sigap 112, dengan status dan tanggal live-nya.",
+  "platform.tenants.intro":
+    "Setiap kabupaten/kota yang memakai Sigap 112, dengan status dan tanggal live-nya.",
   "platform.tenants.create": "Buat tenant",
   "platform.tenants.caption": "Semua tenant",
   "platform.tenants.empty": "Belum ada tenant. Buat yang pertama untuk sebuah kabupaten/kota.",
@@ -28,7 +29,8 @@ export const platformPagesId = {
     "Pilih kabupaten/kota dari registri nasional, tentukan slug, lalu undang admin pertamanya. Tenant dimulai dengan status onboarding.",
   "platform.create.back": "Kembali ke daftar tenant",
   "platform.create.region": "Kabupaten/kota",
-  "platform.create.regionHint": "Ketik minimal 2 huruf nama atau awal kode wilayah (mis. Sidoarjo atau 35.15).",
+  "platform.create.regionHint":
+    "Ketik minimal 2 huruf nama atau awal kode wilayah (mis. Sidoarjo atau 35.15).",
   "platform.create.regionSearching": "Mencari…",
   "platform.create.regionNoMatch": "Tidak ada kabupaten/kota yang cocok.",
   "platform.create.regionCount": "{count} hasil; gunakan panah atas/bawah untuk memilih.",
@@ -36,11 +38,14 @@ export const platformPagesId = {
   "platform.create.regionTaken": "sudah punya tenant ({slug})",
   "platform.create.regionChosen": "Dipilih: {region} ({code}), {province}",
   "platform.create.regionRequired": "Pilih kabupaten/kota dari daftar.",
-  "platform.create.regionConflict": "Kabupaten/kota ini sudah punya tenant; satu wilayah hanya boleh satu tenant.",
+  "platform.create.regionConflict":
+    "Kabupaten/kota ini sudah punya tenant; satu wilayah hanya boleh satu tenant.",
   "platform.create.regionInvalid": "Kabupaten/kota ini tidak ada di registri.",
   "platform.create.slug": "Slug",
-  "platform.create.slugHint": "Bagian alamat tenant (/t/{slug}). Huruf kecil a–z, angka, dan tanda hubung.",
-  "platform.create.slugInvalid": "Slug hanya boleh huruf kecil a–z, angka, dan satu tanda hubung di antaranya (2–63 karakter).",
+  "platform.create.slugHint":
+    "Bagian alamat tenant (/t/{slug}). Huruf kecil a–z, angka, dan tanda hubung.",
+  "platform.create.slugInvalid":
+    "Slug hanya boleh huruf kecil a–z, angka, dan satu tanda hubung di antaranya (2–63 karakter).",
   "platform.create.slugConflict": "Slug ini sudah dipakai tenant lain.",
   "platform.create.adminEmail": "Email admin pertama",
   "platform.create.adminEmailHint": "Undangan untuk menjadi admin tenant dikirim ke alamat ini.",
@@ -50,7 +55,8 @@ export const platformPagesId = {
   "platform.create.submitting": "Membuat…",
 
   "platform.created.title": "Tenant {tenant} dibuat",
-  "platform.created.body": "Undangan admin tenant telah dikirim ke {email}. Tenant berstatus onboarding sampai go-live.",
+  "platform.created.body":
+    "Undangan admin tenant telah dikirim ke {email}. Tenant berstatus onboarding sampai go-live.",
   "platform.created.outbox": "Lihat email di kotak keluar pengembangan",
   "platform.created.open": "Buka {tenant}",
   "platform.created.another": "Buat tenant lain",

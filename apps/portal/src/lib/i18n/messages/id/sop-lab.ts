@@ -20,43 +20,52 @@ export const sopLabId = {
   "sopLab.field.subtype": "Subjenis",
   "sopLab.field.subtypeNone": "Tanpa subjenis",
   "sopLab.field.kinds": "Jenis kejadian",
-  "sopLab.field.kindsHint": "Untuk kejadian gabungan, misalnya tabrakan dengan mobil terbakar, tambahkan jenis lain. Jenis pertama adalah jenis utama.",
+  "sopLab.field.kindsHint":
+    "Untuk kejadian gabungan, misalnya tabrakan dengan mobil terbakar, tambahkan jenis lain. Jenis pertama adalah jenis utama.",
   "sopLab.field.kindType": "Jenis kejadian ke-{number}",
   "sopLab.field.addKind": "+ Tambah jenis kejadian",
   "sopLab.field.unknown": "Tidak diketahui",
-  "sopLab.field.casualtiesHint": "Kosongkan bila belum diketahui: tidak diketahui berbeda dengan nol.",
+  "sopLab.field.casualtiesHint":
+    "Kosongkan bila belum diketahui: tidak diketahui berbeda dengan nol.",
   "sopLab.field.flags": "Keadaan di lokasi",
   "sopLab.field.kecamatan": "Kecamatan",
   "sopLab.field.description": "Keterangan penelepon",
-  "sopLab.field.descriptionHint": "Kata kunci dalam keterangan dapat memicu aturan, misalnya “tabung gas”.",
+  "sopLab.field.descriptionHint":
+    "Kata kunci dalam keterangan dapat memicu aturan, misalnya “tabung gas”.",
   "sopLab.field.at": "Waktu kejadian",
   "sopLab.field.atHint": "Tanggal dan jam setempat ({zone}).",
 
   "sopLab.error.type": "Pilih jenis kejadian dari daftar.",
   "sopLab.error.subtype": "Pilih subjenis yang termasuk jenis kejadian ini.",
   "sopLab.error.severity": "Pilih tingkat keparahan dari daftar.",
-  "sopLab.error.casualties": "Isi jumlah korban dengan bilangan bulat 0 atau lebih, atau kosongkan.",
+  "sopLab.error.casualties":
+    "Isi jumlah korban dengan bilangan bulat 0 atau lebih, atau kosongkan.",
   "sopLab.error.flags": "Periksa pilihan keadaan di lokasi.",
   "sopLab.error.kecamatan": "Pilih kecamatan dari daftar.",
   "sopLab.error.description": "Keterangan terlalu panjang: paling banyak 10.000 karakter.",
   "sopLab.error.at": "Isi tanggal dan jam kejadian.",
   "sopLab.error.name": "Isi nama uji kasus, paling banyak 200 karakter.",
   "sopLab.error.nameTaken": "Nama ini sudah dipakai uji kasus lain.",
-  "sopLab.error.expect": "Tambahkan setidaknya satu harapan: instansi yang harus dikirim, yang tidak boleh dikirim, atau prioritas.",
+  "sopLab.error.expect":
+    "Tambahkan setidaknya satu harapan: instansi yang harus dikirim, yang tidak boleh dikirim, atau prioritas.",
   "sopLab.error.notify": "Periksa instansi dan perannya.",
-  "sopLab.error.minutes": "Isi menit dengan bilangan bulat 0–1440; batas paling lama tidak boleh kurang dari batas paling cepat.",
-  "sopLab.error.notNotify": "Instansi ini juga ada di daftar yang harus dikirim, sehingga uji kasus tidak akan pernah lulus.",
+  "sopLab.error.minutes":
+    "Isi menit dengan bilangan bulat 0–1440; batas paling lama tidak boleh kurang dari batas paling cepat.",
+  "sopLab.error.notNotify":
+    "Instansi ini juga ada di daftar yang harus dikirim, sehingga uji kasus tidak akan pernah lulus.",
   "sopLab.error.priority": "Pilih prioritas dari daftar.",
 
   "sopLab.sim.title": "Simulasikan kejadian",
-  "sopLab.sim.intro": "Lihat rencana dispatch yang diusulkan draf untuk sebuah kejadian, berdampingan dengan versi yang berlaku. Tidak ada instansi yang dihubungi.",
+  "sopLab.sim.intro":
+    "Lihat rencana dispatch yang diusulkan draf untuk sebuah kejadian, berdampingan dengan versi yang berlaku. Tidak ada instansi yang dihubungi.",
   "sopLab.sim.scenario": "Pilih skenario",
   "sopLab.sim.scenarioNone": "Isi sendiri",
   "sopLab.sim.scenarioHint": "Mengisi formulir dengan kejadian dari salah satu uji kasus.",
   "sopLab.sim.run": "Simulasikan",
   "sopLab.sim.running": "Menyimulasikan…",
   "sopLab.sim.shortcut": "Pintasan: Ctrl+Enter (⌘+Enter di Mac).",
-  "sopLab.sim.empty": "Isi kejadian lalu tekan Simulasikan untuk melihat rencana draf dan versi yang berlaku.",
+  "sopLab.sim.empty":
+    "Isi kejadian lalu tekan Simulasikan untuk melihat rencana draf dan versi yang berlaku.",
   "sopLab.sim.results": "Hasil simulasi",
   "sopLab.sim.for": "Rencana untuk {time}.",
   "sopLab.sim.same": "Rencana draf sama dengan versi {number}.",
@@ -65,7 +74,8 @@ export const sopLabId = {
   "sopLab.plan.draft": "Draf",
   "sopLab.plan.published": "Versi {number}",
   "sopLab.plan.publishedNone": "Versi terbit",
-  "sopLab.plan.noPublished": "Belum ada versi terbit: kejadian ini belum mendapat rencana dispatch otomatis.",
+  "sopLab.plan.noPublished":
+    "Belum ada versi terbit: kejadian ini belum mendapat rencana dispatch otomatis.",
   "sopLab.plan.priority": "Prioritas",
   "sopLab.plan.priorityBefore": "sebelumnya {priority}",
   "sopLab.plan.agencies": "Instansi",
@@ -74,12 +84,15 @@ export const sopLabId = {
   "sopLab.plan.lead": "Memimpin di lokasi",
   "sopLab.plan.leadReason.only_primary": "Memimpin: satu-satunya instansi utama.",
   "sopLab.plan.leadReason.marked_lead": "Memimpin: aturan SOP menetapkannya sebagai pemimpin.",
-  "sopLab.plan.leadReason.priority": "Memimpin: dikirim oleh aturan dengan prioritas paling mendesak.",
+  "sopLab.plan.leadReason.priority":
+    "Memimpin: dikirim oleh aturan dengan prioritas paling mendesak.",
   "sopLab.plan.leadReason.ack_deadline": "Memimpin: batas waktu tanggapnya paling singkat.",
   "sopLab.plan.leadReason.code_order": "Memimpin: hal lain setara, dipilih menurut urutan kode.",
   "sopLab.plan.resolvedTo": "→ {names}",
-  "sopLab.plan.fallbackTo": "Tidak ada instansi aktif yang mencakup lokasi ini; dialihkan ke {name}.",
-  "sopLab.plan.unserved": "Tidak ada instansi aktif yang mencakup lokasi ini dan SOP tidak menyebut cadangan: cari bantuan secara manual.",
+  "sopLab.plan.fallbackTo":
+    "Tidak ada instansi aktif yang mencakup lokasi ini; dialihkan ke {name}.",
+  "sopLab.plan.unserved":
+    "Tidak ada instansi aktif yang mencakup lokasi ini dan SOP tidak menyebut cadangan: cari bantuan secara manual.",
   "sopLab.plan.escalation": "Eskalasi",
   "sopLab.plan.checklist": "Pertanyaan untuk penelepon",
   "sopLab.plan.advice": "Saran untuk penelepon",
@@ -90,17 +103,22 @@ export const sopLabId = {
   "sopLab.change.removed": "dihapus",
   "sopLab.change.changed": "berubah",
 
-  "sopLab.step.renotify": "Setelah {minutes} menit tanpa tanggapan {target}: kirim ulang pemberitahuan.",
-  "sopLab.step.notify_supervisor": "Setelah {minutes} menit tanpa tanggapan {target}: beri tahu supervisor.",
-  "sopLab.step.notify_backup_agency": "Setelah {minutes} menit tanpa tanggapan {target}: kirim instansi cadangan {backup}.",
-  "sopLab.step.notify_officials": "Setelah {minutes} menit tanpa tanggapan {target}: beri tahu {officials}.",
+  "sopLab.step.renotify":
+    "Setelah {minutes} menit tanpa tanggapan {target}: kirim ulang pemberitahuan.",
+  "sopLab.step.notify_supervisor":
+    "Setelah {minutes} menit tanpa tanggapan {target}: beri tahu supervisor.",
+  "sopLab.step.notify_backup_agency":
+    "Setelah {minutes} menit tanpa tanggapan {target}: kirim instansi cadangan {backup}.",
+  "sopLab.step.notify_officials":
+    "Setelah {minutes} menit tanpa tanggapan {target}: beri tahu {officials}.",
   "sopLab.step.anyAgency": "instansi mana pun",
 
   "sopLab.finding.error": "Galat",
   "sopLab.finding.warning": "Peringatan",
 
   "sopLab.trace.title": "Penjelasan aturan draf",
-  "sopLab.trace.intro": "Setiap aturan draf dan mengapa ia cocok atau tidak. Aturan yang tidak cocok dilipat; buka untuk melihat syarat yang gagal.",
+  "sopLab.trace.intro":
+    "Setiap aturan draf dan mengapa ia cocok atau tidak. Aturan yang tidak cocok dilipat; buka untuk melihat syarat yang gagal.",
   "sopLab.trace.localTime": "Waktu setempat yang diperiksa: {date} {clock} ({zone}).",
   "sopLab.trace.counts": "{matched} dari {total} aturan cocok.",
   "sopLab.trace.outcome.matched": "Cocok",
@@ -121,9 +139,11 @@ export const sopLabId = {
   "sopLab.condition.keywords": "Kata kunci",
 
   "sopLab.tests.title": "Uji kasus",
-  "sopLab.tests.intro": "Skenario yang rencananya harus tetap benar. Setiap uji kasus dijalankan terhadap draf; draf hanya dapat diterbitkan bila semuanya lulus.",
+  "sopLab.tests.intro":
+    "Skenario yang rencananya harus tetap benar. Setiap uji kasus dijalankan terhadap draf; draf hanya dapat diterbitkan bila semuanya lulus.",
   "sopLab.tests.new": "Tambah uji kasus",
-  "sopLab.tests.empty": "Belum ada uji kasus. Uji kasus memastikan kejadian penting tetap mendapat instansi yang tepat setiap kali SOP diubah.",
+  "sopLab.tests.empty":
+    "Belum ada uji kasus. Uji kasus memastikan kejadian penting tetap mendapat instansi yang tepat setiap kali SOP diubah.",
   "sopLab.tests.emptyAction": "Buat uji kasus pertama",
   "sopLab.tests.summary": "{passed} lulus, {failed} gagal, {errors} galat dari {total} uji kasus.",
   "sopLab.tests.caption": "Uji kasus SOP dan hasilnya terhadap draf",
@@ -153,7 +173,8 @@ export const sopLabId = {
   "sopLab.summary.atMost": "maks. {minutes} menit",
 
   "sopLab.delete.title": "Hapus uji kasus “{name}”?",
-  "sopLab.delete.body": "Uji kasus ini tidak akan dijalankan lagi sebelum SOP diterbitkan. Tindakan ini tidak dapat dibatalkan.",
+  "sopLab.delete.body":
+    "Uji kasus ini tidak akan dijalankan lagi sebelum SOP diterbitkan. Tindakan ini tidak dapat dibatalkan.",
   "sopLab.delete.confirm": "Hapus uji kasus",
 
   "sopLab.form.newTitle": "Uji kasus baru",

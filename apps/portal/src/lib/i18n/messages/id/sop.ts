@@ -1,9 +1,11 @@
 /** SOP pages (`/t/{slug}/sop`): the shared frame, the editor, publishing and versions. */
 export const sopPagesId = {
   "sop.nav": "SOP",
-  "sop.navDescription": "Aturan yang menentukan instansi mana yang dikirim untuk setiap kejadian, diuji sebelum diterbitkan.",
+  "sop.navDescription":
+    "Aturan yang menentukan instansi mana yang dikirim untuk setiap kejadian, diuji sebelum diterbitkan.",
   "sop.pageTitle": "SOP penanganan kejadian",
-  "sop.intro": "Aturan dispatch {tenant}: disunting sebagai draf, diuji, lalu diterbitkan sebagai versi bernomor.",
+  "sop.intro":
+    "Aturan dispatch {tenant}: disunting sebagai draf, diuji, lalu diterbitkan sebagai versi bernomor.",
   "sop.tab.editor": "Editor draf",
   "sop.tab.simulator": "Simulator",
   "sop.tab.tests": "Uji kasus",
@@ -11,7 +13,8 @@ export const sopPagesId = {
   "sop.tab.coverage": "Cakupan instansi",
   "sop.tabs": "Bagian SOP",
   "sop.live": "Versi {number} berlaku sejak {date}",
-  "sop.noneLive": "Belum ada versi yang diterbitkan: kejadian belum mendapat rencana dispatch otomatis.",
+  "sop.noneLive":
+    "Belum ada versi yang diterbitkan: kejadian belum mendapat rencana dispatch otomatis.",
   "sop.draftDiffers": "Draf berbeda dari versi yang berlaku",
   "sop.draftSame": "Draf sama dengan versi yang berlaku",
   "sop.draftUnshowable":
@@ -41,11 +44,13 @@ export const sopPagesId = {
   "sop.editor.save": "Simpan draf",
   "sop.editor.saved": "Draf disimpan.",
   "sop.editor.savedWithErrors": "Draf disimpan dengan {count} galat; perbaiki sebelum menerbitkan.",
-  "sop.editor.conflict": "Draf diubah orang lain sejak Anda membukanya. Muat ulang halaman untuk melihat perubahannya.",
+  "sop.editor.conflict":
+    "Draf diubah orang lain sejak Anda membukanya. Muat ulang halaman untuk melihat perubahannya.",
   "sop.editor.fixJsonFirst": "JSON belum valid. Perbaiki dulu sebelum menyimpan.",
   "sop.editor.discard": "Buang perubahan",
   "sop.editor.discardTitle": "Buang perubahan draf?",
-  "sop.editor.discardBody": "Draf dikembalikan ke versi yang berlaku. Perubahan yang belum diterbitkan akan hilang.",
+  "sop.editor.discardBody":
+    "Draf dikembalikan ke versi yang berlaku. Perubahan yang belum diterbitkan akan hilang.",
   "sop.editor.discarded": "Draf dikembalikan ke versi yang berlaku.",
   "sop.editor.publish": "Terbitkan…",
   "sop.editor.saveBeforePublishing": "Simpan draf dulu sebelum menerbitkan.",
@@ -69,13 +74,16 @@ export const sopPagesId = {
   "sop.editor.enabled": "Aktif",
   "sop.editor.removeRule": "Hapus aturan",
   "sop.editor.removeRuleTitle": "Hapus aturan ini?",
-  "sop.editor.removeRuleBody": "Aturan \u201c{name}\u201d dihapus dari draf. Versi yang berlaku tidak berubah sampai draf diterbitkan.",
+  "sop.editor.removeRuleBody":
+    "Aturan \u201c{name}\u201d dihapus dari draf. Versi yang berlaku tidak berubah sampai draf diterbitkan.",
   "sop.editor.conditions": "Kondisi",
-  "sop.editor.conditionsHint": "Semua kondisi yang diisi harus terpenuhi. Aturan tanpa kondisi berlaku untuk setiap kejadian.",
+  "sop.editor.conditionsHint":
+    "Semua kondisi yang diisi harus terpenuhi. Aturan tanpa kondisi berlaku untuk setiap kejadian.",
   "sop.editor.types": "Jenis kejadian",
   "sop.editor.typesSearch": "Cari jenis kejadian",
   "sop.editor.typesPlaceholder": "Ketik nama, misalnya kebakaran",
-  "sop.editor.typesHint": "Tanpa pilihan: semua jenis kejadian. Pilih nama kategori untuk semua jenis di dalamnya.",
+  "sop.editor.typesHint":
+    "Tanpa pilihan: semua jenis kejadian. Pilih nama kategori untuk semua jenis di dalamnya.",
   "sop.editor.typesNoMatch": "Tidak ada jenis kejadian yang cocok.",
   "sop.editor.typeRemove": "Hapus {type}",
   "sop.editor.severityAtLeast": "Tingkat keparahan minimal",
@@ -94,7 +102,8 @@ export const sopPagesId = {
   "sop.editor.hoursFrom": "Jam mulai",
   "sop.editor.hoursTo": "Jam selesai",
   "sop.editor.weekdays": "Hari",
-  "sop.editor.jsonOnlyConditions": "Aturan ini punya kondisi lain (pengecualian, rentang tanggal, beberapa rentang jam) yang disunting di tampilan JSON; semuanya tetap tersimpan.",
+  "sop.editor.jsonOnlyConditions":
+    "Aturan ini punya kondisi lain (pengecualian, rentang tanggal, beberapa rentang jam) yang disunting di tampilan JSON; semuanya tetap tersimpan.",
   "sop.editor.priority": "Prioritas",
   "sop.editor.priorityUnset": "Tidak ditetapkan (bawaan)",
   "sop.editor.agencies": "Instansi yang dikirim",
@@ -109,7 +118,8 @@ export const sopPagesId = {
   "sop.editor.addAgency": "Tambah instansi",
   "sop.editor.fallbackName": "Cadangan bila tidak ada instansi aktif",
   "sop.editor.fallbackPhone": "Nomor cadangan",
-  "sop.editor.fallbackHint": "Dihubungi bila daerah tidak punya instansi aktif jenis ini di kecamatan kejadian, misalnya Polri 110, Damkar 113, Basarnas 115, ambulans 119.",
+  "sop.editor.fallbackHint":
+    "Dihubungi bila daerah tidak punya instansi aktif jenis ini di kecamatan kejadian, misalnya Polri 110, Damkar 113, Basarnas 115, ambulans 119.",
   "sop.editor.escalation": "Eskalasi bila belum dikonfirmasi",
   "sop.editor.noEscalation": "Tidak ada langkah eskalasi.",
   "sop.editor.escalationAction": "Tindakan",
@@ -130,7 +140,8 @@ export const sopPagesId = {
   "sop.editor.error": "Galat",
   "sop.editor.warning": "Peringatan",
   "sop.editor.jsonLabel": "Draf SOP sebagai JSON",
-  "sop.editor.jsonHint": "Perubahan di sini langsung divalidasi. Kembali ke Formulir kapan saja selama JSON-nya valid.",
+  "sop.editor.jsonHint":
+    "Perubahan di sini langsung divalidasi. Kembali ke Formulir kapan saja selama JSON-nya valid.",
   "sop.editor.jsonInvalid": "JSON tidak valid: {reason}",
 
   "sop.words.wholeType": "{type} (semua jenis)",
@@ -167,11 +178,13 @@ export const sopPagesId = {
   "sop.publish.checking": "Memeriksa draf dan menjalankan semua uji kasus…",
   "sop.publish.checkFailed": "Pemeriksaan tidak dapat dijalankan. Coba lagi sebentar lagi.",
   "sop.publish.note": "Catatan perubahan",
-  "sop.publish.noteHint": "Wajib, minimal 3 karakter: apa yang berubah dan mengapa. Disimpan bersama versi dan di log audit.",
+  "sop.publish.noteHint":
+    "Wajib, minimal 3 karakter: apa yang berubah dan mengapa. Disimpan bersama versi dan di log audit.",
   "sop.publish.noteRequired": "Tulis catatan perubahan, minimal 3 karakter.",
   "sop.publish.confirm": "Terbitkan",
   "sop.publish.publishing": "Menerbitkan…",
-  "sop.publish.blocked": "Draf belum dapat diterbitkan: perbaiki galat dan uji kasus yang gagal di atas.",
+  "sop.publish.blocked":
+    "Draf belum dapat diterbitkan: perbaiki galat dan uji kasus yang gagal di atas.",
   "sop.publish.conflict": "Draf berubah setelah Anda meninjaunya. Tutup dialog dan tinjau lagi.",
   "sop.publish.done": "Versi {number} diterbitkan dan kini dipakai untuk dispatch.",
   "sop.check.ready": "Lolos validasi dan semua uji kasus.",
@@ -179,7 +192,8 @@ export const sopPagesId = {
   "sop.check.notReady": "Belum dapat diterbitkan.",
   "sop.check.validation": "Validasi: {errors}, {warnings} (peringatan tidak menghalangi).",
   "sop.check.tests": "Uji kasus: {passed} dari {total} lulus.",
-  "sop.check.noTests": "Belum ada uji kasus, jadi tidak ada hasil yang diperiksa. Tambahkan satu agar setiap versi diuji sebelum diterbitkan.",
+  "sop.check.noTests":
+    "Belum ada uji kasus, jadi tidak ada hasil yang diperiksa. Tambahkan satu agar setiap versi diuji sebelum diterbitkan.",
   "sop.check.addTest": "Tambah uji kasus",
   "sop.check.coverage": "Jenis kejadian P1 yang instansi utamanya tidak tercakup: {types}.",
 
@@ -197,7 +211,8 @@ export const sopPagesId = {
   "sop.versions.loading": "Memuat…",
   "sop.versions.rollback": "Pulihkan…",
   "sop.versions.rollbackTitle": "Pulihkan versi {number}?",
-  "sop.versions.rollbackBody": "Isi versi {number} diterbitkan ulang sebagai versi baru setelah lolos pemeriksaan yang sama. Riwayat tidak diubah, dan draf Anda tetap seperti sekarang.",
+  "sop.versions.rollbackBody":
+    "Isi versi {number} diterbitkan ulang sebagai versi baru setelah lolos pemeriksaan yang sama. Riwayat tidak diubah, dan draf Anda tetap seperti sekarang.",
   "sop.versions.rollbackConfirm": "Pulihkan sebagai versi baru",
   "sop.versions.empty": "Belum ada versi yang diterbitkan.",
 
@@ -207,7 +222,8 @@ export const sopPagesId = {
   "sop.diff.withPrevious": "Bandingkan dengan versi sebelumnya",
   "sop.diff.loading": "Membandingkan…",
   "sop.diff.failed": "Versi tidak dapat dimuat. Coba lagi sebentar lagi.",
-  "sop.diff.unreadable": "Salah satu versi tidak sesuai format SOP, sehingga hanya dapat dibaca sebagai JSON.",
+  "sop.diff.unreadable":
+    "Salah satu versi tidak sesuai format SOP, sehingga hanya dapat dibaca sebagai JSON.",
   "sop.diff.same": "Isi kedua versi sama.",
   "sop.diff.counts": "Aturan ditambah: {added}, dihapus: {removed}, diubah: {changed}.",
   "sop.diff.settings": "Pengaturan umum",
@@ -242,11 +258,11 @@ export const sopPagesId = {
   "sop.setting.defaultAck": "Batas konfirmasi bawaan",
   "sop.setting.localSubtypes": "Jenis kejadian khusus daerah",
 
-
   "sop.coverage.title": "Cakupan instansi untuk kejadian P1 dan P2",
   "sop.coverage.intro":
     "Untuk setiap jenis kejadian P1 dan P2: instansi yang dikirim draf SOP, apakah daerah ini punya instansi aktif untuk masing-masing (dan di kecamatan mana), atau siapa yang dihubungi sebagai cadangan.",
-  "sop.coverage.savedDraft": "Dihitung dari draf yang tersimpan; simpan perubahan di editor untuk memperbaruinya.",
+  "sop.coverage.savedDraft":
+    "Dihitung dari draf yang tersimpan; simpan perubahan di editor untuk memperbaruinya.",
   "sop.coverage.caption": "Cakupan instansi per jenis kejadian",
   "sop.coverage.type": "Jenis kejadian",
   "sop.coverage.priority": "Prioritas",
@@ -272,9 +288,11 @@ export const sopPagesId = {
   "sop.coverage.noFallback": "Aturan tanpa cadangan: {rules}",
   "sop.coverage.uncoveredP1":
     "{count} jenis kejadian P1 punya instansi utama yang tidak tercakup: {types}. Draf tidak dapat diterbitkan sampai daerah mendaftarkan instansi aktif atau aturannya menyebut cadangan.",
-  "sop.coverage.allP1Covered": "Setiap jenis kejadian P1 punya instansi utama yang aktif atau cadangan yang dihubungi.",
+  "sop.coverage.allP1Covered":
+    "Setiap jenis kejadian P1 punya instansi utama yang aktif atau cadangan yang dihubungi.",
   "sop.coverage.empty":
     "Daerah ini belum mendaftarkan instansi. Sampai ada, setiap kejadian hanya sampai ke cadangan yang disebut aturan (nomor darurat nasional), atau tidak ke siapa pun.",
   "sop.coverage.emptyLink": "Daftarkan instansi",
-  "sop.coverage.unavailable": "Draf tersimpan belum sesuai format SOP, sehingga cakupannya belum dapat dihitung. Perbaiki galat di editor.",
+  "sop.coverage.unavailable":
+    "Draf tersimpan belum sesuai format SOP, sehingga cakupannya belum dapat dihitung. Perbaiki galat di editor.",
 } as const;

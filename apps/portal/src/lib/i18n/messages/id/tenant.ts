@@ -24,12 +24,15 @@ export const tenantPagesId = {
 
   "tenant.overview.pageTitle": "Ringkasan",
   "tenant.overview.yourRole": "Peran Anda: {role}",
-  "tenant.overview.supportAccess": "Anda membuka daerah ini sebagai admin platform (akses dukungan; semua tindakan tercatat).",
+  "tenant.overview.supportAccess":
+    "Anda membuka daerah ini sebagai admin platform (akses dukungan; semua tindakan tercatat).",
   "tenant.overview.timeZone": "Zona waktu: {zone}",
   "tenant.overview.toolsTitle": "Yang dapat Anda buka",
   "tenant.overview.usersDescription": "Undang orang, ubah peran, dan nonaktifkan akses.",
-  "tenant.overview.auditDescription": "Siapa melakukan apa dan kapan di daerah ini; dapat diunduh sebagai CSV.",
-  "tenant.overview.accountDescription": "Profil, kata sandi, perangkat, dan verifikasi dua langkah Anda.",
+  "tenant.overview.auditDescription":
+    "Siapa melakukan apa dan kapan di daerah ini; dapat diunduh sebagai CSV.",
+  "tenant.overview.accountDescription":
+    "Profil, kata sandi, perangkat, dan verifikasi dua langkah Anda.",
   "tenant.overview.comingSoon":
     "Antrean panggilan, insiden, dan dasbor untuk peran Anda akan muncul di sini setelah modulnya tersedia.",
 
@@ -71,22 +74,26 @@ export const tenantPagesId = {
   "users.invitations.revoke": "Batalkan",
   "users.invitations.revokeOf": "Batalkan undangan untuk {email}",
   "users.invitations.revokeTitle": "Batalkan undangan?",
-  "users.invitations.revokeBody": "Tautan undangan yang dikirim ke {email} tidak akan berlaku lagi.",
+  "users.invitations.revokeBody":
+    "Tautan undangan yang dikirim ke {email} tidak akan berlaku lagi.",
   "users.invitations.revokeConfirm": "Ya, batalkan",
   "users.invitations.revoked": "Undangan untuk {email} dibatalkan.",
 
   "users.inviteDialog.title": "Undang pengguna",
-  "users.inviteDialog.intro": "Tautan undangan dikirim lewat email; berlaku sekali pakai selama 7 hari dan menggantikan undangan tertunda untuk email yang sama.",
+  "users.inviteDialog.intro":
+    "Tautan undangan dikirim lewat email; berlaku sekali pakai selama 7 hari dan menggantikan undangan tertunda untuk email yang sama.",
   "users.inviteDialog.email": "Email",
   "users.inviteDialog.role": "Peran",
   "users.inviteDialog.agency": "Instansi",
   "users.inviteDialog.agencyPlaceholder": "Pilih instansi petugas ini",
   "users.inviteDialog.agencyInactive": "{name} (tidak aktif)",
-  "users.inviteDialog.noAgencies": "Daerah ini belum punya instansi. Tambahkan instansinya dulu di menu Instansi.",
+  "users.inviteDialog.noAgencies":
+    "Daerah ini belum punya instansi. Tambahkan instansinya dulu di menu Instansi.",
   "users.inviteDialog.submit": "Kirim undangan",
   "users.inviteDialog.sent": "Undangan dikirim ke {email}.",
 
-  "users.error.lastAdmin": "Daerah ini harus tetap memiliki setidaknya satu admin daerah yang aktif.",
+  "users.error.lastAdmin":
+    "Daerah ini harus tetap memiliki setidaknya satu admin daerah yang aktif.",
   "users.error.agencyInvalid": "Pilih salah satu instansi daerah ini.",
   "users.error.inviteConflict": "Email ini sudah menjadi anggota aktif daerah ini.",
 
@@ -118,8 +125,10 @@ export const tenantPagesId = {
   "audit.export": "Unduh CSV",
   "audit.exporting": "Menyiapkan CSV…",
   "audit.invalidFilter": "Periksa saringan yang ditandai.",
-  "audit.invalidDate": "Masukkan tanggal yang valid; tanggal akhir tidak boleh sebelum tanggal awal.",
-  "audit.truncated": "Hanya {count} entri pertama yang diunduh. Persempit saringan untuk mengunduh sisanya.",
+  "audit.invalidDate":
+    "Masukkan tanggal yang valid; tanggal akhir tidak boleh sebelum tanggal awal.",
+  "audit.truncated":
+    "Hanya {count} entri pertama yang diunduh. Persempit saringan untuk mengunduh sisanya.",
   "audit.exported": "{count} entri diunduh.",
   "audit.filters.timeZone": "Zona waktu tanggal",
   "audit.table.tenant": "Daerah",

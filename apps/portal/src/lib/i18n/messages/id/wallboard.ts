@@ -1,9 +1,11 @@
 /** The supervisor's wallboard and call reports (`/t/{slug}/wallboard`). */
 export const wallboardId = {
   "wallboard.nav": "Papan supervisor",
-  "wallboard.navDescription": "Kecepatan menjawab hari ini, panggilan menunggu, operator di meja, dan laporan.",
+  "wallboard.navDescription":
+    "Kecepatan menjawab hari ini, panggilan menunggu, operator di meja, dan laporan.",
   "wallboard.pageTitle": "Papan supervisor",
-  "wallboard.intro": "Angka hari ini sejak pukul 00.00 waktu wilayah. Panggilan menunggu diperbarui langsung, angka lain setiap 5 detik.",
+  "wallboard.intro":
+    "Angka hari ini sejak pukul 00.00 waktu wilayah. Panggilan menunggu diperbarui langsung, angka lain setiap 5 detik.",
   "wallboard.loadFailed": "Angka tidak dapat dimuat; mencoba lagi sebentar lagi.",
   "wallboard.waiting": "Panggilan menunggu",
   "wallboard.longestWait": "Menunggu paling lama",
@@ -32,22 +34,28 @@ export const wallboardId = {
   "report.day": "Tanggal",
   "report.total": "Jumlah",
   "report.error.from": "Pilih tanggal yang ada.",
-  "report.error.to": "Tanggal akhir tidak boleh sebelum tanggal awal, dan rentang paling lama 366 hari.",
+  "report.error.to":
+    "Tanggal akhir tidak boleh sebelum tanggal awal, dan rentang paling lama 366 hari.",
 } as const;
 
 /** The region's rules for its calls (`/t/{slug}/settings/calls`). */
 export const callSettingsId = {
   "callSettings.nav": "Pengaturan panggilan",
-  "callSettings.navDescription": "Berapa lama data panggilan disimpan, dan kapan penelepon iseng disarankan untuk diblokir.",
+  "callSettings.navDescription":
+    "Berapa lama data panggilan disimpan, dan kapan penelepon iseng disarankan untuk diblokir.",
   "callSettings.pageTitle": "Pengaturan panggilan",
-  "callSettings.intro": "Nomor dan lokasi penelepon adalah data pribadi: simpan hanya selama diperlukan.",
+  "callSettings.intro":
+    "Nomor dan lokasi penelepon adalah data pribadi: simpan hanya selama diperlukan.",
   "callSettings.loadFailed": "Pengaturan tidak dapat dimuat. Muat ulang halaman.",
   "callSettings.retention": "Simpan data panggilan (hari)",
-  "callSettings.retentionHint": "Panggilan yang lebih tua dihapus otomatis setiap jam. 30 sampai 3.650 hari.",
+  "callSettings.retentionHint":
+    "Panggilan yang lebih tua dihapus otomatis setiap jam. 30 sampai 3.650 hari.",
   "callSettings.afterCalls": "Sarankan blokir setelah panggilan iseng ke-",
-  "callSettings.afterCallsHint": "Panel panggilan menyarankan blokir saat nomor mencapai jumlah ini. 2 sampai 20.",
+  "callSettings.afterCallsHint":
+    "Panel panggilan menyarankan blokir saat nomor mencapai jumlah ini. 2 sampai 20.",
   "callSettings.withinHours": "Dalam rentang (jam)",
-  "callSettings.withinHoursHint": "Panggilan iseng yang dihitung hanya yang dalam rentang ini. 1 sampai 720 jam.",
+  "callSettings.withinHoursHint":
+    "Panggilan iseng yang dihitung hanya yang dalam rentang ini. 1 sampai 720 jam.",
   "callSettings.save": "Simpan pengaturan",
   "callSettings.saved": "Pengaturan panggilan disimpan.",
   "callSettings.unsaved": "Ada perubahan yang belum disimpan.",

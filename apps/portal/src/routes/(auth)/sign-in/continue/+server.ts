@@ -10,6 +10,7 @@ import type { RequestHandler } from "./$types";
 export const GET: RequestHandler = ({ locals, url }) => {
   const me = locals.me;
   if (!me) redirect(303, carryRedirect("/sign-in", url));
-  if (me.secondFactor !== "done") redirect(303, carryRedirect(secondFactorPath(me.secondFactor), url));
+  if (me.secondFactor !== "done")
+    redirect(303, carryRedirect(secondFactorPath(me.secondFactor), url));
   redirect(303, homeFor(me, safeRedirect(url.searchParams.get("redirect"))));
 };

@@ -9,7 +9,8 @@ import type { PageServerLoad } from "./$types";
  */
 export const load = (({ locals, url }) => {
   const me = locals.me;
-  if (me?.secondFactor === "done" && !me.user.twoFactorEnabled) return { required: false, email: me.user.email };
+  if (me?.secondFactor === "done" && !me.user.twoFactorEnabled)
+    return { required: false, email: me.user.email };
   if (me?.secondFactor === "done") redirect(303, carryRedirect("/sign-in/continue", url));
   return { required: true, email: requirePendingStep(me, url, "enrol").user.email };
 }) satisfies PageServerLoad;

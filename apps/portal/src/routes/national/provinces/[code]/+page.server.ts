@@ -12,6 +12,8 @@ export const load = (async (event) => {
   // Not a province code, not a province: the same 404 as an unknown one.
   if (!/^\d{2}$/.test(event.params.code)) error(404);
   const api = apiForRequest(event).national;
-  const province = await loadFromApi(event.url, "national province", () => api.province.query({ provinceCode: event.params.code }));
+  const province = await loadFromApi(event.url, "national province", () =>
+    api.province.query({ provinceCode: event.params.code }),
+  );
   return { province };
 }) satisfies PageServerLoad;

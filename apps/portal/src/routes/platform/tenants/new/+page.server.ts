@@ -18,7 +18,10 @@ async function hasDevOutbox(event: Parameters<PageServerLoad>[0]): Promise<boole
     await apiForRequest(event).outbox.list.query();
     return true;
   } catch (cause) {
-    if (apiFailure(cause).code !== "NOT_FOUND") console.error(`[portal] outbox.list failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    if (apiFailure(cause).code !== "NOT_FOUND")
+      console.error(
+        `[portal] outbox.list failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      );
     return false;
   }
 }

@@ -10,8 +10,10 @@ export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "incidents.respond")) error(404);
   event.depends("incidents:mine");
-  const assignments = await loadFromApi<RouterOutputs["incidents"]["mine"]>(event.url, "incidents.mine", () =>
-    apiForRequest(event).incidents.mine.query({ tenantSlug: tenant.slug }),
+  const assignments = await loadFromApi<RouterOutputs["incidents"]["mine"]>(
+    event.url,
+    "incidents.mine",
+    () => apiForRequest(event).incidents.mine.query({ tenantSlug: tenant.slug }),
   );
   return { assignments };
 }) satisfies PageServerLoad;

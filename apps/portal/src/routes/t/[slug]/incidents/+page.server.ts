@@ -12,8 +12,15 @@ export const load = (async (event) => {
   if (!can(tenant.role, "incidents.view")) error(404);
   event.depends("incidents:board");
   const filter = boardFilterOf(event.url.searchParams);
-  const board = await loadFromApi<RouterOutputs["incidents"]["board"]>(event.url, "incidents.board", () =>
-    apiForRequest(event).incidents.board.query({ tenantSlug: tenant.slug, view: filter.view, type: filter.type === "" ? null : filter.type }),
+  const board = await loadFromApi<RouterOutputs["incidents"]["board"]>(
+    event.url,
+    "incidents.board",
+    () =>
+      apiForRequest(event).incidents.board.query({
+        tenantSlug: tenant.slug,
+        view: filter.view,
+        type: filter.type === "" ? null : filter.type,
+      }),
   );
   return { board, filter };
 }) satisfies PageServerLoad;

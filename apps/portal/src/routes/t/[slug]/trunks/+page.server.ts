@@ -9,7 +9,9 @@ export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "trunks.view")) error(404);
   const [trunks, destination] = await Promise.all([
-    loadFromApi<RouterOutputs["trunks"]["list"]>(event.url, "trunks.list", () => apiForRequest(event).trunks.list.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["trunks"]["list"]>(event.url, "trunks.list", () =>
+      apiForRequest(event).trunks.list.query({ tenantSlug: tenant.slug }),
+    ),
     loadFromApi<RouterOutputs["trunks"]["destination"]>(event.url, "trunks.destination", () =>
       apiForRequest(event).trunks.destination.query({ tenantSlug: tenant.slug }),
     ),

@@ -10,7 +10,9 @@ export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "users.view")) error(404);
   const [users, agencies] = await Promise.all([
-    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () => apiForRequest(event).users.list.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () =>
+      apiForRequest(event).users.list.query({ tenantSlug: tenant.slug }),
+    ),
     loadAgencyChoices(event, tenant.slug),
   ]);
   return { users, agencies };

@@ -10,8 +10,12 @@ export const load = (async (event) => {
   if (!can(tenant.role, "agencies.edit")) error(404);
   const api = apiForRequest(event);
   const [catalogue, districts] = await Promise.all([
-    loadFromApi<RouterOutputs["agencies"]["catalogue"]>(event.url, "agencies.catalogue", () => api.agencies.catalogue.query({ tenantSlug: tenant.slug })),
-    loadFromApi<RouterOutputs["agencies"]["districts"]>(event.url, "agencies.districts", () => api.agencies.districts.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["agencies"]["catalogue"]>(event.url, "agencies.catalogue", () =>
+      api.agencies.catalogue.query({ tenantSlug: tenant.slug }),
+    ),
+    loadFromApi<RouterOutputs["agencies"]["districts"]>(event.url, "agencies.districts", () =>
+      api.agencies.districts.query({ tenantSlug: tenant.slug }),
+    ),
   ]);
   return { catalogue, districts };
 }) satisfies PageServerLoad;

@@ -14,7 +14,10 @@ export const load = (async (event) => {
   if (!can(tenant.role, "billing.view") || !uuid.test(event.params.invoiceId)) error(404);
   event.depends("billing:invoice");
   const invoice = await loadFromApi<InvoiceDetail>(event.url, "billing.invoice", () =>
-    apiForRequest(event).billing.invoice.query({ tenantSlug: tenant.slug, invoiceId: event.params.invoiceId }),
+    apiForRequest(event).billing.invoice.query({
+      tenantSlug: tenant.slug,
+      invoiceId: event.params.invoiceId,
+    }),
   );
   return { invoice, manager: can(tenant.role, "billing.manage") };
 }) satisfies PageServerLoad;

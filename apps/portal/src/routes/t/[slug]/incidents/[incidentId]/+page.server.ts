@@ -29,7 +29,8 @@ export const load = (async (event) => {
       api.incidents.detail.query(input),
       dispatcher ? api.agencies.districts.query({ tenantSlug: tenant.slug }) : Promise.resolve([]),
     ]);
-    const proposal = dispatcher && incident.status === "new" ? await api.incidents.proposal.query(input) : null;
+    const proposal =
+      dispatcher && incident.status === "new" ? await api.incidents.proposal.query(input) : null;
     return { incident, proposal, districts };
   });
   return { page, dispatcher };

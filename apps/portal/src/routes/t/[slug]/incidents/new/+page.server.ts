@@ -9,8 +9,10 @@ import type { PageServerLoad } from "./$types";
 export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "incidents.dispatch")) error(404);
-  const districts = await loadFromApi<RouterOutputs["agencies"]["districts"]>(event.url, "agencies.districts", () =>
-    apiForRequest(event).agencies.districts.query({ tenantSlug: tenant.slug }),
+  const districts = await loadFromApi<RouterOutputs["agencies"]["districts"]>(
+    event.url,
+    "agencies.districts",
+    () => apiForRequest(event).agencies.districts.query({ tenantSlug: tenant.slug }),
   );
   return { districts };
 }) satisfies PageServerLoad;

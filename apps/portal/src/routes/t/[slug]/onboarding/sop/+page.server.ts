@@ -8,8 +8,14 @@ export const load = (async (event) => {
   event.depends("sop:workspace");
   const api = apiForRequest(event);
   const [templates, workspace] = await Promise.all([
-    loadFromApi<RouterOutputs["onboarding"]["sopTemplates"]>(event.url, "onboarding.sopTemplates", () => api.onboarding.sopTemplates.query({ tenantSlug: tenant.slug })),
-    loadFromApi<RouterOutputs["sop"]["workspace"]>(event.url, "sop.workspace", () => api.sop.workspace.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["onboarding"]["sopTemplates"]>(
+      event.url,
+      "onboarding.sopTemplates",
+      () => api.onboarding.sopTemplates.query({ tenantSlug: tenant.slug }),
+    ),
+    loadFromApi<RouterOutputs["sop"]["workspace"]>(event.url, "sop.workspace", () =>
+      api.sop.workspace.query({ tenantSlug: tenant.slug }),
+    ),
   ]);
   return { templates, workspace };
 }) satisfies PageServerLoad;

@@ -7,7 +7,9 @@ import type { PageServerLoad } from "./$types";
 export const load = (async (event) => {
   const { tenant } = await event.parent();
   const [users, agencies] = await Promise.all([
-    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () => apiForRequest(event).users.list.query({ tenantSlug: tenant.slug })),
+    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () =>
+      apiForRequest(event).users.list.query({ tenantSlug: tenant.slug }),
+    ),
     loadAgencyChoices(event, tenant.slug),
   ]);
   return { users, agencies };

@@ -5,7 +5,10 @@ import { apiForRequest } from "#lib/server/session.ts";
 import { loadFromApi } from "#lib/tenant/load.ts";
 import type { PageServerLoad } from "./$types";
 
-type TrunkPage = { trunk: RouterOutputs["trunks"]["get"]; history: RouterOutputs["trunks"]["history"] };
+type TrunkPage = {
+  trunk: RouterOutputs["trunks"]["get"];
+  history: RouterOutputs["trunks"]["history"];
+};
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +19,10 @@ export const load = (async (event) => {
   const api = apiForRequest(event);
   const input = { tenantSlug: tenant.slug, trunkId: event.params.trunkId };
   const page = await loadFromApi<TrunkPage>(event.url, "trunks.get", async () => {
-    const [trunk, history] = await Promise.all([api.trunks.get.query(input), api.trunks.history.query(input)]);
+    const [trunk, history] = await Promise.all([
+      api.trunks.get.query(input),
+      api.trunks.history.query(input),
+    ]);
     return { trunk, history };
   });
   return { page };
