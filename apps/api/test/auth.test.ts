@@ -72,9 +72,19 @@ describe("signing in", () => {
   it("names the bad field", async () => {
     const result = await signIn("not-an-email", "");
     expect(result.code).toBe("BAD_REQUEST");
-    expect(result.error?.data.issues).toEqual([
-      { path: "email", message: "email must be an email address" },
-      { path: "password", message: "password is required" },
+    expect(result.error?.data.issues).toMatchObject([
+      {
+        path: "email",
+        message: "email must be an email address",
+        reason: "invalid_format",
+        params: { format: "email" },
+      },
+      {
+        path: "password",
+        message: "password is required",
+        reason: "too_small",
+        params: { minimum: 1, origin: "string" },
+      },
     ]);
   });
 

@@ -108,7 +108,12 @@ describe("input validation names the field", () => {
       error: {
         code: "BAD_REQUEST",
         issues: expect.arrayContaining([
-          { path: "query", message: "query must have at least 2 characters" },
+          {
+            path: "query",
+            message: "query must have at least 2 characters",
+            reason: "too_small",
+            params: { minimum: 2, origin: "string" },
+          },
           expect.objectContaining({ path: "limit" }),
         ]) as unknown,
       },
@@ -127,7 +132,12 @@ describe("input validation names the field", () => {
         data: {
           code: "BAD_REQUEST",
           issues: [
-            { path: "query", message: "query must have at least 2 characters" },
+            {
+              path: "query",
+              message: "query must have at least 2 characters",
+              reason: "too_small",
+              params: { minimum: 2, origin: "string" },
+            },
             {
               path: "provinceCode",
               message: "provinceCode must be a two-digit province code, e.g. 35",

@@ -54,8 +54,47 @@ export function statusOf(code: ErrorCode): ContentfulStatusCode {
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `contacts.0.phone`. */
   path: string;
+  /** For developers reading a response; clients word the problem from `reason` and `params`. */
   message: string;
+  reason: IssueReason;
+  /** What the reason needs to be worded: `minimum`/`maximum` (and `origin`: string, number, array…), `format`. */
+  params?: Record<string, string | number>;
 }
+
+/**
+ * Why the API refused a field, closed so that a client can word each one in its own language and
+ * never reads `message`. Schema failures carry zod's issue code; a refusal only the server can
+ * judge carries one of the API's own reasons (see `fieldError`).
+ */
+export const schemaReasons = [
+  "invalid_type",
+  "too_small",
+  "too_big",
+  "invalid_format",
+  "invalid_value",
+  "not_multiple_of",
+  "unrecognized_keys",
+  "invalid_union",
+  "invalid_key",
+  "invalid_element",
+] as const;
+export const ownReasons = [
+  /** Missing where the rest of the input makes it necessary (a password for digest auth). */
+  "required",
+  /** The same value twice in one list. */
+  "repeated",
+  /** Already used in this region (a trunk's name, a number on another of its trunks). */
+  "taken",
+  /** Not available, without saying why (a number another region may hold). */
+  "unavailable",
+  /** Anything else the field's message explains. */
+  "invalid",
+] as const;
+export type IssueReason = (typeof schemaReasons)[number] | (typeof ownReasons)[number];
+export type OwnReason = (typeof ownReasons)[number];
+
+const isOwnReason = (value: unknown): value is OwnReason =>
+  (ownReasons as readonly unknown[]).includes(value);
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; requestId: string; issues?: FieldIssue[] };
@@ -79,5 +118,33 @@ export class ApiError extends Error {
 }
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message,
+    ...reasonOf(issue),
+  }));
+}
+
+function reasonOf(issue: z.core.$ZodIssue): Pick<FieldIssue, "reason" | "params"> {
+  switch (issue.code) {
+    case "too_small":
+      return {
+        reason: issue.code,
+        params: { minimum: Number(issue.minimum), origin: issue.origin },
+      };
+    case "too_big":
+      return {
+        reason: issue.code,
+        params: { maximum: Number(issue.maximum), origin: issue.origin },
+      };
+    case "invalid_format":
+      return { reason: issue.code, params: { format: issue.format } };
+    case "custom": {
+      // Our own refusals say why in `params.reason` (fieldError); a bare refine is "invalid".
+      const reason: unknown = issue.params?.reason;
+      return { reason: isOwnReason(reason) ? reason : "invalid" };
+    }
+    default:
+      return { reason: issue.code };
+  }
 }

@@ -196,6 +196,7 @@ async function routeOf(
           {
             path: `events.${String(index)}.did`,
             message: `did ${event.did} arrives on another trunk: send each trunk's events signed on their own`,
+            reason: "invalid",
           },
         ],
   );
@@ -229,7 +230,13 @@ function sameAsFirst(
     throw new ApiError(
       "CONFLICT",
       `Event ${event.eventId} was already received with different content`,
-      [{ path, message: `eventId ${event.eventId} is already used by a different event` }],
+      [
+        {
+          path,
+          message: `eventId ${event.eventId} is already used by a different event`,
+          reason: "taken",
+        },
+      ],
     );
   }
   return { eventId: event.eventId, callId: first.callId };

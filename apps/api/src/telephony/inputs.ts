@@ -110,6 +110,7 @@ export const didList = z
           code: "custom",
           path: [index],
           message: `dids.${String(index)} repeats dids.${String(first)} (${did})`,
+          params: { reason: "repeated" },
         });
       }
       seen.set(did, first ?? index);

@@ -1,6 +1,6 @@
 import type { TenantTx } from "@sigap/db/client";
 import { claimDid, listTenantDids, releaseDid, type TenantDid } from "@sigap/db/queries";
-import { fieldsError } from "../trpc/field-error.ts";
+import { fieldsError, type Refusal } from "../trpc/field-error.ts";
 
 /** Of the tenant's numbers, those that ring `trunkId`. */
 export function didsOn(held: TenantDid[], trunkId: string): string[] {
@@ -26,18 +26,19 @@ export async function replaceTrunkDids(
     held.filter((did) => did.trunkId !== trunkId).map((did) => did.did),
   );
 
-  const conflicts: { path: string; message: string }[] = [];
+  const conflicts: Refusal[] = [];
   for (const [index, did] of dids.entries()) {
     const path = `dids.${String(index)}`;
     if (onOtherTrunks.has(did))
       conflicts.push({
         path,
         message: `${did} is already on another trunk of this region; remove it there first`,
+        reason: "taken",
       });
     // Says neither who holds the number nor that anyone does: a region could otherwise probe
     // which numbers its neighbours answer.
     else if ((await claimDid(tx, did, trunkId)) === "taken")
-      conflicts.push({ path, message: `${did} is not available` });
+      conflicts.push({ path, message: `${did} is not available`, reason: "unavailable" });
   }
   const [first] = conflicts;
   if (first)

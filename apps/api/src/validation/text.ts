@@ -35,6 +35,7 @@ export function unacceptableInputIssue(input: unknown): FieldIssue | undefined {
     return {
       path: deep.path.length > 0 ? field : "",
       message: `${field} is nested more than ${String(maxJsonDepth)} levels deep`,
+      reason: "invalid",
     };
   }
   const found = findInJson(
@@ -47,5 +48,6 @@ export function unacceptableInputIssue(input: unknown): FieldIssue | undefined {
   return {
     path,
     message: `${field} must not contain a NUL character or an unpaired UTF-16 surrogate`,
+    reason: "invalid",
   };
 }

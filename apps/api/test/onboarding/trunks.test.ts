@@ -117,13 +117,25 @@ describe("phone trunks", () => {
     expect(reply.status).toBe(400);
     expect(reply.issues).toEqual(
       expect.arrayContaining([
-        {
+        expect.objectContaining({
           path: "sipHost",
           message: "sipHost must be a host name such as sip.contoh.co.id or an IPv4/IPv6 address",
-        },
-        { path: "sipPort", message: "sipPort must be a port number from 1 to 65535" },
-        { path: "maxChannels", message: "maxChannels must be a whole number from 1 to 10000" },
-        { path: "codecs.1", message: "each codec must be one of alaw, ulaw, g722, g729, opus" },
+        }),
+        expect.objectContaining({
+          path: "sipPort",
+          message: "sipPort must be a port number from 1 to 65535",
+          reason: "too_big",
+          params: { maximum: 65535, origin: "number" },
+        }),
+        expect.objectContaining({
+          path: "maxChannels",
+          message: "maxChannels must be a whole number from 1 to 10000",
+          reason: "too_small",
+        }),
+        expect.objectContaining({
+          path: "codecs.1",
+          message: "each codec must be one of alaw, ulaw, g722, g729, opus",
+        }),
         expect.objectContaining({ path: "carrier" }),
       ]),
     );
@@ -136,7 +148,7 @@ describe("phone trunks", () => {
         addresses: ["203.0.113.0/24", "203.0.113.0/33", "2001:db8::/48", "sip.example"],
       },
     });
-    expect(addresses.issues).toEqual([
+    expect(addresses.issues).toMatchObject([
       {
         path: "sipHost",
         message: "sipHost must be a host name such as sip.contoh.co.id or an IPv4/IPv6 address",
@@ -160,7 +172,7 @@ describe("phone trunks", () => {
         addresses: ["0.0.0.0/0", "::/0", "10.0.0.0/8", "10.20.0.0/16", "2001:db8::/32"],
       },
     });
-    expect(wide.issues).toEqual(
+    expect(wide.issues).toMatchObject(
       [0, 1, 2].map((index) => ({
         path: `auth.addresses.${String(index)}`,
         message: `auth.addresses.${String(index)} is too wide a range: at most /16 for IPv4 and /32 for IPv6`,
@@ -174,7 +186,11 @@ describe("phone trunks", () => {
     expect(noPassword).toMatchObject({
       status: 400,
       issues: [
-        { path: "auth.password", message: "auth.password is required for digest authentication" },
+        {
+          path: "auth.password",
+          message: "auth.password is required for digest authentication",
+          reason: "required",
+        },
       ],
     });
 
@@ -239,7 +255,10 @@ describe("phone trunks", () => {
       ...digestTrunk(),
       auth: { kind: "digest", username: "sidoarjo112" },
     });
-    expect(backToDigest).toMatchObject({ status: 400, issues: [{ path: "auth.password" }] });
+    expect(backToDigest).toMatchObject({
+      status: 400,
+      issues: [{ path: "auth.password", reason: "required" }],
+    });
 
     const [audit] = await owner.sql<{ diff: { before: unknown; after: unknown } }[]>`
       select diff from audit_log where action = 'trunks.update' and target_id = ${trunk.id} order by occurred_at limit 1`;
@@ -271,7 +290,7 @@ describe("phone trunks", () => {
     expect(refused).toMatchObject({
       status: 409,
       code: "CONFLICT",
-      issues: [{ path: "dids.1", message: `${shared} is not available` }],
+      issues: [{ path: "dids.1", message: `${shared} is not available`, reason: "unavailable" }],
     });
     expect(await didOwner(onlyB)).toBeUndefined();
     expect(await didOwner(shared)).toEqual({ owner_tenant_id: a.tenant.id, trunk_id: trunkA.id });
@@ -297,14 +316,14 @@ describe("phone trunks", () => {
           path: "dids.1",
           message: "dids.1 must be an Indonesian number in E.164 form such as +62 31 1234567",
         },
-        { path: "dids.2", message: `dids.2 repeats dids.0 (${onlyA})` },
+        { path: "dids.2", message: `dids.2 repeats dids.0 (${onlyA})`, reason: "repeated" },
       ],
     });
 
     // Within a region a number sits on one trunk; moving it is an explicit removal first.
     const secondA = await create(a.call, digestTrunk("Telkom"));
     const moved = await a.call("mutation", "setDids", { trunkId: secondA.id, dids: [onlyA] });
-    expect(moved).toMatchObject({ status: 409, issues: [{ path: "dids.0" }] });
+    expect(moved).toMatchObject({ status: 409, issues: [{ path: "dids.0", reason: "taken" }] });
   });
 
   it("removes a trunk, releasing its DIDs, and keeps its history", async () => {

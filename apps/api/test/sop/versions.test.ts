@@ -184,13 +184,15 @@ describe("SOP drafts, publishing and rollback", () => {
       ruleset: ["not", "an", "object"],
       updatedAt: null,
     });
-    expect(reply.issues).toEqual([{ path: "ruleset", message: "ruleset must be a JSON object" }]);
+    expect(reply.issues).toMatchObject([
+      { path: "ruleset", message: "ruleset must be a JSON object" },
+    ]);
     const note = await admin.call("mutation", "sop.publish", {
       ...slug(),
       note: " ",
       updatedAt: new Date().toISOString(),
     });
-    expect(note.issues).toEqual([
+    expect(note.issues).toMatchObject([
       { path: "note", message: "note must say in at least 3 characters what changed" },
     ]);
   });
@@ -207,7 +209,7 @@ describe("SOP drafts, publishing and rollback", () => {
         at,
       });
       expect(reply.code, at).toBe("BAD_REQUEST");
-      expect(reply.issues).toEqual([
+      expect(reply.issues).toMatchObject([
         {
           path: "at",
           message: `at must be an ISO-8601 date and time with an offset, e.g. 2025-08-17T21:30:00+07:00; ${why}.`,
@@ -293,7 +295,7 @@ describe("SOP drafts, publishing and rollback", () => {
       testCase: { ...fireTestCase, name: "Lain", incident: { type: "fire", casualties: -1 } },
     });
     expect(bad.code).toBe("BAD_REQUEST");
-    expect(bad.issues?.map((issue) => issue.path)).toEqual(["testCase.incident.casualties"]);
+    expect(bad.issues?.map((issue) => issue.path)).toMatchObject(["testCase.incident.casualties"]);
     const duplicate = await admin.call("mutation", "sop.testCases.create", {
       ...slug(),
       testCase: fireTestCase,

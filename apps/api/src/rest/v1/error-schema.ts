@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { errorCodes } from "../../http/errors.ts";
+import { errorCodes, ownReasons, schemaReasons } from "../../http/errors.ts";
 
 export const errorSchema = z
   .object({
@@ -7,7 +7,16 @@ export const errorSchema = z
       code: z.enum(errorCodes),
       message: z.string(),
       requestId: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            reason: z.enum([...schemaReasons, ...ownReasons]),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi("Error");

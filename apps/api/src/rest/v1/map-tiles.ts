@@ -72,6 +72,8 @@ export function registerMapTiles(app: V1App, db: Database, tileTemplate: string 
         {
           path: x >= side ? "x" : "y",
           message: `x and y must be below ${String(side)} at zoom ${String(zoom)}`,
+          reason: "too_big",
+          params: { maximum: side - 1, origin: "number" },
         },
       ]);
     }

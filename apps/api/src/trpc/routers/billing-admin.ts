@@ -19,7 +19,12 @@ export const billingAdminRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const plan = await insertBillingPlan(ctx.db, input);
       if (!plan)
-        throw fieldError("code", `A plan with the code ${input.code} exists already`, "CONFLICT");
+        throw fieldError(
+          "code",
+          `A plan with the code ${input.code} exists already`,
+          "CONFLICT",
+          "taken",
+        );
       await ctx.audit({
         action: "billing.createPlan",
         targetType: "billing_plan",

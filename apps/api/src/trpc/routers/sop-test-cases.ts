@@ -35,7 +35,12 @@ async function saving(save: () => Promise<SopTestCaseRow | undefined>): Promise<
     return row;
   } catch (error) {
     if (uniqueViolation(error) === "sop_test_cases_name")
-      throw fieldError("testCase.name", "name is already used by another test case", "CONFLICT");
+      throw fieldError(
+        "testCase.name",
+        "name is already used by another test case",
+        "CONFLICT",
+        "taken",
+      );
     throw error;
   }
 }

@@ -166,11 +166,13 @@ export const tenantsRouter = createRouter({
               "slug",
               `The slug ${input.slug} is already used by another tenant`,
               "CONFLICT",
+              "taken",
             );
           throw fieldError(
             "regionCode",
             `${region.name} (${region.code}) already has a tenant; a region holds one tenant only`,
             "CONFLICT",
+            "taken",
           );
         }
         const { tenantId, tenantTx } = result;

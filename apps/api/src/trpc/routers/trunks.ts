@@ -55,7 +55,11 @@ async function refuseTakenName(tx: TenantTx, name: string, except?: string): Pro
   );
   if (taken)
     throw fieldsError("CONFLICT", `${name} is already the name of another trunk`, [
-      { path: "name", message: `name ${name} is already used by another trunk of this region` },
+      {
+        path: "name",
+        message: `name ${name} is already used by another trunk of this region`,
+        reason: "taken",
+      },
     ]);
 }
 
@@ -79,7 +83,12 @@ export const trunksRouter = createRouter({
     .input(z.object(trunkShape))
     .mutation(async ({ ctx, input }) => {
       if (input.auth.kind === "digest" && input.auth.password === undefined) {
-        throw fieldError("auth.password", "auth.password is required for digest authentication");
+        throw fieldError(
+          "auth.password",
+          "auth.password is required for digest authentication",
+          "BAD_REQUEST",
+          "required",
+        );
       }
       await refuseTakenName(ctx.tx, input.name);
       const id = randomUUID();
@@ -119,6 +128,8 @@ export const trunksRouter = createRouter({
           throw fieldError(
             "auth.password",
             "auth.password is required when switching to digest authentication",
+            "BAD_REQUEST",
+            "required",
           );
       }
       await refuseTakenName(ctx.tx, input.name, before.id);
