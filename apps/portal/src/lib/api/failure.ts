@@ -1,12 +1,13 @@
 import { refreshAll } from "$app/navigation";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
+import type { ErrorCode } from "@sigap/api/errors";
 import type { ApiFailure } from "./error.ts";
 import { commonFailureMessage } from "./failure-message.ts";
 
 /** Codes whose meaning depends on the action (CONFLICT: last admin, already a member…). */
-export type FailureOverrides = Partial<Record<string, PlainKey>>;
+export type FailureOverrides = Partial<Record<ErrorCode, PlainKey>>;
 
-const byCode: Record<string, PlainKey> = {
+const byCode: Partial<Record<ErrorCode, PlainKey>> = {
   BAD_REQUEST: "failure.BAD_REQUEST",
   UNAUTHORIZED: "failure.UNAUTHORIZED",
   FORBIDDEN: "failure.FORBIDDEN",

@@ -1,3 +1,4 @@
+import type { IssueReason } from "@sigap/api/errors";
 import type { ApiFailure } from "#lib/api/error.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
 
@@ -21,7 +22,7 @@ const byField: Record<string, PlainKey> = {
  */
 export function trunkFieldMessages(i18n: Translator, failure: ApiFailure): Record<string, string> {
   const messages: Record<string, string> = {};
-  for (const [path, apiMessage] of Object.entries(failure.fields)) {
+  for (const [path, reason] of Object.entries(failure.reasons)) {
     const field = path.startsWith("auth.addresses")
       ? "auth.addresses"
       : path.startsWith("codecs")
@@ -29,26 +30,19 @@ export function trunkFieldMessages(i18n: Translator, failure: ApiFailure): Recor
         : path;
     let key = byField[field] ?? "auth.field.invalid";
     if (field === "name" && failure.code === "CONFLICT") key = "trunks.error.nameTaken";
-    // The API's wording is English; "required" is the one distinction the person needs here.
-    if (field === "auth.password" && apiMessage.includes("required"))
-      key = "trunks.error.passwordRequired";
+    if (field === "auth.password" && reason === "required") key = "trunks.error.passwordRequired";
     messages[field] ??= i18n.t(key);
   }
   return messages;
 }
 
 /**
- * A DID line's problem in the page's language. The API names each line by index (`dids.2`) with an
- * English message; a conflict says whether another trunk here holds the number, or that it is
- * not available (held elsewhere, never said where).
+ * A DID line's problem in the page's language, from why the API refused the line (`dids.2`):
+ * another trunk here holds the number (taken), it is not available (held elsewhere, never said
+ * where), it repeats an earlier line, or it is not a number.
  */
-export function didMessage(i18n: Translator, code: string, apiMessage: string): string {
-  if (code === "CONFLICT") {
-    return i18n.t(
-      apiMessage.includes("another trunk")
-        ? "trunks.dids.onOtherTrunk"
-        : "trunks.dids.takenElsewhere",
-    );
-  }
-  return i18n.t(apiMessage.includes("repeats") ? "trunks.dids.repeated" : "trunks.dids.invalid");
+export function didMessage(i18n: Translator, reason: IssueReason): string {
+  if (reason === "taken") return i18n.t("trunks.dids.onOtherTrunk");
+  if (reason === "unavailable") return i18n.t("trunks.dids.takenElsewhere");
+  return i18n.t(reason === "repeated" ? "trunks.dids.repeated" : "trunks.dids.invalid");
 }

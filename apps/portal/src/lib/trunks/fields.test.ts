@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { ApiFailure } from "#lib/api/error.ts";
+import { translator } from "#lib/i18n/index.ts";
+import { didMessage, trunkFieldMessages } from "./fields.ts";
+
+const id = translator("id");
+
+/** A refusal as the API sends it; the English messages are there to show they are not read. */
+function refusal(code: ApiFailure["code"], issues: ApiFailure["reasons"]): ApiFailure {
+  const fields = Object.fromEntries(Object.keys(issues).map((path) => [path, "(English, unread)"]));
+  return { code, fields, reasons: issues, retryAfterSeconds: undefined };
+}
+
+describe("the trunk form's field messages", () => {
+  it("words a missing digest password from its reason, not from the API's English", () => {
+    const missing = trunkFieldMessages(id, refusal("BAD_REQUEST", { "auth.password": "required" }));
+    expect(missing["auth.password"]).toBe(id.t("trunks.error.passwordRequired"));
+    const weak = trunkFieldMessages(id, refusal("BAD_REQUEST", { "auth.password": "too_small" }));
+    expect(weak["auth.password"]).toBe(id.t("trunks.error.password"));
+  });
+
+  it("marks the whole allow-list for one bad address, and a taken name as taken", () => {
+    const messages = trunkFieldMessages(
+      id,
+      refusal("CONFLICT", { name: "taken", "auth.addresses.3": "invalid_format" }),
+    );
+    expect(messages).toEqual({
+      name: id.t("trunks.error.nameTaken"),
+      "auth.addresses": id.t("trunks.error.addresses"),
+    });
+  });
+});
+
+describe("a DID line's message", () => {
+  it.each([
+    ["taken", "trunks.dids.onOtherTrunk"],
+    ["unavailable", "trunks.dids.takenElsewhere"],
+    ["repeated", "trunks.dids.repeated"],
+    ["invalid", "trunks.dids.invalid"],
+  ] as const)("says %s as %s", (reason, key) => {
+    expect(didMessage(id, reason)).toBe(id.t(key));
+  });
+});
