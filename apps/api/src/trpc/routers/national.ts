@@ -8,6 +8,7 @@ import {
   type TenantDirectoryRow,
 } from "@sigap/db/queries";
 import { csvDocument, dateInZone, formatInZone } from "../../csv.ts";
+import { tenantRow, toTenantRow } from "../../onboarding/tenant-row.ts";
 import { createRouter } from "../init.ts";
 import { ministryProcedure } from "../ministry.ts";
 
@@ -65,19 +66,6 @@ const provinceRow = z.object({
   onboarding: z.int(),
   none: z.int(),
   percentLive: z.number(),
-});
-
-// A tenant's chosen name is no personal data, but `displayName` is on the guard's list of
-// personal field names (it is one for users), so it goes out as `tenantName`.
-const tenantRow = z.object({
-  slug: z.string(),
-  tenantName: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  provinceCode: z.string(),
-  provinceName: z.string(),
-  status: z.enum(tenantStatuses),
-  launchedAt: z.date().nullable(),
 });
 
 const adoptionPoint = z.object({ month: z.string(), launched: z.int(), cumulative: z.int() });
@@ -139,16 +127,7 @@ function summary(scope: Scope): z.infer<typeof summaryOutput> {
 }
 
 function tenantRows(scope: Scope): z.infer<typeof tenantRow>[] {
-  return scope.tenants.map((tenant: TenantDirectoryRow) => ({
-    slug: tenant.slug,
-    tenantName: tenant.displayName,
-    regionCode: tenant.regionCode,
-    regionName: tenant.regionName,
-    provinceCode: tenant.provinceCode,
-    provinceName: tenant.provinceName,
-    status: tenant.status,
-    launchedAt: tenant.launchedAt,
-  }));
+  return scope.tenants.map(toTenantRow);
 }
 
 const monthOf = (instant: Date) => formatInZone(instant, nationalTimeZone).slice(0, 7);

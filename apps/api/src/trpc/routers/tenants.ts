@@ -11,6 +11,7 @@ import {
 } from "@sigap/db/queries";
 import { tenantStatus } from "@sigap/db/schema";
 import { regionSearchInput } from "../../http/schemas.ts";
+import { toTenantRow } from "../../onboarding/tenant-row.ts";
 import { inviteMember } from "../../invitations/invite.ts";
 import { emailAddress } from "../../validation/email.ts";
 import { fieldError } from "../field-error.ts";
@@ -103,13 +104,7 @@ export const tenantsRouter = createRouter({
       });
       const first = (input.page - 1) * input.pageSize;
       return {
-        // The national directory's row as the national view names it; the internal id stays here.
-        tenants: matches
-          .slice(first, first + input.pageSize)
-          .map(({ tenantId: _id, displayName, ...tenant }) => ({
-            ...tenant,
-            tenantName: displayName,
-          })),
+        tenants: matches.slice(first, first + input.pageSize).map(toTenantRow),
         total: matches.length,
         page: input.page,
         pageSize: input.pageSize,
