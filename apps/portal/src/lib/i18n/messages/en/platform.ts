@@ -13,7 +13,6 @@ export const platformPagesEn = {
   "platform.tenants.search": "Search",
   "platform.tenants.searchHint": "Name, slug, regency/city or province.",
   "platform.tenants.status": "Status",
-  "platform.tenants.allStatuses": "All statuses",
   "platform.tenants.apply": "Show",
   "platform.tenants.reset": "Clear search",
   "platform.tenants.noMatch": "No tenant matches this search.",

@@ -12,7 +12,6 @@ export const platformPagesId = {
   "platform.tenants.search": "Cari",
   "platform.tenants.searchHint": "Nama, slug, kabupaten/kota atau provinsi.",
   "platform.tenants.status": "Status",
-  "platform.tenants.allStatuses": "Semua status",
   "platform.tenants.apply": "Tampilkan",
   "platform.tenants.reset": "Hapus pencarian",
   "platform.tenants.noMatch": "Tidak ada tenant yang cocok dengan pencarian ini.",
