@@ -150,10 +150,12 @@ describe("deadlines and escalation", () => {
     worker = undefined;
     await timePasses(incidentId);
     await startWorker();
-    // The steps are separate jobs, which the worker may finish in any order: wait for all three.
+    // The deadline and the steps are separate jobs, which the worker may finish in any order: wait
+    // for all four.
     const seen = await eventually(
       () => detail(incidentId),
       (now) =>
+        now.timeline.some((entry) => entry.kind === "ack_overdue") &&
         ["renotify", "notify_supervisor", "notify_backup_agency"].every((action) =>
           now.timeline.some((entry) => entry.kind === "escalated" && entry.data.action === action),
         ),
