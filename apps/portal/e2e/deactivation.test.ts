@@ -109,13 +109,17 @@ describe("deactivating a member", () => {
   it("shows the deactivation in the audit log, filtered through the URL, and downloads it as CSV", async () => {
     const adminPage = adminContext.pages()[0] ?? (await adminContext.newPage());
     await openPage(adminPage, `/t/${tenant.slug}/audit`);
-    await adminPage.getByLabel("Tindakan").fill("users.deactivate");
+    await adminPage.getByLabel("Tindakan").selectOption({ label: "Menonaktifkan pengguna" });
     await adminPage.getByRole("button", { name: "Terapkan" }).click();
     await adminPage.waitForURL(`**/t/${tenant.slug}/audit?action=users.deactivate`);
     const rows = adminPage.getByTestId("audit-row");
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute("data-action")).toBe("users.deactivate");
     expect(await rows.first().textContent()).toContain(admin.displayName);
+    // A sentence naming whom it was done to, not the action's code and the person's id.
+    expect(await rows.first().getByRole("cell").nth(2).textContent()).toMatch(
+      new RegExp(`^\\s*Menonaktifkan pengguna:\\s*${operator.displayName}\\s*$`),
+    );
 
     const [download] = await Promise.all([
       adminPage.waitForEvent("download"),

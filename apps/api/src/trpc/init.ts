@@ -19,6 +19,7 @@ import {
   type Action,
   type Role,
 } from "@sigap/tenancy";
+import type { AuditAction } from "../audit/actions.ts";
 import { RetryAfter } from "../auth/errors.ts";
 import type { CallFeed } from "../calls/call-feed.ts";
 import { redactSecrets } from "../auth/redact.ts";
@@ -135,7 +136,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** What an audited action records besides who, where and when. */
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   before?: unknown;

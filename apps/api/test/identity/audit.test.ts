@@ -32,6 +32,7 @@ interface Row {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName: string | null;
 }
 interface Page {
   rows: Row[];
@@ -257,7 +258,7 @@ describe("audit.exportCsv", () => {
     expect({ rowCount, truncated }).toEqual({ rowCount: 4, truncated: false });
     expect(
       csv.startsWith(
-        "\uFEFFoccurred_at,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id\r\n",
+        "\uFEFFoccurred_at,actor_email,actor_name,actor_role,action,target_type,target_id,target_name,changes,ip,user_agent,request_id\r\n",
       ),
     ).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
@@ -267,7 +268,7 @@ describe("audit.exportCsv", () => {
       "Asia/Jayapura": "+09:00",
     }[zoneA];
     expect(csv).toContain(
-      `2025-03-09T23:30:00${offset ?? ""},${adminA.email},${adminA.displayName},tenant_admin,${tag}.users.invite,user,u-1,,10.1.2.3,"'=HYPERLINK(""http://evil"")",\r\n`,
+      `2025-03-09T23:30:00${offset ?? ""},${adminA.email},${adminA.displayName},tenant_admin,${tag}.users.invite,user,u-1,,,10.1.2.3,"'=HYPERLINK(""http://evil"")",\r\n`,
     );
     // A quoted field keeps its commas and quotes.
     expect(csv).toContain(`"{""after"":{""note"":""Banjir, \\""siaga 1\\""\\nKec. Buduran""}}"`);
@@ -347,7 +348,7 @@ describe("platform audit views", () => {
     expect(rowCount).toBe(6);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFFoccurred_at,tenant,actor_email,actor_name,actor_role,action,target_type,target_id,changes,ip,user_agent,request_id",
+      "\uFEFFoccurred_at,tenant,actor_email,actor_name,actor_role,action,target_type,target_id,target_name,changes,ip,user_agent,request_id",
     );
     expect(lines[1]).toMatch(
       new RegExp(`^2025-03-12T09:00:00\\+08:00,\\(platform\\),${platformAdmin.email},`),
@@ -403,5 +404,75 @@ describe("the audit trail is append-only", () => {
   it("the runtime role cannot read across tenants except through audit_log_all()", async () => {
     const rows = await database.app.sql<{ n: number }[]>`select count(*)::int as n from audit_log`;
     expect(rows[0]?.n).toBe(0);
+  });
+});
+
+describe("target names", () => {
+  let named: TestTenant;
+  let other: TestTenant;
+  let namedAdmin: SignedInTestPerson;
+  const agencyIn = async (tenant: TestTenant, name: string) => {
+    const [agency] = await database.owner.sql<{ id: string }[]>`
+      insert into agencies (tenant_id, agency_type, name) values (${tenant.id}, 'damkar', ${name}) returning id`;
+    return agency?.id ?? "";
+  };
+
+  beforeAll(async () => {
+    named = await createTestTenant(database.owner);
+    other = await createTestTenant(database.owner);
+    namedAdmin = await createTestPerson(database.owner, {
+      email: uniqueEmail("admin-named"),
+      memberships: [{ tenantId: named.id, role: "tenant_admin" }],
+      signedIn: true,
+    });
+    clients.set(namedAdmin, testClient(api.url, { cookie: namedAdmin.cookie }));
+    const at = "2025-04-01T01:00:00Z";
+    const row = (action: string, target: [string, string], diff?: unknown) =>
+      insertTenantRow(named, { at, actor: namedAdmin, action, target, diff });
+    await row("agencies.update", ["agency", await agencyIn(named, "Damkar Kota Contoh")]);
+    await row("users.changeRole", ["user", adminA.id]);
+    await row("calls.block", ["call_blocklist", "+6281234567890"]);
+    await row("trunks.remove", ["phone_trunk", randomUUID()], { before: { name: "Trunk lama" } });
+    // A forged row naming another region's agency: the name must not leak through.
+    await row("agencies.create", ["agency", await agencyIn(other, "Rahasia Daerah Lain")]);
+  });
+
+  afterAll(async () => {
+    await deleteTestPeople(database.owner, [namedAdmin]);
+    await deleteTestTenants(database.owner, [named, other]);
+  });
+
+  const names = (page: Page) =>
+    Object.fromEntries(page.rows.map((row) => [row.action.replace(`${tag}.`, ""), row.targetName]));
+
+  it("names each row's target as it is called now, or as its diff kept it once removed", async () => {
+    expect(names(await list(namedAdmin, { tenantSlug: named.slug, action: tag }))).toEqual({
+      "agencies.update": "Damkar Kota Contoh",
+      "users.changeRole": adminA.displayName,
+      "calls.block": "+6281234567890",
+      "trunks.remove": "Trunk lama",
+      "agencies.create": null,
+    });
+  });
+
+  it("names them in the platform's view too, across regions", async () => {
+    const page = await list(
+      platformAdmin,
+      { action: `${tag}.agencies.`, targetType: "agency" },
+      "audit.platformList",
+    );
+    expect(page.rows.map((row) => row.targetName).sort()).toEqual([
+      "Damkar Kota Contoh",
+      "Rahasia Daerah Lain",
+    ]);
+  });
+
+  it("puts the name in the CSV export", async () => {
+    const answer = await as(namedAdmin).call("mutation", "audit.exportCsv", {
+      tenantSlug: named.slug,
+      action: `${tag}.agencies.update`,
+    });
+    expect((answer.data as { csv: string }).csv).toContain(",agency,");
+    expect((answer.data as { csv: string }).csv).toContain(",Damkar Kota Contoh,");
   });
 });

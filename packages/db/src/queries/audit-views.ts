@@ -37,6 +37,8 @@ export interface AuditViewRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** What the target is called (see `audit_target_name` in the migrations); null when unnamed. */
+  targetName: string | null;
   diff: unknown;
   ip: string | null;
   userAgent: string | null;
@@ -64,6 +66,9 @@ const auditRowColumns = {
   action: auditLog.action,
   targetType: auditLog.targetType,
   targetId: auditLog.targetId,
+  targetName: sql<
+    string | null
+  >`audit_target_name(${auditLog.targetType}, ${auditLog.targetId}, ${auditLog.diff})`,
   diff: auditLog.diff,
 };
 
@@ -138,6 +143,7 @@ export async function listAllAudit(
     action: string;
     target_type: string | null;
     target_id: string | null;
+    target_name: string | null;
     diff: unknown;
     ip: string | null;
     user_agent: string | null;
@@ -168,6 +174,7 @@ export async function listAllAudit(
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
+    targetName: row.target_name,
     diff: row.diff,
     ip: row.ip,
     userAgent: row.user_agent,

@@ -109,6 +109,7 @@ function present(row: AuditViewRow) {
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,
+    targetName: row.targetName,
     diff: row.diff,
     ip: row.ip,
     userAgent: row.userAgent,

@@ -2,6 +2,7 @@ import type { Translation } from "../types.ts";
 import { authEn } from "./en/auth.ts";
 import { accountPagesEn } from "./en/account.ts";
 import { tenantPagesEn } from "./en/tenant.ts";
+import { auditActionsEn } from "./en/audit.ts";
 import { nationalPagesEn } from "./en/national.ts";
 import { platformPagesEn } from "./en/platform.ts";
 import { agenciesPagesEn } from "./en/agencies.ts";
@@ -64,6 +65,7 @@ export const en = {
   ...authEn,
   ...accountPagesEn,
   ...tenantPagesEn,
+  ...auditActionsEn,
   ...agenciesPagesEn,
   ...trunksPagesEn,
   ...callsPagesEn,

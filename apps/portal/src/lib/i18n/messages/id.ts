@@ -1,6 +1,7 @@
 import { authId } from "./id/auth.ts";
 import { accountPagesId } from "./id/account.ts";
 import { tenantPagesId } from "./id/tenant.ts";
+import { auditActionsId } from "./id/audit.ts";
 import { nationalPagesId } from "./id/national.ts";
 import { platformPagesId } from "./id/platform.ts";
 import { agenciesPagesId } from "./id/agencies.ts";
@@ -64,6 +65,7 @@ export const id = {
   ...authId,
   ...accountPagesId,
   ...tenantPagesId,
+  ...auditActionsId,
   ...agenciesPagesId,
   ...trunksPagesId,
   ...callsPagesId,
