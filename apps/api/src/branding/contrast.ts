@@ -23,16 +23,20 @@ export function contrastRatio(first: string, second: string): number {
 export const minimumContrast = { primaryColor: 4.5, accentColor: 3 } as const;
 
 /**
- * Why white text on `color` is too faint for `field`, or undefined when it is legible enough. The
- * ratio is rounded down, so a colour just under the limit never reads as meeting it.
+ * Why white text on `color` is too faint for `field` (a message and the figures to word it), or
+ * undefined when it is legible enough. The ratio is rounded down, so a colour just under the limit
+ * never reads as meeting it.
  */
 export function contrastProblem(
   field: keyof typeof minimumContrast,
   color: string,
-): string | undefined {
+): { message: string; params: { ratio: number; minimum: number } } | undefined {
   const ratio = contrastRatio(color, "#ffffff");
-  const needed = minimumContrast[field];
-  if (ratio >= needed) return undefined;
-  const shown = (Math.floor(ratio * 100) / 100).toFixed(2);
-  return `${field} ${color} has a contrast ratio of ${shown}:1 with white text; at least ${String(needed)}:1 is needed (WCAG 2.1)`;
+  const minimum = minimumContrast[field];
+  if (ratio >= minimum) return undefined;
+  const shown = Math.floor(ratio * 100) / 100;
+  return {
+    message: `${field} ${color} has a contrast ratio of ${shown.toFixed(2)}:1 with white text; at least ${String(minimum)}:1 is needed (WCAG 2.1)`,
+    params: { ratio: shown, minimum },
+  };
 }

@@ -21,16 +21,36 @@ export interface CheckedLogo {
   removedFromSvg: number;
 }
 
-export type LogoCheck = { ok: true; logo: CheckedLogo } | { ok: false; message: string };
+/** Why a logo is refused, with what a client needs to word it (see `ownReasons` in http/errors.ts). */
+export type LogoRefusal = { ok: false; message: string } & (
+  | { reason: "file_too_large"; params: { kib: number; maximumKib: number } }
+  | { reason: "image_too_large"; params: { width: number; height: number; maximum: number } }
+  | {
+      reason: "unsupported_file";
+      params: { problem: "empty" | "not_an_image" | "unreadable" | "svg_dtd" | "svg_empty" };
+    }
+);
 
-const kib = (bytes: number) => `${String(Math.ceil(bytes / 1024))} KiB`;
+export type LogoCheck = { ok: true; logo: CheckedLogo } | LogoRefusal;
+
+const kib = (bytes: number) => Math.ceil(bytes / 1024);
+
+function unsupported(
+  problem: Extract<LogoRefusal, { reason: "unsupported_file" }>["params"]["problem"],
+  message: string,
+): LogoRefusal {
+  return { ok: false, message, reason: "unsupported_file", params: { problem } };
+}
 
 export async function checkLogo(data: Buffer): Promise<LogoCheck> {
-  if (data.length === 0) return { ok: false, message: "logo is empty" };
+  if (data.length === 0) return unsupported("empty", "logo is empty");
   if (data.length > maxLogoBytes) {
+    const params = { kib: kib(data.length), maximumKib: kib(maxLogoBytes) };
     return {
       ok: false,
-      message: `logo is ${kib(data.length)}; at most ${kib(maxLogoBytes)} is allowed`,
+      message: `logo is ${String(params.kib)} KiB; at most ${String(params.maximumKib)} KiB is allowed`,
+      reason: "file_too_large",
+      params,
     };
   }
   if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
@@ -38,15 +58,15 @@ export async function checkLogo(data: Buffer): Promise<LogoCheck> {
   if (startsWith(data, [0xff, 0xd8, 0xff])) return raster(data, "image/jpeg", jpegSize(data));
   const svg = svgText(data);
   if (svg?.withDtd)
-    return {
-      ok: false,
-      message: "logo is an SVG with its own DTD (entity declarations), which is not accepted",
-    };
+    return unsupported(
+      "svg_dtd",
+      "logo is an SVG with its own DTD (entity declarations), which is not accepted",
+    );
   if (svg) return sanitisedSvg(svg.text);
-  return {
-    ok: false,
-    message: "logo must be a PNG, JPEG or SVG image; the file's content is none of these",
-  };
+  return unsupported(
+    "not_an_image",
+    "logo must be a PNG, JPEG or SVG image; the file's content is none of these",
+  );
 }
 
 function startsWith(data: Buffer, signature: number[]): boolean {
@@ -65,12 +85,14 @@ function raster(
 ): LogoCheck {
   const format = mimeType === "image/png" ? "PNG" : "JPEG";
   if (!size || size.width === 0 || size.height === 0)
-    return { ok: false, message: `logo is not a readable ${format} image` };
+    return unsupported("unreadable", `logo is not a readable ${format} image`);
   if (size.width > maxLogoSide || size.height > maxLogoSide) {
     const limit = `${String(maxLogoSide)}×${String(maxLogoSide)}`;
     return {
       ok: false,
       message: `logo is ${String(size.width)}×${String(size.height)} pixels; at most ${limit} is allowed`,
+      reason: "image_too_large",
+      params: { width: size.width, height: size.height, maximum: maxLogoSide },
     };
   }
   return {
@@ -196,10 +218,10 @@ async function sanitisedSvg(svg: string): Promise<LogoCheck> {
   });
   const root = fragment.firstElementChild;
   if (root?.localName !== "svg" || root.namespaceURI !== "http://www.w3.org/2000/svg") {
-    return {
-      ok: false,
-      message: "logo is an SVG with nothing left to show once unsafe content is removed",
-    };
+    return unsupported(
+      "svg_empty",
+      "logo is an SVG with nothing left to show once unsafe content is removed",
+    );
   }
   // Serialised as XML, not HTML: the result is served as image/svg+xml, which must be well formed.
   const data = Buffer.from(serializer.serializeToString(root));

@@ -57,7 +57,7 @@ export interface FieldIssue {
   /** For developers reading a response; clients word the problem from `reason` and `params`. */
   message: string;
   reason: IssueReason;
-  /** What the reason needs to be worded: `minimum`/`maximum` (and `origin`: string, number, array…), `format`. */
+  /** What the reason needs to be worded: `minimum`/`maximum` (and `origin`: string, number, array…), `format`; see each own reason. */
   params?: Record<string, string | number>;
 }
 
@@ -87,6 +87,14 @@ export const ownReasons = [
   "taken",
   /** Not available, without saying why (a number another region may hold). */
   "unavailable",
+  /** White text on a colour is too faint; `params`: `ratio` (rounded down) and `minimum`. */
+  "low_contrast",
+  /** A file over the size limit; `params`: `kib` and `maximumKib`. */
+  "file_too_large",
+  /** An image over the pixel limit; `params`: `width`, `height` and `maximum` (per side). */
+  "image_too_large",
+  /** A file whose content is not accepted; `params.problem`: `empty`, `not_an_image`, `unreadable`, `svg_dtd` or `svg_empty`. */
+  "unsupported_file",
   /** Anything else the field's message explains. */
   "invalid",
 ] as const;
@@ -140,9 +148,11 @@ function reasonOf(issue: z.core.$ZodIssue): Pick<FieldIssue, "reason" | "params"
     case "invalid_format":
       return { reason: issue.code, params: { format: issue.format } };
     case "custom": {
-      // Our own refusals say why in `params.reason` (fieldError); a bare refine is "invalid".
-      const reason: unknown = issue.params?.reason;
-      return { reason: isOwnReason(reason) ? reason : "invalid" };
+      // Our own refusals say why in `params.reason`, and what wording needs beside it (fieldError);
+      // a bare refine is "invalid".
+      const { reason, ...params } = (issue.params ?? {}) as Record<string, string | number>;
+      if (!isOwnReason(reason)) return { reason: "invalid" };
+      return Object.keys(params).length > 0 ? { reason, params } : { reason };
     }
     default:
       return { reason: issue.code };

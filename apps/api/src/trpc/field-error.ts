@@ -4,11 +4,15 @@ import type { OwnReason } from "../http/errors.ts";
 
 type RefusalCode = "BAD_REQUEST" | "CONFLICT";
 
+/** What a reason's wording needs (see `ownReasons`): a ratio, a limit. */
+export type RefusalParams = Record<string, string | number>;
+
 /** One field's refusal: its path, the developer's message, and why (see `ownReasons`). */
 export interface Refusal {
   path: string;
   message: string;
   reason?: OwnReason;
+  params?: RefusalParams;
 }
 
 /**
@@ -17,15 +21,16 @@ export interface Refusal {
  * like a schema failure, and the portal shows it beside the field. The error comes out of a parse
  * because a ZodError built with `new` is not an `Error` instance, and tRPC would wrap it away.
  * `code` is for refusals about a field that are not bad input (a slug already taken: CONFLICT);
- * `reason` is what clients word the problem from ("invalid" unless said).
+ * `reason` is what clients word the problem from ("invalid" unless said), with `params`.
  */
 export function fieldError(
   path: string,
   message: string,
   code: RefusalCode = "BAD_REQUEST",
   reason: OwnReason = "invalid",
+  params?: RefusalParams,
 ): TRPCError {
-  return fieldsError(code, message, [{ path, message, reason }]);
+  return fieldsError(code, message, [{ path, message, reason, ...(params ? { params } : {}) }]);
 }
 
 /** Like `fieldError`, about several fields at once (`dids.0` and `dids.3` both taken), under one `message`. */
@@ -38,7 +43,7 @@ export function fieldsError(code: RefusalCode, message: string, issues: Refusal[
           code: "custom",
           path: issue.path.split("."),
           message: issue.message,
-          params: { reason: issue.reason ?? "invalid" },
+          params: { ...issue.params, reason: issue.reason ?? "invalid" },
         });
     })
     .safeParse(undefined);

@@ -73,6 +73,8 @@ describe("colours", () => {
         path: "primaryColor",
         message:
           "primaryColor #ffcc00 has a contrast ratio of 1.51:1 with white text; at least 4.5:1 is needed (WCAG 2.1)",
+        reason: "low_contrast",
+        params: { ratio: 1.51, minimum: 4.5 },
       },
     ]);
     const accent = await update({ accentColor: "#959595" });
@@ -81,6 +83,8 @@ describe("colours", () => {
         path: "accentColor",
         message:
           "accentColor #959595 has a contrast ratio of 2.99:1 with white text; at least 3:1 is needed (WCAG 2.1)",
+        reason: "low_contrast",
+        params: { ratio: 2.99, minimum: 3 },
       },
     ]);
     // 3.03:1 is enough for the accent (large text, UI parts) but not for the primary colour.
@@ -146,22 +150,45 @@ describe("logo", () => {
 
     const gif = Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1");
     const message = "logo must be a PNG, JPEG or SVG image; the file's content is none of these";
-    expect((await upload(gif)).issues).toMatchObject([{ path: "logoBase64", message }]);
+    expect((await upload(gif)).issues).toMatchObject([
+      {
+        path: "logoBase64",
+        message,
+        reason: "unsupported_file",
+        params: { problem: "not_an_image" },
+      },
+    ]);
     // An HTML page is not an SVG image because it holds one.
     expect(
       (await upload(Buffer.from("<html><body><svg></svg></body></html>"))).issues,
     ).toMatchObject([{ path: "logoBase64", message }]);
     expect(
       (await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).issues,
-    ).toMatchObject([{ path: "logoBase64", message: "logo is not a readable PNG image" }]);
+    ).toMatchObject([
+      {
+        path: "logoBase64",
+        message: "logo is not a readable PNG image",
+        params: { problem: "unreadable" },
+      },
+    ]);
   });
 
   it("refuses files over 512 KiB and images over 2048×2048", async () => {
     expect((await upload(png(100, 100, 512 * 1024))).issues).toMatchObject([
-      { path: "logoBase64", message: "logo is 513 KiB; at most 512 KiB is allowed" },
+      {
+        path: "logoBase64",
+        message: "logo is 513 KiB; at most 512 KiB is allowed",
+        reason: "file_too_large",
+        params: { kib: 513, maximumKib: 512 },
+      },
     ]);
     expect((await upload(png(4096, 10))).issues).toMatchObject([
-      { path: "logoBase64", message: "logo is 4096×10 pixels; at most 2048×2048 is allowed" },
+      {
+        path: "logoBase64",
+        message: "logo is 4096×10 pixels; at most 2048×2048 is allowed",
+        reason: "image_too_large",
+        params: { width: 4096, height: 10, maximum: 2048 },
+      },
     ]);
     expect((await upload(jpeg(2048, 2049))).issues).toMatchObject([
       { path: "logoBase64", message: "logo is 2048×2049 pixels; at most 2048×2048 is allowed" },
@@ -216,6 +243,8 @@ describe("logo", () => {
       {
         path: "logoBase64",
         message: "logo is an SVG with its own DTD (entity declarations), which is not accepted",
+        reason: "unsupported_file",
+        params: { problem: "svg_dtd" },
       },
     ]);
   });

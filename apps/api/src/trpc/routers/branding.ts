@@ -57,12 +57,20 @@ export const brandingRouter = createRouter({
       for (const field of ["primaryColor", "accentColor"] as const) {
         const color = input[field];
         const problem = color === undefined ? undefined : contrastProblem(field, color);
-        if (problem) throw fieldError(field, problem);
+        if (problem)
+          throw fieldError(field, problem.message, "BAD_REQUEST", "low_contrast", problem.params);
       }
       let logo: CheckedLogo | undefined;
       if (input.logoBase64 !== undefined) {
         const checked = await checkLogo(Buffer.from(input.logoBase64, "base64"));
-        if (!checked.ok) throw fieldError("logoBase64", checked.message);
+        if (!checked.ok)
+          throw fieldError(
+            "logoBase64",
+            checked.message,
+            "BAD_REQUEST",
+            checked.reason,
+            checked.params,
+          );
         logo = checked.logo;
       }
       const before = await getBranding(ctx.tx);

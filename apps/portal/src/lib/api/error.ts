@@ -9,9 +9,26 @@ export interface ApiFailure {
   fields: Record<string, string>;
   /** Field path → why the API refused it: what the portal words the problem from. */
   reasons: Record<string, IssueReason>;
+  /** Field path → what its reason's wording needs (a ratio, a limit), where the API gave any. */
+  params: Record<string, IssueParams>;
   /** Set with TOO_MANY_REQUESTS. */
   retryAfterSeconds: number | undefined;
 }
+
+/** What the API says a reason's wording needs: named figures and words. */
+export type IssueParams = Record<string, string | number>;
+
+interface RawIssue {
+  path?: unknown;
+  message?: unknown;
+  reason?: unknown;
+  params?: unknown;
+}
+
+const isParams = (value: unknown): value is IssueParams =>
+  typeof value === "object" &&
+  value !== null &&
+  Object.values(value).every((entry) => typeof entry === "string" || typeof entry === "number");
 
 interface ErrorData {
   code?: unknown;
@@ -21,17 +38,26 @@ interface ErrorData {
 
 export function apiFailure(error: unknown): ApiFailure {
   if (!isTRPCClientError(error))
-    return { code: "SERVICE_UNAVAILABLE", fields: {}, reasons: {}, retryAfterSeconds: undefined };
+    return {
+      code: "SERVICE_UNAVAILABLE",
+      fields: {},
+      reasons: {},
+      params: {},
+      retryAfterSeconds: undefined,
+    };
   const data = (error.data ?? {}) as ErrorData;
   const fields: Record<string, string> = {};
   const reasons: Record<string, IssueReason> = {};
+  const params: Record<string, IssueParams> = {};
   if (Array.isArray(data.issues)) {
-    for (const issue of data.issues as { path?: unknown; message?: unknown; reason?: unknown }[]) {
+    for (const issue of data.issues as RawIssue[]) {
       // The first problem per field is the one worth fixing first.
       if (typeof issue.path !== "string" || typeof issue.message !== "string") continue;
-      fields[issue.path] ??= issue.message;
-      reasons[issue.path] ??=
+      if (issue.path in fields) continue;
+      fields[issue.path] = issue.message;
+      reasons[issue.path] =
         typeof issue.reason === "string" ? (issue.reason as IssueReason) : "invalid";
+      if (isParams(issue.params)) params[issue.path] = issue.params;
     }
   }
   return {
@@ -40,6 +66,7 @@ export function apiFailure(error: unknown): ApiFailure {
     code: isErrorCode(data.code) ? data.code : "SERVICE_UNAVAILABLE",
     fields,
     reasons,
+    params,
     retryAfterSeconds:
       typeof data.retryAfterSeconds === "number" ? data.retryAfterSeconds : undefined,
   };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ApiFailure } from "#lib/api/error.ts";
+import { refusal } from "#lib/api/refusal.testing.ts";
 import { translator } from "#lib/i18n/index.ts";
 import { didMessage, trunkFieldMessages } from "./fields.ts";
 
 const id = translator("id");
-
-/** A refusal as the API sends it; the English messages are there to show they are not read. */
-function refusal(code: ApiFailure["code"], issues: ApiFailure["reasons"]): ApiFailure {
-  const fields = Object.fromEntries(Object.keys(issues).map((path) => [path, "(English, unread)"]));
-  return { code, fields, reasons: issues, retryAfterSeconds: undefined };
-}
 
 describe("the trunk form's field messages", () => {
   it("words a missing digest password from its reason, not from the API's English", () => {

@@ -202,6 +202,13 @@ export const onboardingEn = {
   "branding.error.accentContrast":
     "The accent colour is too light: white text on it needs a contrast of at least 3:1. Choose a darker colour.",
   "branding.error.logo": "Logo refused. Use a PNG, JPEG or SVG within the size limits.",
+  "branding.error.logoUnsupported":
+    "This file is not a PNG, JPEG or SVG image. Choose another file.",
+  "branding.error.logoDimensions":
+    "This image is {width}×{height} pixels; at most {side}×{side} pixels.",
+  "branding.error.logoSvgDtd":
+    "This SVG declares a DTD (entities), which is not accepted. Save it again without a DOCTYPE.",
+  "branding.error.logoSvgEmpty": "Nothing is left of this SVG once its unsafe parts are removed.",
   "branding.save": "Save branding",
   "branding.saved": "Branding saved.",
   "branding.savedSanitised": {

@@ -197,6 +197,14 @@ export const onboardingId = {
   "branding.error.accentContrast":
     "Warna aksen terlalu terang: teks putih di atasnya memerlukan kontras minimal 3:1. Pilih warna yang lebih gelap.",
   "branding.error.logo": "Logo ditolak. Gunakan PNG, JPEG, atau SVG sesuai batas ukuran.",
+  "branding.error.logoUnsupported":
+    "Isi berkas ini bukan gambar PNG, JPEG, atau SVG. Pilih berkas lain.",
+  "branding.error.logoDimensions":
+    "Gambar ini {width}×{height} piksel; maksimal {side}×{side} piksel.",
+  "branding.error.logoSvgDtd":
+    "SVG ini memuat deklarasi DTD (entity), yang tidak diterima. Simpan ulang tanpa DOCTYPE.",
+  "branding.error.logoSvgEmpty":
+    "Tidak ada yang tersisa dari SVG ini setelah bagian yang tidak aman dibuang.",
   "branding.save": "Simpan branding",
   "branding.saved": "Branding disimpan.",
   "branding.savedSanitised": "Branding disimpan. {count} bagian yang tidak aman dibuang dari SVG.",
