@@ -111,6 +111,10 @@ describe("the onboarding wizard with CSV imports", () => {
         ),
       );
     expect(problems).toEqual(["3:jenis_instansi", "4:jenis_kontak"]);
+    // Each problem in words, naming what was written and what the column takes.
+    expect(await page.getByTestId("csv-problem").nth(1).textContent()).toContain(
+      "“faks” tidak dikenal. Pilihan: telepon, whatsapp, email.",
+    );
     expect(await page.getByTestId("csv-apply-agencies").count()).toBe(0);
     expect(
       await database.owner.sql`select 1 from agencies where tenant_id = ${tenant.id}`,

@@ -93,7 +93,12 @@ export const ownReasons = [
   "file_too_large",
   /** An image over the pixel limit; `params`: `width`, `height` and `maximum` (per side). */
   "image_too_large",
-  /** A file whose content is not accepted; `params.problem`: `empty`, `not_an_image`, `unreadable`, `svg_dtd` or `svg_empty`. */
+  /**
+   * A file whose content is not accepted; `params.problem` says why. A logo: `empty`,
+   * `not_an_image`, `unreadable`, `svg_dtd`, `svg_empty`. A CSV import: `csv_unreadable`,
+   * `csv_empty`, `csv_header` (`expected`, `missing`, `unknown` columns), `csv_no_rows`,
+   * `csv_too_many_rows` (`rows`, `maximum`), `csv_rows` (`rows`: how many rows have problems).
+   */
   "unsupported_file",
   /** Anything else the field's message explains. */
   "invalid",

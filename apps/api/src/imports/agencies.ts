@@ -105,9 +105,10 @@ export async function planAgencyImport(
   );
   const problems = new RowProblems();
   const planned = new Map<string, PlannedAgency>();
-  const seenContacts = new Set(
+  /** Each contact seen, by agency, kind and value → the row that gave it (null: already saved). */
+  const seenContacts = new Map<string, number | null>(
     existing.flatMap((agency) =>
-      agency.contacts.map((contact) => `${agency.id}|${contact.kind}|${contact.value}`),
+      agency.contacts.map((contact) => [`${agency.id}|${contact.kind}|${contact.value}`, null]),
     ),
   );
 
@@ -125,6 +126,7 @@ export async function planAgencyImport(
         "cakupan_kecamatan",
         "unknown",
         `cakupan_kecamatan: ${unknown.join(", ")} is not a kecamatan of ${region.name}`,
+        { value: unknown.join(", ") },
       );
       return undefined;
     }
@@ -132,6 +134,7 @@ export async function planAgencyImport(
   }
 
   function typeOf({ row, cells }: CsvRow<Column>): AgencyTypeCode | undefined {
+    const accepted = agencyTypes.map((type) => type.code).join(", ");
     const code = cells.jenis_instansi.toLowerCase();
     if (code === "") return undefined;
     if (isKnownAgencyType(code)) return code;
@@ -139,7 +142,8 @@ export async function planAgencyImport(
       row,
       "jenis_instansi",
       "unknown",
-      `jenis_instansi: ${cells.jenis_instansi} is not in the national catalogue (${agencyTypes.map((type) => type.code).join(", ")})`,
+      `jenis_instansi: ${cells.jenis_instansi} is not in the national catalogue (${accepted})`,
+      { value: cells.jenis_instansi, accepted },
     );
     return undefined;
   }
@@ -163,12 +167,14 @@ export async function planAgencyImport(
     const known = earlier ?? own;
     if (known) {
       const where = earlier ? `row ${String(earlier.row)}` : "the region's agency";
+      const otherRow = earlier ? { otherRow: earlier.row } : {};
       if (agencyType !== undefined && agencyType !== known.agencyType) {
         problems.add(
           row,
           "jenis_instansi",
           "conflict",
           `jenis_instansi: ${agencyType} differs from ${known.agencyType} of ${where} named ${name}`,
+          { value: agencyType, ...otherRow },
         );
         return undefined;
       }
@@ -178,6 +184,7 @@ export async function planAgencyImport(
           "cakupan_kecamatan",
           "conflict",
           `cakupan_kecamatan differs from that of ${where} named ${name}`,
+          { value: cells.cakupan_kecamatan, ...otherRow },
         );
         return undefined;
       }
@@ -229,6 +236,7 @@ export async function planAgencyImport(
         "jenis_kontak",
         "unknown",
         `jenis_kontak: ${cells.jenis_kontak} must be telepon, whatsapp or email`,
+        { value: cells.jenis_kontak, accepted: "telepon, whatsapp, email" },
       );
       return undefined;
     }
@@ -236,16 +244,18 @@ export async function planAgencyImport(
     const label = problems.parse(row, "keterangan_kontak", contactLabel, cells.keterangan_kontak);
     if (value === undefined || label === undefined || !agency) return undefined;
     const key = `${agency.id ?? agency.name.toLowerCase()}|${kind}|${value}`;
-    if (seenContacts.has(key)) {
+    const seenOn = seenContacts.get(key);
+    if (seenOn !== undefined) {
       problems.add(
         row,
         "kontak",
         "duplicate",
         `kontak: ${value} is already a ${kind} contact of ${agency.name}`,
+        { value, ...(seenOn === null ? {} : { otherRow: seenOn }) },
       );
       return undefined;
     }
-    seenContacts.add(key);
+    seenContacts.set(key, row);
     return { row, kind, value, label };
   }
 

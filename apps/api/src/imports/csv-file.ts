@@ -1,7 +1,7 @@
 // Reading a CSV file someone filled in a spreadsheet (an onboarding import), as opposed to
 // ../csv.ts, which writes the exports.
 import { CsvError, parse, type InfoRecord } from "csv-parse/sync";
-import { fieldError } from "../trpc/field-error.ts";
+import { fieldError, type RefusalParams } from "../trpc/field-error.ts";
 
 /** A parsed data row: its spreadsheet row number (the header is row 1) and its cells by column. */
 export interface CsvRow<Column extends string> {
@@ -11,6 +11,11 @@ export interface CsvRow<Column extends string> {
 
 /** At most this many data rows per file; a region's agencies or staff fit many times over. */
 export const maximumCsvRows = 1000;
+
+/** The whole file refused: the portal words it from `params.problem` and its figures. */
+function csvRefused(message: string, params: RefusalParams & { problem: string }) {
+  return fieldError("csv", message, "BAD_REQUEST", "unsupported_file", params);
+}
 
 /**
  * Excel saves "CSV" with semicolons where the decimal mark is a comma, as in Indonesian settings.
@@ -44,15 +49,15 @@ export function readCsv<Column extends string>(
     }) as unknown as { record: string[]; info: InfoRecord }[];
   } catch (error) {
     if (error instanceof CsvError)
-      throw fieldError("csv", `csv could not be read: ${error.message}`);
+      throw csvRefused(`csv could not be read: ${error.message}`, { problem: "csv_unreadable" });
     throw error;
   }
   const [header, ...data] = records;
   if (!header)
-    throw fieldError(
-      "csv",
-      `csv is empty; its first row must name the columns ${columns.join(", ")}`,
-    );
+    throw csvRefused(`csv is empty; its first row must name the columns ${columns.join(", ")}`, {
+      problem: "csv_empty",
+      expected: columns.join(", "),
+    });
   const names = header.record.map((name) => name.toLowerCase());
   const unknown = names.filter((name) => !(columns as readonly string[]).includes(name));
   const missing = columns.filter((column) => !names.includes(column));
@@ -61,16 +66,22 @@ export function readCsv<Column extends string>(
       ...(missing.length > 0 ? [`missing ${missing.join(", ")}`] : []),
       ...(unknown.length > 0 ? [`unknown ${unknown.join(", ")}`] : []),
     ];
-    throw fieldError(
-      "csv",
+    throw csvRefused(
       `csv header must name the columns ${columns.join(", ")} (${problems.join("; ")})`,
+      {
+        problem: "csv_header",
+        expected: columns.join(", "),
+        missing: missing.join(", "),
+        unknown: unknown.join(", "),
+      },
     );
   }
-  if (data.length === 0) throw fieldError("csv", "csv has a header but no rows");
+  if (data.length === 0)
+    throw csvRefused("csv has a header but no rows", { problem: "csv_no_rows" });
   if (data.length > maximumCsvRows)
-    throw fieldError(
-      "csv",
+    throw csvRefused(
       `csv has ${String(data.length)} rows; at most ${String(maximumCsvRows)} are read at once`,
+      { problem: "csv_too_many_rows", rows: data.length, maximum: maximumCsvRows },
     );
   return data.map(({ record, info }) => ({
     row: info.lines,

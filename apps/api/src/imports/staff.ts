@@ -58,6 +58,7 @@ export async function planStaffImport(tx: TenantTx, csv: string): Promise<StaffI
         "peran",
         "unknown",
         `peran: ${cells.peran} must be one of ${membershipRoles.join(", ")}`,
+        { value: cells.peran, accepted: membershipRoles.join(", ") },
       );
 
     const agency =
@@ -74,6 +75,7 @@ export async function planStaffImport(tx: TenantTx, csv: string): Promise<StaffI
         "instansi",
         "invalid",
         `instansi is only for an agency_responder, not ${role}`,
+        { value: cells.instansi, role },
       );
     else if (cells.instansi !== "" && !agency)
       problems.add(
@@ -81,6 +83,7 @@ export async function planStaffImport(tx: TenantTx, csv: string): Promise<StaffI
         "instansi",
         "unknown",
         `instansi: ${cells.instansi} is not an agency of this region`,
+        { value: cells.instansi },
       );
 
     if (address !== undefined) {
@@ -91,13 +94,15 @@ export async function planStaffImport(tx: TenantTx, csv: string): Promise<StaffI
           "email",
           "duplicate",
           `email: ${address} is already on row ${String(first)}`,
+          { value: address, otherRow: first },
         );
       else if (await findActiveMemberByEmail(tx, address))
         problems.add(
           row,
           "email",
-          "conflict",
+          "duplicate",
           `email: ${address} is already an active member of this region`,
+          { value: address },
         );
       firstRowOf.set(address, first ?? row);
     }

@@ -12,6 +12,7 @@ interface Problem {
   column: string;
   problem: string;
   message: string;
+  params: Record<string, unknown>;
 }
 
 interface AgencyPreview {
@@ -169,6 +170,16 @@ describe("importing agencies with their contacts from CSV", () => {
       [9, "kontak", "invalid"],
       [10, "jenis_instansi", "required"],
     ]);
+    // What the portal words each problem from, besides its kind.
+    const params = (row: number) =>
+      (preview.data as AgencyPreview).problems.find((problem) => problem.row === row)?.params;
+    expect(params(4)).toMatchObject({
+      value: "entah",
+      accepted: expect.stringContaining("damkar") as unknown,
+    });
+    expect(params(7)).toEqual({ value: "+6281234567890", otherRow: 2 });
+    expect(params(8)).toEqual({ value: "fax", accepted: "telepon, whatsapp, email" });
+    expect(params(9)).toMatchObject({ value: "113", reason: expect.any(String) as unknown });
 
     const applied = await t.call("agencies", csv, true);
     expect(applied).toMatchObject({ status: 400, code: "BAD_REQUEST" });
@@ -188,7 +199,16 @@ describe("importing agencies with their contacts from CSV", () => {
     );
     expect(reply).toMatchObject({ status: 400, code: "BAD_REQUEST" });
     expect(reply.issues).toMatchObject([
-      { path: "csv", message: expect.stringContaining("missing nama_instansi") as unknown },
+      {
+        path: "csv",
+        message: expect.stringContaining("missing nama_instansi") as unknown,
+        reason: "unsupported_file",
+        params: {
+          problem: "csv_header",
+          missing: expect.stringContaining("nama_instansi") as unknown,
+          unknown: "nama, jenis",
+        },
+      },
     ]);
     expect((await t.call("agencies", "")).issues?.[0]?.message).toContain("csv is empty");
   });
@@ -328,7 +348,7 @@ describe("inviting staff from CSV", () => {
       [7, "instansi", "required"],
       [8, "instansi", "unknown"],
       [9, "instansi", "invalid"],
-      [10, "email", "conflict"],
+      [10, "email", "duplicate"],
       [11, "email", "required"],
     ]);
     const applied = await t.call("staff", csv, true);

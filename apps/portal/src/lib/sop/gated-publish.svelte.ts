@@ -2,6 +2,7 @@ import type { RouterOutputs } from "#lib/api/client.ts";
 import { Submission } from "#lib/forms/submission.svelte.ts";
 import type { Translator } from "#lib/i18n/index.ts";
 import { failureMessage, type FailureOverrides } from "#lib/api/failure.ts";
+import { reasonMessages } from "#lib/api/reason-message.ts";
 
 type PublishResult = RouterOutputs["sop"]["publish"];
 export type PublishCheck = PublishResult["check"];
@@ -47,7 +48,7 @@ export class GatedPublish {
       {
         failed: (failure) => ({
           form: failureMessage(i18n, failure, this.#overrides),
-          fields: failure.fields,
+          fields: reasonMessages(i18n, failure),
         }),
       },
     );

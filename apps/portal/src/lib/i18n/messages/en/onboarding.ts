@@ -83,9 +83,27 @@ export const onboardingEn = {
   "onboarding.import.problem": "Problem",
   "onboarding.import.problem.required": "Required.",
   "onboarding.import.problem.invalid": "Not in an accepted form.",
-  "onboarding.import.problem.unknown": "Not known in this region or the catalogue.",
-  "onboarding.import.problem.duplicate": "Already on an earlier row or in the region's data.",
-  "onboarding.import.problem.conflict": "Disagrees with an earlier row or the region's data.",
+  "onboarding.import.problem.unknownValue": "“{value}” is not known in this region.",
+  "onboarding.import.problem.unknownChoice": "“{value}” is not known. Choices: {accepted}.",
+  "onboarding.import.problem.duplicateRow": "“{value}” is already on row {row}.",
+  "onboarding.import.problem.duplicateSaved": "“{value}” is already saved in this region.",
+  "onboarding.import.problem.conflictRow": "Differs from row {row} for the same agency.",
+  "onboarding.import.problem.conflictSaved": "Differs from the agency as already saved.",
+  "onboarding.import.problem.notForRole": "Only for agency responders, not for {role}.",
+  "onboarding.import.file.unreadable":
+    "This file cannot be read as CSV. Save it again from the spreadsheet as CSV.",
+  "onboarding.import.file.empty":
+    "This file is empty. Its first row must name the columns {expected}.",
+  "onboarding.import.file.header": "The first row must name the columns {expected}.",
+  "onboarding.import.file.missing": "Missing columns: {columns}.",
+  "onboarding.import.file.unknown": "Unknown columns: {columns}.",
+  "onboarding.import.file.noRows": "This file has only its header row, no data.",
+  "onboarding.import.file.tooManyRows":
+    "This file has {rows} rows; at most {maximum} rows are imported at once.",
+  "onboarding.import.file.rowProblems": {
+    one: "{count} problem was found while saving, so nothing was saved. Check the file again.",
+    other: "{count} problems were found while saving, so nothing was saved. Check the file again.",
+  },
   "onboarding.import.previewCaption": "Preview",
   "onboarding.import.readyAgencies":
     "The file is valid: {agencies} new agencies and {contacts} contacts will be saved together.",

@@ -82,9 +82,25 @@ export const onboardingId = {
   "onboarding.import.problem": "Masalah",
   "onboarding.import.problem.required": "Wajib diisi.",
   "onboarding.import.problem.invalid": "Isinya tidak sesuai format.",
-  "onboarding.import.problem.unknown": "Tidak dikenal di daerah ini atau di katalog.",
-  "onboarding.import.problem.duplicate": "Sudah ada di baris sebelumnya atau di data daerah.",
-  "onboarding.import.problem.conflict": "Bertentangan dengan baris sebelumnya atau data daerah.",
+  "onboarding.import.problem.unknownValue": "“{value}” tidak dikenal di daerah ini.",
+  "onboarding.import.problem.unknownChoice": "“{value}” tidak dikenal. Pilihan: {accepted}.",
+  "onboarding.import.problem.duplicateRow": "“{value}” sudah ada di baris {row}.",
+  "onboarding.import.problem.duplicateSaved": "“{value}” sudah tersimpan di daerah ini.",
+  "onboarding.import.problem.conflictRow": "Berbeda dengan baris {row} untuk instansi yang sama.",
+  "onboarding.import.problem.conflictSaved": "Berbeda dengan data instansi yang sudah tersimpan.",
+  "onboarding.import.problem.notForRole": "Diisi hanya untuk petugas instansi, bukan untuk {role}.",
+  "onboarding.import.file.unreadable":
+    "Berkas ini tidak dapat dibaca sebagai CSV. Simpan ulang dari spreadsheet sebagai CSV.",
+  "onboarding.import.file.empty":
+    "Berkas ini kosong. Baris pertamanya harus berisi kolom {expected}.",
+  "onboarding.import.file.header": "Baris pertama harus berisi kolom {expected}.",
+  "onboarding.import.file.missing": "Kolom yang kurang: {columns}.",
+  "onboarding.import.file.unknown": "Kolom yang tidak dikenal: {columns}.",
+  "onboarding.import.file.noRows": "Berkas ini hanya berisi baris judul, tanpa data.",
+  "onboarding.import.file.tooManyRows":
+    "Berkas ini berisi {rows} baris; paling banyak {maximum} baris sekali impor.",
+  "onboarding.import.file.rowProblems":
+    "{count} masalah ditemukan saat menyimpan, jadi tidak ada yang disimpan. Periksa berkas sekali lagi.",
   "onboarding.import.previewCaption": "Pratinjau",
   "onboarding.import.readyAgencies":
     "Berkas valid: {agencies} instansi baru dan {contacts} kontak akan disimpan sekaligus.",
