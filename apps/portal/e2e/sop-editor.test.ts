@@ -38,6 +38,12 @@ describe("the SOP editor", () => {
     await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("1");
     expect(await card.getByTestId("rule-errors").textContent()).toBe("1 galat");
     expect(await card.getByTestId("rule-name").getAttribute("aria-invalid")).toBe("true");
+    // Findings read as Indonesian, placed by the rule and field rather than a JSONPath.
+    const error = page.locator('[data-testid="sop-finding"][data-level="error"]');
+    expect(await error.textContent()).toContain("Isi paling sedikit 1 karakter.");
+    expect(await error.getByTestId("sop-finding-place").textContent()).toBe(
+      "Aturan “fire.base” · Nama aturan",
+    );
     await card.getByTestId("rule-name").fill("Kebakaran");
     await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("0");
 
@@ -206,6 +212,9 @@ describe("the SOP editor", () => {
       await damkar.getByLabel(field).press("Tab");
     }
     await expect.poll(() => page.getByTestId("sop-findings").getAttribute("data-errors")).toBe("1");
+    expect(
+      await page.locator('[data-testid="sop-finding"][data-level="error"]').textContent(),
+    ).toContain("sebagai instansi utama, tetapi daerah ini tidak punya instansi aktif jenis ini");
     await page.getByTestId("sop-save").click();
     await expect.poll(() => page.getByTestId("notice").textContent()).toContain("1 galat");
 

@@ -172,8 +172,8 @@ describe("the SOP simulator and test cases", () => {
     expect(await row.getByTestId("test-case-status").textContent()).toContain("Gagal");
     const failures = await row.getByTestId("test-case-failure").allTextContents();
     expect(failures).toHaveLength(2);
-    expect(failures[0]).toContain("within at most 3 minutes");
-    expect(failures[1]).toContain("Expected priority P1");
+    expect(failures[0]).toContain("mengonfirmasi paling lama dalam 3 menit");
+    expect(failures[1]).toContain("Prioritas yang diharapkan P1");
     expect(await page.getByTestId("notice").textContent()).toContain("disimpan");
 
     // The simulator offers the case as a scenario.

@@ -247,6 +247,13 @@ describe("coverage in validation", () => {
     expect(findings[0]?.message).toBe(
       'Kebakaran (fire, P1) sends agency type "damkar" as primary, but the region has no active agency of that type and rules "fire.base", "fire.casualties" name no fallback: register an active agency or name a fallback (e.g. a national emergency number).',
     );
+    expect(findings[0]?.params).toEqual({
+      agency: "type:damkar",
+      type: "fire",
+      priority: "P1",
+      absence: "no_active_agency_of_type",
+      rules: ["fire.base", "fire.casualties"],
+    });
     expect(validateRuleset(ruleset([fire, crime]), { agencies: [polres] }).ok).toBe(false);
   });
 
@@ -296,6 +303,12 @@ describe("coverage in validation", () => {
     expect(findings[1]?.message).toBe(
       'agency type "kodim" reaches nobody: the region has no active agency of that type; rule "any.crowd" names it without a fallback; rule "crime.escalate" names it as an escalation backup.',
     );
+    expect(findings[1]?.params).toEqual({
+      agency: "type:kodim",
+      absence: "no_active_agency_of_type",
+      senders: ["any.crowd"],
+      backups: ["crime.escalate"],
+    });
   });
 
   it("warns once per agency about kecamatan no agency covers, unless the rules name a fallback", () => {
@@ -314,6 +327,11 @@ describe("coverage in validation", () => {
     expect(findings[0]?.message).toBe(
       'No active agency for agency type "damkar" covers kecamatan 35.15.02, 35.15.03: fire, hazardous_material incidents there reach none. Extend an agency\'s coverage or name a fallback.',
     );
+    expect(findings[0]?.params).toEqual({
+      agency: "type:damkar",
+      kecamatan: ["35.15.02", "35.15.03"],
+      types: ["fire", "hazardous_material"],
+    });
     const withFallback = rule(
       "fire.base",
       { types: ["fire.*"] },
@@ -340,6 +358,12 @@ describe("coverage in validation", () => {
         path: "$.agencies[0].type",
         message:
           '"damkr" is not a national agency type; did you mean "damkar"? Agency "damkar-1" is never sent by type.',
+        params: {
+          reason: "of_region_agency",
+          agencyType: "damkr",
+          suggestion: "damkar",
+          agencyId: "damkar-1",
+        },
       },
       {
         level: "error",
@@ -347,6 +371,7 @@ describe("coverage in validation", () => {
         document: "context",
         path: "$.agencies[2].type",
         message: '"ghostbusters" is not a national agency type. Agency "x" is never sent by type.',
+        params: { reason: "of_region_agency", agencyType: "ghostbusters", agencyId: "x" },
       },
     ]);
     // The typo is why Damkar looks missing: the fire is uncovered too.
@@ -376,6 +401,11 @@ describe("coverage in validation", () => {
     expect(findings[0]?.message).toBe(
       '"damkr" is not a national agency type; did you mean "damkar"?',
     );
+    expect(findings[0]?.params).toEqual({
+      reason: "in_rule",
+      agencyType: "damkr",
+      suggestion: "damkar",
+    });
   });
 });
 

@@ -97,6 +97,7 @@ function readOptions(options: unknown): { options: EvaluateOptions } | { finding
       document: "options",
       path: "$.now",
       message: "`now` must be a valid Date.",
+      params: { issue: "invalid_type", expected: "date" },
     });
   }
   if (explainNonMatches !== undefined && typeof explainNonMatches !== "boolean") {
@@ -106,6 +107,7 @@ function readOptions(options: unknown): { options: EvaluateOptions } | { finding
       document: "options",
       path: "$.explainNonMatches",
       message: "`explainNonMatches` must be a boolean.",
+      params: { issue: "invalid_type", expected: "boolean" },
     });
   }
   if (findings.length > 0 || !isValidDate(now) || region?.ok === false) return { findings };
@@ -143,6 +145,7 @@ function incidentFindings(
           document: "incident",
           path: `${at}type`,
           message: `"${kind.type}" is not in the incident catalogue; only rules without a type condition can match.`,
+          params: { reason: "unlisted_type", type: kind.type },
         },
       ];
     }
@@ -154,6 +157,7 @@ function incidentFindings(
           document: "incident",
           path: `${at}subtype`,
           message: `"${kind.subtype}" is neither a national nor a local subtype; only '${kind.type}.*' patterns match it.`,
+          params: { reason: "unlisted_subtype", type: kind.type, subtype: kind.subtype },
         },
       ];
     }
@@ -217,6 +221,7 @@ function planFindings(plan: DispatchPlan, activeCount: number): Finding[] {
       document: "incident",
       path: "$",
       message: "No SOP rule matches this incident; choose the agencies by hand.",
+      params: {},
     });
   } else if (
     plan.agencies.length > 0 &&
@@ -228,6 +233,7 @@ function planFindings(plan: DispatchPlan, activeCount: number): Finding[] {
       document: "incident",
       path: "$",
       message: "The matching rules name only support agencies; choose the agency that leads.",
+      params: {},
     });
   }
   return findings;
@@ -252,6 +258,7 @@ function resolutionFindings(plan: DispatchPlan, kecamatan: string | undefined): 
         document: "incident",
         path: `$.plan.agencies[${String(index)}]`,
         message: `No active agency for ${agency.key} ${where}, and no rule names a fallback; find help by hand.`,
+        params: { agency: agency.key, ...(kecamatan === undefined ? {} : { kecamatan }) },
       },
     ];
   });

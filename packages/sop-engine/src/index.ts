@@ -42,6 +42,13 @@ export {
   type RuleOutcome,
   type RuleTrace,
 } from "./evaluate.ts";
+export type {
+  AgencyAbsence,
+  CustomCheck,
+  FindingParams,
+  NeverMatchesParams,
+  SchemaParams,
+} from "./finding-params.ts";
 export {
   findingCodes,
   hasErrors,
@@ -107,10 +114,13 @@ export {
   runTestCase,
   runTestCases,
   testCaseSchema,
+  testFailureCodes,
   type TestCase,
   type TestCaseInput,
   type TestCaseResult,
   type TestFailure,
+  type TestFailureCode,
+  type TestFailureParams,
   type TestRun,
 } from "./test-cases.ts";
 export { ackDeadlineRange, escalationRange, p1AckTargetMinutes } from "./validate/deadlines.ts";

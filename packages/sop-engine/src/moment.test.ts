@@ -154,7 +154,7 @@ describe("momentSchema", () => {
         path: [],
         message:
           "`at` must be an ISO-8601 date and time with an offset, e.g. 2025-08-17T21:30:00+07:00; 2025-02-30 is not a day of the calendar.",
-        params: { moment: "date" },
+        params: { check: "moment", moment: "date" },
       }),
     ]);
     expect(schema.safeParse(20250817).error?.issues[0]?.message).toBe(momentMessage("`at`"));

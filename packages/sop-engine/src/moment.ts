@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CustomCheck } from "./finding-params.ts";
 
 // One reading of "a moment" for every way one enters the platform (the `sop` CLI, test cases, the
 // API), so an impossible date is refused the same way everywhere. Date.parse would roll it over
@@ -104,7 +105,7 @@ export function momentSchema(field: string) {
         context.addIssue({
           code: "custom",
           message: momentMessage(field, parsed),
-          params: { moment: parsed.problem },
+          params: { check: "moment", moment: parsed.problem } satisfies CustomCheck,
         });
       }
     })

@@ -84,9 +84,11 @@ describe("runTestCase", () => {
   it("fails when an expected agency is not notified, and says what the plan notifies", () => {
     expect(failuresOf({ notify: [{ agencyType: "polres", role: "primary" }] })).toEqual([
       {
+        code: "not_notified",
         path: "$.expect.notify[0]",
         message:
           "Expected type:polres to be notified; the plan does not notify it (it notifies type:psc119, type:damkar, type:pmi).",
+        params: { agency: "type:polres", notified: ["type:psc119", "type:damkar", "type:pmi"] },
         expected: { agencyType: "polres", role: "primary" },
         actual: null,
       },
@@ -103,8 +105,10 @@ describe("runTestCase", () => {
   it("fails when the role differs", () => {
     expect(failuresOf({ notify: [{ agencyType: "pmi", role: "primary" }] })).toEqual([
       {
+        code: "wrong_role",
         path: "$.expect.notify[0].role",
         message: "Expected type:pmi to be notified as primary; the plan notifies it as support.",
+        params: { agency: "type:pmi", expected: "primary", actual: "support" },
         expected: "primary",
         actual: "support",
       },
@@ -119,18 +123,22 @@ describe("runTestCase", () => {
     expect(runTestCase(rules, testCase(pmi({ atLeast: 10, atMost: 10 }))).status).toBe("passed");
     expect(failuresOf(pmi({ atMost: 9 }))).toEqual([
       {
+        code: "ack_above_maximum",
         path: "$.expect.notify[0].ackWithinMinutes.atMost",
         message:
           "Expected type:pmi to acknowledge within at most 9 minutes; the plan gives it 10 minutes.",
+        params: { agency: "type:pmi", atMost: 9, given: 10 },
         expected: 9,
         actual: 10,
       },
     ]);
     expect(failuresOf(pmi({ atLeast: 15, atMost: 30 }))).toEqual([
       {
+        code: "ack_below_minimum",
         path: "$.expect.notify[0].ackWithinMinutes.atLeast",
         message:
           "Expected type:pmi to get at least 15 minutes to acknowledge; the plan gives it 10 minutes.",
+        params: { agency: "type:pmi", atLeast: 15, given: 10 },
         expected: 15,
         actual: 10,
       },
@@ -141,8 +149,10 @@ describe("runTestCase", () => {
     expect(failuresOf({ notNotify: [{ agencyType: "polres" }, { agencyType: "psc119" }] })).toEqual(
       [
         {
+          code: "notified",
           path: "$.expect.notNotify[1]",
           message: "Expected type:psc119 not to be notified; the plan notifies it as primary.",
+          params: { agency: "type:psc119", role: "primary" },
           expected: null,
           actual: { role: "primary", ackWithinMinutes: 3 },
         },
@@ -153,8 +163,10 @@ describe("runTestCase", () => {
   it("fails when the priority differs", () => {
     expect(failuresOf({ priority: "P2" })).toEqual([
       {
+        code: "wrong_priority",
         path: "$.expect.priority",
         message: "Expected priority P2; the plan gives P1.",
+        params: { expected: "P2", actual: "P1" },
         expected: "P2",
         actual: "P1",
       },

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { Priority } from "./catalogue/priority.ts";
 import { compileRuleset, type CompileResult } from "./compile.ts";
 import { evaluate, type DispatchPlan } from "./evaluate.ts";
+import type { CustomCheck } from "./finding-params.ts";
 import { schemaFindings, type Finding } from "./findings.ts";
 import { targetKey } from "./merge.ts";
 import { momentSchema } from "./moment.ts";
@@ -36,7 +38,11 @@ const ackBoundsSchema = z
       bounds.atLeast === undefined ||
       bounds.atMost === undefined ||
       bounds.atLeast <= bounds.atMost,
-    { message: "`atMost` must not be less than `atLeast`.", path: ["atMost"] },
+    {
+      message: "`atMost` must not be less than `atLeast`.",
+      path: ["atMost"],
+      params: { check: "ack_bounds_reversed" } satisfies CustomCheck,
+    },
   );
 
 const notifyTerms = { role: roleSchema.optional(), ackWithinMinutes: ackBoundsSchema.optional() };
@@ -70,6 +76,7 @@ const expectationsSchema = z
         code: "custom",
         message: "`expect` needs at least one of `notify`, `notNotify` or `priority`.",
         path: [],
+        params: { check: "expectation_missing" } satisfies CustomCheck,
       });
     }
     const notified = new Set(notify.map(targetKey));
@@ -80,6 +87,7 @@ const expectationsSchema = z
           code: "custom",
           message: `${key} is also expected in \`notify\`; this test case can never pass.`,
           path: ["notNotify", index],
+          params: { check: "expectation_contradicted", agency: key } satisfies CustomCheck,
         });
       }
     });
@@ -104,16 +112,57 @@ export type TestCaseInput = z.input<typeof testCaseSchema>;
 /** A parsed test case (`name` trimmed). */
 export type TestCase = z.output<typeof testCaseSchema>;
 
-export interface TestFailure {
+type Role = z.output<typeof roleSchema>;
+
+/**
+ * What each unmet expectation's wording needs; agencies are plan keys (`type:damkar`,
+ * `agency:<id>`). As with findings, readers word a failure from its code and these params.
+ */
+export interface TestFailureParams {
+  readonly not_notified: { readonly agency: string; readonly notified: readonly string[] };
+  readonly wrong_role: { readonly agency: string; readonly expected: Role; readonly actual: Role };
+  readonly ack_below_minimum: {
+    readonly agency: string;
+    readonly atLeast: number;
+    readonly given: number;
+  };
+  readonly ack_above_maximum: {
+    readonly agency: string;
+    readonly atMost: number;
+    readonly given: number;
+  };
+  readonly notified: { readonly agency: string; readonly role: Role };
+  readonly wrong_priority: { readonly expected: Priority; readonly actual: Priority };
+}
+
+export const testFailureCodes = [
+  "not_notified",
+  "wrong_role",
+  "ack_below_minimum",
+  "ack_above_maximum",
+  "notified",
+  "wrong_priority",
+] as const satisfies readonly (keyof TestFailureParams)[];
+
+export type TestFailureCode = (typeof testFailureCodes)[number];
+
+interface TestFailureFields {
   /** JSONPath into the test case, e.g. `$.expect.notify[0].role`, so an editor can mark the expectation. */
   readonly path: string;
-  /** English, with both the expectation and what the plan does. */
+  /** English, with both the expectation and what the plan does; for developers (the CLI). */
   readonly message: string;
   /** What the test case asks for at `path`; `null` when it asks for an agency's absence. */
   readonly expected: unknown;
   /** What the plan has there; `null` when the plan does not notify the agency. */
   readonly actual: unknown;
 }
+
+export type TestFailure = {
+  [C in TestFailureCode]: TestFailureFields & {
+    readonly code: C;
+    readonly params: TestFailureParams[C];
+  };
+}[TestFailureCode];
 
 export type TestCaseResult =
   | { readonly status: "passed"; readonly plan: DispatchPlan }
@@ -155,8 +204,10 @@ function notifyFailures(
       notified.length === 0 ? "it notifies no agency" : `it notifies ${notified.join(", ")}`;
     return [
       {
+        code: "not_notified",
         path,
         message: `Expected ${key} to be notified; the plan does not notify it (${instead}).`,
+        params: { agency: key, notified },
         expected: expectation,
         actual: null,
       },
@@ -165,8 +216,10 @@ function notifyFailures(
   const failures: TestFailure[] = [];
   if (expectation.role !== undefined && expectation.role !== planned.role) {
     failures.push({
+      code: "wrong_role",
       path: `${path}.role`,
       message: `Expected ${key} to be notified as ${expectation.role}; the plan notifies it as ${planned.role}.`,
+      params: { agency: key, expected: expectation.role, actual: planned.role },
       expected: expectation.role,
       actual: planned.role,
     });
@@ -175,16 +228,20 @@ function notifyFailures(
   const given = planned.ackWithinMinutes;
   if (bounds?.atLeast !== undefined && given < bounds.atLeast) {
     failures.push({
+      code: "ack_below_minimum",
       path: `${path}.ackWithinMinutes.atLeast`,
       message: `Expected ${key} to get at least ${minutes(bounds.atLeast)} to acknowledge; the plan gives it ${minutes(given)}.`,
+      params: { agency: key, atLeast: bounds.atLeast, given },
       expected: bounds.atLeast,
       actual: given,
     });
   }
   if (bounds?.atMost !== undefined && given > bounds.atMost) {
     failures.push({
+      code: "ack_above_maximum",
       path: `${path}.ackWithinMinutes.atMost`,
       message: `Expected ${key} to acknowledge within at most ${minutes(bounds.atMost)}; the plan gives it ${minutes(given)}.`,
+      params: { agency: key, atMost: bounds.atMost, given },
       expected: bounds.atMost,
       actual: given,
     });
@@ -203,8 +260,10 @@ function checkExpectations(expectations: TestCase["expect"], plan: DispatchPlan)
     const planned = agencies.get(key);
     if (planned !== undefined) {
       failures.push({
+        code: "notified",
         path: `$.expect.notNotify[${index}]`,
         message: `Expected ${key} not to be notified; the plan notifies it as ${planned.role}.`,
+        params: { agency: key, role: planned.role },
         expected: null,
         actual: { role: planned.role, ackWithinMinutes: planned.ackWithinMinutes },
       });
@@ -212,8 +271,10 @@ function checkExpectations(expectations: TestCase["expect"], plan: DispatchPlan)
   });
   if (expectations.priority !== undefined && expectations.priority !== plan.priority) {
     failures.push({
+      code: "wrong_priority",
       path: "$.expect.priority",
       message: `Expected priority ${expectations.priority}; the plan gives ${plan.priority}.`,
+      params: { expected: expectations.priority, actual: plan.priority },
       expected: expectations.priority,
       actual: plan.priority,
     });

@@ -93,6 +93,7 @@ function loadJson(io: CliIo, path: string, document: FindingDocument): Loaded {
         document,
         path: "$",
         message: `${path}: ${reason}`,
+        params: { file: path },
       },
     };
   }
@@ -192,6 +193,7 @@ function runTest(args: readonly string[], io: CliIo): CliOutcome {
       document: "test_case",
       path: "$",
       message: `${testCasesPath}: expected a JSON array of test cases.`,
+      params: { issue: "invalid_type", expected: "array" },
     };
     return print({ ok: false, findings: [finding] }, 1);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CustomCheck } from "../finding-params.ts";
 import {
   incidentFlagSchema,
   incidentSubtypeCodeSchema,
@@ -10,13 +11,15 @@ import {
 const subtypeMessage =
   "The subtype must belong to the type, e.g. type 'fire' with subtype 'fire.building'.";
 
+const subtypeCheck = { check: "subtype_outside_type" } satisfies CustomCheck;
+
 const belongs = (kind: { type?: string | undefined; subtype?: string | undefined }) =>
   kind.subtype === undefined || kind.subtype.startsWith(`${kind.type ?? ""}.`);
 
 /** One kind an incident is: a type, and its subtype when the operator knows it. */
 export const incidentKindSchema = z
   .strictObject({ type: incidentTypeCodeSchema, subtype: incidentSubtypeCodeSchema.optional() })
-  .refine(belongs, { message: subtypeMessage, path: ["subtype"] });
+  .refine(belongs, { message: subtypeMessage, path: ["subtype"], params: subtypeCheck });
 
 export type IncidentKind = z.output<typeof incidentKindSchema>;
 
@@ -51,15 +54,22 @@ export const incidentSchema = z
         code: "custom",
         path: ["types"],
         message: "Give either `type` (with `subtype`) or `types`, not both.",
+        params: { check: "type_and_types" } satisfies CustomCheck,
       });
     } else if (incident.types === undefined && incident.type === undefined) {
       context.addIssue({
         code: "custom",
         path: ["type"],
         message: "`type` is required, or `types` for an incident of several kinds.",
+        params: { check: "type_missing" } satisfies CustomCheck,
       });
     } else if (!belongs(incident)) {
-      context.addIssue({ code: "custom", path: ["subtype"], message: subtypeMessage });
+      context.addIssue({
+        code: "custom",
+        path: ["subtype"],
+        message: subtypeMessage,
+        params: subtypeCheck,
+      });
     }
     const seen = new Set<string>();
     incident.types?.forEach((kind, index) => {
@@ -69,6 +79,7 @@ export const incidentSchema = z
           code: "custom",
           path: ["types", index],
           message: `${code} is already listed; name each kind once.`,
+          params: { check: "kind_repeated", kind: code } satisfies CustomCheck,
         });
       seen.add(code);
     });

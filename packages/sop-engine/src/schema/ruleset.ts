@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adviceUrgencies } from "../catalogue/advice.ts";
+import type { CustomCheck } from "../finding-params.ts";
 import {
   agencyIdSchema,
   agencyTypeCodeSchema,
@@ -131,6 +132,7 @@ export const fallbackSchema = z
   .refine((fallback) => fallback.phone !== undefined || fallback.agencyId !== undefined, {
     message: "A fallback needs a `phone` or an `agencyId`.",
     path: ["phone"],
+    params: { check: "fallback_without_target" } satisfies CustomCheck,
   })
   .meta({
     description:
@@ -145,7 +147,11 @@ const lead = z.boolean().optional().meta({
 const leadIsPrimary = {
   check: (action: { role: string; lead?: boolean | undefined }) =>
     action.lead !== true || action.role === "primary",
-  params: { message: "Only a `primary` agency can lead the scene.", path: ["lead"] },
+  params: {
+    message: "Only a `primary` agency can lead the scene.",
+    path: ["lead"],
+    params: { check: "lead_not_primary" } satisfies CustomCheck,
+  },
 };
 
 export const agencyActionSchema = z.xor([

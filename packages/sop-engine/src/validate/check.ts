@@ -1,4 +1,5 @@
 import type { CompiledRuleset } from "../compile.ts";
+import type { FindingParams } from "../finding-params.ts";
 import {
   formatPath,
   type Finding,
@@ -16,19 +17,21 @@ export interface CheckInput {
 
 export type Check = (input: CheckInput) => Finding[];
 
-export function rulesetFinding(
+export function rulesetFinding<C extends FindingCode>(
   level: FindingLevel,
-  code: FindingCode,
+  code: C,
   path: readonly PathSegment[],
   message: string,
+  params: FindingParams[C],
   ruleId?: string,
-): Finding {
+): Finding<C> {
   return {
     level,
     code,
     document: "ruleset",
     path: formatPath(path),
     message,
+    params,
     ...(ruleId === undefined ? {} : { ruleId }),
   };
 }

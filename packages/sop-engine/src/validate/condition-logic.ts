@@ -1,4 +1,5 @@
 import { severityRank } from "../catalogue/flags.ts";
+import type { NeverMatchesParams } from "../finding-params.ts";
 import type { PathSegment } from "../findings.ts";
 import { containsKeyword, keywordMatcher, type KeywordMatcher } from "../keywords.ts";
 import { minuteOfDay } from "../local-time.ts";
@@ -7,7 +8,9 @@ import type { Conditions } from "../schema/ruleset.ts";
 export interface Contradiction {
   /** Path from the rule's `when`. */
   readonly path: readonly PathSegment[];
+  /** English, completing "This rule never matches: …". */
   readonly reason: string;
+  readonly params: NeverMatchesParams;
 }
 
 /**
@@ -57,6 +60,7 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({
       path: ["severity"],
       reason: `severity cannot be at least ${severity.atLeast} and at most ${severity.atMost}`,
+      params: { reason: "severity_range", atLeast: severity.atLeast, atMost: severity.atMost },
     });
   }
   if (
@@ -67,6 +71,11 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({
       path: ["casualties"],
       reason: `casualties cannot be at least ${casualties.atLeast} and at most ${casualties.atMost}`,
+      params: {
+        reason: "casualties_range",
+        atLeast: casualties.atLeast,
+        atMost: casualties.atMost,
+      },
     });
   }
   const excludedFlags = new Set(flags?.none);
@@ -75,23 +84,37 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({
       path: ["flags"],
       reason: `flags ${requiredAndExcluded.join(", ")} are both required and excluded`,
+      params: { reason: "flags_required_and_excluded", flags: requiredAndExcluded },
     });
   }
   if (flags?.any?.every((flag) => excludedFlags.has(flag)) === true) {
-    found.push({ path: ["flags", "any"], reason: "every flag in `any` is also in `none`" });
+    found.push({
+      path: ["flags", "any"],
+      reason: "every flag in `any` is also in `none`",
+      params: { reason: "flags_any_excluded" },
+    });
   }
   const excludedKecamatan = new Set(kecamatan?.notIn);
   if (kecamatan?.in?.every((code) => excludedKecamatan.has(code)) === true) {
-    found.push({ path: ["kecamatan"], reason: "every kecamatan in `in` is also in `notIn`" });
+    found.push({
+      path: ["kecamatan"],
+      reason: "every kecamatan in `in` is also in `notIn`",
+      params: { reason: "kecamatan_all_excluded" },
+    });
   }
   if (time?.hours !== undefined && minuteIntervals(time.hours).length === 0) {
     found.push({
       path: ["time", "hours"],
       reason: "every hour window is empty (`from` equals `to`)",
+      params: { reason: "hours_empty" },
     });
   }
   if (time?.dates?.every((range) => range.from > range.to) === true) {
-    found.push({ path: ["time", "dates"], reason: "every date range ends before it starts" });
+    found.push({
+      path: ["time", "dates"],
+      reason: "every date range ends before it starts",
+      params: { reason: "dates_reversed" },
+    });
   }
   const wanted = keywords?.any?.map(keywordMatcher);
   const forbidden = keywords?.none?.map(keywordMatcher) ?? [];
@@ -99,6 +122,7 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({
       path: ["keywords", "any"],
       reason: "no keyword in `any` contains a letter or digit",
+      params: { reason: "keywords_without_letters" },
     });
   } else if (
     wanted?.every((matcher) => forbidden.some((excluded) => keywordImplies(matcher, excluded))) ===
@@ -107,6 +131,7 @@ export function contradictions(when: Conditions): Contradiction[] {
     found.push({
       path: ["keywords"],
       reason: "every keyword in `any` contains a keyword from `none`",
+      params: { reason: "keywords_all_excluded" },
     });
   }
   return found;

@@ -10,6 +10,7 @@ import {
   type CoverageRow,
   type CoverageSource,
 } from "../coverage.ts";
+import type { AgencyAbsence } from "../finding-params.ts";
 import type { Finding, FindingCode, PathSegment } from "../findings.ts";
 import { targetKey } from "../merge.ts";
 import type { RegionAgency } from "../schema/context.ts";
@@ -38,12 +39,14 @@ export const checkP1Coverage: Check = ({ compiled }) => {
             "uncovered_p1_type",
             ["rules"],
             `No rule dispatches any agency for ${type.code} (${type.name}), a P1 incident type.`,
+            { type: type.code },
           )
         : rulesetFinding(
             "warning",
             "conditionally_covered_p1_type",
             ["rules"],
             `Only some ${type.code} incidents get agencies; add a rule for '${type.code}.*' without other conditions.`,
+            { type: type.code },
           ),
     );
   }
@@ -91,11 +94,17 @@ function isKnownTarget(target: AgencyTarget, region: readonly RegionAgency[]): b
     : region.some((agency) => agency.id === target.agencyId);
 }
 
-function absence(target: AgencyTarget, region: readonly RegionAgency[]): string {
-  if ("agencyType" in target) return "the region has no active agency of that type";
+function absenceOf(target: AgencyTarget, region: readonly RegionAgency[]): AgencyAbsence {
+  if ("agencyType" in target) return "no_active_agency_of_type";
   const agency = region.find((candidate) => candidate.id === target.agencyId);
-  return agency === undefined ? "it is not one of the region's agencies" : "it is inactive";
+  return agency === undefined ? "not_in_region" : "inactive";
 }
+
+const absenceText: Record<AgencyAbsence, string> = {
+  no_active_agency_of_type: "the region has no active agency of that type",
+  not_in_region: "it is not one of the region's agencies",
+  inactive: "it is inactive",
+};
 
 /** Where to fix a cell: the first sending action without a usable fallback, a primary one first. */
 function fixAt(cell: CoverageCell): CoverageSource | undefined {
@@ -110,15 +119,23 @@ function actionPath(source: { ruleIndex: number; agencyIndex: number }): PathSeg
 function uncoveredLead(row: CoverageRow, cell: CoverageCell, region: readonly RegionAgency[]) {
   const source = fixAt(cell);
   if (source === undefined) return [];
+  const absence = absenceOf(cell.target, region);
   return [
     rulesetFinding(
       row.priority === "P1" ? "error" : "warning",
       "uncovered_agency",
       actionPath(source),
       `${row.name} (${row.type}, ${row.priority}) sends ${describeTarget(cell.target)} as ` +
-        `primary, but ${absence(cell.target, region)} and ${rulesNaming(cell.withoutFallback)} ` +
+        `primary, but ${absenceText[absence]} and ${rulesNaming(cell.withoutFallback)} ` +
         "no fallback: register an active agency or name a fallback (e.g. a national " +
         "emergency number).",
+      {
+        agency: cell.key,
+        type: row.type,
+        priority: row.priority,
+        absence,
+        rules: cell.withoutFallback,
+      },
       source.ruleId,
     ),
   ];
@@ -133,12 +150,12 @@ interface Gap {
   readonly backups: string[];
 }
 
-function gapMessage({ target, senders, backups }: Gap, region: readonly RegionAgency[]): string {
+function gapMessage({ target, senders, backups }: Gap, absence: AgencyAbsence): string {
   const uses = [
     ...(senders.length > 0 ? [`${rulesNaming(senders)} it without a fallback`] : []),
     ...(backups.length > 0 ? [`${rulesNaming(backups)} it as an escalation backup`] : []),
   ];
-  const what = `${describeTarget(target)} reaches nobody: ${absence(target, region)}`;
+  const what = `${describeTarget(target)} reaches nobody: ${absenceText[absence]}`;
   return `${what}; ${uses.join("; ")}.`;
 }
 
@@ -170,15 +187,17 @@ function unavailableAgencies(
       note(step.backup, path, rule.id, true);
     });
   }
-  return [...gaps.values()].map((gap) =>
-    rulesetFinding(
+  return [...gaps.entries()].map(([key, gap]) => {
+    const absence = absenceOf(gap.target, region);
+    return rulesetFinding(
       "warning",
       "agency_type_not_available",
       gap.path,
-      gapMessage(gap, region),
+      gapMessage(gap, absence),
+      { agency: key, absence, senders: gap.senders, backups: gap.backups },
       gap.ruleId,
-    ),
-  );
+    );
+  });
 }
 
 /** Agencies that answer only in some kecamatan, once each, with the urgent types it affects. */
@@ -201,6 +220,7 @@ function partialCoverage(rows: readonly CoverageRow[]): Finding[] {
       `No active agency for ${describeTarget(cell.target)} covers kecamatan ` +
         `${listed(cell.uncoveredKecamatan ?? [])}: ${types.join(", ")} incidents there ` +
         "reach none. Extend an agency's coverage or name a fallback.",
+      { agency: cell.key, kecamatan: cell.uncoveredKecamatan ?? [], types },
       source.ruleId,
     ),
   );

@@ -17,7 +17,13 @@ function outsideRegion(rule: CompiledRule, input: CheckInput): Contradiction[] {
   const region = new Set(codes);
   return wanted.some((code) => region.has(code))
     ? []
-    : [{ path: ["kecamatan", "in"], reason: "no kecamatan in `in` belongs to this region" }];
+    : [
+        {
+          path: ["kecamatan", "in"],
+          reason: "no kecamatan in `in` belongs to this region",
+          params: { reason: "kecamatan_outside_region" },
+        },
+      ];
 }
 
 function neverMatching(input: CheckInput): Map<CompiledRule, Contradiction[]> {
@@ -85,13 +91,14 @@ export const checkDeadRules: Check = (input) => {
   const never = neverMatching(input);
   const findings: Finding[] = [];
   for (const [rule, reasons] of never) {
-    for (const { path, reason } of reasons) {
+    for (const { path, reason, params } of reasons) {
       findings.push(
         rulesetFinding(
           "warning",
           "never_matches",
           ["rules", rule.index, "when", ...path],
           `This rule never matches: ${reason}.`,
+          params,
           rule.rule.id,
         ),
       );
@@ -119,6 +126,7 @@ export const checkDeadRules: Check = (input) => {
           "shadowed_rule",
           ["rules", rule.index],
           `This rule never contributes: ${ruleIds(suppressors)} match whenever it does and suppress it.`,
+          { reason: "suppressed", rules: suppressors.map((other) => other.rule.id) },
           rule.rule.id,
         ),
       );
@@ -145,6 +153,7 @@ export const checkDeadRules: Check = (input) => {
           "shadowed_rule",
           ["rules", rule.index],
           `This rule adds nothing: ${ruleIds(covering)} match whenever it does and already plan all it asks for.`,
+          { reason: "subsumed", rules: covering.map((other) => other.rule.id) },
           rule.rule.id,
         ),
       );

@@ -27,6 +27,11 @@ export const checkDeadlines: Check = ({ compiled }) => {
         "deadline_out_of_range",
         ["defaults", "ackWithinMinutes"],
         `The default acknowledgement deadline must be ${ackDeadlineRange.min}-${ackDeadlineRange.max} minutes.`,
+        {
+          reason: "default_ack",
+          minutes: ruleset.defaults.ackWithinMinutes,
+          ...ackDeadlineRange,
+        },
       ),
     );
   }
@@ -41,6 +46,7 @@ export const checkDeadlines: Check = ({ compiled }) => {
             "deadline_out_of_range",
             path,
             `Acknowledgement deadlines must be ${ackDeadlineRange.min}-${ackDeadlineRange.max} minutes.`,
+            { reason: "ack", minutes: agency.ackWithinMinutes, ...ackDeadlineRange },
             rule.id,
           ),
         );
@@ -63,6 +69,7 @@ export const checkDeadlines: Check = ({ compiled }) => {
             "slow_p1_deadline",
             ["rules", index, "then", "agencies", agencyIndex],
             `A P1 primary agency given ${ack} minutes to acknowledge cannot meet the ${p1AckTargetMinutes}-minute response target.`,
+            { minutes: ack, targetMinutes: p1AckTargetMinutes },
             rule.id,
           ),
         );
@@ -76,6 +83,7 @@ export const checkDeadlines: Check = ({ compiled }) => {
             "deadline_out_of_range",
             ["rules", index, "then", "escalation", stepIndex, "afterMinutes"],
             `Escalation steps must come ${escalationRange.min}-${escalationRange.max} minutes after dispatch.`,
+            { reason: "escalation", minutes: step.afterMinutes, ...escalationRange },
             rule.id,
           ),
         );

@@ -18,20 +18,28 @@ export const checkEscalationLoops: Check = ({ compiled }) => {
       if (step.action !== "notify_backup_agency") return;
       const from = targetKey(step.for);
       const to = targetKey(step.backup);
-      const message =
-        from === to
-          ? `The backup for ${from} is ${from} itself.`
-          : `Backing up ${from} with ${to} leads back to ${from} through other backup steps.`;
+      const path = ["rules", index, "then", "escalation", stepIndex];
       edges.push({
         from,
         to,
-        payload: rulesetFinding(
-          "error",
-          "escalation_loop",
-          ["rules", index, "then", "escalation", stepIndex],
-          message,
-          rule.id,
-        ),
+        payload:
+          from === to
+            ? rulesetFinding(
+                "error",
+                "escalation_loop",
+                path,
+                `The backup for ${from} is ${from} itself.`,
+                { reason: "self", agency: from },
+                rule.id,
+              )
+            : rulesetFinding(
+                "error",
+                "escalation_loop",
+                path,
+                `Backing up ${from} with ${to} leads back to ${from} through other backup steps.`,
+                { reason: "cycle", agency: from, backup: to },
+                rule.id,
+              ),
       });
     });
   });
@@ -62,6 +70,7 @@ export const checkEscalationTiming: Check = ({ compiled }) => {
             "escalation_target_never_dispatched",
             [...path, "for"],
             `No rule dispatches ${forKey}, so this step never runs.`,
+            { agency: forKey },
             rule.id,
           ),
         );
@@ -74,6 +83,7 @@ export const checkEscalationTiming: Check = ({ compiled }) => {
             "escalation_before_deadline",
             [...path, "afterMinutes"],
             `This step runs after ${step.afterMinutes} minutes, before the ${deadline}-minute acknowledgement deadline.`,
+            { afterMinutes: step.afterMinutes, deadlineMinutes: deadline },
             rule.id,
           ),
         );
@@ -163,6 +173,7 @@ export const checkPrimaryEscalation: Check = ({ compiled }) => {
           "primary_without_escalation",
           ["rules", rule.index, "then", "agencies", agencyIndex],
           `Nothing happens when ${key} does not acknowledge${life ? " a possibly life-threatening incident" : ""}: add an escalation step for it (or one without \`for\`) to this rule or to a rule that matches whenever this one does.`,
+          { agency: key, lifeThreatening: life },
           rule.rule.id,
         ),
       );

@@ -21,6 +21,7 @@ export const checkRuleIds: Check = ({ compiled }) => {
           "duplicate_rule_id",
           ["rules", index, "id"],
           `Rule id "${rule.id}" is already used by rule ${first}.`,
+          { ruleId: rule.id, firstIndex: first },
           rule.id,
         ),
       );
@@ -42,6 +43,7 @@ export const checkLocalSubtypes: Check = ({ compiled }) => {
           "invalid_local_subtype",
           path,
           `"${type}" is not a national incident type.`,
+          { reason: "not_a_type", type },
         ),
       );
     } else if (isNationalSubtype(local.code)) {
@@ -51,6 +53,7 @@ export const checkLocalSubtypes: Check = ({ compiled }) => {
           "invalid_local_subtype",
           path,
           `"${local.code}" is already a national subtype.`,
+          { reason: "national_subtype", subtype: local.code },
         ),
       );
     } else if (seen.has(local.code)) {
@@ -60,6 +63,7 @@ export const checkLocalSubtypes: Check = ({ compiled }) => {
           "invalid_local_subtype",
           path,
           `"${local.code}" is declared twice.`,
+          { reason: "declared_twice", subtype: local.code },
         ),
       );
     }
@@ -96,6 +100,7 @@ export const checkIncidentPatterns: Check = ({ compiled }) => {
             "unknown_incident_type",
             path,
             `"${type}" is not a national incident type.`,
+            { reason: "not_a_type", type },
             rule.id,
           ),
         );
@@ -106,6 +111,7 @@ export const checkIncidentPatterns: Check = ({ compiled }) => {
             "unknown_incident_type",
             path,
             `"${pattern}" is neither a national nor a local subtype.`,
+            { reason: "not_a_subtype", pattern },
             rule.id,
           ),
         );
@@ -118,10 +124,17 @@ export const checkIncidentPatterns: Check = ({ compiled }) => {
 const agencyTypeCodes = agencyTypes.map((type) => type.code);
 
 /** Why a code is not an agency type, with the one it most likely meant (`damkr`: `damkar`). */
-function notAnAgencyType(code: string): string {
+function notAnAgencyType(code: string): {
+  message: string;
+  params: { agencyType: string; suggestion?: string };
+} {
   const meant = closestCode(code, agencyTypeCodes);
-  const hint = meant === undefined ? "." : `; did you mean "${meant}"?`;
-  return `"${code}" is not a national agency type${hint}`;
+  return meant === undefined
+    ? { message: `"${code}" is not a national agency type.`, params: { agencyType: code } }
+    : {
+        message: `"${code}" is not a national agency type; did you mean "${meant}"?`,
+        params: { agencyType: code, suggestion: meant },
+      };
 }
 
 /**
@@ -140,6 +153,7 @@ export const checkAgencies: Check = ({ compiled, context }) => {
         "unknown_agency",
         path,
         `No agency "${agencyId}" in this region.`,
+        { agencyId },
         ruleId,
       ),
     );
@@ -149,12 +163,14 @@ export const checkAgencies: Check = ({ compiled, context }) => {
       if (!("agencyType" in target)) {
         checkId(target.agencyId, ["rules", index, ...path, "agencyId"], rule.id);
       } else if (!isKnownAgencyType(target.agencyType)) {
+        const { message, params } = notAnAgencyType(target.agencyType);
         findings.push(
           rulesetFinding(
             "error",
             "unknown_agency_type",
             ["rules", index, ...path, "agencyType"],
-            notAnAgencyType(target.agencyType),
+            message,
+            { reason: "in_rule", ...params },
             rule.id,
           ),
         );
@@ -175,19 +191,20 @@ export const checkAgencies: Check = ({ compiled, context }) => {
  * sent for its type, and the agency type it was meant to be would look missing.
  */
 export const checkContextAgencyTypes: Check = ({ context }) =>
-  (context.agencies ?? []).flatMap((agency, index): Finding[] =>
-    isKnownAgencyType(agency.type)
-      ? []
-      : [
-          {
-            level: "error",
-            code: "unknown_agency_type",
-            document: "context",
-            path: formatPath(["agencies", index, "type"]),
-            message: `${notAnAgencyType(agency.type)} Agency "${agency.id}" is never sent by type.`,
-          },
-        ],
-  );
+  (context.agencies ?? []).flatMap((agency, index): Finding[] => {
+    if (isKnownAgencyType(agency.type)) return [];
+    const { message, params } = notAnAgencyType(agency.type);
+    return [
+      {
+        level: "error",
+        code: "unknown_agency_type",
+        document: "context",
+        path: formatPath(["agencies", index, "type"]),
+        message: `${message} Agency "${agency.id}" is never sent by type.`,
+        params: { reason: "of_region_agency", ...params, agencyId: agency.id },
+      },
+    ];
+  });
 
 export const checkOfficials: Check = ({ compiled, context }) => {
   const contacts = context.officials === undefined ? undefined : new Set(context.officials);
@@ -204,6 +221,7 @@ export const checkOfficials: Check = ({ compiled, context }) => {
               "unknown_official",
               path,
               `"${official}" is not a known official role.`,
+              { reason: "unknown_role", official },
               rule.id,
             ),
           );
@@ -214,6 +232,7 @@ export const checkOfficials: Check = ({ compiled, context }) => {
               "unknown_official",
               path,
               `No contact is registered for "${official}".`,
+              { reason: "no_contact", official },
               rule.id,
             ),
           );
@@ -238,6 +257,7 @@ export const checkKecamatan: Check = ({ compiled, context }) => {
               "unknown_kecamatan",
               ["rules", index, "when", "kecamatan", part, codeIndex],
               `Kecamatan ${code} is not in this region.`,
+              { kecamatan: code },
               rule.id,
             ),
           );
@@ -257,6 +277,7 @@ export const checkTimeZone: Check = ({ compiled, context }) => {
       "time_zone_mismatch",
       ["timeZone"],
       `The region is in ${context.timeZone} but the ruleset says ${timeZone}; time windows would be off.`,
+      { region: context.timeZone, ruleset: timeZone },
     ),
   ];
 };
@@ -275,6 +296,7 @@ export const checkSuppressions: Check = ({ compiled }) => {
             "invalid_suppression",
             path,
             "A rule cannot suppress itself.",
+            { reason: "self" },
             rule.id,
           ),
         );
@@ -285,6 +307,7 @@ export const checkSuppressions: Check = ({ compiled }) => {
             "invalid_suppression",
             path,
             `No rule "${target}" to suppress.`,
+            { reason: "unknown_rule", target },
             rule.id,
           ),
         );
@@ -293,7 +316,14 @@ export const checkSuppressions: Check = ({ compiled }) => {
         edges.push({
           from: rule.id,
           to: target,
-          payload: rulesetFinding("error", "suppression_cycle", path, message, rule.id),
+          payload: rulesetFinding(
+            "error",
+            "suppression_cycle",
+            path,
+            message,
+            { ruleId: rule.id, target },
+            rule.id,
+          ),
         });
       }
     });

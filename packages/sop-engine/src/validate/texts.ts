@@ -17,6 +17,7 @@ export const checkConflictingTexts: Check = ({ compiled }) => {
               "conflicting_text",
               ["rules", index, "then", list, itemIndex, "text"],
               `Rule "${first.ruleId}" words ${list} item "${item.key}" differently; its text wins when both match.`,
+              { list, key: item.key, ruleId: first.ruleId },
               rule.id,
             ),
           );

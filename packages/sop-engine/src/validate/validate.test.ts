@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { NeverMatchesParams } from "../finding-params.ts";
 import type { Finding } from "../findings.ts";
 import type { RulesetInput } from "../schema/ruleset.ts";
 import { rule, ruleset } from "../testing.ts";
@@ -71,6 +72,31 @@ describe("validateRuleset", () => {
         "$.rules[0].then",
       ]),
     );
+    const params = (path: string) => result.findings.find((f) => f.path === path)?.params;
+    expect(params("$.timeZone")).toEqual({
+      issue: "invalid_value",
+      values: ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"],
+    });
+    expect(params("$.rules[0].id")).toEqual({ issue: "invalid_format", format: "regex" });
+    expect(params("$.rules[0].name")).toEqual({ issue: "invalid_type", expected: "string" });
+  });
+
+  it("gives schema findings zod's bounds and unknown keys, and the engine's own checks by name", () => {
+    const result = validateRuleset(
+      ruleset([
+        rule("a", { types: [] }, {}, { name: "", extra: true } as Partial<RuleInput>),
+        rule("b", {}, { agencies: [{ agencyType: "damkar", role: "support", lead: true }] }),
+      ]),
+    );
+    expect(result.findings.map((f) => [f.path, f.params])).toEqual([
+      ["$.rules[0].name", { issue: "too_small", origin: "string", minimum: 1, inclusive: true }],
+      [
+        "$.rules[0].when.types",
+        { issue: "too_small", origin: "array", minimum: 1, inclusive: true },
+      ],
+      ["$.rules[0].extra", { issue: "unrecognized_keys", key: "extra" }],
+      ["$.rules[1].then.agencies[0].lead", { issue: "custom", check: "lead_not_primary" }],
+    ]);
   });
 
   it("reports an invalid context and still validates the ruleset", () => {
@@ -87,6 +113,11 @@ describe("validateRuleset", () => {
         ),
       ),
     ).toEqual([["error", "duplicate_rule_id", at(1, ".id")]]);
+    expect(
+      findingsFor([rule("dup", {}, {}), rule("dup", {}, {})]).find(
+        (f) => f.code === "duplicate_rule_id",
+      )?.params,
+    ).toEqual({ ruleId: "dup", firstIndex: coverage.length });
   });
 
   it("reports unknown incident types and subtypes, and accepts local subtypes", () => {
@@ -380,45 +411,66 @@ describe("validateRuleset", () => {
   });
 
   describe("rules that can never match", () => {
-    const cases: [string, RuleInput["when"], string][] = [
-      ["severity bounds cross", { severity: { atLeast: "high", atMost: "low" } }, ".when.severity"],
-      ["casualty bounds cross", { casualties: { atLeast: 5, atMost: 1 } }, ".when.casualties"],
+    const cases: [string, RuleInput["when"], string, NeverMatchesParams["reason"]][] = [
+      [
+        "severity bounds cross",
+        { severity: { atLeast: "high", atMost: "low" } },
+        ".when.severity",
+        "severity_range",
+      ],
+      [
+        "casualty bounds cross",
+        { casualties: { atLeast: 5, atMost: 1 } },
+        ".when.casualties",
+        "casualties_range",
+      ],
       [
         "a flag is required and excluded",
         { flags: { all: ["spreading"], none: ["spreading"] } },
         ".when.flags",
+        "flags_required_and_excluded",
       ],
       [
         "every `any` flag is excluded",
         { flags: { any: ["spreading"], none: ["spreading", "ongoing"] } },
         ".when.flags.any",
+        "flags_any_excluded",
       ],
       [
         "every kecamatan is excluded",
         { kecamatan: { in: ["35.15.01"], notIn: ["35.15.01"] } },
         ".when.kecamatan",
+        "kecamatan_all_excluded",
       ],
       [
         "the hour window is empty",
         { time: { hours: [{ from: "10:00", to: "10:00" }] } },
         ".when.time.hours",
+        "hours_empty",
       ],
       [
         "the date range is reversed",
         { time: { dates: [{ from: "2025-05-01", to: "2025-04-01" }] } },
         ".when.time.dates",
+        "dates_reversed",
       ],
-      ["a keyword has no letters", { keywords: { any: ["!!!"] } }, ".when.keywords.any"],
+      [
+        "a keyword has no letters",
+        { keywords: { any: ["!!!"] } },
+        ".when.keywords.any",
+        "keywords_without_letters",
+      ],
       [
         "every keyword is excluded",
         { keywords: { any: ["rumah terbakar"], none: ["terbakar"] } },
         ".when.keywords",
+        "keywords_all_excluded",
       ],
     ];
-    it.each(cases)("when %s", (_name, when, path) => {
-      expect(summary(findingsFor([rule("a", when, { agencies: [damkar] })]))).toEqual([
-        ["warning", "never_matches", at(0, path)],
-      ]);
+    it.each(cases)("when %s", (_name, when, path, reason) => {
+      const findings = findingsFor([rule("a", when, { agencies: [damkar] })]);
+      expect(summary(findings)).toEqual([["warning", "never_matches", at(0, path)]]);
+      expect(findings[0]?.params).toMatchObject({ reason });
     });
 
     it("does not report a prefix keyword whose longer words escape the exclusion", () => {
@@ -475,6 +527,10 @@ describe("validateRuleset", () => {
       const findings = findingsFor([a, b, c]);
       expect(summary(findings)).toEqual([["warning", "shadowed_rule", at(2)]]);
       expect(findings[0]?.message).toContain('"a", "b"');
+      expect(findings[0]?.params).toEqual({
+        reason: "subsumed",
+        rules: ["fire.base", "watch", "a", "b"],
+      });
     });
 
     it("does not report a narrower rule that adds something", () => {
@@ -526,6 +582,7 @@ describe("validateRuleset", () => {
       const findings = findingsFor([suppressor, victim]);
       expect(summary(findings)).toEqual([["warning", "shadowed_rule", at(1)]]);
       expect(findings[0]?.message).toContain("suppress");
+      expect(findings[0]?.params).toEqual({ reason: "suppressed", rules: ["suppressor"] });
     });
 
     it("does not count on a rule that may itself be suppressed", () => {

@@ -13,6 +13,7 @@ import { callSettingsEn, wallboardEn } from "./en/wallboard.ts";
 import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
+import { sopFindingsEn } from "./en/sop-findings.ts";
 import { incidentsEn } from "./en/incidents.ts";
 import { billingEn } from "./en/billing.ts";
 
@@ -77,6 +78,7 @@ export const en = {
   ...onboardingEn,
   ...sopPagesEn,
   ...sopLabEn,
+  ...sopFindingsEn,
   ...incidentsEn,
   ...billingEn,
 

@@ -12,6 +12,7 @@ import { callSettingsId, wallboardId } from "./id/wallboard.ts";
 import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
+import { sopFindingsId } from "./id/sop-findings.ts";
 import { incidentsId } from "./id/incidents.ts";
 import { billingId } from "./id/billing.ts";
 
@@ -77,6 +78,7 @@ export const id = {
   ...onboardingId,
   ...sopPagesId,
   ...sopLabId,
+  ...sopFindingsId,
   ...incidentsId,
   ...billingId,
 
