@@ -60,6 +60,18 @@ describe("the SOP simulator and test cases", () => {
     const folded = page.locator('[data-testid="sim-trace-rule"][data-rule="fire.vehicle"]');
     expect(await folded.getAttribute("data-outcome")).toBe("not_matched");
     expect(await folded.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    // Each condition is told in Indonesian, incident types by name; the engine's English stays out.
+    const typeCheck = (rule: typeof matched) =>
+      rule.locator('[data-testid="sim-trace-check"][data-condition="types"]');
+    expect(await typeCheck(matched).getAttribute("data-holds")).toBe("true");
+    expect(await typeCheck(matched).textContent()).toContain(
+      "Jenis kejadian Kebakaran bangunan cocok dengan Kebakaran (semua jenis).",
+    );
+    expect(await typeCheck(folded).textContent()).toContain(
+      "Jenis kejadian Kebakaran bangunan tidak cocok dengan Kebakaran kendaraan.",
+    );
+    expect(await page.getByTestId("sim-trace").locator('[lang="en"]').count()).toBe(0);
+    expect(await page.getByTestId("sim-trace").textContent()).not.toContain("rule needs");
 
     // A keyword in the caller's words adds the gas question; Ctrl+Enter runs it again.
     await page.getByTestId("sim-description").fill("Rumah terbakar, ada tabung gas di dapur");
@@ -67,11 +79,11 @@ describe("the SOP simulator and test cases", () => {
     await expect
       .poll(() => page.getByTestId("sim-plan-draft").getByTestId("sim-question").allTextContents())
       .toContainEqual(expect.stringContaining("tabung gas LPG"));
+    const gas = page.locator('[data-testid="sim-trace-rule"][data-rule="fire.gas"]');
+    expect(await gas.getAttribute("data-outcome")).toBe("matched");
     expect(
-      await page
-        .locator('[data-testid="sim-trace-rule"][data-rule="fire.gas"]')
-        .getAttribute("data-outcome"),
-    ).toBe("matched");
+      await gas.locator('[data-testid="sim-trace-check"][data-condition="keywords"]').textContent(),
+    ).toContain("Keterangan penelepon menyebut \u201cgas\u201d, \u201ctabung*\u201d;");
 
     // A crash with a burning car: a second kind of incident adds the police to the fire brigade.
     await page.getByTestId("sim-description").fill("");

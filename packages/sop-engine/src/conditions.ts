@@ -1,5 +1,6 @@
 import { severityRank } from "./catalogue/flags.ts";
 import type { CompiledRule } from "./compile.ts";
+import type { ConditionParams } from "./condition-params.ts";
 import { containsKeyword, words, type KeywordMatcher } from "./keywords.ts";
 import { localTime, type LocalTime } from "./local-time.ts";
 import type { Incident, IncidentKind } from "./schema/incident.ts";
@@ -18,11 +19,16 @@ export const conditionNames: readonly ConditionName[] = [
   "keywords",
 ];
 
-export interface ConditionCheck {
-  readonly condition: ConditionName;
-  readonly holds: boolean;
-  readonly explanation: string;
-}
+/** A check of one of `C`'s conditions, each condition with its own params (see condition-params.ts). */
+export type ConditionCheck<C extends ConditionName = ConditionName> = {
+  readonly [K in C]: {
+    readonly condition: K;
+    readonly holds: boolean;
+    /** English, for developers (the CLI, logs); readers word a check from `condition` and `params`. */
+    readonly explanation: string;
+    readonly params: ConditionParams[K];
+  };
+}[C];
 
 /**
  * The type patterns an incident of these kinds matches: `<type>.*` for each kind, and each recorded
@@ -94,20 +100,26 @@ function matchesTypes(patterns: readonly string[], facts: Facts): string | undef
 }
 
 /** How the incident's kinds read in an explanation: `traffic_accident.motorcycle + fire (no subtype)`. */
-function kindsText(incident: Incident): string {
-  return incident.types.map((kind) => kind.subtype ?? `${kind.type} (no subtype)`).join(" + ");
+function kindsText(kinds: readonly IncidentKind[]): string {
+  return kinds.map((kind) => kind.subtype ?? `${kind.type} (no subtype)`).join(" + ");
 }
 
 function holdsTypes(when: Conditions, facts: Facts): boolean {
   return when.types === undefined || matchesTypes(when.types, facts) !== undefined;
 }
 
-function explainTypes(when: Conditions, facts: Facts): string {
-  const incidentCode = kindsText(facts.incident);
-  const match = when.types === undefined ? undefined : matchesTypes(when.types, facts);
+function describeTypes(
+  wanted: ConditionParams["types"]["wanted"],
+  facts: Facts,
+): ConditionParams["types"] {
+  const match = matchesTypes(wanted, facts);
+  return { wanted, kinds: facts.incident.types, ...(match === undefined ? {} : { match }) };
+}
+
+function explainTypes({ wanted, kinds, match }: ConditionParams["types"]): string {
   return match === undefined
-    ? `incident ${incidentCode} is not one of ${list(when.types ?? [])}`
-    : `incident ${incidentCode} matches ${match}`;
+    ? `incident ${kindsText(kinds)} is not one of ${list(wanted)}`
+    : `incident ${kindsText(kinds)} matches ${match}`;
 }
 
 function holdsSeverity(when: Conditions, facts: Facts): boolean {
@@ -123,12 +135,16 @@ function holdsSeverity(when: Conditions, facts: Facts): boolean {
   );
 }
 
-function explainSeverity(when: Conditions, facts: Facts): string {
-  const wanted = rangeText(when.severity?.atLeast, when.severity?.atMost);
+function describeSeverity(
+  wanted: ConditionParams["severity"]["wanted"],
+  facts: Facts,
+): ConditionParams["severity"] {
   const { severity } = facts.incident;
-  return severity === undefined
-    ? `severity unknown; rule needs ${wanted}`
-    : `severity ${severity}; rule needs ${wanted}`;
+  return { wanted, ...(severity === undefined ? {} : { severity }) };
+}
+
+function explainSeverity({ wanted, severity }: ConditionParams["severity"]): string {
+  return `severity ${severity ?? "unknown"}; rule needs ${rangeText(wanted.atLeast, wanted.atMost)}`;
 }
 
 function holdsCasualties(when: Conditions, facts: Facts): boolean {
@@ -138,12 +154,16 @@ function holdsCasualties(when: Conditions, facts: Facts): boolean {
   return casualties !== undefined && inRange(casualties, condition.atLeast, condition.atMost);
 }
 
-function explainCasualties(when: Conditions, facts: Facts): string {
-  const wanted = rangeText(when.casualties?.atLeast, when.casualties?.atMost);
+function describeCasualties(
+  wanted: ConditionParams["casualties"]["wanted"],
+  facts: Facts,
+): ConditionParams["casualties"] {
   const { casualties } = facts.incident;
-  return casualties === undefined
-    ? `casualties unknown; rule needs ${wanted}`
-    : `casualties ${casualties}; rule needs ${wanted}`;
+  return { wanted, ...(casualties === undefined ? {} : { casualties }) };
+}
+
+function explainCasualties({ wanted, casualties }: ConditionParams["casualties"]): string {
+  return `casualties ${casualties ?? "unknown"}; rule needs ${rangeText(wanted.atLeast, wanted.atMost)}`;
 }
 
 function holdsFlags(when: Conditions, facts: Facts): boolean {
@@ -156,14 +176,19 @@ function holdsFlags(when: Conditions, facts: Facts): boolean {
   );
 }
 
-function explainFlags(when: Conditions, facts: Facts): string {
-  const condition = when.flags;
+function describeFlags(
+  wanted: ConditionParams["flags"]["wanted"],
+  facts: Facts,
+): ConditionParams["flags"] {
+  return { wanted, flags: facts.incident.flags ?? [] };
+}
+
+function explainFlags({ wanted, flags }: ConditionParams["flags"]): string {
   const parts: string[] = [];
-  if (condition?.all !== undefined) parts.push(`all of ${list(condition.all)}`);
-  if (condition?.any !== undefined) parts.push(`any of ${list(condition.any)}`);
-  if (condition?.none !== undefined) parts.push(`none of ${list(condition.none)}`);
-  const set = facts.incident.flags ?? [];
-  return `flags set: ${set.length === 0 ? "none" : list(set)}; rule needs ${parts.join(" and ")}`;
+  if (wanted.all !== undefined) parts.push(`all of ${list(wanted.all)}`);
+  if (wanted.any !== undefined) parts.push(`any of ${list(wanted.any)}`);
+  if (wanted.none !== undefined) parts.push(`none of ${list(wanted.none)}`);
+  return `flags set: ${flags.length === 0 ? "none" : list(flags)}; rule needs ${parts.join(" and ")}`;
 }
 
 function holdsKecamatan(when: Conditions, facts: Facts): boolean {
@@ -176,12 +201,18 @@ function holdsKecamatan(when: Conditions, facts: Facts): boolean {
   );
 }
 
-function explainKecamatan(when: Conditions, facts: Facts): string {
-  const condition = when.kecamatan;
-  const parts: string[] = [];
-  if (condition?.in !== undefined) parts.push(`one of ${list(condition.in)}`);
-  if (condition?.notIn !== undefined) parts.push(`none of ${list(condition.notIn)}`);
+function describeKecamatan(
+  wanted: ConditionParams["kecamatan"]["wanted"],
+  facts: Facts,
+): ConditionParams["kecamatan"] {
   const { kecamatan } = facts.incident;
+  return { wanted, ...(kecamatan === undefined ? {} : { kecamatan }) };
+}
+
+function explainKecamatan({ wanted, kecamatan }: ConditionParams["kecamatan"]): string {
+  const parts: string[] = [];
+  if (wanted.in !== undefined) parts.push(`one of ${list(wanted.in)}`);
+  if (wanted.notIn !== undefined) parts.push(`none of ${list(wanted.notIn)}`);
   return `kecamatan ${kecamatan ?? "unknown"}; rule needs ${parts.join(" and ")}`;
 }
 
@@ -202,15 +233,21 @@ function holdsTime(when: Conditions, facts: Facts, compiled: CompiledRule): bool
   );
 }
 
-function explainTime(when: Conditions, facts: Facts): string {
-  const condition = when.time;
+function describeTime(
+  wanted: ConditionParams["time"]["wanted"],
+  facts: Facts,
+): ConditionParams["time"] {
+  return { wanted, local: facts.local };
+}
+
+function explainTime({ wanted, local }: ConditionParams["time"]): string {
   const parts: string[] = [];
-  if (condition?.hours !== undefined)
-    parts.push(`hours ${list(condition.hours.map((w) => `${w.from}-${w.to}`))}`);
-  if (condition?.weekdays !== undefined) parts.push(`weekdays ${list(condition.weekdays)}`);
-  if (condition?.dates !== undefined)
-    parts.push(`dates ${list(condition.dates.map((r) => `${r.from}..${r.to}`))}`);
-  const { date, clock, weekday, timeZone } = facts.local;
+  if (wanted.hours !== undefined)
+    parts.push(`hours ${list(wanted.hours.map((w) => `${w.from}-${w.to}`))}`);
+  if (wanted.weekdays !== undefined) parts.push(`weekdays ${list(wanted.weekdays)}`);
+  if (wanted.dates !== undefined)
+    parts.push(`dates ${list(wanted.dates.map((r) => `${r.from}..${r.to}`))}`);
+  const { date, clock, weekday, timeZone } = local;
   return `local time ${weekday} ${date} ${clock} (${timeZone}); rule needs ${parts.join(" and ")}`;
 }
 
@@ -230,30 +267,49 @@ function holdsKeywords(when: Conditions, facts: Facts, compiled: CompiledRule): 
   );
 }
 
-function explainKeywords(when: Conditions, facts: Facts, compiled: CompiledRule): string {
+function describeKeywords(
+  wanted: ConditionParams["keywords"]["wanted"],
+  facts: Facts,
+  compiled: CompiledRule,
+): ConditionParams["keywords"] {
   const present = [
     ...found(compiled.keywordsAny, facts.words),
     ...found(compiled.keywordsNone, facts.words),
   ];
+  return { wanted, found: present.map((matcher) => matcher.keyword) };
+}
+
+function explainKeywords({ wanted, found: present }: ConditionParams["keywords"]): string {
   const parts: string[] = [];
-  if (when.keywords?.any !== undefined) parts.push(`any of ${list(when.keywords.any)}`);
-  if (when.keywords?.none !== undefined) parts.push(`none of ${list(when.keywords.none)}`);
+  if (wanted.any !== undefined) parts.push(`any of ${list(wanted.any)}`);
+  if (wanted.none !== undefined) parts.push(`none of ${list(wanted.none)}`);
   const foundText =
-    present.length === 0 ? "no listed keyword" : list(present.map((m) => `"${m.keyword}"`));
+    present.length === 0 ? "no listed keyword" : list(present.map((keyword) => `"${keyword}"`));
   return `description contains ${foundText}; rule needs ${parts.join(" and ")}`;
 }
 
-type Holds = (when: Conditions, facts: Facts, compiled: CompiledRule) => boolean;
-type Explain = (when: Conditions, facts: Facts, compiled: CompiledRule) => string;
+/** How one condition is checked, and described for the trace. */
+interface Evaluator<C extends ConditionName> {
+  /** Whether it holds; the fast path, building nothing. */
+  readonly holds: (when: Conditions, facts: Facts, compiled: CompiledRule) => boolean;
+  /** The values it compares. */
+  readonly describe: (
+    wanted: NonNullable<Conditions[C]>,
+    facts: Facts,
+    compiled: CompiledRule,
+  ) => ConditionParams[C];
+  /** Those values in English, for developers. */
+  readonly explain: (params: ConditionParams[C]) => string;
+}
 
-const evaluators: Readonly<Record<ConditionName, { holds: Holds; explain: Explain }>> = {
-  types: { holds: holdsTypes, explain: explainTypes },
-  severity: { holds: holdsSeverity, explain: explainSeverity },
-  casualties: { holds: holdsCasualties, explain: explainCasualties },
-  flags: { holds: holdsFlags, explain: explainFlags },
-  kecamatan: { holds: holdsKecamatan, explain: explainKecamatan },
-  time: { holds: holdsTime, explain: explainTime },
-  keywords: { holds: holdsKeywords, explain: explainKeywords },
+const evaluators: { readonly [C in ConditionName]: Evaluator<C> } = {
+  types: { holds: holdsTypes, describe: describeTypes, explain: explainTypes },
+  severity: { holds: holdsSeverity, describe: describeSeverity, explain: explainSeverity },
+  casualties: { holds: holdsCasualties, describe: describeCasualties, explain: explainCasualties },
+  flags: { holds: holdsFlags, describe: describeFlags, explain: explainFlags },
+  kecamatan: { holds: holdsKecamatan, describe: describeKecamatan, explain: explainKecamatan },
+  time: { holds: holdsTime, describe: describeTime, explain: explainTime },
+  keywords: { holds: holdsKeywords, describe: describeKeywords, explain: explainKeywords },
 };
 
 /** The fast path: stops at the first condition that fails and builds no text. */
@@ -265,17 +321,26 @@ export function ruleMatches(compiled: CompiledRule, facts: Facts): boolean {
   return true;
 }
 
-/** Every condition the rule states, with the reason it holds or not, for the explanation trace. */
-export function checkConditions(compiled: CompiledRule, facts: Facts): ConditionCheck[] {
+/** One condition's check, or nothing when the rule does not state it. */
+function checkCondition<C extends ConditionName>(
+  name: C,
+  compiled: CompiledRule,
+  facts: Facts,
+): ConditionCheck<C> | undefined {
   const when = compiled.rule.when;
-  return conditionNames
-    .filter((name) => when[name] !== undefined)
-    .map((name) => {
-      const { holds, explain } = evaluators[name];
-      return {
-        condition: name,
-        holds: holds(when, facts, compiled),
-        explanation: explain(when, facts, compiled),
-      };
-    });
+  const wanted = when[name];
+  if (wanted === undefined) return undefined;
+  const { holds, describe, explain } = evaluators[name];
+  const params = describe(wanted, facts, compiled);
+  return {
+    condition: name,
+    holds: holds(when, facts, compiled),
+    explanation: explain(params),
+    params,
+  };
+}
+
+/** Every condition the rule states, with the values it compared, for the explanation trace. */
+export function checkConditions(compiled: CompiledRule, facts: Facts): ConditionCheck[] {
+  return conditionNames.flatMap((name) => checkCondition(name, compiled, facts) ?? []);
 }

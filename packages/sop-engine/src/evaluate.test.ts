@@ -64,10 +64,86 @@ describe("evaluate", () => {
     ]);
     const casualties = full.trace.rules[1]?.conditions;
     expect(casualties).toEqual([
-      { condition: "types", holds: true, explanation: "incident fire (no subtype) matches fire.*" },
-      { condition: "casualties", holds: false, explanation: "casualties 0; rule needs at least 1" },
+      {
+        condition: "types",
+        holds: true,
+        explanation: "incident fire (no subtype) matches fire.*",
+        params: { wanted: ["fire.*"], kinds: [{ type: "fire" }], match: "fire.*" },
+      },
+      {
+        condition: "casualties",
+        holds: false,
+        explanation: "casualties 0; rule needs at least 1",
+        params: { wanted: { atLeast: 1 }, casualties: 0 },
+      },
     ]);
     expect(full.plan).toEqual(brief.plan);
+  });
+
+  it("gives each check the values it compared: the rule's condition and what the incident has", () => {
+    const rules = ruleset([
+      rule(
+        "everything",
+        {
+          types: ["medical.*", "fire.vehicle"],
+          severity: { atLeast: "high" },
+          flags: { any: ["spreading"], none: ["hazardous_material"] },
+          kecamatan: { notIn: ["34.04.01"] },
+          time: { hours: [{ from: "08:00", to: "17:00" }], weekdays: ["sat", "sun"] },
+          keywords: { any: ["gas", "tabung*"], none: ["latihan"] },
+        },
+        { priority: "P1" },
+      ),
+    ]);
+    const incident = {
+      type: "fire",
+      subtype: "fire.building",
+      flags: ["spreading"],
+      description: "Ada tabungnya meledak",
+    };
+    const result = evaluate(rules, incident, { now: mondayMorning, explainNonMatches: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    const checks = result.trace.rules[0]?.conditions ?? [];
+    expect(checks.map(({ condition, holds, params }) => [condition, holds, params])).toEqual([
+      [
+        "types",
+        false,
+        {
+          wanted: ["medical.*", "fire.vehicle"],
+          kinds: [{ type: "fire", subtype: "fire.building" }],
+        },
+      ],
+      // An unrecorded severity or kecamatan is absent, not a value.
+      ["severity", false, { wanted: { atLeast: "high" } }],
+      [
+        "flags",
+        true,
+        { wanted: { any: ["spreading"], none: ["hazardous_material"] }, flags: ["spreading"] },
+      ],
+      ["kecamatan", false, { wanted: { notIn: ["34.04.01"] } }],
+      [
+        "time",
+        false,
+        {
+          wanted: { hours: [{ from: "08:00", to: "17:00" }], weekdays: ["sat", "sun"] },
+          local: result.trace.localTime,
+        },
+      ],
+      [
+        "keywords",
+        true,
+        { wanted: { any: ["gas", "tabung*"], none: ["latihan"] }, found: ["tabung*"] },
+      ],
+    ]);
+    // The English stays for the CLI and logs, worded from the same values.
+    expect(checks.map((check) => check.explanation)).toEqual([
+      "incident fire.building is not one of medical.*, fire.vehicle",
+      "severity unknown; rule needs at least high",
+      "flags set: spreading; rule needs any of spreading and none of hazardous_material",
+      "kecamatan unknown; rule needs none of 34.04.01",
+      "local time mon 2025-06-02 10:00 (Asia/Jakarta); rule needs hours 08:00-17:00 and weekdays sat, sun",
+      'description contains "tabung*"; rule needs any of gas, tabung* and none of latihan',
+    ]);
   });
 
   it("accepts a compiled ruleset and gives the same result as raw JSON", () => {

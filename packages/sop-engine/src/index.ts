@@ -21,6 +21,7 @@ export {
   type CompiledRuleset,
   type CompileResult,
 } from "./compile.ts";
+export type { ConditionParams } from "./condition-params.ts";
 export { typePatternsOf, type ConditionCheck, type ConditionName } from "./conditions.ts";
 export {
   coverageMatrix,

@@ -14,18 +14,14 @@ import {
 } from "@sigap/sop-engine";
 import { describe, expect, it } from "vitest";
 import { translator } from "#lib/i18n/index.ts";
-import {
-  failureMessage,
-  findingMessage,
-  type FindingNames,
-  type WordedFailure,
-} from "./finding-message.ts";
+import type { RegionNames } from "./engine-words.ts";
+import { failureMessage, findingMessage, type WordedFailure } from "./finding-message.ts";
 import { findingPlace } from "./finding-place.ts";
 
 const id = translator("id");
 const en = translator("en");
 
-const names: FindingNames = {
+const names: RegionNames = {
   agencies: [{ id: "damkar-sleman", type: "damkar", name: "Damkar Sleman" }],
   districts: [
     { code: "34.04.01", name: "Gamping" },

@@ -5,69 +5,21 @@ import type {
   FindingParams,
   NeverMatchesParams,
   SchemaParams,
-  Severity,
   TestFailure,
   TestFailureCode,
   TestFailureParams,
 } from "@sigap/sop-engine";
 import { zoneAbbreviation } from "#lib/adoption/time-zone.ts";
 import type { PlainKey, Translator } from "#lib/i18n/index.ts";
-import {
-  incidentName,
-  officialName,
-  targetName,
-  typeOptions,
-  type TypeOption,
-} from "./lab/catalogue.ts";
-import type { District, TenantAgency } from "./lab/types.ts";
-import { patternName } from "./rule-words.ts";
+import { wordsFor, type RegionNames, type Words } from "./engine-words.ts";
+import { officialName } from "./lab/catalogue.ts";
 
 // The engine's English `message` is for developers; people read a finding (or a test case's
 // failure) worded here from its code and the values in its `params`, agencies, incident types and
 // kecamatan by name.
 
-/** What the words can name beyond the national catalogues; anything not given shows as its code. */
-export interface FindingNames {
-  readonly agencies?: readonly TenantAgency[];
-  readonly districts?: readonly District[];
-  /** Incident types with the ruleset's own subtypes; the national catalogue when not given. */
-  readonly types?: readonly TypeOption[];
-}
-
-/** How many rule ids and kecamatan a sentence lists before "and 3 more". */
-const shownRules = 3;
+/** How many kecamatan a sentence lists before "and 3 more". */
 const shownKecamatan = 5;
-
-/** The values a wording names, said the reader's way. */
-function wordsFor(i18n: Translator, names: FindingNames) {
-  const types = names.types ?? typeOptions(i18n.locale, []);
-  const list = (items: readonly string[], shown: number) =>
-    items.length <= shown
-      ? items.join(", ")
-      : i18n.t("sop.coverage.more", {
-          shown: items.slice(0, shown).join(", "),
-          count: items.length - shown,
-        });
-  return {
-    i18n,
-    list,
-    agency: (key: string) => targetName(key, names.agencies ?? []),
-    type: (code: string) => incidentName(types, code),
-    pattern: (pattern: string) => patternName(i18n, types, pattern),
-    kecamatan: (code: string) =>
-      names.districts?.find((district) => district.code === code)?.name ?? code,
-    minutes: (count: number) => i18n.t("sop.words.minutes", { count }),
-    rules: (ids: readonly string[]) =>
-      i18n.t(ids.length === 1 ? "sop.finding.rules.one" : "sop.finding.rules.other", {
-        rules: list(
-          ids.map((id) => `\u201c${id}\u201d`),
-          shownRules,
-        ),
-      }),
-  };
-}
-
-type Words = ReturnType<typeof wordsFor>;
 
 /** One code's wording; `rule` is the id of the rule the finding is about, if any. */
 type Wording<P> = (words: Words, params: P, rule: string) => string;
@@ -158,8 +110,7 @@ function schemaWording(words: Words, params: SchemaParams): string {
   }
 }
 
-function neverMatchesReason({ i18n }: Words, params: NeverMatchesParams): string {
-  const severity = (level: Severity) => i18n.t(`sopLab.severity.${level}`).toLowerCase();
+function neverMatchesReason({ i18n, severity, flag }: Words, params: NeverMatchesParams): string {
   switch (params.reason) {
     case "severity_range":
       return i18n.t("sop.finding.never_matches.severity_range", {
@@ -173,7 +124,7 @@ function neverMatchesReason({ i18n }: Words, params: NeverMatchesParams): string
       });
     case "flags_required_and_excluded":
       return i18n.t("sop.finding.never_matches.flags_required_and_excluded", {
-        flags: params.flags.map((flag) => i18n.t(`sopLab.flag.${flag}`)).join(", "),
+        flags: params.flags.map(flag).join(", "),
       });
     default:
       return i18n.t(`sop.finding.never_matches.${params.reason}`);
@@ -384,7 +335,7 @@ function wordFailure<C extends TestFailureCode>(
 export function findingMessage(
   i18n: Translator,
   finding: Finding,
-  names: FindingNames = {},
+  names: RegionNames = {},
 ): string {
   return wordFinding(wordsFor(i18n, names), finding.code, finding.params, finding.ruleId ?? "");
 }
@@ -399,7 +350,7 @@ export type WordedFailure = Pick<TestFailure, "code" | "params">;
 export function failureMessage(
   i18n: Translator,
   failure: WordedFailure,
-  names: FindingNames = {},
+  names: RegionNames = {},
 ): string {
   return wordFailure(wordsFor(i18n, names), failure.code, failure.params);
 }

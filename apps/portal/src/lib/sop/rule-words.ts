@@ -1,6 +1,6 @@
 import type { IncidentFlag } from "@sigap/sop-engine";
 import type { Translator } from "#lib/i18n/index.ts";
-import type { EditorReferences, RuleInput } from "./editor/types.ts";
+import type { ConditionsInput, EditorReferences, RuleInput } from "./editor/types.ts";
 import {
   incidentName,
   targetKey,
@@ -93,7 +93,10 @@ function agencyWords(
   return `${targetName(targetKey(action), references.agencies)} (${terms.join(", ")})`;
 }
 
-function kecamatanNames(codes: readonly string[], references: EditorReferences): string {
+/** The references condition phrases name: kecamatan, by name. */
+type ConditionReferences = Pick<EditorReferences, "districts">;
+
+function kecamatanNames(codes: readonly string[], references: ConditionReferences): string {
   return codes
     .map((code) => references.districts.find((district) => district.code === code)?.name ?? code)
     .join(", ");
@@ -103,14 +106,28 @@ function listed(values: readonly string[] | undefined): string | undefined {
   return values === undefined ? undefined : values.join(", ");
 }
 
-/** The phrases of a rule's condition; one per part given (`severity.atLeast`, `flags.any`…). */
-function conditionWords(
+/**
+ * The phrases of a rule's condition, one per part given (`severity.atLeast`, `flags.any`…); the
+ * simulator's trace says what a rule asks in these same words. `types` are worded by `fieldWords`.
+ */
+export function conditionWords(
   i18n: Translator,
-  rule: RuleInput,
+  when: ConditionsInput,
   field: RuleField,
-  references: EditorReferences,
+  references: ConditionReferences,
+): string[] {
+  return conditionPhrases(i18n, when, field, references).filter(
+    (phrase): phrase is string => phrase !== undefined && phrase !== "",
+  );
+}
+
+/** Each part's phrase; undefined for a part the rule leaves out. */
+function conditionPhrases(
+  i18n: Translator,
+  when: ConditionsInput,
+  field: RuleField,
+  references: ConditionReferences,
 ): (string | undefined)[] {
-  const { when } = rule;
   const flags = (values: readonly IncidentFlag[] | undefined) =>
     listed(values?.map((flag) => i18n.t(`sopLab.flag.${flag}`)));
   switch (field) {
@@ -224,9 +241,7 @@ export function fieldWords(
     case "suppresses":
       return rule.suppresses ?? [];
     default:
-      return conditionWords(i18n, rule, field, references).filter(
-        (phrase): phrase is string => phrase !== undefined && phrase !== "",
-      );
+      return conditionWords(i18n, rule.when, field, references);
   }
 }
 

@@ -14,6 +14,7 @@ import { onboardingEn } from "./en/onboarding.ts";
 import { sopPagesEn } from "./en/sop.ts";
 import { sopLabEn } from "./en/sop-lab.ts";
 import { sopFindingsEn } from "./en/sop-findings.ts";
+import { sopTraceEn } from "./en/sop-trace.ts";
 import { incidentsEn } from "./en/incidents.ts";
 import { billingEn } from "./en/billing.ts";
 
@@ -79,6 +80,7 @@ export const en = {
   ...sopPagesEn,
   ...sopLabEn,
   ...sopFindingsEn,
+  ...sopTraceEn,
   ...incidentsEn,
   ...billingEn,
 

@@ -13,6 +13,7 @@ import { onboardingId } from "./id/onboarding.ts";
 import { sopPagesId } from "./id/sop.ts";
 import { sopLabId } from "./id/sop-lab.ts";
 import { sopFindingsId } from "./id/sop-findings.ts";
+import { sopTraceId } from "./id/sop-trace.ts";
 import { incidentsId } from "./id/incidents.ts";
 import { billingId } from "./id/billing.ts";
 
@@ -79,6 +80,7 @@ export const id = {
   ...sopPagesId,
   ...sopLabId,
   ...sopFindingsId,
+  ...sopTraceId,
   ...incidentsId,
   ...billingId,
 
