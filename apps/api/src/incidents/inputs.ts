@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { incidentFlags, severities } from "@sigap/sop-engine";
 import { incidentTypesInput, operatorLocationInput, optionalText } from "../calls/closing.ts";
+import { pageLimit, timeCursorInput } from "../trpc/paging.ts";
+import { searchText } from "../validation/search.ts";
 import { settableIncidentStatuses } from "./status.ts";
 
 // What operators send about incidents. Every message names the field, for the portal to show beside it.
@@ -135,7 +137,8 @@ export const attachCallInput = z.object({
   callId: z.uuid({ error: "callId must be a call's id" }),
 });
 
-export const boardInput = z.object({
+/** Which of the region's incidents a list holds: open, closed or all, of a main type, matching a search. */
+const listFilter = {
   view: z
     .enum(["open", "closed", "all"], { error: "view must be open, closed or all" })
     .default("open"),
@@ -144,4 +147,16 @@ export const boardInput = z.object({
     .regex(/^[a-z_]{1,40}$/, { error: "type must be an incident type code such as fire" })
     .nullish()
     .transform((value) => value ?? null),
+  /** Part of the description or address, or the start of the incident's id. */
+  query: searchText("query"),
+};
+
+/** A page of the board, newest first; `cursor` is the `nextCursor` of the page before. */
+export const boardInput = z.object({
+  ...listFilter,
+  cursor: timeCursorInput("cursor").optional(),
+  limit: pageLimit(100),
 });
+
+/** The whole list of a filter, as a file. */
+export const listExportInput = z.object(listFilter);

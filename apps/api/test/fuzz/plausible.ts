@@ -36,6 +36,12 @@ export const plausibleByName: Record<string, readonly unknown[]> = {
   /** A caller's number, as the blocklist takes it. */
   number: ["0812 1120 0003", "+62 411 1120 001"],
   query: ["sidoarjo", "35.15"],
+  /** Where a page of a list ended (a time to the microsecond and an id), as its `nextCursor` says. */
+  cursor: [
+    Buffer.from(
+      JSON.stringify(["2026-11-01T03:00:00.000112Z", "00000000-0000-4000-8000-000000000112"]),
+    ).toString("base64url"),
+  ],
   /** A region's call-taking destination, and where the platform SBC's files go and report to. */
   destination: ["sip:112@pbx.fuzz.example.id", null],
   eventUrl: ["https://api.fuzz.example.id/v1/telephony/events"],

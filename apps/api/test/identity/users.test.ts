@@ -1,7 +1,15 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTenant, deleteTestTenants, type TestTenant } from "@sigap/tenancy/testing";
+import type { TestClient } from "../client.ts";
 import { useTestApi } from "../harness.ts";
-import { auditRows, createTestAgency, createTestPerson, signInAs, uniqueEmail } from "../people.ts";
+import {
+  auditRows,
+  createTestAgency,
+  createTestPerson,
+  signInAs,
+  uniqueEmail,
+  type TestPerson,
+} from "../people.ts";
 
 const { api, database } = useTestApi();
 const { owner } = database;
@@ -24,14 +32,18 @@ async function arrangeTenant() {
   return { tenant, admin: await member("tenant_admin"), member };
 }
 
-interface Listing {
-  members: {
-    userId: string;
-    role: Role;
-    deactivatedAt: string | null;
-    twoFactorEnabled: boolean;
-  }[];
-  invitations: { id: string; email: string }[];
+interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  deactivatedAt: string | null;
+  twoFactorEnabled: boolean;
+}
+
+interface MemberPage {
+  rows: Member[];
+  nextCursor: string | null;
 }
 
 describe("user management", () => {
@@ -48,14 +60,25 @@ describe("user management", () => {
 
     const listing = (
       await a.admin.client.call("query", "users.list", { tenantSlug: a.tenant.slug })
-    ).data as Listing;
-    expect(listing.members.map((m) => m.userId).sort()).toEqual([a.admin.id, operator.id].sort());
-    expect(listing.members.find((m) => m.userId === operator.id)).toMatchObject({
+    ).data as MemberPage;
+    expect(listing.rows.map((m) => m.userId).sort()).toEqual([a.admin.id, operator.id].sort());
+    expect(listing.rows.find((m) => m.userId === operator.id)).toMatchObject({
       role: "operator",
       deactivatedAt: null,
       twoFactorEnabled: false,
     });
-    expect(listing.invitations).toEqual([expect.objectContaining({ email })]);
+    expect(listing.nextCursor).toBeNull();
+    expect(
+      (await a.admin.client.call("query", "users.invitations", { tenantSlug: a.tenant.slug })).data,
+    ).toEqual([expect.objectContaining({ email })]);
+    expect(
+      (await a.admin.client.call("query", "users.roleCounts", { tenantSlug: a.tenant.slug })).data,
+    ).toEqual([
+      { role: "tenant_admin", active: 1, invited: 0 },
+      { role: "supervisor", active: 0, invited: 0 },
+      { role: "operator", active: 1, invited: 1 },
+      { role: "agency_responder", active: 0, invited: 0 },
+    ]);
 
     expect(
       await a.admin.client.call("query", "users.list", { tenantSlug: b.tenant.slug }),
@@ -224,8 +247,8 @@ describe("user management", () => {
     });
 
     const listing = (await admin.client.call("query", "users.list", { tenantSlug: tenant.slug }))
-      .data as Listing;
-    expect(listing.members.find((m) => m.userId === operator.id)?.deactivatedAt).not.toBeNull();
+      .data as MemberPage;
+    expect(listing.rows.find((m) => m.userId === operator.id)?.deactivatedAt).not.toBeNull();
     const [audit] = await auditRows(owner, "audit_log", "users.deactivate", operator.id);
     expect(audit).toMatchObject({
       actor_user_id: admin.id,
@@ -272,5 +295,142 @@ describe("user management", () => {
         tenants: [{ slug: b.tenant.slug, role: "supervisor" }],
       });
     }
+  });
+});
+
+describe("the members list", () => {
+  /** Every page of the list as `input` asks, following `nextCursor`: the members in the order given. */
+  async function everyPage(
+    client: TestClient,
+    input: Record<string, unknown>,
+  ): Promise<{ members: Member[]; pages: number }> {
+    const members: Member[] = [];
+    let pages = 0;
+    let cursor: string | null = null;
+    do {
+      const reply = await client.call("query", "users.list", {
+        ...input,
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(reply.status, reply.message).toBe(200);
+      const page = reply.data as MemberPage;
+      members.push(...page.rows);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    return { members, pages };
+  }
+
+  const names = (members: Member[]) => members.map((member) => member.displayName);
+
+  let a: Awaited<ReturnType<typeof arrangeTenant>>;
+  let neighbour: TestPerson;
+  let budiEmail: string;
+  const list = (input: Record<string, unknown>) =>
+    everyPage(a.admin.client, { tenantSlug: a.tenant.slug, ...input });
+
+  beforeAll(async () => {
+    a = await arrangeTenant();
+    const b = await arrangeTenant();
+    const person = (displayName: string, role: Role, tenantId = a.tenant.id) =>
+      createTestPerson(owner, { displayName, memberships: [{ tenantId, role }] });
+    budiEmail = uniqueEmail("budi.kantor");
+    await createTestPerson(owner, {
+      displayName: "Budi Santoso",
+      email: budiEmail,
+      memberships: [{ tenantId: a.tenant.id, role: "operator" }],
+    });
+    // Three of one name: only the user id orders them, which a cursor of the name alone would lose.
+    for (const displayName of ["Sama Nama", "Sama Nama", "Sama Nama", "Ani Lestari", "Eka 100%"])
+      await person(displayName, "operator");
+    await person("budi santoso", "supervisor");
+    const leaver = await person("Fajar Pergi", "operator");
+    await owner.sql`update memberships set deactivated_at = now() where user_id = ${leaver.id}`;
+    neighbour = await person("Rahasia Tetangga", "operator", b.tenant.id);
+  });
+
+  it("pages through every member once, by name, however small the pages", async () => {
+    const whole = await list({ limit: 100 });
+    expect(whole.pages).toBe(1);
+    expect(whole.members).toHaveLength(9);
+    for (const limit of [1, 2, 4]) {
+      const paged = await list({ limit });
+      expect(paged.members.map((member) => member.userId)).toEqual(
+        whole.members.map((member) => member.userId),
+      );
+      expect(paged.pages).toBe(Math.ceil(9 / limit));
+    }
+    const same = whole.members.filter((member) => member.displayName === "Sama Nama");
+    const ids = same.map((member) => member.userId);
+    expect(ids).toEqual([...ids].sort());
+    const at = whole.members.indexOf(same[0] as Member);
+    expect(names(whole.members.slice(at, at + 3))).toEqual(["Sama Nama", "Sama Nama", "Sama Nama"]);
+  });
+
+  it("searches names and email addresses in any case, trimmed, with % and _ as plain text", async () => {
+    expect(names((await list({ query: "  SANTOSO " })).members).sort()).toEqual([
+      "Budi Santoso",
+      "budi santoso",
+    ]);
+    expect(names((await list({ query: budiEmail.slice(0, 20).toUpperCase() })).members)).toEqual([
+      "Budi Santoso",
+    ]);
+    expect(names((await list({ query: "100%" })).members)).toEqual(["Eka 100%"]);
+    expect((await list({ query: "_" })).members).toEqual([]);
+    expect((await list({ query: "" })).members).toHaveLength(9);
+    const paged = await list({ query: "sama", limit: 1 });
+    expect(paged).toMatchObject({ pages: 3 });
+  });
+
+  it("narrows by role and by state, together with the search", async () => {
+    expect(names((await list({ query: "santoso", role: "supervisor" })).members)).toEqual([
+      "budi santoso",
+    ]);
+    expect(names((await list({ state: "deactivated" })).members)).toEqual(["Fajar Pergi"]);
+    const active = await list({ state: "active", role: "operator" });
+    expect(active.members).toHaveLength(6);
+    expect(active.members.every((member) => member.deactivatedAt === null)).toBe(true);
+  });
+
+  it("refuses bad input as BAD_REQUEST naming the field", async () => {
+    const refused = async (input: Record<string, unknown>) => {
+      const reply = await a.admin.client.call("query", "users.list", {
+        tenantSlug: a.tenant.slug,
+        ...input,
+      });
+      expect(reply.status).toBe(400);
+      return reply.issues?.map((issue) => issue.path);
+    };
+    const { nextCursor } = (
+      await a.admin.client.call("query", "users.list", { tenantSlug: a.tenant.slug, limit: 1 })
+    ).data as MemberPage;
+    const real = nextCursor ?? "";
+    const encoded = (key: unknown) => Buffer.from(JSON.stringify(key)).toString("base64url");
+    // The second last character holds bits of the closing `"]`: any other breaks the JSON.
+    const tampered = (cursor: string) =>
+      `${cursor.slice(0, -2)}${cursor.at(-2) === "x" ? "A" : "x"}${cursor.slice(-1)}`;
+    expect(await refused({ cursor: tampered(real) })).toEqual(["cursor"]);
+    expect(await refused({ cursor: "not-a-cursor" })).toEqual(["cursor"]);
+    expect(await refused({ cursor: encoded(["Ani Lestari"]) })).toEqual(["cursor"]);
+    expect(await refused({ cursor: encoded(["Ani Lestari", "not-an-id"]) })).toEqual(["cursor"]);
+    expect(await refused({ cursor: "x".repeat(2001) })).toEqual(["cursor"]);
+    expect(await refused({ limit: 0 })).toEqual(["limit"]);
+    expect(await refused({ limit: 101 })).toEqual(["limit"]);
+    expect(await refused({ query: "x".repeat(101) })).toEqual(["query"]);
+    expect(await refused({ role: "boss" })).toEqual(["role"]);
+    expect(await refused({ state: "gone" })).toEqual(["state"]);
+  });
+
+  it("never holds another tenant's people, whatever the search or cursor", async () => {
+    expect((await list({ query: "Rahasia" })).members).toEqual([]);
+    expect((await list({ query: neighbour.email })).members).toEqual([]);
+    // A cursor is a position by name: one naming the neighbour pages this tenant's own members.
+    const after = await list({
+      cursor: Buffer.from(JSON.stringify([neighbour.displayName, neighbour.id])).toString(
+        "base64url",
+      ),
+    });
+    expect(after.members.every((member) => member.userId !== neighbour.id)).toBe(true);
+    expect(names(after.members)).toContain("Sama Nama");
   });
 });

@@ -54,6 +54,9 @@ interface Detail {
   }[];
   timeline: { kind: string; actorLabel: string; data: Record<string, unknown> }[];
 }
+interface BoardPage {
+  rows: { id: string }[];
+}
 
 let region: Region;
 let worker: Awaited<ReturnType<typeof startIncidentWorker>> | undefined;
@@ -338,11 +341,11 @@ describe("from an incident to agencies on the way", () => {
         .map((entry) => entry.data.to),
     ).toEqual(["resolved", "closed"]);
     const board = await ok(
-      region.operator.call<{ id: string }[]>("query", "incidents.board", { view: "closed" }),
+      region.operator.call<BoardPage>("query", "incidents.board", { view: "closed" }),
     );
-    expect(board.map((row) => row.id)).toContain(incidentId);
-    const open = await ok(region.operator.call<{ id: string }[]>("query", "incidents.board", {}));
-    expect(open.map((row) => row.id)).not.toContain(incidentId);
+    expect(board.rows.map((row) => row.id)).toContain(incidentId);
+    const open = await ok(region.operator.call<BoardPage>("query", "incidents.board", {}));
+    expect(open.rows.map((row) => row.id)).not.toContain(incidentId);
 
     // Exported as the published NENA EIDO schema has it, and in the list's CSV (supervisors and admins only).
     expect(

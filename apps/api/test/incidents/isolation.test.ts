@@ -106,9 +106,9 @@ describe("another region's operator", () => {
       ).status,
     ).toBe(404);
     const board = await ok(
-      south.operator.call<{ id: string }[]>("query", "incidents.board", { view: "all" }),
+      south.operator.call<{ rows: { id: string }[] }>("query", "incidents.board", { view: "all" }),
     );
-    expect(board.map((row) => row.id)).not.toContain(fire.incidentId);
+    expect(board.rows.map((row) => row.id)).not.toContain(fire.incidentId);
   });
 
   it("reads nothing of it even by id, under row-level security", async () => {

@@ -1,7 +1,8 @@
-import { and, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Executor, TenantTx } from "../client.ts";
 import { auditLog } from "../schema/audit.ts";
 import { users } from "../schema/users.ts";
+import { cursorTime, olderThan, type TimeCursor } from "./keyset.ts";
 
 /** What an audit list can be narrowed by. Dates are whole days (`YYYY-MM-DD`) in `timeZone`. */
 export interface AuditFilters {
@@ -17,17 +18,11 @@ export interface AuditFilters {
   timeZone: string;
 }
 
-/** Where the previous page ended: newest first, so the next page is everything before this. */
-export interface AuditCursor {
-  /** UTC with microseconds, as Postgres stores it; a JS Date would round and skip rows. */
-  occurredAt: string;
-  id: string;
-}
-
 export interface AuditViewRow {
   id: string;
   occurredAt: Date;
-  cursor: AuditCursor;
+  /** Where the page after this row starts: newest first, it holds everything before the row. */
+  cursor: TimeCursor;
   /** Null for the platform's own log. */
   tenantSlug: string | null;
   actorUserId: string | null;
@@ -52,9 +47,6 @@ const startOfDay = (date: string, timeZone: string) =>
   sql`(${date}::date::timestamp at time zone ${timeZone})`;
 const endOfDay = (date: string, timeZone: string) =>
   sql`((${date}::date + 1)::timestamp at time zone ${timeZone})`;
-/** A timestamp as ISO 8601 text with every microsecond Postgres keeps, to page from exactly. */
-export const cursorTime = (column: SQL | AnyColumn) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** What every list of a tenant's audit rows reads of a row and its actor (joined from `users`). */
 const auditRowColumns = {
@@ -79,7 +71,7 @@ const auditRowColumns = {
 export async function listTenantAudit(
   tx: TenantTx,
   filters: AuditFilters,
-  page: { before?: AuditCursor; limit: number },
+  page: { before?: TimeCursor; limit: number },
 ): Promise<AuditViewRow[]> {
   const { actor, action, targetType, targetId, fromDate, toDate, timeZone } = filters;
   const rows = await tx
@@ -106,9 +98,7 @@ export async function listTenantAudit(
         targetId ? eq(auditLog.targetId, targetId) : undefined,
         fromDate ? sql`${auditLog.occurredAt} >= ${startOfDay(fromDate, timeZone)}` : undefined,
         toDate ? sql`${auditLog.occurredAt} < ${endOfDay(toDate, timeZone)}` : undefined,
-        page.before
-          ? sql`(${auditLog.occurredAt}, ${auditLog.id}) < (${page.before.occurredAt}::timestamptz, ${page.before.id}::uuid)`
-          : undefined,
+        page.before ? olderThan(auditLog.occurredAt, auditLog.id, page.before) : undefined,
       ),
     )
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
@@ -116,7 +106,7 @@ export async function listTenantAudit(
   return rows.map(({ cursorTime: time, ...row }) => ({
     ...row,
     tenantSlug: null,
-    cursor: { occurredAt: time, id: row.id },
+    cursor: { at: time, id: row.id },
   }));
 }
 
@@ -129,7 +119,7 @@ export async function listAllAudit(
   db: Executor,
   sessionToken: string,
   filters: AuditFilters,
-  page: { before?: AuditCursor; limit: number },
+  page: { before?: TimeCursor; limit: number },
 ): Promise<AuditViewRow[]> {
   const { actor, action, targetType, targetId, fromDate, toDate, timeZone } = filters;
   const rows = await db.execute<{
@@ -158,14 +148,14 @@ export async function listAllAudit(
         ${actor ?? null}::text,
         ${targetType ?? null}::text,
         ${targetId ?? null}::text,
-        ${page.before?.occurredAt ?? null}::timestamptz,
+        ${page.before?.at ?? null}::timestamptz,
         ${page.before?.id ?? null}::uuid,
         ${Math.min(page.limit, auditReadLimit)}::int
       ) e`);
   return rows.map((row) => ({
     id: row.id,
     occurredAt: new Date(row.cursor_time),
-    cursor: { occurredAt: row.cursor_time, id: row.id },
+    cursor: { at: row.cursor_time, id: row.id },
     tenantSlug: row.tenant_slug,
     actorUserId: row.actor_user_id,
     actorEmail: row.actor_email,

@@ -2,7 +2,7 @@ import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, TenantTx } from "../client.ts";
 import { callEvents, calls, refusedTelephonyEvents } from "../schema/calls.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
-import { cursorTime } from "./audit-views.ts";
+import { cursorTime } from "./keyset.ts";
 
 // Calls and their events run inside `withTenant` (row-level security confines them to the tenant
 // the dialled number belongs to); routing and the refused-event log run on the pool.

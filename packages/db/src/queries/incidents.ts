@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { TenantTx } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
 import { calls } from "../schema/calls.ts";
@@ -11,6 +11,8 @@ import {
   incidentTimeline,
   notificationDeliveries,
 } from "../schema/incidents.ts";
+import { cursorTime, olderThan, type TimeCursor } from "./keyset.ts";
+import { holdsText } from "./text-match.ts";
 
 // Everything here runs inside `withTenant`: row-level security confines it to that tenant, so an
 // id of another tenant's incident, assignment or delivery simply finds nothing.
@@ -90,31 +92,57 @@ export interface BoardFilter {
   statuses: readonly IncidentStatus[];
   /** Only incidents of this main type (or one of its subtypes). */
   type: string | null;
+  /** Part of the description or of the address (in any case), or the start of the incident's id. */
+  search: string | null;
+}
+
+/** A page of incidents, newest first: those after `before` (all from the newest without it). */
+export interface IncidentPage {
+  before?: TimeCursor;
   limit: number;
 }
 
-/** Incidents for the board, newest first, with their assignments' state in one round trip. */
-function boardConditions(filter: BoardFilter) {
-  const conditions = [inArray(incidents.status, [...filter.statuses])];
-  if (filter.type !== null)
-    conditions.push(
-      sql`(${incidents.types}[1] = ${filter.type} or ${incidents.types}[1] like ${`${filter.type}.%`})`,
-    );
-  return and(...conditions);
+/** An id is quoted by at least its first block; a shorter search would match ids by chance. */
+const idPrefixMinimum = 8;
+
+/** The incidents a filter holds, after the page's cursor. */
+function boardConditions(filter: BoardFilter, page: IncidentPage) {
+  const { statuses, type, search } = filter;
+  return and(
+    inArray(incidents.status, [...statuses]),
+    type === null
+      ? undefined
+      : sql`(${incidents.types}[1] = ${type} or ${incidents.types}[1] like ${`${type}.%`})`,
+    search === null
+      ? undefined
+      : or(
+          holdsText(incidents.description, search),
+          holdsText(sql`${incidents.location}->>'address'`, search),
+          search.length >= idPrefixMinimum
+            ? sql`starts_with(${incidents.id}::text, lower(${search}))`
+            : undefined,
+        ),
+    page.before ? olderThan(incidents.createdAt, incidents.id, page.before) : undefined,
+  );
 }
 
-/** The board's incidents as whole rows (for exports), newest first. */
-export function listIncidents(tx: TenantTx, filter: BoardFilter): Promise<IncidentRow[]> {
-  return tx
-    .select()
+/** The board's incidents as whole rows (for exports), newest first, each with its cursor. */
+export async function listIncidents(tx: TenantTx, filter: BoardFilter, page: IncidentPage) {
+  const rows = await tx
+    .select({ incident: incidents, cursorTime: cursorTime(incidents.createdAt) })
     .from(incidents)
-    .where(boardConditions(filter))
+    .where(boardConditions(filter, page))
     .orderBy(desc(incidents.createdAt), desc(incidents.id))
-    .limit(filter.limit);
+    .limit(page.limit);
+  return rows.map(({ incident, cursorTime: at }) => ({
+    ...incident,
+    cursor: { at, id: incident.id },
+  }));
 }
 
-export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
-  return tx
+/** Incidents for the board, newest first, with their assignments' state in one round trip. */
+export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter, page: IncidentPage) {
+  const rows = await tx
     .select({
       id: incidents.id,
       types: incidents.types,
@@ -127,6 +155,7 @@ export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
       location: incidents.location,
       priority: sql<string | null>`${incidents.plan}->>'priority'`,
       createdAt: incidents.createdAt,
+      cursorTime: cursorTime(incidents.createdAt),
       dispatchedAt: incidents.dispatchedAt,
       // Written out: in a one-table select Drizzle leaves column names unqualified, which would bind to the sub-select's tables.
       assignments: sql<
@@ -138,9 +167,10 @@ export async function listBoardIncidents(tx: TenantTx, filter: BoardFilter) {
       ), '[]'::jsonb)`,
     })
     .from(incidents)
-    .where(boardConditions(filter))
+    .where(boardConditions(filter, page))
     .orderBy(desc(incidents.createdAt), desc(incidents.id))
-    .limit(filter.limit);
+    .limit(page.limit);
+  return rows.map(({ cursorTime: at, ...row }) => ({ ...row, cursor: { at, id: row.id } }));
 }
 
 /** Open incidents of the same main type, for the "a call from near an open incident" hint. */

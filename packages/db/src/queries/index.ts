@@ -12,6 +12,7 @@ export * from "./mail.ts";
 export * from "./account.ts";
 export * from "./two-factor.ts";
 export * from "./audit-views.ts";
+export * from "./keyset.ts";
 export * from "./trunks.ts";
 export * from "./agencies.ts";
 export * from "./tenants-admin.ts";

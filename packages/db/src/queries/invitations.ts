@@ -36,6 +36,15 @@ export async function revokePendingInvitations(
   return rows.map((row) => row.id);
 }
 
+/** An invitation neither accepted, revoked, nor expired at `now`: someone on their way in. */
+export function pendingInvitation(now: Date) {
+  return and(
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now),
+  );
+}
+
 /** Invitations neither accepted, revoked, nor expired. */
 export function listPendingInvitations(tx: TenantTx, now: Date) {
   return tx
@@ -47,13 +56,7 @@ export function listPendingInvitations(tx: TenantTx, now: Date) {
       expiresAt: invitations.expiresAt,
     })
     .from(invitations)
-    .where(
-      and(
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(pendingInvitation(now))
     .orderBy(asc(invitations.createdAt));
 }
 

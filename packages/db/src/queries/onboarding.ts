@@ -1,10 +1,10 @@
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { TenantTx } from "../client.ts";
 import { agencies, agencyContacts } from "../schema/agencies.ts";
-import { invitations, memberships } from "../schema/memberships.ts";
 import { tenantBranding, tenantOnboarding } from "../schema/onboarding.ts";
 import { tenants } from "../schema/tenants.ts";
 import { phoneTrunks } from "../schema/trunks.ts";
+import { countStaffByRole } from "./memberships.ts";
 
 // Every function here runs inside `withTenant`: row-level security confines it to that tenant.
 
@@ -81,7 +81,7 @@ export interface ChecklistFacts {
 }
 
 export async function getChecklistFacts(tx: TenantTx, now = new Date()): Promise<ChecklistFacts> {
-  const [tenant, trunks, reachable, staff, invited, onboarding] = await Promise.all([
+  const [tenant, trunks, reachable, staff, onboarding] = await Promise.all([
     tx
       .select({
         displayName: tenants.displayName,
@@ -102,28 +102,13 @@ export async function getChecklistFacts(tx: TenantTx, now = new Date()): Promise
         ),
       )
       .where(eq(agencies.active, true)),
-    tx
-      .select({ role: memberships.role, active: count() })
-      .from(memberships)
-      .where(isNull(memberships.deactivatedAt))
-      .groupBy(memberships.role),
-    tx
-      .select({ role: invitations.role, pending: count() })
-      .from(invitations)
-      .where(
-        and(
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, now),
-        ),
-      )
-      .groupBy(invitations.role),
+    countStaffByRole(tx, now),
     getOnboarding(tx),
   ]);
   const self = tenant[0];
   if (!self) throw new Error("the transaction's tenant row is not visible");
   const inRole = (role: string) => staff.find((row) => row.role === role)?.active ?? 0;
-  const invitedAs = (role: string) => invited.find((row) => row.role === role)?.pending ?? 0;
+  const invitedAs = (role: string) => staff.find((row) => row.role === role)?.invited ?? 0;
   return {
     displayName: self.displayName,
     brandingSaved: self.brandingSaved,

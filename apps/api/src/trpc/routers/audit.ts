@@ -2,13 +2,13 @@ import { z } from "zod";
 import {
   listAllAudit,
   listTenantAudit,
-  type AuditCursor,
   type AuditFilters,
   type AuditViewRow,
 } from "@sigap/db/queries";
 import { auditCsv, auditExportLimit } from "../../audit/csv.ts";
 import { dateInZone } from "../../csv.ts";
 import { createRouter, platformProcedure, tenantProcedure } from "../init.ts";
+import { encodeTimeCursor, pageLimit, pageOf, timeCursorInput } from "../paging.ts";
 
 const optionalText = (name: string, max: number) =>
   z
@@ -41,34 +41,7 @@ function dateOrder(
     ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
 }
 
-/** Opaque to clients: base64url of the last row's exact time and id. */
-const cursorSchema = z
-  .string()
-  .max(200)
-  .transform((value, ctx): AuditCursor => {
-    try {
-      const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-      const [occurredAt, id] = z.tuple([z.iso.datetime({ precision: 6 }), z.uuid()]).parse(parsed);
-      return { occurredAt, id };
-    } catch {
-      ctx.addIssue({ code: "custom", message: "cursor must be a nextCursor this API returned" });
-      return z.NEVER;
-    }
-  });
-
-function encodeCursor(cursor: AuditCursor): string {
-  return Buffer.from(JSON.stringify([cursor.occurredAt, cursor.id])).toString("base64url");
-}
-
-const pageShape = {
-  cursor: cursorSchema.optional(),
-  limit: z
-    .number()
-    .int()
-    .min(1, "limit must be at least 1")
-    .max(100, "limit must be at most 100")
-    .default(50),
-};
+const pageShape = { cursor: timeCursorInput("cursor").optional(), limit: pageLimit(50) };
 
 /** Platform staff see every region's events; whole days are read in the zone they choose. */
 const platformZone = z
@@ -117,14 +90,10 @@ function present(row: AuditViewRow) {
   };
 }
 
-/** One page out of `limit + 1` rows read: the extra row only says whether there is a next page. */
+/** One page out of `limit + 1` rows read, as the portal shows it. */
 function paged(rows: AuditViewRow[], limit: number) {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
-  return {
-    rows: pageRows.map(present),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor) : null,
-  };
+  const page = pageOf(rows, limit, (row) => encodeTimeCursor(row.cursor));
+  return { rows: page.rows.map(present), nextCursor: page.nextCursor };
 }
 
 /** The export's rows and whether filters cut it off at the limit. */

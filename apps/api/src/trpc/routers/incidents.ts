@@ -8,12 +8,11 @@ import {
   findIncident,
   insertIncident,
   listAgencyAssignments,
-  listAssignmentsOf,
   listBoardIncidents,
   listDistrictVillages,
-  listIncidents,
   openIncidentStatuses,
   updateIncident,
+  type BoardFilter,
   type IncidentStatus,
 } from "@sigap/db/queries";
 import { can, withTenant } from "@sigap/tenancy";
@@ -27,6 +26,7 @@ import {
   createIncidentInput,
   dispatchInput,
   incidentIdInput,
+  listExportInput,
   nearbyInput,
   noteInput,
   setStatusInput,
@@ -35,6 +35,7 @@ import {
 } from "../../incidents/inputs.ts";
 import { eidoDocument } from "../../incidents/eido.ts";
 import { incidentListCsv } from "../../incidents/incident-csv.ts";
+import { incidentsForExport } from "../../incidents/list-export.ts";
 import {
   incidentRecord,
   loadIncident,
@@ -51,6 +52,7 @@ import {
 import { incidentMoveProblem } from "../../incidents/status.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure, tenantStreamProcedure } from "../init.ts";
+import { encodeTimeCursor, pageOf } from "../paging.ts";
 import { watchAdmission } from "../stream-admission.ts";
 
 const incidentTarget = "incident";
@@ -59,6 +61,10 @@ const closedStatuses: IncidentStatus[] = ["closed", "cancelled"];
 function statusesOf(view: "open" | "closed" | "all"): readonly IncidentStatus[] {
   if (view === "open") return openIncidentStatuses;
   return view === "closed" ? closedStatuses : [...openIncidentStatuses, ...closedStatuses];
+}
+
+function filterOf(input: z.output<typeof listExportInput>): BoardFilter {
+  return { statuses: statusesOf(input.view), type: input.type, search: input.query };
 }
 
 function notFound(): TRPCError {
@@ -109,25 +115,34 @@ function incidentView(loaded: LoadedIncident, links: ((assignmentId: string) => 
  * see their agency's assignments and report on them.
  */
 export const incidentsRouter = createRouter({
-  /** Incidents for the board, newest first, with their agencies' state; `view` open (default), closed or all. */
+  /**
+   * A page of the board, newest first, with the incidents' agencies' state; `view` open (default),
+   * closed or all, narrowed by main type and search. `nextCursor` fetches the following page.
+   */
   board: tenantProcedure("incidents.view")
     .input(boardInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listBoardIncidents(ctx.tx, {
-        statuses: statusesOf(input.view),
-        type: input.type,
-        limit: 200,
-      });
+      const page = pageOf(
+        await listBoardIncidents(ctx.tx, filterOf(input), {
+          before: input.cursor,
+          limit: input.limit + 1,
+        }),
+        input.limit,
+        (row) => encodeTimeCursor(row.cursor),
+      );
       const now = Date.now();
-      return rows.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        dispatchedAt: row.dispatchedAt?.toISOString() ?? null,
-        overdue: row.assignments.some(
-          (assignment) =>
-            assignment.status === "notified" && new Date(assignment.ackDeadline).getTime() < now,
-        ),
-      }));
+      return {
+        rows: page.rows.map(({ cursor: _cursor, ...row }) => ({
+          ...row,
+          createdAt: row.createdAt.toISOString(),
+          dispatchedAt: row.dispatchedAt?.toISOString() ?? null,
+          overdue: row.assignments.some(
+            (assignment) =>
+              assignment.status === "notified" && new Date(assignment.ackDeadline).getTime() < now,
+          ),
+        })),
+        nextCursor: page.nextCursor,
+      };
     }),
 
   /** One incident with its agencies, notifications, timeline and calls. */
@@ -415,26 +430,19 @@ export const incidentsRouter = createRouter({
       };
     }),
 
-  /** The board's incidents (the latest 200 of `view`) as CSV, times in the region's zone. */
+  /**
+   * Every incident of the board's filter as CSV, newest first, times in the region's zone: at most
+   * 10,000 (`truncated` says when more matched, and a narrower filter gets the rest).
+   */
   exportCsv: tenantProcedure("incidents.export")
-    .input(boardInput)
+    .input(listExportInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listIncidents(ctx.tx, {
-        statuses: statusesOf(input.view),
-        type: input.type,
-        limit: 200,
-      });
-      const assignments = await listAssignmentsOf(
-        ctx.tx,
-        rows.map((row) => row.id),
-      );
-      const records = rows.map((row) => ({
-        ...recordFacts(row),
-        assignments: assignments.filter((assignment) => assignment.incidentId === row.id),
-      }));
+      const { records, truncated } = await incidentsForExport(ctx.tx, filterOf(input));
       return {
         filename: `insiden-${ctx.tenant.slug}-${dateInZone(new Date(), ctx.tenant.timeZone)}.csv`,
         csv: incidentListCsv(records, ctx.tenant.timeZone),
+        rowCount: records.length,
+        truncated,
       };
     }),
 

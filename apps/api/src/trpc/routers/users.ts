@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
+  countStaffByRole,
   deactivateMembership,
   endSessionsWithoutAccess,
   findAgency,
   findMembership,
-  listMembers,
+  listMemberPage,
   listPendingInvitations,
   lockActiveAdmins,
   revokeInvitation,
@@ -15,8 +16,10 @@ import { membershipRoles } from "@sigap/tenancy";
 import type { TenantTx } from "@sigap/db/client";
 import { secureSessionsAfterRoleChange } from "../../auth/sessions.ts";
 import { inviteIntoTenant } from "../../invitations/invite-into-tenant.ts";
+import { searchText } from "../../validation/search.ts";
 import { fieldError } from "../field-error.ts";
 import { createRouter, tenantProcedure } from "../init.ts";
+import { cursorInput, encodeCursor, pageLimit, pageOf } from "../paging.ts";
 
 /** A role, and the agency it is bound to: required for an agency responder, refused for others. */
 const roleAssignment = z
@@ -42,15 +45,51 @@ async function ownAgencyId(tx: TenantTx, agencyId: string | undefined): Promise<
 
 const memberInput = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
 
+/** Members are listed by name; the cursor is the last one's name and user id (names repeat). */
+const memberCursor = cursorInput("cursor", z.tuple([z.string(), z.uuid()])).transform(
+  ([displayName, userId]) => ({ displayName, userId }),
+);
+
+const listInput = z.object({
+  /** Part of the name or the email address. */
+  query: searchText("query"),
+  role: z
+    .enum(membershipRoles, { error: `role must be one of ${membershipRoles.join(", ")}` })
+    .optional(),
+  state: z
+    .enum(["active", "deactivated"], { error: "state must be active or deactivated" })
+    .optional(),
+  cursor: memberCursor.optional(),
+  limit: pageLimit(50),
+});
+
 export const usersRouter = createRouter({
-  /** The tenant's members (deactivated ones too) and its pending invitations. */
-  list: tenantProcedure("users.view").query(async ({ ctx }) => {
-    const [members, invitations] = await Promise.all([
-      listMembers(ctx.tx),
-      listPendingInvitations(ctx.tx, new Date()),
-    ]);
-    return { members, invitations };
-  }),
+  /**
+   * The tenant's members (deactivated ones too) by name, a page at a time, narrowed by part of a
+   * name or email, role and state; `nextCursor` fetches the following page.
+   */
+  list: tenantProcedure("users.view")
+    .input(listInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listMemberPage(
+        ctx.tx,
+        { search: input.query, role: input.role, state: input.state },
+        { after: input.cursor, limit: input.limit + 1 },
+      );
+      return pageOf(rows, input.limit, (member) =>
+        encodeCursor([member.displayName, member.userId]),
+      );
+    }),
+
+  /** Invitations neither accepted, revoked nor expired: few, as each lapses after seven days. */
+  invitations: tenantProcedure("users.view").query(async ({ ctx }) =>
+    listPendingInvitations(ctx.tx, new Date()),
+  ),
+
+  /** How many active members and pending invitations each role has (the onboarding's staff step). */
+  roleCounts: tenantProcedure("users.view").query(async ({ ctx }) =>
+    countStaffByRole(ctx.tx, new Date()),
+  ),
 
   /**
    * Invites someone by email into a role; they get a single-use link valid for seven days. A newer

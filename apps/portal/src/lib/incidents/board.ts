@@ -3,10 +3,12 @@ import { ackOverdue } from "./deadline.svelte.ts";
 import type { BoardRow } from "./types.ts";
 import { incidentStatuses } from "./words.ts";
 
-/** The board's filter, as the page's URL carries it (`?view=closed&type=fire`). */
+/** The board's filter, as the page's URL carries it (`?view=closed&type=fire&q=pasar`). */
 export interface BoardFilter {
   view: "open" | "closed" | "all";
   type: string;
+  /** Part of the description or address, or the start of an incident's id; "" for no search. */
+  q: string;
 }
 
 export function boardFilterOf(params: URLSearchParams): BoardFilter {
@@ -14,6 +16,7 @@ export function boardFilterOf(params: URLSearchParams): BoardFilter {
   return {
     view: view === "closed" || view === "all" ? view : "open",
     type: params.get("type") ?? "",
+    q: params.get("q")?.trim() ?? "",
   };
 }
 
@@ -22,7 +25,17 @@ export function boardSearch(filter: BoardFilter): string {
   const params = new URLSearchParams();
   if (filter.view !== "open") params.set("view", filter.view);
   if (filter.type !== "") params.set("type", filter.type);
+  if (filter.q.trim() !== "") params.set("q", filter.q.trim());
   return params.toString();
+}
+
+/** What the board and its CSV export ask the API for this filter. */
+export function boardQuery(filter: BoardFilter) {
+  return {
+    view: filter.view,
+    type: filter.type === "" ? null : filter.type,
+    query: filter.q === "" ? null : filter.q,
+  };
 }
 
 function rank(values: readonly string[], value: string | null): number {

@@ -7,5 +7,5 @@ export type AssignmentStatus = Assignment["status"];
 export type Delivery = IncidentDetail["deliveries"][number];
 export type TimelineEntry = IncidentDetail["timeline"][number];
 export type Proposal = RouterOutputs["incidents"]["proposal"];
-export type BoardRow = RouterOutputs["incidents"]["board"][number];
+export type BoardRow = RouterOutputs["incidents"]["board"]["rows"][number];
 export type ResponderLinkView = RouterOutputs["responderLink"]["view"];

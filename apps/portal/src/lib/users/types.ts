@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "#lib/api/client.ts";
 
-export type Member = RouterOutputs["users"]["list"]["members"][number];
-export type Invitation = RouterOutputs["users"]["list"]["invitations"][number];
+export type Member = RouterOutputs["users"]["list"]["rows"][number];
+export type Invitation = RouterOutputs["users"]["invitations"][number];
 
 /** An agency an agency responder can be bound to, as the role fields offer it. */
 export interface AgencyChoice {

@@ -59,7 +59,11 @@ export const incidentsEn = {
   "incidents.board.view.all": "All",
   "incidents.board.type": "Main type",
   "incidents.board.typeAll": "All types",
-  "incidents.board.apply": "Apply",
+  "incidents.board.search": "Search",
+  "incidents.board.searchHint":
+    "Part of the description or address, or the start of the incident's ID",
+  "incidents.board.searchSubmit": "Search",
+  "incidents.board.loadMore": "Load more",
   "incidents.board.agencies": "Agencies",
   "incidents.board.overdue": "An agency is late acknowledging.",
   "incidents.board.awaitingDispatch": "Waiting to be dispatched.",
@@ -67,6 +71,7 @@ export const incidentsEn = {
   "incidents.board.emptyType": "No incidents of this type.",
   "incidents.board.emptyClosed": "No finished incidents.",
   "incidents.board.empty": "No incidents yet.",
+  "incidents.board.emptySearch": "No incidents match the search.",
   "incidents.board.badFilter":
     "The filter in the page's address is not known. Choose the filter again above.",
 
@@ -265,4 +270,6 @@ export const incidentsEn = {
   "incidents.export.eido": "Export EIDO (JSON)",
   "incidents.export.preparing": "Preparing…",
   "incidents.export.failed": "The file could not be produced. Please try again.",
+  "incidents.export.truncated":
+    "Only the newest {count} incidents were downloaded. Narrow the filter or search for the rest.",
 } as const satisfies Pick<Translation, keyof typeof incidentsId>;

@@ -58,7 +58,10 @@ export const incidentsId = {
   "incidents.board.view.all": "Semua",
   "incidents.board.type": "Jenis utama",
   "incidents.board.typeAll": "Semua jenis",
-  "incidents.board.apply": "Terapkan",
+  "incidents.board.search": "Cari",
+  "incidents.board.searchHint": "Sebagian deskripsi atau alamat, atau awal ID insiden",
+  "incidents.board.searchSubmit": "Cari",
+  "incidents.board.loadMore": "Muat lebih banyak",
   "incidents.board.agencies": "Instansi",
   "incidents.board.overdue": "Ada instansi yang terlambat mengakui.",
   "incidents.board.awaitingDispatch": "Menunggu dikirim ke instansi.",
@@ -66,6 +69,7 @@ export const incidentsId = {
   "incidents.board.emptyType": "Tidak ada insiden jenis ini.",
   "incidents.board.emptyClosed": "Tidak ada insiden yang selesai.",
   "incidents.board.empty": "Belum ada insiden.",
+  "incidents.board.emptySearch": "Tidak ada insiden yang cocok dengan pencarian.",
   "incidents.board.badFilter":
     "Saringan pada alamat halaman tidak dikenal. Pilih ulang saringan di atas.",
 
@@ -264,4 +268,6 @@ export const incidentsId = {
   "incidents.export.eido": "Ekspor EIDO (JSON)",
   "incidents.export.preparing": "Menyiapkan…",
   "incidents.export.failed": "Berkas tidak dapat dibuat. Silakan coba lagi.",
+  "incidents.export.truncated":
+    "Hanya {count} insiden terbaru yang diunduh. Persempit saringan atau pencarian untuk sisanya.",
 } as const;

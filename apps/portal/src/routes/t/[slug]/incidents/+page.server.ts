@@ -1,16 +1,15 @@
 import { error } from "@sveltejs/kit";
 import { can } from "@sigap/tenancy/permissions";
 import type { RouterOutputs } from "#lib/api/client.ts";
-import { boardFilterOf } from "#lib/incidents/board.ts";
+import { boardFilterOf, boardQuery } from "#lib/incidents/board.ts";
 import { apiForRequest } from "#lib/server/session.ts";
 import { loadFromApi } from "#lib/tenant/load.ts";
 import type { PageServerLoad } from "./$types";
 
-/** The board as the URL's filter asks; the page reads it again (`incidents:board`) whenever the live stream says incidents changed. */
+/** The board's first page as the URL's filter asks; the page reads further pages, and what it shows again when the live stream says incidents changed. */
 export const load = (async (event) => {
   const { tenant } = await event.parent();
   if (!can(tenant.role, "incidents.view")) error(404);
-  event.depends("incidents:board");
   const filter = boardFilterOf(event.url.searchParams);
   const board = await loadFromApi<RouterOutputs["incidents"]["board"]>(
     event.url,
@@ -18,8 +17,7 @@ export const load = (async (event) => {
     () =>
       apiForRequest(event).incidents.board.query({
         tenantSlug: tenant.slug,
-        view: filter.view,
-        type: filter.type === "" ? null : filter.type,
+        ...boardQuery(filter),
       }),
   );
   return { board, filter };

@@ -6,11 +6,11 @@ import type { PageServerLoad } from "./$types";
 
 export const load = (async (event) => {
   const { tenant } = await event.parent();
-  const [users, agencies] = await Promise.all([
-    loadFromApi<RouterOutputs["users"]["list"]>(event.url, "users.list", () =>
-      apiForRequest(event).users.list.query({ tenantSlug: tenant.slug }),
+  const [staff, agencies] = await Promise.all([
+    loadFromApi<RouterOutputs["users"]["roleCounts"]>(event.url, "users.roleCounts", () =>
+      apiForRequest(event).users.roleCounts.query({ tenantSlug: tenant.slug }),
     ),
     loadAgencyChoices(event, tenant.slug),
   ]);
-  return { users, agencies };
+  return { staff, agencies };
 }) satisfies PageServerLoad;
