@@ -2,6 +2,7 @@ import type { TenantTx } from "@sigap/db/client";
 import {
   currentTenantProfile,
   findIncident,
+  findPlaceNames,
   listAssignments,
   listDeliveries,
   listIncidentCalls,
@@ -14,14 +15,15 @@ import type { IncidentRecord } from "./record.ts";
 export async function loadIncident(tx: TenantTx, incidentId: string) {
   const incident = await findIncident(tx, incidentId, { lock: false });
   if (!incident) return null;
-  const [assignments, deliveries, timeline, calls, tenant] = await Promise.all([
+  const [assignments, deliveries, timeline, calls, tenant, place] = await Promise.all([
     listAssignments(tx, incidentId),
     listDeliveries(tx, incidentId),
     listTimeline(tx, incidentId),
     listIncidentCalls(tx, incidentId),
     currentTenantProfile(tx),
+    placeNames(tx, incident),
   ]);
-  return { incident, assignments, deliveries, timeline, calls, tenant };
+  return { incident, assignments, deliveries, timeline, calls, tenant, place };
 }
 
 export type LoadedIncident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
@@ -70,8 +72,16 @@ export function recordFacts(incident: IncidentRow) {
   };
 }
 
-/** What someone sent to an incident reads of it: what, how bad, where, since when. */
-export function incidentBrief(incident: IncidentRow) {
+/** The incident's kecamatan and desa/kelurahan by name, from the national registry. */
+function placeNames(tx: TenantTx, incident: IncidentRow) {
+  return findPlaceNames(tx, {
+    kecamatanCode: incident.location?.kecamatanCode ?? null,
+    villageCode: incident.villageCode,
+  });
+}
+
+/** What someone sent to an incident reads of it: what, how bad, where (by name), since when. */
+export async function incidentBrief(tx: TenantTx, incident: IncidentRow) {
   return {
     types: incident.types,
     severity: incident.severity,
@@ -79,6 +89,7 @@ export function incidentBrief(incident: IncidentRow) {
     flags: incident.flags,
     description: incident.description,
     location: incident.location,
+    ...(await placeNames(tx, incident)),
     createdAt: incident.createdAt.toISOString(),
   };
 }

@@ -149,7 +149,7 @@ export async function attemptNotification(
             id: incident.id,
             summary,
             priority: incident.plan?.priority ?? null,
-            ...incidentBrief(incident),
+            ...(await incidentBrief(tx, incident)),
           },
           assignment: {
             id: assignment.id,

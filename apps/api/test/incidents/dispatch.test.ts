@@ -578,6 +578,14 @@ describe("the incident's desa/kelurahan", () => {
       { village_code: string }[]
     >`select village_code from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;
     expect(stored?.village_code).toBe(village?.code);
+    // The incident reads its place by name: the desa/kelurahan and the kecamatan.
+    const [kecamatan] = await owner.sql<
+      { name: string }[]
+    >`select name from districts where code = ${region.kecamatanCode}`;
+    expect(await detail(incidentId)).toMatchObject({
+      villageName: village?.name,
+      kecamatanName: kecamatan?.name,
+    });
 
     const [elsewhere] = await owner.sql<
       { code: string }[]

@@ -33,7 +33,6 @@ export function searchRegions(db: Executor, search: RegionSearch) {
     .limit(search.limit);
 }
 
-/** The kecamatan of a kabupaten/kota, by code: for coverage pickers and SOP location conditions. */
 /** The desa/kelurahan of one kecamatan, by name. */
 export function listDistrictVillages(db: Executor, districtCode: string) {
   return db
@@ -43,6 +42,19 @@ export function listDistrictVillages(db: Executor, districtCode: string) {
     .orderBy(asc(villages.name));
 }
 
+/** A place's kecamatan and desa/kelurahan by name, from their codes; null where a code is not given. */
+export async function findPlaceNames(
+  db: Executor,
+  codes: { kecamatanCode: string | null; villageCode: string | null },
+): Promise<{ kecamatanName: string | null; villageName: string | null }> {
+  const [names] = await db.execute<{ kecamatan_name: string | null; village_name: string | null }>(
+    sql`select (select name from ${districts} where code = ${codes.kecamatanCode}) as kecamatan_name,
+               (select name from ${villages} where code = ${codes.villageCode}) as village_name`,
+  );
+  return { kecamatanName: names?.kecamatan_name ?? null, villageName: names?.village_name ?? null };
+}
+
+/** The kecamatan of a kabupaten/kota, by code: for coverage pickers and SOP location conditions. */
 export function listRegionDistricts(db: Executor, regencyCode: string) {
   return db
     .select({ code: districts.code, name: districts.name })

@@ -76,6 +76,7 @@ function incidentView(loaded: LoadedIncident, links: ((assignmentId: string) => 
   const facts = recordFacts(incident);
   return {
     ...facts,
+    ...loaded.place,
     plan: incident.plan,
     sopVersionNumber: incident.sopVersionNumber,
     createdAt: facts.createdAt.toISOString(),

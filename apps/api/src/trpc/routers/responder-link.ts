@@ -69,7 +69,7 @@ export const responderLinkRouter = createRouter({
             ackDeadline: mine.ackDeadline.toISOString(),
             acknowledgedAt: mine.acknowledgedAt?.toISOString() ?? null,
           },
-          incident: { status: incident.status, ...incidentBrief(incident) },
+          incident: { status: incident.status, ...(await incidentBrief(tx, incident)) },
           // Who else is coming, by name and state only: the scene is shared.
           others: assignments
             .filter((other) => other.id !== mine.id && other.status !== "withdrawn")

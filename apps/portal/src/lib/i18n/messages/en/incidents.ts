@@ -114,6 +114,7 @@ export const incidentsEn = {
     "The list of villages could not be loaded; save without one or try again later.",
   "incidents.facts.place": "Location",
   "incidents.facts.placeUnknown": "No location recorded",
+  "incidents.facts.inVillage": "{name} village",
   "incidents.facts.inKecamatan": "{name} district",
   "incidents.facts.unknown": "Unknown",
   "incidents.facts.edit": "Change facts",

@@ -113,6 +113,7 @@ export const incidentsId = {
     "Daftar desa/kelurahan tidak dapat dimuat; simpan tanpa desa atau coba lagi nanti.",
   "incidents.facts.place": "Lokasi",
   "incidents.facts.placeUnknown": "Lokasi belum dicatat",
+  "incidents.facts.inVillage": "Desa/Kel. {name}",
   "incidents.facts.inKecamatan": "Kec. {name}",
   "incidents.facts.unknown": "Belum diketahui",
   "incidents.facts.edit": "Ubah fakta",
