@@ -44,6 +44,7 @@ export const auditActions = [
   "calls.unblock",
   "imports.agencies",
   "imports.staff",
+  "incidents.addAgencies",
   "incidents.create",
   "incidents.dispatch",
   "incidents.setStatus",

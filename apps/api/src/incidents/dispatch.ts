@@ -8,6 +8,7 @@ import {
   insertAssignments,
   insertDeliveries,
   listAgencyTargets,
+  listAssignments,
   listNotifiableContacts,
   updateIncident,
   type AssignmentRow,
@@ -85,6 +86,34 @@ export async function planFor(tx: TenantTx, incident: IncidentRow, now: Date, en
   return { proposal, agencies };
 }
 
+/**
+ * Checks one agency the operator sends: active in the region, named once, and explained where the
+ * SOP did not propose it in this role. Throws a field error naming the agency's place in the list.
+ */
+function checkChoice(
+  choice: Omit<DispatchChoice, "lead">,
+  index: number,
+  seen: Set<string>,
+  proposal: ProposedPlan,
+  activeAgencies: Map<string, string>,
+) {
+  if (!activeAgencies.has(choice.agencyId))
+    throw fieldError(
+      `agencies.${String(index)}.agencyId`,
+      "agencyId must be an active agency of this region",
+    );
+  if (seen.has(choice.agencyId))
+    throw fieldError(`agencies.${String(index)}.agencyId`, "agencies must name each agency once");
+  seen.add(choice.agencyId);
+  const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
+  if ((!line || line.role !== choice.role) && !choice.reason) {
+    throw fieldError(
+      `agencies.${String(index)}.reason`,
+      `reason is required: ${activeAgencies.get(choice.agencyId) ?? "this agency"} was not proposed in this role by the SOP`,
+    );
+  }
+}
+
 /** Checks the operator's choices against the proposal; throws a field error naming the first problem. */
 function checkChoices(
   input: DispatchInput,
@@ -95,23 +124,9 @@ function checkChoices(
     throw fieldError("agencies", "agencies must name at least one agency to send");
   const seen = new Set<string>();
   input.agencies.forEach((choice, index) => {
-    if (!activeAgencies.has(choice.agencyId))
-      throw fieldError(
-        `agencies.${String(index)}.agencyId`,
-        "agencyId must be an active agency of this region",
-      );
-    if (seen.has(choice.agencyId))
-      throw fieldError(`agencies.${String(index)}.agencyId`, "agencies must name each agency once");
-    seen.add(choice.agencyId);
+    checkChoice(choice, index, seen, proposal, activeAgencies);
     if (choice.lead && choice.role !== "primary")
       throw fieldError(`agencies.${String(index)}.lead`, "lead must be a primary agency");
-    const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
-    if ((!line || line.role !== choice.role) && !choice.reason) {
-      throw fieldError(
-        `agencies.${String(index)}.reason`,
-        `reason is required: ${activeAgencies.get(choice.agencyId) ?? "this agency"} was not proposed in this role by the SOP`,
-      );
-    }
   });
   if (input.agencies.filter((choice) => choice.lead).length > 1)
     throw fieldError("agencies", "agencies may have one lead at most");
@@ -127,6 +142,47 @@ function checkChoices(
         `removals must give a reason for not sending ${line.name}, which the SOP proposed`,
       );
     }
+  }
+}
+
+/** The assignments for the agencies sent: the SOP's rules as the reason where it proposed them so. */
+function assignmentRows(
+  ctx: DispatchContext,
+  incidentId: string,
+  choices: DispatchChoice[],
+  proposal: ProposedPlan,
+  now: Date,
+) {
+  return choices.map((choice) => {
+    const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
+    const bySop = line !== undefined && line.role === choice.role && !choice.reason;
+    const minutes = line?.ackWithinMinutes ?? manualAckMinutes;
+    return {
+      tenantId: ctx.tenantId,
+      incidentId,
+      agencyId: choice.agencyId,
+      role: choice.role,
+      lead: choice.lead,
+      reason: bySop ? `SOP: ${line.rules.join("; ")}` : (choice.reason ?? ""),
+      chosenBy: bySop ? "sop" : "operator",
+      ackDeadline: new Date(now.getTime() + minutes * 60_000),
+    };
+  });
+}
+
+/** A job at each assignment's acknowledgement deadline, which finds it acknowledged or marks it overdue. */
+async function queueDeadlines(
+  ctx: DispatchContext,
+  incidentId: string,
+  assignments: AssignmentRow[],
+) {
+  for (const assignment of assignments) {
+    await ctx.jobs.send(
+      ctx.tx,
+      incidentEscalationQueue,
+      { tenantId: ctx.tenantId, incidentId, kind: "deadline", assignmentId: assignment.id },
+      { startAfter: assignment.ackDeadline },
+    );
   }
 }
 
@@ -153,21 +209,7 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
 
   const assignments = await insertAssignments(
     ctx.tx,
-    input.agencies.map((choice) => {
-      const line = proposal.lines.find((candidate) => candidate.agencyId === choice.agencyId);
-      const bySop = line !== undefined && line.role === choice.role && !choice.reason;
-      const minutes = line?.ackWithinMinutes ?? manualAckMinutes;
-      return {
-        tenantId: ctx.tenantId,
-        incidentId: incident.id,
-        agencyId: choice.agencyId,
-        role: choice.role,
-        lead: choice.lead,
-        reason: bySop ? `SOP: ${line.rules.join("; ")}` : (choice.reason ?? ""),
-        chosenBy: bySop ? "sop" : "operator",
-        ackDeadline: new Date(now.getTime() + minutes * 60_000),
-      };
-    }),
+    assignmentRows(ctx, incident.id, input.agencies, proposal, now),
   );
   const deliveries = await queueNotifications(ctx, incident.id, assignments);
 
@@ -204,19 +246,7 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
     },
   ]);
 
-  for (const assignment of assignments) {
-    await ctx.jobs.send(
-      ctx.tx,
-      incidentEscalationQueue,
-      {
-        tenantId: ctx.tenantId,
-        incidentId: incident.id,
-        kind: "deadline",
-        assignmentId: assignment.id,
-      },
-      { startAfter: assignment.ackDeadline },
-    );
-  }
+  await queueDeadlines(ctx, incident.id, assignments);
   for (const step of proposal.escalation) {
     await ctx.jobs.send(
       ctx.tx,
@@ -232,6 +262,71 @@ export async function dispatchIncident(ctx: DispatchContext, input: DispatchInpu
     );
   }
   return { incidentId: incident.id, assignments: assignments.length, notifications: deliveries };
+}
+
+export interface AddAgenciesInput {
+  incidentId: string;
+  agencies: Omit<DispatchChoice, "lead">[];
+}
+
+/**
+ * Sends more agencies to an incident already under way: the facts changed and the SOP now proposes
+ * them, or the scene needs them. Each is notified and given its acknowledgement deadline as at
+ * dispatch, in the same transaction; an agency already assigned (in any state) is refused, as is
+ * one the SOP does not propose in that role without a reason. The lead stays as dispatched.
+ */
+export async function addAgencies(ctx: DispatchContext, input: AddAgenciesInput, now: Date) {
+  const incident = await findIncident(ctx.tx, input.incidentId, { lock: true });
+  if (!incident) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident" });
+  if (incident.status !== "dispatched" && incident.status !== "in_progress")
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The incident is ${incident.status}: agencies are added to a dispatched incident still under way`,
+    });
+
+  const [{ proposal, agencies }, assigned] = await Promise.all([
+    planFor(ctx.tx, incident, now, ctx.engine),
+    listAssignments(ctx.tx, incident.id),
+  ]);
+  const agencyNames = new Map(
+    agencies.filter((agency) => agency.active).map((agency) => [agency.id, agency.name]),
+  );
+  const seen = new Set<string>();
+  input.agencies.forEach((choice, index) => {
+    if (assigned.some((assignment) => assignment.agencyId === choice.agencyId))
+      throw fieldError(
+        `agencies.${String(index)}.agencyId`,
+        `${agencyNames.get(choice.agencyId) ?? "this agency"} is already assigned to the incident`,
+        "CONFLICT",
+        "taken",
+      );
+    checkChoice(choice, index, seen, proposal, agencyNames);
+  });
+
+  const choices = input.agencies.map((choice) => ({ ...choice, lead: false }));
+  const added = await insertAssignments(
+    ctx.tx,
+    assignmentRows(ctx, incident.id, choices, proposal, now),
+  );
+  const notifications = await queueNotifications(ctx, incident.id, added);
+  await queueDeadlines(ctx, incident.id, added);
+  await appendTimeline(ctx.tx, ctx.tenantId, [
+    {
+      incidentId: incident.id,
+      kind: "agencies_added",
+      actorUserId: ctx.userId,
+      actorLabel: ctx.actorLabel,
+      data: {
+        agencies: added.map((assignment) => ({
+          name: agencyNames.get(assignment.agencyId) ?? assignment.agencyId,
+          role: assignment.role,
+          reason: assignment.reason,
+        })),
+        notifications,
+      },
+    },
+  ]);
+  return { incidentId: incident.id, assignments: added.length, notifications };
 }
 
 /**

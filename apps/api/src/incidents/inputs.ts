@@ -72,20 +72,32 @@ export const villagesInput = z.object({
 /** What and where a caller reports, to look for an open incident it may be. */
 export const nearbyInput = z.object({ types: facts.types, location: operatorLocationInput });
 
+/** An agency an operator sends, in a role, with a reason where the SOP did not propose it so. */
+const sentAgency = z.object({
+  agencyId: agencyId("agencies.agencyId"),
+  role: z.enum(["primary", "support"], { error: "role must be primary or support" }),
+  reason: optionalText("reason", 300),
+});
+
+/** The agencies sent at once: each once (checked with the plan), at least one. */
+function sentAgencies<Agency extends z.ZodType>(agency: Agency) {
+  return z
+    .array(agency, { error: "agencies must be a list" })
+    .min(1, { error: "agencies must name at least one agency to send" })
+    .max(50, { error: "agencies may name at most 50 agencies" });
+}
+
+/**
+ * More agencies for an incident already under way (the facts changed, the scene needs them). The
+ * lead was chosen at dispatch and stays.
+ */
+export const addAgenciesInput = z.object({ incidentId, agencies: sentAgencies(sentAgency) });
+
 export const dispatchInput = z.object({
   incidentId,
-  agencies: z
-    .array(
-      z.object({
-        agencyId: agencyId("agencies.agencyId"),
-        role: z.enum(["primary", "support"], { error: "role must be primary or support" }),
-        lead: z.boolean({ error: "lead must be true or false" }).default(false),
-        reason: optionalText("reason", 300),
-      }),
-      { error: "agencies must be a list" },
-    )
-    .min(1, { error: "agencies must name at least one agency to send" })
-    .max(50, { error: "agencies may name at most 50 agencies" }),
+  agencies: sentAgencies(
+    sentAgency.extend({ lead: z.boolean({ error: "lead must be true or false" }).default(false) }),
+  ),
   removals: z
     .array(
       z.object({

@@ -75,25 +75,34 @@ afterAll(async () => {
 const detail = (incidentId: string) =>
   ok(region.operator.call<Detail>("query", "incidents.detail", { incidentId }));
 
-async function buildingFire(
-  description = "Ruko dua lantai terbakar, orang terjebak di lantai dua",
-) {
+/** A place in the region's kecamatan, given by its address alone. */
+const placeAt = (address: string) => ({
+  address,
+  kecamatanCode: region.kecamatanCode,
+  latitude: null,
+  longitude: null,
+});
+
+/** Opens a building fire by hand, with what else `facts` say of it. */
+async function openFire(facts: Record<string, unknown>) {
   const created = await ok(
     region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
       origin: "walk_in",
       types: ["fire.building"],
-      flags: ["people_trapped"],
-      casualties: 2,
-      description,
-      location: {
-        address: "Jl. Merdeka 12",
-        kecamatanCode: region.kecamatanCode,
-        latitude: null,
-        longitude: null,
-      },
+      ...facts,
     }),
   );
   return created.incidentId;
+}
+
+/** A fire with people trapped and hurt: the SOP sends Damkar and PSC 119. */
+function buildingFire() {
+  return openFire({
+    flags: ["people_trapped"],
+    casualties: 2,
+    description: "Ruko dua lantai terbakar, orang terjebak di lantai dua",
+    location: placeAt("Jl. Merdeka 12"),
+  });
 }
 
 /** Sends what the SOP proposes, unchanged. */
@@ -368,6 +377,69 @@ describe("from an incident to agencies on the way", () => {
   });
 });
 
+describe("more agencies for an incident under way", () => {
+  it("sends what the SOP proposes once the facts change, and others with a reason, each once", async () => {
+    const place = placeAt("Jl. Merdeka 30");
+    const incidentId = await openFire({ location: place });
+    const first = await dispatchAsProposed(incidentId);
+    expect(first.lines.map((line) => line.agencyId)).not.toContain(region.agencies.psc119);
+    const add = (agencies: { agencyId: string; role: string; reason?: string }[]) =>
+      region.operator.call("mutation", "incidents.addAgencies", { incidentId, agencies });
+
+    // Someone is trapped after all: the SOP now proposes the ambulance, sent without a reason.
+    await ok(
+      region.operator.call("mutation", "incidents.updateFacts", {
+        incidentId,
+        types: ["fire.building"],
+        flags: ["people_trapped"],
+        casualties: 1,
+        location: place,
+      }),
+    );
+    const now = await ok(
+      region.operator.call<Proposal>("query", "incidents.proposal", { incidentId }),
+    );
+    const ambulance = now.lines.find((line) => line.agencyId === region.agencies.psc119);
+    expect(ambulance?.role).toBe("primary");
+    await ok(add([{ agencyId: region.agencies.psc119, role: "primary" }]));
+    const seen = await detail(incidentId);
+    expect(seen.status).toBe("dispatched");
+    expect(seen.assignments.map((assignment) => assignment.agencyName)).toContain("PSC 119 Dinkes");
+    expect(seen.timeline.at(-1)).toMatchObject({
+      kind: "agencies_added",
+      data: { agencies: [expect.objectContaining({ name: "PSC 119 Dinkes", role: "primary" })] },
+    });
+
+    // Sent already: refused by the field. Not proposed: a reason first.
+    const again = await add([{ agencyId: region.agencies.psc119, role: "primary" }]);
+    expect(again.status).toBe(409);
+    expect(again.issues).toMatchObject([{ path: "agencies.0.agencyId", reason: "taken" }]);
+    const unexplained = await add([{ agencyId: region.agencies.bpbd, role: "support" }]);
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.issues?.map((issue) => issue.path)).toEqual(["agencies.0.reason"]);
+    await ok(
+      add([{ agencyId: region.agencies.bpbd, role: "support", reason: "Gedung sebelah retak" }]),
+    );
+    expect((await detail(incidentId)).assignments).toHaveLength(first.lines.length + 2);
+    const [deadlines] = await owner.sql<{ n: number }[]>`
+      select count(*)::int as n from pgboss.job
+       where name = 'incidents.escalate' and data->>'incidentId' = ${incidentId} and data->>'kind' = 'deadline'`;
+    expect(deadlines?.n).toBe(first.lines.length + 2);
+  });
+
+  it("is refused before the incident is dispatched, changing nothing", async () => {
+    const incidentId = await buildingFire();
+    const early = await region.operator.call("mutation", "incidents.addAgencies", {
+      incidentId,
+      agencies: [{ agencyId: region.agencies.bpbd, role: "support", reason: "Cadangan" }],
+    });
+    expect(early.status).toBe(409);
+    expect(
+      await owner.sql`select 1 from incident_assignments where incident_id = ${incidentId}`,
+    ).toHaveLength(0);
+  });
+});
+
 describe("more calls about one incident", () => {
   it("hints at an open incident of the same kind nearby, and attaches the second caller's call to it", async () => {
     const here = {
@@ -560,20 +632,8 @@ describe("the incident's desa/kelurahan", () => {
     );
     expect(villages.length).toBeGreaterThan(0);
     const [village] = villages;
-    const here = {
-      address: "Balai desa",
-      kecamatanCode: region.kecamatanCode,
-      latitude: null,
-      longitude: null,
-    };
-    const { incidentId } = await ok(
-      region.operator.call<{ incidentId: string }>("mutation", "incidents.create", {
-        origin: "walk_in",
-        types: ["fire.building"],
-        location: here,
-        villageCode: village?.code,
-      }),
-    );
+    const here = placeAt("Balai desa");
+    const incidentId = await openFire({ location: here, villageCode: village?.code });
     const [stored] = await owner.sql<
       { village_code: string }[]
     >`select village_code from incidents where tenant_id = ${region.tenant.id} and id = ${incidentId}`;

@@ -17,13 +17,20 @@ import {
 } from "@sigap/db/queries";
 import { can, withTenant } from "@sigap/tenancy";
 import { z } from "zod";
+import type { TenantTx } from "@sigap/db/client";
 import { checkedLocation, checkedVillage, isRegionKecamatan } from "../../calls/close-call.ts";
 import { dateInZone } from "../../csv.ts";
-import { dispatchIncident, planFor } from "../../incidents/dispatch.ts";
+import {
+  addAgencies,
+  dispatchIncident,
+  planFor,
+  type DispatchContext,
+} from "../../incidents/dispatch.ts";
 import {
   attachCallInput,
   boardInput,
   createIncidentInput,
+  addAgenciesInput,
   dispatchInput,
   incidentIdInput,
   listExportInput,
@@ -34,6 +41,7 @@ import {
   villagesInput,
 } from "../../incidents/inputs.ts";
 import { eidoDocument } from "../../incidents/eido.ts";
+import type { JobSender } from "../../jobs/send.ts";
 import { incidentListCsv } from "../../incidents/incident-csv.ts";
 import { incidentsForExport } from "../../incidents/list-export.ts";
 import {
@@ -65,6 +73,22 @@ function statusesOf(view: "open" | "closed" | "all"): readonly IncidentStatus[] 
 
 function filterOf(input: z.output<typeof listExportInput>): BoardFilter {
   return { statuses: statusesOf(input.view), type: input.type, search: input.query };
+}
+
+/** What dispatching writes with: the request's transaction and jobs, and who acts. */
+function dispatchContext(ctx: {
+  tx: TenantTx;
+  tenant: { id: string };
+  auth: { user: { id: string; displayName: string } };
+  jobs: JobSender;
+}): DispatchContext {
+  return {
+    tx: ctx.tx,
+    tenantId: ctx.tenant.id,
+    userId: ctx.auth.user.id,
+    actorLabel: ctx.auth.user.displayName,
+    jobs: ctx.jobs,
+  };
 }
 
 function notFound(): TRPCError {
@@ -273,19 +297,23 @@ export const incidentsRouter = createRouter({
   dispatch: tenantProcedure("incidents.dispatch")
     .input(dispatchInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await dispatchIncident(
-        {
-          tx: ctx.tx,
-          tenantId: ctx.tenant.id,
-          userId: ctx.auth.user.id,
-          actorLabel: ctx.auth.user.displayName,
-          jobs: ctx.jobs,
-        },
-        input,
-        new Date(),
-      );
+      const result = await dispatchIncident(dispatchContext(ctx), input, new Date());
       await ctx.audit({
         action: "incidents.dispatch",
+        targetType: incidentTarget,
+        targetId: input.incidentId,
+        after: { agencies: input.agencies.map((agency) => agency.agencyId) },
+      });
+      return result;
+    }),
+
+  /** Sends more agencies to an incident under way (see dispatch.ts). */
+  addAgencies: tenantProcedure("incidents.dispatch")
+    .input(addAgenciesInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await addAgencies(dispatchContext(ctx), input, new Date());
+      await ctx.audit({
+        action: "incidents.addAgencies",
         targetType: incidentTarget,
         targetId: input.incidentId,
         after: { agencies: input.agencies.map((agency) => agency.agencyId) },

@@ -19,12 +19,16 @@ export interface AddedChoice {
   reason: string;
 }
 
-/** What makes one proposal another plan: its agencies, their roles and lead, and who else may be added. */
-export function planKey(proposal: Proposal): string {
+/**
+ * What makes one proposal another plan: its agencies, their roles and lead, who else may be added,
+ * and which agencies were already sent.
+ */
+export function planKey(proposal: Proposal, assigned?: ReadonlySet<string>): string {
   return JSON.stringify([
     proposal.source,
     proposal.lines.map((line) => [line.agencyId, line.role, line.lead]),
     proposal.others.map((other) => other.agencyId),
+    assigned ? [...assigned].sort() : null,
   ]);
 }
 
@@ -35,22 +39,34 @@ export type DispatchField = `removal:${string}` | `reason:${string}` | "agencies
  * The operator's confirmation of a proposal. The API wants a reason for every proposed agency left
  * out and for every agency added (or sent in another role), so the SOP's plan stays the default
  * and every change to it is explained on the timeline.
+ *
+ * Given the agencies already `assigned`, it is instead the choice of more agencies for an incident
+ * under way: what the SOP now proposes that was not sent (ticked, as the SOP wants it) and the
+ * region's other agencies; leaving a proposed one out needs no reason then, and the lead stays.
  */
 export class DispatchDraft {
   /** The plan this copy started from (`planKey`). */
   readonly plan: string;
+  /** Adding to an incident already dispatched, rather than dispatching it. */
+  readonly adding: boolean;
   lines: LineChoice[] = $state([]);
   added: AddedChoice[] = $state([]);
   /** The agency that leads on scene, or blank for none. */
   lead = $state("");
 
-  constructor(plan: string, proposal: Proposal) {
+  constructor(plan: string, proposal: Proposal, assigned?: ReadonlySet<string>) {
     this.plan = plan;
-    this.lines = proposal.lines.map((line) => ({ line, send: true, removalReason: "" }));
+    this.adding = assigned !== undefined;
+    const unsent = ({ agencyId }: { agencyId: string }) => !assigned?.has(agencyId);
+    this.lines = proposal.lines
+      .filter((line) => unsent(line))
+      .map((line) => ({ line, send: true, removalReason: "" }));
     // A manual plan has no lines: whatever the operator picks is the response itself.
-    const role: Role = proposal.source === "manual" ? "primary" : "support";
-    this.added = proposal.others.map((agency) => ({ agency, send: false, role, reason: "" }));
-    this.lead = proposal.lines.find((line) => line.lead)?.agencyId ?? "";
+    const role: Role = proposal.source === "manual" && !this.adding ? "primary" : "support";
+    this.added = proposal.others
+      .filter(unsent)
+      .map((agency) => ({ agency, send: false, role, reason: "" }));
+    this.lead = this.adding ? "" : (proposal.lines.find((line) => line.lead)?.agencyId ?? "");
   }
 
   /** The agencies to send, in the order the API receives them (its problems name them by index). */
@@ -84,7 +100,7 @@ export class DispatchDraft {
     const problems: DispatchField[] = [];
     if (this.sent.length === 0) problems.push("agencies");
     for (const choice of this.lines)
-      if (!choice.send && choice.removalReason.trim() === "")
+      if (!this.adding && !choice.send && choice.removalReason.trim() === "")
         problems.push(`removal:${choice.line.agencyId}`);
     for (const choice of this.added)
       if (choice.send && choice.reason.trim() === "")
@@ -97,6 +113,14 @@ export class DispatchDraft {
     const index = /^agencies\.(\d+)\.reason$/.exec(path)?.[1];
     const agency = index === undefined ? undefined : this.sent[Number(index)];
     return agency ? `reason:${agency.agencyId}` : undefined;
+  }
+
+  /** What `incidents.addAgencies` takes: the agencies to add, without lead or removals. */
+  additionInput(incidentId: string) {
+    return {
+      incidentId,
+      agencies: this.sent.map(({ agencyId, role, reason }) => ({ agencyId, role, reason })),
+    };
   }
 
   input(incidentId: string) {

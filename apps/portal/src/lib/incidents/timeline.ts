@@ -113,6 +113,16 @@ export function timelineText(
           : i18n.t("incidents.timeline.dispatched", { agencies });
       return { what, quote: removed.length > 0 ? removed.join("; ") : null };
     }
+    case "agencies_added": {
+      const added = records(data.agencies);
+      const reasons = added
+        .filter((agency) => !text(agency.reason).startsWith("SOP: "))
+        .map((agency) => `${text(agency.name)}: ${text(agency.reason)}`);
+      return {
+        what: i18n.t("incidents.timeline.agenciesAdded", { agencies: agencyList(i18n, added) }),
+        quote: reasons.length > 0 ? reasons.join("; ") : null,
+      };
+    }
     case "notification_delivered":
       return only(i18n.t("incidents.timeline.delivered", notification(i18n, data)));
     case "notification_failed":

@@ -42,6 +42,7 @@ export const auditActionsEn = {
   "audit.action.calls.unblock": "Unblocked a number",
   "audit.action.imports.agencies": "Imported agencies from CSV",
   "audit.action.imports.staff": "Invited staff from CSV",
+  "audit.action.incidents.addAgencies": "Sent more agencies to an incident",
   "audit.action.incidents.create": "Opened an incident",
   "audit.action.incidents.dispatch": "Dispatched agencies to an incident",
   "audit.action.incidents.setStatus": "Changed an incident's status",

@@ -179,6 +179,19 @@ export const incidentsEn = {
   "incidents.dispatch.planChanged":
     "The plan changed since the page opened (an agency was deactivated or the facts changed). Check the plan and send again.",
 
+  "incidents.more.title": "Send more agencies",
+  "incidents.more.proposed":
+    "The incident's facts changed: the SOP now proposes agencies not sent yet. Check, then send.",
+  "incidents.more.hint":
+    "Does the scene need more help? Pick an agency and its role, and write why.",
+  "incidents.more.proposedLegend": "Proposed by the SOP, not sent yet",
+  "incidents.more.submit": {
+    one: "Send {count} more agency",
+    other: "Send {count} more agencies",
+  },
+  "incidents.more.conflict":
+    "This agency was already sent, or the incident is no longer under way. The page reloads as it now stands.",
+
   "incidents.move.title": "Incident status",
   "incidents.move.in_progress": "Mark in progress",
   "incidents.move.reopen": "Reopen",
@@ -208,6 +221,7 @@ export const incidentsEn = {
   "incidents.timeline.created": "Incident opened from {origin}: {kinds}",
   "incidents.timeline.dispatched": "Dispatched by the SOP to {agencies}",
   "incidents.timeline.dispatchedManual": "Dispatched with a manual plan to {agencies}",
+  "incidents.timeline.agenciesAdded": "More agencies sent: {agencies}",
   "incidents.timeline.leadAgency": "{name} (lead)",
   "incidents.timeline.notSent": "{name} not sent: {reason}",
   "incidents.timeline.delivered": "{channel} notification to {agency} delivered",

@@ -40,6 +40,7 @@ export const auditActionsId = {
   "audit.action.calls.unblock": "Membuka blokir nomor",
   "audit.action.imports.agencies": "Mengimpor instansi dari CSV",
   "audit.action.imports.staff": "Mengundang staf dari CSV",
+  "audit.action.incidents.addAgencies": "Menambah instansi untuk insiden",
   "audit.action.incidents.create": "Membuat insiden",
   "audit.action.incidents.dispatch": "Mengerahkan instansi untuk insiden",
   "audit.action.incidents.setStatus": "Mengubah status insiden",

@@ -178,6 +178,16 @@ export const incidentsId = {
   "incidents.dispatch.planChanged":
     "Rencana berubah sejak halaman dibuka (instansi dinonaktifkan atau fakta diubah). Periksa rencana lalu kirim lagi.",
 
+  "incidents.more.title": "Kirim instansi tambahan",
+  "incidents.more.proposed":
+    "Fakta insiden berubah: SOP kini mengusulkan instansi yang belum dikirim. Periksa lalu kirim.",
+  "incidents.more.hint":
+    "Butuh bantuan lain di lokasi? Pilih instansi, perannya, dan tulis alasannya.",
+  "incidents.more.proposedLegend": "Diusulkan SOP, belum dikirim",
+  "incidents.more.submit": "Kirim tambahan ke {count} instansi",
+  "incidents.more.conflict":
+    "Instansi ini sudah dikirim, atau insiden sudah tidak berjalan. Halaman dimuat ulang dengan keadaan terbarunya.",
+
   "incidents.move.title": "Status insiden",
   "incidents.move.in_progress": "Tandai sedang ditangani",
   "incidents.move.reopen": "Buka kembali",
@@ -207,6 +217,7 @@ export const incidentsId = {
   "incidents.timeline.created": "Insiden dibuat dari {origin}: {kinds}",
   "incidents.timeline.dispatched": "Dikirim menurut SOP ke {agencies}",
   "incidents.timeline.dispatchedManual": "Dikirim dengan rencana manual ke {agencies}",
+  "incidents.timeline.agenciesAdded": "Instansi tambahan dikirim: {agencies}",
   "incidents.timeline.leadAgency": "{name} (memimpin)",
   "incidents.timeline.notSent": "{name} tidak dikirim: {reason}",
   "incidents.timeline.delivered": "Pemberitahuan {channel} ke {agency} terkirim",

@@ -7,7 +7,10 @@ import type { PageServerLoad } from "./$types";
 
 type IncidentPage = {
   incident: RouterOutputs["incidents"]["detail"];
-  /** The SOP's plan for it now: only while it waits for dispatch, and for those who dispatch. */
+  /**
+   * The SOP's plan for it now, for those who dispatch: to dispatch it, and while it is under way,
+   * to send more agencies.
+   */
   proposal: RouterOutputs["incidents"]["proposal"] | null;
   /** The region's kecamatan, for naming the place and changing the facts (those who dispatch). */
   districts: RouterOutputs["agencies"]["districts"];
@@ -29,8 +32,8 @@ export const load = (async (event) => {
       api.incidents.detail.query(input),
       dispatcher ? api.agencies.districts.query({ tenantSlug: tenant.slug }) : Promise.resolve([]),
     ]);
-    const proposal =
-      dispatcher && incident.status === "new" ? await api.incidents.proposal.query(input) : null;
+    const planned = ["new", "dispatched", "in_progress"].includes(incident.status);
+    const proposal = dispatcher && planned ? await api.incidents.proposal.query(input) : null;
     return { incident, proposal, districts };
   });
   return { page, dispatcher };
