@@ -36,19 +36,28 @@ export class CursorPages<Row> {
     this.#read = read;
   }
 
+  /**
+   * Appends the next page. A refresh that lands meanwhile (a live view's change, or its first
+   * message on connecting) replaces the rows, so the page asked for no longer follows them: it is
+   * asked again after the refreshed rows rather than dropped, or the person's request would be lost.
+   */
   async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (cursor === null || this.loading) return;
-    const version = this.#version;
+    if (this.loading) return;
     this.loading = true;
     this.failure = undefined;
     try {
-      const page = await this.#read(cursor);
-      if (version !== this.#version) return;
-      this.rows = [...this.rows, ...page.rows];
-      this.nextCursor = page.nextCursor;
+      for (;;) {
+        const version = this.#version;
+        const cursor = this.nextCursor;
+        if (cursor === null) return;
+        const page = await this.#read(cursor);
+        if (version !== this.#version) continue;
+        this.rows = [...this.rows, ...page.rows];
+        this.nextCursor = page.nextCursor;
+        return;
+      }
     } catch (cause) {
-      if (version === this.#version) this.failure = apiFailure(cause);
+      this.failure = apiFailure(cause);
     } finally {
       this.loading = false;
     }
@@ -73,24 +82,29 @@ export class CursorPages<Row> {
     }
   }
 
+  /** Reads again from the top as many rows as are shown, and as many more as a page appended meanwhile. */
   async #readShown(): Promise<void> {
-    const shown = this.rows.length;
-    const rows: Row[] = [];
-    let cursor: string | null = null;
-    try {
-      do {
-        const page: CursorPage<Row> = await this.#read(cursor ?? undefined);
-        rows.push(...page.rows);
-        cursor = page.nextCursor;
-      } while (cursor !== null && rows.length < shown);
-    } catch (cause) {
-      // The rows shown stay as they were; the next change reads them again.
-      this.failure = apiFailure(cause);
+    for (;;) {
+      const shown = this.rows.length;
+      const rows: Row[] = [];
+      let cursor: string | null = null;
+      try {
+        do {
+          const page: CursorPage<Row> = await this.#read(cursor ?? undefined);
+          rows.push(...page.rows);
+          cursor = page.nextCursor;
+        } while (cursor !== null && rows.length < shown);
+      } catch (cause) {
+        // The rows shown stay as they were; the next change reads them again.
+        this.failure = apiFailure(cause);
+        return;
+      }
+      if (this.rows.length > shown) continue;
+      this.#version += 1;
+      this.rows = rows;
+      this.nextCursor = cursor;
+      this.failure = undefined;
       return;
     }
-    this.#version += 1;
-    this.rows = rows;
-    this.nextCursor = cursor;
-    this.failure = undefined;
   }
 }
